@@ -1,1 +1,18 @@
+//! Masthead's domain models and the storage trait that every database backend implements.
+//!
+//! Models here are plain data: no I/O, no SQL, no HTTP. A backend (`store-sqlite`, later
+//! `store-postgres`) maps its rows to these types and its errors to [`StoreError`].
 
+mod body;
+mod error;
+mod model;
+mod query;
+mod store;
+mod write;
+
+pub use body::{Block, Body, Inline};
+pub use error::{StoreError, StoreResult};
+pub use model::*;
+pub use query::{Page, StoryFilter, StoryQuery};
+pub use store::{SiteReads, Store, StoryReads, Writes};
+pub use write::*;

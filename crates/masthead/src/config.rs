@@ -1,0 +1,149 @@
+//! Configuration: code defaults, then an optional `masthead.toml`, then `MASTHEAD__*`
+//! environment variables, then command-line flags.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use serde::Deserialize;
+
+/// Everything the app needs to start, validated once at startup.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Address to listen on. Default `127.0.0.1:8080`.
+    pub addr: SocketAddr,
+    /// Folder holding the database file and the media store. Default `./masthead-data`.
+    pub data_dir: PathBuf,
+    /// Public base URL used in short links, feeds and metadata. Default `http://{addr}`.
+    pub base_url: Option<String>,
+    /// Folder whose templates and assets override the embedded theme file by file. Default none.
+    pub theme_dir: Option<PathBuf>,
+    /// Log level: error, warn, info, debug or trace. Default `info`.
+    pub log_level: String,
+    /// Stories per page on section, topic, keyword and author pages. Default 20.
+    pub page_size: u32,
+    /// Number of rendered pages kept in memory. Default 5000.
+    pub page_cache_entries: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            data_dir: PathBuf::from("masthead-data"),
+            base_url: None,
+            theme_dir: None,
+            log_level: "info".to_string(),
+            page_size: 20,
+            page_cache_entries: 5000,
+        }
+    }
+}
+
+impl Config {
+    /// Loads defaults, then `masthead.toml` (from `file`, or the data folder if present),
+    /// then `MASTHEAD__KEY` environment variables.
+    pub fn load(file: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Config> {
+        let data_dir = data_dir.map_or_else(|| Config::default().data_dir, Path::to_path_buf);
+        let file = file.map_or_else(|| data_dir.join("masthead.toml"), Path::to_path_buf);
+        let mut config = match std::fs::read_to_string(&file) {
+            Ok(text) => toml::from_str::<Config>(&text)
+                .with_context(|| format!("reading configuration {}", file.display()))?,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Config::default(),
+            Err(error) => {
+                return Err(error).with_context(|| format!("opening {}", file.display()));
+            }
+        };
+        config.data_dir = data_dir;
+        config.apply_env(std::env::vars())?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Applies `MASTHEAD__ADDR`-style variables; unknown `MASTHEAD__` keys are an error.
+    fn apply_env(&mut self, vars: impl Iterator<Item = (String, String)>) -> anyhow::Result<()> {
+        for (key, value) in vars {
+            let Some(name) = key.strip_prefix("MASTHEAD__") else {
+                continue;
+            };
+            let bad = || format!("environment variable {key}={value:?} is not valid");
+            match name.to_ascii_lowercase().as_str() {
+                "addr" => self.addr = value.parse().with_context(bad)?,
+                "data_dir" => self.data_dir = PathBuf::from(value),
+                "base_url" => self.base_url = Some(value),
+                "theme_dir" => self.theme_dir = Some(PathBuf::from(value)),
+                "log_level" => self.log_level = value,
+                "page_size" => self.page_size = value.parse().with_context(bad)?,
+                "page_cache_entries" => {
+                    self.page_cache_entries = value.parse().with_context(bad)?
+                }
+                _ => bail!("unknown setting {key}"),
+            }
+        }
+        Ok(())
+    }
+
+    /// Rejects values the app cannot run with, naming the key.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        if !["error", "warn", "info", "debug", "trace"].contains(&self.log_level.as_str()) {
+            bail!("log_level must be one of error, warn, info, debug, trace");
+        }
+        if !(1..=100).contains(&self.page_size) {
+            bail!("page_size must be between 1 and 100");
+        }
+        if let Some(url) = &self.base_url
+            && !(url.starts_with("http://") || url.starts_with("https://"))
+        {
+            bail!("base_url must start with http:// or https://");
+        }
+        Ok(())
+    }
+
+    /// The public base URL without a trailing slash.
+    pub fn public_url(&self) -> String {
+        self.base_url.as_ref().map_or_else(
+            || format!("http://{}", self.addr),
+            |url| url.trim_end_matches('/').to_string(),
+        )
+    }
+
+    /// A configuration for tests: port 0 on loopback, data in `data_dir`.
+    pub fn for_tests(data_dir: &Path) -> Config {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            data_dir: data_dir.to_path_buf(),
+            base_url: Some("http://masthead.test".to_string()),
+            log_level: "warn".to_string(),
+            ..Config::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn environment_overrides_defaults() {
+        let mut config = Config::default();
+        let vars = [("MASTHEAD__PAGE_SIZE".to_string(), "12".to_string())];
+
+        config.apply_env(vars.into_iter()).expect("valid");
+
+        assert_eq!(config.page_size, 12);
+    }
+
+    #[test]
+    fn unknown_or_bad_settings_are_named_in_the_error() {
+        let mut config = Config::default();
+        let unknown = [("MASTHEAD__COLOUR".to_string(), "red".to_string())];
+        let bad = [("MASTHEAD__ADDR".to_string(), "nowhere".to_string())];
+
+        let unknown = config.apply_env(unknown.into_iter()).expect_err("unknown");
+        let bad = config.apply_env(bad.into_iter()).expect_err("bad");
+
+        assert!(unknown.to_string().contains("MASTHEAD__COLOUR"));
+        assert!(bad.to_string().contains("MASTHEAD__ADDR"));
+    }
+}

@@ -1,0 +1,144 @@
+//! The demo's static pages and job listings, in both languages.
+
+/// A static page: slug, title, paragraphs.
+pub type PageSeed = (&'static str, &'static str, &'static [&'static str]);
+
+/// English static pages.
+pub const ENGLISH_PAGES: &[PageSeed] = &[
+    (
+        "about-us",
+        "About us",
+        &[
+            "The Meridian Herald is an independent daily published in English and Arabic from Istanbul. Our reporters and editors cover Türkiye, its region and the world, seven days a week.",
+            "We separate news from opinion, label every column and op-ed as such, and correct our mistakes openly. Our newsroom follows a written code of ethics that every journalist signs.",
+            "This site is a demonstration of Masthead, the publishing platform the newsroom uses. Every story, person and photo on it is invented.",
+        ],
+    ),
+    (
+        "jobs",
+        "Jobs",
+        &[
+            "We are a newsroom of reporters, editors, photographers, developers and designers who care about getting it right. We hire for curiosity, accuracy and kindness.",
+            "Send a short letter and three pieces of work that you are proud of. We answer every application within three weeks.",
+        ],
+    ),
+    (
+        "privacy",
+        "Privacy policy",
+        &[
+            "We collect as little about you as we can. Reading this site sets no tracking cookies and loads no third-party advertising.",
+            "If you sign up for a newsletter we keep your email address and the date you agreed, only to send you what you asked for. You can unsubscribe with one click from any issue, and we then delete your address.",
+            "Our server logs keep IP addresses for fourteen days to protect the site against abuse, and then discard them.",
+        ],
+    ),
+    (
+        "terms-of-use",
+        "Terms of use",
+        &[
+            "You may read, share links to and quote our stories with attribution. Republishing whole articles needs written permission.",
+            "Comments and letters you send us may be edited for length and clarity before publication.",
+        ],
+    ),
+    (
+        "contact-us",
+        "Contact us",
+        &[
+            "Newsroom: news@meridian.example — tips, corrections and press releases.",
+            "Letters to the editor: letters@meridian.example. Please include your name and city.",
+            "Address: Meridian Media Group, Büyükdere Avenue 100, Şişli, Istanbul.",
+        ],
+    ),
+    (
+        "rss",
+        "RSS feeds",
+        &[
+            "Follow the Herald in any feed reader. Each section has its own feed, and so does every topic and keyword page.",
+            "Feeds carry the headline, standfirst, time and link of every story as it is published.",
+        ],
+    ),
+];
+
+/// Arabic static pages.
+pub const ARABIC_PAGES: &[PageSeed] = &[
+    (
+        "about-us",
+        "من نحن",
+        &[
+            "ميريديان هيرالد صحيفة يومية مستقلة تصدر بالعربية والإنجليزية من إسطنبول، وتغطي أخبار تركيا والمنطقة والعالم طوال أيام الأسبوع.",
+            "نفصل بين الخبر والرأي، ونميّز كل مقال رأي بوضوح، ونصحح أخطاءنا علناً. هذا الموقع عرض توضيحي لمنصة ماستهيد، وكل ما فيه من أخبار وأشخاص وصور متخيَّل.",
+        ],
+    ),
+    (
+        "jobs",
+        "وظائف",
+        &[
+            "نبحث عن صحفيين ومحررين ومصورين يهتمون بالدقة قبل السرعة. أرسل رسالة قصيرة وثلاثة نماذج من أعمالك.",
+        ],
+    ),
+    (
+        "privacy",
+        "سياسة الخصوصية",
+        &[
+            "نجمع أقل قدر ممكن من البيانات. قراءة الموقع لا تضع ملفات تتبع ولا تحمّل إعلانات من أطراف أخرى.",
+            "إذا اشتركت في النشرة البريدية نحتفظ بعنوان بريدك فقط لإرسال ما طلبته، ويمكنك إلغاء الاشتراك بنقرة واحدة.",
+        ],
+    ),
+    (
+        "terms-of-use",
+        "شروط الاستخدام",
+        &[
+            "يمكنك قراءة أخبارنا ومشاركة روابطها والاقتباس منها مع ذكر المصدر. إعادة نشر المقالات كاملة تتطلب إذناً مكتوباً.",
+        ],
+    ),
+    (
+        "contact-us",
+        "اتصل بنا",
+        &[
+            "غرفة الأخبار: news@meridian.example — للأخبار والتصحيحات والبيانات الصحفية.",
+            "العنوان: مجموعة ميريديان الإعلامية، جادة بويوك دره 100، شيشلي، إسطنبول.",
+        ],
+    ),
+    (
+        "rss",
+        "خلاصات RSS",
+        &["تابع الصحيفة في أي قارئ خلاصات. لكل قسم خلاصته الخاصة، وكذلك لكل موضوع وكلمة مفتاحية."],
+    ),
+];
+
+/// English job listings: title, location, description.
+pub const ENGLISH_JOBS: &[(&str, &str, &str)] = &[
+    (
+        "Night editor",
+        "Istanbul",
+        "Run the web desk from 6 pm to 2 am: edit copy, write headlines and decide what leads the home page.",
+    ),
+    (
+        "Economics reporter",
+        "Ankara",
+        "Cover the central bank, the treasury and the numbers that shape household budgets.",
+    ),
+    (
+        "Data journalist",
+        "Istanbul or remote",
+        "Find stories in public data and build charts that explain them on a phone screen.",
+    ),
+    (
+        "Photographer",
+        "Istanbul",
+        "Shoot news, portraits and features for print and web, and edit galleries.",
+    ),
+];
+
+/// Arabic job listings.
+pub const ARABIC_JOBS: &[(&str, &str, &str)] = &[
+    (
+        "محرر أخبار",
+        "إسطنبول",
+        "تحرير الأخبار العاجلة وكتابة العناوين ومتابعة الصفحة الرئيسية للنسخة العربية.",
+    ),
+    (
+        "مترجم صحفي",
+        "إسطنبول أو عن بعد",
+        "ترجمة التقارير من الإنجليزية والتركية إلى العربية بدقة وسلاسة.",
+    ),
+];

@@ -1,0 +1,11 @@
+//! Masthead: a news publishing platform. This crate is the application: configuration,
+//! services, the web layer, the demo newsroom and the command line's building blocks.
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod media;
+pub mod service;
+pub mod web;

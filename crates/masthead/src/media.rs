@@ -1,0 +1,111 @@
+//! The media store: where image originals and renditions live. A local folder by default;
+//! an object store at scale implements the same trait.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use async_trait::async_trait;
+
+/// Somewhere to keep media files by key ("12/640.jpg").
+#[async_trait]
+pub trait MediaStore: Send + Sync + 'static {
+    /// Stores bytes under a key, replacing any file there.
+    async fn put(&self, key: &str, bytes: Vec<u8>) -> anyhow::Result<()>;
+    /// The bytes under a key, or none.
+    async fn get(&self, key: &str) -> anyhow::Result<Option<Vec<u8>>>;
+}
+
+/// Whether a key is one we make: segments of ASCII letters, digits, `-` and one `.`
+/// extension. Rejects traversal (`..`), absolute paths and anything odd before any I/O.
+pub fn is_valid_key(key: &str) -> bool {
+    key.len() <= 200
+        && key.split('/').all(|segment| {
+            !segment.is_empty()
+                && !segment.starts_with('.')
+                && segment.matches('.').count() <= 1
+                && segment
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'_')
+        })
+}
+
+/// Media files in a local folder.
+#[derive(Debug, Clone)]
+pub struct LocalMediaStore {
+    root: PathBuf,
+}
+
+impl LocalMediaStore {
+    /// A store rooted at `root` (created on first write).
+    pub fn new(root: PathBuf) -> LocalMediaStore {
+        LocalMediaStore { root }
+    }
+}
+
+#[async_trait]
+impl MediaStore for LocalMediaStore {
+    async fn put(&self, key: &str, bytes: Vec<u8>) -> anyhow::Result<()> {
+        anyhow::ensure!(is_valid_key(key), "invalid media key {key:?}");
+        let path = self.root.join(key);
+        if let Some(parent) = path.parent() {
+            tokio::fs::create_dir_all(parent)
+                .await
+                .with_context(|| format!("creating {}", parent.display()))?;
+        }
+        // Write then rename, so a reader never sees half a file.
+        let partial = path.with_extension("partial");
+        tokio::fs::write(&partial, bytes)
+            .await
+            .with_context(|| format!("writing {}", partial.display()))?;
+        tokio::fs::rename(&partial, &path)
+            .await
+            .with_context(|| format!("renaming to {}", path.display()))
+    }
+
+    async fn get(&self, key: &str) -> anyhow::Result<Option<Vec<u8>>> {
+        if !is_valid_key(key) {
+            return Ok(None);
+        }
+        match tokio::fs::read(self.root.join(key)).await {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(error) => Err(error).with_context(|| format!("reading media {key}")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_keys_we_make_are_valid() {
+        let cases = [
+            ("12/640.jpg", true, "a rendition"),
+            ("../etc/passwd", false, "traversal"),
+            ("/etc/passwd", false, "absolute"),
+            ("12/.hidden", false, "hidden file"),
+            ("12//640.jpg", false, "empty segment"),
+            ("12/640.jpg.exe", false, "two extensions"),
+            ("12/6%2e.jpg", false, "encoded characters"),
+        ];
+
+        for (key, valid, reason) in cases {
+            assert_eq!(is_valid_key(key), valid, "{reason}");
+        }
+    }
+
+    #[tokio::test]
+    async fn files_round_trip_through_the_local_store() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let media = LocalMediaStore::new(dir.path().to_path_buf());
+
+        media.put("1/320.jpg", b"jpeg".to_vec()).await.expect("put");
+
+        assert_eq!(
+            media.get("1/320.jpg").await.expect("get"),
+            Some(b"jpeg".to_vec())
+        );
+        assert_eq!(media.get("1/999.jpg").await.expect("get"), None);
+    }
+}

@@ -1,0 +1,72 @@
+//! Lists of teasers with what they show beside the headline: images and topic labels.
+
+use std::collections::HashMap;
+
+use store::{Image, Page, Store, StoreResult, StoryQuery, Teaser, Topic};
+
+/// Images and topics that a set of teasers (or a story page) refers to, by id.
+#[derive(Debug, Default)]
+pub struct Extras {
+    /// Images by id.
+    pub images: HashMap<i64, Image>,
+    /// Topics by id.
+    pub topics: HashMap<i64, Topic>,
+}
+
+impl Extras {
+    /// Loads the images and topics with these ids in two queries.
+    pub async fn load(
+        store: &dyn Store,
+        image_ids: &[i64],
+        topic_ids: &[i64],
+    ) -> StoreResult<Self> {
+        let images = if image_ids.is_empty() {
+            Vec::new()
+        } else {
+            store.images(image_ids).await?
+        };
+        let topics = if topic_ids.is_empty() {
+            Vec::new()
+        } else {
+            store.topics(topic_ids).await?
+        };
+        Ok(Extras {
+            images: images.into_iter().map(|image| (image.id, image)).collect(),
+            topics: topics.into_iter().map(|topic| (topic.id, topic)).collect(),
+        })
+    }
+
+    /// Loads what these teasers show, plus extra images and topics.
+    pub async fn for_teasers<'a>(
+        store: &dyn Store,
+        teasers: impl Iterator<Item = &'a Teaser>,
+        mut image_ids: Vec<i64>,
+        mut topic_ids: Vec<i64>,
+    ) -> StoreResult<Self> {
+        for teaser in teasers {
+            image_ids.extend(teaser.hero_image_id);
+            topic_ids.extend(teaser.topic_id);
+        }
+        image_ids.sort_unstable();
+        image_ids.dedup();
+        topic_ids.sort_unstable();
+        topic_ids.dedup();
+        Extras::load(store, &image_ids, &topic_ids).await
+    }
+}
+
+/// One page of a story list with its extras.
+#[derive(Debug)]
+pub struct Listing {
+    /// The teasers and the total count.
+    pub page: Page<Teaser>,
+    /// What the teasers show.
+    pub extras: Extras,
+}
+
+/// Loads one page of a list.
+pub async fn list(store: &dyn Store, query: &StoryQuery) -> StoreResult<Listing> {
+    let page = store.teasers(query).await?;
+    let extras = Extras::for_teasers(store, page.items.iter(), Vec::new(), Vec::new()).await?;
+    Ok(Listing { page, extras })
+}

@@ -1,0 +1,210 @@
+//! The site's editions with their section trees and menus, loaded once and shared by all
+//! requests; reloaded whole when taxonomy or menus change.
+
+use std::collections::HashMap;
+
+use anyhow::Context;
+use jiff::tz::TimeZone;
+use serde::Serialize;
+use store::{Edition, MenuItem, MenuKind, Section, SiteSettings, Store, Teaser};
+
+use crate::domain::i18n::{Strings, strings_for};
+
+/// One entry of a built menu.
+#[derive(Clone, Debug, Serialize)]
+pub struct MenuNode {
+    /// Text of the link.
+    pub label: String,
+    /// Site path of the link.
+    pub url: String,
+    /// Nested entries (subsections).
+    pub children: Vec<MenuNode>,
+}
+
+/// An edition with everything pages need about it, ready in memory.
+#[derive(Debug)]
+pub struct EditionSite {
+    /// The edition record.
+    pub edition: Edition,
+    /// Its timezone, resolved.
+    pub zone: TimeZone,
+    /// Its interface strings.
+    pub strings: &'static Strings,
+    /// Its sections, flat.
+    pub sections: Vec<Section>,
+    /// Header menu (desktop mega-menu and mobile drawer).
+    pub header_menu: Vec<MenuNode>,
+    /// Footer section menu.
+    pub footer_menu: Vec<MenuNode>,
+    /// Footer service links.
+    pub service_links: Vec<MenuNode>,
+    section_index: HashMap<i64, usize>,
+}
+
+/// All editions and the site-wide settings.
+#[derive(Debug)]
+pub struct Site {
+    /// Editions, the default one (empty prefix) first.
+    pub editions: Vec<EditionSite>,
+    /// Site-wide facts.
+    pub settings: SiteSettings,
+}
+
+impl Site {
+    /// Loads every edition's tree and menus from the store.
+    pub async fn load(store: &dyn Store) -> anyhow::Result<Site> {
+        let mut editions = Vec::new();
+        for edition in store.editions().await.context("loading editions")? {
+            let sections = store
+                .sections(edition.id)
+                .await
+                .context("loading sections")?;
+            let items = store
+                .menu_items(edition.id)
+                .await
+                .context("loading menus")?;
+            editions.push(EditionSite::build(edition, sections, &items)?);
+        }
+        let settings = store.settings().await.context("loading settings")?;
+        Ok(Site { editions, settings })
+    }
+
+    /// The edition a request path belongs to, and the path with its prefix removed.
+    pub fn edition_for_path<'a>(&self, path: &'a str) -> Option<(&EditionSite, &'a str)> {
+        self.editions
+            .iter()
+            .filter(|site| !site.edition.path_prefix.is_empty())
+            .find_map(|site| {
+                let rest = path.strip_prefix(site.edition.path_prefix.as_str())?;
+                (rest.is_empty() || rest.starts_with('/')).then_some((site, rest))
+            })
+            .or_else(|| self.editions.first().map(|site| (site, path)))
+    }
+
+    /// The edition with this id.
+    pub fn edition(&self, id: i64) -> Option<&EditionSite> {
+        self.editions.iter().find(|site| site.edition.id == id)
+    }
+
+    /// The canonical site path of a story or page.
+    pub fn story_path(&self, teaser: &Teaser) -> String {
+        let Some(site) = self.edition(teaser.edition_id) else {
+            return format!("/{}", teaser.slug);
+        };
+        match teaser.section_id {
+            Some(section) => format!("{}/{}", site.section_path(section), teaser.slug),
+            None => format!("{}/{}", site.edition.path_prefix, teaser.slug),
+        }
+    }
+}
+
+impl EditionSite {
+    fn build(edition: Edition, sections: Vec<Section>, items: &[MenuItem]) -> anyhow::Result<Self> {
+        let zone = TimeZone::get(&edition.timezone)
+            .with_context(|| format!("unknown timezone {:?}", edition.timezone))?;
+        let section_index = sections
+            .iter()
+            .enumerate()
+            .map(|(index, section)| (section.id, index))
+            .collect();
+        let mut site = EditionSite {
+            strings: strings_for(&edition.language),
+            edition,
+            zone,
+            sections,
+            header_menu: Vec::new(),
+            footer_menu: Vec::new(),
+            service_links: Vec::new(),
+            section_index,
+        };
+        site.header_menu = site.menu(items, MenuKind::Header, None);
+        site.footer_menu = site.menu(items, MenuKind::Footer, None);
+        site.service_links = site.menu(items, MenuKind::Service, None);
+        Ok(site)
+    }
+
+    fn menu(&self, items: &[MenuItem], menu: MenuKind, parent: Option<i64>) -> Vec<MenuNode> {
+        items
+            .iter()
+            .filter(|item| item.menu == menu && item.parent_id == parent)
+            .filter_map(|item| {
+                let section = item.section_id.and_then(|id| self.section(id));
+                let label = item
+                    .label
+                    .clone()
+                    .or_else(|| section.map(|section| section.name.clone()))?;
+                let url = match (section, &item.url) {
+                    (Some(section), _) => self.section_path(section.id),
+                    (None, Some(url)) => url.clone(),
+                    (None, None) => return None,
+                };
+                Some(MenuNode {
+                    label,
+                    url,
+                    children: self.menu(items, menu, Some(item.id)),
+                })
+            })
+            .collect()
+    }
+
+    /// A section by id.
+    pub fn section(&self, id: i64) -> Option<&Section> {
+        self.section_index
+            .get(&id)
+            .map(|index| &self.sections[*index])
+    }
+
+    /// A section's ancestors and itself, top first.
+    pub fn section_trail(&self, id: i64) -> Vec<&Section> {
+        let mut trail = Vec::new();
+        let mut next = self.section(id);
+        while let Some(section) = next {
+            if trail.len() > 8 {
+                break;
+            }
+            trail.push(section);
+            next = section.parent_id.and_then(|parent| self.section(parent));
+        }
+        trail.reverse();
+        trail
+    }
+
+    /// The site path of a section, with the edition prefix ("/ar/world/europe").
+    pub fn section_path(&self, id: i64) -> String {
+        let mut path = self.edition.path_prefix.clone();
+        for section in self.section_trail(id) {
+            path.push('/');
+            path.push_str(&section.slug);
+        }
+        path
+    }
+
+    /// The section at a path of slugs below the edition ("world", "europe").
+    pub fn section_at(&self, slugs: &[&str]) -> Option<&Section> {
+        let mut parent = None;
+        let mut found = None;
+        for slug in slugs {
+            let section = self
+                .sections
+                .iter()
+                .find(|section| section.parent_id == parent && section.slug == *slug)?;
+            parent = Some(section.id);
+            found = Some(section);
+        }
+        found
+    }
+
+    /// The top sections, in order.
+    pub fn top_sections(&self) -> impl Iterator<Item = &Section> {
+        self.sections
+            .iter()
+            .filter(|section| section.parent_id.is_none())
+    }
+
+    /// The subsections of a section, in order.
+    pub fn children(&self, id: i64) -> impl Iterator<Item = &Section> {
+        self.sections
+            .iter()
+            .filter(move |section| section.parent_id == Some(id))
+    }
+}

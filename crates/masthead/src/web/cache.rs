@@ -1,0 +1,242 @@
+//! The page cache: rendered pages kept in memory by URL, tagged with what they show
+//! (`story:12`, `section:3`, `edition:1`...) so a change drops exactly the pages it touches.
+//!
+//! Handlers opt in by returning [`cacheable`] responses; the [`serve_cached`] middleware
+//! answers repeat requests from memory with ETag / 304, `Cache-Control` and `Surrogate-Key`.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, RwLock};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::app::AppState;
+
+/// Browsers revalidate after a minute; a CDN may keep pages an hour, purged by key.
+const CACHE_CONTROL: &str = "public, max-age=60, s-maxage=3600, stale-if-error=86400";
+/// Bodies larger than this are served but not cached.
+const MAX_BODY: usize = 2 * 1024 * 1024;
+
+/// The tags a response's page shows, set by handlers that want it cached.
+#[derive(Clone, Debug)]
+pub struct CacheTags(pub Vec<String>);
+
+/// A rendered page in the cache.
+#[derive(Debug)]
+pub struct CachedPage {
+    body: Bytes,
+    etag: HeaderValue,
+    content_type: HeaderValue,
+    surrogate_key: HeaderValue,
+}
+
+#[derive(Debug, Default)]
+struct Entries {
+    pages: HashMap<String, Arc<CachedPage>>,
+    by_tag: HashMap<String, HashSet<String>>,
+}
+
+/// Rendered pages by URL with a tag index.
+#[derive(Debug)]
+pub struct PageCache {
+    entries: RwLock<Entries>,
+    capacity: usize,
+}
+
+/// An HTML response the cache may keep, tagged with what it shows.
+pub fn cacheable(html: String, tags: Vec<String>) -> Response {
+    let mut response = Html(html).into_response();
+    response.extensions_mut().insert(CacheTags(tags));
+    response
+}
+
+impl PageCache {
+    /// An empty cache holding at most `capacity` pages.
+    pub fn new(capacity: usize) -> PageCache {
+        PageCache {
+            entries: RwLock::new(Entries::default()),
+            capacity,
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<Arc<CachedPage>> {
+        let entries = self
+            .entries
+            .read()
+            .unwrap_or_else(|poison| poison.into_inner());
+        entries.pages.get(key).cloned()
+    }
+
+    fn insert(&self, key: String, page: Arc<CachedPage>, tags: &[String]) {
+        let mut entries = self
+            .entries
+            .write()
+            .unwrap_or_else(|poison| poison.into_inner());
+        if entries.pages.len() >= self.capacity {
+            // Full: start afresh rather than track recency on every hit (hits stay a
+            // read lock); the hot pages come back within seconds.
+            *entries = Entries::default();
+        }
+        for tag in tags {
+            entries
+                .by_tag
+                .entry(tag.clone())
+                .or_default()
+                .insert(key.clone());
+        }
+        entries.pages.insert(key, page);
+    }
+
+    /// Drops every page tagged with any of `tags`; returns how many were dropped.
+    pub fn invalidate(&self, tags: &[String]) -> usize {
+        let mut entries = self
+            .entries
+            .write()
+            .unwrap_or_else(|poison| poison.into_inner());
+        let mut dropped = 0;
+        for tag in tags {
+            for key in entries.by_tag.remove(tag).unwrap_or_default() {
+                dropped += usize::from(entries.pages.remove(&key).is_some());
+            }
+        }
+        dropped
+    }
+
+    /// How many pages are cached.
+    pub fn len(&self) -> usize {
+        let entries = self
+            .entries
+            .read()
+            .unwrap_or_else(|poison| poison.into_inner());
+        entries.pages.len()
+    }
+
+    /// Whether the cache is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+fn etag_of(body: &[u8]) -> HeaderValue {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    body.hash(&mut hasher);
+    HeaderValue::from_str(&format!("\"{:016x}\"", hasher.finish()))
+        .unwrap_or(HeaderValue::from_static("\"0\""))
+}
+
+fn respond(page: &CachedPage, if_none_match: Option<&HeaderValue>, head: bool) -> Response {
+    let not_modified = if_none_match.is_some_and(|value| value == page.etag);
+    let mut response = if not_modified {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else if head {
+        StatusCode::OK.into_response()
+    } else {
+        Response::new(Body::from(page.body.clone()))
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::ETAG, page.etag.clone());
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(CACHE_CONTROL),
+    );
+    headers.insert("surrogate-key", page.surrogate_key.clone());
+    if !not_modified {
+        headers.insert(header::CONTENT_TYPE, page.content_type.clone());
+    }
+    response
+}
+
+/// Answers GET and HEAD from the cache; caches tagged 200 responses on the way out.
+pub async fn serve_cached(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let head = request.method() == Method::HEAD;
+    if request.method() != Method::GET && !head {
+        return next.run(request).await;
+    }
+    let key = request.uri().path_and_query().map_or_else(
+        || request.uri().path().to_string(),
+        |pq| pq.as_str().to_string(),
+    );
+    let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
+    if let Some(page) = state.cache.get(&key) {
+        return respond(&page, if_none_match.as_ref(), head);
+    }
+    let response = next.run(request).await;
+    let Some(CacheTags(tags)) = response.extensions().get::<CacheTags>().cloned() else {
+        return response;
+    };
+    if response.status() != StatusCode::OK {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let page = Arc::new(CachedPage {
+        etag: etag_of(&body),
+        content_type: parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .cloned()
+            .unwrap_or(HeaderValue::from_static("text/html; charset=utf-8")),
+        surrogate_key: HeaderValue::from_str(&tags.join(" "))
+            .unwrap_or(HeaderValue::from_static("")),
+        body,
+    });
+    state.cache.insert(key, page.clone(), &tags);
+    respond(&page, if_none_match.as_ref(), head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(text: &'static str) -> Arc<CachedPage> {
+        Arc::new(CachedPage {
+            body: Bytes::from_static(text.as_bytes()),
+            etag: etag_of(text.as_bytes()),
+            content_type: HeaderValue::from_static("text/html"),
+            surrogate_key: HeaderValue::from_static(""),
+        })
+    }
+
+    #[test]
+    fn invalidating_a_tag_drops_exactly_the_pages_that_show_it() {
+        let cache = PageCache::new(100);
+        cache.insert(
+            "/a".into(),
+            page("a"),
+            &["story:1".into(), "section:1".into()],
+        );
+        cache.insert(
+            "/b".into(),
+            page("b"),
+            &["story:2".into(), "section:1".into()],
+        );
+        cache.insert("/c".into(), page("c"), &["story:3".into()]);
+
+        let dropped = cache.invalidate(&["section:1".into()]);
+
+        assert_eq!(dropped, 2);
+        assert!(cache.get("/c").is_some());
+        assert!(cache.get("/a").is_none());
+    }
+
+    #[test]
+    fn a_full_cache_starts_afresh_instead_of_growing() {
+        let cache = PageCache::new(2);
+        cache.insert("/a".into(), page("a"), &[]);
+        cache.insert("/b".into(), page("b"), &[]);
+
+        cache.insert("/c".into(), page("c"), &[]);
+
+        assert_eq!(cache.len(), 1);
+    }
+}

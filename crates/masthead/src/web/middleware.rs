@@ -1,0 +1,86 @@
+//! Middleware around every response: security headers, and themed error pages that keep
+//! the site's navigation.
+
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use serde::Serialize;
+
+use crate::app::AppState;
+use crate::web::error::ErrorInfo;
+use crate::web::view::Chrome;
+
+/// Strict defaults: no inline script, no framing, no sniffing; YouTube embeds only.
+const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; \
+     script-src 'self'; frame-src https://www.youtube-nocookie.com; object-src 'none'; \
+     base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/// Adds the security headers every response carries.
+pub async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+    );
+    response
+}
+
+#[derive(Serialize)]
+struct ErrorPage<'a> {
+    chrome: Chrome,
+    status: u16,
+    not_found: bool,
+    path: &'a str,
+}
+
+/// Logs errors and replaces their bare responses with the themed error page.
+pub async fn render_errors(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path().to_string();
+    let response = next.run(request).await;
+    let Some(info) = response.extensions().get::<ErrorInfo>().cloned() else {
+        return response;
+    };
+    if info.status.is_server_error() {
+        tracing::error!(%path, status = %info.status, detail = %info.detail, "request failed");
+    } else {
+        tracing::debug!(%path, status = %info.status, "not found");
+    }
+    let site = state.site();
+    let Some((edition, _)) = site.edition_for_path(&path) else {
+        return (info.status, "error").into_response();
+    };
+    let page = ErrorPage {
+        chrome: Chrome::new(&site, edition, &state.base_url),
+        status: info.status.as_u16(),
+        not_found: info.status == StatusCode::NOT_FOUND,
+        path: &path,
+    };
+    match state.theme.render("pages/error.html", &page) {
+        Ok(html) => (info.status, Html(html)).into_response(),
+        Err(error) => {
+            tracing::error!(error = %format!("{error:#}"), "rendering the error page");
+            (info.status, "error").into_response()
+        }
+    }
+}

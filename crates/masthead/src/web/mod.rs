@@ -1,0 +1,9 @@
+//! The HTTP layer: router, middleware, error mapping, views and the theme.
+
+pub mod cache;
+pub mod error;
+pub mod middleware;
+pub mod router;
+pub mod site;
+pub mod theme;
+pub mod view;

@@ -1,0 +1,57 @@
+//! Theme assets, media files and the health check.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+
+use crate::app::AppState;
+use crate::web::error::AppError;
+
+/// Liveness: the process answers.
+pub async fn health() -> &'static str {
+    "ok"
+}
+
+/// A file of the theme's assets.
+pub async fn show_asset(
+    State(state): State<Arc<AppState>>,
+    Path(file): Path<String>,
+) -> Result<Response, AppError> {
+    let asset = state.theme.asset(&file).ok_or(AppError::NotFound)?;
+    let mut response = asset.body.clone().into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(asset.content_type),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=3600"),
+    );
+    Ok(response)
+}
+
+/// A media file (image rendition); keys never change content, so they cache for a year.
+pub async fn show_media(
+    State(state): State<Arc<AppState>>,
+    Path(key): Path<String>,
+) -> Result<Response, AppError> {
+    let bytes = state.media.get(&key).await?.ok_or(AppError::NotFound)?;
+    let content_type = match key.rsplit('.').next() {
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("png") => "image/png",
+        Some("webp") => "image/webp",
+        Some("gif") => "image/gif",
+        _ => return Err(AppError::NotFound),
+    };
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=31536000, immutable"),
+    );
+    Ok(response)
+}

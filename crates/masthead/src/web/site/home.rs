@@ -1,0 +1,81 @@
+//! The home front of an edition.
+
+use axum::response::Response;
+use serde::Serialize;
+
+use crate::app::AppState;
+use crate::service::front::home_front;
+use crate::service::site::{EditionSite, Site};
+use crate::web::cache::cacheable;
+use crate::web::error::AppError;
+use crate::web::view::{Chrome, LinkView, TeaserView};
+
+#[derive(Serialize)]
+struct HomePage {
+    chrome: Chrome,
+    canonical: String,
+    lead: Option<TeaserView>,
+    top: Vec<TeaserView>,
+    sections: Vec<SectionBlock>,
+    opinion: Vec<TeaserView>,
+    galleries: Vec<TeaserView>,
+    videos: Vec<TeaserView>,
+    latest: Vec<TeaserView>,
+}
+
+#[derive(Serialize)]
+struct SectionBlock {
+    section: LinkView,
+    teasers: Vec<TeaserView>,
+}
+
+/// Renders the home front.
+pub async fn show_home(
+    state: &AppState,
+    site: &Site,
+    edition: &EditionSite,
+) -> Result<Response, AppError> {
+    let front = home_front(state.store.as_ref(), edition).await?;
+    let views = |teasers: &[store::Teaser]| TeaserView::all(site, edition, teasers, &front.extras);
+    let block = |role: &str| {
+        front
+            .blocks
+            .iter()
+            .find(|block| block.role == role)
+            .map(|block| views(&block.teasers))
+            .unwrap_or_default()
+    };
+    let chrome = Chrome::new(site, edition, &state.base_url);
+    let page = HomePage {
+        canonical: format!("{}{}", state.base_url, chrome.home_url),
+        lead: front
+            .lead
+            .as_ref()
+            .map(|lead| TeaserView::new(site, edition, lead, &front.extras)),
+        top: block("top"),
+        sections: front
+            .blocks
+            .iter()
+            .filter_map(|block| {
+                let section = edition.section(block.section_id?)?;
+                Some(SectionBlock {
+                    section: LinkView {
+                        name: section.name.clone(),
+                        url: edition.section_path(section.id),
+                    },
+                    teasers: views(&block.teasers),
+                })
+            })
+            .collect(),
+        opinion: block("opinion"),
+        galleries: block("gallery"),
+        videos: block("video"),
+        latest: block("latest"),
+        chrome,
+    };
+    let html = state.theme.render("pages/home.html", &page)?;
+    Ok(cacheable(
+        html,
+        vec![format!("home:{}", edition.edition.id)],
+    ))
+}

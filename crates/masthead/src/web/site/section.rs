@@ -1,0 +1,74 @@
+//! Section and subsection pages, paginated.
+
+use axum::response::Response;
+use serde::Serialize;
+use store::{Section, StoryFilter, StoryQuery};
+
+use crate::app::AppState;
+use crate::domain::paging::page_count;
+use crate::service::listing::list;
+use crate::service::site::{EditionSite, Site};
+use crate::web::cache::cacheable;
+use crate::web::error::AppError;
+use crate::web::view::{Chrome, LinkView, Pager, TeaserView};
+
+#[derive(Serialize)]
+struct SectionPage {
+    chrome: Chrome,
+    canonical: String,
+    title: String,
+    description: String,
+    trail: Vec<LinkView>,
+    subsections: Vec<LinkView>,
+    teasers: Vec<TeaserView>,
+    pager: Pager,
+}
+
+/// Renders page `page` of a section; `None` past the last page.
+pub async fn show_section(
+    state: &AppState,
+    site: &Site,
+    edition: &EditionSite,
+    section: &Section,
+    page: u32,
+) -> Result<Option<Response>, AppError> {
+    let mut query = StoryQuery::latest(
+        edition.edition.id,
+        StoryFilter::Section(section.id),
+        state.page_size,
+    );
+    query.offset = (page - 1).saturating_mul(state.page_size);
+    let listing = list(state.store.as_ref(), &query).await?;
+    let pages = page_count(listing.page.total, state.page_size);
+    if page > pages {
+        return Ok(None);
+    }
+    let path = edition.section_path(section.id);
+    let link = |section: &Section| LinkView {
+        name: section.name.clone(),
+        url: edition.section_path(section.id),
+    };
+    let pager = Pager::new(&path, page, pages);
+    let view = SectionPage {
+        chrome: Chrome::new(site, edition, &state.base_url),
+        canonical: format!("{}{}", state.base_url, pager.self_link()),
+        title: section.name.clone(),
+        description: section.description.clone(),
+        trail: edition
+            .section_trail(section.id)
+            .into_iter()
+            .map(link)
+            .collect(),
+        subsections: edition.children(section.id).map(link).collect(),
+        teasers: TeaserView::all(site, edition, &listing.page.items, &listing.extras),
+        pager,
+    };
+    let html = state.theme.render("pages/section.html", &view)?;
+    Ok(Some(cacheable(
+        html,
+        vec![
+            format!("section:{}", section.id),
+            format!("edition:{}", edition.edition.id),
+        ],
+    )))
+}

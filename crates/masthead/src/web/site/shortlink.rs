@@ -1,0 +1,25 @@
+//! Short links: `/s/{code}` answers 301 to the story's canonical URL.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::response::Redirect;
+
+use crate::app::AppState;
+use crate::web::error::AppError;
+
+/// Follows a story's short link.
+pub async fn follow_shortlink(
+    State(state): State<Arc<AppState>>,
+    Path(code): Path<String>,
+) -> Result<Redirect, AppError> {
+    if code.len() > 16 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(AppError::NotFound);
+    }
+    let teaser = state
+        .store
+        .published_teaser_by_code(&code)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Redirect::permanent(&state.site().story_path(&teaser)))
+}

@@ -1,0 +1,168 @@
+//! Story pages of every kind, and static pages (which are stories without a section).
+
+use axum::response::Response;
+use serde::Serialize;
+use serde_json::json;
+use store::StoryKind;
+
+use crate::app::AppState;
+use crate::domain::time::display_time;
+use crate::service::site::{EditionSite, Site};
+use crate::service::story::{StoryBundle, find_story};
+use crate::web::cache::cacheable;
+use crate::web::error::AppError;
+use crate::web::site::story_view::StoryView;
+use crate::web::view::Chrome;
+
+/// The static page that lists open positions below its text.
+const JOBS_PAGE: &str = "jobs";
+
+#[derive(Serialize)]
+struct StoryPage {
+    chrome: Chrome,
+    canonical: String,
+    title: String,
+    description: String,
+    og_image: Option<String>,
+    json_ld: serde_json::Value,
+    story: StoryView,
+    jobs: Vec<JobView>,
+}
+
+#[derive(Serialize)]
+struct JobView {
+    title: String,
+    location: String,
+    description: String,
+    posted: String,
+}
+
+/// Renders the published story at `slug` in a section (none for static pages).
+pub async fn show_story(
+    state: &AppState,
+    site: &Site,
+    edition: &EditionSite,
+    section_id: Option<i64>,
+    slug: &str,
+) -> Result<Option<Response>, AppError> {
+    let top_section = section_id.and_then(|id| edition.section_trail(id).first().map(|s| s.id));
+    let bundle = find_story(
+        state.store.as_ref(),
+        edition.edition.id,
+        section_id,
+        top_section,
+        slug,
+    )
+    .await?;
+    let Some(bundle) = bundle else {
+        return Ok(None);
+    };
+    let story = StoryView::new(site, edition, &bundle, &state.base_url);
+    let is_page = bundle.story.kind == StoryKind::Page;
+    let jobs = if is_page && bundle.story.slug == JOBS_PAGE {
+        state
+            .store
+            .job_listings(edition.edition.id)
+            .await?
+            .into_iter()
+            .map(|job| JobView {
+                title: job.title,
+                location: job.location,
+                description: job.description,
+                posted: display_time(job.posted_at, &edition.zone, &edition.edition.language).date,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let canonical = format!("{}{}", state.base_url, site.story_path(&teaser_of(&bundle)));
+    let og_image = story
+        .hero
+        .as_ref()
+        .map(|hero| format!("{}{}", state.base_url, hero.src));
+    let page = StoryPage {
+        chrome: Chrome::new(site, edition, &state.base_url),
+        title: bundle
+            .story
+            .seo_title
+            .clone()
+            .unwrap_or_else(|| bundle.story.headline.clone()),
+        description: description(&bundle),
+        json_ld: json_ld(&bundle, &story, &canonical, og_image.as_deref()),
+        canonical,
+        og_image,
+        story,
+        jobs,
+    };
+    let template = if is_page {
+        "pages/static.html"
+    } else {
+        "pages/story.html"
+    };
+    let html = state.theme.render(template, &page)?;
+    let mut tags = vec![format!("story:{}", bundle.story.id)];
+    tags.extend(bundle.recommended.iter().map(|t| format!("story:{}", t.id)));
+    tags.extend(bundle.more.iter().map(|t| format!("story:{}", t.id)));
+    Ok(Some(cacheable(html, tags)))
+}
+
+fn teaser_of(bundle: &StoryBundle) -> store::Teaser {
+    let story = &bundle.story;
+    store::Teaser {
+        id: story.id,
+        edition_id: story.edition_id,
+        kind: story.kind,
+        headline: story.headline.clone(),
+        standfirst: story.standfirst.clone(),
+        slug: story.slug.clone(),
+        section_id: story.section_id,
+        hero_image_id: story.hero_image_id,
+        topic_id: story.topic_ids.first().copied(),
+        published_at: story.published_at,
+    }
+}
+
+fn description(bundle: &StoryBundle) -> String {
+    let story = &bundle.story;
+    story
+        .seo_description
+        .clone()
+        .or_else(|| story.standfirst.clone())
+        .unwrap_or_else(|| story.headline.clone())
+}
+
+/// schema.org metadata: `NewsArticle` (or `OpinionNewsArticle`) for stories, `WebPage`
+/// for static pages.
+fn json_ld(
+    bundle: &StoryBundle,
+    view: &StoryView,
+    canonical: &str,
+    image: Option<&str>,
+) -> serde_json::Value {
+    let kind = match bundle.story.kind {
+        StoryKind::Page => "WebPage",
+        StoryKind::Opinion => "OpinionNewsArticle",
+        _ => "NewsArticle",
+    };
+    let authors: Vec<serde_json::Value> = view
+        .byline
+        .iter()
+        .map(|credit| match &credit.url {
+            Some(url) => json!({"@type": "Person", "name": credit.name, "url": url}),
+            None => json!({"@type": "Organization", "name": credit.name}),
+        })
+        .collect();
+    json!({
+        "@context": "https://schema.org",
+        "@type": kind,
+        "headline": bundle.story.headline,
+        "description": description(bundle),
+        "mainEntityOfPage": canonical,
+        "url": canonical,
+        "datePublished": view.published.as_ref().map(|time| &time.iso),
+        "dateModified": view.updated.as_ref().or(view.published.as_ref()).map(|time| &time.iso),
+        "author": authors,
+        "image": image,
+        "keywords": view.keywords.iter().map(|k| k.name.as_str()).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,265 @@
+//! View structs shared by the reader templates: the page chrome, teasers, images, times.
+//! Views are built from domain types and serialized into the template context.
+
+use serde::Serialize;
+use store::{Image, StoryKind, Teaser};
+
+use crate::domain::i18n::Strings;
+use crate::domain::time::{DisplayTime, display_time};
+use crate::service::listing::Extras;
+use crate::service::site::{EditionSite, MenuNode, Site};
+
+/// What every reader page shows around its content: masthead, menus, footer.
+#[derive(Debug, Serialize)]
+pub struct Chrome {
+    /// `lang` attribute.
+    pub lang: String,
+    /// `dir` attribute: "ltr" or "rtl".
+    pub dir: &'static str,
+    /// Edition code.
+    pub edition: String,
+    /// Site path of the edition's home page.
+    pub home_url: String,
+    /// The publication's name.
+    pub site_name: String,
+    /// Links to the other editions.
+    pub other_editions: Vec<EditionLink>,
+    /// Header menu.
+    pub header_menu: Vec<MenuNode>,
+    /// Footer section menu.
+    pub footer_menu: Vec<MenuNode>,
+    /// Footer service links.
+    pub service_links: Vec<MenuNode>,
+    /// "© {year} {holder}", from the one copyright setting and the current year.
+    pub copyright: String,
+    /// Public base URL, for canonical links.
+    pub base_url: String,
+    /// Interface strings.
+    pub t: &'static Strings,
+    /// Where the newsletter form posts.
+    pub newsletter_action: String,
+    /// The newsletter pitch.
+    pub newsletter_pitch: String,
+}
+
+/// A link to another edition.
+#[derive(Debug, Serialize)]
+pub struct EditionLink {
+    /// Name in its own language.
+    pub name: String,
+    /// Its home page.
+    pub url: String,
+    /// Its language, for `hreflang` and `lang`.
+    pub lang: String,
+}
+
+impl Chrome {
+    /// The chrome for pages of `edition`.
+    pub fn new(site: &Site, edition: &EditionSite, base_url: &str) -> Chrome {
+        let year = jiff::Timestamp::now()
+            .to_zoned_datetime(edition.zone.clone())
+            .year();
+        let prefix = &edition.edition.path_prefix;
+        Chrome {
+            lang: edition.edition.language.clone(),
+            dir: edition.edition.direction.as_str(),
+            edition: edition.edition.code.clone(),
+            home_url: if prefix.is_empty() {
+                "/".to_string()
+            } else {
+                format!("{prefix}/")
+            },
+            site_name: site.settings.site_name.clone(),
+            other_editions: site
+                .editions
+                .iter()
+                .filter(|other| other.edition.id != edition.edition.id)
+                .map(|other| EditionLink {
+                    name: other.edition.name.clone(),
+                    url: format!("{}/", other.edition.path_prefix),
+                    lang: other.edition.language.clone(),
+                })
+                .collect(),
+            header_menu: edition.header_menu.clone(),
+            footer_menu: edition.footer_menu.clone(),
+            service_links: edition.service_links.clone(),
+            copyright: format!("© {year} {}", site.settings.copyright_holder),
+            base_url: base_url.to_string(),
+            t: edition.strings,
+            newsletter_action: format!("{prefix}/newsletter"),
+            newsletter_pitch: site.settings.newsletter_pitch.clone(),
+        }
+    }
+}
+
+/// An image with its responsive renditions.
+#[derive(Debug, Serialize)]
+pub struct ImageView {
+    /// Fallback `src`: the rendition nearest 640 px wide.
+    pub src: String,
+    /// `srcset` of all renditions.
+    pub srcset: String,
+    /// Intrinsic width of `src`.
+    pub width: u32,
+    /// Intrinsic height of `src`.
+    pub height: u32,
+    /// Alt text.
+    pub alt: String,
+    /// Caption.
+    pub caption: String,
+    /// Credit.
+    pub credit: String,
+    /// CSS `object-position` from the focal point.
+    pub focus: String,
+}
+
+impl ImageView {
+    /// The view of a library image, with a caption override.
+    pub fn new(image: &Image, caption: Option<&str>) -> Option<ImageView> {
+        let fallback = image
+            .renditions
+            .iter()
+            .min_by_key(|rendition| rendition.width.abs_diff(640))?;
+        Some(ImageView {
+            src: format!("/media/{}", fallback.key),
+            srcset: image
+                .renditions
+                .iter()
+                .map(|rendition| format!("/media/{} {}w", rendition.key, rendition.width))
+                .collect::<Vec<_>>()
+                .join(", "),
+            width: fallback.width,
+            height: fallback.height,
+            alt: image.alt.clone(),
+            caption: caption.unwrap_or(&image.caption).to_string(),
+            credit: image.credit.clone(),
+            focus: format!(
+                "{:.0}% {:.0}%",
+                image.focal_x * 100.0,
+                image.focal_y * 100.0
+            ),
+        })
+    }
+}
+
+/// A label with a link (topic, section, keyword).
+#[derive(Debug, Serialize)]
+pub struct LinkView {
+    /// Text.
+    pub name: String,
+    /// Site path.
+    pub url: String,
+}
+
+/// A story teaser in a list.
+#[derive(Debug, Serialize)]
+pub struct TeaserView {
+    /// Canonical site path.
+    pub url: String,
+    /// Headline.
+    pub headline: String,
+    /// Standfirst.
+    pub standfirst: Option<String>,
+    /// Lead image; the template shows the "No Image" placeholder when absent.
+    pub image: Option<ImageView>,
+    /// Topic label.
+    pub label: Option<LinkView>,
+    /// Kind label for opinion, gallery and video.
+    pub kind_label: Option<&'static str>,
+    /// Kind, for styling.
+    pub kind: &'static str,
+    /// Publication time.
+    pub time: Option<DisplayTime>,
+}
+
+/// The label readers see for a story kind, if it gets one.
+pub fn kind_label(kind: StoryKind, strings: &'static Strings) -> Option<&'static str> {
+    match kind {
+        StoryKind::Opinion => Some(strings.opinion),
+        StoryKind::Gallery => Some(strings.photo_gallery),
+        StoryKind::Video => Some(strings.video),
+        StoryKind::News | StoryKind::Page => None,
+    }
+}
+
+impl TeaserView {
+    /// The view of a teaser, with its image and topic from `extras`.
+    pub fn new(site: &Site, edition: &EditionSite, teaser: &Teaser, extras: &Extras) -> TeaserView {
+        let prefix = &edition.edition.path_prefix;
+        TeaserView {
+            url: site.story_path(teaser),
+            headline: teaser.headline.clone(),
+            standfirst: teaser.standfirst.clone(),
+            image: teaser
+                .hero_image_id
+                .and_then(|id| extras.images.get(&id))
+                .and_then(|image| ImageView::new(image, None)),
+            label: teaser
+                .topic_id
+                .and_then(|id| extras.topics.get(&id))
+                .map(|topic| LinkView {
+                    name: topic.name.clone(),
+                    url: format!("{prefix}/topic/{}", topic.slug),
+                }),
+            kind_label: kind_label(teaser.kind, edition.strings),
+            kind: teaser.kind.as_str(),
+            time: teaser
+                .published_at
+                .map(|time| display_time(time, &edition.zone, &edition.edition.language)),
+        }
+    }
+
+    /// Views of many teasers.
+    pub fn all(
+        site: &Site,
+        edition: &EditionSite,
+        teasers: &[Teaser],
+        extras: &Extras,
+    ) -> Vec<TeaserView> {
+        teasers
+            .iter()
+            .map(|teaser| TeaserView::new(site, edition, teaser, extras))
+            .collect()
+    }
+}
+
+/// Pagination links under a list.
+#[derive(Debug, Serialize)]
+pub struct Pager {
+    /// Current page, from 1.
+    pub page: u32,
+    /// Number of pages.
+    pub pages: u32,
+    /// Link to the newer page, if any.
+    pub previous: Option<String>,
+    /// Link to the older page, if any.
+    pub next: Option<String>,
+    /// The list's path without a page number.
+    #[serde(skip)]
+    path: String,
+}
+
+impl Pager {
+    /// Links for page `page` of `pages` at `path`.
+    pub fn new(path: &str, page: u32, pages: u32) -> Pager {
+        let link = |number: u32| match number {
+            1 => path.to_string(),
+            _ => format!("{path}?page={number}"),
+        };
+        Pager {
+            page,
+            pages,
+            previous: (page > 1).then(|| link(page - 1)),
+            next: (page < pages).then(|| link(page + 1)),
+            path: path.to_string(),
+        }
+    }
+
+    /// The path of the current page, as its canonical link.
+    pub fn self_link(&self) -> String {
+        match self.page {
+            1 => self.path.clone(),
+            page => format!("{}?page={page}", self.path),
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! `spawn_app()` and the client helpers every test uses.
+
+use std::path::{Path, PathBuf};
+
+use masthead::app::{App, open_media, open_store};
+use masthead::config::Config;
+use masthead::demo::{DemoSize, create_sized};
+use scraper::{Html, Selector};
+use tokio::sync::OnceCell;
+
+/// A small demo newsroom made once per test run; each test gets its own copy.
+static TEMPLATE: OnceCell<PathBuf> = OnceCell::const_new();
+
+async fn template() -> &'static Path {
+    TEMPLATE
+        .get_or_init(|| async {
+            let dir =
+                std::env::temp_dir().join(format!("masthead-template-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            let config = Config::for_tests(&dir);
+            let store = open_store(&config).await.expect("open template store");
+            create_sized(&store, &open_media(&config), DemoSize::SMALL)
+                .await
+                .expect("create the small demo");
+            store.close().await;
+            dir
+        })
+        .await
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+/// A running app and a client for it.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`.
+    pub address: String,
+    /// A client that does not follow redirects.
+    pub client: reqwest::Client,
+    _data: tempfile::TempDir,
+}
+
+/// A response's status, headers and text.
+pub struct Page {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub text: String,
+}
+
+impl Page {
+    /// The parsed document.
+    pub fn html(&self) -> Html {
+        Html::parse_document(&self.text)
+    }
+
+    /// Texts of all elements matching a CSS selector, whitespace-collapsed.
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        let selector = Selector::parse(selector).expect("valid selector");
+        self.html()
+            .select(&selector)
+            .map(|element| {
+                element
+                    .text()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    /// Values of one attribute of all elements matching a selector.
+    pub fn attrs(&self, selector: &str, attribute: &str) -> Vec<String> {
+        let selector = Selector::parse(selector).expect("valid selector");
+        self.html()
+            .select(&selector)
+            .filter_map(|element| element.value().attr(attribute).map(str::to_string))
+            .collect()
+    }
+
+    /// The `Location` header of a redirect.
+    pub fn location(&self) -> String {
+        self.headers
+            .get("location")
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    }
+}
+
+/// Starts the app on a random port with a fresh copy of the small demo.
+pub async fn spawn_app() -> TestApp {
+    let data = tempfile::tempdir().expect("temp dir");
+    copy_dir(template().await, data.path());
+    let app = App::build(Config::for_tests(data.path()))
+        .await
+        .expect("build app");
+    let address = format!("http://{}", app.local_addr().expect("address"));
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client"),
+        _data: data,
+    }
+}
+
+impl TestApp {
+    /// GETs a path (or absolute URL) and reads the whole response.
+    pub async fn get(&self, path: &str) -> Page {
+        let url = if path.starts_with("http") {
+            path.to_string()
+        } else {
+            format!("{}{path}", self.address)
+        };
+        let response = self.client.get(url).send().await.expect("request");
+        Page {
+            status: response.status().as_u16(),
+            headers: response.headers().clone(),
+            text: response.text().await.expect("body"),
+        }
+    }
+
+    /// POSTs a form.
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> Page {
+        let response = self
+            .client
+            .post(format!("{}{path}", self.address))
+            .form(form)
+            .send()
+            .await
+            .expect("request");
+        Page {
+            status: response.status().as_u16(),
+            headers: response.headers().clone(),
+            text: response.text().await.expect("body"),
+        }
+    }
+
+    /// The path of the first story teaser on a page, for tests that need any story.
+    pub async fn first_story_path(&self, list_path: &str) -> String {
+        let page = self.get(list_path).await;
+        page.attrs(".teaser-headline a", "href")
+            .into_iter()
+            .next()
+            .expect("the list shows a story")
+    }
+}

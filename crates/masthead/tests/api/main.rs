@@ -1,0 +1,8 @@
+//! Black-box tests: the app on a random port with a fresh copy of a small demo newsroom,
+//! talked to over HTTP like a browser.
+
+mod bad_input;
+mod browser;
+mod helpers;
+mod pages;
+mod story;

@@ -1,0 +1,288 @@
+//! Reads: editions, taxonomy, people, media, settings and published stories.
+//!
+//! Lists of ids are bound as one JSON array and expanded with `json_each`, so every query
+//! is a fixed string and SQLite caches its plan.
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use store::*;
+
+use crate::rows::*;
+use crate::{SqliteStore, map_error};
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+pub(crate) fn id_list(ids: &[i64]) -> String {
+    serde_json::Value::from(ids.to_vec()).to_string()
+}
+
+/// Orders `items` as `ids` are ordered, dropping ids that came back empty.
+pub(crate) fn in_order<T>(ids: &[i64], items: Vec<T>, id: impl Fn(&T) -> i64) -> Vec<T> {
+    let mut by_id: HashMap<i64, T> = items.into_iter().map(|item| (id(&item), item)).collect();
+    ids.iter()
+        .filter_map(|wanted| by_id.remove(wanted))
+        .collect()
+}
+
+#[async_trait]
+impl SiteReads for SqliteStore {
+    async fn editions(&self) -> Result<Vec<Edition>> {
+        sqlx::query_as::<_, EditionRow>("SELECT * FROM editions ORDER BY path_prefix <> '', id")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(map_error)?
+            .into_iter()
+            .map(Edition::try_from)
+            .collect()
+    }
+
+    async fn sections(&self, edition_id: i64) -> Result<Vec<Section>> {
+        let rows = sqlx::query_as::<_, SectionRow>(
+            "SELECT * FROM sections WHERE edition_id = ? ORDER BY position, id",
+        )
+        .bind(edition_id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(map_error)?;
+        Ok(rows.into_iter().map(Section::from).collect())
+    }
+
+    async fn menu_items(&self, edition_id: i64) -> Result<Vec<MenuItem>> {
+        sqlx::query_as::<_, MenuItemRow>(
+            "SELECT * FROM menu_items WHERE edition_id = ? ORDER BY position, id",
+        )
+        .bind(edition_id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(map_error)?
+        .into_iter()
+        .map(MenuItem::try_from)
+        .collect()
+    }
+
+    async fn settings(&self) -> Result<SiteSettings> {
+        let rows: Vec<(String, String)> = sqlx::query_as("SELECT key, value FROM settings")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(map_error)?;
+        let mut values: HashMap<String, String> = rows.into_iter().collect();
+        let mut take = |key: &str| values.remove(key).unwrap_or_default();
+        Ok(SiteSettings {
+            site_name: take("site_name"),
+            copyright_holder: take("copyright_holder"),
+            newsletter_pitch: take("newsletter_pitch"),
+        })
+    }
+
+    async fn images(&self, ids: &[i64]) -> Result<Vec<Image>> {
+        let list = id_list(ids);
+        let rows = sqlx::query_as::<_, ImageRow>(
+            "SELECT * FROM images WHERE id IN (SELECT value FROM json_each(?))",
+        )
+        .bind(&list)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(map_error)?;
+        let renditions = sqlx::query_as::<_, RenditionRow>(
+            "SELECT * FROM renditions WHERE image_id IN (SELECT value FROM json_each(?)) \
+             ORDER BY width",
+        )
+        .bind(&list)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(map_error)?;
+        let mut by_image: HashMap<i64, Vec<Rendition>> = HashMap::new();
+        for rendition in renditions {
+            by_image
+                .entry(rendition.image_id)
+                .or_default()
+                .push(rendition.into());
+        }
+        let images = rows
+            .into_iter()
+            .map(|row| {
+                let renditions = by_image.remove(&row.id).unwrap_or_default();
+                row.into_image(renditions)
+            })
+            .collect();
+        Ok(in_order(ids, images, |image: &Image| image.id))
+    }
+
+    async fn authors(&self, ids: &[i64]) -> Result<Vec<Author>> {
+        let rows = sqlx::query_as::<_, AuthorRow>(
+            "SELECT * FROM authors WHERE id IN (SELECT value FROM json_each(?))",
+        )
+        .bind(id_list(ids))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(map_error)?;
+        let authors = rows.into_iter().map(Author::from).collect();
+        Ok(in_order(ids, authors, |author: &Author| author.id))
+    }
+
+    async fn author_by_slug(&self, slug: &str) -> Result<Option<Author>> {
+        let row = sqlx::query_as::<_, AuthorRow>("SELECT * FROM authors WHERE slug = ?")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(map_error)?;
+        Ok(row.map(Author::from))
+    }
+
+    async fn columnists(&self) -> Result<Vec<Author>> {
+        let rows =
+            sqlx::query_as::<_, AuthorRow>("SELECT * FROM authors WHERE columnist ORDER BY name")
+                .fetch_all(&self.pool)
+                .await
+                .map_err(map_error)?;
+        Ok(rows.into_iter().map(Author::from).collect())
+    }
+
+    async fn agencies(&self, ids: &[i64]) -> Result<Vec<Agency>> {
+        let rows: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT id, name FROM agencies WHERE id IN (SELECT value FROM json_each(?))",
+        )
+        .bind(id_list(ids))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(map_error)?;
+        let agencies = rows
+            .into_iter()
+            .map(|(id, name)| Agency { id, name })
+            .collect();
+        Ok(in_order(ids, agencies, |agency: &Agency| agency.id))
+    }
+
+    async fn topics(&self, ids: &[i64]) -> Result<Vec<Topic>> {
+        let rows = sqlx::query_as::<_, TopicRow>(
+            "SELECT * FROM topics WHERE id IN (SELECT value FROM json_each(?))",
+        )
+        .bind(id_list(ids))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(map_error)?;
+        let topics = rows.into_iter().map(Topic::from).collect();
+        Ok(in_order(ids, topics, |topic: &Topic| topic.id))
+    }
+
+    async fn topic_by_slug(&self, edition_id: i64, slug: &str) -> Result<Option<Topic>> {
+        let row =
+            sqlx::query_as::<_, TopicRow>("SELECT * FROM topics WHERE edition_id = ? AND slug = ?")
+                .bind(edition_id)
+                .bind(slug)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(map_error)?;
+        Ok(row.map(Topic::from))
+    }
+
+    async fn keywords(&self, ids: &[i64]) -> Result<Vec<Keyword>> {
+        let rows = sqlx::query_as::<_, KeywordRow>(
+            "SELECT * FROM keywords WHERE id IN (SELECT value FROM json_each(?))",
+        )
+        .bind(id_list(ids))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(map_error)?;
+        let keywords = rows.into_iter().map(Keyword::from).collect();
+        Ok(in_order(ids, keywords, |keyword: &Keyword| keyword.id))
+    }
+
+    async fn keyword_by_slug(&self, edition_id: i64, slug: &str) -> Result<Option<Keyword>> {
+        let row = sqlx::query_as::<_, KeywordRow>(
+            "SELECT * FROM keywords WHERE edition_id = ? AND slug = ?",
+        )
+        .bind(edition_id)
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(map_error)?;
+        Ok(row.map(Keyword::from))
+    }
+
+    async fn job_listings(&self, edition_id: i64) -> Result<Vec<JobListing>> {
+        let rows = sqlx::query_as::<_, JobRow>(
+            "SELECT * FROM job_listings WHERE edition_id = ? ORDER BY posted_at DESC, id",
+        )
+        .bind(edition_id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(map_error)?;
+        Ok(rows.into_iter().map(JobListing::from).collect())
+    }
+
+    async fn is_empty(&self) -> Result<bool> {
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM editions")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(map_error)?;
+        Ok(count == 0)
+    }
+}
+
+impl SqliteStore {
+    /// Loads a story row's relations in one round of queries.
+    pub(crate) async fn story_relations(&self, story_id: i64) -> Result<StoryRelations> {
+        let ids = |sql: &'static str| {
+            sqlx::query_scalar::<_, i64>(sql)
+                .bind(story_id)
+                .fetch_all(&self.pool)
+        };
+        let secondary_section_ids =
+            ids("SELECT section_id FROM story_sections WHERE story_id = ? ORDER BY rowid")
+                .await
+                .map_err(map_error)?;
+        let topic_ids =
+            ids("SELECT topic_id FROM story_topics WHERE story_id = ? ORDER BY position")
+                .await
+                .map_err(map_error)?;
+        let keyword_ids =
+            ids("SELECT keyword_id FROM story_keywords WHERE story_id = ? ORDER BY position")
+                .await
+                .map_err(map_error)?;
+        let recommended_ids = ids(
+            "SELECT recommended_id FROM story_recommendations WHERE story_id = ? ORDER BY position",
+        )
+        .await
+        .map_err(map_error)?;
+        let credit_rows: Vec<(Option<i64>, Option<i64>, String)> = sqlx::query_as(
+            "SELECT author_id, agency_id, role FROM story_credits WHERE story_id = ? \
+             ORDER BY position",
+        )
+        .bind(story_id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(map_error)?;
+        let credits = credit_rows
+            .into_iter()
+            .filter_map(|(author, agency, role)| {
+                let role = CreditRole::parse(&role)?;
+                match (author, agency) {
+                    (Some(id), _) => Some(CreditRef::Author(id, role)),
+                    (None, Some(id)) => Some(CreditRef::Agency(id, role)),
+                    (None, None) => None,
+                }
+            })
+            .collect();
+        let gallery_rows: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT image_id, caption FROM gallery_items WHERE story_id = ? ORDER BY position",
+        )
+        .bind(story_id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(map_error)?;
+        let gallery = gallery_rows
+            .into_iter()
+            .map(|(image_id, caption)| GalleryItem { image_id, caption })
+            .collect();
+        Ok(StoryRelations {
+            secondary_section_ids,
+            credits,
+            topic_ids,
+            keyword_ids,
+            recommended_ids,
+            gallery,
+        })
+    }
+}

@@ -1,0 +1,479 @@
+//! The records of a newsroom: editions, sections, menus, stories, people and media.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::body::Body;
+
+/// Reading direction of an edition's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Left to right (English, Turkish).
+    Ltr,
+    /// Right to left (Arabic).
+    Rtl,
+}
+
+impl Direction {
+    /// The value of the HTML `dir` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn parse(value: &str) -> Option<Direction> {
+        match value {
+            "ltr" => Some(Direction::Ltr),
+            "rtl" => Some(Direction::Rtl),
+            _ => None,
+        }
+    }
+}
+
+/// One language edition of the site, with its own sections, menus and timezone.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Edition {
+    /// Database id.
+    pub id: i64,
+    /// Short code used in URLs and config ("en", "ar").
+    pub code: String,
+    /// The edition's name as readers see it ("English", "عربي").
+    pub name: String,
+    /// BCP 47 language tag for `lang` attributes ("en", "ar").
+    pub language: String,
+    /// Text direction.
+    pub direction: Direction,
+    /// IANA timezone used to show times ("Europe/Istanbul").
+    pub timezone: String,
+    /// URL prefix: empty for the default edition, "/ar" for Arabic.
+    pub path_prefix: String,
+}
+
+/// A section or subsection of one edition.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Section {
+    /// Database id.
+    pub id: i64,
+    /// The edition it belongs to.
+    pub edition_id: i64,
+    /// The parent section; none for a top section.
+    pub parent_id: Option<i64>,
+    /// URL segment, unique among siblings.
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+    /// One-line description for the section page and its metadata.
+    pub description: String,
+    /// Order among siblings.
+    pub position: i64,
+}
+
+/// Which menu a menu item belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MenuKind {
+    /// The header menu: desktop mega-menu and mobile drawer.
+    Header,
+    /// The footer's section menu.
+    Footer,
+    /// The footer's service links (jobs, about us, RSS...).
+    Service,
+}
+
+impl MenuKind {
+    /// The stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MenuKind::Header => "header",
+            MenuKind::Footer => "footer",
+            MenuKind::Service => "service",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn parse(value: &str) -> Option<MenuKind> {
+        match value {
+            "header" => Some(MenuKind::Header),
+            "footer" => Some(MenuKind::Footer),
+            "service" => Some(MenuKind::Service),
+            _ => None,
+        }
+    }
+}
+
+/// One entry of a menu: a section (which may appear under more than one parent) or a link.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MenuItem {
+    /// Database id.
+    pub id: i64,
+    /// The edition it belongs to.
+    pub edition_id: i64,
+    /// Which menu.
+    pub menu: MenuKind,
+    /// The item it nests under, if any.
+    pub parent_id: Option<i64>,
+    /// Order among siblings.
+    pub position: i64,
+    /// The section it points to, if it is a section entry.
+    pub section_id: Option<i64>,
+    /// Its label; for a section entry, overrides the section's name.
+    pub label: Option<String>,
+    /// A site path or URL, for entries that are not sections.
+    pub url: Option<String>,
+}
+
+/// What kind of story this is; it decides the page layout and labelling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StoryKind {
+    /// A news report.
+    News,
+    /// A column, op-ed, reader's letter or editorial: labelled as opinion.
+    Opinion,
+    /// A photo gallery: many images, each captioned.
+    Gallery,
+    /// A video story.
+    Video,
+    /// A static page (About us, Privacy...), outside the section tree.
+    Page,
+}
+
+impl StoryKind {
+    /// The stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StoryKind::News => "news",
+            StoryKind::Opinion => "opinion",
+            StoryKind::Gallery => "gallery",
+            StoryKind::Video => "video",
+            StoryKind::Page => "page",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn parse(value: &str) -> Option<StoryKind> {
+        match value {
+            "news" => Some(StoryKind::News),
+            "opinion" => Some(StoryKind::Opinion),
+            "gallery" => Some(StoryKind::Gallery),
+            "video" => Some(StoryKind::Video),
+            "page" => Some(StoryKind::Page),
+            _ => None,
+        }
+    }
+}
+
+/// Where a story is in its workflow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StoryStatus {
+    /// Being written.
+    Draft,
+    /// Submitted for an editor.
+    InReview,
+    /// Will publish at its publish time.
+    Scheduled,
+    /// Visible to readers.
+    Published,
+    /// Taken down: readers get a 404 until it is published again.
+    Unpublished,
+}
+
+impl StoryStatus {
+    /// The stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StoryStatus::Draft => "draft",
+            StoryStatus::InReview => "in_review",
+            StoryStatus::Scheduled => "scheduled",
+            StoryStatus::Published => "published",
+            StoryStatus::Unpublished => "unpublished",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn parse(value: &str) -> Option<StoryStatus> {
+        match value {
+            "draft" => Some(StoryStatus::Draft),
+            "in_review" => Some(StoryStatus::InReview),
+            "scheduled" => Some(StoryStatus::Scheduled),
+            "published" => Some(StoryStatus::Published),
+            "unpublished" => Some(StoryStatus::Unpublished),
+            _ => None,
+        }
+    }
+}
+
+/// The role of one credit in a byline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreditRole {
+    /// "by".
+    By,
+    /// "reported by".
+    ReportedBy,
+    /// "photos by".
+    PhotosBy,
+    /// "translated by".
+    TranslatedBy,
+}
+
+impl CreditRole {
+    /// The stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CreditRole::By => "by",
+            CreditRole::ReportedBy => "reported_by",
+            CreditRole::PhotosBy => "photos_by",
+            CreditRole::TranslatedBy => "translated_by",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn parse(value: &str) -> Option<CreditRole> {
+        match value {
+            "by" => Some(CreditRole::By),
+            "reported_by" => Some(CreditRole::ReportedBy),
+            "photos_by" => Some(CreditRole::PhotosBy),
+            "translated_by" => Some(CreditRole::TranslatedBy),
+            _ => None,
+        }
+    }
+}
+
+/// Who a credit names: a staff author or a wire agency.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Contributor {
+    /// A staff author or columnist with a profile page.
+    Author(Author),
+    /// A news agency.
+    Agency(Agency),
+}
+
+/// One credit of a byline, in order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Credit {
+    /// What the contributor did.
+    pub role: CreditRole,
+    /// Who.
+    pub contributor: Contributor,
+}
+
+/// A credit as stored: ids only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CreditRef {
+    /// A staff author by id.
+    Author(i64, CreditRole),
+    /// An agency by id.
+    Agency(i64, CreditRole),
+}
+
+/// A staff author or columnist.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Author {
+    /// Database id.
+    pub id: i64,
+    /// URL segment of the profile page.
+    pub slug: String,
+    /// Full name.
+    pub name: String,
+    /// Job title ("Diplomacy correspondent").
+    pub title: String,
+    /// Short biography for the profile page.
+    pub bio: String,
+    /// Columnists are listed with their column on opinion pages.
+    pub columnist: bool,
+    /// Portrait.
+    pub image_id: Option<i64>,
+}
+
+/// A wire agency such as Reuters.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Agency {
+    /// Database id.
+    pub id: i64,
+    /// Name as shown in bylines ("Reuters").
+    pub name: String,
+}
+
+/// A curated topic with its own page.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Topic {
+    /// Database id.
+    pub id: i64,
+    /// The edition it belongs to.
+    pub edition_id: i64,
+    /// URL segment.
+    pub slug: String,
+    /// Display name.
+    pub name: String,
+    /// One-line description.
+    pub description: String,
+}
+
+/// A free keyword (tag).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Keyword {
+    /// Database id.
+    pub id: i64,
+    /// The edition it belongs to.
+    pub edition_id: i64,
+    /// URL segment.
+    pub slug: String,
+    /// The keyword as written.
+    pub name: String,
+}
+
+/// An image in the media library.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Image {
+    /// Database id.
+    pub id: i64,
+    /// Width of the original in pixels.
+    pub width: u32,
+    /// Height of the original in pixels.
+    pub height: u32,
+    /// What the photo shows, for readers.
+    pub caption: String,
+    /// Who made it ("Reuters Photo").
+    pub credit: String,
+    /// Text alternative for screen readers.
+    pub alt: String,
+    /// Focal point, 0..=1 from the left.
+    pub focal_x: f32,
+    /// Focal point, 0..=1 from the top.
+    pub focal_y: f32,
+    /// Stored renditions, narrowest first.
+    pub renditions: Vec<Rendition>,
+}
+
+/// One stored size and format of an image.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Rendition {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// File format ("jpeg").
+    pub format: String,
+    /// Key in the media store ("12/640.jpg").
+    pub key: String,
+}
+
+/// One photo of a gallery story.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GalleryItem {
+    /// The image.
+    pub image_id: i64,
+    /// Caption for this photo in this gallery.
+    pub caption: String,
+}
+
+/// A story or static page, with its relations as ids.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Story {
+    /// Database id.
+    pub id: i64,
+    /// The edition it belongs to.
+    pub edition_id: i64,
+    /// News, opinion, gallery, video or page.
+    pub kind: StoryKind,
+    /// Workflow state.
+    pub status: StoryStatus,
+    /// The headline.
+    pub headline: String,
+    /// Optional standfirst under the headline.
+    pub standfirst: Option<String>,
+    /// URL segment, unique within the primary section.
+    pub slug: String,
+    /// The section whose path forms the canonical URL; none for static pages.
+    pub section_id: Option<i64>,
+    /// Other sections the story is listed in.
+    pub secondary_section_ids: Vec<i64>,
+    /// Structured body.
+    pub body: Body,
+    /// Byline credits in order.
+    pub credits: Vec<CreditRef>,
+    /// Dateline place ("BRUSSELS").
+    pub dateline: Option<String>,
+    /// First publication, UTC.
+    pub published_at: Option<Timestamp>,
+    /// Last substantive update, UTC.
+    pub updated_at: Timestamp,
+    /// Lead image.
+    pub hero_image_id: Option<i64>,
+    /// Curated topics.
+    pub topic_ids: Vec<i64>,
+    /// Free keywords.
+    pub keyword_ids: Vec<i64>,
+    /// Stories an editor picked as recommended, in order.
+    pub recommended_ids: Vec<i64>,
+    /// Photos of a gallery story.
+    pub gallery: Vec<GalleryItem>,
+    /// Video page URL for a video story.
+    pub video_url: Option<String>,
+    /// Code of the short link `/s/{code}`.
+    pub short_code: String,
+    /// Title for search engines, if different from the headline.
+    pub seo_title: Option<String>,
+    /// Description for search engines and social cards.
+    pub seo_description: Option<String>,
+}
+
+/// What a list of stories shows of each: enough for a teaser and its link.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Teaser {
+    /// Story id.
+    pub id: i64,
+    /// Edition id.
+    pub edition_id: i64,
+    /// Kind, for labels such as "Photo gallery" or "Opinion".
+    pub kind: StoryKind,
+    /// The headline.
+    pub headline: String,
+    /// The standfirst, if any.
+    pub standfirst: Option<String>,
+    /// URL segment.
+    pub slug: String,
+    /// Primary section.
+    pub section_id: Option<i64>,
+    /// Lead image.
+    pub hero_image_id: Option<i64>,
+    /// First topic, shown as the teaser's label.
+    pub topic_id: Option<i64>,
+    /// Publication time, UTC.
+    pub published_at: Option<Timestamp>,
+}
+
+/// An open position on the jobs page.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct JobListing {
+    /// Database id.
+    pub id: i64,
+    /// The edition it is listed in.
+    pub edition_id: i64,
+    /// Position title.
+    pub title: String,
+    /// Place of work.
+    pub location: String,
+    /// What the job is.
+    pub description: String,
+    /// When it was posted, UTC.
+    pub posted_at: Timestamp,
+}
+
+/// Site-wide facts kept in one place, so every page says the same thing.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SiteSettings {
+    /// The publication's name ("The Bosphorus Chronicle").
+    pub site_name: String,
+    /// Who holds the copyright, shown with the current year in every footer.
+    pub copyright_holder: String,
+    /// One line on what the newsletter offers.
+    pub newsletter_pitch: String,
+}
