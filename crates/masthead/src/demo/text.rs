@@ -1,0 +1,361 @@
+//! Deterministic demo news text: articles, photo captions and curated topics, in English
+//! and Arabic.
+//!
+//! Text is assembled from phrase banks by expanding `{slot}` templates with a seeded
+//! [`Rng`], so the same seed and arguments always give the same article. The vocabulary
+//! lives in submodules: `en` and `ar` hold each edition's sentence templates; `en_news`,
+//! `en_life`, `en_arts` and `ar_banks` the per-subject banks (topics, actors, facts,
+//! scenes, places), the section groups and the curated topics; `writer` expands the
+//! templates into an article. All names, quotes and events are invented.
+
+mod ar;
+mod ar_banks;
+mod en;
+mod en_arts;
+mod en_life;
+mod en_news;
+#[cfg(test)]
+mod tests;
+mod writer;
+
+use writer::Writer;
+
+/// Deterministic pseudo-random numbers (splitmix64), so the demo is the same on every run.
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// Starts a generator from `seed`.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    /// The next 64 pseudo-random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in 0..n (n > 0; returns 0 when n == 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            return 0;
+        }
+        (self.next_u64() % n as u64) as usize
+    }
+
+    /// One element of a non-empty slice (the caller guarantees it is non-empty).
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    /// True with the given percent probability (0..=100).
+    pub fn chance(&mut self, percent: u32) -> bool {
+        (self.below(100) as u32) < percent
+    }
+}
+
+/// The language of an edition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// The English edition.
+    English,
+    /// The Arabic edition.
+    Arabic,
+}
+
+/// A run of text with inline formatting inside a paragraph.
+#[derive(Clone, Debug)]
+pub struct Span {
+    /// The characters of the run, including any separating spaces.
+    pub text: String,
+    /// Whether the run is set in bold.
+    pub bold: bool,
+    /// Whether the run is set in italics.
+    pub italic: bool,
+}
+
+/// One block of an article body.
+#[derive(Clone, Debug)]
+pub enum Piece {
+    /// A paragraph made of formatted runs.
+    Paragraph(Vec<Span>),
+    /// A subheading inside the body.
+    Heading(String),
+    /// A pull quote with the name and role of the speaker.
+    Quote {
+        /// The quoted words, without quotation marks.
+        text: String,
+        /// Who said them.
+        cite: String,
+    },
+    /// A bulleted list of short items.
+    List(Vec<String>),
+}
+
+/// A generated article.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// The headline, 6 to 14 words.
+    pub headline: String,
+    /// The standfirst under the headline, 15 to 35 words.
+    pub standfirst: String,
+    /// Dateline place in capitals for English (e.g. "ANKARA"), in Arabic script for Arabic.
+    pub dateline: String,
+    /// The body, in reading order.
+    pub pieces: Vec<Piece>,
+    /// 3 to 6 free keywords, lowercase for English (e.g. "energy prices", "istanbul").
+    pub keywords: Vec<String>,
+    /// A caption for the hero photo, one sentence describing a scene.
+    pub caption: String,
+}
+
+/// A curated topic: slug (ASCII, lowercase, hyphens), display name, one-sentence description, and the subjects it fits.
+#[derive(Clone, Copy, Debug)]
+pub struct TopicSeed {
+    /// URL slug: ASCII, lowercase, words joined by hyphens.
+    pub slug: &'static str,
+    /// Display name in the edition's language.
+    pub name: &'static str,
+    /// One sentence saying what the topic covers.
+    pub description: &'static str,
+    /// Section slugs whose stories fit the topic.
+    pub subjects: &'static [&'static str],
+}
+
+/// Writes an article on `subject` of about `words` words (±15%); opinion pieces are argued in the first person.
+pub fn write_article(
+    lang: Lang,
+    subject: &str,
+    opinion: bool,
+    words: usize,
+    rng: &mut Rng,
+) -> Article {
+    let ed = edition(lang);
+    let opinion = opinion || is_opinion_subject(subject);
+    let style = match (opinion, subject) {
+        (true, "editorial") => "ed_",
+        (true, _) => "op_",
+        _ => "",
+    };
+    let bank = choose_bank(ed, subject, opinion, rng);
+    let mut w = Writer::new(ed, bank, style, rng);
+    let headline = w.headline();
+    let standfirst = capitalize(&w.bounded("standfirst", 15, 35));
+    let caption = w.slot("caption", 0);
+    let pieces = w.body(words);
+    let mut keywords: Vec<String> = Vec::new();
+    let extra = if opinion { ed.opinion_keyword } else { "" };
+    let place = match lang {
+        Lang::English => w.place.to_lowercase(),
+        Lang::Arabic => w.place.to_string(),
+    };
+    for k in options(bank.keywords).into_iter().map(str::to_string) {
+        push_unique(&mut keywords, k);
+    }
+    push_unique(&mut keywords, place);
+    if !extra.is_empty() {
+        push_unique(&mut keywords, extra.to_string());
+    }
+    keywords.truncate(6);
+    let dateline = match lang {
+        Lang::English => w.place.to_uppercase(),
+        Lang::Arabic => w.place.to_string(),
+    };
+    Article {
+        headline,
+        standfirst,
+        dateline,
+        pieces,
+        keywords,
+        caption,
+    }
+}
+
+/// One photo caption for a gallery on `subject`.
+pub fn photo_caption(lang: Lang, subject: &str, rng: &mut Rng) -> String {
+    let ed = edition(lang);
+    let bank = choose_bank(ed, subject, false, rng);
+    let mut w = Writer::new(ed, bank, "", rng);
+    w.slot("caption", 0)
+}
+
+/// The demo's curated topics for one edition (at least 12 for English, at least 8 for Arabic).
+pub fn topics(lang: Lang) -> &'static [TopicSeed] {
+    edition(lang).topics
+}
+
+/// The phrase bank of one subject; every field holds `|`-separated alternatives.
+struct Bank {
+    /// Section slugs the bank writes for.
+    subjects: &'static str,
+    /// Noun phrases the story can be about (singular, with their article).
+    topics: &'static str,
+    /// People or bodies who act and speak in the story.
+    actors: &'static str,
+    /// Clauses that state a fact; they read after "that" and at a sentence start.
+    facts: &'static str,
+    /// Keywords for the article (lowercase in English).
+    keywords: &'static str,
+    /// Photo scenes, starting with a capital, without a final stop.
+    scenes: &'static str,
+    /// Places for the dateline; empty means the edition's default cities.
+    places: &'static str,
+    /// Extra headline templates specific to the subject.
+    headlines: &'static str,
+}
+
+/// Everything one language edition needs to write.
+struct Edition {
+    /// Named template lists: slot name and `|`-separated alternatives. A name prefixed
+    /// with a register (`sport:concern`) replaces the plain entry for banks in that register.
+    lexicon: &'static [&'static [(&'static str, &'static str)]],
+    /// Registers with their own vocabulary: register name and `|`-separated subjects.
+    registers: &'static [(&'static str, &'static str)],
+    /// The subject banks, in a few slices.
+    banks: &'static [&'static [Bank]],
+    /// The bank for general news, used for unknown subjects.
+    general: &'static Bank,
+    /// Section groups: parent slug and its `|`-separated child slugs.
+    groups: &'static [(&'static str, &'static str)],
+    /// Every subject slug the edition knows, `|`-separated.
+    subjects: &'static str,
+    /// The curated topics.
+    topics: &'static [TopicSeed],
+    /// A keyword added to opinion pieces.
+    opinion_keyword: &'static str,
+}
+
+static ENGLISH: Edition = Edition {
+    lexicon: &[en::LEXICON, en_arts::REGISTER_WORDS],
+    registers: en_arts::REGISTERS,
+    banks: &[en_news::NEWS, en_life::LIFE, en_arts::ARTS],
+    general: &en_news::GENERAL,
+    groups: en_news::GROUPS,
+    subjects: en_news::SUBJECTS,
+    topics: en_life::TOPICS,
+    opinion_keyword: "opinion",
+};
+
+static ARABIC: Edition = Edition {
+    lexicon: &[ar::LEXICON, ar::REGISTER_WORDS],
+    registers: ar_banks::REGISTERS,
+    banks: &[ar_banks::BANKS],
+    general: &ar_banks::GENERAL,
+    groups: &[],
+    subjects: ar_banks::SUBJECTS,
+    topics: ar_banks::TOPICS,
+    opinion_keyword: "رأي",
+};
+
+fn edition(lang: Lang) -> &'static Edition {
+    match lang {
+        Lang::English => &ENGLISH,
+        Lang::Arabic => &ARABIC,
+    }
+}
+
+/// The entry `name` in any of the edition's lexicon slices.
+fn lookup(ed: &Edition, name: &str) -> Option<&'static str> {
+    ed.lexicon
+        .iter()
+        .flat_map(|slice| slice.iter())
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| *v)
+}
+
+fn is_opinion_subject(subject: &str) -> bool {
+    matches!(
+        subject,
+        "opinion" | "columns" | "op-ed" | "readers-corner" | "editorial"
+    )
+}
+
+/// The non-empty alternatives of a `|`-separated list.
+fn options(alts: &'static str) -> Vec<&'static str> {
+    alts.split('|').filter(|a| !a.is_empty()).collect()
+}
+
+fn has(alts: &str, item: &str) -> bool {
+    alts.split('|').any(|a| a == item)
+}
+
+fn pick_alt(rng: &mut Rng, alts: &'static str) -> &'static str {
+    let all = options(alts);
+    if all.is_empty() {
+        return "";
+    }
+    all[rng.below(all.len())]
+}
+
+fn push_unique(list: &mut Vec<String>, item: String) {
+    if !item.is_empty() && !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A noun phrase as headlines write it: without a leading article.
+fn headline_form(phrase: &str) -> String {
+    ["the ", "a ", "an "]
+        .iter()
+        .find_map(|p| phrase.strip_prefix(p))
+        .unwrap_or(phrase)
+        .to_string()
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Whitespace-separated words in every piece, as `write_article` counts them.
+#[cfg(test)]
+fn count_words(pieces: &[Piece]) -> usize {
+    pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Paragraph(spans) => {
+                word_count(&spans.iter().map(|s| s.text.as_str()).collect::<String>())
+            }
+            Piece::Heading(text) => word_count(text),
+            Piece::Quote { text, cite } => word_count(text) + word_count(cite),
+            Piece::List(items) => items.iter().map(|i| word_count(i)).sum(),
+        })
+        .sum()
+}
+
+fn choose_bank(ed: &'static Edition, subject: &str, opinion: bool, rng: &mut Rng) -> &'static Bank {
+    if !has(ed.subjects, subject) {
+        return ed.general;
+    }
+    let banks = || ed.banks.iter().flat_map(|slice| slice.iter());
+    let direct: Vec<&Bank> = banks().filter(|b| has(b.subjects, subject)).collect();
+    if !direct.is_empty() {
+        return direct[rng.below(direct.len())];
+    }
+    if let Some((_, children)) = ed.groups.iter().find(|(g, _)| *g == subject) {
+        let grouped: Vec<&Bank> = banks()
+            .filter(|b| b.subjects.split('|').any(|s| has(children, s)))
+            .collect();
+        if !grouped.is_empty() {
+            return grouped[rng.below(grouped.len())];
+        }
+    }
+    if opinion || matches!(subject, "gallery" | "tv") {
+        let all: Vec<&Bank> = banks().collect();
+        if !all.is_empty() && (opinion || !rng.chance(25)) {
+            return all[rng.below(all.len())];
+        }
+    }
+    ed.general
+}
