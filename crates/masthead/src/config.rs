@@ -108,13 +108,15 @@ impl Config {
         )
     }
 
-    /// A configuration for tests: port 0 on loopback, data in `data_dir`.
+    /// A configuration for tests: port 0 on loopback, data in `data_dir`, 5 stories a page.
     pub fn for_tests(data_dir: &Path) -> Config {
         Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             data_dir: data_dir.to_path_buf(),
             base_url: Some("http://masthead.test".to_string()),
             log_level: "warn".to_string(),
+            // Small pages, so that the small test newsroom has several of them.
+            page_size: 5,
             ..Config::default()
         }
     }

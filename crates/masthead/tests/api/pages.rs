@@ -175,7 +175,7 @@ async fn static_pages_are_linked_from_every_footer() {
 #[tokio::test]
 async fn footer_copyright_shows_the_current_year_once() {
     let app = spawn_app().await;
-    let year = jiff::Zoned::now().year().to_string();
+    let year = jiff::ZonedDateTime::now().year().to_string();
 
     let home = app.get("/").await;
     let arabic = app.get("/ar/").await;

@@ -9,3 +9,33 @@ pub mod section;
 pub mod shortlink;
 pub mod story;
 pub mod story_view;
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+
+/// What must be escaped in a path for a `Location` header: controls, space, non-ASCII
+/// (Arabic slugs) and the characters that would end or confuse a path.
+const PATH_ESCAPES: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>')
+    .add(b'`')
+    .add(b'#')
+    .add(b'?')
+    .add(b'{')
+    .add(b'}');
+
+/// A 301 Moved Permanently to a site path: old URLs and short links keep working.
+pub fn moved_permanently(path: &str) -> Response {
+    let encoded = utf8_percent_encode(path, PATH_ESCAPES).to_string();
+    match HeaderValue::from_str(&encoded) {
+        Ok(location) => (
+            StatusCode::MOVED_PERMANENTLY,
+            [(header::LOCATION, location)],
+        )
+            .into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}

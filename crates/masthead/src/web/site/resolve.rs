@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::extract::{Query, State};
 use axum::http::Uri;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use percent_encoding::percent_decode_str;
 
 use crate::app::AppState;
@@ -14,7 +14,7 @@ use crate::domain::paging::parse_page;
 use crate::domain::slug::is_plausible_slug;
 use crate::web::error::AppError;
 use crate::web::site::listing::ListingKind;
-use crate::web::site::{home, listing, section, story};
+use crate::web::site::{home, listing, moved_permanently, section, story};
 
 /// Paths longer than this are not ours.
 const MAX_PATH: usize = 1024;
@@ -69,7 +69,7 @@ pub async fn show_path(
         .redirect_target(edition.edition.id, &old_path)
         .await?
     {
-        Some(teaser) => Ok(Redirect::permanent(&site.story_path(&teaser)).into_response()),
+        Some(teaser) => Ok(moved_permanently(&site.story_path(&teaser))),
         None => Err(AppError::NotFound),
     }
 }

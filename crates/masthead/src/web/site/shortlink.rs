@@ -3,16 +3,17 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::response::Redirect;
+use axum::response::Response;
 
 use crate::app::AppState;
 use crate::web::error::AppError;
+use crate::web::site::moved_permanently;
 
 /// Follows a story's short link.
 pub async fn follow_shortlink(
     State(state): State<Arc<AppState>>,
     Path(code): Path<String>,
-) -> Result<Redirect, AppError> {
+) -> Result<Response, AppError> {
     if code.len() > 16 || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(AppError::NotFound);
     }
@@ -21,5 +22,5 @@ pub async fn follow_shortlink(
         .published_teaser_by_code(&code)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(Redirect::permanent(&state.site().story_path(&teaser)))
+    Ok(moved_permanently(&state.site().story_path(&teaser)))
 }
