@@ -19,18 +19,38 @@ fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> Rgb<u8> {
     Rgb([channel(0), channel(1), channel(2)])
 }
 
-fn color(rng: &mut Rng) -> [u8; 3] {
-    [
-        rng.below(256) as u8,
-        rng.below(256) as u8,
-        rng.below(256) as u8,
-    ]
+/// Skies at different hours: (top, horizon).
+const SKIES: [([u8; 3], [u8; 3]); 6] = [
+    ([86, 140, 206], [198, 222, 240]),
+    ([44, 62, 120], [238, 150, 96]),
+    ([250, 190, 130], [132, 150, 200]),
+    ([140, 150, 162], [214, 218, 222]),
+    ([18, 28, 66], [70, 82, 128]),
+    ([120, 170, 200], [240, 230, 200]),
+];
+/// Ground colours: olive, sand, slate, forest, clay.
+const GROUNDS: [[u8; 3]; 5] = [
+    [104, 112, 60],
+    [196, 170, 120],
+    [86, 96, 108],
+    [52, 92, 62],
+    [150, 92, 70],
+];
+/// Building colours.
+const CITIES: [[u8; 3]; 4] = [[48, 52, 66], [92, 84, 90], [70, 80, 96], [120, 108, 100]];
+
+/// Slightly varies a palette colour, so photos sharing a palette still differ.
+fn vary(base: [u8; 3], rng: &mut Rng) -> [u8; 3] {
+    base.map(|channel| (i32::from(channel) + rng.below(31) as i32 - 15).clamp(0, 255) as u8)
 }
 
 /// Draws a 16:9 scene of `width` pixels.
 pub fn draw(rng: &mut Rng, width: u32) -> RgbImage {
     let height = width * 9 / 16;
-    let (sky_top, sky_bottom, hill, city) = (color(rng), color(rng), color(rng), color(rng));
+    let (top, horizon) = *rng.pick(&SKIES);
+    let (sky_top, sky_bottom) = (vary(top, rng), vary(horizon, rng));
+    let hill = vary(*rng.pick(&GROUNDS), rng);
+    let city = vary(*rng.pick(&CITIES), rng);
     let sun = (
         rng.below(width as usize) as f32,
         (height / 5 + rng.below((height / 4) as usize) as u32) as f32,

@@ -6,3 +6,4 @@ mod browser;
 mod helpers;
 mod pages;
 mod story;
+mod webdriver;

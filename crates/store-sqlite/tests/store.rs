@@ -1,0 +1,301 @@
+//! The storage contract, run against a real SQLite file: what the services rely on.
+
+use jiff::Timestamp;
+use store::*;
+use store_sqlite::SqliteStore;
+
+async fn open() -> (SqliteStore, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = SqliteStore::open(&dir.path().join("test.db"))
+        .await
+        .expect("open");
+    (store, dir)
+}
+
+async fn edition(store: &SqliteStore) -> i64 {
+    store
+        .create_edition(&NewEdition {
+            code: "en".into(),
+            name: "English".into(),
+            language: "en".into(),
+            direction: Direction::Ltr,
+            timezone: "Europe/Istanbul".into(),
+            path_prefix: String::new(),
+        })
+        .await
+        .expect("edition")
+}
+
+async fn section(store: &SqliteStore, edition_id: i64, parent_id: Option<i64>, slug: &str) -> i64 {
+    store
+        .create_section(&NewSection {
+            edition_id,
+            parent_id,
+            slug: slug.into(),
+            name: slug.into(),
+            description: String::new(),
+            position: 0,
+        })
+        .await
+        .expect("section")
+}
+
+fn story(edition_id: i64, section_id: i64, slug: &str, minutes_ago: i64) -> NewStory {
+    let published = Timestamp::now() - jiff::SignedDuration::from_mins(minutes_ago);
+    NewStory {
+        edition_id,
+        kind: StoryKind::News,
+        status: StoryStatus::Published,
+        headline: format!("Headline {slug}"),
+        standfirst: None,
+        slug: slug.into(),
+        section_id: Some(section_id),
+        secondary_section_ids: Vec::new(),
+        body: Body(vec![Block::Paragraph {
+            inlines: vec![Inline::plain("Text.")],
+        }]),
+        credits: Vec::new(),
+        dateline: Some("ANKARA".into()),
+        published_at: Some(published),
+        updated_at: published,
+        hero_image_id: None,
+        topic_ids: Vec::new(),
+        keyword_ids: Vec::new(),
+        recommended_ids: Vec::new(),
+        gallery: Vec::new(),
+        video_url: None,
+        seo_title: None,
+        seo_description: None,
+    }
+}
+
+#[tokio::test]
+async fn a_story_round_trips_with_its_relations() {
+    let (store, _dir) = open().await;
+    let edition_id = edition(&store).await;
+    let world = section(&store, edition_id, None, "world").await;
+    let author = store
+        .create_author(&NewAuthor {
+            slug: "a".into(),
+            name: "A".into(),
+            title: String::new(),
+            bio: String::new(),
+            columnist: false,
+            image_id: None,
+        })
+        .await
+        .expect("author");
+    let agency = store.create_agency("Reuters").await.expect("agency");
+    let keyword = store
+        .ensure_keyword(edition_id, "nato", "nato")
+        .await
+        .expect("keyword");
+    let mut new = story(edition_id, world, "talks", 5);
+    new.credits = vec![
+        CreditRef::Agency(agency, CreditRole::By),
+        CreditRef::Author(author, CreditRole::PhotosBy),
+    ];
+    new.keyword_ids = vec![keyword];
+
+    let id = store.create_story(&new).await.expect("create");
+    let found = store
+        .published_story(edition_id, Some(world), "talks")
+        .await
+        .expect("read")
+        .expect("found");
+
+    assert_eq!(found.id, id);
+    assert_eq!(found.credits, new.credits);
+    assert_eq!(found.keyword_ids, vec![keyword]);
+    assert_eq!(found.body, new.body);
+    assert_eq!(found.short_code, short_code(id));
+    assert_eq!(
+        found.published_at.map(|t| t.as_second()),
+        new.published_at.map(|t| t.as_second())
+    );
+}
+
+#[tokio::test]
+async fn a_duplicate_slug_is_a_conflict_named_after_its_constraint() {
+    let (store, _dir) = open().await;
+    let edition_id = edition(&store).await;
+    let world = section(&store, edition_id, None, "world").await;
+    store
+        .create_story(&story(edition_id, world, "same", 1))
+        .await
+        .expect("first");
+
+    let second = store
+        .create_story(&story(edition_id, world, "same", 2))
+        .await;
+    let section_twice = store
+        .create_section(&NewSection {
+            edition_id,
+            parent_id: None,
+            slug: "world".into(),
+            name: "World".into(),
+            description: String::new(),
+            position: 1,
+        })
+        .await;
+
+    assert!(
+        matches!(second, Err(StoreError::Conflict { constraint }) if constraint == "story_slug_key")
+    );
+    assert!(
+        matches!(section_twice, Err(StoreError::Conflict { constraint }) if constraint == "section_slug_key")
+    );
+}
+
+#[tokio::test]
+async fn section_lists_include_subsections_newest_first_with_a_total() {
+    let (store, _dir) = open().await;
+    let edition_id = edition(&store).await;
+    let world = section(&store, edition_id, None, "world").await;
+    let europe = section(&store, edition_id, Some(world), "europe").await;
+    let sports = section(&store, edition_id, None, "sports").await;
+    store
+        .create_story(&story(edition_id, world, "old", 30))
+        .await
+        .expect("old");
+    store
+        .create_story(&story(edition_id, europe, "new", 10))
+        .await
+        .expect("new");
+    store
+        .create_story(&story(edition_id, sports, "elsewhere", 1))
+        .await
+        .expect("other");
+    let mut draft = story(edition_id, world, "draft", 0);
+    draft.status = StoryStatus::Draft;
+    store.create_story(&draft).await.expect("draft");
+
+    let page = store
+        .teasers(&StoryQuery::latest(
+            edition_id,
+            StoryFilter::Section(world),
+            1,
+        ))
+        .await
+        .expect("list");
+
+    assert_eq!(
+        page.total, 2,
+        "the draft and the other section are not listed"
+    );
+    assert_eq!(page.items.len(), 1);
+    assert_eq!(page.items[0].slug, "new");
+}
+
+#[tokio::test]
+async fn drafts_are_invisible_by_path_code_and_id() {
+    let (store, _dir) = open().await;
+    let edition_id = edition(&store).await;
+    let world = section(&store, edition_id, None, "world").await;
+    let mut draft = story(edition_id, world, "secret", 0);
+    draft.status = StoryStatus::Draft;
+    let id = store.create_story(&draft).await.expect("draft");
+
+    assert!(
+        store
+            .published_story(edition_id, Some(world), "secret")
+            .await
+            .expect("read")
+            .is_none()
+    );
+    assert!(
+        store
+            .published_teaser_by_code(&short_code(id))
+            .await
+            .expect("read")
+            .is_none()
+    );
+    assert!(store.teasers_by_ids(&[id]).await.expect("read").is_empty());
+}
+
+#[tokio::test]
+async fn keywords_are_created_once_and_redirects_point_at_stories() {
+    let (store, _dir) = open().await;
+    let edition_id = edition(&store).await;
+    let world = section(&store, edition_id, None, "world").await;
+    let id = store
+        .create_story(&story(edition_id, world, "moved", 1))
+        .await
+        .expect("story");
+
+    let first = store
+        .ensure_keyword(edition_id, "nato", "NATO")
+        .await
+        .expect("first");
+    let again = store
+        .ensure_keyword(edition_id, "nato", "NATO")
+        .await
+        .expect("again");
+    store
+        .create_redirect(edition_id, "/old/path", id)
+        .await
+        .expect("redirect");
+
+    assert_eq!(first, again);
+    let target = store
+        .redirect_target(edition_id, "/old/path")
+        .await
+        .expect("read")
+        .expect("found");
+    assert_eq!(target.id, id);
+    assert!(
+        store
+            .redirect_target(edition_id, "/other")
+            .await
+            .expect("read")
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn similar_stories_rank_by_shared_topics_then_keywords() {
+    let (store, _dir) = open().await;
+    let edition_id = edition(&store).await;
+    let world = section(&store, edition_id, None, "world").await;
+    let topic = store
+        .create_topic(&NewTopic {
+            edition_id,
+            slug: "t".into(),
+            name: "T".into(),
+            description: String::new(),
+        })
+        .await
+        .expect("topic");
+    let keyword = store
+        .ensure_keyword(edition_id, "k", "k")
+        .await
+        .expect("keyword");
+    let mut base = story(edition_id, world, "base", 1);
+    base.topic_ids = vec![topic];
+    base.keyword_ids = vec![keyword];
+    let base_id = store.create_story(&base).await.expect("base");
+    let mut by_keyword = story(edition_id, world, "by-keyword", 2);
+    by_keyword.keyword_ids = vec![keyword];
+    store
+        .create_story(&by_keyword)
+        .await
+        .expect("keyword story");
+    let mut by_topic = story(edition_id, world, "by-topic", 50);
+    by_topic.topic_ids = vec![topic];
+    store.create_story(&by_topic).await.expect("topic story");
+    store
+        .create_story(&story(edition_id, world, "unrelated", 3))
+        .await
+        .expect("unrelated");
+
+    let base = store
+        .published_story(edition_id, Some(world), "base")
+        .await
+        .expect("read")
+        .expect("found");
+    let similar = store.similar_teasers(&base, 5).await.expect("similar");
+
+    assert_eq!(base.id, base_id);
+    let slugs: Vec<&str> = similar.iter().map(|teaser| teaser.slug.as_str()).collect();
+    assert_eq!(slugs, ["by-topic", "by-keyword"]);
+}
