@@ -94,7 +94,7 @@ async fn story_page_has_metadata_for_search_engines_and_social_cards() {
     );
     assert_eq!(
         page.attrs("meta[property='og:url']", "content"),
-        [canonical.clone()]
+        std::slice::from_ref(&canonical)
     );
     let json = page.texts("script[type='application/ld+json']").remove(0);
     let ld: serde_json::Value = serde_json::from_str(&json).expect("valid JSON-LD");

@@ -88,10 +88,10 @@ impl<'r> Writer<'r> {
 
     /// The lexicon entry `name`, in the bank's register if it has its own.
     fn lex(&self, name: &str) -> Option<&'static str> {
-        if !self.register.is_empty() {
-            if let Some(own) = lookup(self.ed, &format!("{}:{name}", self.register)) {
-                return Some(own);
-            }
+        if !self.register.is_empty()
+            && let Some(own) = lookup(self.ed, &format!("{}:{name}", self.register))
+        {
+            return Some(own);
         }
         lookup(self.ed, name)
     }
@@ -364,11 +364,12 @@ impl<'r> Writer<'r> {
     fn finish(&mut self, blocks: &mut Vec<Block>, count: &mut usize, target: usize) {
         let close = self.sentence("close");
         *count += word_count(&close);
-        if let Some(Block::Para(last)) = blocks.last_mut() {
-            if target.saturating_sub(*count) < 12 && last.len() < 5 {
-                last.push((close, Style::Plain));
-                return;
-            }
+        if let Some(Block::Para(last)) = blocks.last_mut()
+            && target.saturating_sub(*count) < 12
+            && last.len() < 5
+        {
+            last.push((close, Style::Plain));
+            return;
         }
         let mut para = Vec::new();
         while para.is_empty() || target.saturating_sub(*count) > 24 {

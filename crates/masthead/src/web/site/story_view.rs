@@ -61,7 +61,7 @@ pub enum BlockView {
     /// Embed.
     Embed { embed: EmbedView },
     /// Inline recommended story.
-    Related { teaser: TeaserView },
+    Related { teaser: Box<TeaserView> },
 }
 
 /// Everything the story template shows of the story itself.
@@ -190,12 +190,12 @@ impl StoryView {
                     },
                     Block::Embed { url } => BlockView::Embed { embed: embed(url)? },
                     Block::Related { story_id } => BlockView::Related {
-                        teaser: TeaserView::new(
+                        teaser: Box::new(TeaserView::new(
                             site,
                             edition,
                             bundle.related.get(story_id)?,
                             extras,
-                        ),
+                        )),
                     },
                 })
             })
