@@ -109,8 +109,6 @@ CREATE TABLE stories (
     slug            TEXT NOT NULL,
     -- NULL for static pages, which live at /{slug}.
     section_id      INTEGER REFERENCES sections (id),
-    -- Structured blocks as JSON (see store::Body).
-    body            TEXT NOT NULL DEFAULT '[]',
     dateline        TEXT,
     published_at    INTEGER,
     updated_at      INTEGER NOT NULL,
@@ -120,6 +118,14 @@ CREATE TABLE stories (
     seo_title       TEXT,
     seo_description TEXT
 ) STRICT;
+-- Bodies live apart from the story rows: lists scan and sort story rows, and a large
+-- body in the row would make SQLite walk its overflow pages for every listed story.
+CREATE TABLE story_bodies (
+    story_id INTEGER PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+    -- Structured blocks as JSON (see store::Body).
+    body     TEXT NOT NULL
+) STRICT;
+
 CREATE UNIQUE INDEX story_slug_key ON stories (edition_id, COALESCE(section_id, 0), slug);
 -- Lists are "published, newest first" within an edition or a section.
 CREATE INDEX stories_published ON stories (edition_id, status, published_at DESC);

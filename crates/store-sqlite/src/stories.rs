@@ -15,9 +15,12 @@ fn filter_clause(filter: StoryFilter) -> String {
     let base = "s.edition_id = ?1 AND s.status = 'published' AND s.kind <> 'page'";
     let extra = match filter {
         StoryFilter::All => String::new(),
-        StoryFilter::Section(_) => " AND (s.section_id = ?2 \
-             OR s.section_id IN (SELECT id FROM sections WHERE parent_id = ?2) \
-             OR s.id IN (SELECT story_id FROM story_sections WHERE section_id = ?2))"
+        // Each arm can use an index, where one OR over the three would scan every story.
+        StoryFilter::Section(_) => " AND s.id IN ( \
+               SELECT id FROM stories WHERE section_id = ?2 \
+               UNION ALL SELECT st.id FROM stories st JOIN sections c ON c.id = st.section_id \
+                 WHERE c.parent_id = ?2 \
+               UNION ALL SELECT story_id FROM story_sections WHERE section_id = ?2)"
             .to_string(),
         StoryFilter::Topic(_) => {
             " AND s.id IN (SELECT story_id FROM story_topics WHERE topic_id = ?2)".to_string()
@@ -32,6 +35,16 @@ fn filter_clause(filter: StoryFilter) -> String {
         StoryFilter::Kind(kind) => format!(" AND s.kind = '{}'", kind.as_str()),
     };
     format!("{base}{extra}")
+}
+
+/// The WHERE clause of a list query; `?3` is the JSON list of ids to leave out.
+fn list_clause(query: &StoryQuery) -> String {
+    let mut clause = filter_clause(query.filter);
+    clause.push_str(" AND s.id NOT IN (SELECT value FROM json_each(?3))");
+    if query.with_image {
+        clause.push_str(" AND s.hero_image_id IS NOT NULL");
+    }
+    clause
 }
 
 fn filter_value(filter: StoryFilter) -> i64 {
@@ -65,11 +78,13 @@ impl StoryReads for SqliteStore {
         slug: &str,
     ) -> Result<Option<Story>> {
         let row = sqlx::query_as::<_, StoryRow>(
-            "SELECT * FROM stories WHERE edition_id = ? AND section_id IS ? AND slug = ? \
-             AND status = 'published'",
+            "SELECT s.*, b.body FROM stories s JOIN story_bodies b ON b.story_id = s.id \
+             WHERE s.edition_id = ? AND COALESCE(s.section_id, 0) = ? AND s.slug = ? \
+             AND s.status = 'published'",
         )
         .bind(edition_id)
-        .bind(section_id)
+        // Matches the expression of the story_slug_key index; static pages have no section.
+        .bind(section_id.unwrap_or(0))
         .bind(slug)
         .fetch_optional(&self.pool)
         .await
@@ -104,42 +119,39 @@ impl StoryReads for SqliteStore {
         row.map(Teaser::try_from).transpose()
     }
 
-    async fn teasers(&self, query: &StoryQuery) -> Result<Page<Teaser>> {
-        let mut clause = filter_clause(query.filter);
-        clause.push_str(" AND s.id NOT IN (SELECT value FROM json_each(?3))");
-        if query.with_image {
-            clause.push_str(" AND s.hero_image_id IS NOT NULL");
-        }
-        let list_sql = format!(
-            "SELECT {TEASER_COLUMNS} FROM stories s WHERE {clause} \
-             ORDER BY s.published_at DESC, s.id DESC LIMIT ?4 OFFSET ?5"
+    async fn teasers(&self, query: &StoryQuery) -> Result<Vec<Teaser>> {
+        let sql = format!(
+            "SELECT {TEASER_COLUMNS} FROM stories s WHERE {} \
+             ORDER BY s.published_at DESC, s.id DESC LIMIT ?4 OFFSET ?5",
+            list_clause(query)
         );
-        let count_sql = format!("SELECT COUNT(*) FROM stories s WHERE {clause}");
-        let exclude = id_list(&query.exclude);
-        let value = filter_value(query.filter);
-        let rows = sqlx::query_as::<_, TeaserRow>(AssertSqlSafe(list_sql))
+        sqlx::query_as::<_, TeaserRow>(AssertSqlSafe(sql))
             .bind(query.edition_id)
-            .bind(value)
-            .bind(&exclude)
+            .bind(filter_value(query.filter))
+            .bind(id_list(&query.exclude))
             .bind(i64::from(query.limit))
             .bind(i64::from(query.offset))
             .fetch_all(&self.pool)
             .await
-            .map_err(map_error)?;
-        let total: i64 = sqlx::query_scalar(AssertSqlSafe(count_sql))
+            .map_err(map_error)?
+            .into_iter()
+            .map(Teaser::try_from)
+            .collect()
+    }
+
+    async fn count_teasers(&self, query: &StoryQuery) -> Result<u64> {
+        let sql = format!(
+            "SELECT COUNT(*) FROM stories s WHERE {}",
+            list_clause(query)
+        );
+        let total: i64 = sqlx::query_scalar(AssertSqlSafe(sql))
             .bind(query.edition_id)
-            .bind(value)
-            .bind(&exclude)
+            .bind(filter_value(query.filter))
+            .bind(id_list(&query.exclude))
             .fetch_one(&self.pool)
             .await
             .map_err(map_error)?;
-        Ok(Page {
-            items: rows
-                .into_iter()
-                .map(Teaser::try_from)
-                .collect::<Result<_>>()?,
-            total: u64::try_from(total).unwrap_or(0),
-        })
+        Ok(u64::try_from(total).unwrap_or(0))
     }
 
     async fn teasers_by_ids(&self, ids: &[i64]) -> Result<Vec<Teaser>> {

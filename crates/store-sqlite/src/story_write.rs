@@ -20,9 +20,9 @@ pub(crate) async fn insert_story(
     let placeholder = format!("pending-{}", story.slug);
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO stories (edition_id, kind, status, headline, standfirst, slug, section_id, \
-           body, dateline, published_at, updated_at, hero_image_id, video_url, short_code, \
+           dateline, published_at, updated_at, hero_image_id, video_url, short_code, \
            seo_title, seo_description) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(story.edition_id)
     .bind(story.kind.as_str())
@@ -31,7 +31,6 @@ pub(crate) async fn insert_story(
     .bind(&story.standfirst)
     .bind(&story.slug)
     .bind(story.section_id)
-    .bind(body)
     .bind(&story.dateline)
     .bind(story.published_at.map(from_time))
     .bind(from_time(story.updated_at))
@@ -43,6 +42,12 @@ pub(crate) async fn insert_story(
     .fetch_one(&mut **tx)
     .await
     .map_err(map_error)?;
+    sqlx::query("INSERT INTO story_bodies (story_id, body) VALUES (?, ?)")
+        .bind(id)
+        .bind(body)
+        .execute(&mut **tx)
+        .await
+        .map_err(map_error)?;
     sqlx::query("UPDATE stories SET short_code = ? WHERE id = ?")
         .bind(short_code(id))
         .bind(id)

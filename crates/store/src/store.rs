@@ -4,7 +4,7 @@ use async_trait::async_trait;
 
 use crate::error::StoreResult;
 use crate::model::*;
-use crate::query::{Page, StoryQuery};
+use crate::query::StoryQuery;
 use crate::write::*;
 
 /// Everything Masthead keeps in its database: the three parts below, which each backend
@@ -63,8 +63,10 @@ pub trait StoryReads: Send + Sync + 'static {
     async fn published_teaser_by_code(&self, code: &str) -> StoreResult<Option<Teaser>>;
     /// The published story an old path (without the edition prefix) used to show.
     async fn redirect_target(&self, edition_id: i64, path: &str) -> StoreResult<Option<Teaser>>;
-    /// A page of published teasers.
-    async fn teasers(&self, query: &StoryQuery) -> StoreResult<Page<Teaser>>;
+    /// Published teasers matching a query, newest first.
+    async fn teasers(&self, query: &StoryQuery) -> StoreResult<Vec<Teaser>>;
+    /// How many published stories match a query in all (ignoring limit and offset).
+    async fn count_teasers(&self, query: &StoryQuery) -> StoreResult<u64>;
     /// Published teasers by id, in the order asked, skipping any not published.
     async fn teasers_by_ids(&self, ids: &[i64]) -> StoreResult<Vec<Teaser>>;
     /// Published stories that share the most topics and keywords with a story, newest first.

@@ -43,7 +43,7 @@ pub async fn home_front(store: &dyn Store, site: &EditionSite) -> StoreResult<Fr
         let mut query = StoryQuery::latest(edition_id, filter, limit);
         query.exclude = shown.clone();
         query.with_image = with_image;
-        let teasers = store.teasers(&query).await?.items;
+        let teasers = store.teasers(&query).await?;
         shown.extend(teasers.iter().map(|teaser| teaser.id));
         StoreResult::Ok(teasers)
     };

@@ -66,7 +66,10 @@ pub struct Listing {
 
 /// Loads one page of a list.
 pub async fn list(store: &dyn Store, query: &StoryQuery) -> StoreResult<Listing> {
-    let page = store.teasers(query).await?;
+    let page = Page {
+        items: store.teasers(query).await?,
+        total: store.count_teasers(query).await?,
+    };
     let extras = Extras::for_teasers(store, page.items.iter(), Vec::new(), Vec::new()).await?;
     Ok(Listing { page, extras })
 }

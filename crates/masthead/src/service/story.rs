@@ -61,7 +61,7 @@ pub async fn find_story(
                 StoryQuery::latest(edition_id, StoryFilter::Section(section), MORE_STORIES);
             query.exclude = recommended.iter().map(|teaser| teaser.id).collect();
             query.exclude.push(story.id);
-            store.teasers(&query).await?.items
+            store.teasers(&query).await?
         }
     };
     let mut image_ids: Vec<i64> = story.hero_image_id.into_iter().collect();

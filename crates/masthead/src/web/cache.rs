@@ -10,7 +10,7 @@ use std::sync::{Arc, RwLock};
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
@@ -25,13 +25,12 @@ const MAX_BODY: usize = 2 * 1024 * 1024;
 #[derive(Clone, Debug)]
 pub struct CacheTags(pub Vec<String>);
 
-/// A rendered page in the cache.
+/// A rendered page in the cache, with every header it is sent with.
 #[derive(Debug)]
 pub struct CachedPage {
     body: Bytes,
     etag: HeaderValue,
-    content_type: HeaderValue,
-    surrogate_key: HeaderValue,
+    headers: HeaderMap,
 }
 
 #[derive(Debug, Default)]
@@ -137,20 +136,29 @@ fn respond(page: &CachedPage, if_none_match: Option<&HeaderValue>, head: bool) -
     } else {
         Response::new(Body::from(page.body.clone()))
     };
-    let headers = response.headers_mut();
-    headers.insert(header::ETAG, page.etag.clone());
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static(CACHE_CONTROL),
-    );
-    headers.insert("surrogate-key", page.surrogate_key.clone());
-    if !not_modified {
-        headers.insert(header::CONTENT_TYPE, page.content_type.clone());
+    *response.headers_mut() = page.headers.clone();
+    if not_modified {
+        response.headers_mut().remove(header::CONTENT_TYPE);
     }
     response
 }
 
+/// The cache key of a request: its path and page number. Other query parameters change
+/// nothing on reader pages, so they must not mint new cache entries.
+fn cache_key(uri: &Uri) -> String {
+    let page = uri.query().and_then(|query| {
+        query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("page="))
+    });
+    match page {
+        Some(page) => format!("{}?page={page}", uri.path()),
+        None => uri.path().to_string(),
+    }
+}
+
 /// Answers GET and HEAD from the cache; caches tagged 200 responses on the way out.
+/// It is the outermost layer, so a hit does no routing and no other middleware.
 pub async fn serve_cached(
     State(state): State<Arc<AppState>>,
     request: Request,
@@ -160,10 +168,7 @@ pub async fn serve_cached(
     if request.method() != Method::GET && !head {
         return next.run(request).await;
     }
-    let key = request.uri().path_and_query().map_or_else(
-        || request.uri().path().to_string(),
-        |pq| pq.as_str().to_string(),
-    );
+    let key = cache_key(request.uri());
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
     if let Some(page) = state.cache.get(&key) {
         return respond(&page, if_none_match.as_ref(), head);
@@ -179,19 +184,27 @@ pub async fn serve_cached(
     let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let page = Arc::new(CachedPage {
-        etag: etag_of(&body),
-        content_type: parts
-            .headers
-            .get(header::CONTENT_TYPE)
-            .cloned()
-            .unwrap_or(HeaderValue::from_static("text/html; charset=utf-8")),
-        surrogate_key: HeaderValue::from_str(&tags.join(" "))
-            .unwrap_or(HeaderValue::from_static("")),
-        body,
-    });
+    let page = Arc::new(CachedPage::new(body, parts.headers, &tags));
     state.cache.insert(key, page.clone(), &tags);
     respond(&page, if_none_match.as_ref(), head)
+}
+
+impl CachedPage {
+    /// A page with the headers it was rendered with, plus its validators and cache headers.
+    fn new(body: Bytes, mut headers: HeaderMap, tags: &[String]) -> CachedPage {
+        let etag = etag_of(&body);
+        headers.insert(header::ETAG, etag.clone());
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE_CONTROL));
+        if let Ok(keys) = HeaderValue::from_str(&tags.join(" ")) {
+            headers.insert("surrogate-key", keys);
+        }
+        headers.remove(header::CONTENT_LENGTH);
+        CachedPage {
+            body,
+            etag,
+            headers,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -199,12 +212,26 @@ mod tests {
     use super::*;
 
     fn page(text: &'static str) -> Arc<CachedPage> {
-        Arc::new(CachedPage {
-            body: Bytes::from_static(text.as_bytes()),
-            etag: etag_of(text.as_bytes()),
-            content_type: HeaderValue::from_static("text/html"),
-            surrogate_key: HeaderValue::from_static(""),
-        })
+        Arc::new(CachedPage::new(
+            Bytes::from_static(text.as_bytes()),
+            HeaderMap::new(),
+            &[],
+        ))
+    }
+
+    #[test]
+    fn only_the_page_number_is_part_of_the_cache_key() {
+        let cases = [
+            ("/world", "/world", "plain path"),
+            ("/world?page=2", "/world?page=2", "page number"),
+            ("/world?utm_source=x&page=2", "/world?page=2", "tracking parameters"),
+            ("/world?x=1", "/world", "unknown parameter"),
+        ];
+
+        for (uri, key, reason) in cases {
+            let uri: Uri = uri.parse().expect("valid URI");
+            assert_eq!(cache_key(&uri), key, "{reason}");
+        }
     }
 
     #[test]

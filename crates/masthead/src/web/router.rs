@@ -24,8 +24,8 @@ pub fn router(state: Arc<AppState>) -> Router {
             "/{*path}",
             get(resolve::show_path).post(newsletter::subscribe),
         )
-        .layer(from_fn_with_state(state.clone(), cache::serve_cached))
         .layer(from_fn_with_state(state.clone(), middleware::render_errors))
         .layer(from_fn(middleware::security_headers))
+        .layer(from_fn_with_state(state.clone(), cache::serve_cached))
         .with_state(state)
 }
