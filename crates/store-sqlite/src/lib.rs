@@ -37,7 +37,11 @@ impl SqliteStore {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
-            .max_connections(8)
+            // SQLite reads are CPU-bound: a few connections keep two cores busy without
+            // thrashing between threads.
+            .max_connections(4)
+            // A local file has no network to fail: skip the ping before every query.
+            .test_before_acquire(false)
             .acquire_timeout(Duration::from_secs(5))
             .connect_with(options)
             .await

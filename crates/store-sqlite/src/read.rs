@@ -76,40 +76,30 @@ impl SiteReads for SqliteStore {
     }
 
     async fn images(&self, ids: &[i64]) -> Result<Vec<Image>> {
-        let list = id_list(ids);
-        let rows = sqlx::query_as::<_, ImageRow>(
-            "SELECT * FROM images WHERE id IN (SELECT value FROM json_each(?))",
-        )
-        .bind(&list)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(map_error)?;
-        let renditions = sqlx::query_as::<_, RenditionRow>(
-            "SELECT * FROM renditions WHERE image_id IN (SELECT value FROM json_each(?)) \
-             ORDER BY width",
-        )
-        .bind(&list)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(map_error)?;
-        let mut by_image: HashMap<i64, Vec<Rendition>> = HashMap::new();
-        for rendition in renditions {
-            by_image
-                .entry(rendition.image_id)
-                .or_default()
-                .push(rendition.into());
+        if ids.is_empty() {
+            return Ok(Vec::new());
         }
+        let rows = sqlx::query_as::<_, ImageRow>(
+            "SELECT i.*, (SELECT json_group_array(json_array(width, height, format, key)) \
+               FROM (SELECT * FROM renditions r WHERE r.image_id = i.id ORDER BY width)) \
+               AS renditions \
+             FROM images i WHERE i.id IN (SELECT value FROM json_each(?))",
+        )
+        .bind(id_list(ids))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(map_error)?;
         let images = rows
             .into_iter()
-            .map(|row| {
-                let renditions = by_image.remove(&row.id).unwrap_or_default();
-                row.into_image(renditions)
-            })
-            .collect();
+            .map(Image::try_from)
+            .collect::<Result<Vec<_>>>()?;
         Ok(in_order(ids, images, |image: &Image| image.id))
     }
 
     async fn authors(&self, ids: &[i64]) -> Result<Vec<Author>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
         let rows = sqlx::query_as::<_, AuthorRow>(
             "SELECT * FROM authors WHERE id IN (SELECT value FROM json_each(?))",
         )
@@ -140,6 +130,9 @@ impl SiteReads for SqliteStore {
     }
 
     async fn agencies(&self, ids: &[i64]) -> Result<Vec<Agency>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
         let rows: Vec<(i64, String)> = sqlx::query_as(
             "SELECT id, name FROM agencies WHERE id IN (SELECT value FROM json_each(?))",
         )
@@ -155,6 +148,9 @@ impl SiteReads for SqliteStore {
     }
 
     async fn topics(&self, ids: &[i64]) -> Result<Vec<Topic>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
         let rows = sqlx::query_as::<_, TopicRow>(
             "SELECT * FROM topics WHERE id IN (SELECT value FROM json_each(?))",
         )
@@ -178,6 +174,9 @@ impl SiteReads for SqliteStore {
     }
 
     async fn keywords(&self, ids: &[i64]) -> Result<Vec<Keyword>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
         let rows = sqlx::query_as::<_, KeywordRow>(
             "SELECT * FROM keywords WHERE id IN (SELECT value FROM json_each(?))",
         )
@@ -218,71 +217,5 @@ impl SiteReads for SqliteStore {
             .await
             .map_err(map_error)?;
         Ok(count == 0)
-    }
-}
-
-impl SqliteStore {
-    /// Loads a story row's relations in one round of queries.
-    pub(crate) async fn story_relations(&self, story_id: i64) -> Result<StoryRelations> {
-        let ids = |sql: &'static str| {
-            sqlx::query_scalar::<_, i64>(sql)
-                .bind(story_id)
-                .fetch_all(&self.pool)
-        };
-        let secondary_section_ids =
-            ids("SELECT section_id FROM story_sections WHERE story_id = ? ORDER BY rowid")
-                .await
-                .map_err(map_error)?;
-        let topic_ids =
-            ids("SELECT topic_id FROM story_topics WHERE story_id = ? ORDER BY position")
-                .await
-                .map_err(map_error)?;
-        let keyword_ids =
-            ids("SELECT keyword_id FROM story_keywords WHERE story_id = ? ORDER BY position")
-                .await
-                .map_err(map_error)?;
-        let recommended_ids = ids(
-            "SELECT recommended_id FROM story_recommendations WHERE story_id = ? ORDER BY position",
-        )
-        .await
-        .map_err(map_error)?;
-        let credit_rows: Vec<(Option<i64>, Option<i64>, String)> = sqlx::query_as(
-            "SELECT author_id, agency_id, role FROM story_credits WHERE story_id = ? \
-             ORDER BY position",
-        )
-        .bind(story_id)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(map_error)?;
-        let credits = credit_rows
-            .into_iter()
-            .filter_map(|(author, agency, role)| {
-                let role = CreditRole::parse(&role)?;
-                match (author, agency) {
-                    (Some(id), _) => Some(CreditRef::Author(id, role)),
-                    (None, Some(id)) => Some(CreditRef::Agency(id, role)),
-                    (None, None) => None,
-                }
-            })
-            .collect();
-        let gallery_rows: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT image_id, caption FROM gallery_items WHERE story_id = ? ORDER BY position",
-        )
-        .bind(story_id)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(map_error)?;
-        let gallery = gallery_rows
-            .into_iter()
-            .map(|(image_id, caption)| GalleryItem { image_id, caption })
-            .collect();
-        Ok(StoryRelations {
-            secondary_section_ids,
-            credits,
-            topic_ids,
-            keyword_ids,
-            recommended_ids,
-            gallery,
-        })
     }
 }

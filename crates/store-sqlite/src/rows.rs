@@ -99,9 +99,29 @@ impl TryFrom<MenuItemRow> for MenuItem {
     }
 }
 
+/// A story row with its body and every relation, each aggregated into a JSON array in
+/// order, so a story is one query: `{STORY_SELECT} WHERE ...`.
+pub(crate) const STORY_SELECT: &str = "SELECT s.*, b.body, \
+     (SELECT json_group_array(section_id) FROM story_sections WHERE story_id = s.id) \
+       AS secondary_ids, \
+     (SELECT json_group_array(json_array(author_id, agency_id, role)) FROM \
+       (SELECT * FROM story_credits WHERE story_id = s.id ORDER BY position)) AS credits, \
+     (SELECT json_group_array(topic_id) FROM \
+       (SELECT topic_id FROM story_topics WHERE story_id = s.id ORDER BY position)) AS topic_ids, \
+     (SELECT json_group_array(keyword_id) FROM \
+       (SELECT keyword_id FROM story_keywords WHERE story_id = s.id ORDER BY position)) \
+       AS keyword_ids, \
+     (SELECT json_group_array(recommended_id) FROM \
+       (SELECT recommended_id FROM story_recommendations WHERE story_id = s.id \
+        ORDER BY position)) AS recommended_ids, \
+     (SELECT json_group_array(json_array(image_id, caption)) FROM \
+       (SELECT image_id, caption FROM gallery_items WHERE story_id = s.id ORDER BY position)) \
+       AS gallery \
+     FROM stories s JOIN story_bodies b ON b.story_id = s.id";
+
 #[derive(sqlx::FromRow)]
 pub(crate) struct StoryRow {
-    pub(crate) id: i64,
+    id: i64,
     edition_id: i64,
     kind: String,
     status: String,
@@ -118,46 +138,62 @@ pub(crate) struct StoryRow {
     short_code: String,
     seo_title: Option<String>,
     seo_description: Option<String>,
+    secondary_ids: String,
+    credits: String,
+    topic_ids: String,
+    keyword_ids: String,
+    recommended_ids: String,
+    gallery: String,
 }
 
-/// A story's relations, loaded separately from its row.
-pub(crate) struct StoryRelations {
-    pub(crate) secondary_section_ids: Vec<i64>,
-    pub(crate) credits: Vec<CreditRef>,
-    pub(crate) topic_ids: Vec<i64>,
-    pub(crate) keyword_ids: Vec<i64>,
-    pub(crate) recommended_ids: Vec<i64>,
-    pub(crate) gallery: Vec<GalleryItem>,
+fn from_json<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T, StoreError> {
+    serde_json::from_str(json).map_err(|error| StoreError::Other(format!("story {what}: {error}")))
 }
 
-impl StoryRow {
-    pub(crate) fn into_story(self, relations: StoryRelations) -> Result<Story, StoreError> {
+impl TryFrom<StoryRow> for Story {
+    type Error = StoreError;
+
+    fn try_from(row: StoryRow) -> Result<Story, StoreError> {
+        let credits: Vec<(Option<i64>, Option<i64>, String)> = from_json("credits", &row.credits)?;
+        let gallery: Vec<(i64, String)> = from_json("gallery", &row.gallery)?;
         Ok(Story {
-            id: self.id,
-            edition_id: self.edition_id,
-            kind: StoryKind::parse(&self.kind).ok_or_else(|| corrupt("kind", &self.kind))?,
-            status: StoryStatus::parse(&self.status)
-                .ok_or_else(|| corrupt("status", &self.status))?,
-            headline: self.headline,
-            standfirst: self.standfirst,
-            slug: self.slug,
-            section_id: self.section_id,
-            secondary_section_ids: relations.secondary_section_ids,
-            body: serde_json::from_str(&self.body)
-                .map_err(|error| StoreError::Other(format!("story body: {error}")))?,
-            credits: relations.credits,
-            dateline: self.dateline,
-            published_at: self.published_at.map(to_time),
-            updated_at: to_time(self.updated_at),
-            hero_image_id: self.hero_image_id,
-            topic_ids: relations.topic_ids,
-            keyword_ids: relations.keyword_ids,
-            recommended_ids: relations.recommended_ids,
-            gallery: relations.gallery,
-            video_url: self.video_url,
-            short_code: self.short_code,
-            seo_title: self.seo_title,
-            seo_description: self.seo_description,
+            id: row.id,
+            edition_id: row.edition_id,
+            kind: StoryKind::parse(&row.kind).ok_or_else(|| corrupt("kind", &row.kind))?,
+            status: StoryStatus::parse(&row.status)
+                .ok_or_else(|| corrupt("status", &row.status))?,
+            headline: row.headline,
+            standfirst: row.standfirst,
+            slug: row.slug,
+            section_id: row.section_id,
+            secondary_section_ids: from_json("sections", &row.secondary_ids)?,
+            body: from_json("body", &row.body)?,
+            credits: credits
+                .into_iter()
+                .map(|(author, agency, role)| {
+                    let role = CreditRole::parse(&role).ok_or_else(|| corrupt("role", &role))?;
+                    match (author, agency) {
+                        (Some(id), _) => Ok(CreditRef::Author(id, role)),
+                        (None, Some(id)) => Ok(CreditRef::Agency(id, role)),
+                        (None, None) => Err(corrupt("credit", "without contributor")),
+                    }
+                })
+                .collect::<Result<_, _>>()?,
+            dateline: row.dateline,
+            published_at: row.published_at.map(to_time),
+            updated_at: to_time(row.updated_at),
+            hero_image_id: row.hero_image_id,
+            topic_ids: from_json("topics", &row.topic_ids)?,
+            keyword_ids: from_json("keywords", &row.keyword_ids)?,
+            recommended_ids: from_json("recommendations", &row.recommended_ids)?,
+            gallery: gallery
+                .into_iter()
+                .map(|(image_id, caption)| GalleryItem { image_id, caption })
+                .collect(),
+            video_url: row.video_url,
+            short_code: row.short_code,
+            seo_title: row.seo_title,
+            seo_description: row.seo_description,
         })
     }
 }
@@ -203,7 +239,7 @@ impl TryFrom<TeaserRow> for Teaser {
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct ImageRow {
-    pub(crate) id: i64,
+    id: i64,
     width: i64,
     height: i64,
     caption: String,
@@ -211,41 +247,35 @@ pub(crate) struct ImageRow {
     alt: String,
     focal_x: f64,
     focal_y: f64,
+    /// JSON array of `[width, height, format, key]`, narrowest first.
+    renditions: String,
 }
 
-#[derive(sqlx::FromRow)]
-pub(crate) struct RenditionRow {
-    pub(crate) image_id: i64,
-    width: i64,
-    height: i64,
-    format: String,
-    key: String,
-}
+impl TryFrom<ImageRow> for Image {
+    type Error = StoreError;
 
-impl ImageRow {
-    pub(crate) fn into_image(self, renditions: Vec<Rendition>) -> Image {
-        Image {
-            id: self.id,
-            width: u32::try_from(self.width).unwrap_or(0),
-            height: u32::try_from(self.height).unwrap_or(0),
-            caption: self.caption,
-            credit: self.credit,
-            alt: self.alt,
-            focal_x: self.focal_x as f32,
-            focal_y: self.focal_y as f32,
-            renditions,
-        }
-    }
-}
-
-impl From<RenditionRow> for Rendition {
-    fn from(row: RenditionRow) -> Rendition {
-        Rendition {
+    fn try_from(row: ImageRow) -> Result<Image, StoreError> {
+        let renditions: Vec<(u32, u32, String, String)> = serde_json::from_str(&row.renditions)
+            .map_err(|error| StoreError::Other(format!("image renditions: {error}")))?;
+        Ok(Image {
+            id: row.id,
             width: u32::try_from(row.width).unwrap_or(0),
             height: u32::try_from(row.height).unwrap_or(0),
-            format: row.format,
-            key: row.key,
-        }
+            caption: row.caption,
+            credit: row.credit,
+            alt: row.alt,
+            focal_x: row.focal_x as f32,
+            focal_y: row.focal_y as f32,
+            renditions: renditions
+                .into_iter()
+                .map(|(width, height, format, key)| Rendition {
+                    width,
+                    height,
+                    format,
+                    key,
+                })
+                .collect(),
+        })
     }
 }
 

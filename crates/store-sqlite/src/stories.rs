@@ -57,18 +57,6 @@ fn filter_value(filter: StoryFilter) -> i64 {
     }
 }
 
-impl SqliteStore {
-    async fn story_from_row(&self, row: Option<StoryRow>) -> Result<Option<Story>> {
-        match row {
-            None => Ok(None),
-            Some(row) => {
-                let relations = self.story_relations(row.id).await?;
-                row.into_story(relations).map(Some)
-            }
-        }
-    }
-}
-
 #[async_trait]
 impl StoryReads for SqliteStore {
     async fn published_story(
@@ -77,19 +65,19 @@ impl StoryReads for SqliteStore {
         section_id: Option<i64>,
         slug: &str,
     ) -> Result<Option<Story>> {
-        let row = sqlx::query_as::<_, StoryRow>(
-            "SELECT s.*, b.body FROM stories s JOIN story_bodies b ON b.story_id = s.id \
-             WHERE s.edition_id = ? AND COALESCE(s.section_id, 0) = ? AND s.slug = ? \
-             AND s.status = 'published'",
-        )
-        .bind(edition_id)
-        // Matches the expression of the story_slug_key index; static pages have no section.
-        .bind(section_id.unwrap_or(0))
-        .bind(slug)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(map_error)?;
-        self.story_from_row(row).await
+        let sql = format!(
+            "{STORY_SELECT} WHERE s.edition_id = ? AND COALESCE(s.section_id, 0) = ? \
+             AND s.slug = ? AND s.status = 'published'"
+        );
+        let row = sqlx::query_as::<_, StoryRow>(AssertSqlSafe(sql))
+            .bind(edition_id)
+            // Matches the expression of the story_slug_key index; static pages have no section.
+            .bind(section_id.unwrap_or(0))
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(map_error)?;
+        row.map(Story::try_from).transpose()
     }
 
     async fn published_teaser_by_code(&self, code: &str) -> Result<Option<Teaser>> {
@@ -155,6 +143,9 @@ impl StoryReads for SqliteStore {
     }
 
     async fn teasers_by_ids(&self, ids: &[i64]) -> Result<Vec<Teaser>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
         let sql = format!(
             "SELECT {TEASER_COLUMNS} FROM stories s \
              WHERE s.id IN (SELECT value FROM json_each(?)) AND s.status = 'published'"

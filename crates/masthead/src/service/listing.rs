@@ -20,16 +20,7 @@ impl Extras {
         image_ids: &[i64],
         topic_ids: &[i64],
     ) -> StoreResult<Self> {
-        let images = if image_ids.is_empty() {
-            Vec::new()
-        } else {
-            store.images(image_ids).await?
-        };
-        let topics = if topic_ids.is_empty() {
-            Vec::new()
-        } else {
-            store.topics(topic_ids).await?
-        };
+        let (images, topics) = tokio::try_join!(store.images(image_ids), store.topics(topic_ids))?;
         Ok(Extras {
             images: images.into_iter().map(|image| (image.id, image)).collect(),
             topics: topics.into_iter().map(|topic| (topic.id, topic)).collect(),
@@ -66,10 +57,8 @@ pub struct Listing {
 
 /// Loads one page of a list.
 pub async fn list(store: &dyn Store, query: &StoryQuery) -> StoreResult<Listing> {
-    let page = Page {
-        items: store.teasers(query).await?,
-        total: store.count_teasers(query).await?,
-    };
+    let (items, total) = tokio::try_join!(store.teasers(query), store.count_teasers(query))?;
+    let page = Page { items, total };
     let extras = Extras::for_teasers(store, page.items.iter(), Vec::new(), Vec::new()).await?;
     Ok(Listing { page, extras })
 }

@@ -44,26 +44,25 @@ pub async fn find_story(
     let Some(story) = store.published_story(edition_id, section_id, slug).await? else {
         return Ok(None);
     };
-    let credits = resolve_credits(store, &story.credits).await?;
-    let topics = store.topics(&story.topic_ids).await?;
-    let keywords = store.keywords(&story.keyword_ids).await?;
-    let recommended = recommendations(store, &story).await?;
-    let related: HashMap<i64, Teaser> = store
-        .teasers_by_ids(&story.body.related_story_ids())
-        .await?
+    // Independent reads run together: each is a round trip to a database thread.
+    let related_ids = story.body.related_story_ids();
+    let (credits, topics, keywords, recommended, related, latest) = tokio::try_join!(
+        resolve_credits(store, &story.credits),
+        store.topics(&story.topic_ids),
+        store.keywords(&story.keyword_ids),
+        recommendations(store, &story),
+        store.teasers_by_ids(&related_ids),
+        more_stories(store, &story, more_from_section),
+    )?;
+    let related: HashMap<i64, Teaser> = related
         .into_iter()
         .map(|teaser| (teaser.id, teaser))
         .collect();
-    let more = match (story.kind, more_from_section) {
-        (StoryKind::Page, _) | (_, None) => Vec::new(),
-        (_, Some(section)) => {
-            let mut query =
-                StoryQuery::latest(edition_id, StoryFilter::Section(section), MORE_STORIES);
-            query.exclude = recommended.iter().map(|teaser| teaser.id).collect();
-            query.exclude.push(story.id);
-            store.teasers(&query).await?
-        }
-    };
+    let more: Vec<Teaser> = latest
+        .into_iter()
+        .filter(|teaser| recommended.iter().all(|picked| picked.id != teaser.id))
+        .take(MORE_STORIES as usize)
+        .collect();
     let mut image_ids: Vec<i64> = story.hero_image_id.into_iter().collect();
     image_ids.extend(story.body.image_ids());
     image_ids.extend(story.gallery.iter().map(|item| item.image_id));
@@ -84,14 +83,33 @@ pub async fn find_story(
     }))
 }
 
+/// The latest stories of a section, enough to fill "more stories" after dropping the
+/// recommended ones.
+async fn more_stories(
+    store: &dyn Store,
+    story: &Story,
+    section: Option<i64>,
+) -> StoreResult<Vec<Teaser>> {
+    let Some(section) = section.filter(|_| story.kind != StoryKind::Page) else {
+        return Ok(Vec::new());
+    };
+    let limit = MORE_STORIES + RECOMMENDED;
+    let mut query = StoryQuery::latest(story.edition_id, StoryFilter::Section(section), limit);
+    query.exclude.push(story.id);
+    store.teasers(&query).await
+}
+
 /// Editor picks first; similar stories (shared topics and keywords) fill the rest.
 async fn recommendations(store: &dyn Store, story: &Story) -> StoreResult<Vec<Teaser>> {
     if story.kind == StoryKind::Page {
         return Ok(Vec::new());
     }
-    let mut picked = store.teasers_by_ids(&story.recommended_ids).await?;
+    let (mut picked, similar) = tokio::try_join!(
+        store.teasers_by_ids(&story.recommended_ids),
+        store.similar_teasers(story, RECOMMENDED * 2),
+    )?;
     if picked.len() < RECOMMENDED as usize {
-        for teaser in store.similar_teasers(story, RECOMMENDED * 2).await? {
+        for teaser in similar {
             if picked.len() < RECOMMENDED as usize && picked.iter().all(|p| p.id != teaser.id) {
                 picked.push(teaser);
             }
@@ -116,8 +134,8 @@ async fn resolve_credits(store: &dyn Store, credits: &[CreditRef]) -> StoreResul
             CreditRef::Author(..) => None,
         })
         .collect();
-    let authors = store.authors(&author_ids).await?;
-    let agencies = store.agencies(&agency_ids).await?;
+    let (authors, agencies) =
+        tokio::try_join!(store.authors(&author_ids), store.agencies(&agency_ids))?;
     Ok(credits
         .iter()
         .filter_map(|credit| match *credit {

@@ -146,11 +146,9 @@ fn respond(page: &CachedPage, if_none_match: Option<&HeaderValue>, head: bool) -
 /// The cache key of a request: its path and page number. Other query parameters change
 /// nothing on reader pages, so they must not mint new cache entries.
 fn cache_key(uri: &Uri) -> String {
-    let page = uri.query().and_then(|query| {
-        query
-            .split('&')
-            .find_map(|pair| pair.strip_prefix("page="))
-    });
+    let page = uri
+        .query()
+        .and_then(|query| query.split('&').find_map(|pair| pair.strip_prefix("page=")));
     match page {
         Some(page) => format!("{}?page={page}", uri.path()),
         None => uri.path().to_string(),
@@ -184,9 +182,14 @@ pub async fn serve_cached(
     let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
+    let timing = parts.headers.get("server-timing").cloned();
     let page = Arc::new(CachedPage::new(body, parts.headers, &tags));
     state.cache.insert(key, page.clone(), &tags);
-    respond(&page, if_none_match.as_ref(), head)
+    let mut response = respond(&page, if_none_match.as_ref(), head);
+    if let Some(timing) = timing {
+        response.headers_mut().insert("server-timing", timing);
+    }
+    response
 }
 
 impl CachedPage {
@@ -194,11 +197,16 @@ impl CachedPage {
     fn new(body: Bytes, mut headers: HeaderMap, tags: &[String]) -> CachedPage {
         let etag = etag_of(&body);
         headers.insert(header::ETAG, etag.clone());
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE_CONTROL));
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(CACHE_CONTROL),
+        );
         if let Ok(keys) = HeaderValue::from_str(&tags.join(" ")) {
             headers.insert("surrogate-key", keys);
         }
         headers.remove(header::CONTENT_LENGTH);
+        // It timed the render that made this copy, not the cache hits that serve it.
+        headers.remove("server-timing");
         CachedPage {
             body,
             etag,
@@ -224,7 +232,11 @@ mod tests {
         let cases = [
             ("/world", "/world", "plain path"),
             ("/world?page=2", "/world?page=2", "page number"),
-            ("/world?utm_source=x&page=2", "/world?page=2", "tracking parameters"),
+            (
+                "/world?utm_source=x&page=2",
+                "/world?page=2",
+                "tracking parameters",
+            ),
             ("/world?x=1", "/world", "unknown parameter"),
         ];
 

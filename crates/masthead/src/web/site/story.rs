@@ -1,5 +1,8 @@
 //! Story pages of every kind, and static pages (which are stories without a section).
 
+use std::time::Instant;
+
+use axum::http::HeaderValue;
 use axum::response::Response;
 use serde::Serialize;
 use serde_json::json;
@@ -45,6 +48,7 @@ pub async fn show_story(
     section_id: Option<i64>,
     slug: &str,
 ) -> Result<Option<Response>, AppError> {
+    let started = Instant::now();
     let top_section = section_id.and_then(|id| edition.section_trail(id).first().map(|s| s.id));
     let bundle = find_story(
         state.store.as_ref(),
@@ -57,6 +61,7 @@ pub async fn show_story(
     let Some(bundle) = bundle else {
         return Ok(None);
     };
+    let loaded = started.elapsed();
     let story = StoryView::new(site, edition, &bundle, &state.base_url);
     let is_page = bundle.story.kind == StoryKind::Page;
     let jobs = if is_page && bundle.story.slug == JOBS_PAGE {
@@ -100,10 +105,21 @@ pub async fn show_story(
         "pages/story.html"
     };
     let html = state.theme.render(template, &page)?;
+    let rendered = started.elapsed() - loaded;
     let mut tags = vec![format!("story:{}", bundle.story.id)];
     tags.extend(bundle.recommended.iter().map(|t| format!("story:{}", t.id)));
     tags.extend(bundle.more.iter().map(|t| format!("story:{}", t.id)));
-    Ok(Some(cacheable(html, tags)))
+    let mut response = cacheable(html, tags);
+    // How long the store and the view plus template took, for the bench and browser tools.
+    let timing = format!(
+        "db;dur={:.2}, render;dur={:.2}",
+        loaded.as_secs_f64() * 1000.0,
+        rendered.as_secs_f64() * 1000.0
+    );
+    if let Ok(value) = HeaderValue::from_str(&timing) {
+        response.headers_mut().insert("server-timing", value);
+    }
+    Ok(Some(response))
 }
 
 fn teaser_of(bundle: &StoryBundle) -> store::Teaser {
