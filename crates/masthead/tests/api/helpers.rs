@@ -101,11 +101,22 @@ impl Page {
 
 /// Starts the app on a random port with a fresh copy of the small demo.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// A fresh copy of the small demo newsroom in a temporary folder.
+pub async fn copy_of_demo() -> tempfile::TempDir {
     let data = tempfile::tempdir().expect("temp dir");
     copy_dir(template().await, data.path());
-    let app = App::build(Config::for_tests(data.path()))
-        .await
-        .expect("build app");
+    data
+}
+
+/// Starts the app like [`spawn_app`], with a change to the test configuration.
+pub async fn spawn_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
+    let data = copy_of_demo().await;
+    let mut config = Config::for_tests(data.path());
+    change(&mut config);
+    let app = App::build(config).await.expect("build app");
     let address = format!("http://{}", app.local_addr().expect("address"));
     tokio::spawn(app.run_until_stopped());
     TestApp {
