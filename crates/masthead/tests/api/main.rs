@@ -7,4 +7,5 @@ mod cli;
 mod helpers;
 mod pages;
 mod story;
+mod validity;
 mod webdriver;
