@@ -5,6 +5,7 @@
 
 mod body;
 mod error;
+mod kinds;
 mod model;
 mod query;
 mod store;
@@ -12,6 +13,7 @@ mod write;
 
 pub use body::{Block, Body, Inline};
 pub use error::{StoreError, StoreResult};
+pub use kinds::*;
 pub use model::*;
 pub use query::{Page, StoryFilter, StoryQuery};
 pub use store::{SiteReads, Store, StoryReads, Writes};

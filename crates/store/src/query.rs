@@ -1,6 +1,6 @@
 //! Queries for lists of stories and the pages they come back in.
 
-use crate::model::StoryKind;
+use crate::kinds::StoryKind;
 
 /// Which published stories a list shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 use jiff::Timestamp;
 
 use crate::body::Body;
+use crate::kinds::*;
 use crate::model::*;
 
 /// An edition to create.

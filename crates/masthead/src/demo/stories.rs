@@ -15,53 +15,78 @@ use crate::media::MediaStore;
 /// Minutes in the two years the demo's stories are spread over.
 const TWO_YEARS_MINUTES: usize = 2 * 365 * 24 * 60;
 
-/// The demo's staff, columnists and agencies.
-pub struct People {
+/// One desk's writers: reporters and columnists.
+#[derive(Default)]
+struct Desk {
     staff: Vec<i64>,
     columnists: Vec<i64>,
+}
+
+/// The demo's writers per edition, and the agencies.
+pub struct People {
+    english: Desk,
+    arabic: Desk,
     agencies: Vec<i64>,
 }
 
+async fn create_desk(
+    store: &dyn Store,
+    seeds: &[(&str, &str, &str, bool)],
+) -> anyhow::Result<Desk> {
+    let mut desk = Desk::default();
+    for (name, title, bio, columnist) in seeds {
+        let id = store
+            .create_author(&NewAuthor {
+                slug: slugify(name, 60),
+                name: (*name).to_string(),
+                title: (*title).to_string(),
+                bio: (*bio).to_string(),
+                columnist: *columnist,
+                image_id: None,
+            })
+            .await
+            .with_context(|| format!("creating author {name}"))?;
+        if *columnist {
+            desk.columnists.push(id);
+        } else {
+            desk.staff.push(id);
+        }
+    }
+    Ok(desk)
+}
+
 impl People {
-    /// Creates the demo's people.
+    /// Creates the demo's writers and agencies.
     pub async fn create(store: &dyn Store) -> anyhow::Result<People> {
-        let mut people = People {
-            staff: Vec::new(),
-            columnists: Vec::new(),
-            agencies: Vec::new(),
-        };
-        for (name, title, bio, columnist) in tree::STAFF {
-            let id = store
-                .create_author(&NewAuthor {
-                    slug: slugify(name, 60),
-                    name: (*name).to_string(),
-                    title: (*title).to_string(),
-                    bio: (*bio).to_string(),
-                    columnist: *columnist,
-                    image_id: None,
-                })
-                .await
-                .with_context(|| format!("creating author {name}"))?;
-            if *columnist {
-                people.columnists.push(id);
-            } else {
-                people.staff.push(id);
-            }
-        }
+        let mut agencies = Vec::new();
         for agency in tree::AGENCIES {
-            people.agencies.push(store.create_agency(agency).await?);
+            agencies.push(store.create_agency(agency).await?);
         }
-        Ok(people)
+        Ok(People {
+            english: create_desk(store, tree::STAFF).await?,
+            arabic: create_desk(store, tree::ARABIC_STAFF).await?,
+            agencies,
+        })
     }
 
-    fn byline(&self, kind: StoryKind, rng: &mut Rng) -> Vec<CreditRef> {
+    fn byline(&self, lang: Lang, kind: StoryKind, rng: &mut Rng) -> Vec<CreditRef> {
+        let desk = match lang {
+            Lang::English => &self.english,
+            Lang::Arabic => &self.arabic,
+        };
+        desk.byline(kind, &self.agencies, rng)
+    }
+}
+
+impl Desk {
+    fn byline(&self, kind: StoryKind, agencies: &[i64], rng: &mut Rng) -> Vec<CreditRef> {
         match kind {
             StoryKind::Opinion => vec![CreditRef::Author(
                 *rng.pick(&self.columnists),
                 CreditRole::By,
             )],
             _ if rng.chance(35) => {
-                vec![CreditRef::Agency(*rng.pick(&self.agencies), CreditRole::By)]
+                vec![CreditRef::Agency(*rng.pick(agencies), CreditRole::By)]
             }
             _ => {
                 let mut credits = vec![CreditRef::Author(*rng.pick(&self.staff), CreditRole::By)];
@@ -149,6 +174,20 @@ async fn create_topics(
     Ok(by_subject)
 }
 
+/// The state of one edition's story generation.
+struct Writer<'a> {
+    store: &'a dyn Store,
+    media: &'a dyn MediaStore,
+    people: &'a People,
+    edition: &'a EditionSeed,
+    size: DemoSize,
+    rng: Rng,
+    topics: HashMap<&'static str, Vec<i64>>,
+    now: Timestamp,
+    slugs: HashSet<(i64, String)>,
+    by_section: HashMap<i64, Vec<i64>>,
+}
+
 /// Creates the stories of one edition; returns how many.
 pub async fn create_stories(
     store: &dyn Store,
@@ -157,17 +196,19 @@ pub async fn create_stories(
     edition: &EditionSeed,
     size: DemoSize,
 ) -> anyhow::Result<usize> {
-    let mut rng = Rng::new(0x6d61_7374 + edition.id as u64);
-    let topics = create_topics(store, edition).await?;
-    let now = Timestamp::now();
-    let mut slugs: HashSet<(i64, String)> = HashSet::new();
-    let mut by_section: HashMap<i64, Vec<i64>> = HashMap::new();
-    let mut count = 0;
-    let credit = if edition.lang == Lang::Arabic {
-        "صورة: ميريديان هيرالد"
-    } else {
-        "Meridian Herald Photo"
+    let mut writer = Writer {
+        store,
+        media,
+        people,
+        edition,
+        size,
+        rng: Rng::new(0x6d61_7374 + edition.id as u64),
+        topics: create_topics(store, edition).await?,
+        now: Timestamp::now(),
+        slugs: HashSet::new(),
+        by_section: HashMap::new(),
     };
+    let mut count = 0;
     for &(section_id, subject, top) in &edition.leaves {
         let kind = kind_for(subject, top);
         let wanted = match kind {
@@ -176,125 +217,150 @@ pub async fn create_stories(
             _ => size.stories_per_section,
         };
         for _ in 0..wanted {
-            let words = 300 + rng.below(1100);
-            let article = text::write_article(
-                edition.lang,
-                subject,
-                kind == StoryKind::Opinion,
-                words,
-                &mut rng,
-            );
-            let mut slug = slugify(&article.headline, 80);
-            while !slugs.insert((section_id, slug.clone())) {
-                slug = format!("{slug}-{}", rng.below(1000));
-            }
-            let earlier = by_section.get(&section_id).cloned().unwrap_or_default();
-            let mut body = body_of(article.pieces);
-            if let Some(related) = earlier.last().filter(|_| body.len() > 4) {
-                body.insert(3, Block::Related { story_id: *related });
-            }
-            let with_image =
-                matches!(kind, StoryKind::Gallery | StoryKind::Video) || rng.chance(85);
-            let hero_image_id = if with_image {
-                let alt = article.caption.clone();
-                Some(
-                    images::make_image(
-                        store,
-                        media,
-                        &mut rng,
-                        article.caption.clone(),
-                        credit.to_string(),
-                        alt,
-                    )
-                    .await?,
-                )
-            } else {
-                None
-            };
-            let mut gallery = Vec::new();
-            if kind == StoryKind::Gallery {
-                for _ in 0..size.gallery_photos {
-                    let caption = text::photo_caption(edition.lang, subject, &mut rng);
-                    let image_id = images::make_image(
-                        store,
-                        media,
-                        &mut rng,
-                        caption.clone(),
-                        credit.to_string(),
-                        caption.clone(),
-                    )
-                    .await?;
-                    gallery.push(GalleryItem { image_id, caption });
-                }
-            }
-            let mut keyword_ids = Vec::new();
-            for keyword in &article.keywords {
-                keyword_ids.push(
-                    store
-                        .ensure_keyword(edition.id, &slugify(keyword, 60), keyword)
-                        .await?,
-                );
-            }
-            keyword_ids.dedup();
-            let mut topic_ids: Vec<i64> = topics.get(subject).cloned().unwrap_or_default();
-            if topic_ids.len() > 2 {
-                let first = rng.below(topic_ids.len() - 1);
-                topic_ids = topic_ids[first..first + 2].to_vec();
-            }
-            let published_at = now
-                .checked_sub(SignedDuration::from_mins(
-                    (30 + rng.below(TWO_YEARS_MINUTES)) as i64,
-                ))
-                .unwrap_or(now);
-            let updated_at = if rng.chance(25) {
-                published_at
-                    .checked_add(SignedDuration::from_mins(20 + rng.below(300) as i64))
-                    .unwrap_or(published_at)
-                    .min(now)
-            } else {
-                published_at
-            };
-            let recommended_ids = if rng.chance(30) {
-                earlier.iter().rev().take(2).copied().collect()
-            } else {
-                Vec::new()
-            };
-            let id = store
-                .create_story(&NewStory {
-                    edition_id: edition.id,
-                    kind,
-                    status: StoryStatus::Published,
-                    headline: article.headline,
-                    standfirst: Some(article.standfirst),
-                    slug,
-                    section_id: Some(section_id),
-                    secondary_section_ids: Vec::new(),
-                    body: Body(body),
-                    credits: people.byline(kind, &mut rng),
-                    dateline: (kind != StoryKind::Opinion).then_some(article.dateline),
-                    published_at: Some(published_at),
-                    updated_at,
-                    hero_image_id,
-                    topic_ids,
-                    keyword_ids,
-                    recommended_ids,
-                    gallery,
-                    video_url: (kind == StoryKind::Video)
-                        .then(|| "https://www.youtube.com/watch?v=aqz-KE-bpKQ".to_string()),
-                    seo_title: None,
-                    seo_description: None,
-                })
-                .await
-                .context("creating a demo story")?;
+            let id = writer.write(section_id, subject, kind).await?;
             if count == 0 {
                 // An old URL, as if the first story had moved: it answers 301.
                 store
                     .create_redirect(edition.id, "/news/an-earlier-address", id)
                     .await?;
             }
-            by_section.entry(section_id).or_default().push(id);
             count += 1;
         }
     }
     Ok(count)
+}
+
+impl Writer<'_> {
+    /// Writes and stores one story; returns its id.
+    async fn write(
+        &mut self,
+        section_id: i64,
+        subject: &str,
+        kind: StoryKind,
+    ) -> anyhow::Result<i64> {
+        let lang = self.edition.lang;
+        let words = 300 + self.rng.below(1100);
+        let opinion = kind == StoryKind::Opinion;
+        let article = text::write_article(lang, subject, opinion, words, &mut self.rng);
+        let mut slug = slugify(&article.headline, 80);
+        while !self.slugs.insert((section_id, slug.clone())) {
+            slug = format!("{slug}-{}", self.rng.below(1000));
+        }
+        let earlier = self
+            .by_section
+            .get(&section_id)
+            .cloned()
+            .unwrap_or_default();
+        let mut body = body_of(article.pieces);
+        if let Some(related) = earlier.last().filter(|_| body.len() > 4) {
+            body.insert(3, Block::Related { story_id: *related });
+        }
+        let with_image =
+            matches!(kind, StoryKind::Gallery | StoryKind::Video) || self.rng.chance(85);
+        let hero_image_id = match with_image {
+            true => Some(self.photo(article.caption.clone()).await?),
+            false => None,
+        };
+        let mut gallery = Vec::new();
+        if kind == StoryKind::Gallery {
+            for _ in 0..self.size.gallery_photos {
+                let caption = text::photo_caption(lang, subject, &mut self.rng);
+                let image_id = self.photo(caption.clone()).await?;
+                gallery.push(GalleryItem { image_id, caption });
+            }
+        }
+        let (published_at, updated_at) = self.times();
+        let story = NewStory {
+            edition_id: self.edition.id,
+            kind,
+            status: StoryStatus::Published,
+            headline: article.headline,
+            standfirst: Some(article.standfirst),
+            slug,
+            section_id: Some(section_id),
+            secondary_section_ids: Vec::new(),
+            body: Body(body),
+            credits: self.people.byline(lang, kind, &mut self.rng),
+            dateline: (!opinion).then_some(article.dateline),
+            published_at: Some(published_at),
+            updated_at,
+            hero_image_id,
+            topic_ids: self.pick_topics(subject),
+            keyword_ids: self.keywords(&article.keywords).await?,
+            recommended_ids: match self.rng.chance(30) {
+                true => earlier.iter().rev().take(2).copied().collect(),
+                false => Vec::new(),
+            },
+            gallery,
+            video_url: (kind == StoryKind::Video)
+                .then(|| "https://www.youtube.com/watch?v=aqz-KE-bpKQ".to_string()),
+            seo_title: None,
+            seo_description: None,
+        };
+        let id = self
+            .store
+            .create_story(&story)
+            .await
+            .context("creating a demo story")?;
+        self.by_section.entry(section_id).or_default().push(id);
+        Ok(id)
+    }
+
+    /// Draws and stores a photo with this caption (also its alt text).
+    async fn photo(&mut self, caption: String) -> anyhow::Result<i64> {
+        let credit = match self.edition.lang {
+            Lang::Arabic => "صورة: ميريديان هيرالد",
+            Lang::English => "Meridian Herald Photo",
+        };
+        let alt = caption.clone();
+        images::make_image(
+            self.store,
+            self.media,
+            &mut self.rng,
+            caption,
+            credit.to_string(),
+            alt,
+        )
+        .await
+    }
+
+    /// Ids of the keywords, created as needed.
+    async fn keywords(&self, keywords: &[String]) -> anyhow::Result<Vec<i64>> {
+        let mut ids = Vec::new();
+        for keyword in keywords {
+            let id = self
+                .store
+                .ensure_keyword(self.edition.id, &slugify(keyword, 60), keyword)
+                .await?;
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Up to two of the topics that fit a subject.
+    fn pick_topics(&mut self, subject: &str) -> Vec<i64> {
+        let fitting = self.topics.get(subject).cloned().unwrap_or_default();
+        if fitting.len() <= 2 {
+            return fitting;
+        }
+        let first = self.rng.below(fitting.len() - 1);
+        fitting[first..first + 2].to_vec()
+    }
+
+    /// A publication time in the last two years, and an update time a quarter of the time.
+    fn times(&mut self) -> (Timestamp, Timestamp) {
+        let ago = SignedDuration::from_mins((30 + self.rng.below(TWO_YEARS_MINUTES)) as i64);
+        let published = self.now.checked_sub(ago).unwrap_or(self.now);
+        if !self.rng.chance(25) {
+            return (published, published);
+        }
+        let later = SignedDuration::from_mins(20 + self.rng.below(300) as i64);
+        let updated = published
+            .checked_add(later)
+            .unwrap_or(published)
+            .min(self.now);
+        (published, updated)
+    }
 }

@@ -190,12 +190,6 @@ pub const STAFF: &[(&str, &str, &str, bool)] = &[
         false,
     ),
     (
-        "Omar Farouk",
-        "Arabic desk editor",
-        "Omar edits the Arabic edition and writes on regional politics.",
-        false,
-    ),
-    (
         "Nadia Rahman",
         "Photo editor",
         "Nadia commissions and edits the paper's photography.",
@@ -223,6 +217,46 @@ pub const STAFF: &[(&str, &str, &str, bool)] = &[
         "Marta Jensen",
         "Columnist",
         "Marta, a former diplomat, writes on Europe and its neighbours.",
+        true,
+    ),
+];
+
+/// Staff of the Arabic desk, in the same shape as [`STAFF`].
+pub const ARABIC_STAFF: &[(&str, &str, &str, bool)] = &[
+    (
+        "عمر فاروق",
+        "محرر النسخة العربية",
+        "يشرف عمر على النسخة العربية ويكتب عن السياسة الإقليمية.",
+        false,
+    ),
+    (
+        "ليلى حداد",
+        "مراسلة الشرق الأوسط",
+        "تغطي ليلى شؤون المنطقة منذ عقد من بيروت وعمّان وإسطنبول.",
+        false,
+    ),
+    (
+        "سامر الخطيب",
+        "مراسل اقتصادي",
+        "يكتب سامر عن الأسواق والطاقة والشركات في تركيا والخليج.",
+        false,
+    ),
+    (
+        "هدى الشامي",
+        "محررة الثقافة",
+        "تكتب هدى عن السينما والموسيقى والكتب والمسرح.",
+        false,
+    ),
+    (
+        "د. نبيل عيسى",
+        "كاتب عمود",
+        "أستاذ العلاقات الدولية، يكتب عموداً أسبوعياً عن السياسة الخارجية.",
+        true,
+    ),
+    (
+        "ريم منصور",
+        "كاتبة عمود",
+        "خبيرة اقتصادية تكتب عن التجارة وغلاء المعيشة.",
         true,
     ),
 ];
