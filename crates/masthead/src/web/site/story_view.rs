@@ -1,7 +1,7 @@
 //! The story page view: byline, dateline, hero, body blocks, gallery, video, metadata.
 
 use serde::Serialize;
-use store::{Block, Contributor, CreditRole, Inline, StoryKind};
+use store::{Block, Contributor, Credit, CreditRole, Inline, StoryKind};
 
 use crate::domain::i18n::Strings;
 use crate::domain::time::{DisplayTime, display_time};
@@ -46,7 +46,10 @@ pub struct EmbedView {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum BlockView {
     /// Paragraph.
-    Paragraph { inlines: Vec<InlineView> },
+    Paragraph {
+        /// Its runs.
+        inlines: Vec<InlineView>,
+    },
     /// Subheading.
     Heading { level: u8, text: String },
     /// Quotation.
@@ -67,23 +70,41 @@ pub enum BlockView {
 /// Everything the story template shows of the story itself.
 #[derive(Debug, Serialize)]
 pub struct StoryView {
+    /// Kind, for styling.
     pub kind: &'static str,
+    /// "Opinion", "Photo gallery" or "Video".
     pub kind_label: Option<&'static str>,
+    /// Headline.
     pub headline: String,
+    /// Standfirst.
     pub standfirst: Option<String>,
+    /// Section and subsection links.
     pub trail: Vec<LinkView>,
+    /// Byline credits.
     pub byline: Vec<BylineView>,
+    /// Dateline place.
     pub dateline: Option<String>,
+    /// Publication time.
     pub published: Option<DisplayTime>,
+    /// Update time, when it differs from publication by more than a minute.
     pub updated: Option<DisplayTime>,
+    /// Hero photo.
     pub hero: Option<ImageView>,
+    /// Body blocks.
     pub blocks: Vec<BlockView>,
+    /// Gallery photos, each with its caption.
     pub gallery: Vec<ImageView>,
+    /// The video of a video story.
     pub video: Option<EmbedView>,
+    /// Related topics.
     pub topics: Vec<LinkView>,
+    /// Keywords.
     pub keywords: Vec<LinkView>,
+    /// Recommended stories.
     pub recommended: Vec<TeaserView>,
+    /// More stories from the section.
     pub more: Vec<TeaserView>,
+    /// Absolute short link.
     pub shortlink: String,
 }
 
@@ -144,6 +165,63 @@ pub fn embed(url: &str) -> Option<EmbedView> {
     })
 }
 
+/// The view of one body block; `None` for a block whose image, URL or story is gone.
+fn block_view(
+    site: &Site,
+    edition: &EditionSite,
+    bundle: &StoryBundle,
+    block: &Block,
+) -> Option<BlockView> {
+    let extras = &bundle.extras;
+    Some(match block {
+        Block::Paragraph { inlines: runs } => BlockView::Paragraph {
+            inlines: inlines(runs),
+        },
+        Block::Heading { level, text } => BlockView::Heading {
+            level: (*level).clamp(2, 4),
+            text: text.clone(),
+        },
+        Block::Quote { text, cite } => BlockView::Quote {
+            text: text.clone(),
+            cite: cite.clone(),
+        },
+        Block::List { ordered, items } => BlockView::List {
+            ordered: *ordered,
+            items: items.iter().map(|item| inlines(item)).collect(),
+        },
+        Block::Image { image_id, caption } => BlockView::Image {
+            image: ImageView::new(extras.images.get(image_id)?, caption.as_deref())?,
+        },
+        Block::Embed { url } => BlockView::Embed { embed: embed(url)? },
+        Block::Related { story_id } => {
+            let teaser = bundle.related.get(story_id)?;
+            BlockView::Related {
+                teaser: Box::new(TeaserView::new(site, edition, teaser, extras)),
+            }
+        }
+    })
+}
+
+/// One credit of the byline: staff link to their page, agencies are named.
+fn byline_view(edition: &EditionSite, credit: &Credit) -> BylineView {
+    let role = role_label(credit.role, edition.strings);
+    match &credit.contributor {
+        Contributor::Author(author) => BylineView {
+            role,
+            name: author.name.clone(),
+            url: Some(format!(
+                "{}/author/{}",
+                edition.edition.path_prefix, author.slug
+            )),
+        },
+        Contributor::Agency(agency) => BylineView {
+            role,
+            name: agency.name.clone(),
+            url: None,
+        },
+    }
+}
+
 impl StoryView {
     /// Builds the view of a story bundle.
     pub fn new(
@@ -168,37 +246,7 @@ impl StoryView {
             .body
             .0
             .iter()
-            .filter_map(|block| {
-                Some(match block {
-                    Block::Paragraph { inlines: runs } => BlockView::Paragraph {
-                        inlines: inlines(runs),
-                    },
-                    Block::Heading { level, text } => BlockView::Heading {
-                        level: (*level).clamp(2, 4),
-                        text: text.clone(),
-                    },
-                    Block::Quote { text, cite } => BlockView::Quote {
-                        text: text.clone(),
-                        cite: cite.clone(),
-                    },
-                    Block::List { ordered, items } => BlockView::List {
-                        ordered: *ordered,
-                        items: items.iter().map(|item| inlines(item)).collect(),
-                    },
-                    Block::Image { image_id, caption } => BlockView::Image {
-                        image: image(*image_id, caption.as_deref())?,
-                    },
-                    Block::Embed { url } => BlockView::Embed { embed: embed(url)? },
-                    Block::Related { story_id } => BlockView::Related {
-                        teaser: Box::new(TeaserView::new(
-                            site,
-                            edition,
-                            bundle.related.get(story_id)?,
-                            extras,
-                        )),
-                    },
-                })
-            })
+            .filter_map(|block| block_view(site, edition, bundle, block))
             .collect();
         let updated = story
             .published_at
@@ -222,18 +270,7 @@ impl StoryView {
             byline: bundle
                 .credits
                 .iter()
-                .map(|credit| match &credit.contributor {
-                    Contributor::Author(author) => BylineView {
-                        role: role_label(credit.role, strings),
-                        name: author.name.clone(),
-                        url: Some(format!("{prefix}/author/{}", author.slug)),
-                    },
-                    Contributor::Agency(agency) => BylineView {
-                        role: role_label(credit.role, strings),
-                        name: agency.name.clone(),
-                        url: None,
-                    },
-                })
+                .map(|credit| byline_view(edition, credit))
                 .collect(),
             dateline: story.dateline.clone(),
             published: story.published_at.map(time),
