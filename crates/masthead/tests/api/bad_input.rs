@@ -136,3 +136,29 @@ async fn unknown_methods_and_posts_elsewhere_are_refused() {
     assert_eq!(elsewhere.status, 404);
     assert_eq!(delete.status(), 405);
 }
+
+#[tokio::test]
+async fn a_broken_database_gives_the_error_page_without_details() {
+    let app = spawn_app().await;
+    let path = app.first_story_path("/politics/diplomacy").await;
+    let database = app.data_dir().join("masthead.db");
+    let sabotage = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('DROP TABLE story_bodies')",
+        ])
+        .arg(&database)
+        .status()
+        .expect("python3 runs");
+    assert!(sabotage.success());
+
+    let page = app.get(&path).await;
+
+    assert_eq!(page.status, 500);
+    assert_eq!(page.texts("h1"), ["Something went wrong"]);
+    assert!(
+        page.texts(".mega-top > li > a").len() >= 8,
+        "navigation kept"
+    );
+    assert!(!page.text.contains("story_bodies"), "no internal details");
+}

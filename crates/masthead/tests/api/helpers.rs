@@ -47,7 +47,7 @@ pub struct TestApp {
     pub address: String,
     /// A client that does not follow redirects.
     pub client: reqwest::Client,
-    _data: tempfile::TempDir,
+    data: tempfile::TempDir,
 }
 
 /// A response's status, headers and text.
@@ -125,11 +125,16 @@ pub async fn spawn_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client"),
-        _data: data,
+        data,
     }
 }
 
 impl TestApp {
+    /// The app's data folder (database and media).
+    pub fn data_dir(&self) -> &Path {
+        self.data.path()
+    }
+
     /// GETs a path (or absolute URL) and reads the whole response.
     pub async fn get(&self, path: &str) -> Page {
         let url = if path.starts_with("http") {
