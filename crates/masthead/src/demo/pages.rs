@@ -52,7 +52,7 @@ pub const ENGLISH_PAGES: &[PageSeed] = &[
         "rss",
         "RSS feeds",
         &[
-            "Follow the Herald in any feed reader. Each section has its own feed, and so does every topic and keyword page.",
+            "Follow the Herald in any feed reader: there is a feed of the latest stories, one for every section and subsection, and one for every topic.",
             "Feeds carry the headline, standfirst, time and link of every story as it is published.",
         ],
     ),
@@ -101,7 +101,7 @@ pub const ARABIC_PAGES: &[PageSeed] = &[
     (
         "rss",
         "خلاصات RSS",
-        &["تابع الصحيفة في أي قارئ خلاصات. لكل قسم خلاصته الخاصة، وكذلك لكل موضوع وكلمة مفتاحية."],
+        &["تابع الصحيفة في أي قارئ خلاصات: هناك خلاصة لآخر الأخبار، وخلاصة لكل قسم ولكل موضوع."],
     ),
 ];
 

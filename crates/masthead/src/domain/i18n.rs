@@ -91,6 +91,8 @@ pub struct Strings {
     pub watch_video: &'static str,
     /// Link to embedded content that is not shown inline.
     pub view_embed: &'static str,
+    /// Heading of the list of feeds on the RSS page.
+    pub feeds: &'static str,
     /// Columnists heading.
     pub columnists: &'static str,
     /// Photo count in a gallery, as in "12 photos".
@@ -142,6 +144,7 @@ pub const ENGLISH: Strings = Strings {
     open_positions: "Open positions",
     watch_video: "Watch the video",
     view_embed: "View the post",
+    feeds: "Feeds",
     columnists: "Columnists",
     photos: "photos",
 };
@@ -191,6 +194,7 @@ pub const ARABIC: Strings = Strings {
     open_positions: "الوظائف الشاغرة",
     watch_video: "شاهد الفيديو",
     view_embed: "عرض المنشور",
+    feeds: "الخلاصات",
     columnists: "كتّاب الأعمدة",
     photos: "صور",
 };

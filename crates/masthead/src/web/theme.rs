@@ -29,6 +29,7 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/pages/static.html",
     "templates/pages/error.html",
     "templates/pages/newsletter.html",
+    "templates/feeds/rss.xml",
 ];
 
 /// The default theme's assets, by path below the crate.

@@ -38,6 +38,8 @@ pub struct Chrome {
     pub t: &'static Strings,
     /// Where the newsletter form posts.
     pub newsletter_action: String,
+    /// The edition's feed of latest stories.
+    pub feed_url: String,
     /// The newsletter pitch.
     pub newsletter_pitch: String,
 }
@@ -87,6 +89,7 @@ impl Chrome {
             base_url: base_url.to_string(),
             t: edition.strings,
             newsletter_action: format!("{prefix}/newsletter"),
+            feed_url: format!("{prefix}/rss/latest"),
             newsletter_pitch: site.settings.newsletter_pitch.clone(),
         }
     }

@@ -277,3 +277,65 @@ async fn images_are_served_with_their_renditions() {
             .starts_with(&[0xFF, 0xD8])
     );
 }
+
+#[tokio::test]
+async fn the_rss_page_lists_a_working_feed_for_every_section() {
+    let app = spawn_app().await;
+
+    let page = app.get("/rss").await;
+    let feeds = page.attrs(".feed-list a", "href");
+
+    assert_eq!(feeds[0], "/rss/latest");
+    assert!(feeds.contains(&"/rss/world/europe".to_string()));
+    assert!(feeds.len() > 50, "{} feeds", feeds.len());
+    for feed in feeds.iter().take(12) {
+        let response = app.get(feed).await;
+        assert_eq!(response.status, 200, "{feed}");
+        assert_eq!(
+            response.headers["content-type"],
+            "application/rss+xml; charset=utf-8"
+        );
+        assert!(
+            response
+                .text
+                .starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"")
+        );
+    }
+}
+
+#[tokio::test]
+async fn feeds_carry_absolute_links_and_escaped_text() {
+    let app = spawn_app().await;
+
+    let latest = app.get("/rss/latest").await;
+    let arabic = app.get("/ar/rss/world").await;
+    let topic = app.get("/rss/topic/energy-transition").await;
+
+    let items = latest.text.matches("<item>").count();
+    assert!(items >= 10, "{items} items");
+    assert_eq!(
+        latest.text.matches("<link>http://masthead.test/").count(),
+        items + 1
+    );
+    assert!(latest.text.contains("<pubDate>"), "dates");
+    let bare_ampersands = latest
+        .text
+        .match_indices('&')
+        .filter(|(at, _)| {
+            !["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]
+                .iter()
+                .any(|entity| latest.text[*at..].starts_with(entity))
+        })
+        .count();
+    assert_eq!(bare_ampersands, 0, "XML escaping");
+    assert_eq!(arabic.status, 200);
+    assert!(arabic.text.contains("<language>ar</language>"));
+    assert_eq!(topic.status, 200);
+    for (path, reason) in [
+        ("/rss/no-such-section", "unknown section"),
+        ("/rss/topic/nothing", "unknown topic"),
+        ("/rss/latest?page=2", "feeds have one page"),
+    ] {
+        assert_eq!(app.get(path).await.status, 404, "{reason}");
+    }
+}

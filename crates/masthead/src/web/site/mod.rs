@@ -1,6 +1,7 @@
 //! The reader site: one module per kind of page.
 
 pub mod assets;
+pub mod feed;
 pub mod home;
 pub mod listing;
 pub mod newsletter;

@@ -14,7 +14,7 @@ use crate::domain::paging::parse_page;
 use crate::domain::slug::is_plausible_slug;
 use crate::web::error::AppError;
 use crate::web::site::listing::ListingKind;
-use crate::web::site::{home, listing, moved_permanently, section, story};
+use crate::web::site::{feed, home, listing, moved_permanently, section, story};
 
 /// Paths longer than this are not ours.
 const MAX_PATH: usize = 1024;
@@ -53,6 +53,9 @@ pub async fn show_path(
         }
         ["keyword", slug] => {
             listing::show_listing(&state, &site, edition, ListingKind::Keyword, slug, page).await?
+        }
+        ["rss", rest @ ..] if !rest.is_empty() && page == 1 => {
+            feed::show_feed(&state, &site, edition, rest).await?
         }
         ["author", slug] => {
             listing::show_listing(&state, &site, edition, ListingKind::Author, slug, page).await?

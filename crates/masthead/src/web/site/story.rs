@@ -14,11 +14,14 @@ use crate::service::site::{EditionSite, Site};
 use crate::service::story::{StoryBundle, find_story};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
+use crate::web::site::feed::feed_links;
 use crate::web::site::story_view::StoryView;
-use crate::web::view::Chrome;
+use crate::web::view::{Chrome, LinkView};
 
 /// The static page that lists open positions below its text.
 const JOBS_PAGE: &str = "jobs";
+/// The static page that lists the edition's feeds below its text.
+const FEEDS_PAGE: &str = "rss";
 
 #[derive(Serialize)]
 struct StoryPage {
@@ -30,6 +33,7 @@ struct StoryPage {
     json_ld: serde_json::Value,
     story: StoryView,
     jobs: Vec<JobView>,
+    feeds: Vec<LinkView>,
 }
 
 #[derive(Serialize)]
@@ -98,6 +102,11 @@ pub async fn show_story(
         og_image,
         story,
         jobs,
+        feeds: if is_page && bundle.story.slug == FEEDS_PAGE {
+            feed_links(edition)
+        } else {
+            Vec::new()
+        },
     };
     let template = if is_page {
         "pages/static.html"
