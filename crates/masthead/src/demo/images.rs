@@ -4,7 +4,6 @@
 use std::io::Cursor;
 
 use anyhow::Context;
-use image::imageops::FilterType;
 use image::{Rgb, RgbImage};
 use store::{NewImage, Rendition, Writes};
 
@@ -44,45 +43,95 @@ fn vary(base: [u8; 3], rng: &mut Rng) -> [u8; 3] {
     base.map(|channel| (i32::from(channel) + rng.below(31) as i32 - 15).clamp(0, 255) as u8)
 }
 
-/// Draws a 16:9 scene of `width` pixels.
-pub fn draw(rng: &mut Rng, width: u32) -> RgbImage {
-    let height = width * 9 / 16;
-    let (top, horizon) = *rng.pick(&SKIES);
-    let (sky_top, sky_bottom) = (vary(top, rng), vary(horizon, rng));
-    let hill = vary(*rng.pick(&GROUNDS), rng);
-    let city = vary(*rng.pick(&CITIES), rng);
-    let sun = (
-        rng.below(width as usize) as f32,
-        (height / 5 + rng.below((height / 4) as usize) as u32) as f32,
-        (height / 10 + rng.below((height / 8) as usize) as u32) as f32,
-    );
-    let phase = rng.below(628) as f32 / 100.0;
-    let towers: Vec<(u32, u32, u32)> = (0..12)
-        .map(|_| {
-            let x = rng.below(width as usize) as u32;
-            let w = width / 40 + rng.below((width / 20) as usize) as u32;
-            let h = height / 8 + rng.below((height / 3) as usize) as u32;
-            (x, w, h)
+/// A scene in units of the picture's size, so every rendition draws the same picture
+/// at its own width instead of scaling down the largest.
+struct Scene {
+    sky: ([u8; 3], [u8; 3]),
+    hill: [u8; 3],
+    city: [u8; 3],
+    /// Sun centre x, y and radius, as fractions of the width and height.
+    sun: (f32, f32, f32),
+    phase: f32,
+    /// Towers: left edge and width as fractions of the width, height of the height.
+    towers: Vec<(f32, f32, f32)>,
+}
+
+impl Scene {
+    fn new(rng: &mut Rng) -> Scene {
+        let mut fraction = |low: f32, span: f32| low + rng.below(1000) as f32 / 1000.0 * span;
+        let sun = (
+            fraction(0.0, 1.0),
+            fraction(0.2, 0.25),
+            fraction(0.1, 0.125),
+        );
+        let phase = fraction(0.0, std::f32::consts::TAU);
+        let towers = (0..12)
+            .map(|_| {
+                (
+                    fraction(0.0, 1.0),
+                    fraction(0.025, 0.05),
+                    fraction(0.125, 0.33),
+                )
+            })
+            .collect();
+        let (top, horizon) = *rng.pick(&SKIES);
+        Scene {
+            sky: (vary(top, rng), vary(horizon, rng)),
+            hill: vary(*rng.pick(&GROUNDS), rng),
+            city: vary(*rng.pick(&CITIES), rng),
+            sun,
+            phase,
+            towers,
+        }
+    }
+
+    /// Draws the scene 16:9 at `width` pixels.
+    fn draw(&self, width: u32) -> RgbImage {
+        let (w, h) = (width as f32, (width * 9 / 16) as f32);
+        let sun = (self.sun.0 * w, self.sun.1 * h, self.sun.2 * h);
+        RgbImage::from_fn(width, width * 9 / 16, |x, y| {
+            let (fx, fy) = (x as f32 / w, y as f32 / h);
+            let ground_at = |at: f32| 0.72 + (at * 6.0 + self.phase).sin() * 0.06;
+            let ground = ground_at(fx);
+            if fy > ground {
+                return mix(self.hill, [20, 20, 20], fy - ground);
+            }
+            let in_tower = |&(left, span, height): &(f32, f32, f32)| {
+                // Flat roofs: a tower's top is measured from the ground at its left edge.
+                fx >= left && fx < left + span && fy > ground_at(left) - height
+            };
+            if self.towers.iter().any(in_tower) {
+                return mix(self.city, [0, 0, 0], 0.3);
+            }
+            let (dx, dy) = (x as f32 - sun.0, y as f32 - sun.1);
+            if dx * dx + dy * dy < sun.2 * sun.2 {
+                return Rgb([250, 230, 170]);
+            }
+            mix(self.sky.0, self.sky.1, fy)
         })
-        .collect();
-    RgbImage::from_fn(width, height, |x, y| {
-        let (fx, fy) = (x as f32, y as f32);
-        let ground =
-            height as f32 * 0.72 + (fx / width as f32 * 6.0 + phase).sin() * height as f32 * 0.06;
-        if fy > ground {
-            return mix(hill, [20, 20, 20], (fy - ground) / height as f32);
-        }
-        if towers
+    }
+}
+
+/// Draws and JPEG-encodes the scene at every rendition width, two at a time.
+fn encode_renditions(scene: &Scene) -> anyhow::Result<Vec<(u32, Vec<u8>)>> {
+    let encode = |width: u32| -> anyhow::Result<(u32, Vec<u8>)> {
+        let mut bytes = Cursor::new(Vec::new());
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 78)
+            .encode_image(&scene.draw(width))
+            .context("encoding a demo JPEG")?;
+        Ok((width, bytes.into_inner()))
+    };
+    std::thread::scope(|scope| {
+        let widest = scope.spawn(|| encode(WIDTHS[WIDTHS.len() - 1]));
+        let mut files = WIDTHS[..WIDTHS.len() - 1]
             .iter()
-            .any(|&(tx, tw, th)| x >= tx && x < tx + tw && y + th > ground as u32)
-        {
-            return mix(city, [0, 0, 0], 0.3);
-        }
-        let distance = ((fx - sun.0).powi(2) + (fy - sun.1).powi(2)).sqrt();
-        if distance < sun.2 {
-            return Rgb([250, 230, 170]);
-        }
-        mix(sky_top, sky_bottom, fy / height as f32)
+            .map(|width| encode(*width))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let widest = widest
+            .join()
+            .map_err(|_| anyhow::anyhow!("drawing a demo photo panicked"))??;
+        files.push(widest);
+        Ok(files)
     })
 }
 
@@ -95,27 +144,15 @@ pub async fn make_image(
     credit: String,
     alt: String,
 ) -> anyhow::Result<i64> {
-    let widest = WIDTHS[WIDTHS.len() - 1];
-    let original = draw(rng, widest);
-    let mut renditions = Vec::new();
-    let mut files = Vec::new();
-    for width in WIDTHS {
-        let height = width * 9 / 16;
-        let scaled = if width == widest {
-            original.clone()
-        } else {
-            image::imageops::resize(&original, width, height, FilterType::Triangle)
-        };
-        let mut bytes = Cursor::new(Vec::new());
-        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 78)
-            .encode_image(&scaled)
-            .context("encoding a demo JPEG")?;
-        files.push((width, height, bytes.into_inner()));
-    }
+    let scene = Scene::new(rng);
+    // Drawing blocks this task for a few milliseconds: the demo is made before serving.
+    let files = encode_renditions(&scene)?;
     // Files are stored before the database assigns the image an id, so keys carry a
     // random token instead.
     let token = format!("{:016x}", rng.next_u64());
-    for (width, height, bytes) in files {
+    let mut renditions = Vec::new();
+    for (width, bytes) in files {
+        let height = width * 9 / 16;
         let key = format!("demo/{token}/{width}.jpg");
         media.put(&key, bytes).await?;
         renditions.push(Rendition {
@@ -125,6 +162,7 @@ pub async fn make_image(
             key,
         });
     }
+    let widest = WIDTHS[WIDTHS.len() - 1];
     let image = NewImage {
         width: widest,
         height: widest * 9 / 16,
