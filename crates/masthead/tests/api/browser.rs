@@ -85,3 +85,59 @@ async fn a_reader_follows_a_story_from_the_home_page_on_desktop_and_phone() {
         .screenshot(&screenshot("home-arabic-phone.png"))
         .await;
 }
+
+/// axe-core's browser bundle, installed from npm by `.ci/run` into `target/axe`.
+fn axe_source() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../target/axe/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "{} missing: npm install --prefix target/axe axe-core@4 (bash .ci/run does)",
+            path.display()
+        )
+    })
+}
+
+#[tokio::test]
+async fn pages_pass_automated_accessibility_checks_at_desktop_and_phone_width() {
+    let app = spawn_app().await;
+    let story = app.first_story_path("/politics/diplomacy").await;
+    let arabic_story = app.first_story_path("/ar/world").await;
+    let axe = axe_source();
+    let browser = Browser::start().await;
+    let mut problems = Vec::new();
+
+    for (width, height) in [(1280, 900), (390, 844)] {
+        browser.resize(width, height).await;
+        for path in [
+            "/",
+            "/world",
+            story.as_str(),
+            "/jobs",
+            "/no-such-page",
+            "/ar/",
+            arabic_story.as_str(),
+        ] {
+            browser.open(&format!("{}{path}", app.address)).await;
+            browser.script(&format!("{axe}; return true;")).await;
+            let found = browser
+                .script_async(
+                    "const done = arguments[arguments.length - 1]; \
+                     axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa']}) \
+                       .then(r => done({passes: r.passes.length, violations: r.violations.map(v => \
+                         v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '))}));",
+                )
+                .await;
+            assert!(found["passes"].as_u64().unwrap_or(0) > 10, "axe ran on {path}: {found}");
+            for violation in found["violations"].as_array().into_iter().flatten() {
+                problems.push(format!("{path} at {width}px: {violation}"));
+            }
+        }
+    }
+
+    assert!(
+        problems.is_empty(),
+        "accessibility violations:\n{}",
+        problems.join("\n")
+    );
+}

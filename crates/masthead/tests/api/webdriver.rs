@@ -160,6 +160,13 @@ impl Browser {
             .await
     }
 
+    /// Runs an asynchronous script: it calls its last argument with the result.
+    pub async fn script_async(&self, script: &str) -> Value {
+        let body = json!({"script": script, "args": []});
+        self.call(reqwest::Method::POST, "/execute/async", Some(body))
+            .await
+    }
+
     /// Resizes the window.
     pub async fn resize(&self, width: u32, height: u32) {
         let body = json!({"width": width, "height": height});
