@@ -128,7 +128,10 @@ async fn pages_pass_automated_accessibility_checks_at_desktop_and_phone_width() 
                          v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '))}));",
                 )
                 .await;
-            assert!(found["passes"].as_u64().unwrap_or(0) > 10, "axe ran on {path}: {found}");
+            assert!(
+                found["passes"].as_u64().unwrap_or(0) > 10,
+                "axe ran on {path}: {found}"
+            );
             for violation in found["violations"].as_array().into_iter().flatten() {
                 problems.push(format!("{path} at {width}px: {violation}"));
             }
