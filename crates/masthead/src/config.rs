@@ -43,20 +43,27 @@ impl Default for Config {
 
 impl Config {
     /// Loads defaults, then `masthead.toml` (from `file`, or the data folder if present),
-    /// then `MASTHEAD__KEY` environment variables.
+    /// then `MASTHEAD__KEY` environment variables, then the `--data` flag.
     pub fn load(file: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Config> {
-        let data_dir = data_dir.map_or_else(|| Config::default().data_dir, Path::to_path_buf);
-        let file = file.map_or_else(|| data_dir.join("masthead.toml"), Path::to_path_buf);
-        let mut config = match std::fs::read_to_string(&file) {
+        let default_file = data_dir
+            .map_or_else(|| Config::default().data_dir, Path::to_path_buf)
+            .join("masthead.toml");
+        let path = file.map_or(default_file, Path::to_path_buf);
+        let mut config = match std::fs::read_to_string(&path) {
             Ok(text) => toml::from_str::<Config>(&text)
-                .with_context(|| format!("reading configuration {}", file.display()))?,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Config::default(),
+                .with_context(|| format!("reading configuration {}", path.display()))?,
+            // Only the default file is optional; a file named with --config must exist.
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound && file.is_none() => {
+                Config::default()
+            }
             Err(error) => {
-                return Err(error).with_context(|| format!("opening {}", file.display()));
+                return Err(error).with_context(|| format!("opening {}", path.display()));
             }
         };
-        config.data_dir = data_dir;
         config.apply_env(std::env::vars())?;
+        if let Some(dir) = data_dir {
+            config.data_dir = dir.to_path_buf();
+        }
         config.validate()?;
         Ok(config)
     }
@@ -125,6 +132,26 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_configuration_file_sets_values_and_names_unknown_keys() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let good = dir.path().join("good.toml");
+        let bad = dir.path().join("bad.toml");
+        std::fs::write(&good, "page_size = 7\ndata_dir = \"/srv/news\"\n").expect("write");
+        std::fs::write(&bad, "colour = \"red\"\n").expect("write");
+
+        let config = Config::load(Some(&good), None).expect("loads");
+        let flagged = Config::load(Some(&good), Some(dir.path())).expect("loads");
+        let unknown = Config::load(Some(&bad), None).expect_err("unknown key");
+        let missing = Config::load(Some(&dir.path().join("none.toml")), None);
+
+        assert_eq!(config.page_size, 7);
+        assert_eq!(config.data_dir, PathBuf::from("/srv/news"));
+        assert_eq!(flagged.data_dir, dir.path(), "--data wins over the file");
+        assert!(format!("{unknown:#}").contains("colour"));
+        assert!(missing.is_err(), "a named file must exist");
+    }
 
     #[test]
     fn environment_overrides_defaults() {
