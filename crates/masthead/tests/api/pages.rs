@@ -251,6 +251,14 @@ async fn pages_carry_cache_and_security_headers_and_answer_304() {
             .contains("public")
     );
     assert_eq!(again.status(), 304);
+    assert!(
+        !page.text.contains(" style="),
+        "the CSP allows no inline styles"
+    );
+    assert!(
+        !page.text.contains("<script>"),
+        "the CSP allows no inline scripts"
+    );
 }
 
 #[tokio::test]
