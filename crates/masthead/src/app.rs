@@ -4,6 +4,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 
 use anyhow::Context;
+use axum::ServiceExt;
 use axum::serve::ListenerExt;
 use store::Store;
 use store_sqlite::SqliteStore;
@@ -12,7 +13,7 @@ use tokio::net::TcpListener;
 use crate::config::Config;
 use crate::media::{LocalMediaStore, MediaStore};
 use crate::service::site::Site;
-use crate::web::cache::PageCache;
+use crate::web::cache::{CachedSite, PageCache};
 use crate::web::theme::Theme;
 
 /// What every request handler can reach.
@@ -60,7 +61,7 @@ pub fn open_media(config: &Config) -> LocalMediaStore {
 /// A built application bound to its port, ready to run.
 pub struct App {
     listener: TcpListener,
-    router: axum::Router,
+    site: CachedSite,
 }
 
 impl App {
@@ -81,9 +82,10 @@ impl App {
             page_size: config.page_size,
             site: RwLock::new(Arc::new(site)),
         });
+        let router = crate::web::router::router(state.clone());
         Ok(App {
             listener,
-            router: crate::web::router::router(state),
+            site: CachedSite::new(state, router),
         })
     }
 
@@ -102,7 +104,7 @@ impl App {
                 tracing::debug!(%error, "setting TCP_NODELAY");
             }
         });
-        axum::serve(listener, self.router)
+        axum::serve(listener, self.site.into_make_service())
             .with_graceful_shutdown(shutdown_signal())
             .await
             .context("serving HTTP")

@@ -1,18 +1,26 @@
 //! The page cache: rendered pages kept in memory by URL, tagged with what they show
 //! (`story:12`, `section:3`, `edition:1`...) so a change drops exactly the pages it touches.
 //!
-//! Handlers opt in by returning [`cacheable`] responses; the [`serve_cached`] middleware
-//! answers repeat requests from memory with ETag / 304, `Cache-Control` and `Surrogate-Key`.
+//! Handlers opt in by returning [`cacheable`] responses; [`CachedSite`], in front of the
+//! router, answers repeat requests from memory with ETag / 304, `Cache-Control` and
+//! `Surrogate-Key`.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, RwLock};
 
+use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use axum::Router;
 use axum::body::{Body, Bytes};
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
-use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
+
+use tower_service::Service;
 
 use crate::app::AppState;
 
@@ -155,23 +163,64 @@ fn cache_key(uri: &Uri) -> String {
     }
 }
 
-/// Answers GET and HEAD from the cache; caches tagged 200 responses on the way out.
-/// It is the outermost layer, so a hit does no routing and no other middleware.
-pub async fn serve_cached(
-    State(state): State<Arc<AppState>>,
-    request: Request,
-    next: Next,
+/// The whole site behind the page cache: a hit is answered before any routing or other
+/// middleware; a miss goes to the router, and a tagged 200 is kept on the way out.
+#[derive(Clone)]
+pub struct CachedSite {
+    state: Arc<AppState>,
+    router: Router,
+}
+
+impl CachedSite {
+    /// Puts the cache in front of a router.
+    pub fn new(state: Arc<AppState>, router: Router) -> CachedSite {
+        CachedSite { state, router }
+    }
+}
+
+type ResponseFuture = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+
+impl Service<Request> for CachedSite {
+    type Response = Response;
+    type Error = Infallible;
+    type Future = ResponseFuture;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: Request) -> ResponseFuture {
+        let head = request.method() == Method::HEAD;
+        let cacheable = head || request.method() == Method::GET;
+        if !cacheable {
+            return Box::pin(self.router.call(request));
+        }
+        let key = cache_key(request.uri());
+        let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
+        if let Some(page) = self.state.cache.get(&key) {
+            return Box::pin(std::future::ready(Ok(respond(
+                &page,
+                if_none_match.as_ref(),
+                head,
+            ))));
+        }
+        let state = self.state.clone();
+        let response = self.router.call(request);
+        Box::pin(async move {
+            let response = response.await?;
+            Ok(keep(&state, key, response, if_none_match.as_ref(), head).await)
+        })
+    }
+}
+
+/// Caches a tagged 200 response and answers with the cached copy; passes anything else.
+async fn keep(
+    state: &AppState,
+    key: String,
+    response: Response,
+    if_none_match: Option<&HeaderValue>,
+    head: bool,
 ) -> Response {
-    let head = request.method() == Method::HEAD;
-    if request.method() != Method::GET && !head {
-        return next.run(request).await;
-    }
-    let key = cache_key(request.uri());
-    let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
-    if let Some(page) = state.cache.get(&key) {
-        return respond(&page, if_none_match.as_ref(), head);
-    }
-    let response = next.run(request).await;
     let Some(CacheTags(tags)) = response.extensions().get::<CacheTags>().cloned() else {
         return response;
     };
@@ -185,7 +234,7 @@ pub async fn serve_cached(
     let timing = parts.headers.get("server-timing").cloned();
     let page = Arc::new(CachedPage::new(body, parts.headers, &tags));
     state.cache.insert(key, page.clone(), &tags);
-    let mut response = respond(&page, if_none_match.as_ref(), head);
+    let mut response = respond(&page, if_none_match, head);
     if let Some(timing) = timing {
         response.headers_mut().insert("server-timing", timing);
     }

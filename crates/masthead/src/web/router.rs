@@ -7,8 +7,8 @@ use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::get;
 
 use crate::app::AppState;
+use crate::web::middleware;
 use crate::web::site::{assets, newsletter, resolve, shortlink};
-use crate::web::{cache, middleware};
 
 /// Every route of the app, with its middleware.
 pub fn router(state: Arc<AppState>) -> Router {
@@ -26,6 +26,5 @@ pub fn router(state: Arc<AppState>) -> Router {
         )
         .layer(from_fn_with_state(state.clone(), middleware::render_errors))
         .layer(from_fn(middleware::security_headers))
-        .layer(from_fn_with_state(state.clone(), cache::serve_cached))
         .with_state(state)
 }
