@@ -120,15 +120,6 @@ impl SiteReads for SqliteStore {
         Ok(row.map(Author::from))
     }
 
-    async fn columnists(&self) -> Result<Vec<Author>> {
-        let rows =
-            sqlx::query_as::<_, AuthorRow>("SELECT * FROM authors WHERE columnist ORDER BY name")
-                .fetch_all(&self.pool)
-                .await
-                .map_err(map_error)?;
-        Ok(rows.into_iter().map(Author::from).collect())
-    }
-
     async fn agencies(&self, ids: &[i64]) -> Result<Vec<Agency>> {
         if ids.is_empty() {
             return Ok(Vec::new());

@@ -31,8 +31,6 @@ pub trait SiteReads: Send + Sync + 'static {
     async fn authors(&self, ids: &[i64]) -> StoreResult<Vec<Author>>;
     /// An author by profile slug.
     async fn author_by_slug(&self, slug: &str) -> StoreResult<Option<Author>>;
-    /// All columnists, by name.
-    async fn columnists(&self) -> StoreResult<Vec<Author>>;
     /// Agencies by id.
     async fn agencies(&self, ids: &[i64]) -> StoreResult<Vec<Agency>>;
     /// Topics by id.

@@ -93,8 +93,6 @@ pub struct Strings {
     pub view_embed: &'static str,
     /// Heading of the list of feeds on the RSS page.
     pub feeds: &'static str,
-    /// Columnists heading.
-    pub columnists: &'static str,
     /// Photo count in a gallery, as in "12 photos".
     pub photos: &'static str,
 }
@@ -145,7 +143,6 @@ pub const ENGLISH: Strings = Strings {
     watch_video: "Watch the video",
     view_embed: "View the post",
     feeds: "Feeds",
-    columnists: "Columnists",
     photos: "photos",
 };
 
@@ -195,7 +192,6 @@ pub const ARABIC: Strings = Strings {
     watch_video: "شاهد الفيديو",
     view_embed: "عرض المنشور",
     feeds: "الخلاصات",
-    columnists: "كتّاب الأعمدة",
     photos: "صور",
 };
 

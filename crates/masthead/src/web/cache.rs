@@ -114,17 +114,13 @@ impl PageCache {
     }
 
     /// How many pages are cached.
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    fn len(&self) -> usize {
         let entries = self
             .entries
             .read()
             .unwrap_or_else(|poison| poison.into_inner());
         entries.pages.len()
-    }
-
-    /// Whether the cache is empty.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 

@@ -14,8 +14,9 @@ static TEMPLATE: OnceCell<PathBuf> = OnceCell::const_new();
 async fn template() -> &'static Path {
     TEMPLATE
         .get_or_init(|| async {
-            let dir =
-                std::env::temp_dir().join(format!("masthead-template-{}", std::process::id()));
+            // Under target/, so that `cargo clean` removes it with everything else.
+            let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+                .join(format!("demo-template-{}", std::process::id()));
             let _ = std::fs::remove_dir_all(&dir);
             let config = Config::for_tests(&dir);
             let store = open_store(&config).await.expect("open template store");
