@@ -3,6 +3,10 @@
 //! `SqliteStore::open` creates the file if needed and runs the versioned migrations in
 //! `migrations/`. Every trait method is one statement or one transaction.
 
+mod accounts;
+mod history;
+mod newsroom;
+mod queue;
 mod read;
 mod rows;
 mod stories;
@@ -107,6 +111,7 @@ fn constraint_name(message: &str) -> String {
         ("editions.code", "edition_code_key"),
         ("editions.path_prefix", "edition_prefix_key"),
         ("renditions.key", "rendition_key_key"),
+        ("users.email", "user_email_key"),
     ];
     KNOWN
         .iter()

@@ -144,6 +144,9 @@ pub(crate) struct StoryRow {
     keyword_ids: String,
     recommended_ids: String,
     gallery: String,
+    owner_id: Option<i64>,
+    revision: i64,
+    scheduled_at: Option<i64>,
 }
 
 fn from_json<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T, StoreError> {
@@ -194,6 +197,45 @@ impl TryFrom<StoryRow> for Story {
             short_code: row.short_code,
             seo_title: row.seo_title,
             seo_description: row.seo_description,
+        })
+    }
+}
+
+impl TryFrom<StoryRow> for NewsroomStory {
+    type Error = StoreError;
+
+    fn try_from(row: StoryRow) -> Result<NewsroomStory, StoreError> {
+        let (owner_id, revision, scheduled_at) = (row.owner_id, row.revision, row.scheduled_at);
+        let story = Story::try_from(row)?;
+        Ok(NewsroomStory {
+            id: story.id,
+            edition_id: story.edition_id,
+            status: story.status,
+            owner_id,
+            revision,
+            published_at: story.published_at,
+            scheduled_at: scheduled_at.map(to_time),
+            updated_at: story.updated_at,
+            short_code: story.short_code,
+            fields: StoryFields {
+                kind: story.kind,
+                headline: story.headline,
+                standfirst: story.standfirst,
+                slug: story.slug,
+                section_id: story.section_id,
+                secondary_section_ids: story.secondary_section_ids,
+                body: story.body,
+                credits: story.credits,
+                dateline: story.dateline,
+                hero_image_id: story.hero_image_id,
+                topic_ids: story.topic_ids,
+                keyword_ids: story.keyword_ids,
+                recommended_ids: story.recommended_ids,
+                gallery: story.gallery,
+                video_url: story.video_url,
+                seo_title: story.seo_title,
+                seo_description: story.seo_description,
+            },
         })
     }
 }

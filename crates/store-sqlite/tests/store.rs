@@ -44,28 +44,31 @@ fn story(edition_id: i64, section_id: i64, slug: &str, minutes_ago: i64) -> NewS
     let published = Timestamp::now() - jiff::SignedDuration::from_mins(minutes_ago);
     NewStory {
         edition_id,
-        kind: StoryKind::News,
         status: StoryStatus::Published,
-        headline: format!("Headline {slug}"),
-        standfirst: None,
-        slug: slug.into(),
-        section_id: Some(section_id),
-        secondary_section_ids: Vec::new(),
-        body: Body(vec![Block::Paragraph {
-            inlines: vec![Inline::plain("Text.")],
-        }]),
-        credits: Vec::new(),
-        dateline: Some("ANKARA".into()),
         published_at: Some(published),
         updated_at: published,
-        hero_image_id: None,
-        topic_ids: Vec::new(),
-        keyword_ids: Vec::new(),
-        recommended_ids: Vec::new(),
-        gallery: Vec::new(),
-        video_url: None,
-        seo_title: None,
-        seo_description: None,
+        owner_id: None,
+        fields: StoryFields {
+            kind: StoryKind::News,
+            headline: format!("Headline {slug}"),
+            standfirst: None,
+            slug: slug.into(),
+            section_id: Some(section_id),
+            secondary_section_ids: Vec::new(),
+            body: Body(vec![Block::Paragraph {
+                inlines: vec![Inline::plain("Text.")],
+            }]),
+            credits: Vec::new(),
+            dateline: Some("ANKARA".into()),
+            hero_image_id: None,
+            topic_ids: Vec::new(),
+            keyword_ids: Vec::new(),
+            recommended_ids: Vec::new(),
+            gallery: Vec::new(),
+            video_url: None,
+            seo_title: None,
+            seo_description: None,
+        },
     }
 }
 
@@ -91,11 +94,11 @@ async fn a_story_round_trips_with_its_relations() {
         .await
         .expect("keyword");
     let mut new = story(edition_id, world, "talks", 5);
-    new.credits = vec![
+    new.fields.credits = vec![
         CreditRef::Agency(agency, CreditRole::By),
         CreditRef::Author(author, CreditRole::PhotosBy),
     ];
-    new.keyword_ids = vec![keyword];
+    new.fields.keyword_ids = vec![keyword];
 
     let id = store.create_story(&new).await.expect("create");
     let found = store
@@ -105,9 +108,9 @@ async fn a_story_round_trips_with_its_relations() {
         .expect("found");
 
     assert_eq!(found.id, id);
-    assert_eq!(found.credits, new.credits);
+    assert_eq!(found.credits, new.fields.credits);
     assert_eq!(found.keyword_ids, vec![keyword]);
-    assert_eq!(found.body, new.body);
+    assert_eq!(found.body, new.fields.body);
     assert_eq!(found.short_code, short_code(id));
     assert_eq!(
         found.published_at.map(|t| t.as_second()),
@@ -263,17 +266,17 @@ async fn similar_stories_rank_by_shared_topics_then_keywords() {
         .await
         .expect("keyword");
     let mut base = story(edition_id, world, "base", 1);
-    base.topic_ids = vec![topic];
-    base.keyword_ids = vec![keyword];
+    base.fields.topic_ids = vec![topic];
+    base.fields.keyword_ids = vec![keyword];
     let base_id = store.create_story(&base).await.expect("base");
     let mut by_keyword = story(edition_id, world, "by-keyword", 2);
-    by_keyword.keyword_ids = vec![keyword];
+    by_keyword.fields.keyword_ids = vec![keyword];
     store
         .create_story(&by_keyword)
         .await
         .expect("keyword story");
     let mut by_topic = story(edition_id, world, "by-topic", 50);
-    by_topic.topic_ids = vec![topic];
+    by_topic.fields.topic_ids = vec![topic];
     store.create_story(&by_topic).await.expect("topic story");
     store
         .create_story(&story(edition_id, world, "unrelated", 3))

@@ -66,10 +66,11 @@ impl MenuKind {
 }
 
 /// What kind of story this is; it decides the page layout and labelling.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StoryKind {
     /// A news report.
+    #[default]
     News,
     /// A column, op-ed, reader's letter or editorial: labelled as opinion.
     Opinion,

@@ -1,7 +1,7 @@
 //! The records of a newsroom: editions, sections, menus, stories, people and media.
 
 use jiff::Timestamp;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::kinds::*;
 
@@ -86,7 +86,7 @@ pub struct Credit {
 }
 
 /// A credit as stored: ids only.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CreditRef {
     /// A staff author by id.
     Author(i64, CreditRole),
@@ -187,7 +187,7 @@ pub struct Rendition {
 }
 
 /// One photo of a gallery story.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GalleryItem {
     /// The image.
     pub image_id: i64,

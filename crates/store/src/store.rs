@@ -2,16 +2,19 @@
 
 use async_trait::async_trait;
 
+use jiff::Timestamp;
+
 use crate::error::StoreResult;
 use crate::model::*;
+use crate::newsroom::*;
 use crate::query::StoryQuery;
 use crate::write::*;
 
 /// Everything Masthead keeps in its database: the three parts below, which each backend
 /// implements in its own module.
-pub trait Store: SiteReads + StoryReads + Writes {}
+pub trait Store: SiteReads + StoryReads + Writes + Accounts + Newsroom {}
 
-impl<T: SiteReads + StoryReads + Writes> Store for T {}
+impl<T: SiteReads + StoryReads + Writes + Accounts + Newsroom> Store for T {}
 
 /// Reads of editions, taxonomy, people, media and settings.
 #[async_trait]
@@ -98,4 +101,107 @@ pub trait Writes: Send + Sync + 'static {
     async fn create_redirect(&self, edition_id: i64, path: &str, story_id: i64) -> StoreResult<()>;
     /// Creates a job listing.
     async fn create_job_listing(&self, job: &NewJobListing) -> StoreResult<i64>;
+}
+
+/// Newsroom accounts, their sessions and failed logins.
+#[async_trait]
+pub trait Accounts: Send + Sync + 'static {
+    /// Creates an account; a taken email is `Conflict { constraint: "user_email_key" }`.
+    async fn create_user(&self, user: &NewUser) -> StoreResult<i64>;
+    /// Every account, by name.
+    async fn users(&self) -> StoreResult<Vec<User>>;
+    /// An account by id.
+    async fn user(&self, id: i64) -> StoreResult<Option<User>>;
+    /// An account and its password hash, by (lower-case) email.
+    async fn user_credentials(&self, email: &str) -> StoreResult<Option<(User, String)>>;
+    /// Changes an account's role.
+    async fn set_user_role(&self, id: i64, role: Role) -> StoreResult<()>;
+    /// Disables or enables an account; disabling ends its sessions.
+    async fn set_user_disabled(&self, id: i64, disabled: bool) -> StoreResult<()>;
+    /// Sets a password hash and whether it is one-time; ends the account's other sessions
+    /// except the one given.
+    async fn set_password(
+        &self,
+        id: i64,
+        password_hash: &str,
+        must_change: bool,
+        keep_session: Option<&str>,
+    ) -> StoreResult<()>;
+    /// Stores a new session.
+    async fn create_session(&self, session: &NewSession) -> StoreResult<()>;
+    /// The enabled account of an unexpired session.
+    async fn session_user(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> StoreResult<Option<SessionUser>>;
+    /// Ends a session.
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
+    /// Records a failed login.
+    async fn record_login_failure(&self, email: &str, ip: &str, at: Timestamp) -> StoreResult<()>;
+    /// Failed logins since a time: (for this email, from this address).
+    async fn login_failures(
+        &self,
+        email: &str,
+        ip: &str,
+        since: Timestamp,
+    ) -> StoreResult<(u32, u32)>;
+    /// Forgets an account's failed logins after a successful one.
+    async fn clear_login_failures(&self, email: &str) -> StoreResult<()>;
+}
+
+/// Stories in every state, their revisions and workflow, jobs, the audit and change logs.
+#[async_trait]
+pub trait Newsroom: Send + Sync + 'static {
+    /// A story in any state.
+    async fn newsroom_story(&self, id: i64) -> StoreResult<Option<NewsroomStory>>;
+    /// Stories for newsroom lists, most recently saved first.
+    async fn story_summaries(&self, query: &StoryListQuery) -> StoreResult<Vec<StorySummary>>;
+    /// Saves new content as the next revision; a stale base revision is
+    /// `Conflict { constraint: "story_revision" }`. Returns the new revision number.
+    async fn save_story(&self, save: &StorySave) -> StoreResult<i64>;
+    /// Moves a story in the workflow (and schedules or cancels its publish job); a story
+    /// no longer in `from` is `Conflict { constraint: "story_status" }`.
+    async fn change_status(&self, change: &StatusChange) -> StoreResult<()>;
+    /// A story's revisions, newest first, without their content.
+    async fn revisions(&self, story_id: i64) -> StoreResult<Vec<Revision>>;
+    /// One revision with its content.
+    async fn revision(&self, story_id: i64, number: i64) -> StoreResult<Option<Revision>>;
+    /// Keeps someone's unsaved work (or only that they have the story open).
+    async fn autosave(
+        &self,
+        story_id: i64,
+        user_id: i64,
+        base_revision: i64,
+        fields: Option<&StoryFields>,
+        at: Timestamp,
+    ) -> StoreResult<()>;
+    /// Someone's unsaved work on a story.
+    async fn autosaved(&self, story_id: i64, user_id: i64) -> StoreResult<Option<Autosave>>;
+    /// Forgets someone's unsaved work after they saved.
+    async fn clear_autosave(&self, story_id: i64, user_id: i64) -> StoreResult<()>;
+    /// Names of the people who had a story open since a time, except one.
+    async fn present_editors(
+        &self,
+        story_id: i64,
+        except_user: i64,
+        since: Timestamp,
+    ) -> StoreResult<Vec<String>>;
+    /// Claims the oldest due job, leasing it until `lease_until`.
+    async fn claim_job(&self, now: Timestamp, lease_until: Timestamp) -> StoreResult<Option<Job>>;
+    /// Publishes a scheduled story and marks its job done, in one transaction; a story
+    /// no longer scheduled just completes the job. Returns whether it published.
+    async fn publish_scheduled(&self, job: &Job, now: Timestamp) -> StoreResult<bool>;
+    /// Records a failed attempt and when to try again.
+    async fn fail_job(&self, job: &Job, error: &str, retry_at: Timestamp) -> StoreResult<()>;
+    /// Jobs not yet done.
+    async fn pending_jobs(&self) -> StoreResult<u64>;
+    /// Writes an audit-log line.
+    async fn audit(&self, entry: &NewAuditEntry) -> StoreResult<()>;
+    /// The audit log, newest first.
+    async fn audit_log(&self, limit: u32, offset: u32) -> StoreResult<Vec<AuditEntry>>;
+    /// Change-log entries after an id, oldest first.
+    async fn changes_since(&self, after: i64, limit: u32) -> StoreResult<Vec<Change>>;
+    /// The id of the latest change-log entry (0 when empty).
+    async fn last_change_id(&self) -> StoreResult<i64>;
 }

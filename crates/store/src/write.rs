@@ -1,6 +1,7 @@
 //! Records to insert: the `New*` types that the store turns into rows.
 
 use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
 
 use crate::body::Body;
 use crate::kinds::*;
@@ -110,15 +111,13 @@ pub struct NewImage {
     pub renditions: Vec<Rendition>,
 }
 
-/// A story to create, with its relations.
-#[derive(Clone, Debug)]
-pub struct NewStory {
-    /// The edition.
-    pub edition_id: i64,
+/// The editable content of a story: everything the story editor changes, saved whole
+/// in every revision.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StoryFields {
     /// Kind.
     pub kind: StoryKind,
-    /// Workflow state.
-    pub status: StoryStatus,
     /// Headline.
     pub headline: String,
     /// Standfirst.
@@ -135,10 +134,6 @@ pub struct NewStory {
     pub credits: Vec<CreditRef>,
     /// Dateline place.
     pub dateline: Option<String>,
-    /// First publication.
-    pub published_at: Option<Timestamp>,
-    /// Last update.
-    pub updated_at: Timestamp,
     /// Lead image.
     pub hero_image_id: Option<i64>,
     /// Topics.
@@ -155,6 +150,23 @@ pub struct NewStory {
     pub seo_title: Option<String>,
     /// SEO description.
     pub seo_description: Option<String>,
+}
+
+/// A story to create: its content and where it starts in the workflow.
+#[derive(Clone, Debug)]
+pub struct NewStory {
+    /// The edition.
+    pub edition_id: i64,
+    /// Workflow state.
+    pub status: StoryStatus,
+    /// The newsroom account that owns it, if any.
+    pub owner_id: Option<i64>,
+    /// First publication.
+    pub published_at: Option<Timestamp>,
+    /// Last update.
+    pub updated_at: Timestamp,
+    /// The content.
+    pub fields: StoryFields,
 }
 
 /// A job listing to create.

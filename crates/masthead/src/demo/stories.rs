@@ -274,30 +274,33 @@ impl Writer<'_> {
         let (published_at, updated_at) = self.times();
         let story = NewStory {
             edition_id: self.edition.id,
-            kind,
-            status: StoryStatus::Published,
-            headline: article.headline,
-            standfirst: Some(article.standfirst),
-            slug,
-            section_id: Some(section_id),
-            secondary_section_ids: Vec::new(),
-            body: Body(body),
-            credits: self.people.byline(lang, kind, &mut self.rng),
-            dateline: (!opinion).then_some(article.dateline),
-            published_at: Some(published_at),
             updated_at,
-            hero_image_id,
-            topic_ids: self.pick_topics(subject),
-            keyword_ids: self.keywords(&article.keywords).await?,
-            recommended_ids: match self.rng.chance(30) {
-                true => earlier.iter().rev().take(2).copied().collect(),
-                false => Vec::new(),
+            status: StoryStatus::Published,
+            published_at: Some(published_at),
+            owner_id: None,
+            fields: StoryFields {
+                kind,
+                headline: article.headline,
+                standfirst: Some(article.standfirst),
+                slug,
+                section_id: Some(section_id),
+                secondary_section_ids: Vec::new(),
+                body: Body(body),
+                credits: self.people.byline(lang, kind, &mut self.rng),
+                dateline: (!opinion).then_some(article.dateline),
+                hero_image_id,
+                topic_ids: self.pick_topics(subject),
+                keyword_ids: self.keywords(&article.keywords).await?,
+                recommended_ids: match self.rng.chance(30) {
+                    true => earlier.iter().rev().take(2).copied().collect(),
+                    false => Vec::new(),
+                },
+                gallery,
+                video_url: (kind == StoryKind::Video)
+                    .then(|| "https://www.youtube.com/watch?v=aqz-KE-bpKQ".to_string()),
+                seo_title: None,
+                seo_description: None,
             },
-            gallery,
-            video_url: (kind == StoryKind::Video)
-                .then(|| "https://www.youtube.com/watch?v=aqz-KE-bpKQ".to_string()),
-            seo_title: None,
-            seo_description: None,
         };
         let id = self
             .store

@@ -63,7 +63,7 @@ async fn feed_subject(
         ["latest"] => Some(Subject {
             filter: StoryFilter::All,
             title: edition.strings.latest.to_string(),
-            tag: format!("edition:{}", edition.edition.id),
+            tag: format!("home:{}", edition.edition.id),
             page_path: format!("{prefix}/"),
         }),
         ["topic", slug] => state

@@ -115,7 +115,10 @@ pub async fn show_story(
     };
     let html = state.theme.render(template, &page)?;
     let rendered = started.elapsed() - loaded;
-    let mut tags = vec![format!("story:{}", bundle.story.id)];
+    let mut tags = vec![
+        format!("story:{}", bundle.story.id),
+        format!("edition:{}", bundle.story.edition_id),
+    ];
     tags.extend(bundle.recommended.iter().map(|t| format!("story:{}", t.id)));
     tags.extend(bundle.more.iter().map(|t| format!("story:{}", t.id)));
     let mut response = cacheable(html, tags);

@@ -1,0 +1,257 @@
+//! Newsroom accounts, sessions and failed logins.
+
+use async_trait::async_trait;
+use jiff::Timestamp;
+use store::*;
+
+use crate::rows::{from_time, to_time};
+use crate::{SqliteStore, map_error};
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+const USER_COLUMNS: &str =
+    "u.id, u.email, u.name, u.role, u.must_change_password, u.disabled, u.author_id, u.created_at";
+
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: i64,
+    email: String,
+    name: String,
+    role: String,
+    must_change_password: bool,
+    disabled: bool,
+    author_id: Option<i64>,
+    created_at: i64,
+}
+
+impl TryFrom<UserRow> for User {
+    type Error = StoreError;
+
+    fn try_from(row: UserRow) -> Result<User> {
+        Ok(User {
+            id: row.id,
+            role: Role::parse(&row.role)
+                .ok_or_else(|| StoreError::Other(format!("unknown role {:?}", row.role)))?,
+            email: row.email,
+            name: row.name,
+            must_change_password: row.must_change_password,
+            disabled: row.disabled,
+            author_id: row.author_id,
+            created_at: to_time(row.created_at),
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    #[sqlx(flatten)]
+    user: UserRow,
+    csrf_token: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct CredentialsRow {
+    #[sqlx(flatten)]
+    user: UserRow,
+    password_hash: String,
+}
+
+pub(crate) fn not_found_unless(rows: u64) -> Result<()> {
+    if rows == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl Accounts for SqliteStore {
+    async fn create_user(&self, user: &NewUser) -> Result<i64> {
+        sqlx::query_scalar(
+            "INSERT INTO users (email, name, role, password_hash, must_change_password, \
+               author_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(&user.email)
+        .bind(&user.name)
+        .bind(user.role.as_str())
+        .bind(&user.password_hash)
+        .bind(user.must_change_password)
+        .bind(user.author_id)
+        .bind(from_time(Timestamp::now()))
+        .fetch_one(&self.pool)
+        .await
+        .map_err(map_error)
+    }
+
+    async fn users(&self) -> Result<Vec<User>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u ORDER BY u.name, u.id");
+        let rows = sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(sql))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(map_error)?;
+        rows.into_iter().map(User::try_from).collect()
+    }
+
+    async fn user(&self, id: i64) -> Result<Option<User>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = ?");
+        let row = sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(map_error)?;
+        row.map(User::try_from).transpose()
+    }
+
+    async fn user_credentials(&self, email: &str) -> Result<Option<(User, String)>> {
+        let sql = format!("SELECT {USER_COLUMNS}, u.password_hash FROM users u WHERE u.email = ?");
+        let row = sqlx::query_as::<_, CredentialsRow>(sqlx::AssertSqlSafe(sql))
+            .bind(email)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(map_error)?;
+        row.map(|row| Ok((User::try_from(row.user)?, row.password_hash)))
+            .transpose()
+    }
+
+    async fn set_user_role(&self, id: i64, role: Role) -> Result<()> {
+        let done = sqlx::query("UPDATE users SET role = ? WHERE id = ?")
+            .bind(role.as_str())
+            .bind(id)
+            .execute(&self.pool)
+            .await
+            .map_err(map_error)?;
+        not_found_unless(done.rows_affected())
+    }
+
+    async fn set_user_disabled(&self, id: i64, disabled: bool) -> Result<()> {
+        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let done = sqlx::query("UPDATE users SET disabled = ? WHERE id = ?")
+            .bind(disabled)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(map_error)?;
+        not_found_unless(done.rows_affected())?;
+        if disabled {
+            sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(map_error)?;
+        }
+        tx.commit().await.map_err(map_error)
+    }
+
+    async fn set_password(
+        &self,
+        id: i64,
+        password_hash: &str,
+        must_change: bool,
+        keep_session: Option<&str>,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let done = sqlx::query(
+            "UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?",
+        )
+        .bind(password_hash)
+        .bind(must_change)
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(map_error)?;
+        not_found_unless(done.rows_affected())?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?")
+            .bind(id)
+            .bind(keep_session.unwrap_or(""))
+            .execute(&mut *tx)
+            .await
+            .map_err(map_error)?;
+        tx.commit().await.map_err(map_error)
+    }
+
+    async fn create_session(&self, session: &NewSession) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) \
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(&session.token_hash)
+        .bind(session.user_id)
+        .bind(&session.csrf_token)
+        .bind(from_time(Timestamp::now()))
+        .bind(from_time(session.expires_at))
+        .execute(&self.pool)
+        .await
+        .map_err(map_error)?;
+        Ok(())
+    }
+
+    async fn session_user(&self, token_hash: &str, now: Timestamp) -> Result<Option<SessionUser>> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS}, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0"
+        );
+        let row = sqlx::query_as::<_, SessionRow>(sqlx::AssertSqlSafe(sql))
+            .bind(token_hash)
+            .bind(from_time(now))
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(map_error)?;
+        row.map(|row| {
+            Ok(SessionUser {
+                user: User::try_from(row.user)?,
+                csrf_token: row.csrf_token,
+            })
+        })
+        .transpose()
+    }
+
+    async fn delete_session(&self, token_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await
+            .map_err(map_error)?;
+        Ok(())
+    }
+
+    async fn record_login_failure(&self, email: &str, ip: &str, at: Timestamp) -> Result<()> {
+        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        // Old failures count for nothing: trim them as new ones come in.
+        sqlx::query("DELETE FROM login_failures WHERE at < ?")
+            .bind(from_time(at) - 86_400)
+            .execute(&mut *tx)
+            .await
+            .map_err(map_error)?;
+        sqlx::query("INSERT INTO login_failures (email, ip, at) VALUES (?, ?, ?)")
+            .bind(email)
+            .bind(ip)
+            .bind(from_time(at))
+            .execute(&mut *tx)
+            .await
+            .map_err(map_error)?;
+        tx.commit().await.map_err(map_error)
+    }
+
+    async fn login_failures(&self, email: &str, ip: &str, since: Timestamp) -> Result<(u32, u32)> {
+        let (by_email, by_ip): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM login_failures WHERE email = ?1 AND at >= ?3), \
+                    (SELECT COUNT(*) FROM login_failures WHERE ip = ?2 AND at >= ?3)",
+        )
+        .bind(email)
+        .bind(ip)
+        .bind(from_time(since))
+        .fetch_one(&self.pool)
+        .await
+        .map_err(map_error)?;
+        Ok((by_email as u32, by_ip as u32))
+    }
+
+    async fn clear_login_failures(&self, email: &str) -> Result<()> {
+        sqlx::query("DELETE FROM login_failures WHERE email = ?")
+            .bind(email)
+            .execute(&self.pool)
+            .await
+            .map_err(map_error)?;
+        Ok(())
+    }
+}

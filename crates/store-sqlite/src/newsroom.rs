@@ -1,0 +1,427 @@
+//! Stories as the newsroom sees them: lists in any state, saves on top of a revision and
+//! moves through the workflow, each one transaction with its audit and change-log rows.
+
+use async_trait::async_trait;
+use jiff::Timestamp;
+use sqlx::{AssertSqlSafe, Sqlite, Transaction};
+use store::*;
+
+use crate::rows::{STORY_SELECT, StoryRow, from_time, to_time};
+use crate::story_write::{insert_revision, log_change, story_tags, write_fields};
+use crate::{SqliteStore, map_error};
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    edition_id: i64,
+    headline: String,
+    status: String,
+    section_id: Option<i64>,
+    owner_id: Option<i64>,
+    owner_name: Option<String>,
+    updated_at: i64,
+    published_at: Option<i64>,
+    scheduled_at: Option<i64>,
+}
+
+impl TryFrom<SummaryRow> for StorySummary {
+    type Error = StoreError;
+
+    fn try_from(row: SummaryRow) -> Result<StorySummary> {
+        Ok(StorySummary {
+            id: row.id,
+            edition_id: row.edition_id,
+            headline: row.headline,
+            status: parse_status(&row.status)?,
+            section_id: row.section_id,
+            owner_id: row.owner_id,
+            owner_name: row.owner_name,
+            updated_at: to_time(row.updated_at),
+            published_at: row.published_at.map(to_time),
+            scheduled_at: row.scheduled_at.map(to_time),
+        })
+    }
+}
+
+pub(crate) fn parse_status(value: &str) -> Result<StoryStatus> {
+    StoryStatus::parse(value).ok_or_else(|| StoreError::Other(format!("unknown status {value:?}")))
+}
+
+/// Writes an audit-log line inside a transaction.
+pub(crate) async fn audit_in(
+    tx: &mut Transaction<'_, Sqlite>,
+    entry: &NewAuditEntry,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, user_id, action, entity, entity_id, detail) \
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(from_time(Timestamp::now()))
+    .bind(entry.user_id)
+    .bind(&entry.action)
+    .bind(&entry.entity)
+    .bind(entry.entity_id)
+    .bind(&entry.detail)
+    .execute(&mut **tx)
+    .await
+    .map_err(map_error)?;
+    Ok(())
+}
+
+fn story_audit(user_id: i64, story_id: i64, action: &str, detail: String) -> NewAuditEntry {
+    NewAuditEntry {
+        user_id: Some(user_id),
+        action: format!("story.{action}"),
+        entity: "story".into(),
+        entity_id: Some(story_id),
+        detail,
+    }
+}
+
+/// The state and revision of a story, read inside a transaction.
+async fn current(tx: &mut Transaction<'_, Sqlite>, id: i64) -> Result<(StoryStatus, i64)> {
+    let (status, revision): (String, i64) =
+        sqlx::query_as("SELECT status, revision FROM stories WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(map_error)?
+            .ok_or(StoreError::NotFound)?;
+    Ok((parse_status(&status)?, revision))
+}
+
+/// Cancels a story's pending publish job, if any.
+async fn cancel_jobs(tx: &mut Transaction<'_, Sqlite>, id: i64, at: Timestamp) -> Result<()> {
+    sqlx::query(
+        "UPDATE jobs SET done_at = ?, last_error = 'cancelled' \
+         WHERE kind = 'publish_story' AND subject_id = ? AND done_at IS NULL",
+    )
+    .bind(from_time(at))
+    .bind(id)
+    .execute(&mut **tx)
+    .await
+    .map_err(map_error)?;
+    Ok(())
+}
+
+#[async_trait]
+impl Newsroom for SqliteStore {
+    async fn newsroom_story(&self, id: i64) -> Result<Option<NewsroomStory>> {
+        let sql = format!("{STORY_SELECT} WHERE s.id = ?");
+        let row = sqlx::query_as::<_, StoryRow>(AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(map_error)?;
+        row.map(NewsroomStory::try_from).transpose()
+    }
+
+    async fn story_summaries(&self, query: &StoryListQuery) -> Result<Vec<StorySummary>> {
+        let statuses: Vec<&str> = query.statuses.iter().map(|s| s.as_str()).collect();
+        let statuses = serde_json::to_string(&statuses).unwrap_or_else(|_| "[]".into());
+        let search = query
+            .search
+            .as_deref()
+            .map(|words| format!("%{}%", words.replace(['%', '_', '\\'], "")));
+        let rows = sqlx::query_as::<_, SummaryRow>(
+            "SELECT s.id, s.edition_id, s.headline, s.status, s.section_id, s.owner_id, \
+               u.name AS owner_name, s.updated_at, s.published_at, s.scheduled_at \
+             FROM stories s LEFT JOIN users u ON u.id = s.owner_id \
+             WHERE (?1 IS NULL OR s.owner_id = ?1) \
+               AND (json_array_length(?2) = 0 OR s.status IN (SELECT value FROM json_each(?2))) \
+               AND (?3 IS NULL OR (s.status = 'scheduled' AND s.scheduled_at < ?3)) \
+               AND (?4 IS NULL OR s.headline LIKE ?4) \
+             ORDER BY s.updated_at DESC, s.id DESC LIMIT ?5 OFFSET ?6",
+        )
+        .bind(query.owner_id)
+        .bind(statuses)
+        .bind(query.due_before.map(from_time))
+        .bind(search)
+        .bind(i64::from(query.limit))
+        .bind(i64::from(query.offset))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(map_error)?;
+        rows.into_iter().map(StorySummary::try_from).collect()
+    }
+
+    async fn save_story(&self, save: &StorySave) -> Result<i64> {
+        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let (status, revision) = current(&mut tx, save.story_id).await?;
+        if revision != save.base_revision {
+            return Err(StoreError::Conflict {
+                constraint: "story_revision".into(),
+            });
+        }
+        let before = story_tags(&mut tx, save.story_id).await?;
+        let now = Timestamp::now();
+        write_fields(&mut tx, save.story_id, &save.fields, now).await?;
+        let next = revision + 1;
+        sqlx::query("UPDATE stories SET revision = ? WHERE id = ?")
+            .bind(next)
+            .bind(save.story_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(map_error)?;
+        insert_revision(
+            &mut tx,
+            save.story_id,
+            next,
+            Some(save.user_id),
+            status,
+            &save.fields,
+        )
+        .await?;
+        if let Some(path) = &save.redirect_from {
+            sqlx::query(
+                "INSERT INTO redirects (edition_id, path, story_id) \
+                 SELECT edition_id, ?, id FROM stories WHERE id = ? \
+                 ON CONFLICT (edition_id, path) DO UPDATE SET story_id = excluded.story_id",
+            )
+            .bind(path)
+            .bind(save.story_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(map_error)?;
+        }
+        if status == StoryStatus::Published {
+            log_change(&mut tx, save.story_id, "edit", &before).await?;
+        }
+        let detail = format!("revision {next}");
+        audit_in(
+            &mut tx,
+            &story_audit(save.user_id, save.story_id, "save", detail),
+        )
+        .await?;
+        sqlx::query("DELETE FROM story_autosaves WHERE story_id = ? AND user_id = ?")
+            .bind(save.story_id)
+            .bind(save.user_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(map_error)?;
+        tx.commit().await.map_err(map_error)?;
+        Ok(next)
+    }
+
+    async fn change_status(&self, change: &StatusChange) -> Result<()> {
+        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let (status, _) = current(&mut tx, change.story_id).await?;
+        if status != change.from {
+            return Err(StoreError::Conflict {
+                constraint: "story_status".into(),
+            });
+        }
+        let at = from_time(change.at);
+        sqlx::query(
+            "UPDATE stories SET status = ?1, \
+               published_at = CASE WHEN ?1 = 'published' THEN COALESCE(published_at, ?2) \
+                 ELSE published_at END, \
+               scheduled_at = ?3 WHERE id = ?4",
+        )
+        .bind(change.to.as_str())
+        .bind(at)
+        .bind(change.scheduled_at.map(from_time))
+        .bind(change.story_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(map_error)?;
+        cancel_jobs(&mut tx, change.story_id, change.at).await?;
+        if let (StoryStatus::Scheduled, Some(due)) = (change.to, change.scheduled_at) {
+            sqlx::query(
+                "INSERT INTO jobs (kind, subject_id, run_at, created_at) \
+                 VALUES ('publish_story', ?, ?, ?)",
+            )
+            .bind(change.story_id)
+            .bind(from_time(due))
+            .bind(at)
+            .execute(&mut *tx)
+            .await
+            .map_err(map_error)?;
+        }
+        // Readers see a change only when a story enters or leaves the published state.
+        if (status == StoryStatus::Published) != (change.to == StoryStatus::Published) {
+            let action = if change.to == StoryStatus::Published {
+                "publish"
+            } else {
+                "unpublish"
+            };
+            log_change(&mut tx, change.story_id, action, &[]).await?;
+        }
+        let detail = format!("{} → {}", status.as_str(), change.to.as_str());
+        let entry = story_audit(change.user_id, change.story_id, "status", detail);
+        audit_in(&mut tx, &entry).await?;
+        tx.commit().await.map_err(map_error)
+    }
+
+    async fn revisions(&self, story_id: i64) -> Result<Vec<Revision>> {
+        crate::history::revisions(&self.pool, story_id, None).await
+    }
+
+    async fn revision(&self, story_id: i64, number: i64) -> Result<Option<Revision>> {
+        Ok(
+            crate::history::revisions(&self.pool, story_id, Some(number))
+                .await?
+                .pop(),
+        )
+    }
+
+    async fn autosave(
+        &self,
+        story_id: i64,
+        user_id: i64,
+        base_revision: i64,
+        fields: Option<&StoryFields>,
+        at: Timestamp,
+    ) -> Result<()> {
+        let json = fields
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(|error| StoreError::Other(format!("autosave: {error}")))?;
+        // A presence ping (no fields) keeps whatever work was saved before.
+        sqlx::query(
+            "INSERT INTO story_autosaves (story_id, user_id, base_revision, fields, seen_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (story_id, user_id) DO UPDATE SET \
+               seen_at = excluded.seen_at, \
+               base_revision = CASE WHEN excluded.fields IS NULL THEN base_revision \
+                 ELSE excluded.base_revision END, \
+               fields = COALESCE(excluded.fields, fields)",
+        )
+        .bind(story_id)
+        .bind(user_id)
+        .bind(base_revision)
+        .bind(json)
+        .bind(from_time(at))
+        .execute(&self.pool)
+        .await
+        .map_err(map_error)?;
+        Ok(())
+    }
+
+    async fn autosaved(&self, story_id: i64, user_id: i64) -> Result<Option<Autosave>> {
+        let row: Option<(i64, Option<String>, i64)> = sqlx::query_as(
+            "SELECT base_revision, fields, seen_at FROM story_autosaves \
+             WHERE story_id = ? AND user_id = ?",
+        )
+        .bind(story_id)
+        .bind(user_id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(map_error)?;
+        row.map(|(base_revision, fields, seen_at)| {
+            Ok(Autosave {
+                base_revision,
+                fields: fields
+                    .map(|json| serde_json::from_str(&json))
+                    .transpose()
+                    .map_err(|error| StoreError::Other(format!("autosave: {error}")))?,
+                seen_at: to_time(seen_at),
+            })
+        })
+        .transpose()
+    }
+
+    async fn clear_autosave(&self, story_id: i64, user_id: i64) -> Result<()> {
+        sqlx::query("UPDATE story_autosaves SET fields = NULL WHERE story_id = ? AND user_id = ?")
+            .bind(story_id)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await
+            .map_err(map_error)?;
+        Ok(())
+    }
+
+    async fn present_editors(
+        &self,
+        story_id: i64,
+        except_user: i64,
+        since: Timestamp,
+    ) -> Result<Vec<String>> {
+        sqlx::query_scalar(
+            "SELECT u.name FROM story_autosaves a JOIN users u ON u.id = a.user_id \
+             WHERE a.story_id = ? AND a.user_id <> ? AND a.seen_at >= ? ORDER BY u.name",
+        )
+        .bind(story_id)
+        .bind(except_user)
+        .bind(from_time(since))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(map_error)
+    }
+
+    async fn claim_job(&self, now: Timestamp, lease_until: Timestamp) -> Result<Option<Job>> {
+        crate::queue::claim(&self.pool, now, lease_until).await
+    }
+
+    async fn publish_scheduled(&self, job: &Job, now: Timestamp) -> Result<bool> {
+        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let (status, _) = current(&mut tx, job.subject_id).await?;
+        let publish = status == StoryStatus::Scheduled;
+        if publish {
+            sqlx::query(
+                "UPDATE stories SET status = 'published', \
+                   published_at = COALESCE(published_at, scheduled_at, ?1) WHERE id = ?2",
+            )
+            .bind(from_time(now))
+            .bind(job.subject_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(map_error)?;
+            log_change(&mut tx, job.subject_id, "publish", &[]).await?;
+            let entry = NewAuditEntry {
+                user_id: None,
+                action: "story.status".into(),
+                entity: "story".into(),
+                entity_id: Some(job.subject_id),
+                detail: "scheduled → published (on schedule)".into(),
+            };
+            audit_in(&mut tx, &entry).await?;
+        }
+        // Only the holder of the lease may finish the job: a worker whose lease ran out
+        // and was taken over finds nothing to update and rolls back.
+        let done = sqlx::query(
+            "UPDATE jobs SET done_at = ? WHERE id = ? AND done_at IS NULL AND attempts = ?",
+        )
+        .bind(from_time(now))
+        .bind(job.id)
+        .bind(job.attempts)
+        .execute(&mut *tx)
+        .await
+        .map_err(map_error)?;
+        if done.rows_affected() == 0 {
+            return Ok(false);
+        }
+        tx.commit().await.map_err(map_error)?;
+        Ok(publish)
+    }
+
+    async fn fail_job(&self, job: &Job, error: &str, retry_at: Timestamp) -> Result<()> {
+        crate::queue::fail(&self.pool, job, error, retry_at).await
+    }
+
+    async fn pending_jobs(&self) -> Result<u64> {
+        crate::queue::pending(&self.pool).await
+    }
+
+    async fn audit(&self, entry: &NewAuditEntry) -> Result<()> {
+        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        audit_in(&mut tx, entry).await?;
+        tx.commit().await.map_err(map_error)
+    }
+
+    async fn audit_log(&self, limit: u32, offset: u32) -> Result<Vec<AuditEntry>> {
+        crate::history::audit_log(&self.pool, limit, offset).await
+    }
+
+    async fn changes_since(&self, after: i64, limit: u32) -> Result<Vec<Change>> {
+        crate::history::changes_since(&self.pool, after, limit).await
+    }
+
+    async fn last_change_id(&self) -> Result<i64> {
+        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM changes")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(map_error)
+    }
+}

@@ -1,0 +1,282 @@
+//! The newsroom's records: accounts, sessions, stories as the newsroom sees them (any
+//! state), revisions, jobs, the audit log and front curation.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::kinds::StoryStatus;
+use crate::write::StoryFields;
+
+/// What a newsroom account may do; checked on the server for every action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Own drafts only.
+    Contributor,
+    /// Own stories, submit for review, upload media.
+    Reporter,
+    /// Any story, publishing, fronts, taxonomy and media.
+    Editor,
+    /// Everything, including accounts and settings.
+    Admin,
+}
+
+impl Role {
+    /// Every role, least powerful first.
+    pub const ALL: [Role; 4] = [Role::Contributor, Role::Reporter, Role::Editor, Role::Admin];
+
+    /// The stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Editor => "editor",
+            Role::Reporter => "reporter",
+            Role::Contributor => "contributor",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn parse(value: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.as_str() == value)
+    }
+}
+
+/// A newsroom account.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct User {
+    /// Database id.
+    pub id: i64,
+    /// Login email, lower-case.
+    pub email: String,
+    /// Display name.
+    pub name: String,
+    /// What they may do.
+    pub role: Role,
+    /// A one-time password is set: the next login must choose a new one.
+    pub must_change_password: bool,
+    /// Disabled accounts cannot log in and lose their sessions.
+    pub disabled: bool,
+    /// The byline profile they write under.
+    pub author_id: Option<i64>,
+    /// When the account was made.
+    pub created_at: Timestamp,
+}
+
+/// An account to create.
+#[derive(Clone, Debug)]
+pub struct NewUser {
+    /// Login email, lower-case.
+    pub email: String,
+    /// Display name.
+    pub name: String,
+    /// Role.
+    pub role: Role,
+    /// argon2id PHC string.
+    pub password_hash: String,
+    /// Whether the password is one-time.
+    pub must_change_password: bool,
+    /// Byline profile.
+    pub author_id: Option<i64>,
+}
+
+/// A login session as stored: the token's hash, never the token.
+#[derive(Clone, Debug)]
+pub struct NewSession {
+    /// SHA-256 of the cookie token, hex.
+    pub token_hash: String,
+    /// The account.
+    pub user_id: i64,
+    /// The token forms of this session must carry.
+    pub csrf_token: String,
+    /// When it stops working.
+    pub expires_at: Timestamp,
+}
+
+/// A live session with its account.
+#[derive(Clone, Debug)]
+pub struct SessionUser {
+    /// The account.
+    pub user: User,
+    /// The session's CSRF token.
+    pub csrf_token: String,
+}
+
+/// A story as the newsroom sees it: any state, with ownership and revision.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewsroomStory {
+    /// Database id.
+    pub id: i64,
+    /// Edition.
+    pub edition_id: i64,
+    /// Workflow state.
+    pub status: StoryStatus,
+    /// Owner account.
+    pub owner_id: Option<i64>,
+    /// The current revision number; saves must be based on it.
+    pub revision: i64,
+    /// First publication.
+    pub published_at: Option<Timestamp>,
+    /// When a scheduled story is due.
+    pub scheduled_at: Option<Timestamp>,
+    /// Last save.
+    pub updated_at: Timestamp,
+    /// Short-link code.
+    pub short_code: String,
+    /// The content.
+    pub fields: StoryFields,
+}
+
+/// One line of a newsroom story list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StorySummary {
+    /// Story id.
+    pub id: i64,
+    /// Edition.
+    pub edition_id: i64,
+    /// Headline.
+    pub headline: String,
+    /// Workflow state.
+    pub status: StoryStatus,
+    /// Primary section.
+    pub section_id: Option<i64>,
+    /// Owner account.
+    pub owner_id: Option<i64>,
+    /// Owner's name.
+    pub owner_name: Option<String>,
+    /// Last save.
+    pub updated_at: Timestamp,
+    /// First publication.
+    pub published_at: Option<Timestamp>,
+    /// Due time when scheduled.
+    pub scheduled_at: Option<Timestamp>,
+}
+
+/// Which stories a newsroom list shows.
+#[derive(Clone, Debug, Default)]
+pub struct StoryListQuery {
+    /// Only this owner's stories.
+    pub owner_id: Option<i64>,
+    /// Only stories in these states (all when empty).
+    pub statuses: Vec<StoryStatus>,
+    /// Only scheduled stories due before this time (missed schedules).
+    pub due_before: Option<Timestamp>,
+    /// Words the headline contains.
+    pub search: Option<String>,
+    /// At most this many.
+    pub limit: u32,
+    /// Skip this many.
+    pub offset: u32,
+}
+
+/// A save of a story's content on top of a known revision.
+#[derive(Clone, Debug)]
+pub struct StorySave {
+    /// Story id.
+    pub story_id: i64,
+    /// The revision the author started from; a different current one is a conflict.
+    pub base_revision: i64,
+    /// Who saves.
+    pub user_id: i64,
+    /// The new content.
+    pub fields: StoryFields,
+    /// The old public path (without edition prefix) to keep answering 301, when a
+    /// published story's URL changes.
+    pub redirect_from: Option<String>,
+}
+
+/// A move of a story in the workflow.
+#[derive(Clone, Debug)]
+pub struct StatusChange {
+    /// Story id.
+    pub story_id: i64,
+    /// Who moves it.
+    pub user_id: i64,
+    /// The state it must be in now (another state means someone moved it meanwhile).
+    pub from: StoryStatus,
+    /// The new state.
+    pub to: StoryStatus,
+    /// For scheduling: when it is due.
+    pub scheduled_at: Option<Timestamp>,
+    /// The time of the change.
+    pub at: Timestamp,
+}
+
+/// One saved revision of a story.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Revision {
+    /// Revision number, from 1.
+    pub number: i64,
+    /// Who saved it.
+    pub user_name: Option<String>,
+    /// When.
+    pub created_at: Timestamp,
+    /// The state the story was in.
+    pub status: StoryStatus,
+    /// The content.
+    pub fields: StoryFields,
+}
+
+/// Someone's unsaved work on a story.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Autosave {
+    /// The revision the work started from.
+    pub base_revision: i64,
+    /// The content, if anything was typed.
+    pub fields: Option<StoryFields>,
+    /// When it was last sent.
+    pub seen_at: Timestamp,
+}
+
+/// A due background job claimed by a worker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Job {
+    /// Job id.
+    pub id: i64,
+    /// What to do ("publish_story").
+    pub kind: String,
+    /// What to do it to (a story id).
+    pub subject_id: i64,
+    /// How many times it has been claimed, this one included.
+    pub attempts: i64,
+}
+
+/// One line of the audit log.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AuditEntry {
+    /// When.
+    pub at: Timestamp,
+    /// Who, if anyone was logged in.
+    pub user_name: Option<String>,
+    /// What ("story.publish").
+    pub action: String,
+    /// On what kind of thing.
+    pub entity: String,
+    /// On which one.
+    pub entity_id: Option<i64>,
+    /// Anything else worth knowing.
+    pub detail: String,
+}
+
+/// An audit-log line to write.
+#[derive(Clone, Debug)]
+pub struct NewAuditEntry {
+    /// Who.
+    pub user_id: Option<i64>,
+    /// What.
+    pub action: String,
+    /// On what kind of thing.
+    pub entity: String,
+    /// On which one.
+    pub entity_id: Option<i64>,
+    /// Details.
+    pub detail: String,
+}
+
+/// One entry of the change log that caches and indexes follow.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    /// Position in the log.
+    pub id: i64,
+    /// What it touched: cache tags such as `story:12`, `section:3`, `site`.
+    pub tags: Vec<String>,
+}
