@@ -4,13 +4,15 @@ use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 
 use anyhow::Context;
-use axum::ServiceExt;
 use axum::serve::ListenerExt;
 use store::Store;
 use store_sqlite::SqliteStore;
 use tokio::net::TcpListener;
+use tokio::sync::Notify;
 
 use crate::config::Config;
+use crate::jobs::changes::follow_changes;
+use crate::jobs::scheduler::run_jobs;
 use crate::media::{LocalMediaStore, MediaStore};
 use crate::service::site::Site;
 use crate::web::cache::{CachedSite, PageCache};
@@ -30,6 +32,10 @@ pub struct AppState {
     pub base_url: String,
     /// Stories per list page.
     pub page_size: u32,
+    /// Largest accepted media upload in bytes.
+    pub max_upload_bytes: usize,
+    /// Wakes the change-log follower after this node wrote something.
+    pub change_signal: Notify,
     site: RwLock<Arc<Site>>,
 }
 
@@ -40,6 +46,19 @@ impl AppState {
             .read()
             .unwrap_or_else(|poison| poison.into_inner())
             .clone()
+    }
+
+    /// Replaces the editions, menus and settings after a change.
+    pub fn replace_site(&self, site: Site) {
+        *self
+            .site
+            .write()
+            .unwrap_or_else(|poison| poison.into_inner()) = Arc::new(site);
+    }
+
+    /// Tells the change-log follower to look now: this node just wrote a change.
+    pub fn changed(&self) {
+        self.change_signal.notify_one();
     }
 }
 
@@ -62,6 +81,7 @@ pub fn open_media(config: &Config) -> LocalMediaStore {
 pub struct App {
     listener: TcpListener,
     site: CachedSite,
+    state: Arc<AppState>,
 }
 
 impl App {
@@ -80,12 +100,15 @@ impl App {
             cache: PageCache::new(config.page_cache_entries),
             base_url: config.public_url(),
             page_size: config.page_size,
+            max_upload_bytes: config.max_upload_bytes(),
+            change_signal: Notify::new(),
             site: RwLock::new(Arc::new(site)),
         });
         let router = crate::web::router::router(state.clone());
         Ok(App {
             listener,
-            site: CachedSite::new(state, router),
+            site: CachedSite::new(state.clone(), router),
+            state,
         })
     }
 
@@ -98,16 +121,21 @@ impl App {
 
     /// Serves until Ctrl-C or SIGTERM, then finishes in-flight requests.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        let follower = tokio::spawn(follow_changes(self.state.clone()));
+        let worker = tokio::spawn(run_jobs(self.state.clone()));
         // Responses are written whole; Nagle's algorithm would only delay them.
         let listener = self.listener.tap_io(|tcp| {
             if let Err(error) = tcp.set_nodelay(true) {
                 tracing::debug!(%error, "setting TCP_NODELAY");
             }
         });
-        axum::serve(listener, self.site.into_make_service())
+        let served = axum::serve(listener, self.site)
             .with_graceful_shutdown(shutdown_signal())
             .await
-            .context("serving HTTP")
+            .context("serving HTTP");
+        follower.abort();
+        worker.abort();
+        served
     }
 }
 

@@ -1,4 +1,4 @@
-//! The command line: `masthead demo | serve | migrate`, each with `--help`.
+//! The command line: `masthead demo | serve | migrate | user`, each with `--help`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -6,10 +6,11 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use store::SiteReads;
+use store::{Accounts, Role, SiteReads, Store};
 
 use crate::app::{App, open_media, open_store};
 use crate::config::Config;
+use crate::service::account::create_user;
 
 /// Masthead: the newsroom and the news site in one binary.
 #[derive(Debug, Parser)]
@@ -27,6 +28,55 @@ enum Command {
     Serve(ServeArgs),
     /// Brings the database in the data folder to the latest schema, then exits.
     Migrate(DataArgs),
+    /// Manages newsroom accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Creates an account. The password is read from stdin with --password-stdin;
+    /// otherwise a one-time password is printed, to be changed at first login.
+    Add {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Login email.
+        #[arg(long)]
+        email: String,
+        /// Display name.
+        #[arg(long)]
+        name: String,
+        /// admin, editor, reporter or contributor.
+        #[arg(long)]
+        role: String,
+        /// Read the password from the first line of stdin.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Lists accounts.
+    List(DataArgs),
+    /// Changes an account's role.
+    SetRole {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Login email.
+        #[arg(long)]
+        email: String,
+        /// admin, editor, reporter or contributor.
+        #[arg(long)]
+        role: String,
+    },
+    /// Disables an account and ends its sessions (--enable to undo).
+    Disable {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Login email.
+        #[arg(long)]
+        email: String,
+        /// Enable the account again instead.
+        #[arg(long)]
+        enable: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -92,8 +142,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     "Creating the demo newsroom in {} ...",
                     config.data_dir.display()
                 );
-                let summary = crate::demo::create(&store, &open_media(&config)).await?;
-                println!("{summary} in {:.1} s", started.elapsed().as_secs_f64());
+                let demo = crate::demo::create(&store, &open_media(&config)).await?;
+                println!(
+                    "{} in {:.1} s",
+                    demo.summary,
+                    started.elapsed().as_secs_f64()
+                );
+                println!("{}", demo.accounts);
             }
             serve(config).await
         }
@@ -102,6 +157,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             init_logging(&config);
             serve(config).await
         }
+        Command::User(command) => run_user(command).await,
         Command::Migrate(args) => {
             let config = args.config()?;
             init_logging(&config);
@@ -116,4 +172,91 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     let app = App::build(config).await?;
     println!("Masthead is serving at http://{}/", app.local_addr()?);
     app.run_until_stopped().await
+}
+
+fn parse_role(role: &str) -> anyhow::Result<Role> {
+    Role::parse(role).with_context(|| {
+        format!("{role:?} is not a role: use admin, editor, reporter or contributor")
+    })
+}
+
+async fn user_by_email(store: &dyn Store, email: &str) -> anyhow::Result<store::User> {
+    let email = email.trim().to_lowercase();
+    Ok(store
+        .user_credentials(&email)
+        .await?
+        .with_context(|| format!("no account has the email {email}"))?
+        .0)
+}
+
+async fn run_user(command: UserCommand) -> anyhow::Result<()> {
+    let data = match &command {
+        UserCommand::Add { data, .. }
+        | UserCommand::List(data)
+        | UserCommand::SetRole { data, .. }
+        | UserCommand::Disable { data, .. } => data,
+    };
+    let store = open_store(&data.config()?).await?;
+    match command {
+        UserCommand::Add {
+            email,
+            name,
+            role,
+            password_stdin,
+            ..
+        } => {
+            let role = parse_role(&role)?;
+            let password = if password_stdin {
+                let mut line = String::new();
+                std::io::stdin()
+                    .read_line(&mut line)
+                    .context("reading the password")?;
+                Some(line.trim_end_matches(['\r', '\n']).to_string())
+            } else {
+                None
+            };
+            let created =
+                create_user(&store, &email, &name, role, password.as_deref(), None).await?;
+            println!(
+                "Created account {} ({}) as {}.",
+                email.trim().to_lowercase(),
+                name.trim(),
+                role.as_str()
+            );
+            if let Some(password) = created.one_time_password {
+                println!("One-time password: {password}");
+                println!("It must be changed at the first login.");
+            }
+        }
+        UserCommand::List(_) => {
+            for user in store.users().await? {
+                let state = if user.disabled { "disabled" } else { "active" };
+                println!(
+                    "{:<12} {:<9} {:<32} {}",
+                    user.role.as_str(),
+                    state,
+                    user.email,
+                    user.name
+                );
+            }
+        }
+        UserCommand::SetRole { email, role, .. } => {
+            let role = parse_role(&role)?;
+            let user = user_by_email(&store, &email).await?;
+            store.set_user_role(user.id, role).await?;
+            println!("{} is now {}.", user.email, role.as_str());
+        }
+        UserCommand::Disable { email, enable, .. } => {
+            let user = user_by_email(&store, &email).await?;
+            store.set_user_disabled(user.id, !enable).await?;
+            let state = if enable {
+                "enabled"
+            } else {
+                "disabled; its sessions ended"
+            };
+            println!("{} is {state}.", user.email);
+        }
+    }
+    store.close().await;
+    Ok(())
 }

@@ -25,6 +25,8 @@ pub struct Config {
     pub page_size: u32,
     /// Number of rendered pages kept in memory. Default 5000.
     pub page_cache_entries: usize,
+    /// Largest media upload accepted, in megabytes. Default 20.
+    pub max_upload_mb: usize,
 }
 
 impl Default for Config {
@@ -37,6 +39,7 @@ impl Default for Config {
             log_level: "info".to_string(),
             page_size: 20,
             page_cache_entries: 5000,
+            max_upload_mb: 20,
         }
     }
 }
@@ -85,6 +88,7 @@ impl Config {
                 "page_cache_entries" => {
                     self.page_cache_entries = value.parse().with_context(bad)?
                 }
+                "max_upload_mb" => self.max_upload_mb = value.parse().with_context(bad)?,
                 _ => bail!("unknown setting {key}"),
             }
         }
@@ -99,12 +103,20 @@ impl Config {
         if !(1..=100).contains(&self.page_size) {
             bail!("page_size must be between 1 and 100");
         }
+        if !(1..=1024).contains(&self.max_upload_mb) {
+            bail!("max_upload_mb must be between 1 and 1024");
+        }
         if let Some(url) = &self.base_url
             && !(url.starts_with("http://") || url.starts_with("https://"))
         {
             bail!("base_url must start with http:// or https://");
         }
         Ok(())
+    }
+
+    /// The largest media upload in bytes.
+    pub fn max_upload_bytes(&self) -> usize {
+        self.max_upload_mb * 1024 * 1024
     }
 
     /// The public base URL without a trailing slash.

@@ -17,6 +17,7 @@ struct SummaryRow {
     id: i64,
     edition_id: i64,
     headline: String,
+    slug: String,
     status: String,
     section_id: Option<i64>,
     owner_id: Option<i64>,
@@ -34,6 +35,7 @@ impl TryFrom<SummaryRow> for StorySummary {
             id: row.id,
             edition_id: row.edition_id,
             headline: row.headline,
+            slug: row.slug,
             status: parse_status(&row.status)?,
             section_id: row.section_id,
             owner_id: row.owner_id,
@@ -126,7 +128,7 @@ impl Newsroom for SqliteStore {
             .as_deref()
             .map(|words| format!("%{}%", words.replace(['%', '_', '\\'], "")));
         let rows = sqlx::query_as::<_, SummaryRow>(
-            "SELECT s.id, s.edition_id, s.headline, s.status, s.section_id, s.owner_id, \
+            "SELECT s.id, s.edition_id, s.headline, s.slug, s.status, s.section_id, s.owner_id, \
                u.name AS owner_name, s.updated_at, s.published_at, s.scheduled_at \
              FROM stories s LEFT JOIN users u ON u.id = s.owner_id \
              WHERE (?1 IS NULL OR s.owner_id = ?1) \

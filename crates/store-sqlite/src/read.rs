@@ -202,6 +202,37 @@ impl SiteReads for SqliteStore {
         Ok(rows.into_iter().map(JobListing::from).collect())
     }
 
+    async fn edition_topics(&self, edition_id: i64) -> Result<Vec<Topic>> {
+        let rows = sqlx::query_as::<_, TopicRow>(
+            "SELECT * FROM topics WHERE edition_id = ? ORDER BY name",
+        )
+        .bind(edition_id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(map_error)?;
+        Ok(rows.into_iter().map(Topic::from).collect())
+    }
+
+    async fn all_authors(&self) -> Result<Vec<Author>> {
+        let rows = sqlx::query_as::<_, AuthorRow>("SELECT * FROM authors ORDER BY name")
+            .fetch_all(&self.pool)
+            .await
+            .map_err(map_error)?;
+        Ok(rows.into_iter().map(Author::from).collect())
+    }
+
+    async fn all_agencies(&self) -> Result<Vec<Agency>> {
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as("SELECT id, name FROM agencies ORDER BY name")
+                .fetch_all(&self.pool)
+                .await
+                .map_err(map_error)?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, name)| Agency { id, name })
+            .collect())
+    }
+
     async fn is_empty(&self) -> Result<bool> {
         let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM editions")
             .fetch_one(&self.pool)

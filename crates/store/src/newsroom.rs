@@ -135,6 +135,8 @@ pub struct StorySummary {
     pub edition_id: i64,
     /// Headline.
     pub headline: String,
+    /// URL segment.
+    pub slug: String,
     /// Workflow state.
     pub status: StoryStatus,
     /// Primary section.

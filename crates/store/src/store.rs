@@ -46,6 +46,12 @@ pub trait SiteReads: Send + Sync + 'static {
     async fn keyword_by_slug(&self, edition_id: i64, slug: &str) -> StoreResult<Option<Keyword>>;
     /// Open job listings of an edition, newest first.
     async fn job_listings(&self, edition_id: i64) -> StoreResult<Vec<JobListing>>;
+    /// Every topic of an edition, by name.
+    async fn edition_topics(&self, edition_id: i64) -> StoreResult<Vec<Topic>>;
+    /// Every author, by name.
+    async fn all_authors(&self) -> StoreResult<Vec<Author>>;
+    /// Every agency, by name.
+    async fn all_agencies(&self) -> StoreResult<Vec<Agency>>;
     /// Whether the database has any edition yet.
     async fn is_empty(&self) -> StoreResult<bool>;
 }

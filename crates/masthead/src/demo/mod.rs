@@ -1,6 +1,7 @@
 //! The demo newsroom: an English and an Arabic edition with the reference site's structure,
 //! hundreds of generated stories over two years, people, topics, pages and photos.
 
+pub mod accounts;
 mod images;
 mod pages;
 mod stories;
@@ -46,7 +47,7 @@ struct EditionSeed {
 }
 
 /// Creates the full demo newsroom; returns a one-line summary.
-pub async fn create(store: &dyn Store, media: &dyn MediaStore) -> anyhow::Result<String> {
+pub async fn create(store: &dyn Store, media: &dyn MediaStore) -> anyhow::Result<Demo> {
     create_sized(store, media, DemoSize::FULL).await
 }
 
@@ -55,7 +56,7 @@ pub async fn create_sized(
     store: &dyn Store,
     media: &dyn MediaStore,
     size: DemoSize,
-) -> anyhow::Result<String> {
+) -> anyhow::Result<Demo> {
     store
         .save_settings(&SiteSettings {
             site_name: "The Meridian Herald".to_string(),
@@ -80,7 +81,20 @@ pub async fn create_sized(
         count += stories::create_stories(store, media, &people, edition, size).await?;
         create_pages(store, edition).await?;
     }
-    Ok(format!("Created {count} stories in 2 editions"))
+    let accounts = accounts::create_accounts(store, people.first_staff()).await?;
+    Ok(Demo {
+        summary: format!("Created {count} stories in 2 editions"),
+        accounts,
+    })
+}
+
+/// What the demo made: a summary line and the newsroom accounts.
+#[derive(Debug)]
+pub struct Demo {
+    /// One line for the console.
+    pub summary: String,
+    /// One account per role.
+    pub accounts: accounts::DemoAccounts,
 }
 
 async fn create_edition(

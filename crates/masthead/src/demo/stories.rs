@@ -56,6 +56,11 @@ async fn create_desk(
 }
 
 impl People {
+    /// The first English staff writer, whose byline the demo reporter uses.
+    pub fn first_staff(&self) -> Option<i64> {
+        self.english.staff.first().copied()
+    }
+
     /// Creates the demo's writers and agencies.
     pub async fn create(store: &dyn Store) -> anyhow::Result<People> {
         let mut agencies = Vec::new();

@@ -1,7 +1,8 @@
 //! Rules of the news domain that need no I/O: dates as readers see them, page numbers,
-//! slugs, and the words of each edition's interface.
+//! slugs, the words of each edition's interface, and who may do what in the newsroom.
 
 pub mod i18n;
 pub mod paging;
+pub mod permission;
 pub mod slug;
 pub mod time;

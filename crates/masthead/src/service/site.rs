@@ -88,12 +88,17 @@ impl Site {
 
     /// The canonical site path of a story or page.
     pub fn story_path(&self, teaser: &Teaser) -> String {
-        let Some(site) = self.edition(teaser.edition_id) else {
-            return format!("/{}", teaser.slug);
+        self.path_for(teaser.edition_id, teaser.section_id, &teaser.slug)
+    }
+
+    /// The site path a story with this section and slug has (or would have).
+    pub fn path_for(&self, edition_id: i64, section_id: Option<i64>, slug: &str) -> String {
+        let Some(site) = self.edition(edition_id) else {
+            return format!("/{slug}");
         };
-        match teaser.section_id {
-            Some(section) => format!("{}/{}", site.section_path(section), teaser.slug),
-            None => format!("{}/{}", site.edition.path_prefix, teaser.slug),
+        match section_id {
+            Some(section) => format!("{}/{slug}", site.section_path(section)),
+            None => format!("{}/{slug}", site.edition.path_prefix),
         }
     }
 }

@@ -44,6 +44,18 @@ pub async fn find_story(
     let Some(story) = store.published_story(edition_id, section_id, slug).await? else {
         return Ok(None);
     };
+    story_bundle(store, story, more_from_section)
+        .await
+        .map(Some)
+}
+
+/// Loads everything a story's page shows around it (also for newsroom previews of
+/// stories not yet published).
+pub async fn story_bundle(
+    store: &dyn Store,
+    story: Story,
+    more_from_section: Option<i64>,
+) -> StoreResult<StoryBundle> {
     // Independent reads run together: each is a round trip to a database thread.
     let related_ids = story.body.related_story_ids();
     let (credits, topics, keywords, recommended, related, latest) = tokio::try_join!(
@@ -71,7 +83,7 @@ pub async fn find_story(
         .chain(related.values())
         .chain(more.iter());
     let extras = Extras::for_teasers(store, teasers, image_ids, Vec::new()).await?;
-    Ok(Some(StoryBundle {
+    Ok(StoryBundle {
         story,
         credits,
         topics,
@@ -80,7 +92,7 @@ pub async fn find_story(
         related,
         more,
         extras,
-    }))
+    })
 }
 
 /// The latest stories of a section, enough to fill "more stories" after dropping the

@@ -7,6 +7,8 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use std::convert::Infallible;
@@ -16,9 +18,10 @@ use std::task::{Context, Poll};
 
 use axum::Router;
 use axum::body::{Body, Bytes};
-use axum::extract::Request;
+use axum::extract::{ConnectInfo, Request};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
+use axum::serve::{IncomingStream, Listener};
 
 use tower_service::Service;
 
@@ -52,6 +55,8 @@ struct Entries {
 pub struct PageCache {
     entries: RwLock<Entries>,
     capacity: usize,
+    /// Counts invalidations, so a render that raced one is not kept.
+    generation: AtomicU64,
 }
 
 /// An HTML response the cache may keep, tagged with what it shows.
@@ -67,7 +72,12 @@ impl PageCache {
         PageCache {
             entries: RwLock::new(Entries::default()),
             capacity,
+            generation: AtomicU64::new(0),
         }
+    }
+
+    fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
     }
 
     fn get(&self, key: &str) -> Option<Arc<CachedPage>> {
@@ -104,6 +114,7 @@ impl PageCache {
             .entries
             .write()
             .unwrap_or_else(|poison| poison.into_inner());
+        self.generation.fetch_add(1, Ordering::AcqRel);
         let mut dropped = 0;
         for tag in tags {
             for key in entries.by_tag.remove(tag).unwrap_or_default() {
@@ -165,12 +176,38 @@ fn cache_key(uri: &Uri) -> String {
 pub struct CachedSite {
     state: Arc<AppState>,
     router: Router,
+    /// The client's address, for the login rate limit.
+    peer: Option<SocketAddr>,
 }
 
 impl CachedSite {
     /// Puts the cache in front of a router.
     pub fn new(state: Arc<AppState>, router: Router) -> CachedSite {
-        CachedSite { state, router }
+        CachedSite {
+            state,
+            router,
+            peer: None,
+        }
+    }
+}
+
+/// Makes one [`CachedSite`] per connection, knowing the client's address.
+impl<L> Service<IncomingStream<'_, L>> for CachedSite
+where
+    L: Listener<Addr = SocketAddr>,
+{
+    type Response = CachedSite;
+    type Error = Infallible;
+    type Future = std::future::Ready<Result<CachedSite, Infallible>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, stream: IncomingStream<'_, L>) -> Self::Future {
+        let mut site = self.clone();
+        site.peer = Some(*stream.remote_addr());
+        std::future::ready(Ok(site))
     }
 }
 
@@ -185,7 +222,10 @@ impl Service<Request> for CachedSite {
         Poll::Ready(Ok(()))
     }
 
-    fn call(&mut self, request: Request) -> ResponseFuture {
+    fn call(&mut self, mut request: Request) -> ResponseFuture {
+        if let Some(peer) = self.peer {
+            request.extensions_mut().insert(ConnectInfo(peer));
+        }
         let head = request.method() == Method::HEAD;
         let cacheable = head || request.method() == Method::GET;
         if !cacheable {
@@ -201,9 +241,13 @@ impl Service<Request> for CachedSite {
             ))));
         }
         let state = self.state.clone();
+        // A page rendered while a change came in may show the old content: keep it only
+        // if no invalidation happened since the render began.
+        let generation = state.cache.generation();
         let response = self.router.call(request);
         Box::pin(async move {
             let response = response.await?;
+            let key = (state.cache.generation() == generation).then_some(key);
             Ok(keep(&state, key, response, if_none_match.as_ref(), head).await)
         })
     }
@@ -212,7 +256,7 @@ impl Service<Request> for CachedSite {
 /// Caches a tagged 200 response and answers with the cached copy; passes anything else.
 async fn keep(
     state: &AppState,
-    key: String,
+    key: Option<String>,
     response: Response,
     if_none_match: Option<&HeaderValue>,
     head: bool,
@@ -229,7 +273,9 @@ async fn keep(
     };
     let timing = parts.headers.get("server-timing").cloned();
     let page = Arc::new(CachedPage::new(body, parts.headers, &tags));
-    state.cache.insert(key, page.clone(), &tags);
+    if let Some(key) = key {
+        state.cache.insert(key, page.clone(), &tags);
+    }
     let mut response = respond(&page, if_none_match, head);
     if let Some(timing) = timing {
         response.headers_mut().insert("server-timing", timing);

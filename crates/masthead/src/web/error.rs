@@ -1,10 +1,10 @@
-//! `AppError`: every way a reader request can fail, and how each becomes a response.
+//! `AppError`: every way a request can fail, and how each becomes a response.
 //!
 //! The response carries the error in its extensions; the `render_errors` middleware
-//! logs it and renders the themed error page with the site's navigation.
+//! logs it and renders the themed error page (the newsroom's own under `/admin`).
 
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use store::StoreError;
 
 /// What went wrong handling a request.
@@ -13,6 +13,27 @@ pub enum AppError {
     /// Nothing here.
     #[error("not found")]
     NotFound,
+    /// Not logged in: the newsroom sends people to its login page.
+    #[error("not logged in")]
+    Unauthorized,
+    /// A one-time password must be replaced before anything else.
+    #[error("password change required")]
+    MustChangePassword,
+    /// Logged in, but the role does not allow this.
+    #[error("forbidden")]
+    Forbidden,
+    /// A form without a valid CSRF token.
+    #[error("the form has expired")]
+    BadCsrf,
+    /// Someone else changed the thing meanwhile.
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// Bad input that has no form to show it in.
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// Too many requests from one client.
+    #[error("too many requests")]
+    TooManyRequests,
     /// The database is busy or down.
     #[error("unavailable: {0}")]
     Unavailable(String),
@@ -26,6 +47,7 @@ impl From<StoreError> for AppError {
         match error {
             StoreError::NotFound => AppError::NotFound,
             StoreError::Unavailable(message) => AppError::Unavailable(message),
+            StoreError::Conflict { constraint } => AppError::Conflict(constraint),
             other => AppError::Internal(other.into()),
         }
     }
@@ -38,6 +60,8 @@ pub struct ErrorInfo {
     pub status: StatusCode,
     /// Text for the log (never shown to readers).
     pub detail: String,
+    /// What the newsroom's error page tells its user.
+    pub message: String,
 }
 
 impl AppError {
@@ -45,19 +69,55 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Unauthorized | AppError::MustChangePassword => StatusCode::SEE_OTHER,
+            AppError::Forbidden | AppError::BadCsrf => StatusCode::FORBIDDEN,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 }
 
+impl AppError {
+    /// What a newsroom user is told; never internal detail.
+    fn message(&self) -> String {
+        match self {
+            AppError::NotFound => "There is nothing here.".into(),
+            AppError::Forbidden => "Your role does not allow this.".into(),
+            AppError::BadCsrf => "This form has expired. Go back, reload the page and send it \
+                again."
+                .into(),
+            AppError::Conflict(_) => "Someone changed this meanwhile. Reload and try again.".into(),
+            AppError::BadRequest(message) => message.clone(),
+            AppError::TooManyRequests => "Too many requests. Wait a little and try again.".into(),
+            AppError::Unavailable(_) => {
+                "The database is not answering. Nothing was changed; try again shortly.".into()
+            }
+            AppError::Unauthorized | AppError::MustChangePassword | AppError::Internal(_) => {
+                "Something went wrong on our side. Nothing was changed.".into()
+            }
+        }
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
+        match self {
+            AppError::Unauthorized => return Redirect::to("/admin/login").into_response(),
+            AppError::MustChangePassword => {
+                return Redirect::to("/admin/password").into_response();
+            }
+            _ => {}
+        }
         let status = self.status();
         let mut response = status.into_response();
+        let message = self.message();
         response.extensions_mut().insert(ErrorInfo {
             status,
             detail: format!("{self:#}"),
+            message,
         });
         response
     }

@@ -3,6 +3,7 @@
 pub mod cache;
 pub mod error;
 pub mod middleware;
+pub mod newsroom;
 pub mod router;
 pub mod site;
 pub mod theme;

@@ -3,11 +3,14 @@
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::middleware::{from_fn, from_fn_with_state};
-use axum::routing::get;
+use axum::routing::{get, post};
 
 use crate::app::AppState;
 use crate::web::middleware;
+use crate::web::newsroom::story::{autosave, edit, list, preview, revisions};
+use crate::web::newsroom::{audit, dashboard, login, session, users};
 use crate::web::site::{assets, newsletter, resolve, shortlink};
 
 /// Every route of the app, with its middleware.
@@ -18,6 +21,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/media/{*key}", get(assets::show_media))
         .route("/s/{code}", get(shortlink::follow_shortlink))
         .route("/", get(resolve::show_path))
+        .nest("/admin", newsroom(state.clone()))
         // Paths belong to editions, whose prefixes live in the database: one catch-all
         // resolves them (GET), and takes each edition's newsletter form (POST).
         .route(
@@ -27,4 +31,31 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(from_fn_with_state(state.clone(), middleware::render_errors))
         .layer(from_fn(middleware::security_headers))
         .with_state(state)
+}
+
+/// The newsroom under `/admin`: every route behind the session and CSRF layer.
+fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/", get(dashboard::show_dashboard))
+        .route("/login", get(login::show_login).post(login::login))
+        .route("/logout", post(login::logout))
+        .route(
+            "/password",
+            get(login::show_password).post(login::change_password),
+        )
+        .route("/stories", get(list::list_stories).post(edit::create))
+        .route("/stories/new", get(edit::new_story))
+        .route("/stories/{id}", get(edit::edit).post(edit::update))
+        .route("/stories/{id}/autosave", post(autosave::autosave))
+        .route(
+            "/stories/{id}/preview",
+            get(preview::show_preview).post(preview::preview_form),
+        )
+        .route("/stories/{id}/revisions", get(revisions::list_revisions))
+        .route("/stories/{id}/restore", post(revisions::restore_revision))
+        .route("/users", get(users::list_users).post(users::add_user))
+        .route("/users/{id}", post(users::change_user))
+        .route("/audit", get(audit::show_audit))
+        .layer(DefaultBodyLimit::max(session::MAX_FORM))
+        .layer(from_fn_with_state(state, session::newsroom_session))
 }

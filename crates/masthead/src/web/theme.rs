@@ -30,6 +30,21 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/pages/error.html",
     "templates/pages/newsletter.html",
     "templates/feeds/rss.xml",
+    "templates/admin/layout.html",
+    "templates/admin/_rows.html",
+    "templates/admin/_field.html",
+    "templates/admin/_diff.html",
+    "templates/admin/_story_form.html",
+    "templates/admin/login.html",
+    "templates/admin/password.html",
+    "templates/admin/error.html",
+    "templates/admin/dashboard.html",
+    "templates/admin/stories.html",
+    "templates/admin/story_edit.html",
+    "templates/admin/conflict.html",
+    "templates/admin/revisions.html",
+    "templates/admin/users.html",
+    "templates/admin/audit.html",
 ];
 
 /// The default theme's assets, by path below the crate.
@@ -38,6 +53,8 @@ const ASSETS: &[(&str, &str)] = embed![
     "assets/site.js",
     "assets/logo.svg",
     "assets/favicon.svg",
+    "assets/admin.css",
+    "assets/editor.js",
 ];
 
 /// A loaded theme: the template environment and the asset lookup.

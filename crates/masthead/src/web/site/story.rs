@@ -66,54 +66,7 @@ pub async fn show_story(
         return Ok(None);
     };
     let loaded = started.elapsed();
-    let story = StoryView::new(site, edition, &bundle, &state.base_url);
-    let is_page = bundle.story.kind == StoryKind::Page;
-    let jobs = if is_page && bundle.story.slug == JOBS_PAGE {
-        state
-            .store
-            .job_listings(edition.edition.id)
-            .await?
-            .into_iter()
-            .map(|job| JobView {
-                title: job.title,
-                location: job.location,
-                description: job.description,
-                posted: display_time(job.posted_at, &edition.zone, &edition.edition.language).date,
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let canonical = format!("{}{}", state.base_url, site.story_path(&teaser_of(&bundle)));
-    let og_image = story
-        .hero
-        .as_ref()
-        .map(|hero| format!("{}{}", state.base_url, hero.src));
-    let page = StoryPage {
-        chrome: Chrome::new(site, edition, &state.base_url),
-        title: bundle
-            .story
-            .seo_title
-            .clone()
-            .unwrap_or_else(|| bundle.story.headline.clone()),
-        description: description(&bundle),
-        json_ld: json_ld(&bundle, &story, &canonical, og_image.as_deref()),
-        canonical,
-        og_image,
-        story,
-        jobs,
-        feeds: if is_page && bundle.story.slug == FEEDS_PAGE {
-            feed_links(edition)
-        } else {
-            Vec::new()
-        },
-    };
-    let template = if is_page {
-        "pages/static.html"
-    } else {
-        "pages/story.html"
-    };
-    let html = state.theme.render(template, &page)?;
+    let html = render_story(state, site, edition, &bundle).await?;
     let rendered = started.elapsed() - loaded;
     let mut tags = vec![
         format!("story:{}", bundle.story.id),
@@ -132,6 +85,63 @@ pub async fn show_story(
         response.headers_mut().insert("server-timing", value);
     }
     Ok(Some(response))
+}
+
+/// Renders a story's page from its bundle: the public page, and the newsroom's preview.
+pub async fn render_story(
+    state: &AppState,
+    site: &Site,
+    edition: &EditionSite,
+    bundle: &StoryBundle,
+) -> Result<String, AppError> {
+    let story = StoryView::new(site, edition, bundle, &state.base_url);
+    let is_page = bundle.story.kind == StoryKind::Page;
+    let jobs = if is_page && bundle.story.slug == JOBS_PAGE {
+        state
+            .store
+            .job_listings(edition.edition.id)
+            .await?
+            .into_iter()
+            .map(|job| JobView {
+                title: job.title,
+                location: job.location,
+                description: job.description,
+                posted: display_time(job.posted_at, &edition.zone, &edition.edition.language).date,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let canonical = format!("{}{}", state.base_url, site.story_path(&teaser_of(bundle)));
+    let og_image = story
+        .hero
+        .as_ref()
+        .map(|hero| format!("{}{}", state.base_url, hero.src));
+    let page = StoryPage {
+        chrome: Chrome::new(site, edition, &state.base_url),
+        title: bundle
+            .story
+            .seo_title
+            .clone()
+            .unwrap_or_else(|| bundle.story.headline.clone()),
+        description: description(bundle),
+        json_ld: json_ld(bundle, &story, &canonical, og_image.as_deref()),
+        canonical,
+        og_image,
+        story,
+        jobs,
+        feeds: if is_page && bundle.story.slug == FEEDS_PAGE {
+            feed_links(edition)
+        } else {
+            Vec::new()
+        },
+    };
+    let template = if is_page {
+        "pages/static.html"
+    } else {
+        "pages/story.html"
+    };
+    Ok(state.theme.render(template, &page)?)
 }
 
 fn teaser_of(bundle: &StoryBundle) -> store::Teaser {

@@ -1,0 +1,114 @@
+//! Who may do what in the newsroom: one table of role rules, checked by the services for
+//! every action.
+
+use store::{Role, StoryStatus};
+
+/// Something a newsroom account may or may not do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Create stories of their own.
+    WriteStory,
+    /// Open and edit anyone's story.
+    EditAnyStory,
+    /// Publish, schedule and unpublish.
+    Publish,
+    /// Upload images.
+    UploadMedia,
+    /// Edit and delete anyone's images.
+    ManageMedia,
+    /// Sections, menus, topics and keywords.
+    ManageTaxonomy,
+    /// Front pins and the breaking-news bar.
+    CurateFronts,
+    /// Accounts and site settings.
+    ManageUsers,
+    /// Read the audit log.
+    ReadAudit,
+}
+
+/// Whether a role may take an action at all.
+pub fn allows(role: Role, action: Action) -> bool {
+    match action {
+        Action::WriteStory => true,
+        Action::UploadMedia => role >= Role::Reporter,
+        Action::EditAnyStory
+        | Action::Publish
+        | Action::ManageMedia
+        | Action::ManageTaxonomy
+        | Action::CurateFronts
+        | Action::ReadAudit => role >= Role::Editor,
+        Action::ManageUsers => role == Role::Admin,
+    }
+}
+
+/// Whether an account may open a story (see its content and revisions).
+pub fn may_view(role: Role, user_id: i64, owner_id: Option<i64>) -> bool {
+    allows(role, Action::EditAnyStory) || owner_id == Some(user_id)
+}
+
+/// Whether an account may change a story's content in its current state: editors any
+/// story; reporters their own until it is published; contributors their own drafts.
+pub fn may_edit(role: Role, user_id: i64, owner_id: Option<i64>, status: StoryStatus) -> bool {
+    if allows(role, Action::EditAnyStory) {
+        return true;
+    }
+    let own = owner_id == Some(user_id);
+    match role {
+        Role::Reporter => own && matches!(status, StoryStatus::Draft | StoryStatus::InReview),
+        _ => own && status == StoryStatus::Draft,
+    }
+}
+
+/// Whether an account may move a story from one state to another.
+pub fn may_move(
+    role: Role,
+    user_id: i64,
+    owner_id: Option<i64>,
+    from: StoryStatus,
+    to: StoryStatus,
+) -> bool {
+    use StoryStatus::*;
+    if allows(role, Action::Publish) {
+        return from != to;
+    }
+    let own = owner_id == Some(user_id);
+    // Writers submit their own drafts and may take them back while they wait.
+    own && matches!((from, to), (Draft, InReview) | (InReview, Draft))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use StoryStatus::*;
+
+    #[test]
+    fn only_editors_and_admins_publish() {
+        for role in Role::ALL {
+            let expected = role >= Role::Editor;
+            assert_eq!(may_move(role, 1, Some(1), InReview, Published), expected);
+        }
+    }
+
+    #[test]
+    fn contributors_edit_only_their_own_drafts() {
+        assert!(may_edit(Role::Contributor, 1, Some(1), Draft));
+        assert!(!may_edit(Role::Contributor, 1, Some(1), InReview));
+        assert!(!may_edit(Role::Contributor, 1, Some(2), Draft));
+        assert!(!may_view(Role::Contributor, 1, Some(2)));
+    }
+
+    #[test]
+    fn reporters_submit_but_cannot_edit_once_published() {
+        assert!(may_move(Role::Reporter, 1, Some(1), Draft, InReview));
+        assert!(!may_move(Role::Reporter, 1, Some(1), InReview, Scheduled));
+        assert!(!may_edit(Role::Reporter, 1, Some(1), Published));
+    }
+
+    #[test]
+    fn only_admins_manage_accounts() {
+        assert!(allows(Role::Admin, Action::ManageUsers));
+        assert!(!allows(Role::Editor, Action::ManageUsers));
+        assert!(!allows(Role::Contributor, Action::UploadMedia));
+        assert!(allows(Role::Reporter, Action::UploadMedia));
+    }
+}

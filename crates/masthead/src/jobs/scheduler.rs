@@ -1,0 +1,63 @@
+//! The job queue's worker: claims due jobs with a lease and runs them. A job's effect and
+//! its completion are one transaction, so each runs exactly once; a job whose node died
+//! is claimed again once its lease runs out. Overdue jobs run at start (catch-up).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use jiff::{SignedDuration, Timestamp};
+use store::Job;
+
+use crate::app::AppState;
+
+/// How often the queue is checked.
+const POLL: Duration = Duration::from_secs(1);
+/// How long a claimed job is reserved for its worker.
+const LEASE: SignedDuration = SignedDuration::from_secs(60);
+/// How long after a failure a job is tried again.
+const RETRY: SignedDuration = SignedDuration::from_secs(30);
+
+/// Runs until the app stops.
+pub async fn run_jobs(state: Arc<AppState>) {
+    loop {
+        while let Some(job) = claim(&state).await {
+            run(&state, &job).await;
+        }
+        tokio::time::sleep(POLL).await;
+    }
+}
+
+async fn claim(state: &AppState) -> Option<Job> {
+    let now = Timestamp::now();
+    match state.store.claim_job(now, now + LEASE).await {
+        Ok(job) => job,
+        Err(error) => {
+            tracing::warn!(%error, "claiming a job");
+            None
+        }
+    }
+}
+
+async fn run(state: &AppState, job: &Job) {
+    let outcome = match job.kind.as_str() {
+        "publish_story" => state.store.publish_scheduled(job, Timestamp::now()).await,
+        other => Err(store::StoreError::Other(format!(
+            "unknown job kind {other:?}"
+        ))),
+    };
+    match outcome {
+        Ok(published) => {
+            if published {
+                tracing::info!(story = job.subject_id, "published on schedule");
+                state.changed();
+            }
+        }
+        Err(error) => {
+            tracing::warn!(%error, job = job.id, "job failed; will retry");
+            let retry = Timestamp::now() + RETRY;
+            if let Err(error) = state.store.fail_job(job, &error.to_string(), retry).await {
+                tracing::warn!(%error, job = job.id, "recording a job failure");
+            }
+        }
+    }
+}

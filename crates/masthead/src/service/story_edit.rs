@@ -1,0 +1,297 @@
+//! Writing stories: creating, saving on top of a revision, and moving through the
+//! workflow, with the role rules checked for every step.
+
+use jiff::Timestamp;
+use store::*;
+
+use crate::domain::permission::{may_edit, may_move, may_view};
+use crate::service::story_form::{FieldErrors, ParsedStory};
+
+/// Why a save or a move was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    /// Field messages to show next to the fields.
+    #[error("invalid fields")]
+    Invalid(FieldErrors),
+    /// The story changed since the author's revision; here it is as it is now.
+    #[error("the story changed meanwhile")]
+    Conflict(Box<NewsroomStory>),
+    /// The role does not allow it.
+    #[error("not allowed")]
+    Forbidden,
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// A move through the workflow asked for with a save.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Transition {
+    /// Draft → in review.
+    Submit,
+    /// In review → draft.
+    Withdraw,
+    /// Publish now.
+    Publish,
+    /// Publish at a time.
+    Schedule(Timestamp),
+    /// Take off the site.
+    Unpublish,
+    /// Back to draft (unschedule).
+    Draft,
+}
+
+impl Transition {
+    /// The state it leads to.
+    pub fn target(self) -> StoryStatus {
+        match self {
+            Transition::Submit => StoryStatus::InReview,
+            Transition::Withdraw | Transition::Draft => StoryStatus::Draft,
+            Transition::Publish => StoryStatus::Published,
+            Transition::Schedule(_) => StoryStatus::Scheduled,
+            Transition::Unpublish => StoryStatus::Unpublished,
+        }
+    }
+
+    /// The notice code shown after it.
+    pub fn notice(self) -> &'static str {
+        match self {
+            Transition::Submit => "submitted",
+            Transition::Publish => "published",
+            Transition::Schedule(_) => "scheduled",
+            Transition::Unpublish => "unpublished",
+            Transition::Withdraw | Transition::Draft => "status",
+        }
+    }
+}
+
+/// Checks that every id the content names exists, and turns keyword names into ids
+/// (creating new keywords only once everything else is valid).
+pub async fn resolve_references(
+    store: &dyn Store,
+    edition_id: i64,
+    parsed: &mut ParsedStory,
+) -> Result<(), EditError> {
+    let fields = &mut parsed.fields;
+    let mut errors = FieldErrors::new();
+    let mut image_ids: Vec<i64> = fields.hero_image_id.into_iter().collect();
+    image_ids.extend(fields.gallery.iter().map(|item| item.image_id));
+    image_ids.extend(fields.body.image_ids());
+    let found = store.images(&image_ids).await?;
+    let missing = |id: &i64| found.iter().all(|image| image.id != *id);
+    if fields.hero_image_id.iter().any(missing) {
+        errors.insert("hero_image_id", "There is no image with this id.".into());
+    }
+    if let Some(item) = fields.gallery.iter().find(|item| missing(&item.image_id)) {
+        errors.insert("gallery", format!("There is no image {}.", item.image_id));
+    }
+    if let Some(id) = fields.body.image_ids().iter().find(|id| missing(id)) {
+        errors.insert(
+            "body",
+            format!("The text shows image {id}, which does not exist."),
+        );
+    }
+    let topics = store.topics(&fields.topic_ids).await?;
+    if topics.len() != fields.topic_ids.len()
+        || topics.iter().any(|topic| topic.edition_id != edition_id)
+    {
+        errors.insert("topic_ids", "Pick topics of this edition.".into());
+    }
+    let mut story_ids = fields.recommended_ids.clone();
+    story_ids.extend(fields.body.related_story_ids());
+    for id in story_ids {
+        if store.newsroom_story(id).await?.is_none() {
+            errors.insert("recommended_ids", format!("There is no story {id}."));
+        }
+    }
+    check_credits(store, &fields.credits, &mut errors).await?;
+    if !errors.is_empty() {
+        return Err(EditError::Invalid(errors));
+    }
+    for (slug, name) in &parsed.keywords {
+        let id = store.ensure_keyword(edition_id, slug, name).await?;
+        parsed.fields.keyword_ids.push(id);
+    }
+    Ok(())
+}
+
+async fn check_credits(
+    store: &dyn Store,
+    credits: &[CreditRef],
+    errors: &mut FieldErrors,
+) -> Result<(), StoreError> {
+    let (mut authors, mut agencies) = (Vec::new(), Vec::new());
+    for credit in credits {
+        match credit {
+            CreditRef::Author(id, _) => authors.push(*id),
+            CreditRef::Agency(id, _) => agencies.push(*id),
+        }
+    }
+    let found = store.authors(&authors).await?.len() + store.agencies(&agencies).await?.len();
+    if found != credits.len() {
+        errors.insert("credits", "Pick bylines from the lists.".into());
+    }
+    Ok(())
+}
+
+/// Creates a draft owned by the account.
+pub async fn create_story(
+    store: &dyn Store,
+    user: &User,
+    edition_id: i64,
+    mut parsed: ParsedStory,
+) -> Result<i64, EditError> {
+    resolve_references(store, edition_id, &mut parsed).await?;
+    let id = store
+        .create_story(&NewStory {
+            edition_id,
+            status: StoryStatus::Draft,
+            owner_id: Some(user.id),
+            published_at: None,
+            updated_at: Timestamp::now(),
+            fields: parsed.fields,
+        })
+        .await
+        .map_err(slug_taken)?;
+    store
+        .audit(&NewAuditEntry {
+            user_id: Some(user.id),
+            action: "story.create".into(),
+            entity: "story".into(),
+            entity_id: Some(id),
+            detail: String::new(),
+        })
+        .await?;
+    Ok(id)
+}
+
+/// A taken slug is a field error, not a failure.
+fn slug_taken(error: StoreError) -> EditError {
+    match error {
+        StoreError::Conflict { constraint } if constraint == "story_slug_key" => {
+            let mut errors = FieldErrors::new();
+            errors.insert(
+                "slug",
+                "Another story in this section already has this slug.".into(),
+            );
+            EditError::Invalid(errors)
+        }
+        other => EditError::Store(other),
+    }
+}
+
+/// A story the account may open, or why not.
+pub async fn open_story(
+    store: &dyn Store,
+    user: &User,
+    id: i64,
+) -> Result<NewsroomStory, EditError> {
+    let story = store
+        .newsroom_story(id)
+        .await?
+        .ok_or(EditError::Store(StoreError::NotFound))?;
+    if may_view(user.role, user.id, story.owner_id) {
+        Ok(story)
+    } else {
+        Err(EditError::Forbidden)
+    }
+}
+
+/// Saves new content on top of `base_revision` (skipping an unchanged save), then applies
+/// a workflow move; `old_path` is the story's public path without the edition prefix
+/// and `new_path` what it will be, so a published story keeps its old URL.
+pub async fn save_story(
+    store: &dyn Store,
+    user: &User,
+    story: &NewsroomStory,
+    base_revision: i64,
+    mut parsed: ParsedStory,
+    paths: (String, String),
+    transition: Option<Transition>,
+) -> Result<(), EditError> {
+    let changed = parsed.fields != story.fields || base_revision != story.revision;
+    if changed {
+        if !may_edit(user.role, user.id, story.owner_id, story.status) {
+            return Err(EditError::Forbidden);
+        }
+        if let Some(transition) = transition {
+            check_move(user, story, transition)?;
+        }
+        resolve_references(store, story.edition_id, &mut parsed).await?;
+        let (old_path, new_path) = paths;
+        let moved = story.published_at.is_some() && old_path != new_path;
+        let save = StorySave {
+            story_id: story.id,
+            base_revision,
+            user_id: user.id,
+            fields: parsed.fields,
+            redirect_from: moved.then_some(old_path),
+        };
+        match store.save_story(&save).await {
+            Err(StoreError::Conflict { constraint }) if constraint == "story_revision" => {
+                let current = store
+                    .newsroom_story(story.id)
+                    .await?
+                    .ok_or(StoreError::NotFound)?;
+                return Err(EditError::Conflict(Box::new(current)));
+            }
+            other => other.map_err(slug_taken)?,
+        };
+    }
+    if let Some(transition) = transition {
+        move_story(store, user, story, transition).await?;
+    }
+    Ok(())
+}
+
+fn check_move(user: &User, story: &NewsroomStory, transition: Transition) -> Result<(), EditError> {
+    if may_move(
+        user.role,
+        user.id,
+        story.owner_id,
+        story.status,
+        transition.target(),
+    ) {
+        Ok(())
+    } else {
+        Err(EditError::Forbidden)
+    }
+}
+
+/// Moves a story through the workflow.
+pub async fn move_story(
+    store: &dyn Store,
+    user: &User,
+    story: &NewsroomStory,
+    transition: Transition,
+) -> Result<(), EditError> {
+    check_move(user, story, transition)?;
+    let now = Timestamp::now();
+    let scheduled_at = match transition {
+        Transition::Schedule(at) if at <= now => {
+            let mut errors = FieldErrors::new();
+            errors.insert("scheduled_at", "Pick a time in the future.".into());
+            return Err(EditError::Invalid(errors));
+        }
+        Transition::Schedule(at) => Some(at),
+        _ => None,
+    };
+    let change = StatusChange {
+        story_id: story.id,
+        user_id: user.id,
+        from: story.status,
+        to: transition.target(),
+        scheduled_at,
+        at: now,
+    };
+    match store.change_status(&change).await {
+        Err(StoreError::Conflict { .. }) => {
+            let current = store
+                .newsroom_story(story.id)
+                .await?
+                .ok_or(StoreError::NotFound)?;
+            Err(EditError::Conflict(Box::new(current)))
+        }
+        other => Ok(other?),
+    }
+}

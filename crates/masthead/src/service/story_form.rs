@@ -1,0 +1,425 @@
+//! The story editor's form: the raw values as typed (so a rejected save shows them back
+//! intact), and their parsing into `StoryFields` with a message per field.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use store::*;
+
+use crate::domain::slug::slugify;
+use crate::service::site::EditionSite;
+
+/// Byline rows the form offers.
+pub const CREDIT_ROWS: usize = 4;
+const MAX_HEADLINE: usize = 300;
+const MAX_LINE: usize = 600;
+const MAX_SLUG: usize = 120;
+const MAX_BODY: usize = 4 * 1024 * 1024;
+const MAX_LIST: usize = 50;
+/// First path segments the site itself uses: a static page may not take them.
+pub const RESERVED_SLUGS: &[&str] = &[
+    "admin",
+    "api",
+    "assets",
+    "author",
+    "healthz",
+    "keyword",
+    "media",
+    "newsletter",
+    "rss",
+    "s",
+    "topic",
+];
+
+/// Messages by field name, shown next to each field.
+pub type FieldErrors = HashMap<&'static str, String>;
+
+/// One byline row as typed: who ("a:12" author or "g:3" agency) and their role.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct CreditValue {
+    /// "a:{id}", "g:{id}" or empty.
+    pub who: String,
+    /// A `CreditRole` stored form.
+    pub role: String,
+}
+
+/// The editor's fields as strings, exactly as the author typed or the story holds them.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct StoryFormValues {
+    pub kind: String,
+    pub headline: String,
+    pub standfirst: String,
+    pub slug: String,
+    pub section_id: String,
+    pub secondary_section_ids: Vec<String>,
+    pub topic_ids: Vec<String>,
+    pub keywords: String,
+    pub credits: Vec<CreditValue>,
+    pub dateline: String,
+    pub hero_image_id: String,
+    pub recommended_ids: String,
+    pub gallery: String,
+    pub video_url: String,
+    pub seo_title: String,
+    pub seo_description: String,
+    pub body: String,
+    /// The revision the author started from.
+    pub base_revision: String,
+}
+
+fn join_ids(ids: &[i64], separator: &str) -> String {
+    ids.iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+impl StoryFormValues {
+    /// The values of stored content.
+    pub fn from_fields(fields: &StoryFields, keywords: &[Keyword], revision: i64) -> Self {
+        let mut credits: Vec<CreditValue> = fields
+            .credits
+            .iter()
+            .map(|credit| match credit {
+                CreditRef::Author(id, role) => CreditValue {
+                    who: format!("a:{id}"),
+                    role: role.as_str().into(),
+                },
+                CreditRef::Agency(id, role) => CreditValue {
+                    who: format!("g:{id}"),
+                    role: role.as_str().into(),
+                },
+            })
+            .collect();
+        credits.resize(credits.len().max(CREDIT_ROWS), CreditValue::default());
+        let text = |value: &Option<String>| value.clone().unwrap_or_default();
+        StoryFormValues {
+            kind: fields.kind.as_str().into(),
+            headline: fields.headline.clone(),
+            standfirst: text(&fields.standfirst),
+            slug: fields.slug.clone(),
+            section_id: fields
+                .section_id
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
+            secondary_section_ids: fields
+                .secondary_section_ids
+                .iter()
+                .map(i64::to_string)
+                .collect(),
+            topic_ids: fields.topic_ids.iter().map(i64::to_string).collect(),
+            keywords: keywords
+                .iter()
+                .map(|keyword| keyword.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            credits,
+            dateline: text(&fields.dateline),
+            hero_image_id: fields
+                .hero_image_id
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
+            recommended_ids: join_ids(&fields.recommended_ids, ", "),
+            gallery: fields
+                .gallery
+                .iter()
+                .map(|item| format!("{} | {}", item.image_id, item.caption))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            video_url: text(&fields.video_url),
+            seo_title: text(&fields.seo_title),
+            seo_description: text(&fields.seo_description),
+            body: richtext::body_to_html(&fields.body),
+            base_revision: revision.to_string(),
+        }
+    }
+
+    /// The values of a submitted form (`name=value` pairs; repeated names for lists).
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let mut values = StoryFormValues::default();
+        let mut credits: HashMap<usize, CreditValue> = HashMap::new();
+        for (name, value) in pairs {
+            let value = value.clone();
+            match name.as_str() {
+                "kind" => values.kind = value,
+                "headline" => values.headline = value,
+                "standfirst" => values.standfirst = value,
+                "slug" => values.slug = value,
+                "section_id" => values.section_id = value,
+                "secondary_section_ids" => values.secondary_section_ids.push(value),
+                "topic_ids" => values.topic_ids.push(value),
+                "keywords" => values.keywords = value,
+                "dateline" => values.dateline = value,
+                "hero_image_id" => values.hero_image_id = value,
+                "recommended_ids" => values.recommended_ids = value,
+                "gallery" => values.gallery = value,
+                "video_url" => values.video_url = value,
+                "seo_title" => values.seo_title = value,
+                "seo_description" => values.seo_description = value,
+                "body" => values.body = value,
+                "base_revision" => values.base_revision = value,
+                other => {
+                    if let Some((row, part)) = credit_field(other) {
+                        let credit = credits.entry(row).or_default();
+                        match part {
+                            "who" => credit.who = value,
+                            _ => credit.role = value,
+                        }
+                    }
+                }
+            }
+        }
+        values.credits = (0..CREDIT_ROWS)
+            .map(|row| credits.remove(&row).unwrap_or_default())
+            .collect();
+        values
+    }
+}
+
+/// "credit_2_who" → (2, "who").
+fn credit_field(name: &str) -> Option<(usize, &str)> {
+    let rest = name.strip_prefix("credit_")?;
+    let (row, part) = rest.split_once('_')?;
+    let row: usize = row.parse().ok()?;
+    (row < CREDIT_ROWS && matches!(part, "who" | "role")).then_some((row, part))
+}
+
+/// Removes control characters (keeping newlines where a field has lines) and trims.
+pub fn clean(value: &str, keep_newlines: bool) -> String {
+    value
+        .chars()
+        .filter(|ch| !ch.is_control() || (keep_newlines && *ch == '\n'))
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// Parsed content plus the keyword names to look up or create.
+#[derive(Debug)]
+pub struct ParsedStory {
+    /// The content, with `keyword_ids` still empty.
+    pub fields: StoryFields,
+    /// Keywords as (slug, name).
+    pub keywords: Vec<(String, String)>,
+}
+
+struct Checker {
+    errors: FieldErrors,
+}
+
+impl Checker {
+    fn line(&mut self, field: &'static str, value: &str, max: usize) -> Option<String> {
+        let value = clean(value, false);
+        if value.chars().count() > max {
+            self.errors
+                .insert(field, format!("Keep this under {max} characters."));
+        }
+        (!value.is_empty()).then_some(value)
+    }
+
+    fn id(&mut self, field: &'static str, value: &str) -> Option<i64> {
+        let value = value.trim();
+        if value.is_empty() {
+            return None;
+        }
+        match value.parse::<i64>() {
+            Ok(id) if id > 0 => Some(id),
+            _ => {
+                self.errors
+                    .insert(field, format!("{value:?} is not an id number."));
+                None
+            }
+        }
+    }
+
+    fn ids(&mut self, field: &'static str, values: &[String]) -> Vec<i64> {
+        let mut ids: Vec<i64> = values.iter().filter_map(|v| self.id(field, v)).collect();
+        ids.dedup();
+        if ids.len() > MAX_LIST {
+            self.errors
+                .insert(field, format!("Pick at most {MAX_LIST}."));
+        }
+        ids
+    }
+}
+
+impl StoryFormValues {
+    /// Parses the form against an edition's sections; every problem gets its message.
+    pub fn parse(&self, edition: &EditionSite) -> Result<ParsedStory, FieldErrors> {
+        let mut check = Checker {
+            errors: FieldErrors::new(),
+        };
+        let kind = StoryKind::parse(&self.kind).unwrap_or_default();
+        let headline = check.line("headline", &self.headline, MAX_HEADLINE);
+        if headline.is_none() {
+            check.errors.insert("headline", "Write a headline.".into());
+        }
+        let headline = headline.unwrap_or_default();
+        let typed_slug = clean(&self.slug, false);
+        let slug = slugify(
+            if typed_slug.is_empty() {
+                &headline
+            } else {
+                &typed_slug
+            },
+            MAX_SLUG,
+        );
+        if slug.is_empty() && !check.errors.contains_key("headline") {
+            check
+                .errors
+                .insert("slug", "A slug needs letters or digits.".into());
+        }
+        let section_id = check.id("section_id", &self.section_id);
+        let in_edition = |id: &i64| edition.section(*id).is_some();
+        match (kind, section_id) {
+            (StoryKind::Page, Some(_)) => {
+                check
+                    .errors
+                    .insert("section_id", "A static page has no section.".into());
+            }
+            (StoryKind::Page, None) if RESERVED_SLUGS.contains(&slug.as_str()) => {
+                check
+                    .errors
+                    .insert("slug", format!("“{slug}” is used by the site itself."));
+            }
+            (StoryKind::Page, None) => {}
+            (_, None) => {
+                check.errors.insert("section_id", "Pick a section.".into());
+            }
+            (_, Some(id)) if !in_edition(&id) => {
+                check
+                    .errors
+                    .insert("section_id", "Pick a section of this edition.".into());
+            }
+            _ => {}
+        }
+        let secondary_section_ids = check.ids("secondary_section_ids", &self.secondary_section_ids);
+        if !secondary_section_ids.iter().all(in_edition) {
+            check.errors.insert(
+                "secondary_section_ids",
+                "Pick sections of this edition.".into(),
+            );
+        }
+        let credits = self.credits(&mut check);
+        let keywords = parse_keywords(&self.keywords, &mut check);
+        let gallery = parse_gallery(&self.gallery, &mut check);
+        let recommended: Vec<String> = self
+            .recommended_ids
+            .split([',', ' '])
+            .map(str::to_string)
+            .collect();
+        let video_url = check.line("video_url", &self.video_url, MAX_LINE);
+        if let Some(url) = &video_url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            check.errors.insert(
+                "video_url",
+                "Give the video's web address (https://…).".into(),
+            );
+        }
+        if self.body.len() > MAX_BODY {
+            check
+                .errors
+                .insert("body", "The text is longer than 4 MB; split it.".into());
+        }
+        let fields = StoryFields {
+            kind,
+            standfirst: check.line("standfirst", &self.standfirst, MAX_LINE),
+            slug,
+            section_id,
+            secondary_section_ids,
+            body: richtext::parse_body(&self.body),
+            credits,
+            dateline: check.line("dateline", &self.dateline, 100),
+            hero_image_id: check.id("hero_image_id", &self.hero_image_id),
+            topic_ids: check.ids("topic_ids", &self.topic_ids),
+            keyword_ids: Vec::new(),
+            recommended_ids: check.ids("recommended_ids", &recommended),
+            gallery,
+            video_url,
+            seo_title: check.line("seo_title", &self.seo_title, 200),
+            seo_description: check.line("seo_description", &self.seo_description, MAX_LINE),
+            headline,
+        };
+        if check.errors.is_empty() {
+            Ok(ParsedStory { fields, keywords })
+        } else {
+            Err(check.errors)
+        }
+    }
+
+    fn credits(&self, check: &mut Checker) -> Vec<CreditRef> {
+        let mut credits = Vec::new();
+        for credit in &self.credits {
+            let role = CreditRole::parse(&credit.role).unwrap_or(CreditRole::By);
+            let parsed = match credit.who.split_once(':') {
+                None if credit.who.trim().is_empty() => continue,
+                Some(("a", id)) => id.parse().ok().map(|id| CreditRef::Author(id, role)),
+                Some(("g", id)) => id.parse().ok().map(|id| CreditRef::Agency(id, role)),
+                _ => None,
+            };
+            match parsed {
+                Some(credit) if !credits.contains(&credit) => credits.push(credit),
+                Some(_) => {}
+                None => {
+                    check
+                        .errors
+                        .insert("credits", "Pick bylines from the lists.".into());
+                }
+            }
+        }
+        credits
+    }
+}
+
+fn parse_keywords(value: &str, check: &mut Checker) -> Vec<(String, String)> {
+    let mut keywords: Vec<(String, String)> = Vec::new();
+    for name in clean(value, false).split(',') {
+        let name = name.trim();
+        let slug = slugify(name, 80);
+        if slug.is_empty() || keywords.iter().any(|(known, _)| *known == slug) {
+            continue;
+        }
+        if name.chars().count() > 80 {
+            check
+                .errors
+                .insert("keywords", "Keep each keyword under 80 characters.".into());
+        }
+        keywords.push((slug, name.to_string()));
+    }
+    if keywords.len() > MAX_LIST {
+        check
+            .errors
+            .insert("keywords", format!("Use at most {MAX_LIST} keywords."));
+    }
+    keywords
+}
+
+/// Gallery lines: "image id | caption".
+fn parse_gallery(value: &str, check: &mut Checker) -> Vec<GalleryItem> {
+    let mut items = Vec::new();
+    for line in clean(value, true)
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+    {
+        let (id, caption) = line.split_once('|').unwrap_or((line, ""));
+        match id.trim().parse::<i64>() {
+            Ok(image_id) if image_id > 0 => items.push(GalleryItem {
+                image_id,
+                caption: clean(caption, false).chars().take(MAX_LINE).collect(),
+            }),
+            _ => {
+                check.errors.insert(
+                    "gallery",
+                    format!("“{}” does not start with an image id.", line.trim()),
+                );
+            }
+        }
+    }
+    if items.len() > 200 {
+        check
+            .errors
+            .insert("gallery", "A gallery holds at most 200 photos.".into());
+    }
+    items
+}

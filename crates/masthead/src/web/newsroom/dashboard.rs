@@ -1,0 +1,53 @@
+//! The dashboard: my drafts, waiting for review, scheduled, recently published, missed
+//! schedules.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{Query, State};
+use axum::response::Html;
+use serde::Serialize;
+
+use crate::app::AppState;
+use crate::service::newsroom::{Dashboard, dashboard};
+use crate::web::error::AppError;
+use crate::web::newsroom::session::CurrentUser;
+use crate::web::newsroom::story::list::StoryRow;
+use crate::web::newsroom::view::AdminChrome;
+
+#[derive(Serialize)]
+struct DashboardPage {
+    chrome: AdminChrome,
+    drafts: Vec<StoryRow>,
+    in_review: Vec<StoryRow>,
+    scheduled: Vec<StoryRow>,
+    published: Vec<StoryRow>,
+    missed: Vec<StoryRow>,
+}
+
+/// `GET /admin`.
+pub async fn show_dashboard(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Html<String>, AppError> {
+    let Dashboard {
+        drafts,
+        in_review,
+        scheduled,
+        published,
+        missed,
+    } = dashboard(state.store.as_ref(), &user.user).await?;
+    let site = state.site();
+    let rows = |list| StoryRow::all(&site, list);
+    let page = DashboardPage {
+        chrome: AdminChrome::new(&state, &user, "/admin")
+            .with_notice(query.get("notice").map(String::as_str)),
+        drafts: rows(drafts),
+        in_review: rows(in_review),
+        scheduled: rows(scheduled),
+        published: rows(published),
+        missed: rows(missed),
+    };
+    Ok(Html(state.theme.render("admin/dashboard.html", &page)?))
+}

@@ -1,0 +1,221 @@
+//! The newsroom's session layer: finds the logged-in account from the session cookie,
+//! checks the CSRF token of every form sent, and keeps newsroom pages out of caches.
+
+use std::sync::Arc;
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use jiff::Timestamp;
+use store::{SessionUser, User};
+
+use crate::app::AppState;
+use crate::domain::permission::{Action, allows};
+use crate::service::account::token_hash;
+use crate::web::error::AppError;
+
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "masthead_session";
+/// The largest newsroom form (story bodies are big; uploads have their own limit).
+pub const MAX_FORM: usize = 8 * 1024 * 1024;
+
+/// The logged-in account of a newsroom request, with its session's CSRF token.
+#[derive(Clone, Debug)]
+pub struct CurrentUser {
+    /// The account.
+    pub user: User,
+    /// The token every form of this session carries.
+    pub csrf: String,
+}
+
+impl CurrentUser {
+    /// Refuses the request unless the role allows the action.
+    pub fn require(&self, action: Action) -> Result<(), AppError> {
+        if allows(self.user.role, action) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<CurrentUser, AppError> {
+        let session = parts
+            .extensions
+            .get::<SessionUser>()
+            .ok_or(AppError::Unauthorized)?;
+        if session.user.must_change_password
+            && !matches!(parts.uri.path(), "/admin/password" | "/admin/logout")
+        {
+            return Err(AppError::MustChangePassword);
+        }
+        Ok(CurrentUser {
+            user: session.user.clone(),
+            csrf: session.csrf_token.clone(),
+        })
+    }
+}
+
+/// The value of a cookie in a request's headers.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, Secure on https sites.
+pub fn set_cookie(state: &AppState, name: &str, value: &str, max_age: i64) -> HeaderValue {
+    let secure = if state.base_url.starts_with("https://") {
+        "; Secure"
+    } else {
+        ""
+    };
+    let cookie =
+        format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}");
+    HeaderValue::from_str(&cookie).unwrap_or(HeaderValue::from_static("invalid=1"))
+}
+
+/// Looks up the session, checks the CSRF token of every non-GET request but the login
+/// form (which carries its own), and marks newsroom responses private.
+pub async fn newsroom_session(
+    State(state): State<Arc<AppState>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let session = match cookie(request.headers(), SESSION_COOKIE) {
+        Some(token) => state
+            .store
+            .session_user(&token_hash(token), Timestamp::now())
+            .await
+            .map_err(AppError::from),
+        None => Ok(None),
+    };
+    let session = match session {
+        Ok(session) => session,
+        Err(error) => return error.into_response(),
+    };
+    let safe = matches!(*request.method(), Method::GET | Method::HEAD);
+    if !safe && request.uri().path() != "/admin/login" {
+        let Some(session) = &session else {
+            return AppError::Unauthorized.into_response();
+        };
+        request = match checked_csrf(request, &session.csrf_token).await {
+            Ok(request) => request,
+            Err(error) => return error.into_response(),
+        };
+    }
+    if let Some(session) = session {
+        request.extensions_mut().insert(session);
+    }
+    let mut response = next.run(request).await;
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store, private"),
+    );
+    response
+}
+
+/// Passes the request on if its `csrf` (query, header or urlencoded form field) matches
+/// the session's token.
+async fn checked_csrf(request: Request, expected: &str) -> Result<Request, AppError> {
+    let from_query = request
+        .uri()
+        .query()
+        .and_then(|query| form_field(query.as_bytes(), "csrf"));
+    let from_header = request
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_string);
+    if let Some(token) = from_query.or(from_header) {
+        return if constant_time_eq(&token, expected) {
+            Ok(request)
+        } else {
+            Err(AppError::BadCsrf)
+        };
+    }
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Err(AppError::BadCsrf);
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = to_bytes(body, MAX_FORM)
+        .await
+        .map_err(|_| AppError::BadRequest("The form is too large.".into()))?;
+    match form_field(&bytes, "csrf") {
+        Some(token) if constant_time_eq(&token, expected) => {
+            Ok(Request::from_parts(parts, Body::from(bytes)))
+        }
+        _ => Err(AppError::BadCsrf),
+    }
+}
+
+fn form_field(encoded: &[u8], name: &str) -> Option<String> {
+    url_pairs(encoded)
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value)
+}
+
+/// The `name=value` pairs of a urlencoded body or query, decoded, in order.
+pub fn url_pairs(encoded: &[u8]) -> impl Iterator<Item = (String, String)> + '_ {
+    encoded.split(|byte| *byte == b'&').filter_map(|pair| {
+        let mut halves = pair.splitn(2, |byte| *byte == b'=');
+        let key = decode(halves.next()?);
+        Some((key, decode(halves.next().unwrap_or_default())))
+    })
+}
+
+fn decode(bytes: &[u8]) -> String {
+    let spaced: Vec<u8> = bytes
+        .iter()
+        .map(|byte| if *byte == b'+' { b' ' } else { *byte })
+        .collect();
+    percent_encoding::percent_decode(&spaced)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// Compares secrets without an early exit, so timing reveals nothing of the token.
+fn constant_time_eq(given: &str, expected: &str) -> bool {
+    given.len() == expected.len()
+        && given
+            .bytes()
+            .zip(expected.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_field_is_found_and_decoded() {
+        let body = b"headline=Hello+world&csrf=ab%2Fc&x=";
+
+        assert_eq!(form_field(body, "csrf").as_deref(), Some("ab/c"));
+        assert_eq!(form_field(body, "missing"), None);
+    }
+
+    #[test]
+    fn tokens_compare_whole() {
+        assert!(constant_time_eq("abc", "abc"));
+        assert!(!constant_time_eq("abd", "abc"));
+        assert!(!constant_time_eq("ab", "abc"));
+    }
+}

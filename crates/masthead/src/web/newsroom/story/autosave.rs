@@ -1,0 +1,73 @@
+//! Autosave and presence: the editor's script sends the form every few seconds; the
+//! work is kept per person, and the answer says who else has the story open.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use jiff::{SignedDuration, Timestamp};
+use serde::Serialize;
+
+use crate::app::AppState;
+use crate::service::story_edit::open_story;
+use crate::service::story_form::StoryFormValues;
+use crate::web::error::AppError;
+use crate::web::newsroom::raw_form::RawForm;
+use crate::web::newsroom::session::CurrentUser;
+use crate::web::newsroom::story::list::newsroom_time;
+
+/// How long after their last ping someone still counts as having the story open.
+const PRESENCE: SignedDuration = SignedDuration::from_secs(60);
+
+/// The answer to an autosave.
+#[derive(Serialize)]
+pub struct AutosaveReply {
+    /// When the work was kept, if it was.
+    saved_at: Option<String>,
+    /// Why it was not.
+    error: Option<String>,
+    /// Others who have the story open.
+    editors: Vec<String>,
+}
+
+/// `POST /admin/stories/{id}/autosave`.
+pub async fn autosave(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    form: RawForm,
+) -> Result<Json<AutosaveReply>, AppError> {
+    let store = state.store.as_ref();
+    let story = open_story(store, &user.user, id).await?;
+    let site = state.site();
+    let edition = site.edition(story.edition_id).ok_or(AppError::NotFound)?;
+    let now = Timestamp::now();
+    let presence_only = headers.contains_key("x-presence-only");
+    let values = StoryFormValues::from_pairs(&form.0);
+    let base = values
+        .base_revision
+        .trim()
+        .parse()
+        .unwrap_or(story.revision);
+    let (fields, error) = match values.parse(edition) {
+        _ if presence_only => (None, None),
+        Ok(parsed) => (Some(parsed.fields), None),
+        Err(errors) => (
+            None,
+            Some(errors.into_values().collect::<Vec<_>>().join(" ")),
+        ),
+    };
+    store
+        .autosave(id, user.user.id, base, fields.as_ref(), now)
+        .await?;
+    let editors = store
+        .present_editors(id, user.user.id, now - PRESENCE)
+        .await?;
+    Ok(Json(AutosaveReply {
+        saved_at: fields.map(|_| newsroom_time(now)),
+        error,
+        editors,
+    }))
+}

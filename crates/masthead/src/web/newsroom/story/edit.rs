@@ -1,0 +1,283 @@
+//! Creating and editing a story: the editor page, and the save that may also move the
+//! story through the workflow.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use jiff::civil::DateTime;
+use store::*;
+
+use crate::app::AppState;
+use crate::service::site::{EditionSite, Site};
+use crate::service::story_edit::{EditError, Transition, create_story, open_story, save_story};
+use crate::service::story_form::{CREDIT_ROWS, CreditValue, FieldErrors, StoryFormValues};
+use crate::web::error::AppError;
+use crate::web::newsroom::raw_form::RawForm;
+use crate::web::newsroom::session::CurrentUser;
+use crate::web::newsroom::story::editor_view::{EditorInput, EditorPage};
+use crate::web::newsroom::story::revisions::conflict_page;
+
+impl From<EditError> for AppError {
+    fn from(error: EditError) -> AppError {
+        match error {
+            EditError::Forbidden => AppError::Forbidden,
+            EditError::Store(error) => error.into(),
+            EditError::Invalid(_) | EditError::Conflict(_) => {
+                AppError::Internal(anyhow::anyhow!("unhandled editor outcome: {error}"))
+            }
+        }
+    }
+}
+
+fn edition_of(site: &Site, id: i64) -> Result<&EditionSite, AppError> {
+    site.edition(id).ok_or(AppError::NotFound)
+}
+
+/// Renders the editor with a status (422 after a rejected save).
+pub async fn editor(
+    state: &AppState,
+    user: &CurrentUser,
+    input: EditorInput<'_>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let site = state.site();
+    let page = EditorPage::build(state, &site, user, input).await?;
+    let html = state
+        .theme
+        .render("admin/story_edit.html", &EditorScreen::of(&page))?;
+    Ok((status, Html(html)).into_response())
+}
+
+/// The editor template's context: the page as `p`, its frame as `chrome` for the layout.
+#[derive(serde::Serialize)]
+pub struct EditorScreen<'a> {
+    chrome: &'a crate::web::newsroom::view::AdminChrome,
+    p: &'a EditorPage,
+}
+
+impl<'a> EditorScreen<'a> {
+    /// The context for a page.
+    pub fn of(page: &'a EditorPage) -> EditorScreen<'a> {
+        EditorScreen {
+            chrome: &page.chrome,
+            p: page,
+        }
+    }
+}
+
+/// `GET /admin/stories/new?edition=&kind=`.
+pub async fn new_story(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let site = state.site();
+    let edition_id = query.get("edition").and_then(|id| id.parse().ok());
+    let edition = match edition_id {
+        Some(id) => edition_of(&site, id)?,
+        None => site.editions.first().ok_or(AppError::NotFound)?,
+    };
+    let mut values = StoryFormValues {
+        kind: query.get("kind").cloned().unwrap_or_else(|| "news".into()),
+        credits: vec![CreditValue::default(); CREDIT_ROWS],
+        base_revision: "0".into(),
+        ..StoryFormValues::default()
+    };
+    if let Some(author) = user.user.author_id {
+        values.credits[0].who = format!("a:{author}");
+    }
+    let input = EditorInput {
+        story: None,
+        edition,
+        values,
+        errors: FieldErrors::new(),
+    };
+    editor(&state, &user, input, StatusCode::OK).await
+}
+
+/// `POST /admin/stories?edition=`: creates a draft.
+pub async fn create(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    Query(query): Query<HashMap<String, String>>,
+    form: RawForm,
+) -> Result<Response, AppError> {
+    let site = state.site();
+    let edition_id = query.get("edition").and_then(|id| id.parse().ok());
+    let edition = edition_of(&site, edition_id.ok_or(AppError::NotFound)?)?;
+    let values = StoryFormValues::from_pairs(&form.0);
+    let outcome = match values.parse(edition) {
+        Ok(parsed) => {
+            create_story(state.store.as_ref(), &user.user, edition.edition.id, parsed).await
+        }
+        Err(errors) => Err(EditError::Invalid(errors)),
+    };
+    match outcome {
+        Ok(id) => Ok(Redirect::to(&format!("/admin/stories/{id}?notice=created")).into_response()),
+        Err(EditError::Invalid(errors)) => {
+            let input = EditorInput {
+                story: None,
+                edition,
+                values,
+                errors,
+            };
+            editor(&state, &user, input, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// `GET /admin/stories/{id}`: the editor, with the account's autosaved work if asked.
+pub async fn edit(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let store = state.store.as_ref();
+    let story = open_story(store, &user.user, id).await?;
+    let site = state.site();
+    let edition = edition_of(&site, story.edition_id)?;
+    let autosave = store.autosaved(id, user.user.id).await?;
+    // Opening the story tells others who has it open.
+    let now = jiff::Timestamp::now();
+    store
+        .autosave(id, user.user.id, story.revision, None, now)
+        .await?;
+    let keywords = store.keywords(&story.fields.keyword_ids).await?;
+    let restore = query.contains_key("autosave");
+    let mut values = StoryFormValues::from_fields(&story.fields, &keywords, story.revision);
+    let mut unsaved = None;
+    if let Some(Autosave {
+        fields: Some(fields),
+        base_revision,
+        seen_at,
+    }) = autosave
+    {
+        if restore {
+            let keywords = store.keywords(&fields.keyword_ids).await?;
+            values = StoryFormValues::from_fields(&fields, &keywords, base_revision);
+        } else if fields != story.fields {
+            unsaved = Some(crate::web::newsroom::story::list::newsroom_time(seen_at));
+        }
+    }
+    let input = EditorInput {
+        story: Some(&story),
+        edition,
+        values,
+        errors: FieldErrors::new(),
+    };
+    let mut page = EditorPage::build(&state, &site, &user, input).await?;
+    page.autosaved_at = unsaved;
+    page.chrome = page
+        .chrome
+        .with_notice(query.get("notice").map(String::as_str));
+    let html = state
+        .theme
+        .render("admin/story_edit.html", &EditorScreen::of(&page))?;
+    Ok(Html(html).into_response())
+}
+
+/// The workflow move a form asks for.
+fn transition(form: &RawForm, edition: &EditionSite) -> Result<Option<Transition>, FieldErrors> {
+    Ok(Some(match form.get("action").unwrap_or("save") {
+        "submit" => Transition::Submit,
+        "withdraw" => Transition::Withdraw,
+        "publish" => Transition::Publish,
+        "unpublish" => Transition::Unpublish,
+        "draft" => Transition::Draft,
+        "schedule" => {
+            let typed = form.get("scheduled_at").unwrap_or_default().trim();
+            let at = typed.parse::<DateTime>().ok().and_then(|local| {
+                edition
+                    .zone
+                    .to_ambiguous_zoned_datetime(local)
+                    .compatible()
+                    .ok()
+            });
+            match at {
+                Some(at) => Transition::Schedule(at.timestamp()),
+                None => {
+                    let mut errors = FieldErrors::new();
+                    errors.insert("scheduled_at", "Give a date and time to publish at.".into());
+                    return Err(errors);
+                }
+            }
+        }
+        _ => return Ok(None),
+    }))
+}
+
+/// `POST /admin/stories/{id}`: saves, then applies the workflow button pressed.
+pub async fn update(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    form: RawForm,
+) -> Result<Response, AppError> {
+    let store = state.store.as_ref();
+    let story = open_story(store, &user.user, id).await?;
+    let site = state.site();
+    let edition = edition_of(&site, story.edition_id)?;
+    let values = StoryFormValues::from_pairs(&form.0);
+    let base_revision = values.base_revision.trim().parse().unwrap_or(0);
+    let outcome = match (values.parse(edition), transition(&form, edition)) {
+        (Ok(parsed), Ok(transition)) => {
+            let prefix = &edition.edition.path_prefix;
+            let path = |fields: &StoryFields| {
+                let full = site.path_for(story.edition_id, fields.section_id, &fields.slug);
+                full.strip_prefix(prefix.as_str())
+                    .unwrap_or(&full)
+                    .to_string()
+            };
+            let paths = (path(&story.fields), path(&parsed.fields));
+            save_story(
+                store,
+                &user.user,
+                &story,
+                base_revision,
+                parsed,
+                paths,
+                transition,
+            )
+            .await
+            .map(|()| transition)
+        }
+        (Err(mut errors), Err(more)) => {
+            errors.extend(more);
+            Err(EditError::Invalid(errors))
+        }
+        (Err(errors), _) | (_, Err(errors)) => Err(EditError::Invalid(errors)),
+    };
+    match outcome {
+        Ok(transition) => {
+            state.changed();
+            let notice = transition.map_or("saved", Transition::notice);
+            Ok(Redirect::to(&format!("/admin/stories/{id}?notice={notice}")).into_response())
+        }
+        Err(EditError::Invalid(errors)) => {
+            let input = EditorInput {
+                story: Some(&story),
+                edition,
+                values,
+                errors,
+            };
+            editor(&state, &user, input, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(EditError::Conflict(current)) => {
+            // Keep the author's version as autosaved work, so nothing is lost even if the
+            // conflict page is closed.
+            if let Ok(parsed) = values.parse(edition) {
+                let now = jiff::Timestamp::now();
+                store
+                    .autosave(id, user.user.id, base_revision, Some(&parsed.fields), now)
+                    .await?;
+            }
+            conflict_page(&state, &user, &current, values).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}

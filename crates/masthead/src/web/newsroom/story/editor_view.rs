@@ -1,0 +1,258 @@
+//! The editor page's view: the form values and messages, the choices each field offers,
+//! and the workflow buttons the account's role allows.
+
+use serde::Serialize;
+use store::*;
+
+use crate::app::AppState;
+use crate::domain::permission::{may_edit, may_move};
+use crate::service::site::{EditionSite, Site};
+use crate::service::story_form::{FieldErrors, StoryFormValues};
+use crate::web::error::AppError;
+use crate::web::newsroom::session::CurrentUser;
+use crate::web::newsroom::story::list::{newsroom_time, status_label};
+use crate::web::newsroom::view::AdminChrome;
+
+/// A choice in a select.
+#[derive(Debug, Serialize)]
+pub struct Choice {
+    /// Submitted value.
+    pub value: String,
+    /// Shown label.
+    pub label: String,
+}
+
+/// A workflow button.
+#[derive(Debug, Serialize)]
+pub struct ActionButton {
+    /// The `action` value sent.
+    pub value: &'static str,
+    /// Its label.
+    pub label: &'static str,
+}
+
+/// The story being edited, if it exists yet.
+#[derive(Debug, Serialize)]
+pub struct EditedStory {
+    /// Id.
+    pub id: i64,
+    /// State.
+    pub status: &'static str,
+    /// State as shown.
+    pub status_label: &'static str,
+    /// Current revision.
+    pub revision: i64,
+    /// The public page, once published.
+    pub public_url: Option<String>,
+    /// Due time, if scheduled.
+    pub scheduled: Option<String>,
+    /// Short link.
+    pub short_url: String,
+}
+
+/// The editor page.
+#[derive(Debug, Serialize)]
+pub struct EditorPage {
+    pub chrome: AdminChrome,
+    pub story: Option<EditedStory>,
+    pub values: StoryFormValues,
+    pub errors: FieldErrors,
+    pub edition_id: i64,
+    pub edition_name: String,
+    pub dir: &'static str,
+    pub action_url: String,
+    pub can_edit: bool,
+    pub actions: Vec<ActionButton>,
+    pub kinds: Vec<Choice>,
+    pub sections: Vec<Choice>,
+    pub topics: Vec<Choice>,
+    pub bylines: Vec<Choice>,
+    pub roles: Vec<Choice>,
+    pub timezone: String,
+    pub present: Vec<String>,
+    pub autosaved_at: Option<String>,
+}
+
+fn choice(value: impl ToString, label: impl Into<String>) -> Choice {
+    Choice {
+        value: value.to_string(),
+        label: label.into(),
+    }
+}
+
+fn section_choices(edition: &EditionSite) -> Vec<Choice> {
+    edition
+        .sections
+        .iter()
+        .map(|section| {
+            let trail: Vec<&str> = edition
+                .section_trail(section.id)
+                .iter()
+                .map(|s| s.name.as_str())
+                .collect();
+            choice(section.id, trail.join(" › "))
+        })
+        .collect()
+}
+
+/// The workflow buttons for a story's state and the account's role.
+fn actions(user: &User, story: Option<&NewsroomStory>) -> Vec<ActionButton> {
+    use StoryStatus::*;
+    let Some(story) = story else {
+        return vec![ActionButton {
+            value: "save",
+            label: "Create draft",
+        }];
+    };
+    let mut buttons = Vec::new();
+    if may_edit(user.role, user.id, story.owner_id, story.status) {
+        buttons.push(ActionButton {
+            value: "save",
+            label: "Save",
+        });
+    }
+    let moves = [
+        (InReview, "submit", "Submit for review"),
+        (Draft, "withdraw", "Back to draft"),
+        (Published, "publish", "Publish now"),
+        (Scheduled, "schedule", "Schedule"),
+        (Unpublished, "unpublish", "Unpublish"),
+    ];
+    for (to, value, label) in moves {
+        let sensible = match value {
+            "submit" => story.status == Draft,
+            "unpublish" => story.status == Published,
+            "withdraw" => matches!(story.status, InReview | Scheduled | Unpublished),
+            "publish" | "schedule" => story.status != Published,
+            _ => false,
+        };
+        if sensible && may_move(user.role, user.id, story.owner_id, story.status, to) {
+            buttons.push(ActionButton { value, label });
+        }
+    }
+    buttons
+}
+
+/// What the editor page needs besides the values: built from the store and the site.
+pub struct EditorInput<'a> {
+    /// The story, unless it is new.
+    pub story: Option<&'a NewsroomStory>,
+    /// The edition it belongs to.
+    pub edition: &'a EditionSite,
+    /// The values to show.
+    pub values: StoryFormValues,
+    /// Messages by field.
+    pub errors: FieldErrors,
+}
+
+impl EditorPage {
+    /// Builds the page, loading the lists its selects offer.
+    pub async fn build(
+        state: &AppState,
+        site: &Site,
+        user: &CurrentUser,
+        input: EditorInput<'_>,
+    ) -> Result<EditorPage, AppError> {
+        let EditorInput {
+            story,
+            edition,
+            values,
+            errors,
+        } = input;
+        let store = state.store.as_ref();
+        let edition_id = edition.edition.id;
+        let (topics, authors, agencies) = tokio::try_join!(
+            store.edition_topics(edition_id),
+            store.all_authors(),
+            store.all_agencies(),
+        )?;
+        let mut bylines: Vec<Choice> = authors
+            .iter()
+            .map(|author| choice(format!("a:{}", author.id), author.name.clone()))
+            .collect();
+        bylines.extend(agencies.iter().map(|agency| {
+            choice(
+                format!("g:{}", agency.id),
+                format!("{} (agency)", agency.name),
+            )
+        }));
+        let present = match story {
+            Some(story) => {
+                let since = jiff::Timestamp::now() - jiff::SignedDuration::from_secs(60);
+                store.present_editors(story.id, user.user.id, since).await?
+            }
+            None => Vec::new(),
+        };
+        let kinds = [
+            StoryKind::News,
+            StoryKind::Opinion,
+            StoryKind::Gallery,
+            StoryKind::Video,
+            StoryKind::Page,
+        ];
+        let roles = [
+            (CreditRole::By, "By"),
+            (CreditRole::ReportedBy, "Reported by"),
+            (CreditRole::PhotosBy, "Photos by"),
+            (CreditRole::TranslatedBy, "Translated by"),
+        ];
+        Ok(EditorPage {
+            chrome: AdminChrome::new(state, user, "/admin/stories"),
+            story: story.map(|story| EditedStory {
+                id: story.id,
+                status: story.status.as_str(),
+                status_label: status_label(story.status),
+                revision: story.revision,
+                public_url: (story.status == StoryStatus::Published).then(|| {
+                    site.path_for(
+                        story.edition_id,
+                        story.fields.section_id,
+                        &story.fields.slug,
+                    )
+                }),
+                scheduled: story.scheduled_at.map(newsroom_time),
+                short_url: format!("{}/s/{}", state.base_url, story.short_code),
+            }),
+            can_edit: story.is_none_or(|story| {
+                may_edit(user.user.role, user.user.id, story.owner_id, story.status)
+            }),
+            actions: actions(&user.user, story),
+            action_url: story.map_or_else(
+                || format!("/admin/stories?edition={edition_id}"),
+                |story| format!("/admin/stories/{}", story.id),
+            ),
+            values,
+            errors,
+            edition_id,
+            edition_name: edition.edition.name.clone(),
+            dir: edition.edition.direction.as_str(),
+            kinds: kinds
+                .iter()
+                .map(|kind| choice(kind.as_str(), kind_name(*kind)))
+                .collect(),
+            sections: section_choices(edition),
+            topics: topics
+                .iter()
+                .map(|t| choice(t.id, t.name.clone()))
+                .collect(),
+            bylines,
+            roles: roles
+                .iter()
+                .map(|(role, label)| choice(role.as_str(), *label))
+                .collect(),
+            timezone: edition.edition.timezone.clone(),
+            present,
+            autosaved_at: None,
+        })
+    }
+}
+
+fn kind_name(kind: StoryKind) -> &'static str {
+    match kind {
+        StoryKind::News => "News",
+        StoryKind::Opinion => "Opinion",
+        StoryKind::Gallery => "Photo gallery",
+        StoryKind::Video => "Video",
+        StoryKind::Page => "Static page",
+    }
+}

@@ -1,0 +1,166 @@
+//! The story list: every story the account may see, filtered by state and headline.
+
+use std::sync::Arc;
+
+use axum::extract::{Query, State};
+use axum::response::Html;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use store::{StoryListQuery, StoryStatus, StorySummary};
+
+use crate::app::AppState;
+use crate::service::newsroom::visible_owner;
+use crate::service::site::Site;
+use crate::web::error::AppError;
+use crate::web::newsroom::session::CurrentUser;
+use crate::web::newsroom::view::AdminChrome;
+
+/// Stories per page of the list.
+const PER_PAGE: u32 = 50;
+
+/// One story line in a newsroom list.
+#[derive(Debug, Serialize)]
+pub struct StoryRow {
+    /// Story id.
+    pub id: i64,
+    /// Headline (or a placeholder for an empty one).
+    pub headline: String,
+    /// Stored state, for styling.
+    pub status: &'static str,
+    /// State as shown.
+    pub status_label: &'static str,
+    /// Section name.
+    pub section: String,
+    /// Edition name.
+    pub edition: String,
+    /// Owner's name.
+    pub owner: String,
+    /// Last save, UTC, as "2026-11-29 14:05".
+    pub updated: String,
+    /// Due time for scheduled stories.
+    pub scheduled: Option<String>,
+    /// The editor.
+    pub edit_url: String,
+    /// The public page, once published.
+    pub public_url: Option<String>,
+}
+
+/// A state as the newsroom names it.
+pub fn status_label(status: StoryStatus) -> &'static str {
+    match status {
+        StoryStatus::Draft => "Draft",
+        StoryStatus::InReview => "In review",
+        StoryStatus::Scheduled => "Scheduled",
+        StoryStatus::Published => "Published",
+        StoryStatus::Unpublished => "Unpublished",
+    }
+}
+
+/// A UTC time as the newsroom shows it.
+pub fn newsroom_time(time: Timestamp) -> String {
+    time.strftime("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+impl StoryRow {
+    /// The row for one story.
+    pub fn new(site: &Site, story: StorySummary) -> StoryRow {
+        let edition = site.edition(story.edition_id);
+        let section = story
+            .section_id
+            .and_then(|id| edition.and_then(|edition| edition.section(id)))
+            .map_or_else(|| "—".to_string(), |section| section.name.clone());
+        StoryRow {
+            public_url: (story.status == StoryStatus::Published)
+                .then(|| site.path_for(story.edition_id, story.section_id, &story.slug)),
+            id: story.id,
+            headline: if story.headline.trim().is_empty() {
+                "(no headline yet)".into()
+            } else {
+                story.headline
+            },
+            status: story.status.as_str(),
+            status_label: status_label(story.status),
+            section,
+            edition: edition.map_or_else(String::new, |e| e.edition.name.clone()),
+            owner: story.owner_name.unwrap_or_else(|| "—".into()),
+            updated: newsroom_time(story.updated_at),
+            scheduled: story.scheduled_at.map(newsroom_time),
+            edit_url: format!("/admin/stories/{}", story.id),
+        }
+    }
+
+    /// Rows for a list of stories.
+    pub fn all(site: &Site, stories: Vec<StorySummary>) -> Vec<StoryRow> {
+        stories
+            .into_iter()
+            .map(|story| StoryRow::new(site, story))
+            .collect()
+    }
+}
+
+/// The list's filters, from the query string.
+#[derive(Debug, Default, Deserialize)]
+pub struct ListFilter {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    page: Option<u32>,
+    #[serde(default)]
+    notice: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ListPage {
+    chrome: AdminChrome,
+    stories: Vec<StoryRow>,
+    status: String,
+    q: String,
+    statuses: Vec<(&'static str, &'static str)>,
+    next_page: Option<u32>,
+    previous_page: Option<u32>,
+}
+
+/// `GET /admin/stories`.
+pub async fn list_stories(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    Query(filter): Query<ListFilter>,
+) -> Result<Html<String>, AppError> {
+    let page = filter.page.unwrap_or(1).clamp(1, 10_000);
+    let status = StoryStatus::parse(&filter.status);
+    let search: String = filter.q.trim().chars().take(200).collect();
+    let query = StoryListQuery {
+        owner_id: visible_owner(&user.user),
+        statuses: status.into_iter().collect(),
+        search: (!search.is_empty()).then(|| search.clone()),
+        limit: PER_PAGE + 1,
+        offset: (page - 1) * PER_PAGE,
+        ..StoryListQuery::default()
+    };
+    let mut stories = state.store.story_summaries(&query).await?;
+    let more = stories.len() > PER_PAGE as usize;
+    stories.truncate(PER_PAGE as usize);
+    let statuses = [
+        StoryStatus::Draft,
+        StoryStatus::InReview,
+        StoryStatus::Scheduled,
+        StoryStatus::Published,
+        StoryStatus::Unpublished,
+    ];
+    let view = ListPage {
+        chrome: AdminChrome::new(&state, &user, "/admin/stories")
+            .with_notice(filter.notice.as_deref()),
+        stories: StoryRow::all(&state.site(), stories),
+        status: status.map_or("", StoryStatus::as_str).to_string(),
+        q: search,
+        statuses: statuses
+            .iter()
+            .map(|status| (status.as_str(), status_label(*status)))
+            .collect(),
+        next_page: more.then_some(page + 1),
+        previous_page: (page > 1).then(|| page - 1),
+    };
+    Ok(Html(state.theme.render("admin/stories.html", &view)?))
+}

@@ -1,0 +1,9 @@
+//! The story editor and everything around it: list, create, edit and save, preview,
+//! autosave and presence, revisions and conflicts.
+
+pub mod autosave;
+pub mod edit;
+pub mod editor_view;
+pub mod list;
+pub mod preview;
+pub mod revisions;

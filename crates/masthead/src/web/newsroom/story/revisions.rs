@@ -1,0 +1,189 @@
+//! Revisions: the list, a side-by-side diff of any two, restoring one as a new revision,
+//! and the conflict page when a save was based on an old revision.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::Serialize;
+use store::*;
+
+use crate::app::AppState;
+use crate::service::revision::{DiffRow, side_by_side, story_text};
+use crate::service::story_edit::{EditError, open_story, save_story};
+use crate::service::story_form::{FieldErrors, ParsedStory, StoryFormValues};
+use crate::web::error::AppError;
+use crate::web::newsroom::raw_form::RawForm;
+use crate::web::newsroom::session::CurrentUser;
+use crate::web::newsroom::story::editor_view::{EditorInput, EditorPage};
+use crate::web::newsroom::story::list::{newsroom_time, status_label};
+use crate::web::newsroom::view::AdminChrome;
+
+#[derive(Serialize)]
+struct RevisionRow {
+    number: i64,
+    user: String,
+    at: String,
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct RevisionsPage {
+    chrome: AdminChrome,
+    story_id: i64,
+    headline: String,
+    revision: i64,
+    revisions: Vec<RevisionRow>,
+    diff: Vec<DiffRow>,
+    from: Option<i64>,
+    to: Option<i64>,
+}
+
+/// `GET /admin/stories/{id}/revisions?from=&to=`: the list, and the diff of two.
+pub async fn list_revisions(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let store = state.store.as_ref();
+    let story = open_story(store, &user.user, id).await?;
+    let site = state.site();
+    let edition = site.edition(story.edition_id).ok_or(AppError::NotFound)?;
+    let revisions = store.revisions(id).await?;
+    let number = |key: &str| query.get(key).and_then(|value| value.parse::<i64>().ok());
+    let (from, to) = (number("from"), number("to"));
+    let diff = match (from, to) {
+        (Some(from), Some(to)) => {
+            let (Some(old), Some(new)) = (
+                store.revision(id, from).await?,
+                store.revision(id, to).await?,
+            ) else {
+                return Err(AppError::NotFound);
+            };
+            side_by_side(
+                &story_text(&old.fields, edition),
+                &story_text(&new.fields, edition),
+            )
+        }
+        _ => Vec::new(),
+    };
+    let page = RevisionsPage {
+        chrome: AdminChrome::new(&state, &user, "/admin/stories")
+            .with_notice(query.get("notice").map(String::as_str)),
+        story_id: id,
+        headline: story.fields.headline.clone(),
+        revision: story.revision,
+        revisions: revisions
+            .into_iter()
+            .map(|revision| RevisionRow {
+                number: revision.number,
+                user: revision.user_name.unwrap_or_else(|| "—".into()),
+                at: newsroom_time(revision.created_at),
+                status: status_label(revision.status),
+            })
+            .collect(),
+        diff,
+        from,
+        to,
+    };
+    Ok(Html(state.theme.render("admin/revisions.html", &page)?).into_response())
+}
+
+/// `POST /admin/stories/{id}/restore`: saves an old revision's content as the newest.
+pub async fn restore_revision(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    form: RawForm,
+) -> Result<Response, AppError> {
+    let store = state.store.as_ref();
+    let story = open_story(store, &user.user, id).await?;
+    let number = form
+        .get("number")
+        .and_then(|n| n.parse().ok())
+        .ok_or(AppError::NotFound)?;
+    let base = form
+        .get("base_revision")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let revision = store
+        .revision(id, number)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let keywords = store.keywords(&revision.fields.keyword_ids).await?;
+    let parsed = ParsedStory {
+        keywords: keywords.into_iter().map(|k| (k.slug, k.name)).collect(),
+        fields: StoryFields {
+            keyword_ids: Vec::new(),
+            ..revision.fields
+        },
+    };
+    let site = state.site();
+    let edition = site.edition(story.edition_id).ok_or(AppError::NotFound)?;
+    let prefix = edition.edition.path_prefix.as_str();
+    let path = |fields: &StoryFields| {
+        let full = site.path_for(story.edition_id, fields.section_id, &fields.slug);
+        full.strip_prefix(prefix).unwrap_or(&full).to_string()
+    };
+    let paths = (path(&story.fields), path(&parsed.fields));
+    match save_story(store, &user.user, &story, base, parsed, paths, None).await {
+        Ok(()) => {
+            state.changed();
+            Ok(Redirect::to(&format!("/admin/stories/{id}?notice=restored")).into_response())
+        }
+        Err(EditError::Conflict(_)) => Err(AppError::Conflict("story_revision".into())),
+        Err(EditError::Invalid(errors)) => Err(AppError::BadRequest(
+            errors.into_values().collect::<Vec<_>>().join(" "),
+        )),
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Serialize)]
+struct ConflictPage<'a> {
+    chrome: &'a AdminChrome,
+    p: &'a EditorPage,
+    diff: Vec<DiffRow>,
+    their_revision: i64,
+    their_status: &'static str,
+}
+
+/// The conflict page: what changed between the current revision and the author's
+/// version, and the editor holding the author's version on top of the current revision,
+/// so saving it again is a deliberate merge.
+pub async fn conflict_page(
+    state: &AppState,
+    user: &CurrentUser,
+    current: &NewsroomStory,
+    mut mine: StoryFormValues,
+) -> Result<Response, AppError> {
+    let site = state.site();
+    let edition = site.edition(current.edition_id).ok_or(AppError::NotFound)?;
+    let diff = match mine.parse(edition) {
+        Ok(parsed) => side_by_side(
+            &story_text(&current.fields, edition),
+            &story_text(&parsed.fields, edition),
+        ),
+        Err(_) => Vec::new(),
+    };
+    mine.base_revision = current.revision.to_string();
+    let input = EditorInput {
+        story: Some(current),
+        edition,
+        values: mine,
+        errors: FieldErrors::new(),
+    };
+    let editor = EditorPage::build(state, &site, user, input).await?;
+    let page = ConflictPage {
+        chrome: &editor.chrome,
+        p: &editor,
+        diff,
+        their_revision: current.revision,
+        their_status: status_label(current.status),
+    };
+    let html = state.theme.render("admin/conflict.html", &page)?;
+    Ok((StatusCode::CONFLICT, Html(html)).into_response())
+}

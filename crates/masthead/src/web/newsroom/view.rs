@@ -1,0 +1,109 @@
+//! What every newsroom page shows around its content: who is logged in, the navigation
+//! their role allows, and the CSRF token for its forms.
+
+use serde::Serialize;
+
+use crate::app::AppState;
+use crate::domain::permission::{Action, allows};
+use crate::web::newsroom::session::CurrentUser;
+
+/// The newsroom's page frame.
+#[derive(Debug, Serialize)]
+pub struct AdminChrome {
+    /// The publication's name.
+    pub site_name: String,
+    /// The logged-in account's name, if any.
+    pub user_name: Option<String>,
+    /// Their role.
+    pub role: &'static str,
+    /// The session's CSRF token, for every form.
+    pub csrf: String,
+    /// Navigation links.
+    pub nav: Vec<NavItem>,
+    /// A one-line message after an action ("Saved.").
+    pub notice: Option<String>,
+}
+
+/// One newsroom navigation link.
+#[derive(Debug, Serialize)]
+pub struct NavItem {
+    /// Link text.
+    pub label: &'static str,
+    /// Where it goes.
+    pub url: &'static str,
+    /// Whether it is the current area.
+    pub current: bool,
+}
+
+/// The areas of the newsroom and the action each needs.
+const AREAS: &[(&str, &str, Option<Action>)] = &[
+    ("Dashboard", "/admin", None),
+    ("Stories", "/admin/stories", None),
+    ("Media", "/admin/media", Some(Action::UploadMedia)),
+    ("Fronts", "/admin/fronts", Some(Action::CurateFronts)),
+    ("Sections", "/admin/sections", Some(Action::ManageTaxonomy)),
+    ("Menus", "/admin/menus", Some(Action::ManageTaxonomy)),
+    ("Topics", "/admin/topics", Some(Action::ManageTaxonomy)),
+    ("Keywords", "/admin/keywords", Some(Action::ManageTaxonomy)),
+    ("Users", "/admin/users", Some(Action::ManageUsers)),
+    ("Audit log", "/admin/audit", Some(Action::ReadAudit)),
+];
+
+impl AdminChrome {
+    /// The frame for a logged-in account, marking the area `current` (its URL).
+    pub fn new(state: &AppState, user: &CurrentUser, current: &str) -> AdminChrome {
+        let nav = AREAS
+            .iter()
+            .filter(|(_, _, action)| action.is_none_or(|action| allows(user.user.role, action)))
+            .map(|(label, url, _)| NavItem {
+                label,
+                url,
+                current: *url == current,
+            })
+            .collect();
+        AdminChrome {
+            site_name: state.site().settings.site_name.clone(),
+            user_name: Some(user.user.name.clone()),
+            role: user.user.role.as_str(),
+            csrf: user.csrf.clone(),
+            nav,
+            notice: None,
+        }
+    }
+
+    /// The frame for the login page: no account, no navigation.
+    pub fn anonymous(state: &AppState) -> AdminChrome {
+        AdminChrome {
+            site_name: state.site().settings.site_name.clone(),
+            user_name: None,
+            role: "",
+            csrf: String::new(),
+            nav: Vec::new(),
+            notice: None,
+        }
+    }
+
+    /// Adds a notice from a `?notice=` redirect parameter, if it is one we know.
+    pub fn with_notice(mut self, notice: Option<&str>) -> AdminChrome {
+        self.notice = notice.and_then(notice_text).map(str::to_string);
+        self
+    }
+}
+
+/// The notices redirects may ask for, by code: never free text from the URL.
+fn notice_text(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "saved" => "Saved.",
+        "created" => "Created.",
+        "password" => "Your password was changed.",
+        "submitted" => "Submitted for review.",
+        "published" => "Published.",
+        "scheduled" => "Scheduled.",
+        "unpublished" => "Unpublished.",
+        "restored" => "The revision was restored as a new revision.",
+        "status" => "The story's state was changed.",
+        "deleted" => "Deleted.",
+        "merged" => "Merged.",
+        _ => return None,
+    })
+}
