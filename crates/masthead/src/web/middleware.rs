@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::app::AppState;
 use crate::web::error::ErrorInfo;
+use crate::web::newsroom::view::AdminChrome;
 use crate::web::view::Chrome;
 
 /// Strict defaults: no inline script, no framing, no sniffing; YouTube embeds only.
@@ -68,6 +69,9 @@ pub async fn render_errors(
     } else {
         tracing::debug!(%path, status = %info.status, "not found");
     }
+    if path == "/admin" || path.starts_with("/admin/") {
+        return newsroom_error(&state, &info);
+    }
     let site = state.site();
     let Some((edition, _)) = site.edition_for_path(&path) else {
         return (info.status, "error").into_response();
@@ -82,6 +86,29 @@ pub async fn render_errors(
         Ok(html) => (info.status, Html(html)).into_response(),
         Err(error) => {
             tracing::error!(error = %format!("{error:#}"), "rendering the error page");
+            (info.status, "error").into_response()
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct NewsroomErrorPage<'a> {
+    chrome: AdminChrome,
+    status: u16,
+    message: &'a str,
+}
+
+/// The newsroom's own error page: its frame and a message that says what to do.
+fn newsroom_error(state: &AppState, info: &ErrorInfo) -> Response {
+    let page = NewsroomErrorPage {
+        chrome: AdminChrome::anonymous(state),
+        status: info.status.as_u16(),
+        message: &info.message,
+    };
+    match state.theme.render("admin/error.html", &page) {
+        Ok(html) => (info.status, Html(html)).into_response(),
+        Err(error) => {
+            tracing::error!(error = %format!("{error:#}"), "rendering the newsroom error page");
             (info.status, "error").into_response()
         }
     }

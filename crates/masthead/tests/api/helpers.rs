@@ -49,6 +49,7 @@ pub struct TestApp {
     /// A client that does not follow redirects.
     pub client: reqwest::Client,
     data: tempfile::TempDir,
+    counter: std::sync::atomic::AtomicU32,
 }
 
 /// A response's status, headers and text.
@@ -59,6 +60,15 @@ pub struct Page {
 }
 
 impl Page {
+    /// Reads a whole response.
+    pub async fn read(response: reqwest::Response) -> Page {
+        Page {
+            status: response.status().as_u16(),
+            headers: response.headers().clone(),
+            text: response.text().await.expect("body"),
+        }
+    }
+
     /// The parsed document.
     pub fn html(&self) -> Html {
         Html::parse_document(&self.text)
@@ -114,7 +124,15 @@ pub async fn copy_of_demo() -> tempfile::TempDir {
 
 /// Starts the app like [`spawn_app`], with a change to the test configuration.
 pub async fn spawn_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
-    let data = copy_of_demo().await;
+    spawn_configured(copy_of_demo().await, change).await
+}
+
+/// Starts the app on a data folder the test prepared.
+pub async fn spawn_app_on(data: tempfile::TempDir) -> TestApp {
+    spawn_configured(data, |_| {}).await
+}
+
+async fn spawn_configured(data: tempfile::TempDir, change: impl FnOnce(&mut Config)) -> TestApp {
     let mut config = Config::for_tests(data.path());
     change(&mut config);
     let app = App::build(config).await.expect("build app");
@@ -127,10 +145,16 @@ pub async fn spawn_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
             .build()
             .expect("client"),
         data,
+        counter: std::sync::atomic::AtomicU32::new(0),
     }
 }
 
 impl TestApp {
+    /// A number unique within this app, for unique emails and slugs.
+    pub fn next_number(&self) -> u32 {
+        self.counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// The app's data folder (database and media).
     pub fn data_dir(&self) -> &Path {
         self.data.path()

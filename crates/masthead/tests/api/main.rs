@@ -4,8 +4,12 @@
 mod bad_input;
 mod browser;
 mod cli;
+mod desk;
+mod editor;
+mod newsroom;
 mod helpers;
 mod pages;
+mod schedule;
 mod story;
 mod validity;
 mod webdriver;

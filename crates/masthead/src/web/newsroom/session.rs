@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::body::{Body, to_bytes};
-use axum::extract::{FromRequestParts, Request, State};
+use axum::extract::{FromRequestParts, OriginalUri, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
@@ -50,8 +50,12 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
             .extensions
             .get::<SessionUser>()
             .ok_or(AppError::Unauthorized)?;
+        let path = parts
+            .extensions
+            .get::<OriginalUri>()
+            .map_or_else(|| parts.uri.path().to_string(), |uri| uri.path().to_string());
         if session.user.must_change_password
-            && !matches!(parts.uri.path(), "/admin/password" | "/admin/logout")
+            && !matches!(path.as_str(), "/admin/password" | "/admin/logout")
         {
             return Err(AppError::MustChangePassword);
         }
@@ -106,7 +110,12 @@ pub async fn newsroom_session(
         Err(error) => return error.into_response(),
     };
     let safe = matches!(*request.method(), Method::GET | Method::HEAD);
-    if !safe && request.uri().path() != "/admin/login" {
+    // Inside the nested newsroom router the path has lost its `/admin` prefix.
+    let is_login = request
+        .extensions()
+        .get::<OriginalUri>()
+        .is_some_and(|uri| uri.path() == "/admin/login");
+    if !safe && !is_login {
         let Some(session) = &session else {
             return AppError::Unauthorized.into_response();
         };
