@@ -23,6 +23,23 @@ pub(crate) fn gradient(width: u32, height: u32) -> RgbImage {
     })
 }
 
+/// A photo-like JPEG: the gradient with grain, so it compresses (and costs) like a photograph.
+pub(crate) fn encoded_photo(width: u32, height: u32) -> Vec<u8> {
+    let mut picture = gradient(width, height);
+    for (x, y, pixel) in picture.enumerate_pixels_mut() {
+        // A cheap integer hash as grain: deterministic, no random crate needed.
+        let grain = (x.wrapping_mul(73_856_093) ^ y.wrapping_mul(19_349_663)) % 48;
+        for channel in &mut pixel.0 {
+            *channel = channel.saturating_add(grain as u8);
+        }
+    }
+    let mut bytes = Vec::new();
+    JpegEncoder::new_with_quality(&mut bytes, 90)
+        .write_image(picture.as_raw(), width, height, ExtendedColorType::Rgb8)
+        .expect("jpeg");
+    bytes
+}
+
 /// A small picture encoded in `format` by the `image` crate's own encoders.
 pub(crate) fn encoded(format: Format, width: u32, height: u32) -> Vec<u8> {
     let picture = gradient(width, height);
