@@ -248,6 +248,31 @@ fn exif_and_xmp_chunks_are_stripped_from_a_png_but_other_text_is_kept() {
 }
 
 #[test]
+fn a_rotated_png_keeps_only_its_orientation() {
+    let plain = fixture::encoded(Format::Png, 30, 10);
+    // Decoders read the orientation before the pixels: eXIf goes right after IHDR.
+    let after_ihdr = 8 + 25;
+    let mut bytes = plain[..after_ihdr].to_vec();
+    fixture::png_chunk(&mut bytes, b"eXIf", &fixture::exif_with_gps(8));
+    bytes.extend_from_slice(&plain[after_ihdr..]);
+
+    let upload = inspect(&bytes, &Limits::default()).expect("accepted");
+
+    assert!(!contains(&upload.original, &fixture::GPS_MARKER));
+    assert_eq!(
+        (upload.width, upload.height),
+        (10, 30),
+        "rotated a quarter turn"
+    );
+    let again = inspect(&upload.original, &Limits::default()).expect("still a valid PNG");
+    assert_eq!(
+        (again.width, again.height),
+        (10, 30),
+        "stored original is upright"
+    );
+}
+
+#[test]
 fn comments_and_xmp_are_stripped_from_a_gif() {
     let plain = fixture::encoded(Format::Gif, 10, 10);
     let screen_end = 13 + crate::strip::gif::color_table_size(plain[10]);
