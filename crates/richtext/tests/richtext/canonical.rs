@@ -1,0 +1,339 @@
+//! The canonical subset, and how looser HTML is reduced to it.
+
+use richtext::{body_to_html, body_to_html_with_images, parse_body};
+use store::{Block, Body};
+
+use crate::helpers::{bold, heading, italic, link, list, p, para, text};
+
+const CANONICAL: &str = r#"<p>Plain <strong>bold </strong><em>italic </em><a href="/world/story-1"><strong><em>all</em></strong></a></p>
+<h2>Section</h2>
+<h3>Subsection</h3>
+<blockquote><p>We will rebuild.</p><cite>The mayor</cite></blockquote>
+<ul>
+<li>One</li>
+<li><strong>Two</strong></li>
+</ul>
+<ol>
+<li>First</li>
+</ol>
+<figure data-image-id="42"><img src="/media/x.jpg" alt=""><figcaption>Rescuers at work</figcaption></figure>
+<div data-embed="https://www.youtube.com/watch?v=dQw4w9WgXcQ"></div>
+<div data-related="7"></div>
+"#;
+
+fn canonical_body() -> Body {
+    let all = store::Inline {
+        bold: true,
+        italic: true,
+        ..link("all", "/world/story-1")
+    };
+    Body(vec![
+        p(vec![text("Plain "), bold("bold "), italic("italic "), all]),
+        heading(2, "Section"),
+        heading(3, "Subsection"),
+        Block::Quote {
+            text: "We will rebuild.".into(),
+            cite: Some("The mayor".into()),
+        },
+        Block::List {
+            ordered: false,
+            items: vec![vec![text("One")], vec![bold("Two")]],
+        },
+        list(true, &["First"]),
+        Block::Image {
+            image_id: 42,
+            caption: Some("Rescuers at work".into()),
+        },
+        Block::Embed {
+            url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ".into(),
+        },
+        Block::Related { story_id: 7 },
+    ])
+}
+
+#[test]
+fn every_canonical_block_is_read() {
+    let body = parse_body(CANONICAL);
+
+    assert_eq!(body, canonical_body());
+}
+
+#[test]
+fn canonical_html_is_written_one_block_per_line() {
+    let html = body_to_html(&canonical_body());
+
+    assert_eq!(
+        html,
+        CANONICAL.replace(r#"<img src="/media/x.jpg" alt="">"#, "")
+    );
+}
+
+#[test]
+fn figures_carry_an_image_when_the_caller_knows_its_source() {
+    let body = Body(vec![Block::Image {
+        image_id: 3,
+        caption: None,
+    }]);
+
+    let html = body_to_html_with_images(&body, |id| Some(format!("/media/{id}.jpg?a&b")));
+
+    assert_eq!(
+        html,
+        "<figure data-image-id=\"3\"><img src=\"/media/3.jpg?a&amp;b\" alt=\"\"><figcaption></figcaption></figure>\n"
+    );
+}
+
+#[test]
+fn headings_of_other_levels_become_two_or_three() {
+    let body = parse_body("<h1>One</h1><h4>Four</h4><h5>Five</h5><h6><em>Six</em></h6>");
+
+    assert_eq!(
+        body.0,
+        vec![
+            heading(2, "One"),
+            heading(3, "Four"),
+            heading(3, "Five"),
+            heading(3, "Six")
+        ]
+    );
+}
+
+#[test]
+fn b_and_i_count_as_strong_and_em_and_same_runs_merge() {
+    let body = parse_body("<p><b>bo</b><strong>ld</strong> <i>it</i><em>alic</em></p>");
+
+    assert_eq!(body.0, vec![p(vec![bold("bold "), italic("italic")])]);
+}
+
+#[test]
+fn a_space_between_formats_joins_the_plainer_side_but_never_a_link() {
+    let body = parse_body(
+        "<p><b>bold</b> plain <i>italic</i> <b><i>both</i></b> <a href=\"/a\">one</a> <a href=\"/b\">two</a></p>",
+    );
+
+    assert_eq!(
+        body.0,
+        vec![p(vec![
+            bold("bold"),
+            text(" plain "),
+            italic("italic "),
+            store::Inline {
+                bold: true,
+                italic: true,
+                ..text("both ")
+            },
+            link("one", "/a"),
+            text(" "),
+            link("two", "/b"),
+        ])]
+    );
+}
+
+#[test]
+fn links_keep_only_web_mail_and_site_targets() {
+    let cases = [
+        (
+            "https://example.com/a",
+            Some("https://example.com/a"),
+            "https",
+        ),
+        ("http://example.com/", Some("http://example.com/"), "http"),
+        (
+            "mailto:desk@example.com",
+            Some("mailto:desk@example.com"),
+            "mail",
+        ),
+        ("/politics/vote", Some("/politics/vote"), "site-relative"),
+        ("javascript:alert(1)", None, "script"),
+        ("  JAVASCRIPT:alert(1)", None, "padded upper-case script"),
+        (
+            "jav&#x09;ascript:alert(1)",
+            None,
+            "script split by an encoded tab",
+        ),
+        ("data:text/html;base64,PHNjcmlwdD4=", None, "data"),
+        ("//evil.example/", None, "protocol-relative"),
+        ("story.html", None, "relative"),
+    ];
+
+    for (href, expected, reason) in cases {
+        let body = parse_body(&format!("<p><a href=\"{href}\">words</a></p>"));
+
+        let expected = match expected {
+            Some(target) => link("words", target),
+            None => text("words"),
+        };
+        assert_eq!(body.0, vec![p(vec![expected])], "{reason}");
+    }
+}
+
+#[test]
+fn a_quote_takes_its_attribution_from_cite_or_footer() {
+    let body = parse_body(
+        "<blockquote><p>First.</p><p>Second.</p><footer>— A <b>source</b></footer></blockquote>\
+         <blockquote>No one said it</blockquote><blockquote><cite>Nobody</cite></blockquote>",
+    );
+
+    assert_eq!(
+        body.0,
+        vec![
+            Block::Quote {
+                text: "First. Second.".into(),
+                cite: Some("— A source".into())
+            },
+            Block::Quote {
+                text: "No one said it".into(),
+                cite: None
+            },
+        ]
+    );
+}
+
+#[test]
+fn nested_lists_are_flattened_into_the_parent_list() {
+    let body = parse_body(
+        "<ol><li>A<ul><li>A.1</li><li>A.2<ol><li>A.2.i</li></ol></li></ul>tail</li><li>B</li></ol>",
+    );
+
+    assert_eq!(
+        body.0,
+        vec![list(true, &["A", "A.1", "A.2", "A.2.i", "tail", "B"])]
+    );
+}
+
+#[test]
+fn an_empty_caption_means_the_library_caption() {
+    let body = parse_body(
+        "<figure data-image-id=\"9\"><img src=\"https://elsewhere.example/x.png\">\
+         <figcaption> </figcaption></figure>\
+         <figure><img src=\"/x.png\"><figcaption>No id</figcaption></figure>\
+         <figure data-image-id=\"-1\"><figcaption>Bad id</figcaption></figure>",
+    );
+
+    assert_eq!(
+        body.0,
+        vec![
+            Block::Image {
+                image_id: 9,
+                caption: None
+            },
+            para("No id"),
+            para("Bad id"),
+        ]
+    );
+}
+
+#[test]
+fn only_embeddable_urls_become_embeds() {
+    let body = parse_body(
+        "<div data-embed=\"https://x.com/desk/status/1\"></div>\
+         <div data-embed=\"https://evil.example/video\"></div>\
+         <p>https://www.instagram.com/p/Cxyz/</p>\
+         <p><a href=\"https://youtu.be/dQw4w9WgXcQ\">https://youtu.be/dQw4w9WgXcQ</a></p>\
+         <p>https://evil.example/p/1</p>\
+         <ul><li>https://x.com/desk/status/2</li></ul>",
+    );
+
+    assert_eq!(
+        body.0,
+        vec![
+            Block::Embed {
+                url: "https://x.com/desk/status/1".into()
+            },
+            para("https://evil.example/video"),
+            Block::Embed {
+                url: "https://www.instagram.com/p/Cxyz/".into()
+            },
+            Block::Embed {
+                url: "https://youtu.be/dQw4w9WgXcQ".into()
+            },
+            para("https://evil.example/p/1"),
+            list(false, &["https://x.com/desk/status/2"]),
+        ]
+    );
+}
+
+#[test]
+fn related_blocks_need_a_positive_id() {
+    let body = parse_body(
+        "<div data-related=\"12\">placeholder text</div><div data-related=\"x\">kept</div>\
+         <div data-related=\"0\"></div>",
+    );
+
+    assert_eq!(body.0, vec![Block::Related { story_id: 12 }, para("kept")]);
+}
+
+#[test]
+fn whitespace_collapses_and_empty_paragraphs_go() {
+    let body = parse_body(
+        "<p>  Lots \n\t of   <b> space </b>  here&nbsp;&nbsp;</p><p> </p><p>&nbsp;</p><p><br></p>",
+    );
+
+    assert_eq!(
+        body.0,
+        vec![p(vec![text("Lots of "), bold("space"), text(" here")])]
+    );
+}
+
+#[test]
+fn one_break_is_a_space_and_two_start_a_paragraph() {
+    let body =
+        parse_body("<p>one<br>two<br><br>three<br>\n<br>four</p><ul><li>a<br><br>b</li></ul>");
+
+    assert_eq!(
+        body.0,
+        vec![
+            para("one two"),
+            para("three"),
+            para("four"),
+            list(false, &["a b"])
+        ]
+    );
+}
+
+#[test]
+fn control_characters_go_and_other_unicode_stays() {
+    let arabic = "قال الوزير\u{200f}: «سنعيد البناء» — ١٢٣";
+
+    let body = parse_body(&format!("<p>a\u{1}b\u{7f}c\u{9b}d</p><p>{arabic}</p>"));
+
+    assert_eq!(body.0, vec![para("abcd"), para(arabic)]);
+}
+
+#[test]
+fn text_outside_blocks_becomes_paragraphs() {
+    let body = parse_body(
+        "Intro with <b>bold</b>\n\nSecond loose paragraph<h2>Head</h2>After\n<p>Inside</p>tail",
+    );
+
+    assert_eq!(
+        body.0,
+        vec![
+            p(vec![text("Intro with "), bold("bold")]),
+            para("Second loose paragraph"),
+            heading(2, "Head"),
+            para("After"),
+            para("Inside"),
+            para("tail"),
+        ]
+    );
+}
+
+#[test]
+fn blocks_nested_in_other_blocks_only_separate_words() {
+    let body = parse_body(
+        "<h2>Head<div>line</div></h2><li>Stray item</li><blockquote><h3>Quoted</h3><ul><li>list</li></ul></blockquote>",
+    );
+
+    assert_eq!(
+        body.0,
+        vec![
+            heading(2, "Head line"),
+            para("Stray item"),
+            Block::Quote {
+                text: "Quoted list".into(),
+                cite: None
+            },
+        ]
+    );
+}

@@ -1,0 +1,8 @@
+//! Black-box tests of the richtext crate: what HTML and text become, and back.
+
+mod canonical;
+mod helpers;
+mod hostile;
+mod paste;
+mod plain_text;
+mod round_trip;
