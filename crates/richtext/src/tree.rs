@@ -6,7 +6,10 @@
 //! open?" directly. Only the implied end tags that change body text are applied (`<p>`,
 //! `<li>`, `<dd>`/`<dt>`, table cells and rows, headings, links); misnested end tags close
 //! everything opened after the element they name, and end tags naming nothing open are
-//! ignored. The walk keeps the stack on the heap, so depth costs memory, not call stack.
+//! ignored. Formatting closed that way (`<p><b>x<p>y`) is reopened before the next text, as
+//! browsers do with their list of active formatting elements, but at most
+//! [`MAX_REOPENED`] elements at a time so that reopening stays cheap. The walk keeps the
+//! stack on the heap, so depth costs memory, not call stack.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -16,9 +19,10 @@ use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer,
 };
-use html5ever::{LocalName, TokenizerResult};
+use html5ever::{Attribute, LocalName, TokenizerResult};
 use store::Body;
 
+use crate::line::is_collapsible;
 use crate::walk::{Frame, Walker};
 
 /// Elements that never have content or an end tag.
@@ -70,6 +74,20 @@ const CLOSES_P: &[&str] = &[
 
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
 
+/// Formatting elements that browsers reopen when a block closed them implicitly.
+const FORMATTING: &[&str] = &[
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+];
+
+/// Start tags before which closed formatting is not reopened: it is reopened inside them,
+/// before their text, instead.
+const NO_REOPEN: &[&str] = &[
+    "caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr",
+];
+
+/// How many implicitly closed formatting elements are remembered for reopening.
+const MAX_REOPENED: usize = 16;
+
 /// Parses HTML and walks it into a body.
 pub(crate) fn parse(html: &str) -> Body {
     let tokenizer = Tokenizer::new(Sink(RefCell::new(Tree::default())), Default::default());
@@ -90,7 +108,14 @@ impl TokenSink for Sink {
         match token {
             Token::TagToken(tag) if tag.kind == TagKind::StartTag => return tree.start_tag(tag),
             Token::TagToken(tag) => tree.end_tag(&tag.name),
-            Token::CharacterTokens(text) => tree.walker.text(&text),
+            Token::CharacterTokens(text) => {
+                // Unlike browsers, not for whitespace: reopening `<b>` between two
+                // paragraphs would put the next paragraph inside it.
+                if !text.chars().all(is_collapsible) {
+                    tree.reopen();
+                }
+                tree.walker.text(&text);
+            }
             Token::CommentToken(comment) => {
                 let depth = tree.open.len();
                 tree.walker.comment(&comment, depth);
@@ -104,13 +129,23 @@ impl TokenSink for Sink {
     }
 }
 
+/// An element in the stack of open elements.
+struct Open {
+    name: LocalName,
+    /// Kept for formatting elements only, to reopen them.
+    attrs: Vec<Attribute>,
+    frame: Frame,
+}
+
 /// The open elements and the walker they feed.
 #[derive(Default)]
 struct Tree {
     walker: Walker,
-    open: Vec<(LocalName, Frame)>,
+    open: Vec<Open>,
     /// Where each open element name sits in `open`, innermost last.
     by_name: HashMap<LocalName, Vec<usize>>,
+    /// Formatting elements closed by something other than their end tag, outermost first.
+    closed_formatting: Vec<(LocalName, Vec<Attribute>)>,
 }
 
 impl Tree {
@@ -125,11 +160,14 @@ impl Tree {
             return TokenSinkResult::Continue;
         }
         self.close_implied(name);
-        let depth = self.open.len();
-        let frame = self.walker.open(name, &tag.attrs);
+        if !CLOSES_P.contains(&name) && !NO_REOPEN.contains(&name) {
+            self.reopen();
+        }
         // `<div/>` opens a div in HTML, but Word's XML and SVG mean what they say.
         let self_closing = tag.self_closing && (name.contains(':') || self.walker.is_hidden());
         if VOID.contains(&name) || self_closing {
+            let depth = self.open.len();
+            let frame = self.walker.open(name, &tag.attrs);
             self.walker.close(frame, depth);
             return TokenSinkResult::Continue;
         }
@@ -141,17 +179,38 @@ impl Tree {
             "title" | "textarea" => Some(RawKind::Rcdata),
             _ => None,
         };
-        self.by_name
-            .entry(tag.name.clone())
-            .or_default()
-            .push(depth);
-        self.open.push((tag.name, frame));
+        self.push(tag.name, tag.attrs);
         raw.map_or(TokenSinkResult::Continue, TokenSinkResult::RawData)
+    }
+
+    fn push(&mut self, name: LocalName, attrs: Vec<Attribute>) {
+        let frame = self.walker.open(&name, &attrs);
+        let attrs = if FORMATTING.contains(&&*name) {
+            attrs
+        } else {
+            Vec::new()
+        };
+        let depth = self.open.len();
+        self.by_name.entry(name.clone()).or_default().push(depth);
+        self.open.push(Open { name, attrs, frame });
     }
 
     fn end_tag(&mut self, name: &LocalName) {
         if let Some(&index) = self.by_name.get(name).and_then(|open| open.last()) {
             self.pop_to(index);
+        } else if let Some(at) = self
+            .closed_formatting
+            .iter()
+            .rposition(|(closed, _)| closed == name)
+        {
+            self.closed_formatting.remove(at);
+        }
+    }
+
+    /// Reopens formatting that a block closed before its end tag came.
+    fn reopen(&mut self) {
+        for (name, attrs) in std::mem::take(&mut self.closed_formatting) {
+            self.push(name, attrs);
         }
     }
 
@@ -171,10 +230,14 @@ impl Tree {
                 self.close_open("th", &["table"]);
             }
             "tr" => self.close_open("tr", &["table"]),
-            "a" => self.close_open("a", &[]),
+            "a" => {
+                self.close_open("a", &[]);
+                self.closed_formatting
+                    .retain(|(closed, _)| &**closed != "a");
+            }
             _ if HEADINGS.contains(&name) => {
-                if let Some((current, _)) = self.open.last()
-                    && HEADINGS.contains(&&**current)
+                if let Some(current) = self.open.last()
+                    && HEADINGS.contains(&&*current.name)
                 {
                     self.pop_to(self.open.len() - 1);
                 }
@@ -201,16 +264,24 @@ impl Tree {
         }
     }
 
-    /// Closes every element from `index` up.
+    /// Closes every element from `index` up; formatting above `index` is remembered to be
+    /// reopened.
     fn pop_to(&mut self, index: usize) {
+        let mut closed = Vec::new();
         while self.open.len() > index {
-            let Some((name, frame)) = self.open.pop() else {
+            let Some(Open { name, attrs, frame }) = self.open.pop() else {
                 break;
             };
             if let Some(open) = self.by_name.get_mut(&name) {
                 open.pop();
             }
             self.walker.close(frame, self.open.len());
+            if self.open.len() > index && FORMATTING.contains(&&*name) {
+                closed.push((name, attrs));
+            }
         }
+        let room = MAX_REOPENED.saturating_sub(self.closed_formatting.len());
+        let outermost_first = closed.into_iter().rev().take(room);
+        self.closed_formatting.extend(outermost_first);
     }
 }

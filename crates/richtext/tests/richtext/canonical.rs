@@ -337,3 +337,52 @@ fn blocks_nested_in_other_blocks_only_separate_words() {
         ]
     );
 }
+
+#[test]
+fn implied_and_misnested_end_tags_close_what_browsers_close() {
+    let body = parse_body(
+        "<p>one<p>two<ul><li>a<li>b</ul><table><tr><td>c1<td>c2<tr><td>c3</table>\
+         <h2>head<h3>sub</h3><p><b>bold<p>still bold</b> after\
+         <p><i>reopened</p>\n<p>reopened</i> plain<p><a href=/1>one <a href=/2>two</a>",
+    );
+
+    assert_eq!(
+        body.0,
+        vec![
+            para("one"),
+            para("two"),
+            list(false, &["a", "b"]),
+            para("c1"),
+            para("c2"),
+            para("c3"),
+            heading(2, "head"),
+            heading(3, "sub"),
+            p(vec![bold("bold")]),
+            p(vec![bold("still bold"), text(" after")]),
+            p(vec![italic("reopened")]),
+            p(vec![italic("reopened"), text(" plain")]),
+            p(vec![link("one", "/1"), text(" "), link("two", "/2")]),
+        ]
+    );
+}
+
+#[test]
+fn bodies_from_elsewhere_are_written_safely() {
+    let body = Body(vec![
+        p(vec![link("click", "javascript:alert(1)"), text(" & <b>")]),
+        Block::Embed {
+            url: "http://example.com/\"><script>".into(),
+        },
+        Block::Heading {
+            level: 5,
+            text: "deep".into(),
+        },
+    ]);
+
+    let html = body_to_html(&body);
+
+    assert_eq!(
+        html,
+        "<p>click &amp; &lt;b&gt;</p>\n<p>http://example.com/\"&gt;&lt;script&gt;</p>\n<h3>deep</h3>\n"
+    );
+}

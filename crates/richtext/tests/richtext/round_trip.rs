@@ -17,88 +17,91 @@ fn bodies() -> Vec<(&'static str, Body)> {
     vec![
         (
             "every block, with characters that need escaping",
-            Body(vec![
-                p(vec![
-                    text("1 < 2 & \"quotes\" > 'single' "),
-                    link("a&b", "https://example.com/?q=\"x\"&y=<1>"),
-                    text(" &amp; literal"),
-                ]),
-                heading(2, "<script>alert(1)</script> is just text"),
-                heading(3, "Tom & Jerry"),
-                Block::Quote {
-                    text: "He said \"no\" & left".into(),
-                    cite: Some("<b>Anon</b>".into()),
-                },
-                Block::Quote {
-                    text: "Unattributed".into(),
-                    cite: None,
-                },
-                list(false, &["a < b", "c & d"]),
-                list(true, &["one"]),
-                Block::Image {
-                    image_id: 12,
-                    caption: Some("Caption with \"quotes\" & <tags>".into()),
-                },
-                Block::Image {
-                    image_id: 13,
-                    caption: None,
-                },
-                Block::Embed {
-                    url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1".into(),
-                },
-                Block::Embed {
-                    url: "https://x.com/desk/status/1".into(),
-                },
-                Block::Embed {
-                    url: "https://www.instagram.com/p/Cxyz/".into(),
-                },
-                Block::Embed {
-                    url: "https://www.facebook.com/desk/videos/1/".into(),
-                },
-                Block::Related { story_id: 99 },
-            ]),
+            every_block(),
         ),
-        (
-            "Arabic",
-            Body(vec![
-                heading(2, "الفيضانات تعزل القرى"),
-                p(vec![
-                    text("قال المتحدث "),
-                    bold("إن الوضع"),
-                    text(" تحت "),
-                    link("السيطرة", "/ar/news/1"),
-                    text("\u{200f}."),
-                ]),
-                Block::Quote {
-                    text: "«سنعيد البناء»".into(),
-                    cite: Some("رئيس البلدية".into()),
-                },
-                list(true, &["١٢٣", "نص عربي & رموز < >"]),
-            ]),
-        ),
-        (
-            "formatting edges",
-            Body(vec![
-                p(vec![text("a "), bold("b"), text(" c")]),
-                p(vec![bold("bold "), italic("italic")]),
-                p(vec![both("both"), text(" plain "), italic("it")]),
-                p(vec![link("one", "/a"), text(" "), link("two", "/b")]),
-                p(vec![link("x", "/a"), link("y", "/b")]),
-                p(vec![Inline {
-                    bold: true,
-                    ..link("bold link", "mailto:desk@example.com")
-                }]),
-            ]),
-        ),
-        (
-            "other Unicode",
-            Body(vec![
-                para("10\u{2009}000 people, 👩‍👩‍👧 family, e\u{301}te\u{301}, 中文"),
-                para("zero\u{200b}width and \u{202f}narrow"),
-            ]),
-        ),
+        ("Arabic", arabic()),
+        ("formatting edges", formatting_edges()),
+        ("other Unicode", other_unicode()),
         ("empty", Body(vec![])),
     ]
+}
+
+fn every_block() -> Body {
+    let embeds = [
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1",
+        "https://x.com/desk/status/1",
+        "https://www.instagram.com/p/Cxyz/",
+        "https://www.facebook.com/desk/videos/1/",
+    ];
+    let mut blocks = vec![
+        p(vec![
+            text("1 < 2 & \"quotes\" > 'single' "),
+            link("a&b", "https://example.com/?q=\"x\"&y=<1>"),
+            text(" &amp; literal"),
+        ]),
+        heading(2, "<script>alert(1)</script> is just text"),
+        heading(3, "Tom & Jerry"),
+        Block::Quote {
+            text: "He said \"no\" & left".into(),
+            cite: Some("<b>Anon</b>".into()),
+        },
+        Block::Quote {
+            text: "Unattributed".into(),
+            cite: None,
+        },
+        list(false, &["a < b", "c & d"]),
+        list(true, &["one"]),
+        Block::Image {
+            image_id: 12,
+            caption: Some("Caption with \"quotes\" & <tags>".into()),
+        },
+        Block::Image {
+            image_id: 13,
+            caption: None,
+        },
+    ];
+    blocks.extend(embeds.map(|url| Block::Embed { url: url.into() }));
+    blocks.push(Block::Related { story_id: 99 });
+    Body(blocks)
+}
+
+fn arabic() -> Body {
+    Body(vec![
+        heading(2, "الفيضانات تعزل القرى"),
+        p(vec![
+            text("قال المتحدث "),
+            bold("إن الوضع"),
+            text(" تحت "),
+            link("السيطرة", "/ar/news/1"),
+            text("\u{200f}."),
+        ]),
+        Block::Quote {
+            text: "«سنعيد البناء»".into(),
+            cite: Some("رئيس البلدية".into()),
+        },
+        list(true, &["١٢٣", "نص عربي & رموز < >"]),
+    ])
+}
+
+fn formatting_edges() -> Body {
+    Body(vec![
+        p(vec![text("a "), bold("b"), text(" c")]),
+        p(vec![bold("bold "), italic("italic")]),
+        p(vec![both("both"), text(" plain "), italic("it")]),
+        p(vec![link("one", "/a"), text(" "), link("two", "/b")]),
+        p(vec![link("x", "/a"), link("y", "/b")]),
+        p(vec![Inline {
+            bold: true,
+            ..link("bold link", "mailto:desk@example.com")
+        }]),
+    ])
+}
+
+fn other_unicode() -> Body {
+    Body(vec![
+        para("10\u{2009}000 people, 👩‍👩‍👧 family, e\u{301}te\u{301}, 中文"),
+        para("zero\u{200b}width and \u{202f}narrow"),
+    ])
 }
 
 #[test]
