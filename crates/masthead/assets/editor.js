@@ -311,11 +311,10 @@
   if (textarea.hasAttribute("aria-describedby")) area.setAttribute("aria-describedby", textarea.getAttribute("aria-describedby"));
   if (textarea.required) { textarea.required = false; area.setAttribute("aria-required", "true"); }
   const toolbar = element("div", { class: "editor-toolbar", role: "toolbar", "aria-label": labels.toolbar, "aria-controls": area.id });
-  textarea.after(element("div", { class: "editor" }, toolbar, area));
+  textarea.after(element("div", { class: "editor-box" }, toolbar, area));
   textarea.hidden = true;
   area.innerHTML = toHtml(cleanString(textarea.value), true);
   document.execCommand("defaultParagraphSeparator", false, "p");
-  document.execCommand("styleWithCSS", false, false);
 
   function decorate() { // Images, embeds and related stories are edited as whole blocks.
     for (const el of area.querySelectorAll("figure[data-image-id], div[data-embed], div[data-related]")) {
@@ -445,10 +444,7 @@
     dirty = true;
     if (autosaveUrl && !timer) timer = setTimeout(() => save(false), 10000);
   }
-  const clock = (iso) => {
-    const date = new Date(iso), when = Number.isNaN(date.getTime()) ? new Date() : date;
-    return [when.getHours(), when.getMinutes()].map((part) => String(part).padStart(2, "0")).join(":");
-  };
+  const clock = (iso) => (Number.isNaN(Date.parse(iso)) ? new Date() : new Date(iso)).toTimeString().slice(0, 5);
   async function save(presenceOnly, leaving) {
     if (!presenceOnly) { clearTimeout(timer); timer = null; }
     if (saving) return; // the running save reschedules itself if there are newer changes
@@ -464,7 +460,8 @@
       const data = await response.json().catch(() => null);
       if (!response.ok) throw new Error((data && data.error && data.error.message) || `HTTP ${response.status}`);
       if (!presenceOnly && status) status.textContent = `${labels.saved} ${clock(data && data.saved_at)}`;
-      if (!presenceOnly) reloadPreview();
+      const frame = presenceOnly ? null : document.getElementById("preview-frame");
+      try { if (frame) frame.contentWindow.location.reload(); } catch (_) { frame.src = frame.src; }
       const others = data && Array.isArray(data.editors) ? data.editors : [];
       if (presence) presence.textContent = others.length ? `${labels.alsoEditing}: ${others.join(", ")}` : "";
     } catch (error) {
@@ -475,10 +472,6 @@
       saving = false;
       if (dirty && !timer) timer = setTimeout(() => save(false), 10000);
     }
-  }
-  function reloadPreview() {
-    const frame = document.getElementById("preview-frame");
-    try { if (frame) frame.contentWindow.location.reload(); } catch (_) { frame.src = frame.src; }
   }
   if (autosaveUrl) {
     form.addEventListener("input", changed);

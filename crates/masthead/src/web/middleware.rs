@@ -16,7 +16,7 @@ use crate::web::view::Chrome;
 
 /// Strict defaults: no inline script, no framing, no sniffing; YouTube embeds only.
 const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; \
-     script-src 'self'; frame-src https://www.youtube-nocookie.com; object-src 'none'; \
+     script-src 'self'; frame-src 'self' https://www.youtube-nocookie.com; object-src 'none'; \
      base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 /// Adds the security headers every response carries.

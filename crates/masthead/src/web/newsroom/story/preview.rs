@@ -20,7 +20,7 @@ use crate::web::site::story::render_story;
 
 /// The newsroom may frame previews; nobody else may.
 const PREVIEW_CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; \
-     script-src 'self'; frame-src https://www.youtube-nocookie.com; object-src 'none'; \
+     script-src 'self'; frame-src 'self' https://www.youtube-nocookie.com; object-src 'none'; \
      base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
 fn as_story(story: &NewsroomStory, fields: StoryFields) -> Story {
