@@ -227,7 +227,9 @@ mod tests {
 
     #[tokio::test]
     async fn a_hash_verifies_its_password_and_no_other() {
-        let hash = hash_password("correct horse battery").await.expect("test value");
+        let hash = hash_password("correct horse battery")
+            .await
+            .expect("test value");
 
         assert!(hash.starts_with("$argon2id$"));
         assert!(verify_password("correct horse battery", &hash).await);

@@ -4,7 +4,7 @@
 use masthead::app::open_store;
 use masthead::config::Config;
 use masthead::service::account::create_user;
-use store::{Role, SiteReads};
+use store::{Newsroom, Role, SiteReads};
 use store_sqlite::SqliteStore;
 
 use crate::helpers::{Page, TestApp};
@@ -78,7 +78,11 @@ impl TestApp {
     /// Logs in an existing account with [`PASSWORD`].
     pub async fn desk_for(&self, email: &str, user_id: i64) -> Desk<'_> {
         let response = self.log_in(email, PASSWORD).await;
-        assert_eq!(response.status, 303, "login of {email} failed: {}", response.text);
+        assert_eq!(
+            response.status, 303,
+            "login of {email} failed: {}",
+            response.text
+        );
         let cookie = cookie_value(&response, "masthead_session").expect("session cookie");
         let mut desk = Desk {
             app: self,
@@ -89,6 +93,27 @@ impl TestApp {
         let dashboard = desk.get("/admin").await;
         desk.csrf = dashboard.attrs("input[name=csrf]", "value").remove(0);
         desk
+    }
+
+    /// The id of an image of the demo (the lead image of a published story).
+    pub async fn an_image_id(&self) -> i64 {
+        let store = self.store().await;
+        let query = store::StoryListQuery {
+            statuses: vec![store::StoryStatus::Published],
+            limit: 50,
+            ..Default::default()
+        };
+        for summary in store.story_summaries(&query).await.expect("list") {
+            let story = store
+                .newsroom_story(summary.id)
+                .await
+                .expect("read")
+                .expect("story");
+            if let Some(id) = story.fields.hero_image_id {
+                return id;
+            }
+        }
+        panic!("the demo has a story with an image")
     }
 
     /// The id of a leaf section of the default edition.
@@ -170,7 +195,10 @@ impl Desk<'_> {
         assert_eq!(page.status, 200, "editor: {}", page.text);
         let html = page.html();
         let mut fields = Vec::new();
-        let inputs = scraper::Selector::parse("#story-form input[name], #story-form textarea[name], #story-form select[name]").expect("selector");
+        let inputs = scraper::Selector::parse(
+            "#story-form input[name], #story-form textarea[name], #story-form select[name]",
+        )
+        .expect("selector");
         for element in html.select(&inputs) {
             let name = element.value().attr("name").unwrap_or_default().to_string();
             if name == "csrf" {
@@ -185,7 +213,14 @@ impl Desk<'_> {
                         fields.push((name.clone(), value.to_string()));
                     }
                 }
-                _ => fields.push((name, element.value().attr("value").unwrap_or_default().to_string())),
+                _ => fields.push((
+                    name,
+                    element
+                        .value()
+                        .attr("value")
+                        .unwrap_or_default()
+                        .to_string(),
+                )),
             }
         }
         fields
@@ -199,8 +234,11 @@ impl Desk<'_> {
             fields.push(((*name).to_string(), (*value).to_string()));
         }
         fields.push(("action".into(), action.into()));
-        let form: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        self.post(&format!("/admin/stories/{story_id}"), &form).await
+        let form: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        self.post(&format!("/admin/stories/{story_id}"), &form)
+            .await
     }
 }
-

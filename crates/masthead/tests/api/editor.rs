@@ -8,23 +8,41 @@ use store::Role;
 use crate::helpers::{TestApp, spawn_app};
 
 /// Polls a path until a condition holds, for at most `limit`; returns how long it took.
-async fn within(app: &TestApp, path: &str, limit: Duration, holds: impl Fn(u16, &str) -> bool) -> Duration {
+async fn within(
+    app: &TestApp,
+    path: &str,
+    limit: Duration,
+    holds: impl Fn(u16, &str) -> bool,
+) -> Duration {
     let started = Instant::now();
     loop {
         let page = app.get(path).await;
         if holds(page.status, &page.text) {
             return started.elapsed();
         }
-        assert!(started.elapsed() < limit, "{path} did not change within {limit:?}: {}", page.status);
+        assert!(
+            started.elapsed() < limit,
+            "{path} did not change within {limit:?}: {}",
+            page.status
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 
 async fn public_path(app: &TestApp, story: i64) -> String {
     let store = app.store().await;
-    let story = store::Newsroom::newsroom_story(&store, story).await.expect("read").expect("story");
-    let site = masthead::service::site::Site::load(&store).await.expect("site");
-    site.path_for(story.edition_id, story.fields.section_id, &story.fields.slug)
+    let story = store::Newsroom::newsroom_story(&store, story)
+        .await
+        .expect("read")
+        .expect("story");
+    let site = masthead::service::site::Site::load(&store)
+        .await
+        .expect("site");
+    site.path_for(
+        story.edition_id,
+        story.fields.section_id,
+        &story.fields.slug,
+    )
 }
 
 #[tokio::test]
@@ -32,7 +50,9 @@ async fn a_published_story_reaches_readers_within_a_second_and_leaves_as_fast() 
     let app = spawn_app().await;
     let section = app.a_section_id().await;
     let editor = app.desk(Role::Editor).await;
-    let story = editor.create_story("Harbour reopens after storm", section).await;
+    let story = editor
+        .create_story("Harbour reopens after storm", section)
+        .await;
     let path = public_path(&app, story).await;
     assert_eq!(app.get(&path).await.status, 404);
     app.get("/").await;
@@ -40,12 +60,30 @@ async fn a_published_story_reaches_readers_within_a_second_and_leaves_as_fast() 
     let published = editor.save(story, &[], "publish").await;
 
     assert_eq!(published.status, 303, "{}", published.text);
-    within(&app, &path, Duration::from_secs(1), |status, _| status == 200).await;
-    within(&app, "/", Duration::from_secs(1), |_, text| text.contains("Harbour reopens after storm")).await;
-    editor.save(story, &[("headline", "Harbour reopens, ferries resume")], "save").await;
-    within(&app, &path, Duration::from_secs(1), |_, text| text.contains("ferries resume")).await;
+    within(&app, &path, Duration::from_secs(1), |status, _| {
+        status == 200
+    })
+    .await;
+    within(&app, "/", Duration::from_secs(1), |_, text| {
+        text.contains("Harbour reopens after storm")
+    })
+    .await;
+    editor
+        .save(
+            story,
+            &[("headline", "Harbour reopens, ferries resume")],
+            "save",
+        )
+        .await;
+    within(&app, &path, Duration::from_secs(1), |_, text| {
+        text.contains("ferries resume")
+    })
+    .await;
     editor.save(story, &[], "unpublish").await;
-    within(&app, &path, Duration::from_secs(1), |status, _| status == 404).await;
+    within(&app, &path, Duration::from_secs(1), |status, _| {
+        status == 404
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -56,12 +94,25 @@ async fn a_rejected_save_shows_each_problem_and_keeps_the_text() {
     let story = reporter.create_story("Draft one", section).await;
     let body = "My long paragraph that must not be lost. <b>bold</b>";
 
-    let page = reporter.save(story, &[("headline", "  "), ("body", body), ("video_url", "javascript:alert(1)")], "save").await;
+    let page = reporter
+        .save(
+            story,
+            &[
+                ("headline", "  "),
+                ("body", body),
+                ("video_url", "javascript:alert(1)"),
+            ],
+            "save",
+        )
+        .await;
 
     assert_eq!(page.status, 422);
     assert!(page.texts("#headline-error")[0].contains("Write a headline."));
     assert!(page.texts("#video_url-error")[0].contains("web address"));
-    assert_eq!(page.texts("#story-body"), ["My long paragraph that must not be lost. <b>bold</b>"]);
+    assert_eq!(
+        page.texts("#story-body"),
+        ["My long paragraph that must not be lost. <b>bold</b>"]
+    );
 }
 
 #[tokio::test]
@@ -73,7 +124,11 @@ async fn hostile_input_is_escaped_stripped_or_refused_with_a_message() {
     let huge = "H".repeat(1024 * 1024);
     let cases: [(&str, &str, &str); 2] = [
         ("a 1 MB headline is refused", &huge, "under 300 characters"),
-        ("control characters alone are no headline", "\u{0}\u{7}\u{1b}", "Write a headline."),
+        (
+            "control characters alone are no headline",
+            "\u{0}\u{7}\u{1b}",
+            "Write a headline.",
+        ),
     ];
 
     for (reason, headline, message) in cases {
@@ -83,7 +138,16 @@ async fn hostile_input_is_escaped_stripped_or_refused_with_a_message() {
     }
     let hostile = "<script>alert(1)</script> O'Brien; DROP TABLE stories;--";
     let saved = editor
-        .save(story, &[("headline", hostile), ("standfirst", "<img src=x onerror=alert(1)>"), ("body", "<p onclick=\"x()\">Hi<script>alert(2)</script></p>"), ("slug", "safe-slug")], "publish")
+        .save(
+            story,
+            &[
+                ("headline", hostile),
+                ("standfirst", "<img src=x onerror=alert(1)>"),
+                ("body", "<p onclick=\"x()\">Hi<script>alert(2)</script></p>"),
+                ("slug", "safe-slug"),
+            ],
+            "publish",
+        )
         .await;
     assert_eq!(saved.status, 303, "{}", saved.text);
     let path = public_path(&app, story).await;
@@ -91,9 +155,17 @@ async fn hostile_input_is_escaped_stripped_or_refused_with_a_message() {
     assert_eq!(public.status, 200);
     assert!(!public.text.contains("<script>alert"));
     assert!(!public.text.contains("<img src=x"));
-    assert!(public.text.contains("&lt;img src=x onerror=alert(1)&gt;"), "shown as text");
+    assert!(
+        public.text.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "shown as text"
+    );
     assert!(!public.text.contains("onclick"));
-    assert!(public.texts("h1").iter().any(|h| h.contains("O'Brien; DROP TABLE stories;--")));
+    assert!(
+        public
+            .texts("h1")
+            .iter()
+            .any(|h| h.contains("O'Brien; DROP TABLE stories;--"))
+    );
 }
 
 #[tokio::test]
@@ -105,18 +177,45 @@ async fn a_save_on_top_of_an_old_revision_gets_the_conflict_page_and_loses_nothi
     let story = first.create_story("Budget talks", section).await;
     let stale_form = second.editor_fields(story).await;
 
-    first.save(story, &[("headline", "Budget talks collapse")], "save").await;
-    let mut fields: Vec<(&str, &str)> = stale_form.iter().filter(|(k, _)| k != "headline").map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    first
+        .save(story, &[("headline", "Budget talks collapse")], "save")
+        .await;
+    let mut fields: Vec<(&str, &str)> = stale_form
+        .iter()
+        .filter(|(k, _)| k != "headline")
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     fields.push(("headline", "Budget talks resume"));
     fields.push(("action", "save"));
-    let conflict = second.post(&format!("/admin/stories/{story}"), &fields).await;
+    let conflict = second
+        .post(&format!("/admin/stories/{story}"), &fields)
+        .await;
 
     assert_eq!(conflict.status, 409);
-    assert!(conflict.text.contains("Budget talks collapse"), "theirs is shown");
-    assert_eq!(conflict.attrs("#headline", "value"), ["Budget talks resume"], "mine is in the form");
+    assert!(
+        conflict.text.contains("Budget talks collapse"),
+        "theirs is shown"
+    );
+    assert_eq!(
+        conflict.attrs("#headline", "value"),
+        ["Budget talks resume"],
+        "mine is in the form"
+    );
     let base: Vec<String> = conflict.attrs("input[name=base_revision]", "value");
-    let merged = second.save(story, &[("headline", "Budget talks resume"), ("base_revision", &base[0])], "save").await;
-    assert_eq!(merged.status, 303, "a deliberate save after the conflict goes through");
+    let merged = second
+        .save(
+            story,
+            &[
+                ("headline", "Budget talks resume"),
+                ("base_revision", &base[0]),
+            ],
+            "save",
+        )
+        .await;
+    assert_eq!(
+        merged.status, 303,
+        "a deliberate save after the conflict goes through"
+    );
 }
 
 #[tokio::test]
@@ -125,14 +224,31 @@ async fn revisions_can_be_compared_and_restored() {
     let section = app.a_section_id().await;
     let editor = app.desk(Role::Editor).await;
     let story = editor.create_story("Version one", section).await;
-    editor.save(story, &[("headline", "Version two")], "save").await;
+    editor
+        .save(story, &[("headline", "Version two")], "save")
+        .await;
 
-    let list = editor.get(&format!("/admin/stories/{story}/revisions?from=1&to=2")).await;
-    let restored = editor.post(&format!("/admin/stories/{story}/restore"), &[("number", "1"), ("base_revision", "2")]).await;
+    let list = editor
+        .get(&format!("/admin/stories/{story}/revisions?from=1&to=2"))
+        .await;
+    let restored = editor
+        .post(
+            &format!("/admin/stories/{story}/restore"),
+            &[("number", "1"), ("base_revision", "2")],
+        )
+        .await;
 
     assert_eq!(list.status, 200);
-    assert!(list.texts(".diff-changed td").iter().any(|cell| cell.contains("Version one")));
-    assert!(list.texts(".diff-changed td").iter().any(|cell| cell.contains("Version two")));
+    assert!(
+        list.texts(".diff-changed td")
+            .iter()
+            .any(|cell| cell.contains("Version one"))
+    );
+    assert!(
+        list.texts(".diff-changed td")
+            .iter()
+            .any(|cell| cell.contains("Version two"))
+    );
     assert_eq!(restored.status, 303, "{}", restored.text);
     let editor_page = editor.get(&format!("/admin/stories/{story}")).await;
     assert_eq!(editor_page.attrs("#headline", "value"), ["Version one"]);
@@ -166,18 +282,41 @@ async fn the_preview_renders_unsaved_text_with_the_public_template() {
     let mut fields = reporter.editor_fields(story).await;
     fields.retain(|(k, _)| k != "body");
     fields.push(("body".into(), "Unsaved words for the preview.".into()));
-    let form: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let form: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
 
-    let preview = reporter.post(&format!("/admin/stories/{story}/preview"), &form).await;
-    let autosave = reporter.post(&format!("/admin/stories/{story}/autosave"), &form).await;
-    let live = reporter.get(&format!("/admin/stories/{story}/preview")).await;
+    let preview = reporter
+        .post(&format!("/admin/stories/{story}/preview"), &form)
+        .await;
+    let autosave = reporter
+        .post(&format!("/admin/stories/{story}/autosave"), &form)
+        .await;
+    let live = reporter
+        .get(&format!("/admin/stories/{story}/preview"))
+        .await;
 
     assert_eq!(preview.status, 200);
     assert!(preview.text.contains("Unsaved words for the preview."));
-    assert_eq!(preview.texts("h1"), app.get("/").await.texts("h1").into_iter().take(0).chain(["Preview me".to_string()]).collect::<Vec<_>>());
+    assert_eq!(
+        preview.texts("h1"),
+        app.get("/")
+            .await
+            .texts("h1")
+            .into_iter()
+            .take(0)
+            .chain(["Preview me".to_string()])
+            .collect::<Vec<_>>()
+    );
     assert!(autosave.text.contains("saved_at"));
     assert!(live.text.contains("Unsaved words for the preview."));
-    assert!(live.headers["content-security-policy"].to_str().unwrap_or_default().contains("frame-ancestors 'self'"));
+    assert!(
+        live.headers["content-security-policy"]
+            .to_str()
+            .unwrap_or_default()
+            .contains("frame-ancestors 'self'")
+    );
 }
 
 #[tokio::test]

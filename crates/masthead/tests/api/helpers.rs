@@ -152,7 +152,8 @@ async fn spawn_configured(data: tempfile::TempDir, change: impl FnOnce(&mut Conf
 impl TestApp {
     /// A number unique within this app, for unique emails and slugs.
     pub fn next_number(&self) -> u32 {
-        self.counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        self.counter
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The app's data folder (database and media).

@@ -9,7 +9,14 @@ use crate::helpers::spawn_app;
 async fn anonymous_visitors_reach_only_the_login_page() {
     let app = spawn_app().await;
 
-    for path in ["/admin", "/admin/stories", "/admin/stories/new", "/admin/stories/1", "/admin/users", "/admin/audit"] {
+    for path in [
+        "/admin",
+        "/admin/stories",
+        "/admin/stories/new",
+        "/admin/stories/1",
+        "/admin/users",
+        "/admin/audit",
+    ] {
         let page = app.get(path).await;
         assert_eq!(page.status, 303, "{path}");
         assert_eq!(page.location(), "/admin/login", "{path}");
@@ -32,12 +39,18 @@ async fn the_right_password_opens_a_session_in_an_http_only_cookie() {
     assert_eq!(wrong.status, 401);
     assert!(wrong.text.contains("The email or password is not right."));
     assert_eq!(right.status, 303);
-    let cookie = right.headers.get_all("set-cookie").iter()
+    let cookie = right
+        .headers
+        .get_all("set-cookie")
+        .iter()
         .filter_map(|v| v.to_str().ok())
         .find(|v| v.starts_with("masthead_session="))
         .expect("session cookie")
         .to_string();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
 }
 
 #[tokio::test]
@@ -51,7 +64,11 @@ async fn five_failed_logins_lock_the_account_even_for_the_right_password() {
     let locked = app.log_in("rita@test.example", PASSWORD).await;
 
     assert_eq!(locked.status, 401);
-    assert!(locked.text.contains("locked for 15 minutes"), "{}", locked.text);
+    assert!(
+        locked.text.contains("locked for 15 minutes"),
+        "{}",
+        locked.text
+    );
 }
 
 #[tokio::test]
@@ -61,35 +78,68 @@ async fn a_form_without_its_csrf_token_is_refused_and_changes_nothing() {
     let section = app.a_section_id().await.to_string();
 
     let forged = editor
-        .post_without_token("/admin/stories?edition=1", &[("headline", "Forged"), ("section_id", &section)])
+        .post_without_token(
+            "/admin/stories?edition=1",
+            &[("headline", "Forged"), ("section_id", &section)],
+        )
         .await;
     let wrong = editor
-        .post_without_token("/admin/stories?edition=1", &[("headline", "Forged"), ("csrf", "0000")])
+        .post_without_token(
+            "/admin/stories?edition=1",
+            &[("headline", "Forged"), ("csrf", "0000")],
+        )
         .await;
 
     assert_eq!(forged.status, 403);
     assert_eq!(wrong.status, 403);
     assert!(forged.text.contains("This form has expired"));
-    assert!(!editor.get("/admin/stories?q=Forged").await.text.contains("Forged</a>"));
+    assert!(
+        !editor
+            .get("/admin/stories?q=Forged")
+            .await
+            .text
+            .contains("Forged</a>")
+    );
 }
 
 #[tokio::test]
 async fn a_one_time_password_must_be_changed_before_anything_else() {
     let app = spawn_app().await;
     let store = app.store().await;
-    let created = masthead::service::account::create_user(&store, "new@test.example", "New", Role::Reporter, None, None)
-        .await
-        .expect("create");
+    let created = masthead::service::account::create_user(
+        &store,
+        "new@test.example",
+        "New",
+        Role::Reporter,
+        None,
+        None,
+    )
+    .await
+    .expect("create");
     let one_time = created.one_time_password.expect("a one-time password");
 
     let login = app.log_in("new@test.example", &one_time).await;
 
     assert_eq!(login.location(), "/admin/password");
-    let cookie = login.headers.get_all("set-cookie").iter()
+    let cookie = login
+        .headers
+        .get_all("set-cookie")
+        .iter()
         .filter_map(|v| v.to_str().ok())
-        .find_map(|v| v.split(';').next().filter(|p| p.starts_with("masthead_session=")).map(str::to_string))
+        .find_map(|v| {
+            v.split(';')
+                .next()
+                .filter(|p| p.starts_with("masthead_session="))
+                .map(str::to_string)
+        })
         .expect("cookie");
-    let dashboard = app.client.get(format!("{}/admin", app.address)).header("cookie", &cookie).send().await.expect("get");
+    let dashboard = app
+        .client
+        .get(format!("{}/admin", app.address))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("get");
     assert_eq!(dashboard.headers()["location"], "/admin/password");
 }
 
@@ -100,7 +150,11 @@ async fn logging_out_ends_the_session_and_disabling_ends_all_of_them() {
     let other = app.desk(Role::Reporter).await;
 
     reporter.post("/admin/logout", &[]).await;
-    app.store().await.set_user_disabled(other.user_id, true).await.expect("disable");
+    app.store()
+        .await
+        .set_user_disabled(other.user_id, true)
+        .await
+        .expect("disable");
 
     assert_eq!(reporter.get("/admin").await.location(), "/admin/login");
     assert_eq!(other.get("/admin").await.location(), "/admin/login");
@@ -121,9 +175,17 @@ async fn a_reporter_cannot_publish_and_a_contributor_cannot_see_others_drafts() 
 
     assert_eq!(publish.status, 403);
     assert_eq!(peek.status, 403);
-    assert!(!list.text.contains("A reporter&#x27;s scoop") && !list.text.contains("A reporter's scoop"));
+    assert!(
+        !list.text.contains("A reporter&#x27;s scoop") && !list.text.contains("A reporter's scoop")
+    );
     assert_eq!(submit.status, 303, "{}", submit.text);
-    assert!(reporter.get(&format!("/admin/stories/{story}")).await.text.contains("In review"));
+    assert!(
+        reporter
+            .get(&format!("/admin/stories/{story}"))
+            .await
+            .text
+            .contains("In review")
+    );
 }
 
 #[tokio::test]
@@ -137,8 +199,26 @@ async fn only_admins_reach_accounts_and_only_editors_the_audit_log() {
     assert_eq!(reporter.get("/admin/audit").await.status, 403);
     assert_eq!(editor.get("/admin/users").await.status, 403);
     assert_eq!(editor.get("/admin/audit").await.status, 200);
-    assert_eq!(reporter.post("/admin/users", &[("email", "x@y.z"), ("name", "X"), ("role", "admin")]).await.status, 403);
-    let created = admin.post("/admin/users", &[("email", "newbie@test.example"), ("name", "Newbie"), ("role", "reporter")]).await;
+    assert_eq!(
+        reporter
+            .post(
+                "/admin/users",
+                &[("email", "x@y.z"), ("name", "X"), ("role", "admin")]
+            )
+            .await
+            .status,
+        403
+    );
+    let created = admin
+        .post(
+            "/admin/users",
+            &[
+                ("email", "newbie@test.example"),
+                ("name", "Newbie"),
+                ("role", "reporter"),
+            ],
+        )
+        .await;
     assert_eq!(created.status, 200);
     assert_eq!(created.texts("code.otp").len(), 1);
     assert!(admin.get("/admin/audit").await.text.contains("user.create"));
@@ -149,9 +229,24 @@ async fn a_password_change_checks_the_current_one_and_the_length() {
     let app = spawn_app().await;
     let reporter = app.desk(Role::Reporter).await;
 
-    let short = reporter.post("/admin/password", &[("current", PASSWORD), ("new", "short")]).await;
-    let wrong = reporter.post("/admin/password", &[("current", "nope"), ("new", "a much longer password")]).await;
-    let good = reporter.post("/admin/password", &[("current", PASSWORD), ("new", "a much longer password")]).await;
+    let short = reporter
+        .post(
+            "/admin/password",
+            &[("current", PASSWORD), ("new", "short")],
+        )
+        .await;
+    let wrong = reporter
+        .post(
+            "/admin/password",
+            &[("current", "nope"), ("new", "a much longer password")],
+        )
+        .await;
+    let good = reporter
+        .post(
+            "/admin/password",
+            &[("current", PASSWORD), ("new", "a much longer password")],
+        )
+        .await;
 
     assert_eq!(short.status, 422);
     assert!(short.text.contains("at least 10 characters"));

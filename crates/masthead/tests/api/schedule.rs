@@ -12,7 +12,12 @@ use crate::helpers::{TestApp, copy_of_demo, spawn_app};
 
 async fn status_of(app: &TestApp, story: i64) -> StoryStatus {
     let store = app.store().await;
-    store.newsroom_story(story).await.expect("read").expect("story").status
+    store
+        .newsroom_story(story)
+        .await
+        .expect("read")
+        .expect("story")
+        .status
 }
 
 #[tokio::test]
@@ -20,25 +25,37 @@ async fn a_scheduled_story_publishes_on_time_exactly_once() {
     let app = spawn_app().await;
     let section = app.a_section_id().await;
     let editor = app.desk(Role::Editor).await;
-    let story = editor.create_story("Election results at nine", section).await;
+    let story = editor
+        .create_story("Election results at nine", section)
+        .await;
     let zone = jiff::tz::TimeZone::get("Europe/Istanbul").expect("zone");
     let due = zone.to_datetime(Timestamp::now() + SignedDuration::from_secs(61));
     // datetime-local has minute precision: a minute and a bit ahead, rounded down.
     let local = due.strftime("%Y-%m-%dT%H:%M").to_string();
 
-    let scheduled = editor.save(story, &[("scheduled_at", &local)], "schedule").await;
+    let scheduled = editor
+        .save(story, &[("scheduled_at", &local)], "schedule")
+        .await;
 
     assert_eq!(scheduled.status, 303, "{}", scheduled.text);
     assert_eq!(status_of(&app, story).await, StoryStatus::Scheduled);
     let started = Instant::now();
     while status_of(&app, story).await != StoryStatus::Published {
-        assert!(started.elapsed() < Duration::from_secs(75), "not published on time");
+        assert!(
+            started.elapsed() < Duration::from_secs(75),
+            "not published on time"
+        );
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
     let store = app.store().await;
     assert_eq!(store.pending_jobs().await.expect("jobs"), 0);
     let log = store.audit_log(50, 0).await.expect("audit");
-    assert_eq!(log.iter().filter(|entry| entry.detail.contains("on schedule")).count(), 1);
+    assert_eq!(
+        log.iter()
+            .filter(|entry| entry.detail.contains("on schedule"))
+            .count(),
+        1
+    );
 }
 
 #[tokio::test]
@@ -47,7 +64,11 @@ async fn a_schedule_that_passed_while_the_server_was_down_publishes_at_start() {
     let config = Config::for_tests(data.path());
     let store = masthead::app::open_store(&config).await.expect("store");
     let story = store
-        .story_summaries(&store::StoryListQuery { statuses: vec![StoryStatus::Published], limit: 1, ..Default::default() })
+        .story_summaries(&store::StoryListQuery {
+            statuses: vec![StoryStatus::Published],
+            limit: 1,
+            ..Default::default()
+        })
         .await
         .expect("list")[0]
         .id;
@@ -59,7 +80,10 @@ async fn a_schedule_that_passed_while_the_server_was_down_publishes_at_start() {
         scheduled_at: Some(Timestamp::now() - SignedDuration::from_mins(10)),
         at: Timestamp::now(),
     };
-    store.change_status(&unpublish).await.expect("schedule in the past");
+    store
+        .change_status(&unpublish)
+        .await
+        .expect("schedule in the past");
     store.close().await;
 
     let app = App::build(config.clone()).await.expect("build");
@@ -68,11 +92,19 @@ async fn a_schedule_that_passed_while_the_server_was_down_publishes_at_start() {
     let started = Instant::now();
     let store = masthead::app::open_store(&config).await.expect("store");
     loop {
-        let status = store.newsroom_story(story).await.expect("read").expect("story").status;
+        let status = store
+            .newsroom_story(story)
+            .await
+            .expect("read")
+            .expect("story")
+            .status;
         if status == StoryStatus::Published {
             break;
         }
-        assert!(started.elapsed() < Duration::from_secs(10), "no catch-up at start");
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "no catch-up at start"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -83,7 +115,11 @@ async fn a_missed_schedule_shows_as_an_alert_on_the_dashboard() {
     let config = Config::for_tests(data.path());
     let store = masthead::app::open_store(&config).await.expect("store");
     let story = store
-        .story_summaries(&store::StoryListQuery { statuses: vec![StoryStatus::Published], limit: 1, ..Default::default() })
+        .story_summaries(&store::StoryListQuery {
+            statuses: vec![StoryStatus::Published],
+            limit: 1,
+            ..Default::default()
+        })
         .await
         .expect("list")[0]
         .clone();
@@ -98,14 +134,30 @@ async fn a_missed_schedule_shows_as_an_alert_on_the_dashboard() {
     };
     store.change_status(&change).await.expect("schedule");
     // The job failed and will not be tried for an hour: the schedule is missed.
-    let job = store.claim_job(now, now + SignedDuration::from_mins(1)).await.expect("claim").expect("job");
-    store.fail_job(&job, "disk full", now + SignedDuration::from_hours(1)).await.expect("fail");
+    let job = store
+        .claim_job(now, now + SignedDuration::from_mins(1))
+        .await
+        .expect("claim")
+        .expect("job");
+    store
+        .fail_job(&job, "disk full", now + SignedDuration::from_hours(1))
+        .await
+        .expect("fail");
     store.close().await;
     let app = crate::helpers::spawn_app_on(data).await;
     let editor = app.desk(Role::Editor).await;
 
     let dashboard = editor.get("/admin").await;
 
-    assert!(dashboard.texts(".nr-alert h2").contains(&"Missed schedules".to_string()));
-    assert!(dashboard.texts(".nr-alert td a").iter().any(|text| text.contains(&story.headline)));
+    assert!(
+        dashboard
+            .texts(".nr-alert h2")
+            .contains(&"Missed schedules".to_string())
+    );
+    assert!(
+        dashboard
+            .texts(".nr-alert td a")
+            .iter()
+            .any(|text| text.contains(&story.headline))
+    );
 }

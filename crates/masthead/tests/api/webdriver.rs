@@ -153,6 +153,13 @@ impl Browser {
             .await;
     }
 
+    /// Types text into an element (for a file input: the path of the file to choose).
+    pub async fn type_text(&self, element: &Element, text: &str) {
+        let path = format!("/element/{}/value", element.0);
+        self.call(reqwest::Method::POST, &path, Some(json!({"text": text})))
+            .await;
+    }
+
     /// Runs a script and returns its result.
     pub async fn script(&self, script: &str) -> Value {
         let body = json!({"script": script, "args": []});

@@ -50,10 +50,10 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
             .extensions
             .get::<SessionUser>()
             .ok_or(AppError::Unauthorized)?;
-        let path = parts
-            .extensions
-            .get::<OriginalUri>()
-            .map_or_else(|| parts.uri.path().to_string(), |uri| uri.path().to_string());
+        let path = parts.extensions.get::<OriginalUri>().map_or_else(
+            || parts.uri.path().to_string(),
+            |uri| uri.path().to_string(),
+        );
         if session.user.must_change_password
             && !matches!(path.as_str(), "/admin/password" | "/admin/logout")
         {
