@@ -124,7 +124,7 @@ impl Accounts for SqliteStore {
     }
 
     async fn set_user_disabled(&self, id: i64, disabled: bool) -> Result<()> {
-        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let mut tx = self.write().await?;
         let done = sqlx::query("UPDATE users SET disabled = ? WHERE id = ?")
             .bind(disabled)
             .bind(id)
@@ -149,7 +149,7 @@ impl Accounts for SqliteStore {
         must_change: bool,
         keep_session: Option<&str>,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let mut tx = self.write().await?;
         let done = sqlx::query(
             "UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?",
         )
@@ -215,7 +215,7 @@ impl Accounts for SqliteStore {
     }
 
     async fn record_login_failure(&self, email: &str, ip: &str, at: Timestamp) -> Result<()> {
-        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let mut tx = self.write().await?;
         // Old failures count for nothing: trim them as new ones come in.
         sqlx::query("DELETE FROM login_failures WHERE at < ?")
             .bind(from_time(at) - 86_400)

@@ -60,6 +60,18 @@ impl SqliteStore {
         self.pool.close().await;
     }
 
+    /// Starts a write transaction. `BEGIN IMMEDIATE` takes the write lock at once: a
+    /// deferred transaction that reads first and writes later fails with "database is
+    /// locked" (no waiting) when another writer got in between.
+    pub(crate) async fn write(
+        &self,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+        self.pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(map_error)
+    }
+
     /// Applies any migrations not yet applied.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         sqlx::migrate!("./migrations")

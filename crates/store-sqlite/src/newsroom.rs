@@ -150,7 +150,7 @@ impl Newsroom for SqliteStore {
     }
 
     async fn save_story(&self, save: &StorySave) -> Result<i64> {
-        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let mut tx = self.write().await?;
         let (status, revision) = current(&mut tx, save.story_id).await?;
         if revision != save.base_revision {
             return Err(StoreError::Conflict {
@@ -208,7 +208,7 @@ impl Newsroom for SqliteStore {
     }
 
     async fn change_status(&self, change: &StatusChange) -> Result<()> {
-        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let mut tx = self.write().await?;
         let (status, _) = current(&mut tx, change.story_id).await?;
         if status != change.from {
             return Err(StoreError::Conflict {
@@ -357,7 +357,7 @@ impl Newsroom for SqliteStore {
     }
 
     async fn publish_scheduled(&self, job: &Job, now: Timestamp) -> Result<bool> {
-        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let mut tx = self.write().await?;
         let (status, _) = current(&mut tx, job.subject_id).await?;
         let publish = status == StoryStatus::Scheduled;
         if publish {
@@ -407,7 +407,7 @@ impl Newsroom for SqliteStore {
     }
 
     async fn audit(&self, entry: &NewAuditEntry) -> Result<()> {
-        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let mut tx = self.write().await?;
         audit_in(&mut tx, entry).await?;
         tx.commit().await.map_err(map_error)
     }

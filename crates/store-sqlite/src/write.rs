@@ -12,7 +12,7 @@ type Result<T> = std::result::Result<T, StoreError>;
 #[async_trait]
 impl Writes for SqliteStore {
     async fn save_settings(&self, settings: &SiteSettings) -> Result<()> {
-        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let mut tx = self.write().await?;
         for (key, value) in [
             ("site_name", &settings.site_name),
             ("copyright_holder", &settings.copyright_holder),
@@ -133,7 +133,7 @@ impl Writes for SqliteStore {
     }
 
     async fn create_image(&self, image: &NewImage) -> Result<i64> {
-        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO images (width, height, caption, credit, alt, focal_x, focal_y, created_at) \
              VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -168,7 +168,7 @@ impl Writes for SqliteStore {
     }
 
     async fn create_story(&self, story: &NewStory) -> Result<i64> {
-        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let mut tx = self.write().await?;
         let id = crate::story_write::insert_story(&mut tx, story).await?;
         tx.commit().await.map_err(map_error)?;
         Ok(id)

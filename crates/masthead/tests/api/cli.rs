@@ -110,3 +110,121 @@ async fn a_theme_folder_overrides_one_template_file() {
     );
     assert_eq!(home.status, 200);
 }
+
+fn run_ok(command: &mut Command) -> String {
+    let output = command.output().expect("run");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn accounts_are_managed_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().to_str().expect("utf-8 path");
+
+    let added = run_ok(masthead().args([
+        "user",
+        "add",
+        "--data",
+        data,
+        "--email",
+        "Ed@Example.org",
+        "--name",
+        "Ed Itor",
+        "--role",
+        "editor",
+    ]));
+    let mut with_password = masthead()
+        .args([
+            "user",
+            "add",
+            "--data",
+            data,
+            "--email",
+            "rep@example.org",
+            "--name",
+            "Rep",
+            "--role",
+            "reporter",
+            "--password-stdin",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run");
+    use std::io::Write as _;
+    with_password
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"a long enough password\n")
+        .expect("write");
+    let typed = with_password.wait_with_output().expect("wait");
+    run_ok(masthead().args([
+        "user",
+        "set-role",
+        "--data",
+        data,
+        "--email",
+        "rep@example.org",
+        "--role",
+        "admin",
+    ]));
+    run_ok(masthead().args([
+        "user",
+        "disable",
+        "--data",
+        data,
+        "--email",
+        "ed@example.org",
+    ]));
+    let list = run_ok(masthead().args(["user", "list", "--data", data]));
+    let duplicate = masthead()
+        .args([
+            "user",
+            "add",
+            "--data",
+            data,
+            "--email",
+            "ed@example.org",
+            "--name",
+            "Again",
+            "--role",
+            "editor",
+        ])
+        .output()
+        .expect("run");
+    let bad_role = masthead()
+        .args([
+            "user",
+            "add",
+            "--data",
+            data,
+            "--email",
+            "x@example.org",
+            "--name",
+            "X",
+            "--role",
+            "boss",
+        ])
+        .output()
+        .expect("run");
+
+    assert!(added.contains("One-time password: "), "{added}");
+    assert!(typed.status.success());
+    assert!(!String::from_utf8_lossy(&typed.stdout).contains("One-time"));
+    assert!(
+        list.contains("editor       disabled  ed@example.org"),
+        "{list}"
+    );
+    assert!(
+        list.contains("admin        active    rep@example.org"),
+        "{list}"
+    );
+    assert!(String::from_utf8_lossy(&duplicate.stderr).contains("already has an account"));
+    assert!(String::from_utf8_lossy(&bad_role.stderr).contains("is not a role"));
+}

@@ -332,3 +332,41 @@ async fn the_editor_shows_who_else_has_the_story_open() {
 
     assert_eq!(page.texts("#presence"), ["Also editing: Test Person"]);
 }
+
+#[tokio::test]
+async fn of_two_simultaneous_saves_on_one_revision_exactly_one_wins() {
+    let app = spawn_app().await;
+    let section = app.a_section_id().await;
+    let first = app.desk(Role::Editor).await;
+    let second = app.desk(Role::Editor).await;
+    let story = first.create_story("Race", section).await;
+    let form = first.editor_fields(story).await;
+    let send = |desk: &'static str| {
+        let mut fields: Vec<(String, String)> = form
+            .iter()
+            .filter(|(k, _)| k != "headline")
+            .cloned()
+            .collect();
+        fields.push(("headline".into(), format!("Race won by {desk}")));
+        fields.push(("action".into(), "save".into()));
+        fields
+    };
+    let (a, b) = (send("first"), send("second"));
+    let a: Vec<(&str, &str)> = a.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let b: Vec<(&str, &str)> = b.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let path = format!("/admin/stories/{story}");
+
+    let (one, two) = tokio::join!(first.post(&path, &a), second.post(&path, &b));
+
+    let mut statuses = [one.status, two.status];
+    statuses.sort();
+    assert_eq!(statuses, [303, 409]);
+    let revisions = first
+        .get(&format!("/admin/stories/{story}/revisions"))
+        .await;
+    assert_eq!(
+        revisions.texts("tbody tr").len(),
+        2,
+        "one save, one revision"
+    );
+}

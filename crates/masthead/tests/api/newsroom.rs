@@ -253,3 +253,36 @@ async fn a_password_change_checks_the_current_one_and_the_length() {
     assert_eq!(wrong.status, 422);
     assert_eq!(good.location(), "/admin/password?notice=password");
 }
+
+#[tokio::test]
+async fn the_demo_prints_one_working_account_per_role() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let config = masthead::config::Config::for_tests(data.path());
+    let store = masthead::app::open_store(&config).await.expect("store");
+    let demo = masthead::demo::create_sized(
+        &store,
+        &masthead::app::open_media(&config),
+        masthead::demo::DemoSize::SMALL,
+    )
+    .await
+    .expect("demo");
+    store.close().await;
+    let printed = demo.accounts.to_string();
+    let app = crate::helpers::spawn_app_on(data).await;
+
+    for account in &demo.accounts.0 {
+        assert!(printed.contains(&account.email) && printed.contains(&account.password));
+        let login = app.log_in(&account.email, &account.password).await;
+        assert_eq!(
+            login.location(),
+            "/admin",
+            "{} logs in",
+            account.role.as_str()
+        );
+    }
+    let roles: Vec<Role> = demo.accounts.0.iter().map(|account| account.role).collect();
+    assert_eq!(
+        roles,
+        [Role::Admin, Role::Editor, Role::Reporter, Role::Contributor]
+    );
+}

@@ -57,9 +57,14 @@ async fn every_page_type_is_valid_html() {
         let page = app.get(path).await;
         std::fs::write(dir.path().join(format!("page{index}.html")), &page.text).expect("write");
     }
+    assert_valid(dir.path(), &paths);
+}
+
+/// Runs the Nu HTML checker on every file of a folder.
+fn assert_valid(dir: &std::path::Path, paths: &[String]) {
     let output = Command::new("java")
         .args(["-jar", &vnu_jar(), "--errors-only", "--skip-non-html"])
-        .arg(dir.path())
+        .arg(dir)
         .output()
         .expect("java runs");
 
@@ -68,4 +73,47 @@ async fn every_page_type_is_valid_html() {
         output.status.success() && errors.trim().is_empty(),
         "pages {paths:?}:\n{errors}"
     );
+}
+
+#[tokio::test]
+async fn every_newsroom_page_is_valid_html() {
+    let app = spawn_app().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let login = app.get("/admin/login").await;
+    let admin = app.desk(store::Role::Admin).await;
+    let story = admin
+        .create_story("Valid markup", app.a_section_id().await)
+        .await;
+    admin
+        .save(story, &[("headline", "Valid markup, revised")], "save")
+        .await;
+    let mut fields = admin.editor_fields(story).await;
+    fields.retain(|(name, _)| name != "headline");
+    fields.push(("headline".into(), String::new()));
+    fields.push(("action".into(), "save".into()));
+    let form: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let rejected = admin.post(&format!("/admin/stories/{story}"), &form).await;
+    let paths: Vec<String> = [
+        "/admin".to_string(),
+        "/admin/stories".to_string(),
+        "/admin/stories/new".to_string(),
+        format!("/admin/stories/{story}"),
+        format!("/admin/stories/{story}/revisions?from=1&to=2"),
+        "/admin/users".to_string(),
+        "/admin/audit".to_string(),
+        "/admin/password".to_string(),
+        "/admin/stories/999999".to_string(),
+    ]
+    .into();
+
+    std::fs::write(dir.path().join("login.html"), &login.text).expect("write");
+    std::fs::write(dir.path().join("rejected.html"), &rejected.text).expect("write");
+    for (index, path) in paths.iter().enumerate() {
+        let page = admin.get(path).await;
+        std::fs::write(dir.path().join(format!("admin{index}.html")), &page.text).expect("write");
+    }
+    assert_valid(dir.path(), &paths);
 }
