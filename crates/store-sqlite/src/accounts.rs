@@ -170,6 +170,12 @@ impl Accounts for SqliteStore {
     }
 
     async fn create_session(&self, session: &NewSession) -> Result<()> {
+        // Expired sessions are of no use: clear them out as new ones start.
+        sqlx::query("DELETE FROM sessions WHERE expires_at < ?")
+            .bind(from_time(Timestamp::now()))
+            .execute(&self.pool)
+            .await
+            .map_err(map_error)?;
         sqlx::query(
             "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) \
              VALUES (?, ?, ?, ?, ?)",

@@ -370,3 +370,103 @@ async fn of_two_simultaneous_saves_on_one_revision_exactly_one_wins() {
         "one save, one revision"
     );
 }
+
+#[tokio::test]
+async fn every_field_takes_hostile_text_safely() {
+    let app = spawn_app().await;
+    let section = app.a_section_id().await;
+    let editor = app.desk(Role::Editor).await;
+    let story = editor.create_story("Fields", section).await;
+    let script = "<script>alert('x')</script>";
+    let rejected: [(&str, &str, &str, &str); 5] = [
+        (
+            "a path for a slug is no slug",
+            "slug",
+            "../../",
+            "slug needs letters",
+        ),
+        (
+            "an unknown section",
+            "section_id",
+            "99999",
+            "section of this edition",
+        ),
+        (
+            "SQL for an id",
+            "hero_image_id",
+            "1 OR 1=1",
+            "not an id number",
+        ),
+        (
+            "a missing image",
+            "hero_image_id",
+            "99999",
+            "no image with this id",
+        ),
+        (
+            "a gallery line without an id",
+            "gallery",
+            "DROP TABLE images | x",
+            "does not start with an image id",
+        ),
+    ];
+    for (reason, field, value, message) in rejected {
+        let page = editor.save(story, &[(field, value)], "save").await;
+        assert_eq!(page.status, 422, "{reason}");
+        assert!(page.text.contains(message), "{reason}: {message}");
+        assert_eq!(
+            page.attrs(&format!("[name={field}][value]"), "value")
+                .first()
+                .map(String::as_str)
+                .unwrap_or(value),
+            value,
+            "{reason}: typed value kept"
+        );
+    }
+
+    let saved = editor
+        .save(
+            story,
+            &[
+                ("dateline", "AN\u{7}KARA"),
+                ("keywords", &format!("{script}, Ports")),
+                ("seo_title", script),
+                ("slug", "../../etc/passwd"),
+            ],
+            "publish",
+        )
+        .await;
+
+    assert_eq!(saved.status, 303, "{}", saved.text);
+    let path = public_path(&app, story).await;
+    assert!(path.ends_with("/etc-passwd"), "{path}");
+    let page = app.get(&path).await;
+    assert!(!page.text.contains("<script>alert"));
+    assert!(page.text.contains("ANKARA"), "control character stripped");
+    assert!(
+        page.texts(".keywords a")
+            .iter()
+            .any(|k| k.contains("<script>alert('x')</script>")),
+        "shown as text"
+    );
+}
+
+#[tokio::test]
+async fn text_pasted_from_word_keeps_its_structure_on_the_public_page() {
+    let app = spawn_app().await;
+    let section = app.a_section_id().await;
+    let editor = app.desk(Role::Editor).await;
+    let story = editor.create_story("Pasted", section).await;
+    let word = include_str!("../../../richtext/tests/fixtures/word.html");
+
+    let saved = editor.save(story, &[("body", word)], "publish").await;
+
+    assert_eq!(saved.status, 303, "{}", saved.text);
+    let page = app.get(&public_path(&app, story).await).await;
+    assert!(!page.text.contains("Mso"), "Word's classes are gone");
+    assert!(!page.text.contains("mso-"), "Word's styles are gone");
+    assert!(
+        page.texts(".story-body p, article p").len() >= 2,
+        "paragraphs survive"
+    );
+}

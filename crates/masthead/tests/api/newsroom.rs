@@ -286,3 +286,17 @@ async fn the_demo_prints_one_working_account_per_role() {
         [Role::Admin, Role::Editor, Role::Reporter, Role::Contributor]
     );
 }
+
+#[tokio::test]
+async fn many_failed_logins_from_one_address_are_slowed_down() {
+    let app = spawn_app().await;
+
+    for attempt in 0..20 {
+        app.log_in(&format!("nobody{attempt}@test.example"), "guess")
+            .await;
+    }
+    let limited = app.log_in("another@test.example", "guess").await;
+
+    assert_eq!(limited.status, 429);
+    assert!(limited.text.contains("Try again in 15 minutes"));
+}

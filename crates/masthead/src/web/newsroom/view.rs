@@ -22,6 +22,19 @@ pub struct AdminChrome {
     pub nav: Vec<NavItem>,
     /// A one-line message after an action ("Saved.").
     pub notice: Option<String>,
+    /// "New story" links, one per edition.
+    pub new_story: Vec<EditionLink>,
+}
+
+/// A link into one edition, labelled in its own language.
+#[derive(Debug, Serialize)]
+pub struct EditionLink {
+    /// The edition's name ("English", "عربي").
+    pub name: String,
+    /// Its language code, for the `lang` attribute.
+    pub lang: String,
+    /// Where it goes.
+    pub url: String,
 }
 
 /// One newsroom navigation link.
@@ -61,13 +74,24 @@ impl AdminChrome {
                 current: *url == current,
             })
             .collect();
+        let site = state.site();
+        let new_story = site
+            .editions
+            .iter()
+            .map(|edition| EditionLink {
+                name: edition.edition.name.clone(),
+                lang: edition.edition.language.clone(),
+                url: format!("/admin/stories/new?edition={}", edition.edition.id),
+            })
+            .collect();
         AdminChrome {
-            site_name: state.site().settings.site_name.clone(),
+            site_name: site.settings.site_name.clone(),
             user_name: Some(user.user.name.clone()),
             role: user.user.role.as_str(),
             csrf: user.csrf.clone(),
             nav,
             notice: None,
+            new_story,
         }
     }
 
@@ -80,6 +104,7 @@ impl AdminChrome {
             csrf: String::new(),
             nav: Vec::new(),
             notice: None,
+            new_story: Vec::new(),
         }
     }
 
