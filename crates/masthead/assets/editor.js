@@ -309,6 +309,7 @@
     label.addEventListener("click", () => area.focus());
   }
   if (textarea.hasAttribute("aria-describedby")) area.setAttribute("aria-describedby", textarea.getAttribute("aria-describedby"));
+  if (textarea.dir) area.dir = textarea.dir; // the edition's direction (Arabic: rtl)
   if (textarea.required) { textarea.required = false; area.setAttribute("aria-required", "true"); }
   const toolbar = element("div", { class: "editor-toolbar", role: "toolbar", "aria-label": labels.toolbar, "aria-controls": area.id });
   textarea.after(element("div", { class: "editor-box" }, toolbar, area));

@@ -60,6 +60,7 @@ pub struct EditorPage {
     pub edition_id: i64,
     pub edition_name: String,
     pub dir: &'static str,
+    pub lang: String,
     pub action_url: String,
     pub can_edit: bool,
     pub actions: Vec<ActionButton>,
@@ -226,6 +227,7 @@ impl EditorPage {
             edition_id,
             edition_name: edition.edition.name.clone(),
             dir: edition.edition.direction.as_str(),
+            lang: edition.edition.language.clone(),
             kinds: kinds
                 .iter()
                 .map(|kind| choice(kind.as_str(), kind_name(*kind)))
