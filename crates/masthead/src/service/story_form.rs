@@ -46,22 +46,39 @@ pub struct CreditValue {
 /// The editor's fields as strings, exactly as the author typed or the story holds them.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct StoryFormValues {
+    /// Story kind.
     pub kind: String,
+    /// Headline.
     pub headline: String,
+    /// Standfirst.
     pub standfirst: String,
+    /// Slug.
     pub slug: String,
+    /// Primary section id.
     pub section_id: String,
+    /// Other section ids.
     pub secondary_section_ids: Vec<String>,
+    /// Topic ids.
     pub topic_ids: Vec<String>,
+    /// Keyword names, comma-separated.
     pub keywords: String,
+    /// Byline rows.
     pub credits: Vec<CreditValue>,
+    /// Dateline place.
     pub dateline: String,
+    /// Lead image id.
     pub hero_image_id: String,
+    /// Recommended story ids, comma-separated.
     pub recommended_ids: String,
+    /// Gallery lines: "image id | caption".
     pub gallery: String,
+    /// Video page URL.
     pub video_url: String,
+    /// SEO title.
     pub seo_title: String,
+    /// SEO description.
     pub seo_description: String,
+    /// Body as editor HTML or plain text.
     pub body: String,
     /// The revision the author started from.
     pub base_revision: String,

@@ -53,24 +53,43 @@ pub struct EditedStory {
 /// The editor page.
 #[derive(Debug, Serialize)]
 pub struct EditorPage {
+    /// The newsroom frame.
     pub chrome: AdminChrome,
+    /// The story, unless it is new.
     pub story: Option<EditedStory>,
+    /// The form values.
     pub values: StoryFormValues,
+    /// Messages by field.
     pub errors: FieldErrors,
+    /// The edition it belongs to.
     pub edition_id: i64,
+    /// Its name.
     pub edition_name: String,
+    /// Its text direction.
     pub dir: &'static str,
+    /// Its language.
     pub lang: String,
+    /// Where the form posts.
     pub action_url: String,
+    /// Whether the account may change the content now.
     pub can_edit: bool,
+    /// Workflow buttons.
     pub actions: Vec<ActionButton>,
+    /// Story kinds.
     pub kinds: Vec<Choice>,
+    /// Sections of the edition.
     pub sections: Vec<Choice>,
+    /// Topics of the edition.
     pub topics: Vec<Choice>,
+    /// Authors and agencies.
     pub bylines: Vec<Choice>,
+    /// Byline roles.
     pub roles: Vec<Choice>,
+    /// The edition's timezone, for the schedule time.
     pub timezone: String,
+    /// Others who have the story open.
     pub present: Vec<String>,
+    /// When unsaved work of this account was kept, if it differs from the story.
     pub autosaved_at: Option<String>,
 }
 
