@@ -236,15 +236,28 @@ async fn arabic_text_runs_right_to_left_in_the_editor() {
     browser.resize(390, 844).await;
 
     log_in(&browser, &app, "rami@test.example").await;
-    browser.open(&format!("{}/admin/stories/new?edition=2", app.address)).await;
-    browser.type_text(&browser.find("#headline").await, "عودة العبّارات الليلية إلى المضيق").await;
+    browser
+        .open(&format!("{}/admin/stories/new?edition=2", app.address))
+        .await;
+    browser
+        .type_text(
+            &browser.find("#headline").await,
+            "عودة العبّارات الليلية إلى المضيق",
+        )
+        .await;
     let area = browser.find("[contenteditable=true]").await;
     browser.click(&area).await;
-    browser.type_text(&area, "عبرت العبّارات المضيق ليلاً لأول مرة منذ عقد.").await;
+    browser
+        .type_text(&area, "عبرت العبّارات المضيق ليلاً لأول مرة منذ عقد.")
+        .await;
 
-    let headline = browser.script("return getComputedStyle(document.getElementById('headline')).direction").await;
+    let headline = browser
+        .script("return getComputedStyle(document.getElementById('headline')).direction")
+        .await;
     let body = browser.script("return getComputedStyle(document.querySelector('[contenteditable=true] p, [contenteditable=true]')).direction").await;
-    browser.screenshot(&screenshot("newsroom-editor-arabic-phone.png")).await;
+    browser
+        .screenshot(&screenshot("newsroom-editor-arabic-phone.png"))
+        .await;
     assert_eq!(headline, "rtl");
     assert_eq!(body, "rtl");
 }

@@ -20,6 +20,30 @@ async fn status_of(app: &TestApp, story: i64) -> StoryStatus {
         .status
 }
 
+/// Schedules a published story of the demo for ten minutes ago, as if the server had
+/// been down when it was due.
+async fn schedule_in_the_past(store: &impl Newsroom) -> store::StorySummary {
+    let query = store::StoryListQuery {
+        statuses: vec![StoryStatus::Published],
+        limit: 1,
+        ..Default::default()
+    };
+    let story = store.story_summaries(&query).await.expect("list").remove(0);
+    let change = StatusChange {
+        story_id: story.id,
+        user_id: 1,
+        from: StoryStatus::Published,
+        to: StoryStatus::Scheduled,
+        scheduled_at: Some(Timestamp::now() - SignedDuration::from_mins(10)),
+        at: Timestamp::now(),
+    };
+    store
+        .change_status(&change)
+        .await
+        .expect("schedule in the past");
+    story
+}
+
 #[tokio::test]
 async fn a_scheduled_story_publishes_on_time_exactly_once() {
     let app = spawn_app().await;
@@ -63,27 +87,7 @@ async fn a_schedule_that_passed_while_the_server_was_down_publishes_at_start() {
     let data = copy_of_demo().await;
     let config = Config::for_tests(data.path());
     let store = masthead::app::open_store(&config).await.expect("store");
-    let story = store
-        .story_summaries(&store::StoryListQuery {
-            statuses: vec![StoryStatus::Published],
-            limit: 1,
-            ..Default::default()
-        })
-        .await
-        .expect("list")[0]
-        .id;
-    let unpublish = StatusChange {
-        story_id: story,
-        user_id: 1,
-        from: StoryStatus::Published,
-        to: StoryStatus::Scheduled,
-        scheduled_at: Some(Timestamp::now() - SignedDuration::from_mins(10)),
-        at: Timestamp::now(),
-    };
-    store
-        .change_status(&unpublish)
-        .await
-        .expect("schedule in the past");
+    let story = schedule_in_the_past(&store).await.id;
     store.close().await;
 
     let app = App::build(config.clone()).await.expect("build");
@@ -114,25 +118,8 @@ async fn a_missed_schedule_shows_as_an_alert_on_the_dashboard() {
     let data = copy_of_demo().await;
     let config = Config::for_tests(data.path());
     let store = masthead::app::open_store(&config).await.expect("store");
-    let story = store
-        .story_summaries(&store::StoryListQuery {
-            statuses: vec![StoryStatus::Published],
-            limit: 1,
-            ..Default::default()
-        })
-        .await
-        .expect("list")[0]
-        .clone();
+    let story = schedule_in_the_past(&store).await;
     let now = Timestamp::now();
-    let change = StatusChange {
-        story_id: story.id,
-        user_id: 1,
-        from: StoryStatus::Published,
-        to: StoryStatus::Scheduled,
-        scheduled_at: Some(now - SignedDuration::from_mins(10)),
-        at: now,
-    };
-    store.change_status(&change).await.expect("schedule");
     // The job failed and will not be tried for an hour: the schedule is missed.
     let job = store
         .claim_job(now, now + SignedDuration::from_mins(1))

@@ -4,18 +4,17 @@
 use std::sync::Arc;
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
 use crate::app::AppState;
-use crate::service::story_edit::open_story;
 use crate::service::story_form::StoryFormValues;
 use crate::web::error::AppError;
 use crate::web::newsroom::raw_form::RawForm;
-use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::newsroom_time;
+use crate::web::newsroom::story::open::{OpenStory, edition_of};
 
 /// How long after their last ping someone still counts as having the story open.
 const PRESENCE: SignedDuration = SignedDuration::from_secs(60);
@@ -34,15 +33,14 @@ pub struct AutosaveReply {
 /// `POST /admin/stories/{id}/autosave`.
 pub async fn autosave(
     State(state): State<Arc<AppState>>,
-    user: CurrentUser,
-    Path(id): Path<i64>,
+    OpenStory { user, story }: OpenStory,
     headers: HeaderMap,
     form: RawForm,
 ) -> Result<Json<AutosaveReply>, AppError> {
     let store = state.store.as_ref();
-    let story = open_story(store, &user.user, id).await?;
+    let id = story.id;
     let site = state.site();
-    let edition = site.edition(story.edition_id).ok_or(AppError::NotFound)?;
+    let edition = edition_of(&site, story.edition_id)?;
     let now = Timestamp::now();
     let presence_only = headers.contains_key("x-presence-only");
     let values = StoryFormValues::from_pairs(&form.0);

@@ -4,20 +4,21 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::civil::DateTime;
 use store::*;
 
 use crate::app::AppState;
-use crate::service::site::{EditionSite, Site};
-use crate::service::story_edit::{EditError, Transition, create_story, open_story, save_story};
+use crate::service::site::EditionSite;
+use crate::service::story_edit::{EditError, Transition, create_story, save_story};
 use crate::service::story_form::{CREDIT_ROWS, CreditValue, FieldErrors, StoryFormValues};
 use crate::web::error::AppError;
 use crate::web::newsroom::raw_form::RawForm;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::editor_view::{EditorInput, EditorPage};
+use crate::web::newsroom::story::open::{OpenStory, edition_of, story_paths};
 use crate::web::newsroom::story::revisions::conflict_page;
 
 impl From<EditError> for AppError {
@@ -30,10 +31,6 @@ impl From<EditError> for AppError {
             }
         }
     }
-}
-
-fn edition_of(site: &Site, id: i64) -> Result<&EditionSite, AppError> {
-    site.edition(id).ok_or(AppError::NotFound)
 }
 
 /// Renders the editor with a status (422 after a rejected save).
@@ -133,12 +130,11 @@ pub async fn create(
 /// `GET /admin/stories/{id}`: the editor, with the account's autosaved work if asked.
 pub async fn edit(
     State(state): State<Arc<AppState>>,
-    user: CurrentUser,
-    Path(id): Path<i64>,
+    OpenStory { user, story }: OpenStory,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let store = state.store.as_ref();
-    let story = open_story(store, &user.user, id).await?;
+    let id = story.id;
     let site = state.site();
     let edition = edition_of(&site, story.edition_id)?;
     let autosave = store.autosaved(id, user.user.id).await?;
@@ -214,26 +210,18 @@ fn transition(form: &RawForm, edition: &EditionSite) -> Result<Option<Transition
 /// `POST /admin/stories/{id}`: saves, then applies the workflow button pressed.
 pub async fn update(
     State(state): State<Arc<AppState>>,
-    user: CurrentUser,
-    Path(id): Path<i64>,
+    OpenStory { user, story }: OpenStory,
     form: RawForm,
 ) -> Result<Response, AppError> {
     let store = state.store.as_ref();
-    let story = open_story(store, &user.user, id).await?;
+    let id = story.id;
     let site = state.site();
     let edition = edition_of(&site, story.edition_id)?;
     let values = StoryFormValues::from_pairs(&form.0);
     let base_revision = values.base_revision.trim().parse().unwrap_or(0);
     let outcome = match (values.parse(edition), transition(&form, edition)) {
         (Ok(parsed), Ok(transition)) => {
-            let prefix = &edition.edition.path_prefix;
-            let path = |fields: &StoryFields| {
-                let full = site.path_for(story.edition_id, fields.section_id, &fields.slug);
-                full.strip_prefix(prefix.as_str())
-                    .unwrap_or(&full)
-                    .to_string()
-            };
-            let paths = (path(&story.fields), path(&parsed.fields));
+            let paths = story_paths(&site, &story, &parsed.fields);
             save_story(
                 store,
                 &user.user,

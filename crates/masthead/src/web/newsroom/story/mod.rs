@@ -5,5 +5,6 @@ pub mod autosave;
 pub mod edit;
 pub mod editor_view;
 pub mod list;
+pub mod open;
 pub mod preview;
 pub mod revisions;

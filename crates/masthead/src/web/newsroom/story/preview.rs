@@ -4,18 +4,17 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use store::*;
 
 use crate::app::AppState;
 use crate::service::story::story_bundle;
-use crate::service::story_edit::open_story;
 use crate::service::story_form::StoryFormValues;
 use crate::web::error::AppError;
 use crate::web::newsroom::raw_form::RawForm;
-use crate::web::newsroom::session::CurrentUser;
+use crate::web::newsroom::story::open::{OpenStory, edition_of};
 use crate::web::site::story::render_story;
 
 /// The newsroom may frame previews; nobody else may.
@@ -57,7 +56,7 @@ async fn render(
     fields: StoryFields,
 ) -> Result<Response, AppError> {
     let site = state.site();
-    let edition = site.edition(story.edition_id).ok_or(AppError::NotFound)?;
+    let edition = edition_of(&site, story.edition_id)?;
     let top = fields
         .section_id
         .and_then(|id| edition.section_trail(id).first().map(|section| section.id));
@@ -80,12 +79,9 @@ async fn render(
 /// `GET /admin/stories/{id}/preview`: the account's latest autosave, else the saved story.
 pub async fn show_preview(
     State(state): State<Arc<AppState>>,
-    user: CurrentUser,
-    Path(id): Path<i64>,
+    OpenStory { user, story }: OpenStory,
 ) -> Result<Response, AppError> {
-    let store = state.store.as_ref();
-    let story = open_story(store, &user.user, id).await?;
-    let fields = match store.autosaved(id, user.user.id).await? {
+    let fields = match state.store.autosaved(story.id, user.user.id).await? {
         Some(Autosave {
             fields: Some(fields),
             ..
@@ -98,14 +94,11 @@ pub async fn show_preview(
 /// `POST /admin/stories/{id}/preview`: the form as sent, unsaved.
 pub async fn preview_form(
     State(state): State<Arc<AppState>>,
-    user: CurrentUser,
-    Path(id): Path<i64>,
+    OpenStory { story, .. }: OpenStory,
     form: RawForm,
 ) -> Result<Response, AppError> {
-    let store = state.store.as_ref();
-    let story = open_story(store, &user.user, id).await?;
     let site = state.site();
-    let edition = site.edition(story.edition_id).ok_or(AppError::NotFound)?;
+    let edition = edition_of(&site, story.edition_id)?;
     match StoryFormValues::from_pairs(&form.0).parse(edition) {
         Ok(parsed) => render(&state, &story, parsed.fields).await,
         Err(errors) => {

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Serialize;
@@ -12,13 +12,14 @@ use store::*;
 
 use crate::app::AppState;
 use crate::service::revision::{DiffRow, side_by_side, story_text};
-use crate::service::story_edit::{EditError, open_story, save_story};
+use crate::service::story_edit::{EditError, save_story};
 use crate::service::story_form::{FieldErrors, ParsedStory, StoryFormValues};
 use crate::web::error::AppError;
 use crate::web::newsroom::raw_form::RawForm;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::editor_view::{EditorInput, EditorPage};
 use crate::web::newsroom::story::list::{newsroom_time, status_label};
+use crate::web::newsroom::story::open::{OpenStory, edition_of, story_paths};
 use crate::web::newsroom::view::AdminChrome;
 
 #[derive(Serialize)]
@@ -44,14 +45,13 @@ struct RevisionsPage {
 /// `GET /admin/stories/{id}/revisions?from=&to=`: the list, and the diff of two.
 pub async fn list_revisions(
     State(state): State<Arc<AppState>>,
-    user: CurrentUser,
-    Path(id): Path<i64>,
+    OpenStory { user, story }: OpenStory,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let store = state.store.as_ref();
-    let story = open_story(store, &user.user, id).await?;
+    let id = story.id;
     let site = state.site();
-    let edition = site.edition(story.edition_id).ok_or(AppError::NotFound)?;
+    let edition = edition_of(&site, story.edition_id)?;
     let revisions = store.revisions(id).await?;
     let number = |key: &str| query.get(key).and_then(|value| value.parse::<i64>().ok());
     let (from, to) = (number("from"), number("to"));
@@ -95,12 +95,11 @@ pub async fn list_revisions(
 /// `POST /admin/stories/{id}/restore`: saves an old revision's content as the newest.
 pub async fn restore_revision(
     State(state): State<Arc<AppState>>,
-    user: CurrentUser,
-    Path(id): Path<i64>,
+    OpenStory { user, story }: OpenStory,
     form: RawForm,
 ) -> Result<Response, AppError> {
     let store = state.store.as_ref();
-    let story = open_story(store, &user.user, id).await?;
+    let id = story.id;
     let number = form
         .get("number")
         .and_then(|n| n.parse().ok())
@@ -121,14 +120,7 @@ pub async fn restore_revision(
             ..revision.fields
         },
     };
-    let site = state.site();
-    let edition = site.edition(story.edition_id).ok_or(AppError::NotFound)?;
-    let prefix = edition.edition.path_prefix.as_str();
-    let path = |fields: &StoryFields| {
-        let full = site.path_for(story.edition_id, fields.section_id, &fields.slug);
-        full.strip_prefix(prefix).unwrap_or(&full).to_string()
-    };
-    let paths = (path(&story.fields), path(&parsed.fields));
+    let paths = story_paths(&state.site(), &story, &parsed.fields);
     match save_story(store, &user.user, &story, base, parsed, paths, None).await {
         Ok(()) => {
             state.changed();
@@ -161,7 +153,7 @@ pub async fn conflict_page(
     mut mine: StoryFormValues,
 ) -> Result<Response, AppError> {
     let site = state.site();
-    let edition = site.edition(current.edition_id).ok_or(AppError::NotFound)?;
+    let edition = edition_of(&site, current.edition_id)?;
     let diff = match mine.parse(edition) {
         Ok(parsed) => side_by_side(
             &story_text(&current.fields, edition),
