@@ -209,7 +209,17 @@ pub async fn save_story(
     paths: (String, String),
     transition: Option<Transition>,
 ) -> Result<(), EditError> {
-    let changed = parsed.fields != story.fields || base_revision != story.revision;
+    let known = existing_keywords(store, story.edition_id, &parsed.keywords).await?;
+    let changed = match known {
+        Some(keyword_ids) => {
+            let compared = StoryFields {
+                keyword_ids,
+                ..parsed.fields.clone()
+            };
+            compared != story.fields || base_revision != story.revision
+        }
+        None => true,
+    };
     if changed {
         if !may_edit(user.role, user.id, story.owner_id, story.status) {
             return Err(EditError::Forbidden);
@@ -242,6 +252,22 @@ pub async fn save_story(
         move_story(store, user, story, transition).await?;
     }
     Ok(())
+}
+
+/// The ids of keywords by slug, if they all exist already (a new one means a change).
+async fn existing_keywords(
+    store: &dyn Store,
+    edition_id: i64,
+    keywords: &[(String, String)],
+) -> Result<Option<Vec<i64>>, StoreError> {
+    let mut ids = Vec::new();
+    for (slug, _) in keywords {
+        match store.keyword_by_slug(edition_id, slug).await? {
+            Some(keyword) => ids.push(keyword.id),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(ids))
 }
 
 fn check_move(user: &User, story: &NewsroomStory, transition: Transition) -> Result<(), EditError> {

@@ -470,3 +470,21 @@ async fn text_pasted_from_word_keeps_its_structure_on_the_public_page() {
         "paragraphs survive"
     );
 }
+
+#[tokio::test]
+async fn publishing_without_changes_makes_no_new_revision() {
+    let app = spawn_app().await;
+    let section = app.a_section_id().await;
+    let editor = app.desk(Role::Editor).await;
+    let story = editor.create_story("Steady", section).await;
+    editor
+        .save(story, &[("keywords", "ports, ferries")], "save")
+        .await;
+
+    editor.save(story, &[], "publish").await;
+
+    let revisions = editor
+        .get(&format!("/admin/stories/{story}/revisions"))
+        .await;
+    assert_eq!(revisions.texts("tbody tr").len(), 2);
+}
