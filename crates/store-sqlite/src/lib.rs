@@ -4,13 +4,17 @@
 //! `migrations/`. Every trait method is one statement or one transaction.
 
 mod accounts;
+mod curation;
+mod fronts;
 mod history;
 mod newsroom;
 mod queue;
 mod read;
 mod rows;
+mod sections;
 mod stories;
 mod story_write;
+mod taxonomy;
 mod write;
 
 use std::path::Path;

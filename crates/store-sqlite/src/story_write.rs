@@ -210,7 +210,8 @@ async fn insert_relations(
 }
 
 /// The cache tags a story's pages and lists carry, as the story is now: the story, its
-/// edition's home, its sections and their parents, topics, keywords and authors.
+/// edition's home, its sections and their parents, the section fronts that pin it,
+/// topics, keywords and authors.
 pub(crate) async fn story_tags(tx: &mut Transaction<'_, Sqlite>, id: i64) -> Result<Vec<String>> {
     let tags: Vec<String> = sqlx::query_scalar(
         "WITH RECURSIVE own (section_id) AS ( \
@@ -221,6 +222,8 @@ pub(crate) async fn story_tags(tx: &mut Transaction<'_, Sqlite>, id: i64) -> Res
          SELECT 'story:' || id FROM stories WHERE id = ?1 \
          UNION ALL SELECT 'home:' || edition_id FROM stories WHERE id = ?1 \
          UNION ALL SELECT 'section:' || section_id FROM own \
+         UNION ALL SELECT 'section:' || front_id FROM front_pins \
+           WHERE story_id = ?1 AND front_id <> 0 \
          UNION ALL SELECT 'topic:' || topic_id FROM story_topics WHERE story_id = ?1 \
          UNION ALL SELECT 'keyword:' || keyword_id FROM story_keywords WHERE story_id = ?1 \
          UNION ALL SELECT 'author:' || author_id FROM story_credits \

@@ -4,6 +4,7 @@
 //! `store-postgres`) maps its rows to these types and its errors to [`StoreError`].
 
 mod body;
+mod curation;
 mod error;
 mod kinds;
 mod model;
@@ -13,10 +14,11 @@ mod store;
 mod write;
 
 pub use body::{Block, Body, Inline};
+pub use curation::*;
 pub use error::{StoreError, StoreResult};
 pub use kinds::*;
 pub use model::*;
 pub use newsroom::*;
 pub use query::{Page, StoryFilter, StoryQuery};
-pub use store::{Accounts, Newsroom, SiteReads, Store, StoryReads, Writes};
+pub use store::{Accounts, Curation, Newsroom, SiteReads, Store, StoryReads, Writes};
 pub use write::*;

@@ -4,17 +4,18 @@ use async_trait::async_trait;
 
 use jiff::Timestamp;
 
+use crate::curation::*;
 use crate::error::StoreResult;
 use crate::model::*;
 use crate::newsroom::*;
 use crate::query::StoryQuery;
 use crate::write::*;
 
-/// Everything Masthead keeps in its database: the three parts below, which each backend
+/// Everything Masthead keeps in its database: the parts below, which each backend
 /// implements in its own module.
-pub trait Store: SiteReads + StoryReads + Writes + Accounts + Newsroom {}
+pub trait Store: SiteReads + StoryReads + Writes + Accounts + Newsroom + Curation {}
 
-impl<T: SiteReads + StoryReads + Writes + Accounts + Newsroom> Store for T {}
+impl<T: SiteReads + StoryReads + Writes + Accounts + Newsroom + Curation> Store for T {}
 
 /// Reads of editions, taxonomy, people, media and settings.
 #[async_trait]
@@ -210,4 +211,59 @@ pub trait Newsroom: Send + Sync + 'static {
     async fn changes_since(&self, after: i64, limit: u32) -> StoreResult<Vec<Change>>;
     /// The id of the latest change-log entry (0 when empty).
     async fn last_change_id(&self) -> StoreResult<i64>;
+}
+
+/// The newsroom's upkeep of the site: sections, menus, topics, keywords, front pins and
+/// the breaking-news bar. Every write appends one change-log row naming the cached pages
+/// it touches (`edition:{id}` for what every page of an edition shows).
+#[async_trait]
+pub trait Curation: Send + Sync + 'static {
+    /// Creates a section.
+    async fn add_section(&self, section: &NewSection) -> StoreResult<i64>;
+    /// Renames or moves a section; when its path changes, keeps the old paths of it and
+    /// its descendants as aliases. A taken slug is `Conflict { "section_slug_key" }`.
+    async fn update_section(&self, changes: &SectionChanges) -> StoreResult<()>;
+    /// Numbers sibling sections in the order given.
+    async fn reorder_sections(&self, edition_id: i64, ordered_ids: &[i64]) -> StoreResult<()>;
+    /// Every old section path of an edition.
+    async fn section_aliases(&self, edition_id: i64) -> StoreResult<Vec<SectionAlias>>;
+
+    /// Adds a menu entry.
+    async fn add_menu_item(&self, item: &NewMenuItem) -> StoreResult<i64>;
+    /// Deletes a menu entry and the entries nested under it.
+    async fn remove_menu_item(&self, edition_id: i64, id: i64) -> StoreResult<()>;
+    /// Rewrites the nesting and order of a menu's entries.
+    async fn arrange_menu(&self, arrangement: &MenuArrangement) -> StoreResult<()>;
+
+    /// Creates a topic; a taken slug is `Conflict { "topic_slug_key" }`.
+    async fn add_topic(&self, topic: &NewTopic) -> StoreResult<i64>;
+    /// Renames a topic; a changed slug keeps the old one answering (301).
+    async fn update_topic(&self, topic: &Topic) -> StoreResult<()>;
+    /// The topic an old slug now belongs to.
+    async fn topic_alias(&self, edition_id: i64, slug: &str) -> StoreResult<Option<Topic>>;
+    /// Keywords with their story counts, by name.
+    async fn keyword_counts(&self, query: &KeywordQuery) -> StoreResult<Vec<KeywordCount>>;
+    /// How many keywords match a query in all.
+    async fn count_keywords(&self, query: &KeywordQuery) -> StoreResult<u64>;
+    /// Gives every story of keyword `from` the keyword `into`, deletes `from`, and keeps
+    /// its slug answering (301) with `into`'s page.
+    async fn merge_keywords(&self, edition_id: i64, from: i64, into: i64) -> StoreResult<()>;
+    /// The keyword an old slug now belongs to.
+    async fn keyword_alias(&self, edition_id: i64, slug: &str) -> StoreResult<Option<Keyword>>;
+
+    /// The pins of one front, by slot and position.
+    async fn front_pins(&self, edition_id: i64, front_id: i64) -> StoreResult<Vec<FrontPin>>;
+    /// Replaces every pin of one front.
+    async fn replace_front_pins(
+        &self,
+        edition_id: i64,
+        front_id: i64,
+        pins: &[FrontPin],
+    ) -> StoreResult<()>;
+    /// The breaking-news bars of all editions, expired ones included.
+    async fn breaking_news(&self) -> StoreResult<Vec<BreakingNews>>;
+    /// Sets an edition's breaking-news bar.
+    async fn set_breaking_news(&self, news: &BreakingNews) -> StoreResult<()>;
+    /// Clears an edition's breaking-news bar.
+    async fn clear_breaking_news(&self, edition_id: i64) -> StoreResult<()>;
 }

@@ -1,0 +1,200 @@
+//! Renaming and moving a section inside its transaction: the edition's paths before and
+//! after, and the old paths kept as aliases so old URLs answer 301.
+
+use std::collections::HashMap;
+
+use sqlx::{Sqlite, Transaction};
+use store::*;
+
+use crate::map_error;
+use crate::rows::SectionRow;
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+async fn edition_sections(
+    tx: &mut Transaction<'_, Sqlite>,
+    edition_id: i64,
+) -> Result<Vec<Section>> {
+    let rows = sqlx::query_as::<_, SectionRow>(
+        "SELECT * FROM sections WHERE edition_id = ? ORDER BY position, id",
+    )
+    .bind(edition_id)
+    .fetch_all(&mut **tx)
+    .await
+    .map_err(map_error)?;
+    Ok(rows.into_iter().map(Section::from).collect())
+}
+
+/// Every section's path below the edition ("/world/europe"); a section caught in a loop
+/// of parents gets none.
+fn section_paths(sections: &[Section]) -> HashMap<i64, String> {
+    let by_id: HashMap<i64, &Section> = sections.iter().map(|s| (s.id, s)).collect();
+    let mut paths = HashMap::new();
+    for section in sections {
+        let mut slugs = Vec::new();
+        let mut next = Some(section);
+        while let Some(current) = next {
+            if slugs.len() > sections.len() {
+                slugs.clear();
+                break;
+            }
+            slugs.push(current.slug.as_str());
+            next = current
+                .parent_id
+                .and_then(|parent| by_id.get(&parent).copied());
+        }
+        if !slugs.is_empty() {
+            slugs.reverse();
+            paths.insert(section.id, format!("/{}", slugs.join("/")));
+        }
+    }
+    paths
+}
+
+/// A section and everything below it.
+fn subtree(sections: &[Section], root: i64) -> Vec<i64> {
+    let mut ids = vec![root];
+    let mut index = 0;
+    while index < ids.len() && ids.len() <= sections.len() {
+        let parent = ids[index];
+        ids.extend(
+            sections
+                .iter()
+                .filter(|s| s.parent_id == Some(parent))
+                .map(|s| s.id),
+        );
+        index += 1;
+    }
+    ids
+}
+
+/// Keeps the old paths of sections whose path changed as aliases, and forgets aliases
+/// that are live paths again.
+async fn record_aliases(
+    tx: &mut Transaction<'_, Sqlite>,
+    edition_id: i64,
+    moved: &[i64],
+    before: &HashMap<i64, String>,
+    after: &HashMap<i64, String>,
+) -> Result<()> {
+    for id in moved {
+        let (Some(old), Some(new)) = (before.get(id), after.get(id)) else {
+            continue;
+        };
+        if old == new {
+            continue;
+        }
+        sqlx::query(
+            "INSERT INTO section_aliases (edition_id, path, section_id) VALUES (?, ?, ?) \
+             ON CONFLICT (edition_id, path) DO UPDATE SET section_id = excluded.section_id",
+        )
+        .bind(edition_id)
+        .bind(old)
+        .bind(id)
+        .execute(&mut **tx)
+        .await
+        .map_err(map_error)?;
+        sqlx::query("DELETE FROM section_aliases WHERE edition_id = ? AND path = ?")
+            .bind(edition_id)
+            .bind(new)
+            .execute(&mut **tx)
+            .await
+            .map_err(map_error)?;
+    }
+    Ok(())
+}
+
+fn cycle() -> StoreError {
+    StoreError::Conflict {
+        constraint: "section_parent_cycle".into(),
+    }
+}
+
+/// Renames or moves a section and keeps the old paths that changed; returns the section
+/// and its descendants, whose pages all moved with it.
+pub(crate) async fn update_section_in(
+    tx: &mut Transaction<'_, Sqlite>,
+    changes: &SectionChanges,
+) -> Result<Vec<i64>> {
+    let mut sections = edition_sections(tx, changes.edition_id).await?;
+    let current = sections
+        .iter()
+        .position(|s| s.id == changes.id)
+        .ok_or(StoreError::NotFound)?;
+    let before = section_paths(&sections);
+    let moved = subtree(&sections, changes.id);
+    if changes
+        .parent_id
+        .is_some_and(|parent| moved.contains(&parent))
+    {
+        return Err(cycle());
+    }
+    if let Some(parent) = changes.parent_id
+        && !sections.iter().any(|s| s.id == parent)
+    {
+        return Err(StoreError::NotFound);
+    }
+    let reparented = sections[current].parent_id != changes.parent_id;
+    let position = if reparented {
+        sections
+            .iter()
+            .filter(|s| s.parent_id == changes.parent_id)
+            .map(|s| s.position + 1)
+            .max()
+            .unwrap_or(0)
+    } else {
+        sections[current].position
+    };
+    sqlx::query(
+        "UPDATE sections SET parent_id = ?, slug = ?, name = ?, description = ?, position = ? \
+         WHERE id = ? AND edition_id = ?",
+    )
+    .bind(changes.parent_id)
+    .bind(&changes.slug)
+    .bind(&changes.name)
+    .bind(&changes.description)
+    .bind(position)
+    .bind(changes.id)
+    .bind(changes.edition_id)
+    .execute(&mut **tx)
+    .await
+    .map_err(map_error)?;
+    sections[current].parent_id = changes.parent_id;
+    sections[current].slug = changes.slug.clone();
+    let after = section_paths(&sections);
+    record_aliases(tx, changes.edition_id, &moved, &before, &after).await?;
+    Ok(moved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(id: i64, parent_id: Option<i64>, slug: &str) -> Section {
+        Section {
+            id,
+            edition_id: 1,
+            parent_id,
+            slug: slug.into(),
+            name: slug.into(),
+            description: String::new(),
+            position: 0,
+        }
+    }
+
+    #[test]
+    fn paths_follow_parents_and_loops_have_none() {
+        let tree = [
+            section(1, None, "world"),
+            section(2, Some(1), "europe"),
+            section(3, Some(4), "a"),
+            section(4, Some(3), "b"),
+        ];
+
+        let paths = section_paths(&tree);
+
+        assert_eq!(paths[&2], "/world/europe");
+        assert!(!paths.contains_key(&3));
+        assert_eq!(subtree(&tree, 1), [1, 2]);
+    }
+}

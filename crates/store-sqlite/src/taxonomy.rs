@@ -1,0 +1,249 @@
+//! Topics and keywords for the newsroom: creating and renaming topics, keyword counts and
+//! merges, and the old slugs that keep answering after a rename or merge.
+
+use sqlx::{AssertSqlSafe, SqlitePool};
+use store::*;
+
+use crate::curation::log_tags;
+use crate::map_error;
+use crate::rows::{KeywordRow, TopicRow};
+use crate::story_write::story_tags;
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+pub(crate) async fn add_topic(pool: &SqlitePool, topic: &NewTopic) -> Result<i64> {
+    let mut tx = pool.begin().await.map_err(map_error)?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO topics (edition_id, slug, name, description) VALUES (?, ?, ?, ?) \
+         RETURNING id",
+    )
+    .bind(topic.edition_id)
+    .bind(&topic.slug)
+    .bind(&topic.name)
+    .bind(&topic.description)
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(map_error)?;
+    log_tags(&mut tx, "topic", id, "create", vec![format!("topic:{id}")]).await?;
+    tx.commit().await.map_err(map_error)?;
+    Ok(id)
+}
+
+/// Renames a topic. Teasers show their first topic as a label, so the pages of every
+/// story with the topic, and every list that shows them, are touched.
+pub(crate) async fn update_topic(pool: &SqlitePool, topic: &Topic) -> Result<()> {
+    let mut tx = pool.begin().await.map_err(map_error)?;
+    let old_slug: String =
+        sqlx::query_scalar("SELECT slug FROM topics WHERE id = ? AND edition_id = ?")
+            .bind(topic.id)
+            .bind(topic.edition_id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(map_error)?
+            .ok_or(StoreError::NotFound)?;
+    sqlx::query("UPDATE topics SET slug = ?, name = ?, description = ? WHERE id = ?")
+        .bind(&topic.slug)
+        .bind(&topic.name)
+        .bind(&topic.description)
+        .bind(topic.id)
+        .execute(&mut *tx)
+        .await
+        .map_err(map_error)?;
+    if old_slug != topic.slug {
+        sqlx::query(
+            "INSERT INTO topic_aliases (edition_id, slug, topic_id) VALUES (?, ?, ?) \
+             ON CONFLICT (edition_id, slug) DO UPDATE SET topic_id = excluded.topic_id",
+        )
+        .bind(topic.edition_id)
+        .bind(&old_slug)
+        .bind(topic.id)
+        .execute(&mut *tx)
+        .await
+        .map_err(map_error)?;
+        sqlx::query("DELETE FROM topic_aliases WHERE edition_id = ? AND slug = ?")
+            .bind(topic.edition_id)
+            .bind(&topic.slug)
+            .execute(&mut *tx)
+            .await
+            .map_err(map_error)?;
+    }
+    let stories: Vec<i64> =
+        sqlx::query_scalar("SELECT story_id FROM story_topics WHERE topic_id = ?")
+            .bind(topic.id)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(map_error)?;
+    let mut tags = vec![format!("topic:{}", topic.id)];
+    for story in stories {
+        tags.extend(story_tags(&mut tx, story).await?);
+    }
+    log_tags(&mut tx, "topic", topic.id, "update", tags).await?;
+    tx.commit().await.map_err(map_error)
+}
+
+pub(crate) async fn topic_alias(
+    pool: &SqlitePool,
+    edition_id: i64,
+    slug: &str,
+) -> Result<Option<Topic>> {
+    let row = sqlx::query_as::<_, TopicRow>(
+        "SELECT t.* FROM topic_aliases a JOIN topics t ON t.id = a.topic_id \
+         WHERE a.edition_id = ? AND a.slug = ?",
+    )
+    .bind(edition_id)
+    .bind(slug)
+    .fetch_optional(pool)
+    .await
+    .map_err(map_error)?;
+    Ok(row.map(Topic::from))
+}
+
+/// A LIKE pattern that finds `search` anywhere, with its own `%`, `_` and `\` taken
+/// literally.
+fn like_pattern(search: &str) -> String {
+    let escaped = search
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+const KEYWORD_MATCH: &str = "k.edition_id = ?1 \
+    AND (?2 = '%%' OR k.name LIKE ?2 ESCAPE '\\' OR k.slug LIKE ?2 ESCAPE '\\')";
+
+#[derive(sqlx::FromRow)]
+struct KeywordCountRow {
+    #[sqlx(flatten)]
+    keyword: KeywordRow,
+    stories: i64,
+}
+
+pub(crate) async fn keyword_counts(
+    pool: &SqlitePool,
+    query: &KeywordQuery,
+) -> Result<Vec<KeywordCount>> {
+    let sql = format!(
+        "SELECT k.*, (SELECT COUNT(*) FROM story_keywords sk WHERE sk.keyword_id = k.id) \
+           AS stories \
+         FROM keywords k WHERE {KEYWORD_MATCH} ORDER BY k.name, k.id LIMIT ?3 OFFSET ?4"
+    );
+    let rows = sqlx::query_as::<_, KeywordCountRow>(AssertSqlSafe(sql))
+        .bind(query.edition_id)
+        .bind(like_pattern(&query.search))
+        .bind(i64::from(query.limit))
+        .bind(i64::from(query.offset))
+        .fetch_all(pool)
+        .await
+        .map_err(map_error)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| KeywordCount {
+            keyword: Keyword::from(row.keyword),
+            stories: u64::try_from(row.stories).unwrap_or_default(),
+        })
+        .collect())
+}
+
+pub(crate) async fn count_keywords(pool: &SqlitePool, query: &KeywordQuery) -> Result<u64> {
+    let sql = format!("SELECT COUNT(*) FROM keywords k WHERE {KEYWORD_MATCH}");
+    let count: i64 = sqlx::query_scalar(AssertSqlSafe(sql))
+        .bind(query.edition_id)
+        .bind(like_pattern(&query.search))
+        .fetch_one(pool)
+        .await
+        .map_err(map_error)?;
+    Ok(u64::try_from(count).unwrap_or_default())
+}
+
+pub(crate) async fn merge_keywords(
+    pool: &SqlitePool,
+    edition_id: i64,
+    from: i64,
+    into: i64,
+) -> Result<()> {
+    let mut tx = pool.begin().await.map_err(map_error)?;
+    let found: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT id, slug FROM keywords WHERE edition_id = ?1 AND id IN (?2, ?3) AND ?2 <> ?3",
+    )
+    .bind(edition_id)
+    .bind(from)
+    .bind(into)
+    .fetch_all(&mut *tx)
+    .await
+    .map_err(map_error)?;
+    let Some((_, from_slug)) = found.iter().find(|(id, _)| *id == from) else {
+        return Err(StoreError::NotFound);
+    };
+    if found.len() != 2 {
+        return Err(StoreError::NotFound);
+    }
+    let stories: Vec<i64> =
+        sqlx::query_scalar("SELECT story_id FROM story_keywords WHERE keyword_id = ?")
+            .bind(from)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(map_error)?;
+    let statements = [
+        // Stories that had both keep `into` where it was.
+        "INSERT INTO story_keywords (story_id, keyword_id, position) \
+         SELECT story_id, ?2, position FROM story_keywords WHERE keyword_id = ?1 \
+           AND story_id NOT IN (SELECT story_id FROM story_keywords WHERE keyword_id = ?2)",
+        "DELETE FROM story_keywords WHERE keyword_id = ?1",
+        "UPDATE keyword_aliases SET keyword_id = ?2 WHERE keyword_id = ?1",
+    ];
+    for statement in statements {
+        sqlx::query(statement)
+            .bind(from)
+            .bind(into)
+            .execute(&mut *tx)
+            .await
+            .map_err(map_error)?;
+    }
+    sqlx::query(
+        "INSERT INTO keyword_aliases (edition_id, slug, keyword_id) VALUES (?, ?, ?) \
+         ON CONFLICT (edition_id, slug) DO UPDATE SET keyword_id = excluded.keyword_id",
+    )
+    .bind(edition_id)
+    .bind(from_slug)
+    .bind(into)
+    .execute(&mut *tx)
+    .await
+    .map_err(map_error)?;
+    sqlx::query("DELETE FROM keywords WHERE id = ?")
+        .bind(from)
+        .execute(&mut *tx)
+        .await
+        .map_err(map_error)?;
+    let mut tags = vec![format!("keyword:{from}"), format!("keyword:{into}")];
+    tags.extend(stories.iter().map(|id| format!("story:{id}")));
+    log_tags(&mut tx, "keyword", into, "merge", tags).await?;
+    tx.commit().await.map_err(map_error)
+}
+
+pub(crate) async fn keyword_alias(
+    pool: &SqlitePool,
+    edition_id: i64,
+    slug: &str,
+) -> Result<Option<Keyword>> {
+    let row = sqlx::query_as::<_, KeywordRow>(
+        "SELECT k.* FROM keyword_aliases a JOIN keywords k ON k.id = a.keyword_id \
+         WHERE a.edition_id = ? AND a.slug = ?",
+    )
+    .bind(edition_id)
+    .bind(slug)
+    .fetch_optional(pool)
+    .await
+    .map_err(map_error)?;
+    Ok(row.map(Keyword::from))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::like_pattern;
+
+    #[test]
+    fn search_wildcards_are_taken_literally() {
+        assert_eq!(like_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
+        assert_eq!(like_pattern(""), "%%");
+    }
+}
