@@ -7,6 +7,8 @@ use serde::Serialize;
 pub struct Strings {
     /// Skip link text.
     pub skip_to_content: &'static str,
+    /// Label of the breaking-news bar.
+    pub breaking_news: &'static str,
     /// Label of the mobile menu button.
     pub menu: &'static str,
     /// Label of the main navigation landmark.
@@ -100,6 +102,7 @@ pub struct Strings {
 /// English.
 pub const ENGLISH: Strings = Strings {
     skip_to_content: "Skip to content",
+    breaking_news: "Breaking news",
     menu: "Menu",
     main_navigation: "Sections",
     footer_navigation: "Site map",
@@ -149,6 +152,7 @@ pub const ENGLISH: Strings = Strings {
 /// Arabic.
 pub const ARABIC: Strings = Strings {
     skip_to_content: "انتقل إلى المحتوى",
+    breaking_news: "عاجل",
     menu: "القائمة",
     main_navigation: "الأقسام",
     footer_navigation: "خريطة الموقع",

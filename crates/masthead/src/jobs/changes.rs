@@ -2,10 +2,14 @@
 //! it touched; taxonomy, menu and settings changes also reload the site's tree.
 //!
 //! A node that writes wakes its follower at once; otherwise it polls, so changes made by
-//! other nodes arrive within one poll interval.
+//! other nodes arrive within one poll interval. Each round also drops the pages of an
+//! edition whose breaking-news bar expired since the last round: pages rendered after the
+//! expiry leave the bar out by themselves, so dropping the older copies is enough.
 
 use std::sync::Arc;
 use std::time::Duration;
+
+use jiff::Timestamp;
 
 use crate::app::AppState;
 use crate::service::site::Site;
@@ -20,6 +24,16 @@ fn touches_site(tag: &str) -> bool {
     tag == "site" || tag.starts_with("edition:")
 }
 
+/// The `edition:` tags of editions whose breaking-news bar expired in `(after, until]`.
+fn expired_bars(site: &Site, after: Timestamp, until: Timestamp) -> Vec<String> {
+    site.editions
+        .iter()
+        .filter_map(|edition| edition.breaking.as_ref())
+        .filter(|news| news.expires_at > after && news.expires_at <= until)
+        .map(|news| format!("edition:{}", news.edition_id))
+        .collect()
+}
+
 /// Runs until the app stops.
 pub async fn follow_changes(state: Arc<AppState>) {
     let mut last = match state.store.last_change_id().await {
@@ -29,10 +43,18 @@ pub async fn follow_changes(state: Arc<AppState>) {
             0
         }
     };
+    let mut checked = Timestamp::now();
     loop {
         tokio::select! {
             () = state.change_signal.notified() => {}
             () = tokio::time::sleep(POLL) => {}
+        }
+        let now = Timestamp::now();
+        let expired = expired_bars(&state.site(), checked, now);
+        checked = now;
+        if !expired.is_empty() {
+            let dropped = state.cache.invalidate(&expired);
+            tracing::debug!(dropped, "a breaking-news bar expired");
         }
         let changes = match state.store.changes_since(last, BATCH).await {
             Ok(changes) => changes,

@@ -57,8 +57,28 @@ pub struct Listing {
 
 /// Loads one page of a list.
 pub async fn list(store: &dyn Store, query: &StoryQuery) -> StoreResult<Listing> {
-    let (items, total) = tokio::try_join!(store.teasers(query), store.count_teasers(query))?;
-    let page = Page { items, total };
+    list_with_pins(store, query.clone(), Vec::new()).await
+}
+
+/// Loads one page of a list that opens, on its first page, with pinned stories; they are
+/// left out of the rest of the list (and of its count), so none shows twice.
+pub async fn list_with_pins(
+    store: &dyn Store,
+    mut query: StoryQuery,
+    pinned: Vec<Teaser>,
+) -> StoreResult<Listing> {
+    query.exclude.extend(pinned.iter().map(|teaser| teaser.id));
+    let (items, total) = tokio::try_join!(store.teasers(&query), store.count_teasers(&query))?;
+    let mut shown = if query.offset == 0 {
+        pinned
+    } else {
+        Vec::new()
+    };
+    shown.extend(items);
+    let page = Page {
+        items: shown,
+        total,
+    };
     let extras = Extras::for_teasers(store, page.items.iter(), Vec::new(), Vec::new()).await?;
     Ok(Listing { page, extras })
 }

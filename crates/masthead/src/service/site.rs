@@ -1,12 +1,16 @@
-//! The site's editions with their section trees and menus, loaded once and shared by all
-//! requests; reloaded whole when taxonomy or menus change.
+//! The site's editions with their section trees, menus, old section paths and
+//! breaking-news bars, loaded once and shared by all requests; reloaded whole when any of
+//! them change.
 
 use std::collections::HashMap;
 
 use anyhow::Context;
+use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use serde::Serialize;
-use store::{Edition, MenuItem, MenuKind, Section, SiteSettings, Store, Teaser};
+use store::{
+    BreakingNews, Edition, MenuItem, MenuKind, Section, SectionAlias, SiteSettings, Store, Teaser,
+};
 
 use crate::domain::i18n::{Strings, strings_for};
 
@@ -38,7 +42,19 @@ pub struct EditionSite {
     pub footer_menu: Vec<MenuNode>,
     /// Footer service links.
     pub service_links: Vec<MenuNode>,
+    /// The breaking-news bar, expired or not (see [`EditionSite::breaking_at`]).
+    pub breaking: Option<BreakingNews>,
     section_index: HashMap<i64, usize>,
+    /// Old section paths below the edition ("/world/europe") and their section.
+    aliases: HashMap<String, i64>,
+}
+
+/// What an edition's tree is built from, as the store returns it.
+struct EditionParts {
+    sections: Vec<Section>,
+    items: Vec<MenuItem>,
+    aliases: Vec<SectionAlias>,
+    breaking: Option<BreakingNews>,
 }
 
 /// All editions and the site-wide settings.
@@ -54,16 +70,30 @@ impl Site {
     /// Loads every edition's tree and menus from the store.
     pub async fn load(store: &dyn Store) -> anyhow::Result<Site> {
         let mut editions = Vec::new();
+        let mut breaking = store
+            .breaking_news()
+            .await
+            .context("loading breaking news")?;
         for edition in store.editions().await.context("loading editions")? {
-            let sections = store
-                .sections(edition.id)
-                .await
-                .context("loading sections")?;
-            let items = store
-                .menu_items(edition.id)
-                .await
-                .context("loading menus")?;
-            editions.push(EditionSite::build(edition, sections, &items)?);
+            let parts = EditionParts {
+                sections: store
+                    .sections(edition.id)
+                    .await
+                    .context("loading sections")?,
+                items: store
+                    .menu_items(edition.id)
+                    .await
+                    .context("loading menus")?,
+                aliases: store
+                    .section_aliases(edition.id)
+                    .await
+                    .context("loading old section paths")?,
+                breaking: breaking
+                    .iter()
+                    .position(|news| news.edition_id == edition.id)
+                    .map(|index| breaking.swap_remove(index)),
+            };
+            editions.push(EditionSite::build(edition, parts)?);
         }
         let settings = store.settings().await.context("loading settings")?;
         Ok(Site { editions, settings })
@@ -104,28 +134,62 @@ impl Site {
 }
 
 impl EditionSite {
-    fn build(edition: Edition, sections: Vec<Section>, items: &[MenuItem]) -> anyhow::Result<Self> {
+    fn build(edition: Edition, parts: EditionParts) -> anyhow::Result<Self> {
         let zone = TimeZone::get(&edition.timezone)
             .with_context(|| format!("unknown timezone {:?}", edition.timezone))?;
-        let section_index = sections
+        let section_index = parts
+            .sections
             .iter()
             .enumerate()
             .map(|(index, section)| (section.id, index))
+            .collect();
+        let aliases = parts
+            .aliases
+            .into_iter()
+            .map(|alias| (alias.path, alias.section_id))
             .collect();
         let mut site = EditionSite {
             strings: strings_for(&edition.language),
             edition,
             zone,
-            sections,
+            sections: parts.sections,
             header_menu: Vec::new(),
             footer_menu: Vec::new(),
             service_links: Vec::new(),
+            breaking: parts.breaking,
             section_index,
+            aliases,
         };
-        site.header_menu = site.menu(items, MenuKind::Header, None);
-        site.footer_menu = site.menu(items, MenuKind::Footer, None);
-        site.service_links = site.menu(items, MenuKind::Service, None);
+        site.header_menu = site.menu(&parts.items, MenuKind::Header, None);
+        site.footer_menu = site.menu(&parts.items, MenuKind::Footer, None);
+        site.service_links = site.menu(&parts.items, MenuKind::Service, None);
         Ok(site)
+    }
+
+    /// The breaking-news bar if it is still showing at `now`.
+    pub fn breaking_at(&self, now: Timestamp) -> Option<&BreakingNews> {
+        self.breaking.as_ref().filter(|news| news.expires_at > now)
+    }
+
+    /// Where a path of slugs below the edition lives now, if it starts with an old
+    /// section path: the longest such prefix, swapped for the section's current path
+    /// (with the edition prefix).
+    pub fn moved_path(&self, slugs: &[&str]) -> Option<String> {
+        (1..=slugs.len()).rev().find_map(|length| {
+            let (old, rest) = slugs.split_at(length);
+            // A path some section has now is not an old path, whatever it once was.
+            if self.section_at(old).is_some() {
+                return None;
+            }
+            let section = self.aliases.get(&format!("/{}", old.join("/")))?;
+            self.section(*section)?;
+            let mut path = self.section_path(*section);
+            for slug in rest {
+                path.push('/');
+                path.push_str(slug);
+            }
+            Some(path)
+        })
     }
 
     fn menu(&self, items: &[MenuItem], menu: MenuKind, parent: Option<i64>) -> Vec<MenuNode> {

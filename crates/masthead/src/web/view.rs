@@ -42,6 +42,20 @@ pub struct Chrome {
     pub feed_url: String,
     /// The newsletter pitch.
     pub newsletter_pitch: String,
+    /// The breaking-news bar, until it expires.
+    pub breaking: Option<BreakingView>,
+}
+
+/// The breaking-news bar as pages show it.
+#[derive(Debug, Serialize)]
+pub struct BreakingView {
+    /// What it says.
+    pub text: String,
+    /// Where it links, if anywhere.
+    pub url: Option<String>,
+    /// When it expires, RFC 3339 UTC: cached copies of a page carry it, and the page's
+    /// script hides a bar whose time has passed.
+    pub expires: String,
 }
 
 /// A link to another edition.
@@ -91,6 +105,13 @@ impl Chrome {
             newsletter_action: format!("{prefix}/newsletter"),
             feed_url: format!("{prefix}/rss/latest"),
             newsletter_pitch: site.settings.newsletter_pitch.clone(),
+            breaking: edition
+                .breaking_at(jiff::Timestamp::now())
+                .map(|news| BreakingView {
+                    text: news.text.clone(),
+                    url: (!news.url.is_empty()).then(|| news.url.clone()),
+                    expires: news.expires_at.to_string(),
+                }),
         }
     }
 }

@@ -74,8 +74,10 @@ pub async fn show_home(
         chrome,
     };
     let html = state.theme.render("pages/home.html", &page)?;
+    // `edition:` too: the home page shows the menus and the breaking-news bar.
+    let id = edition.edition.id;
     Ok(cacheable(
         html,
-        vec![format!("home:{}", edition.edition.id)],
+        vec![format!("home:{id}"), format!("edition:{id}")],
     ))
 }

@@ -1,5 +1,7 @@
 //! Turns a reader's path into a page: edition prefix, then sections, stories, static pages,
-//! topic/keyword/author pages, and finally old URLs that redirect. Anything else is a 404.
+//! topic/keyword/author pages, and finally old URLs that redirect (301): old story paths,
+//! paths under a renamed or moved section, renamed topics and merged keywords. Anything
+//! else is a 404.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -12,6 +14,7 @@ use percent_encoding::percent_decode_str;
 use crate::app::AppState;
 use crate::domain::paging::parse_page;
 use crate::domain::slug::is_plausible_slug;
+use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;
 use crate::web::site::listing::ListingKind;
 use crate::web::site::{feed, home, listing, moved_permanently, section, story};
@@ -65,23 +68,52 @@ pub async fn show_path(
     if let Some(response) = found {
         return Ok(response);
     }
-    // An old URL of a story whose slug or section changed.
-    let old_path = format!("/{}", slugs.join("/"));
-    match state
-        .store
-        .redirect_target(edition.edition.id, &old_path)
-        .await?
-    {
-        Some(teaser) => Ok(moved_permanently(&site.story_path(&teaser))),
+    let moved = moved_to(&state, &site, edition, &slugs).await?;
+    match moved {
+        Some(path) if page > 1 => Ok(moved_permanently(&format!("{path}?page={page}"))),
+        Some(path) => Ok(moved_permanently(&path)),
         None => Err(AppError::NotFound),
     }
+}
+
+/// Where an old URL lives now: a story whose slug or section changed (the `redirects`
+/// table), anything under a section that was renamed or moved (its old paths, in memory),
+/// or a renamed topic or merged keyword.
+async fn moved_to(
+    state: &AppState,
+    site: &Site,
+    edition: &EditionSite,
+    slugs: &[&str],
+) -> Result<Option<String>, AppError> {
+    let edition_id = edition.edition.id;
+    let old_path = format!("/{}", slugs.join("/"));
+    if let Some(teaser) = state.store.redirect_target(edition_id, &old_path).await? {
+        return Ok(Some(site.story_path(&teaser)));
+    }
+    if let Some(path) = edition.moved_path(slugs) {
+        return Ok(Some(path));
+    }
+    let prefix = &edition.edition.path_prefix;
+    Ok(match slugs {
+        ["topic", slug] => state
+            .store
+            .topic_alias(edition_id, slug)
+            .await?
+            .map(|topic| format!("{prefix}/topic/{}", topic.slug)),
+        ["keyword", slug] => state
+            .store
+            .keyword_alias(edition_id, slug)
+            .await?
+            .map(|keyword| format!("{prefix}/keyword/{}", keyword.slug)),
+        _ => None,
+    })
 }
 
 /// A section page, a story in a section, or a static page.
 async fn find_in_tree(
     state: &AppState,
-    site: &crate::service::site::Site,
-    edition: &crate::service::site::EditionSite,
+    site: &Site,
+    edition: &EditionSite,
     slugs: &[&str],
     page: u32,
 ) -> Result<Option<Response>, AppError> {

@@ -6,7 +6,8 @@ use store::{Section, StoryFilter, StoryQuery};
 
 use crate::app::AppState;
 use crate::domain::paging::page_count;
-use crate::service::listing::list;
+use crate::service::front::section_pins;
+use crate::service::listing::list_with_pins;
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
@@ -24,7 +25,8 @@ struct SectionPage {
     pager: Pager,
 }
 
-/// Renders page `page` of a section; `None` past the last page.
+/// Renders page `page` of a section, its front's pins first on page 1; `None` past the
+/// last page.
 pub async fn show_section(
     state: &AppState,
     site: &Site,
@@ -38,7 +40,9 @@ pub async fn show_section(
         state.page_size,
     );
     query.offset = (page - 1).saturating_mul(state.page_size);
-    let listing = list(state.store.as_ref(), &query).await?;
+    let store = state.store.as_ref();
+    let pinned = section_pins(store, edition.edition.id, section.id).await?;
+    let listing = list_with_pins(store, query, pinned).await?;
     let pages = page_count(listing.page.total, state.page_size);
     if page > pages {
         return Ok(None);
