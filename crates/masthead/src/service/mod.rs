@@ -2,11 +2,17 @@
 //! Services see `Arc<dyn Store>`, never axum or SQL.
 
 pub mod account;
+pub mod breaking;
+pub mod curation;
 pub mod front;
+pub mod front_edit;
 pub mod listing;
+pub mod menu_edit;
 pub mod newsroom;
 pub mod revision;
+pub mod section_edit;
 pub mod site;
 pub mod story;
 pub mod story_edit;
 pub mod story_form;
+pub mod taxonomy_edit;

@@ -1,0 +1,62 @@
+//! Links typed in the newsroom (menu entries, the breaking-news bar): a path on this site
+//! or an http(s) address, nothing else.
+
+/// The longest link accepted.
+pub const MAX_LINK: usize = 500;
+
+/// Checks a link: `/a/site/path` or `http(s)://host/...`. Refuses other schemes
+/// (`javascript:`), protocol-relative `//host` paths, spaces and control characters.
+pub fn parse_link(value: &str) -> Result<String, String> {
+    const MESSAGE: &str = "Give a path on this site (/world) or a web address (https://…).";
+    let link = value.trim();
+    if link.len() > MAX_LINK {
+        return Err(format!("A link has at most {MAX_LINK} characters."));
+    }
+    if link.chars().any(|ch| ch.is_control() || ch.is_whitespace()) {
+        return Err("A link has no spaces or control characters.".into());
+    }
+    if let Some(path) = link.strip_prefix('/') {
+        return if path.starts_with(['/', '\\']) {
+            Err(MESSAGE.into())
+        } else {
+            Ok(link.to_string())
+        };
+    }
+    let lower = link.to_ascii_lowercase();
+    let host = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme));
+    match host {
+        Some(host) if host.starts_with(|ch: char| ch.is_alphanumeric() || ch == '[') => {
+            Ok(link.to_string())
+        }
+        _ => Err(MESSAGE.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_link;
+
+    #[test]
+    fn only_site_paths_and_web_addresses_are_links() {
+        let cases = [
+            ("/world/europe", true, "a site path"),
+            ("/", true, "the home page"),
+            ("https://example.com/a?b=1", true, "https"),
+            ("HTTP://Example.com", true, "scheme in capitals"),
+            ("javascript:alert(1)", false, "script scheme"),
+            ("//evil.example", false, "protocol-relative"),
+            ("/\\evil.example", false, "backslash trick"),
+            ("https:///path", false, "no host"),
+            ("world", false, "relative path"),
+            ("/a b", false, "a space"),
+            ("/a\u{0}b", false, "a control character"),
+            ("mailto:x@example.com", false, "another scheme"),
+        ];
+
+        for (link, ok, reason) in cases {
+            assert_eq!(parse_link(link).is_ok(), ok, "{reason}: {link}");
+        }
+    }
+}

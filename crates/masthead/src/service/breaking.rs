@@ -1,0 +1,87 @@
+//! The breaking-news bar in the newsroom: a line of text, an optional link and an
+//! expiry in the edition's timezone; set or cleared per edition.
+
+use jiff::Timestamp;
+use jiff::civil::DateTime;
+use serde::Deserialize;
+use store::BreakingNews;
+
+use crate::domain::link::parse_link;
+use crate::domain::text::one_line;
+use crate::service::curation::{CurationError, CurationResult, Curator};
+use crate::service::site::EditionSite;
+
+/// The longest bar text.
+pub const MAX_TEXT: usize = 200;
+
+/// The bar's form as typed.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct BreakingInput {
+    /// What the bar says.
+    pub text: String,
+    /// Site path or http(s) address; empty for none.
+    pub url: String,
+    /// `datetime-local` value ("2026-12-01T18:30") in the edition's timezone.
+    pub expires: String,
+}
+
+/// Checks a bar form at `now`.
+fn check(
+    edition: &EditionSite,
+    input: &BreakingInput,
+    now: Timestamp,
+) -> Result<BreakingNews, String> {
+    let text = one_line(&input.text, "text", MAX_TEXT, false)?;
+    let url = if input.url.trim().is_empty() {
+        String::new()
+    } else {
+        parse_link(&input.url)?
+    };
+    let expires_at = input
+        .expires
+        .trim()
+        .parse::<DateTime>()
+        .ok()
+        .and_then(|local| {
+            edition
+                .zone
+                .to_ambiguous_zoned_datetime(local)
+                .compatible()
+                .ok()
+        })
+        .map(|zoned| zoned.timestamp())
+        .ok_or("Give the date and time the bar stops showing.")?;
+    if expires_at <= now {
+        return Err("The bar's end must be in the future.".into());
+    }
+    Ok(BreakingNews {
+        edition_id: edition.edition.id,
+        text,
+        url,
+        expires_at,
+    })
+}
+
+/// Sets an edition's bar; it shows on every page of the edition until it expires.
+pub async fn set_breaking(
+    curator: &Curator<'_>,
+    edition: &EditionSite,
+    input: &BreakingInput,
+) -> CurationResult<()> {
+    let news = check(edition, input, Timestamp::now()).map_err(CurationError::Invalid)?;
+    curator.store.set_breaking_news(&news).await?;
+    let detail = format!("{} (until {})", news.text, news.expires_at);
+    curator
+        .audit("breaking.set", "edition", news.edition_id, detail)
+        .await
+}
+
+/// Clears an edition's bar.
+pub async fn clear_breaking(curator: &Curator<'_>, edition: &EditionSite) -> CurationResult<()> {
+    let edition_id = edition.edition.id;
+    curator.store.clear_breaking_news(edition_id).await?;
+    curator
+        .audit("breaking.clear", "edition", edition_id, String::new())
+        .await
+}

@@ -1,0 +1,196 @@
+//! Front curation in the newsroom: the fronts of an edition (home and each top section),
+//! their slots and numbered places, and pinning, unpinning and moving stories in them.
+
+use store::*;
+
+use crate::service::curation::{CurationError, CurationResult, Curator, invalid};
+use crate::service::front::{LEAD_SLOT, SECTION_BLOCK, TOP_SLOT, TOP_STORIES, section_slot};
+use crate::service::site::EditionSite;
+
+/// One slot of a front and how many numbered places it has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrontSlot {
+    /// `lead`, `top` or `section:{id}`.
+    pub key: String,
+    /// What editors call it.
+    pub label: String,
+    /// Places, numbered from 1.
+    pub places: usize,
+}
+
+/// A place on a front.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PinPlace {
+    /// [`HOME_FRONT`] or a top section's id.
+    pub front_id: i64,
+    /// The slot.
+    pub slot: String,
+    /// The place, from 1.
+    pub position: i64,
+}
+
+/// The fronts of an edition, by id and name: the home front, then each top section's.
+pub fn fronts(edition: &EditionSite) -> Vec<(i64, String)> {
+    let mut fronts = vec![(HOME_FRONT, "Home".to_string())];
+    fronts.extend(edition.top_sections().map(|s| (s.id, s.name.clone())));
+    fronts
+}
+
+/// The slots of a front, or `None` if the edition has no such front. The home front has
+/// the lead, the top stories and a block per top section; a section front the lead and
+/// the top stories, shown at the top of the section's first page.
+pub fn front_slots(edition: &EditionSite, front_id: i64) -> Option<Vec<FrontSlot>> {
+    let slot = |key: &str, label: String, places: usize| FrontSlot {
+        key: key.to_string(),
+        label,
+        places,
+    };
+    let mut slots = vec![
+        slot(LEAD_SLOT, "Lead".into(), 1),
+        slot(TOP_SLOT, "Top stories".into(), TOP_STORIES),
+    ];
+    if front_id == HOME_FRONT {
+        for section in edition.top_sections() {
+            let label = format!("{} block", section.name);
+            slots.push(slot(&section_slot(section.id), label, SECTION_BLOCK));
+        }
+        return Some(slots);
+    }
+    let section = edition.section(front_id)?;
+    section.parent_id.is_none().then_some(slots)
+}
+
+/// Checks that a place exists on the edition's fronts.
+fn check_place(edition: &EditionSite, place: &PinPlace) -> CurationResult<usize> {
+    let slots = front_slots(edition, place.front_id).ok_or(StoreError::NotFound)?;
+    let slot = slots
+        .iter()
+        .find(|slot| slot.key == place.slot)
+        .ok_or(StoreError::NotFound)?;
+    if !(1..=slot.places as i64).contains(&place.position) {
+        return invalid(format!("Pick a place from 1 to {}.", slot.places));
+    }
+    Ok(slot.places)
+}
+
+/// The published story of this edition a pin form names.
+async fn pinnable(store: &dyn Store, edition_id: i64, typed: &str) -> CurationResult<Teaser> {
+    let id = match typed.trim().trim_start_matches('#').parse::<i64>() {
+        Ok(id) if id > 0 => id,
+        _ => return invalid("Give the story's number (its id, as in /admin/stories/12)."),
+    };
+    let Some(teaser) = store.teasers_by_ids(&[id]).await?.pop() else {
+        return invalid(format!(
+            "Story {id} is not published: only published stories can be pinned."
+        ));
+    };
+    if teaser.edition_id != edition_id {
+        return invalid(format!("Story {id} belongs to another edition."));
+    }
+    if teaser.kind == StoryKind::Page {
+        return invalid("Static pages cannot be pinned.");
+    }
+    Ok(teaser)
+}
+
+fn describe(place: &PinPlace) -> String {
+    let front = if place.front_id == HOME_FRONT {
+        "home".to_string()
+    } else {
+        format!("section {}", place.front_id)
+    };
+    format!("{front} {} {}", place.slot, place.position)
+}
+
+/// Pins a published story to a place, replacing what was pinned there. A story already
+/// pinned elsewhere on the same front moves: it shows once per front.
+pub async fn pin_story(
+    curator: &Curator<'_>,
+    edition: &EditionSite,
+    place: &PinPlace,
+    story: &str,
+) -> CurationResult<()> {
+    check_place(edition, place)?;
+    let edition_id = edition.edition.id;
+    let teaser = pinnable(curator.store, edition_id, story).await?;
+    let mut pins = curator.store.front_pins(edition_id, place.front_id).await?;
+    pins.retain(|pin| {
+        pin.story_id != teaser.id && !(pin.slot == place.slot && pin.position == place.position)
+    });
+    pins.push(FrontPin {
+        front_id: place.front_id,
+        slot: place.slot.clone(),
+        position: place.position,
+        story_id: teaser.id,
+    });
+    curator
+        .store
+        .replace_front_pins(edition_id, place.front_id, &pins)
+        .await?;
+    curator
+        .audit("front.pin", "story", teaser.id, describe(place))
+        .await
+}
+
+/// Unpins whatever is pinned at a place; the latest stories fill it again.
+pub async fn unpin_story(
+    curator: &Curator<'_>,
+    edition: &EditionSite,
+    place: &PinPlace,
+) -> CurationResult<()> {
+    check_place(edition, place)?;
+    let edition_id = edition.edition.id;
+    let mut pins = curator.store.front_pins(edition_id, place.front_id).await?;
+    let Some(index) = pins
+        .iter()
+        .position(|pin| pin.slot == place.slot && pin.position == place.position)
+    else {
+        return Ok(());
+    };
+    let removed = pins.remove(index);
+    curator
+        .store
+        .replace_front_pins(edition_id, place.front_id, &pins)
+        .await?;
+    curator
+        .audit("front.unpin", "story", removed.story_id, describe(place))
+        .await
+}
+
+/// Swaps a place's pin with the place above or below it in the same slot.
+pub async fn move_pin(
+    curator: &Curator<'_>,
+    edition: &EditionSite,
+    place: &PinPlace,
+    up: bool,
+) -> CurationResult<()> {
+    let places = check_place(edition, place)? as i64;
+    let other = if up {
+        place.position - 1
+    } else {
+        place.position + 1
+    };
+    if !(1..=places).contains(&other) {
+        return Ok(());
+    }
+    let edition_id = edition.edition.id;
+    let mut pins = curator.store.front_pins(edition_id, place.front_id).await?;
+    let mut story = None;
+    for pin in pins.iter_mut().filter(|pin| pin.slot == place.slot) {
+        if pin.position == place.position {
+            pin.position = other;
+            story = Some(pin.story_id);
+        } else if pin.position == other {
+            pin.position = place.position;
+        }
+    }
+    let Some(story) = story else {
+        return Err(CurationError::Invalid("Nothing is pinned there.".into()));
+    };
+    curator
+        .store
+        .replace_front_pins(edition_id, place.front_id, &pins)
+        .await?;
+    let detail = format!("{} → {other}", describe(place));
+    curator.audit("front.move", "story", story, detail).await
+}

@@ -1,0 +1,372 @@
+//! Sections in the newsroom: create, rename, move under another parent and reorder, with
+//! the rules that keep every section URL unique and every old one answering (the store
+//! keeps the old paths of a renamed or moved section).
+
+use serde::Deserialize;
+use store::*;
+
+use crate::domain::slug::{is_plausible_slug, slugify};
+use crate::domain::text::one_line;
+use crate::service::curation::{CurationError, CurationResult, Curator, invalid};
+use crate::service::site::Site;
+use crate::service::story_form::RESERVED_SLUGS;
+
+/// The longest section name.
+pub const MAX_NAME: usize = 100;
+/// The longest description.
+const MAX_DESCRIPTION: usize = 300;
+/// The longest slug.
+const MAX_SLUG: usize = 80;
+/// How deep sections nest (a top section is 1).
+const MAX_DEPTH: usize = 4;
+
+/// A section form as typed.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SectionInput {
+    /// Display name.
+    pub name: String,
+    /// URL segment; empty to make one from the name.
+    pub slug: String,
+    /// One-line description.
+    pub description: String,
+    /// Parent section id; empty for a top section.
+    pub parent_id: String,
+}
+
+/// A section form that passed every check.
+struct Checked {
+    parent_id: Option<i64>,
+    slug: String,
+    name: String,
+    description: String,
+}
+
+/// A section and its ancestors, itself first.
+fn ancestors(sections: &[Section], id: i64) -> Vec<i64> {
+    let mut chain = Vec::new();
+    let mut next = sections.iter().find(|s| s.id == id);
+    while let Some(section) = next {
+        if chain.len() > sections.len() {
+            break;
+        }
+        chain.push(section.id);
+        next = section
+            .parent_id
+            .and_then(|parent| sections.iter().find(|s| s.id == parent));
+    }
+    chain
+}
+
+/// How many levels a section and its subsections span (1 for a leaf).
+fn height(sections: &[Section], id: i64, guard: usize) -> usize {
+    let below = sections
+        .iter()
+        .filter(|s| s.parent_id == Some(id))
+        .map(|s| {
+            if guard > MAX_DEPTH * 2 {
+                0
+            } else {
+                height(sections, s.id, guard + 1)
+            }
+        })
+        .max()
+        .unwrap_or(0);
+    below + 1
+}
+
+/// The path of a section below the edition ("/world/europe").
+fn path_of(sections: &[Section], id: i64) -> String {
+    let mut slugs: Vec<&str> = ancestors(sections, id)
+        .iter()
+        .filter_map(|a| sections.iter().find(|s| s.id == *a))
+        .map(|s| s.slug.as_str())
+        .collect();
+    slugs.reverse();
+    format!("/{}", slugs.join("/"))
+}
+
+/// First path segments a top section of this edition may not take: the site's own, and
+/// in the default edition the other editions' prefixes (`ar` for `/ar`).
+fn reserved_top_slugs(site: &Site, edition_id: i64) -> Vec<String> {
+    let mut reserved: Vec<String> = RESERVED_SLUGS.iter().map(|s| s.to_string()).collect();
+    let is_default = site
+        .edition(edition_id)
+        .is_some_and(|e| e.edition.path_prefix.is_empty());
+    if is_default {
+        reserved.extend(site.editions.iter().filter_map(|e| {
+            let prefix = e.edition.path_prefix.trim_start_matches('/');
+            (!prefix.is_empty()).then(|| prefix.to_string())
+        }));
+    }
+    reserved
+}
+
+fn parse_parent(typed: &str, sections: &[Section]) -> Result<Option<i64>, String> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    match typed.parse::<i64>() {
+        Ok(id) if sections.iter().any(|s| s.id == id) => Ok(Some(id)),
+        _ => Err("Pick a parent section of this edition.".into()),
+    }
+}
+
+/// Checks a form against the edition's sections as they are now; `id` is the section
+/// being changed, if it exists.
+fn check(
+    input: &SectionInput,
+    sections: &[Section],
+    id: Option<i64>,
+    reserved: &[String],
+) -> Result<Checked, String> {
+    let name = one_line(&input.name, "name", MAX_NAME, false)?;
+    let description = one_line(&input.description, "description", MAX_DESCRIPTION, true)?;
+    let typed = one_line(&input.slug, "slug", MAX_SLUG, true)?;
+    let slug = slugify(if typed.is_empty() { &name } else { &typed }, MAX_SLUG);
+    if !is_plausible_slug(&slug) {
+        return Err("A slug needs letters or digits.".into());
+    }
+    let parent_id = parse_parent(&input.parent_id, sections)?;
+    if let (Some(parent), Some(id)) = (parent_id, id)
+        && ancestors(sections, parent).contains(&id)
+    {
+        return Err("A section cannot move under itself or one of its own subsections.".into());
+    }
+    let depth = parent_id.map_or(0, |parent| ancestors(sections, parent).len());
+    let levels = id.map_or(1, |id| height(sections, id, 0));
+    if depth + levels > MAX_DEPTH {
+        return Err(format!("Sections nest at most {MAX_DEPTH} levels deep."));
+    }
+    if parent_id.is_none() && reserved.contains(&slug) {
+        return Err(format!(
+            "“{slug}” is used by the site itself (/{slug}/…): pick another slug for a top section."
+        ));
+    }
+    let clash = sections
+        .iter()
+        .find(|s| s.parent_id == parent_id && s.slug == slug && Some(s.id) != id);
+    if let Some(clash) = clash {
+        return Err(format!(
+            "“{slug}” is taken: {} already exists there.",
+            path_of(sections, clash.id)
+        ));
+    }
+    Ok(Checked {
+        parent_id,
+        slug,
+        name,
+        description,
+    })
+}
+
+/// Turns the store's refusals into messages.
+fn refused(error: StoreError, slug: &str) -> CurationError {
+    match error {
+        StoreError::Conflict { constraint } if constraint == "section_slug_key" => {
+            CurationError::Invalid(format!("“{slug}” is taken by another section there."))
+        }
+        StoreError::Conflict { constraint } if constraint == "section_parent_cycle" => {
+            CurationError::Invalid(
+                "A section cannot move under itself or one of its own subsections.".into(),
+            )
+        }
+        other => other.into(),
+    }
+}
+
+/// Checks the form and that no static page holds the path a top section would take.
+async fn checked(
+    curator: &Curator<'_>,
+    site: &Site,
+    edition_id: i64,
+    id: Option<i64>,
+    input: &SectionInput,
+) -> CurationResult<(Vec<Section>, Checked)> {
+    let sections = curator.store.sections(edition_id).await?;
+    let reserved = reserved_top_slugs(site, edition_id);
+    let checked = check(input, &sections, id, &reserved).map_err(CurationError::Invalid)?;
+    if checked.parent_id.is_none()
+        && let Some(page) = curator
+            .store
+            .published_story(edition_id, None, &checked.slug)
+            .await?
+    {
+        return invalid(format!(
+            "The page “{}” lives at /{}: pick another slug.",
+            page.headline, checked.slug
+        ));
+    }
+    Ok((sections, checked))
+}
+
+/// Creates a section as the last of its siblings.
+pub async fn create_section(
+    curator: &Curator<'_>,
+    site: &Site,
+    edition_id: i64,
+    input: &SectionInput,
+) -> CurationResult<i64> {
+    let (sections, checked) = checked(curator, site, edition_id, None, input).await?;
+    let position = sections
+        .iter()
+        .filter(|s| s.parent_id == checked.parent_id)
+        .map(|s| s.position + 1)
+        .max()
+        .unwrap_or(0);
+    let new = NewSection {
+        edition_id,
+        parent_id: checked.parent_id,
+        slug: checked.slug.clone(),
+        name: checked.name,
+        description: checked.description,
+        position,
+    };
+    let id = curator
+        .store
+        .add_section(&new)
+        .await
+        .map_err(|error| refused(error, &new.slug))?;
+    let path = path_of(&curator.store.sections(edition_id).await?, id);
+    curator.audit("section.create", "section", id, path).await?;
+    Ok(id)
+}
+
+/// Renames a section or moves it under another parent; its old path keeps answering.
+pub async fn update_section(
+    curator: &Curator<'_>,
+    site: &Site,
+    edition_id: i64,
+    id: i64,
+    input: &SectionInput,
+) -> CurationResult<()> {
+    let (sections, checked) = checked(curator, site, edition_id, Some(id), input).await?;
+    if !sections.iter().any(|s| s.id == id) {
+        return Err(StoreError::NotFound.into());
+    }
+    let before = path_of(&sections, id);
+    let changes = SectionChanges {
+        id,
+        edition_id,
+        parent_id: checked.parent_id,
+        slug: checked.slug.clone(),
+        name: checked.name,
+        description: checked.description,
+    };
+    curator
+        .store
+        .update_section(&changes)
+        .await
+        .map_err(|error| refused(error, &changes.slug))?;
+    let after = path_of(&curator.store.sections(edition_id).await?, id);
+    let detail = if before == after {
+        after
+    } else {
+        format!("{before} → {after}")
+    };
+    curator.audit("section.update", "section", id, detail).await
+}
+
+/// Moves a section one place up or down among its siblings.
+pub async fn move_section(
+    curator: &Curator<'_>,
+    edition_id: i64,
+    id: i64,
+    up: bool,
+) -> CurationResult<()> {
+    let sections = curator.store.sections(edition_id).await?;
+    let section = sections
+        .iter()
+        .find(|s| s.id == id)
+        .ok_or(StoreError::NotFound)?;
+    let mut siblings: Vec<i64> = sections
+        .iter()
+        .filter(|s| s.parent_id == section.parent_id)
+        .map(|s| s.id)
+        .collect();
+    let index = siblings.iter().position(|s| *s == id).unwrap_or_default();
+    let other = if up {
+        index.checked_sub(1)
+    } else {
+        Some(index + 1)
+    };
+    let Some(other) = other.filter(|other| *other < siblings.len()) else {
+        return Ok(());
+    };
+    siblings.swap(index, other);
+    curator
+        .store
+        .reorder_sections(edition_id, &siblings)
+        .await?;
+    let direction = if up { "up" } else { "down" };
+    curator
+        .audit("section.move", "section", id, direction.into())
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(id: i64, parent_id: Option<i64>, slug: &str) -> Section {
+        Section {
+            id,
+            edition_id: 1,
+            parent_id,
+            slug: slug.into(),
+            name: slug.into(),
+            description: String::new(),
+            position: id,
+        }
+    }
+
+    fn input(name: &str, slug: &str, parent: &str) -> SectionInput {
+        SectionInput {
+            name: name.into(),
+            slug: slug.into(),
+            description: String::new(),
+            parent_id: parent.into(),
+        }
+    }
+
+    #[test]
+    fn bad_sections_are_refused_with_a_reason() {
+        let tree = [
+            section(1, None, "world"),
+            section(2, Some(1), "europe"),
+            section(3, None, "sports"),
+        ];
+        let reserved = vec!["topic".to_string(), "ar".to_string()];
+        let cases = [
+            (input("Topic", "", ""), None, "used by the site", "reserved"),
+            (
+                input("Arabic", "ar", ""),
+                None,
+                "used by the site",
+                "edition prefix",
+            ),
+            (
+                input("World", "", ""),
+                None,
+                "/world already exists",
+                "sibling clash",
+            ),
+            (input("W", "world", "2"), Some(1), "under itself", "cycle"),
+            (input("!!!", "", ""), None, "letters or digits", "no slug"),
+            (
+                input("X", "", "99"),
+                None,
+                "parent section",
+                "unknown parent",
+            ),
+        ];
+
+        for (form, id, message, reason) in cases {
+            let error = check(&form, &tree, id, &reserved).err().unwrap_or_default();
+            assert!(error.contains(message), "{reason}: {error}");
+        }
+        assert!(check(&input("Topic", "", "1"), &tree, None, &reserved).is_ok());
+        assert!(check(&input("Europe", "europe", "1"), &tree, Some(2), &reserved).is_ok());
+    }
+}

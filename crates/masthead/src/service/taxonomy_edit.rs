@@ -1,0 +1,160 @@
+//! Topics and keywords in the newsroom: create and rename topics, list keywords with
+//! their story counts, and merge one keyword into another. Renamed topics and merged
+//! keywords keep their old pages answering (301).
+
+use serde::Deserialize;
+use store::*;
+
+use crate::domain::slug::{is_plausible_slug, slugify};
+use crate::domain::text::one_line;
+use crate::service::curation::{CurationError, CurationResult, Curator, invalid};
+
+/// The longest topic name.
+pub const MAX_NAME: usize = 100;
+const MAX_DESCRIPTION: usize = 300;
+const MAX_SLUG: usize = 80;
+
+/// A topic form as typed.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct TopicInput {
+    /// Display name.
+    pub name: String,
+    /// URL segment; empty to make one from the name.
+    pub slug: String,
+    /// One-line description.
+    pub description: String,
+}
+
+fn check_topic(input: &TopicInput) -> Result<(String, String, String), String> {
+    let name = one_line(&input.name, "name", MAX_NAME, false)?;
+    let description = one_line(&input.description, "description", MAX_DESCRIPTION, true)?;
+    let typed = one_line(&input.slug, "slug", MAX_SLUG, true)?;
+    let slug = slugify(if typed.is_empty() { &name } else { &typed }, MAX_SLUG);
+    if !is_plausible_slug(&slug) {
+        return Err("A slug needs letters or digits.".into());
+    }
+    Ok((name, slug, description))
+}
+
+fn taken(error: StoreError, slug: &str) -> CurationError {
+    match error {
+        StoreError::Conflict { constraint } if constraint == "topic_slug_key" => {
+            CurationError::Invalid(format!("Another topic already has the slug “{slug}”."))
+        }
+        other => other.into(),
+    }
+}
+
+/// Creates a topic.
+pub async fn create_topic(
+    curator: &Curator<'_>,
+    edition_id: i64,
+    input: &TopicInput,
+) -> CurationResult<i64> {
+    let (name, slug, description) = check_topic(input).map_err(CurationError::Invalid)?;
+    let topic = NewTopic {
+        edition_id,
+        slug,
+        name,
+        description,
+    };
+    let id = curator
+        .store
+        .add_topic(&topic)
+        .await
+        .map_err(|error| taken(error, &topic.slug))?;
+    let detail = format!("/topic/{}", topic.slug);
+    curator.audit("topic.create", "topic", id, detail).await?;
+    Ok(id)
+}
+
+/// Renames a topic (name, slug, description).
+pub async fn update_topic(
+    curator: &Curator<'_>,
+    edition_id: i64,
+    id: i64,
+    input: &TopicInput,
+) -> CurationResult<()> {
+    let (name, slug, description) = check_topic(input).map_err(CurationError::Invalid)?;
+    let old = curator
+        .store
+        .topics(&[id])
+        .await?
+        .into_iter()
+        .find(|topic| topic.edition_id == edition_id)
+        .ok_or(StoreError::NotFound)?;
+    let topic = Topic {
+        id,
+        edition_id,
+        slug,
+        name,
+        description,
+    };
+    curator
+        .store
+        .update_topic(&topic)
+        .await
+        .map_err(|error| taken(error, &topic.slug))?;
+    let detail = format!("{} → {} (/topic/{})", old.name, topic.name, topic.slug);
+    curator.audit("topic.update", "topic", id, detail).await
+}
+
+/// A keyword typed by slug or by name.
+async fn find_keyword(store: &dyn Store, edition_id: i64, typed: &str) -> CurationResult<Keyword> {
+    let typed = one_line(typed, "keyword", 200, false).map_err(CurationError::Invalid)?;
+    let slug = slugify(&typed, 80);
+    match store.keyword_by_slug(edition_id, &slug).await? {
+        Some(keyword) => Ok(keyword),
+        None => invalid(format!("There is no keyword “{typed}” in this edition.")),
+    }
+}
+
+/// Merges keyword `from` into `into` (each typed by slug or name): its stories get
+/// `into`, `from` is deleted, and its page answers 301 with `into`'s.
+pub async fn merge_keywords(
+    curator: &Curator<'_>,
+    edition_id: i64,
+    from: &str,
+    into: &str,
+) -> CurationResult<(Keyword, Keyword)> {
+    let from = find_keyword(curator.store, edition_id, from).await?;
+    let into = find_keyword(curator.store, edition_id, into).await?;
+    if from.id == into.id {
+        return invalid("Pick two different keywords to merge.");
+    }
+    curator
+        .store
+        .merge_keywords(edition_id, from.id, into.id)
+        .await?;
+    let detail = format!("{} → {}", from.slug, into.slug);
+    curator
+        .audit("keyword.merge", "keyword", into.id, detail)
+        .await?;
+    Ok((from, into))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topic_forms_are_cleaned_and_checked() {
+        let typed = TopicInput {
+            name: "<b>Climate</b>\u{0} crisis".into(),
+            slug: String::new(),
+            description: "Warming\nworld".into(),
+        };
+
+        let (name, slug, description) = check_topic(&typed).unwrap();
+
+        assert_eq!(name, "<b>Climate</b> crisis");
+        assert_eq!(slug, "b-climate-b-crisis");
+        assert_eq!(description, "Warming world");
+        let huge = TopicInput {
+            name: "x".repeat(1 << 20),
+            ..TopicInput::default()
+        };
+        assert!(check_topic(&huge).unwrap_err().contains("at most"));
+    }
+}
