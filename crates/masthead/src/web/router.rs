@@ -10,7 +10,9 @@ use axum::routing::{get, post};
 use crate::app::AppState;
 use crate::web::middleware;
 use crate::web::newsroom::story::{autosave, edit, list, preview, revisions};
-use crate::web::newsroom::{audit, dashboard, login, session, users};
+use crate::web::newsroom::{
+    audit, breaking, dashboard, fronts, keywords, login, menus, sections, session, topics, users,
+};
 use crate::web::site::{assets, newsletter, resolve, shortlink};
 
 /// Every route of the app, with its middleware.
@@ -56,6 +58,38 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/users", get(users::list_users).post(users::add_user))
         .route("/users/{id}", post(users::change_user))
         .route("/audit", get(audit::show_audit))
+        .merge(curation())
         .layer(DefaultBodyLimit::max(session::MAX_FORM))
         .layer(from_fn_with_state(state, session::newsroom_session))
+}
+
+/// The newsroom's curation pages: sections, menus, topics, keywords, fronts and the
+/// breaking-news bar (behind the same session and CSRF layer, added by `newsroom`).
+fn curation() -> Router<Arc<AppState>> {
+    Router::new()
+        .route(
+            "/sections",
+            get(sections::list_sections).post(sections::add_section),
+        )
+        .route(
+            "/sections/{id}",
+            get(sections::edit_section).post(sections::change_section),
+        )
+        .route("/sections/{id}/move", post(sections::reorder_section))
+        .route("/menus", get(menus::list_menus).post(menus::add_menu_item))
+        .route("/menus/{id}/move", post(menus::move_menu_item))
+        .route("/menus/{id}/remove", post(menus::remove_menu_item))
+        .route("/topics", get(topics::list_topics).post(topics::add_topic))
+        .route("/topics/{id}", post(topics::change_topic))
+        .route("/keywords", get(keywords::list_keywords))
+        .route("/keywords/merge", post(keywords::merge_keyword))
+        .route("/fronts", get(fronts::show_fronts))
+        .route("/fronts/pin", post(fronts::pin))
+        .route("/fronts/unpin", post(fronts::unpin))
+        .route("/fronts/move", post(fronts::move_pinned))
+        .route(
+            "/breaking",
+            get(breaking::show_breaking).post(breaking::set_bar),
+        )
+        .route("/breaking/clear", post(breaking::clear_bar))
 }

@@ -45,6 +45,14 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/admin/revisions.html",
     "templates/admin/users.html",
     "templates/admin/audit.html",
+    "templates/admin/_curation.html",
+    "templates/admin/sections.html",
+    "templates/admin/section_edit.html",
+    "templates/admin/menus.html",
+    "templates/admin/topics.html",
+    "templates/admin/keywords.html",
+    "templates/admin/fronts.html",
+    "templates/admin/breaking.html",
 ];
 
 /// The default theme's assets, by path below the crate.

@@ -1,12 +1,20 @@
 //! The newsroom under `/admin`: sessions and CSRF, login, the dashboard, the story
-//! editor, accounts and the audit log. Every handler takes a `CurrentUser`, and every
-//! action checks the role on the server.
+//! editor, curation (sections, menus, topics, keywords, fronts, breaking news), accounts
+//! and the audit log. Every handler takes a `CurrentUser`, and every action checks the
+//! role on the server.
 
 pub mod audit;
+pub mod breaking;
+pub mod curation;
 pub mod dashboard;
+pub mod fronts;
+pub mod keywords;
 pub mod login;
+pub mod menus;
 pub mod raw_form;
+pub mod sections;
 pub mod session;
 pub mod story;
+pub mod topics;
 pub mod users;
 pub mod view;

@@ -54,6 +54,11 @@ const AREAS: &[(&str, &str, Option<Action>)] = &[
     ("Stories", "/admin/stories", None),
     ("Media", "/admin/media", Some(Action::UploadMedia)),
     ("Fronts", "/admin/fronts", Some(Action::CurateFronts)),
+    (
+        "Breaking news",
+        "/admin/breaking",
+        Some(Action::CurateFronts),
+    ),
     ("Sections", "/admin/sections", Some(Action::ManageTaxonomy)),
     ("Menus", "/admin/menus", Some(Action::ManageTaxonomy)),
     ("Topics", "/admin/topics", Some(Action::ManageTaxonomy)),
@@ -129,6 +134,9 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "status" => "The story's state was changed.",
         "deleted" => "Deleted.",
         "merged" => "Merged.",
+        "pinned" => "The front was changed.",
+        "unpinned" => "Unpinned: the latest story fills the place.",
+        "cleared" => "The breaking-news bar was cleared.",
         _ => return None,
     })
 }

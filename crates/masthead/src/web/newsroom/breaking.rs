@@ -1,0 +1,128 @@
+//! The breaking-news bar, for editors: what an edition's bar says now, a form to set it
+//! (text, link, end in the edition's timezone) and a button to clear it.
+
+use std::sync::Arc;
+
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::response::{Html, Response};
+use jiff::{SignedDuration, Timestamp};
+use serde::Serialize;
+
+use crate::app::AppState;
+use crate::domain::permission::Action;
+use crate::domain::time::display_time;
+use crate::service::breaking::{BreakingInput, MAX_TEXT, clear_breaking, set_breaking};
+use crate::web::error::AppError;
+use crate::web::newsroom::curation::{
+    EditionQuery, EditionTab, answer, curator, edition_tabs, picked_edition,
+};
+use crate::web::newsroom::session::CurrentUser;
+use crate::web::newsroom::view::AdminChrome;
+
+#[derive(Serialize)]
+struct CurrentBar {
+    text: String,
+    url: String,
+    until: String,
+    showing: bool,
+}
+
+#[derive(Serialize)]
+struct BreakingPage {
+    chrome: AdminChrome,
+    editions: Vec<EditionTab>,
+    edition_id: i64,
+    timezone: String,
+    current: Option<CurrentBar>,
+    max_text: usize,
+    /// The form's starting end time: an hour from now, in the edition's timezone.
+    default_expiry: String,
+    error: Option<String>,
+}
+
+async fn breaking_page(
+    state: &AppState,
+    user: &CurrentUser,
+    query: &EditionQuery,
+    error: Option<String>,
+) -> Result<Html<String>, AppError> {
+    let site = state.site();
+    let edition = picked_edition(&site, query.edition)?;
+    let edition_id = edition.edition.id;
+    let now = Timestamp::now();
+    // The newsroom's own copy, not the one in memory: it may lag a write by a moment.
+    let stored = state.store.breaking_news().await?;
+    let current = stored
+        .into_iter()
+        .find(|news| news.edition_id == edition_id);
+    let in_zone = (now + SignedDuration::from_hours(1)).to_zoned_datetime(edition.zone.clone());
+    let page = BreakingPage {
+        chrome: AdminChrome::new(state, user, "/admin/breaking")
+            .with_notice(query.notice.as_deref()),
+        editions: edition_tabs(&site, edition_id, "/admin/breaking"),
+        edition_id,
+        timezone: edition.edition.timezone.clone(),
+        current: current.map(|news| CurrentBar {
+            until: display_time(news.expires_at, &edition.zone, &edition.edition.language).text,
+            showing: news.expires_at > now,
+            text: news.text,
+            url: news.url,
+        }),
+        max_text: MAX_TEXT,
+        default_expiry: in_zone.strftime("%Y-%m-%dT%H:%M").to_string(),
+        error,
+    };
+    Ok(Html(state.theme.render("admin/breaking.html", &page)?))
+}
+
+/// `GET /admin/breaking?edition=`.
+pub async fn show_breaking(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    Query(query): Query<EditionQuery>,
+) -> Result<Html<String>, AppError> {
+    user.require(Action::CurateFronts)?;
+    breaking_page(&state, &user, &query, None).await
+}
+
+/// `POST /admin/breaking?edition=`: sets the bar.
+pub async fn set_bar(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    Query(query): Query<EditionQuery>,
+    Form(input): Form<BreakingInput>,
+) -> Result<Response, AppError> {
+    user.require(Action::CurateFronts)?;
+    let site = state.site();
+    let edition = picked_edition(&site, query.edition)?;
+    let set = set_breaking(&curator(&state, &user), edition, &input).await;
+    let done = format!(
+        "/admin/breaking?edition={}&notice=saved",
+        edition.edition.id
+    );
+    answer(&state, set, &done, |message| {
+        breaking_page(&state, &user, &query, Some(message))
+    })
+    .await
+}
+
+/// `POST /admin/breaking/clear?edition=`: clears the bar.
+pub async fn clear_bar(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    Query(query): Query<EditionQuery>,
+) -> Result<Response, AppError> {
+    user.require(Action::CurateFronts)?;
+    let site = state.site();
+    let edition = picked_edition(&site, query.edition)?;
+    let cleared = clear_breaking(&curator(&state, &user), edition).await;
+    let done = format!(
+        "/admin/breaking?edition={}&notice=cleared",
+        edition.edition.id
+    );
+    answer(&state, cleared, &done, |message| {
+        breaking_page(&state, &user, &query, Some(message))
+    })
+    .await
+}
