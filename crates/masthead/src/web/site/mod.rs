@@ -40,3 +40,18 @@ pub fn moved_permanently(path: &str) -> Response {
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
+
+/// A 301 to page `page` of a list that moved to a site path (page 1 has no number).
+pub fn moved_to_page(path: &str, page: u32) -> Response {
+    let mut response = moved_permanently(path);
+    let numbered = response
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|location| location.to_str().ok())
+        .filter(|_| page > 1)
+        .and_then(|location| HeaderValue::from_str(&format!("{location}?page={page}")).ok());
+    if let Some(location) = numbered {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
+}

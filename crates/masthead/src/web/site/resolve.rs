@@ -17,7 +17,7 @@ use crate::domain::slug::is_plausible_slug;
 use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;
 use crate::web::site::listing::ListingKind;
-use crate::web::site::{feed, home, listing, moved_permanently, section, story};
+use crate::web::site::{feed, home, listing, moved_to_page, section, story};
 
 /// Paths longer than this are not ours.
 const MAX_PATH: usize = 1024;
@@ -69,11 +69,9 @@ pub async fn show_path(
         return Ok(response);
     }
     let moved = moved_to(&state, &site, edition, &slugs).await?;
-    match moved {
-        Some(path) if page > 1 => Ok(moved_permanently(&format!("{path}?page={page}"))),
-        Some(path) => Ok(moved_permanently(&path)),
-        None => Err(AppError::NotFound),
-    }
+    moved
+        .map(|path| moved_to_page(&path, page))
+        .ok_or(AppError::NotFound)
 }
 
 /// Where an old URL lives now: a story whose slug or section changed (the `redirects`
