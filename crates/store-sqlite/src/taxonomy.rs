@@ -155,6 +155,21 @@ pub(crate) async fn count_keywords(pool: &SqlitePool, query: &KeywordQuery) -> R
     Ok(u64::try_from(count).unwrap_or_default())
 }
 
+/// The steps of a merge of keyword `?1` into `?2`, in order.
+const MERGE: [&str; 5] = [
+    // Stories that had both keep `into` where it was.
+    "INSERT INTO story_keywords (story_id, keyword_id, position) \
+     SELECT story_id, ?2, position FROM story_keywords WHERE keyword_id = ?1 \
+       AND story_id NOT IN (SELECT story_id FROM story_keywords WHERE keyword_id = ?2)",
+    "DELETE FROM story_keywords WHERE keyword_id = ?1",
+    "UPDATE keyword_aliases SET keyword_id = ?2 WHERE keyword_id = ?1",
+    // `WHERE true`: SQLite needs a WHERE before ON CONFLICT in an INSERT ... SELECT.
+    "INSERT INTO keyword_aliases (edition_id, slug, keyword_id) \
+     SELECT edition_id, slug, ?2 FROM keywords WHERE id = ?1 AND true \
+     ON CONFLICT (edition_id, slug) DO UPDATE SET keyword_id = excluded.keyword_id",
+    "DELETE FROM keywords WHERE id = ?1",
+];
+
 pub(crate) async fn merge_keywords(
     pool: &SqlitePool,
     edition_id: i64,
@@ -162,19 +177,16 @@ pub(crate) async fn merge_keywords(
     into: i64,
 ) -> Result<()> {
     let mut tx = pool.begin().await.map_err(map_error)?;
-    let found: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT id, slug FROM keywords WHERE edition_id = ?1 AND id IN (?2, ?3) AND ?2 <> ?3",
+    let found: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM keywords WHERE edition_id = ?1 AND id IN (?2, ?3) AND ?2 <> ?3",
     )
     .bind(edition_id)
     .bind(from)
     .bind(into)
-    .fetch_all(&mut *tx)
+    .fetch_one(&mut *tx)
     .await
     .map_err(map_error)?;
-    let Some((_, from_slug)) = found.iter().find(|(id, _)| *id == from) else {
-        return Err(StoreError::NotFound);
-    };
-    if found.len() != 2 {
+    if found != 2 {
         return Err(StoreError::NotFound);
     }
     let stories: Vec<i64> =
@@ -183,15 +195,7 @@ pub(crate) async fn merge_keywords(
             .fetch_all(&mut *tx)
             .await
             .map_err(map_error)?;
-    let statements = [
-        // Stories that had both keep `into` where it was.
-        "INSERT INTO story_keywords (story_id, keyword_id, position) \
-         SELECT story_id, ?2, position FROM story_keywords WHERE keyword_id = ?1 \
-           AND story_id NOT IN (SELECT story_id FROM story_keywords WHERE keyword_id = ?2)",
-        "DELETE FROM story_keywords WHERE keyword_id = ?1",
-        "UPDATE keyword_aliases SET keyword_id = ?2 WHERE keyword_id = ?1",
-    ];
-    for statement in statements {
+    for statement in MERGE {
         sqlx::query(statement)
             .bind(from)
             .bind(into)
@@ -199,21 +203,6 @@ pub(crate) async fn merge_keywords(
             .await
             .map_err(map_error)?;
     }
-    sqlx::query(
-        "INSERT INTO keyword_aliases (edition_id, slug, keyword_id) VALUES (?, ?, ?) \
-         ON CONFLICT (edition_id, slug) DO UPDATE SET keyword_id = excluded.keyword_id",
-    )
-    .bind(edition_id)
-    .bind(from_slug)
-    .bind(into)
-    .execute(&mut *tx)
-    .await
-    .map_err(map_error)?;
-    sqlx::query("DELETE FROM keywords WHERE id = ?")
-        .bind(from)
-        .execute(&mut *tx)
-        .await
-        .map_err(map_error)?;
     let mut tags = vec![format!("keyword:{from}"), format!("keyword:{into}")];
     tags.extend(stories.iter().map(|id| format!("story:{id}")));
     log_tags(&mut tx, "keyword", into, "merge", tags).await?;

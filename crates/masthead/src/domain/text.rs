@@ -63,7 +63,7 @@ mod tests {
             ("  spaced   out  ", "spaced out", "runs of spaces"),
             (
                 "evil\u{202E}txt.exe",
-                "evil txt.exe",
+                "eviltxt.exe",
                 "right-to-left override",
             ),
             ("\u{200F}عربي", "\u{200F}عربي", "a right-to-left mark stays"),

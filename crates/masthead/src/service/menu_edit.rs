@@ -258,8 +258,8 @@ mod tests {
             item(4, Some(1), 0),
         ];
 
-        let nested = arrange(&items, &items[2], MenuMove::In).unwrap();
-        let out = arrange(&items, &items[3], MenuMove::Out).unwrap();
+        let nested = arrange(&items, &items[2], MenuMove::In).expect("accepted");
+        let out = arrange(&items, &items[3], MenuMove::Out).expect("accepted");
 
         assert_eq!(order(&nested, Some(2)), [3]);
         assert_eq!(order(&nested, None), [1, 2]);
@@ -272,7 +272,7 @@ mod tests {
             arrange(&items, &items[3], MenuMove::In).is_err(),
             "two levels"
         );
-        let up = arrange(&items, &items[1], MenuMove::Up).unwrap();
+        let up = arrange(&items, &items[1], MenuMove::Up).expect("accepted");
         assert_eq!(order(&up, None), [2, 1, 3]);
     }
 }

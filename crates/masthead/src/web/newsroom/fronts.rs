@@ -7,11 +7,13 @@ use axum::Form;
 use axum::extract::{Query, State};
 use axum::response::{Html, Response};
 use serde::{Deserialize, Serialize};
-use store::HOME_FRONT;
+use store::{FrontPin, HOME_FRONT, Teaser};
 
 use crate::app::AppState;
 use crate::domain::permission::Action;
-use crate::service::front_edit::{PinPlace, front_slots, fronts, move_pin, pin_story, unpin_story};
+use crate::service::front_edit::{
+    FrontSlot, PinPlace, front_slots, fronts, move_pin, pin_story, unpin_story,
+};
 use crate::web::error::AppError;
 use crate::web::newsroom::curation::{EditionTab, answer, curator, edition_tabs, picked_edition};
 use crate::web::newsroom::session::CurrentUser;
@@ -61,6 +63,38 @@ struct FrontsPage {
     error: Option<String>,
 }
 
+/// Every place of every slot, with the story pinned there if any.
+fn slot_views(
+    slots: Vec<FrontSlot>,
+    pins: &[FrontPin],
+    teasers: &[Teaser],
+    story_path: impl Fn(&Teaser) -> String,
+) -> Vec<SlotView> {
+    let place = |slot: &str, position: i64, count: usize| {
+        let pin = pins
+            .iter()
+            .find(|pin| pin.slot == slot && pin.position == position);
+        let teaser = pin.and_then(|pin| teasers.iter().find(|t| t.id == pin.story_id));
+        PlaceView {
+            position,
+            story_id: pin.map(|pin| pin.story_id),
+            headline: teaser.map(|teaser| teaser.headline.clone()),
+            url: teaser.map(&story_path),
+            last: position as usize == count,
+        }
+    };
+    slots
+        .into_iter()
+        .map(|slot| SlotView {
+            places: (1..=slot.places as i64)
+                .map(|position| place(&slot.key, position, slot.places))
+                .collect(),
+            key: slot.key,
+            label: slot.label,
+        })
+        .collect()
+}
+
 async fn fronts_page(
     state: &AppState,
     user: &CurrentUser,
@@ -75,19 +109,8 @@ async fn fronts_page(
     let pins = state.store.front_pins(edition_id, front_id).await?;
     let ids: Vec<i64> = pins.iter().map(|pin| pin.story_id).collect();
     let teasers = state.store.teasers_by_ids(&ids).await?;
-    let place = |slot: &str, position: i64, count: usize| {
-        let pin = pins
-            .iter()
-            .find(|pin| pin.slot == slot && pin.position == position);
-        let teaser = pin.and_then(|pin| teasers.iter().find(|t| t.id == pin.story_id));
-        PlaceView {
-            position,
-            story_id: pin.map(|pin| pin.story_id),
-            headline: teaser.map(|teaser| teaser.headline.clone()),
-            url: teaser.map(|teaser| site.story_path(teaser)),
-            last: position as usize == count,
-        }
-    };
+    let max_places = slots.iter().map(|slot| slot.places).max().unwrap_or(1);
+    let slots = slot_views(slots, &pins, &teasers, |teaser| site.story_path(teaser));
     let all_fronts = fronts(edition);
     let view = FrontsPage {
         chrome: AdminChrome::new(state, user, "/admin/fronts").with_notice(query.notice.as_deref()),
@@ -106,17 +129,8 @@ async fn fronts_page(
             })
             .collect(),
         action: format!("?edition={edition_id}&front={front_id}"),
-        max_places: slots.iter().map(|slot| slot.places).max().unwrap_or(1),
-        slots: slots
-            .into_iter()
-            .map(|slot| SlotView {
-                places: (1..=slot.places as i64)
-                    .map(|position| place(&slot.key, position, slot.places))
-                    .collect(),
-                key: slot.key,
-                label: slot.label,
-            })
-            .collect(),
+        max_places,
+        slots,
         error,
     };
     Ok(Html(state.theme.render("admin/fronts.html", &view)?))
