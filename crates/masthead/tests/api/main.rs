@@ -4,6 +4,7 @@
 mod bad_input;
 mod browser;
 mod cli;
+mod curation;
 mod desk;
 mod editor;
 mod helpers;

@@ -61,7 +61,7 @@ async fn every_page_type_is_valid_html() {
 }
 
 /// Runs the Nu HTML checker on every file of a folder.
-fn assert_valid(dir: &std::path::Path, paths: &[String]) {
+pub fn assert_valid(dir: &std::path::Path, paths: &[String]) {
     let output = Command::new("java")
         .args(["-jar", &vnu_jar(), "--errors-only", "--skip-non-html"])
         .arg(dir)
