@@ -40,13 +40,16 @@ pub(crate) async fn revisions(
         .collect()
 }
 
+/// An audit-log row: time, user name, action, entity, entity id, detail.
+type AuditRow = (i64, Option<String>, String, String, Option<i64>, String);
+
 /// The audit log, newest first.
 pub(crate) async fn audit_log(
     pool: &SqlitePool,
     limit: u32,
     offset: u32,
 ) -> Result<Vec<AuditEntry>> {
-    let rows: Vec<(i64, Option<String>, String, String, Option<i64>, String)> = sqlx::query_as(
+    let rows: Vec<AuditRow> = sqlx::query_as(
         "SELECT a.at, u.name, a.action, a.entity, a.entity_id, a.detail \
          FROM audit_log a LEFT JOIN users u ON u.id = a.user_id \
          ORDER BY a.id DESC LIMIT ? OFFSET ?",

@@ -227,7 +227,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_hash_verifies_its_password_and_no_other() {
-        let hash = hash_password("correct horse battery").await.unwrap();
+        let hash = hash_password("correct horse battery").await.expect("hash");
 
         assert!(hash.starts_with("$argon2id$"));
         assert!(verify_password("correct horse battery", &hash).await);
@@ -237,10 +237,10 @@ mod tests {
 
     #[test]
     fn one_time_passwords_are_long_and_differ() {
-        let first = one_time_password().unwrap();
+        let first = one_time_password().expect("password");
 
         assert_eq!(first.len(), 23);
-        assert_ne!(first, one_time_password().unwrap());
+        assert_ne!(first, one_time_password().expect("password"));
         assert!(check_new_password(&first).is_ok());
     }
 }
