@@ -5,6 +5,7 @@
 
 mod accounts;
 mod history;
+mod media;
 mod newsroom;
 mod queue;
 mod read;

@@ -6,6 +6,7 @@
 mod body;
 mod error;
 mod kinds;
+mod media;
 mod model;
 mod newsroom;
 mod query;
@@ -15,8 +16,9 @@ mod write;
 pub use body::{Block, Body, Inline};
 pub use error::{StoreError, StoreResult};
 pub use kinds::*;
+pub use media::*;
 pub use model::*;
 pub use newsroom::*;
 pub use query::{Page, StoryFilter, StoryQuery};
-pub use store::{Accounts, Newsroom, SiteReads, Store, StoryReads, Writes};
+pub use store::{Accounts, MediaLibrary, Newsroom, SiteReads, Store, StoryReads, Writes};
 pub use write::*;

@@ -5,16 +5,17 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 
 use crate::error::StoreResult;
+use crate::media::*;
 use crate::model::*;
 use crate::newsroom::*;
 use crate::query::StoryQuery;
 use crate::write::*;
 
-/// Everything Masthead keeps in its database: the three parts below, which each backend
+/// Everything Masthead keeps in its database: the parts below, which each backend
 /// implements in its own module.
-pub trait Store: SiteReads + StoryReads + Writes + Accounts + Newsroom {}
+pub trait Store: SiteReads + StoryReads + Writes + Accounts + Newsroom + MediaLibrary {}
 
-impl<T: SiteReads + StoryReads + Writes + Accounts + Newsroom> Store for T {}
+impl<T: SiteReads + StoryReads + Writes + Accounts + Newsroom + MediaLibrary> Store for T {}
 
 /// Reads of editions, taxonomy, people, media and settings.
 #[async_trait]
@@ -210,4 +211,24 @@ pub trait Newsroom: Send + Sync + 'static {
     async fn changes_since(&self, after: i64, limit: u32) -> StoreResult<Vec<Change>>;
     /// The id of the latest change-log entry (0 when empty).
     async fn last_change_id(&self) -> StoreResult<i64>;
+}
+
+/// The newsroom's media library: uploads, search, edits and where images are used.
+#[async_trait]
+pub trait MediaLibrary: Send + Sync + 'static {
+    /// Records an uploaded image, its original and its renditions in one transaction (the
+    /// files are already in the media store). Returns the image id.
+    async fn create_upload(&self, upload: &NewUpload) -> StoreResult<i64>;
+    /// Library images matching a query, newest first.
+    async fn library(&self, query: &MediaQuery) -> StoreResult<Vec<LibraryImage>>;
+    /// How many images match a query in all (ignoring limit and offset).
+    async fn count_library(&self, query: &MediaQuery) -> StoreResult<u64>;
+    /// One library image.
+    async fn library_image(&self, id: i64) -> StoreResult<Option<LibraryImage>>;
+    /// The stories that use an image as hero, in a gallery or in the body, by story id.
+    async fn image_uses(&self, id: i64) -> StoreResult<Vec<ImageUse>>;
+    /// Changes an image's text and focal point; when published stories use it, appends one
+    /// change-log entry with their cache tags, in the same transaction. Returns whether it
+    /// logged one; an unknown image is `NotFound`.
+    async fn update_image(&self, changes: &ImageChanges) -> StoreResult<bool>;
 }
