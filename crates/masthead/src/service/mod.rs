@@ -4,6 +4,7 @@
 pub mod account;
 pub mod front;
 pub mod listing;
+pub mod media;
 pub mod newsroom;
 pub mod revision;
 pub mod site;

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod dashboard;
 pub mod login;
+pub mod media;
 pub mod raw_form;
 pub mod session;
 pub mod story;
