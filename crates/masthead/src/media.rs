@@ -13,6 +13,8 @@ pub trait MediaStore: Send + Sync + 'static {
     async fn put(&self, key: &str, bytes: Vec<u8>) -> anyhow::Result<()>;
     /// The bytes under a key, or none.
     async fn get(&self, key: &str) -> anyhow::Result<Option<Vec<u8>>>;
+    /// Removes the file under a key; a key with no file is not an error.
+    async fn delete(&self, key: &str) -> anyhow::Result<()>;
 }
 
 /// Whether a key is one we make: segments of ASCII letters, digits, `-` and one `.`
@@ -72,6 +74,23 @@ impl MediaStore for LocalMediaStore {
             Err(error) => Err(error).with_context(|| format!("reading media {key}")),
         }
     }
+
+    async fn delete(&self, key: &str) -> anyhow::Result<()> {
+        anyhow::ensure!(is_valid_key(key), "invalid media key {key:?}");
+        let path = self.root.join(key);
+        match tokio::fs::remove_file(&path).await {
+            Ok(()) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => {
+                return Err(error).with_context(|| format!("removing {}", path.display()));
+            }
+        }
+        // The folder of an image goes with its last file; one still holding files stays.
+        if let Some(parent) = path.parent().filter(|parent| *parent != self.root) {
+            let _ = tokio::fs::remove_dir(parent).await;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -107,5 +126,23 @@ mod tests {
             Some(b"jpeg".to_vec())
         );
         assert_eq!(media.get("1/999.jpg").await.expect("get"), None);
+    }
+
+    #[tokio::test]
+    async fn deleting_the_last_file_removes_its_folder() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let media = LocalMediaStore::new(dir.path().to_path_buf());
+        media.put("1/320.jpg", b"a".to_vec()).await.expect("put");
+        media.put("1/640.jpg", b"b".to_vec()).await.expect("put");
+
+        media.delete("1/320.jpg").await.expect("delete");
+        media
+            .delete("1/999.jpg")
+            .await
+            .expect("a missing file is fine");
+        assert!(dir.path().join("1").exists());
+        media.delete("1/640.jpg").await.expect("delete");
+
+        assert!(!dir.path().join("1").exists());
     }
 }

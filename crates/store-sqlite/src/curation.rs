@@ -38,7 +38,7 @@ pub(crate) async fn log_tags(
 #[async_trait]
 impl Curation for SqliteStore {
     async fn add_section(&self, section: &NewSection) -> Result<i64> {
-        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO sections (edition_id, parent_id, slug, name, description, position) \
              VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
@@ -62,7 +62,7 @@ impl Curation for SqliteStore {
     }
 
     async fn update_section(&self, changes: &SectionChanges) -> Result<()> {
-        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let mut tx = self.write().await?;
         let moved = update_section_in(&mut tx, changes).await?;
         let mut tags = vec![format!("edition:{}", changes.edition_id)];
         tags.extend(moved.iter().map(|id| format!("section:{id}")));
@@ -71,7 +71,7 @@ impl Curation for SqliteStore {
     }
 
     async fn reorder_sections(&self, edition_id: i64, ordered_ids: &[i64]) -> Result<()> {
-        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let mut tx = self.write().await?;
         let mut tags = vec![format!("edition:{edition_id}")];
         for (position, id) in ordered_ids.iter().enumerate() {
             let done =
@@ -105,7 +105,7 @@ impl Curation for SqliteStore {
     }
 
     async fn add_menu_item(&self, item: &NewMenuItem) -> Result<i64> {
-        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO menu_items (edition_id, menu, parent_id, position, section_id, label, url) \
              VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -127,7 +127,7 @@ impl Curation for SqliteStore {
     }
 
     async fn remove_menu_item(&self, edition_id: i64, id: i64) -> Result<()> {
-        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let mut tx = self.write().await?;
         sqlx::query("DELETE FROM menu_items WHERE parent_id = ? AND edition_id = ?")
             .bind(id)
             .bind(edition_id)
@@ -147,7 +147,7 @@ impl Curation for SqliteStore {
     }
 
     async fn arrange_menu(&self, arrangement: &MenuArrangement) -> Result<()> {
-        let mut tx = self.pool.begin().await.map_err(map_error)?;
+        let mut tx = self.write().await?;
         for place in &arrangement.places {
             let done = sqlx::query(
                 "UPDATE menu_items SET parent_id = ?, position = ? \

@@ -49,7 +49,7 @@ pub(crate) async fn replace_front_pins(
     front_id: i64,
     pins: &[FrontPin],
 ) -> Result<()> {
-    let mut tx = pool.begin().await.map_err(map_error)?;
+    let mut tx = crate::begin_write(pool).await?;
     sqlx::query("DELETE FROM front_pins WHERE edition_id = ? AND front_id = ?")
         .bind(edition_id)
         .bind(front_id)
@@ -94,7 +94,7 @@ pub(crate) async fn breaking_news(pool: &SqlitePool) -> Result<Vec<BreakingNews>
 }
 
 pub(crate) async fn set_breaking_news(pool: &SqlitePool, news: &BreakingNews) -> Result<()> {
-    let mut tx = pool.begin().await.map_err(map_error)?;
+    let mut tx = crate::begin_write(pool).await?;
     sqlx::query(
         "INSERT INTO breaking_news (edition_id, text, url, expires_at) VALUES (?, ?, ?, ?) \
          ON CONFLICT (edition_id) DO UPDATE SET text = excluded.text, url = excluded.url, \
@@ -113,7 +113,7 @@ pub(crate) async fn set_breaking_news(pool: &SqlitePool, news: &BreakingNews) ->
 }
 
 pub(crate) async fn clear_breaking_news(pool: &SqlitePool, edition_id: i64) -> Result<()> {
-    let mut tx = pool.begin().await.map_err(map_error)?;
+    let mut tx = crate::begin_write(pool).await?;
     sqlx::query("DELETE FROM breaking_news WHERE edition_id = ?")
         .bind(edition_id)
         .execute(&mut *tx)

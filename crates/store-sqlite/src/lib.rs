@@ -7,6 +7,7 @@ mod accounts;
 mod curation;
 mod fronts;
 mod history;
+mod media;
 mod newsroom;
 mod queue;
 mod read;
@@ -70,10 +71,7 @@ impl SqliteStore {
     pub(crate) async fn write(
         &self,
     ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
-        self.pool
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(map_error)
+        begin_write(&self.pool).await
     }
 
     /// Applies any migrations not yet applied.
@@ -83,6 +81,13 @@ impl SqliteStore {
             .await
             .map_err(|error| StoreError::Other(format!("migrating: {error}")))
     }
+}
+
+/// Starts a write transaction on a pool; see [`SqliteStore::write`].
+pub(crate) async fn begin_write(
+    pool: &SqlitePool,
+) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+    pool.begin_with("BEGIN IMMEDIATE").await.map_err(map_error)
 }
 
 /// Maps a driver error to a store error: named unique constraints become conflicts,

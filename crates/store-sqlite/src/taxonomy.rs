@@ -12,7 +12,7 @@ use crate::story_write::story_tags;
 type Result<T> = std::result::Result<T, StoreError>;
 
 pub(crate) async fn add_topic(pool: &SqlitePool, topic: &NewTopic) -> Result<i64> {
-    let mut tx = pool.begin().await.map_err(map_error)?;
+    let mut tx = crate::begin_write(pool).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO topics (edition_id, slug, name, description) VALUES (?, ?, ?, ?) \
          RETURNING id",
@@ -32,7 +32,7 @@ pub(crate) async fn add_topic(pool: &SqlitePool, topic: &NewTopic) -> Result<i64
 /// Renames a topic. Teasers show their first topic as a label, so the pages of every
 /// story with the topic, and every list that shows them, are touched.
 pub(crate) async fn update_topic(pool: &SqlitePool, topic: &Topic) -> Result<()> {
-    let mut tx = pool.begin().await.map_err(map_error)?;
+    let mut tx = crate::begin_write(pool).await?;
     let old_slug: String =
         sqlx::query_scalar("SELECT slug FROM topics WHERE id = ? AND edition_id = ?")
             .bind(topic.id)
@@ -176,7 +176,7 @@ pub(crate) async fn merge_keywords(
     from: i64,
     into: i64,
 ) -> Result<()> {
-    let mut tx = pool.begin().await.map_err(map_error)?;
+    let mut tx = crate::begin_write(pool).await?;
     let found: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM keywords WHERE edition_id = ?1 AND id IN (?2, ?3) AND ?2 <> ?3",
     )

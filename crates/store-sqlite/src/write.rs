@@ -2,6 +2,7 @@
 
 use async_trait::async_trait;
 use jiff::Timestamp;
+use sqlx::{Sqlite, Transaction};
 use store::*;
 
 use crate::rows::from_time;
@@ -134,35 +135,7 @@ impl Writes for SqliteStore {
 
     async fn create_image(&self, image: &NewImage) -> Result<i64> {
         let mut tx = self.write().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO images (width, height, caption, credit, alt, focal_x, focal_y, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(i64::from(image.width))
-        .bind(i64::from(image.height))
-        .bind(&image.caption)
-        .bind(&image.credit)
-        .bind(&image.alt)
-        .bind(f64::from(image.focal_x))
-        .bind(f64::from(image.focal_y))
-        .bind(from_time(Timestamp::now()))
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(map_error)?;
-        for rendition in &image.renditions {
-            sqlx::query(
-                "INSERT INTO renditions (image_id, width, height, format, key) \
-                 VALUES (?, ?, ?, ?, ?)",
-            )
-            .bind(id)
-            .bind(i64::from(rendition.width))
-            .bind(i64::from(rendition.height))
-            .bind(&rendition.format)
-            .bind(&rendition.key)
-            .execute(&mut *tx)
-            .await
-            .map_err(map_error)?;
-        }
+        let id = insert_image(&mut tx, image, None, None).await?;
         tx.commit().await.map_err(map_error)?;
         Ok(id)
     }
@@ -202,4 +175,46 @@ impl Writes for SqliteStore {
         .await
         .map_err(map_error)
     }
+}
+
+/// Inserts an image row and its renditions inside a transaction; returns the image id.
+pub(crate) async fn insert_image(
+    tx: &mut Transaction<'_, Sqlite>,
+    image: &NewImage,
+    original_key: Option<&str>,
+    uploaded_by: Option<i64>,
+) -> Result<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO images (width, height, caption, credit, alt, focal_x, focal_y, created_at, \
+           original_key, uploaded_by) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(i64::from(image.width))
+    .bind(i64::from(image.height))
+    .bind(&image.caption)
+    .bind(&image.credit)
+    .bind(&image.alt)
+    .bind(f64::from(image.focal_x))
+    .bind(f64::from(image.focal_y))
+    .bind(from_time(Timestamp::now()))
+    .bind(original_key)
+    .bind(uploaded_by)
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(map_error)?;
+    for rendition in &image.renditions {
+        sqlx::query(
+            "INSERT INTO renditions (image_id, width, height, format, key) \
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(id)
+        .bind(i64::from(rendition.width))
+        .bind(i64::from(rendition.height))
+        .bind(&rendition.format)
+        .bind(&rendition.key)
+        .execute(&mut **tx)
+        .await
+        .map_err(map_error)?;
+    }
+    Ok(id)
 }

@@ -6,6 +6,7 @@ use jiff::Timestamp;
 
 use crate::curation::*;
 use crate::error::StoreResult;
+use crate::media::*;
 use crate::model::*;
 use crate::newsroom::*;
 use crate::query::StoryQuery;
@@ -13,9 +14,15 @@ use crate::write::*;
 
 /// Everything Masthead keeps in its database: the parts below, which each backend
 /// implements in its own module.
-pub trait Store: SiteReads + StoryReads + Writes + Accounts + Newsroom + Curation {}
+pub trait Store:
+    SiteReads + StoryReads + Writes + Accounts + Newsroom + Curation + MediaLibrary
+{
+}
 
-impl<T: SiteReads + StoryReads + Writes + Accounts + Newsroom + Curation> Store for T {}
+impl<T: SiteReads + StoryReads + Writes + Accounts + Newsroom + Curation + MediaLibrary> Store
+    for T
+{
+}
 
 /// Reads of editions, taxonomy, people, media and settings.
 #[async_trait]
@@ -266,4 +273,24 @@ pub trait Curation: Send + Sync + 'static {
     async fn set_breaking_news(&self, news: &BreakingNews) -> StoreResult<()>;
     /// Clears an edition's breaking-news bar.
     async fn clear_breaking_news(&self, edition_id: i64) -> StoreResult<()>;
+}
+
+/// The newsroom's media library: uploads, search, edits and where images are used.
+#[async_trait]
+pub trait MediaLibrary: Send + Sync + 'static {
+    /// Records an uploaded image, its original and its renditions in one transaction (the
+    /// files are already in the media store). Returns the image id.
+    async fn create_upload(&self, upload: &NewUpload) -> StoreResult<i64>;
+    /// Library images matching a query, newest first.
+    async fn library(&self, query: &MediaQuery) -> StoreResult<Vec<LibraryImage>>;
+    /// How many images match a query in all (ignoring limit and offset).
+    async fn count_library(&self, query: &MediaQuery) -> StoreResult<u64>;
+    /// One library image.
+    async fn library_image(&self, id: i64) -> StoreResult<Option<LibraryImage>>;
+    /// The stories that use an image as hero, in a gallery or in the body, by story id.
+    async fn image_uses(&self, id: i64) -> StoreResult<Vec<ImageUse>>;
+    /// Changes an image's text and focal point; when published stories use it, appends one
+    /// change-log entry with their cache tags, in the same transaction. Returns whether it
+    /// logged one; an unknown image is `NotFound`.
+    async fn update_image(&self, changes: &ImageChanges) -> StoreResult<bool>;
 }

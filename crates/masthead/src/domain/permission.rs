@@ -76,6 +76,13 @@ pub fn may_move(
     own && matches!((from, to), (Draft, InReview) | (InReview, Draft))
 }
 
+/// Whether an account may change an image's text and focal point: editors any image,
+/// reporters the ones they uploaded.
+pub fn may_edit_image(role: Role, user_id: i64, uploaded_by: Option<i64>) -> bool {
+    allows(role, Action::ManageMedia)
+        || (allows(role, Action::UploadMedia) && uploaded_by == Some(user_id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +117,14 @@ mod tests {
         assert!(!allows(Role::Editor, Action::ManageUsers));
         assert!(!allows(Role::Contributor, Action::UploadMedia));
         assert!(allows(Role::Reporter, Action::UploadMedia));
+    }
+
+    #[test]
+    fn reporters_edit_only_the_images_they_uploaded() {
+        assert!(may_edit_image(Role::Reporter, 1, Some(1)));
+        assert!(!may_edit_image(Role::Reporter, 1, Some(2)));
+        assert!(!may_edit_image(Role::Reporter, 1, None));
+        assert!(!may_edit_image(Role::Contributor, 1, Some(1)));
+        assert!(may_edit_image(Role::Editor, 1, None));
     }
 }

@@ -7,6 +7,7 @@ pub mod curation;
 pub mod front;
 pub mod front_edit;
 pub mod listing;
+pub mod media;
 pub mod menu_edit;
 pub mod newsroom;
 pub mod revision;

@@ -9,6 +9,7 @@ use axum::routing::{get, post};
 
 use crate::app::AppState;
 use crate::web::middleware;
+use crate::web::newsroom::media::{edit as media_edit, library, upload_form};
 use crate::web::newsroom::story::{autosave, edit, list, preview, revisions};
 use crate::web::newsroom::{
     audit, breaking, dashboard, fronts, keywords, login, menus, sections, session, topics, users,
@@ -55,6 +56,19 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
         )
         .route("/stories/{id}/revisions", get(revisions::list_revisions))
         .route("/stories/{id}/restore", post(revisions::restore_revision))
+        .route(
+            "/media",
+            get(library::list_media)
+                .post(library::upload_media)
+                // Uploads are larger than forms; this route-level limit replaces the one below.
+                .layer(DefaultBodyLimit::max(
+                    state.max_upload_bytes + upload_form::UPLOAD_SLACK,
+                )),
+        )
+        .route(
+            "/media/{id}",
+            get(media_edit::show_image).post(media_edit::update_media),
+        )
         .route("/users", get(users::list_users).post(users::add_user))
         .route("/users/{id}", post(users::change_user))
         .route("/audit", get(audit::show_audit))

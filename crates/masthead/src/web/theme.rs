@@ -44,6 +44,8 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/admin/conflict.html",
     "templates/admin/revisions.html",
     "templates/admin/users.html",
+    "templates/admin/media.html",
+    "templates/admin/media_edit.html",
     "templates/admin/audit.html",
     "templates/admin/_curation.html",
     "templates/admin/sections.html",
@@ -63,6 +65,7 @@ const ASSETS: &[(&str, &str)] = embed![
     "assets/favicon.svg",
     "assets/admin.css",
     "assets/editor.js",
+    "assets/media.js",
 ];
 
 /// A loaded theme: the template environment and the asset lookup.

@@ -2,7 +2,7 @@
 //! Views are built from domain types and serialized into the template context.
 
 use serde::Serialize;
-use store::{Image, StoryKind, Teaser};
+use store::{Image, Rendition, StoryKind, Teaser};
 
 use crate::domain::i18n::Strings;
 use crate::domain::time::{DisplayTime, display_time};
@@ -119,10 +119,13 @@ impl Chrome {
 /// An image with its responsive renditions.
 #[derive(Debug, Serialize)]
 pub struct ImageView {
-    /// Fallback `src`: the rendition nearest 640 px wide.
+    /// Fallback `src`: the JPEG (or other non-WebP) rendition nearest 640 px wide.
     pub src: String,
-    /// `srcset` of all renditions.
+    /// `srcset` of the JPEG (or other non-WebP) renditions, for every browser.
     pub srcset: String,
+    /// `srcset` of the WebP renditions, offered first through `<source type="image/webp">`;
+    /// none when the image has no WebP renditions.
+    pub webp_srcset: Option<String>,
     /// Intrinsic width of `src`.
     pub width: u32,
     /// Intrinsic height of `src`.
@@ -138,21 +141,25 @@ pub struct ImageView {
     pub focus: String,
 }
 
+/// A `srcset` of renditions: "/media/a/320.jpg 320w, /media/a/640.jpg 640w".
+fn srcset<'a>(renditions: impl Iterator<Item = &'a Rendition>) -> String {
+    renditions
+        .map(|rendition| format!("/media/{} {}w", rendition.key, rendition.width))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl ImageView {
     /// The view of a library image, with a caption override.
     pub fn new(image: &Image, caption: Option<&str>) -> Option<ImageView> {
-        let fallback = image
-            .renditions
-            .iter()
-            .min_by_key(|rendition| rendition.width.abs_diff(640))?;
+        let is_webp = |rendition: &&Rendition| rendition.format == "webp";
+        let fallbacks = || image.renditions.iter().filter(|r| !is_webp(r));
+        let fallback = fallbacks().min_by_key(|rendition| rendition.width.abs_diff(640))?;
+        let webp = srcset(image.renditions.iter().filter(is_webp));
         Some(ImageView {
             src: format!("/media/{}", fallback.key),
-            srcset: image
-                .renditions
-                .iter()
-                .map(|rendition| format!("/media/{} {}w", rendition.key, rendition.width))
-                .collect::<Vec<_>>()
-                .join(", "),
+            srcset: srcset(fallbacks()),
+            webp_srcset: (!webp.is_empty()).then_some(webp),
             width: fallback.width,
             height: fallback.height,
             alt: image.alt.clone(),
@@ -296,7 +303,59 @@ impl Pager {
 
 #[cfg(test)]
 mod tests {
-    use super::focal_step;
+    use super::*;
+
+    fn rendition(width: u32, format: &str, extension: &str) -> Rendition {
+        Rendition {
+            width,
+            height: width / 2,
+            format: format.to_string(),
+            key: format!("a/{width}.{extension}"),
+        }
+    }
+
+    fn image(renditions: Vec<Rendition>) -> Image {
+        Image {
+            id: 1,
+            width: 1280,
+            height: 640,
+            caption: "Caption".into(),
+            credit: String::new(),
+            alt: "Alt".into(),
+            focal_x: 0.5,
+            focal_y: 0.5,
+            renditions,
+        }
+    }
+
+    #[test]
+    fn webp_renditions_get_their_own_srcset_and_jpeg_stays_the_fallback() {
+        let image = image(vec![
+            rendition(320, "jpeg", "jpg"),
+            rendition(320, "webp", "webp"),
+            rendition(640, "jpeg", "jpg"),
+            rendition(640, "webp", "webp"),
+        ]);
+
+        let view = ImageView::new(&image, None).expect("a view");
+
+        assert_eq!(view.src, "/media/a/640.jpg");
+        assert_eq!(view.srcset, "/media/a/320.jpg 320w, /media/a/640.jpg 640w");
+        assert_eq!(
+            view.webp_srcset.as_deref(),
+            Some("/media/a/320.webp 320w, /media/a/640.webp 640w")
+        );
+    }
+
+    #[test]
+    fn jpeg_only_images_offer_no_webp_source() {
+        let image = image(vec![rendition(320, "jpeg", "jpg")]);
+
+        let view = ImageView::new(&image, None).expect("a view");
+
+        assert_eq!(view.webp_srcset, None);
+        assert_eq!(view.srcset, "/media/a/320.jpg 320w");
+    }
 
     #[test]
     fn focal_points_round_to_quarter_steps() {

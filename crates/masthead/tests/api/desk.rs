@@ -165,6 +165,29 @@ impl Desk<'_> {
         Page::read(response).await
     }
 
+    /// Sends the media upload form: a file under `file_name` and text fields, with the CSRF
+    /// token in the query string as the form's action has it.
+    pub async fn upload(&self, file_name: &str, bytes: Vec<u8>, fields: &[(&str, &str)]) -> Page {
+        let mut form = reqwest::multipart::Form::new();
+        for (name, value) in fields {
+            form = form.text((*name).to_string(), (*value).to_string());
+        }
+        let part = reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_string());
+        let response = self
+            .app
+            .client
+            .post(format!(
+                "{}/admin/media?csrf={}",
+                self.app.address, self.csrf
+            ))
+            .header("cookie", &self.cookie)
+            .multipart(form.part("file", part))
+            .send()
+            .await
+            .expect("request");
+        Page::read(response).await
+    }
+
     /// Creates a draft through the editor form; returns its id.
     pub async fn create_story(&self, headline: &str, section_id: i64) -> i64 {
         let section = section_id.to_string();

@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod fronts;
 pub mod keywords;
 pub mod login;
+pub mod media;
 pub mod menus;
 pub mod raw_form;
 pub mod sections;

@@ -125,6 +125,7 @@ fn notice_text(code: &str) -> Option<&'static str> {
     Some(match code {
         "saved" => "Saved.",
         "created" => "Created.",
+        "uploaded" => "Uploaded.",
         "password" => "Your password was changed.",
         "submitted" => "Submitted for review.",
         "published" => "Published.",

@@ -1,0 +1,193 @@
+//! `GET /admin/media`: the library, newest first, with search and paging; and
+//! `POST /admin/media`: the upload form, which shows the library again when a file is refused.
+
+use std::sync::Arc;
+
+use axum::extract::{Multipart, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::{Deserialize, Serialize};
+use store::{LibraryImage, MediaQuery};
+
+use crate::app::AppState;
+use crate::domain::permission::Action;
+use crate::service::media::{ImageText, MediaError, upload_image};
+use crate::web::error::AppError;
+use crate::web::newsroom::media::upload_form::{megabytes, read_upload_form};
+use crate::web::newsroom::session::CurrentUser;
+use crate::web::newsroom::view::AdminChrome;
+
+/// Images per page of the library.
+const PER_PAGE: u32 = 48;
+
+/// One image in the library grid.
+#[derive(Debug, Serialize)]
+pub struct ImageCard {
+    /// Its page.
+    pub edit_url: String,
+    /// The 320-pixel JPEG (or the narrowest rendition), if any.
+    pub thumb: Option<String>,
+    /// Thumbnail width.
+    pub width: u32,
+    /// Thumbnail height.
+    pub height: u32,
+    /// Caption.
+    pub caption: String,
+    /// Credit.
+    pub credit: String,
+    /// Alt text.
+    pub alt: String,
+    /// Size of the original, "4000 × 3000".
+    pub size: String,
+}
+
+impl ImageCard {
+    fn new(item: LibraryImage) -> ImageCard {
+        let image = item.image;
+        let thumb = image
+            .renditions
+            .iter()
+            .filter(|rendition| rendition.format == "jpeg")
+            .chain(&image.renditions)
+            .min_by_key(|rendition| rendition.width.abs_diff(320));
+        ImageCard {
+            edit_url: format!("/admin/media/{}", image.id),
+            thumb: thumb.map(|rendition| format!("/media/{}", rendition.key)),
+            width: thumb.map_or(0, |rendition| rendition.width),
+            height: thumb.map_or(0, |rendition| rendition.height),
+            size: format!("{} × {}", image.width, image.height),
+            caption: image.caption,
+            credit: image.credit,
+            alt: image.alt,
+        }
+    }
+}
+
+/// The text fields of the upload form, shown again after a refusal.
+#[derive(Debug, Default, Serialize)]
+struct UploadValues {
+    caption: String,
+    credit: String,
+    alt: String,
+}
+
+#[derive(Serialize)]
+struct LibraryPage {
+    chrome: AdminChrome,
+    images: Vec<ImageCard>,
+    total: u64,
+    q: String,
+    /// The search, percent-encoded for the pager's links.
+    q_param: String,
+    next_page: Option<u32>,
+    previous_page: Option<u32>,
+    values: UploadValues,
+    error: Option<String>,
+    max_upload: String,
+}
+
+/// The library's query string.
+#[derive(Debug, Default, Deserialize)]
+pub struct LibraryFilter {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    page: Option<u32>,
+    #[serde(default)]
+    notice: Option<String>,
+}
+
+async fn library_page(
+    state: &AppState,
+    user: &CurrentUser,
+    filter: &LibraryFilter,
+) -> Result<LibraryPage, AppError> {
+    let page = filter.page.unwrap_or(1).clamp(1, 10_000);
+    let search: String = filter.q.trim().chars().take(200).collect();
+    let mut query = MediaQuery {
+        search: (!search.is_empty()).then(|| search.clone()),
+        limit: PER_PAGE + 1,
+        offset: (page - 1) * PER_PAGE,
+    };
+    let mut images = state.store.library(&query).await?;
+    let more = images.len() > PER_PAGE as usize;
+    images.truncate(PER_PAGE as usize);
+    query.limit = PER_PAGE;
+    Ok(LibraryPage {
+        chrome: AdminChrome::new(state, user, "/admin/media").with_notice(filter.notice.as_deref()),
+        images: images.into_iter().map(ImageCard::new).collect(),
+        total: state.store.count_library(&query).await?,
+        q_param: utf8_percent_encode(&search, NON_ALPHANUMERIC).to_string(),
+        q: search,
+        next_page: more.then_some(page + 1),
+        previous_page: (page > 1).then(|| page - 1),
+        values: UploadValues::default(),
+        error: None,
+        max_upload: megabytes(state.max_upload_bytes),
+    })
+}
+
+/// `GET /admin/media`.
+pub async fn list_media(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    Query(filter): Query<LibraryFilter>,
+) -> Result<Html<String>, AppError> {
+    user.require(Action::UploadMedia)?;
+    let page = library_page(&state, &user, &filter).await?;
+    Ok(Html(state.theme.render("admin/media.html", &page)?))
+}
+
+/// `POST /admin/media`: uploads one image; a refused file shows the library again with the
+/// reason beside the file field and the typed text kept (422).
+pub async fn upload_media(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    multipart: Multipart,
+) -> Result<Response, AppError> {
+    user.require(Action::UploadMedia)?;
+    let form = match read_upload_form(multipart, state.max_upload_bytes).await {
+        Ok(form) => form,
+        Err(unread) => return refused(&state, &user, unread.text, unread.message).await,
+    };
+    let limits = imaging::Limits {
+        max_bytes: state.max_upload_bytes,
+        ..imaging::Limits::default()
+    };
+    let store = state.store.as_ref();
+    let text = form.text.clone();
+    match upload_image(
+        store,
+        state.media.as_ref(),
+        &user.user,
+        form.file,
+        limits,
+        text,
+    )
+    .await
+    {
+        Ok(id) => Ok(Redirect::to(&format!("/admin/media/{id}?notice=uploaded")).into_response()),
+        Err(MediaError::Refused(error)) => {
+            refused(&state, &user, form.text, error.to_string()).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+async fn refused(
+    state: &AppState,
+    user: &CurrentUser,
+    text: ImageText,
+    message: String,
+) -> Result<Response, AppError> {
+    let mut page = library_page(state, user, &LibraryFilter::default()).await?;
+    page.values = UploadValues {
+        caption: text.caption,
+        credit: text.credit,
+        alt: text.alt,
+    };
+    page.error = Some(message);
+    let html = state.theme.render("admin/media.html", &page)?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
+}

@@ -1,0 +1,207 @@
+//! The media library: recording uploads, listing and searching images, editing them, and
+//! finding the stories that use one.
+
+use async_trait::async_trait;
+use store::*;
+
+use crate::newsroom::parse_status;
+use crate::rows::{ImageRow, from_time, to_time};
+use crate::story_write::story_tags;
+use crate::write::insert_image;
+use crate::{SqliteStore, map_error};
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+// SQL fragments are macros so that `concat!` makes whole static queries of them (sqlx takes
+// only static SQL strings).
+
+/// The library's columns: the image, its renditions as JSON, its original and uploader.
+macro_rules! library_select {
+    () => {
+        "SELECT i.*, \
+       (SELECT json_group_array(json_array(width, height, format, key)) \
+          FROM (SELECT * FROM renditions r WHERE r.image_id = i.id ORDER BY width, format)) \
+       AS renditions \
+     FROM images i"
+    };
+}
+
+/// Matches a `LIKE` pattern in the caption, credit or alt text (`?1`), or anything when null.
+macro_rules! search_filter {
+    () => {
+        "(?1 IS NULL OR i.caption LIKE ?1 ESCAPE '\\' \
+         OR i.credit LIKE ?1 ESCAPE '\\' OR i.alt LIKE ?1 ESCAPE '\\')"
+    };
+}
+
+#[derive(sqlx::FromRow)]
+struct LibraryRow {
+    #[sqlx(flatten)]
+    image: ImageRow,
+    original_key: Option<String>,
+    uploaded_by: Option<i64>,
+    created_at: i64,
+}
+
+impl TryFrom<LibraryRow> for LibraryImage {
+    type Error = StoreError;
+
+    fn try_from(row: LibraryRow) -> Result<LibraryImage> {
+        Ok(LibraryImage {
+            image: Image::try_from(row.image)?,
+            original_key: row.original_key,
+            uploaded_by: row.uploaded_by,
+            created_at: to_time(row.created_at),
+        })
+    }
+}
+
+/// A search as a `LIKE` pattern, with `%`, `_` and `\` taken literally.
+fn like_pattern(search: Option<&str>) -> Option<String> {
+    let search = search.map(str::trim).filter(|search| !search.is_empty())?;
+    let mut pattern = String::from("%");
+    for c in search.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    Some(pattern)
+}
+
+/// Stories using an image (`?1`): as hero, in a gallery, or as a body image block.
+macro_rules! uses {
+    () => {
+        "SELECT id, headline, status, 'hero' FROM stories WHERE hero_image_id = ?1 \
+     UNION SELECT s.id, s.headline, s.status, 'gallery' FROM stories s \
+       JOIN gallery_items g ON g.story_id = s.id WHERE g.image_id = ?1 \
+     UNION SELECT s.id, s.headline, s.status, 'body' FROM stories s \
+       JOIN story_bodies b ON b.story_id = s.id \
+       WHERE EXISTS (SELECT 1 FROM json_each(b.body) block \
+         WHERE json_extract(block.value, '$.type') = 'image' \
+           AND json_extract(block.value, '$.image_id') = ?1) \
+     ORDER BY 1, 4"
+    };
+}
+
+#[async_trait]
+impl MediaLibrary for SqliteStore {
+    async fn create_upload(&self, upload: &NewUpload) -> Result<i64> {
+        let mut tx = self.write().await?;
+        let id = insert_image(
+            &mut tx,
+            &upload.image,
+            Some(&upload.original_key),
+            Some(upload.uploaded_by),
+        )
+        .await?;
+        tx.commit().await.map_err(map_error)?;
+        Ok(id)
+    }
+
+    async fn library(&self, query: &MediaQuery) -> Result<Vec<LibraryImage>> {
+        let sql = concat!(
+            library_select!(),
+            " WHERE ",
+            search_filter!(),
+            " ORDER BY i.created_at DESC, i.id DESC LIMIT ?2 OFFSET ?3"
+        );
+        let rows = sqlx::query_as::<_, LibraryRow>(sql)
+            .bind(like_pattern(query.search.as_deref()))
+            .bind(i64::from(query.limit))
+            .bind(i64::from(query.offset))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(map_error)?;
+        rows.into_iter().map(LibraryImage::try_from).collect()
+    }
+
+    async fn count_library(&self, query: &MediaQuery) -> Result<u64> {
+        let sql = concat!("SELECT COUNT(*) FROM images i WHERE ", search_filter!());
+        let count: i64 = sqlx::query_scalar(sql)
+            .bind(like_pattern(query.search.as_deref()))
+            .fetch_one(&self.pool)
+            .await
+            .map_err(map_error)?;
+        Ok(u64::try_from(count).unwrap_or(0))
+    }
+
+    async fn library_image(&self, id: i64) -> Result<Option<LibraryImage>> {
+        let sql = concat!(library_select!(), " WHERE i.id = ?");
+        let row = sqlx::query_as::<_, LibraryRow>(sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(map_error)?;
+        row.map(LibraryImage::try_from).transpose()
+    }
+
+    async fn image_uses(&self, id: i64) -> Result<Vec<ImageUse>> {
+        let rows: Vec<(i64, String, String, String)> = sqlx::query_as(uses!())
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(map_error)?;
+        rows.into_iter()
+            .map(|(story_id, headline, status, role)| {
+                Ok(ImageUse {
+                    story_id,
+                    headline,
+                    status: parse_status(&status)?,
+                    role: ImageRole::parse(&role)
+                        .ok_or_else(|| StoreError::Other(format!("image role {role:?}")))?,
+                })
+            })
+            .collect()
+    }
+
+    async fn update_image(&self, changes: &ImageChanges) -> Result<bool> {
+        let mut tx = self.write().await?;
+        let updated = sqlx::query(
+            "UPDATE images SET caption = ?, credit = ?, alt = ?, focal_x = ?, focal_y = ? \
+             WHERE id = ?",
+        )
+        .bind(&changes.caption)
+        .bind(&changes.credit)
+        .bind(&changes.alt)
+        .bind(f64::from(changes.focal_x.clamp(0.0, 1.0)))
+        .bind(f64::from(changes.focal_y.clamp(0.0, 1.0)))
+        .bind(changes.id)
+        .execute(&mut *tx)
+        .await
+        .map_err(map_error)?;
+        if updated.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let published: Vec<i64> = sqlx::query_scalar(concat!(
+            "SELECT DISTINCT id FROM (",
+            uses!(),
+            ") WHERE status = 'published'"
+        ))
+        .bind(changes.id)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(map_error)?;
+        let mut tags = Vec::new();
+        for story_id in &published {
+            tags.extend(story_tags(&mut tx, *story_id).await?);
+        }
+        tags.sort();
+        tags.dedup();
+        if !tags.is_empty() {
+            sqlx::query(
+                "INSERT INTO changes (at, entity, entity_id, action, tags) \
+                 VALUES (?, 'image', ?, 'update', ?)",
+            )
+            .bind(from_time(jiff::Timestamp::now()))
+            .bind(changes.id)
+            .bind(tags.join(" "))
+            .execute(&mut *tx)
+            .await
+            .map_err(map_error)?;
+        }
+        tx.commit().await.map_err(map_error)?;
+        Ok(!tags.is_empty())
+    }
+}

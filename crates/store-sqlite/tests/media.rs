@@ -1,0 +1,254 @@
+//! The media library's storage contract: uploads, search, where images are used, and the
+//! change-log entry an edit of a published story's image appends.
+
+use jiff::Timestamp;
+use store::*;
+use store_sqlite::SqliteStore;
+
+async fn open() -> (SqliteStore, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = SqliteStore::open(&dir.path().join("test.db"))
+        .await
+        .expect("open");
+    (store, dir)
+}
+
+fn new_image(caption: &str, folder: &str) -> NewImage {
+    NewImage {
+        width: 640,
+        height: 360,
+        caption: caption.into(),
+        credit: "Agency 50%".into(),
+        alt: String::new(),
+        focal_x: 0.5,
+        focal_y: 0.5,
+        renditions: ["jpeg", "webp"]
+            .iter()
+            .map(|format| Rendition {
+                width: 320,
+                height: 180,
+                format: (*format).into(),
+                key: format!("{folder}/320.{format}"),
+            })
+            .collect(),
+    }
+}
+
+/// An edition, a section and a story of `status` using `image` in the way `uses` says.
+async fn story_using(
+    store: &SqliteStore,
+    image: i64,
+    status: StoryStatus,
+    slug: &str,
+    role: ImageRole,
+) -> i64 {
+    let editions = store.editions().await.expect("editions");
+    let edition_id = match editions.first() {
+        Some(edition) => edition.id,
+        None => store
+            .create_edition(&NewEdition {
+                code: "en".into(),
+                name: "English".into(),
+                language: "en".into(),
+                direction: Direction::Ltr,
+                timezone: "UTC".into(),
+                path_prefix: String::new(),
+            })
+            .await
+            .expect("edition"),
+    };
+    let mut fields = StoryFields {
+        headline: format!("Story {slug}"),
+        slug: slug.into(),
+        ..StoryFields::default()
+    };
+    match role {
+        ImageRole::Hero => fields.hero_image_id = Some(image),
+        ImageRole::Gallery => {
+            fields.gallery = vec![GalleryItem {
+                image_id: image,
+                caption: String::new(),
+            }]
+        }
+        ImageRole::Body => {
+            fields.body = Body(vec![Block::Image {
+                image_id: image,
+                caption: None,
+            }])
+        }
+    }
+    let now = Timestamp::now();
+    store
+        .create_story(&NewStory {
+            edition_id,
+            status,
+            owner_id: None,
+            published_at: (status == StoryStatus::Published).then_some(now),
+            updated_at: now,
+            fields,
+        })
+        .await
+        .expect("story")
+}
+
+#[tokio::test]
+async fn uses_are_found_as_hero_in_galleries_and_in_body_blocks() {
+    let (store, _dir) = open().await;
+    let image = store
+        .create_image(&new_image("Used", "a"))
+        .await
+        .expect("image");
+    let other = store
+        .create_image(&new_image("Other", "b"))
+        .await
+        .expect("image");
+    let hero = story_using(&store, image, StoryStatus::Draft, "hero", ImageRole::Hero).await;
+    let gallery = story_using(
+        &store,
+        image,
+        StoryStatus::Published,
+        "gallery",
+        ImageRole::Gallery,
+    )
+    .await;
+    let body = story_using(&store, image, StoryStatus::Draft, "body", ImageRole::Body).await;
+    story_using(
+        &store,
+        other,
+        StoryStatus::Published,
+        "elsewhere",
+        ImageRole::Body,
+    )
+    .await;
+
+    let uses = store.image_uses(image).await.expect("uses");
+
+    let found: Vec<(i64, ImageRole)> = uses
+        .iter()
+        .map(|found| (found.story_id, found.role))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (hero, ImageRole::Hero),
+            (gallery, ImageRole::Gallery),
+            (body, ImageRole::Body)
+        ]
+    );
+    assert_eq!(uses[1].status, StoryStatus::Published);
+}
+
+#[tokio::test]
+async fn editing_an_image_logs_a_change_only_for_published_stories_using_it() {
+    let (store, _dir) = open().await;
+    let draft_only = store
+        .create_image(&new_image("Draft", "a"))
+        .await
+        .expect("image");
+    let published = store
+        .create_image(&new_image("Live", "b"))
+        .await
+        .expect("image");
+    story_using(
+        &store,
+        draft_only,
+        StoryStatus::Draft,
+        "draft",
+        ImageRole::Hero,
+    )
+    .await;
+    let live = story_using(
+        &store,
+        published,
+        StoryStatus::Published,
+        "live",
+        ImageRole::Body,
+    )
+    .await;
+    let before = store.last_change_id().await.expect("last change");
+    let changes = |id| ImageChanges {
+        id,
+        caption: "New".into(),
+        credit: String::new(),
+        alt: "Alt".into(),
+        focal_x: 0.2,
+        focal_y: 0.8,
+    };
+
+    let logged_draft = store
+        .update_image(&changes(draft_only))
+        .await
+        .expect("update");
+    let logged_live = store
+        .update_image(&changes(published))
+        .await
+        .expect("update");
+    let missing = store.update_image(&changes(9999)).await;
+
+    assert!(!logged_draft);
+    assert!(logged_live);
+    assert!(matches!(missing, Err(StoreError::NotFound)));
+    let log = store.changes_since(before, 10).await.expect("changes");
+    assert_eq!(log.len(), 1);
+    assert!(
+        log[0].tags.contains(&format!("story:{live}")),
+        "{:?}",
+        log[0].tags
+    );
+    let image = store
+        .library_image(published)
+        .await
+        .expect("read")
+        .expect("image");
+    assert_eq!(
+        (
+            image.image.caption.as_str(),
+            image.image.focal_x,
+            image.image.focal_y
+        ),
+        ("New", 0.2, 0.8)
+    );
+}
+
+#[tokio::test]
+async fn the_library_lists_newest_first_and_searches_literally() {
+    let (store, _dir) = open().await;
+    let user = store
+        .create_user(&NewUser {
+            email: "r@example.com".into(),
+            name: "R".into(),
+            role: Role::Reporter,
+            password_hash: "x".into(),
+            must_change_password: false,
+            author_id: None,
+        })
+        .await
+        .expect("user");
+    let first = store
+        .create_image(&new_image("Harbour at dawn", "a"))
+        .await
+        .expect("image");
+    let upload = NewUpload {
+        image: new_image("Harbour at dusk", "b"),
+        original_key: "b/original.jpg".into(),
+        uploaded_by: user,
+    };
+    let second = store.create_upload(&upload).await.expect("upload");
+    let query = |search: &str| MediaQuery {
+        search: Some(search.into()),
+        limit: 10,
+        offset: 0,
+    };
+
+    let harbour = store.library(&query("harbour")).await.expect("library");
+    let percent = store.count_library(&query("50%")).await.expect("count");
+    let underscore = store.count_library(&query("_")).await.expect("count");
+
+    let ids: Vec<i64> = harbour.iter().map(|item| item.image.id).collect();
+    assert_eq!(ids, [second, first]);
+    assert_eq!(harbour[0].original_key.as_deref(), Some("b/original.jpg"));
+    assert_eq!(harbour[0].uploaded_by, Some(user));
+    assert_eq!(harbour[0].image.renditions.len(), 2);
+    assert_eq!(percent, 2, "the credit has a literal 50%");
+    assert_eq!(underscore, 0, "_ is not a wildcard");
+}
