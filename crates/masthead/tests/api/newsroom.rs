@@ -300,3 +300,21 @@ async fn many_failed_logins_from_one_address_are_slowed_down() {
     assert_eq!(limited.status, 429);
     assert!(limited.text.contains("Try again in 15 minutes"));
 }
+
+#[tokio::test]
+async fn the_story_list_pages_through_a_search() {
+    let app = spawn_app().await;
+    let editor = app.desk(Role::Editor).await;
+
+    let first = editor.get("/admin/stories?q=a%20b&status=published").await;
+    let second = editor
+        .get("/admin/stories?page=2&status=published&q=")
+        .await;
+
+    assert_eq!(first.status, 200);
+    assert_eq!(second.status, 200);
+    assert!(
+        second.text.contains("page=1&amp;status=published"),
+        "a link back to page 1"
+    );
+}

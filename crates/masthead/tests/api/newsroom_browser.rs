@@ -47,6 +47,34 @@ async fn wait_for(browser: &Browser, what: &str, done: impl Fn(&str) -> bool) ->
     }
 }
 
+/// Uploads a photo through the media library's form; returns the new image's id.
+async fn upload_photo(browser: &Browser, app: &TestApp, path: &std::path::Path) -> i64 {
+    browser.open(&format!("{}/admin/media", app.address)).await;
+    let file = browser.find("#upload-file").await;
+    browser
+        .type_text(&file, path.to_str().expect("utf-8 path"))
+        .await;
+    for (field, text) in [
+        ("#upload-caption", "A ferry leaves the pier at dusk"),
+        ("#upload-credit", "Herald Photo"),
+        ("#upload-alt", "A white ferry on dark water"),
+    ] {
+        browser.type_text(&browser.find(field).await, text).await;
+    }
+    let upload = browser.find("form[enctype] button[type=submit]").await;
+    browser.click(&upload).await;
+    let url = wait_for(browser, "the uploaded image", |url| {
+        url.contains("notice=uploaded")
+    })
+    .await;
+    browser.screenshot(&screenshot("newsroom-media.png")).await;
+    url.split('?')
+        .next()
+        .and_then(|path| path.rsplit('/').next())
+        .and_then(|id| id.parse().ok())
+        .expect("image id in the address")
+}
+
 /// Clicks the workflow button with this `action` value.
 async fn press(browser: &Browser, action: &str) {
     let button = browser
@@ -61,7 +89,12 @@ async fn a_reporter_writes_and_submits_and_an_editor_publishes_to_the_front() {
     app.account(Role::Reporter, "rana@test.example").await;
     app.account(Role::Editor, "emre@test.example").await;
     let section = app.a_section_id().await;
-    let image = app.an_image_id().await;
+    let photo = tempfile::Builder::new()
+        .suffix(".jpg")
+        .tempfile()
+        .expect("temp file");
+    let bytes = crate::media_files::encoded(image::ImageFormat::Jpeg, 1600, 900);
+    std::fs::write(photo.path(), bytes).expect("write photo");
     let browser = Browser::start().await;
     browser.resize(1280, 1000).await;
 
@@ -69,6 +102,7 @@ async fn a_reporter_writes_and_submits_and_an_editor_publishes_to_the_front() {
     browser
         .screenshot(&screenshot("newsroom-dashboard.png"))
         .await;
+    let image = upload_photo(&browser, &app, photo.path()).await;
     browser
         .open(&format!("{}/admin/stories/new", app.address))
         .await;
@@ -151,6 +185,16 @@ async fn a_reporter_writes_and_submits_and_an_editor_publishes_to_the_front() {
         .await
         .expect("site");
     let section_path = site.editions[0].section_path(section);
+    let story_public_path = format!("{section_path}/night-ferries-return-to-the-strait");
+    let story_page = app.get(&story_public_path).await;
+    assert!(
+        story_page.text.contains("A ferry leaves the pier at dusk"),
+        "the photo's caption shows"
+    );
+    assert!(
+        story_page.text.contains("image/webp"),
+        "WebP renditions are offered"
+    );
     let listing = app.get(&section_path).await;
     assert!(
         listing
