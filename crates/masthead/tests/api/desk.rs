@@ -4,7 +4,7 @@
 use masthead::app::open_store;
 use masthead::config::Config;
 use masthead::service::account::create_user;
-use store::{Newsroom, Role, SiteReads};
+use store::{Role, SiteReads};
 use store_sqlite::SqliteStore;
 
 use crate::helpers::{Page, TestApp};
@@ -93,27 +93,6 @@ impl TestApp {
         let dashboard = desk.get("/admin").await;
         desk.csrf = dashboard.attrs("input[name=csrf]", "value").remove(0);
         desk
-    }
-
-    /// The id of an image of the demo (the lead image of a published story).
-    pub async fn an_image_id(&self) -> i64 {
-        let store = self.store().await;
-        let query = store::StoryListQuery {
-            statuses: vec![store::StoryStatus::Published],
-            limit: 50,
-            ..Default::default()
-        };
-        for summary in store.story_summaries(&query).await.expect("list") {
-            let story = store
-                .newsroom_story(summary.id)
-                .await
-                .expect("read")
-                .expect("story");
-            if let Some(id) = story.fields.hero_image_id {
-                return id;
-            }
-        }
-        panic!("the demo has a story with an image")
     }
 
     /// The id of a leaf section of the default edition.
