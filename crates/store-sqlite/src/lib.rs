@@ -9,6 +9,7 @@ mod fronts;
 mod history;
 mod media;
 mod newsroom;
+mod presence;
 mod queue;
 mod read;
 mod rows;

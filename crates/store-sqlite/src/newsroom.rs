@@ -277,61 +277,15 @@ impl Newsroom for SqliteStore {
         fields: Option<&StoryFields>,
         at: Timestamp,
     ) -> Result<()> {
-        let json = fields
-            .map(serde_json::to_string)
-            .transpose()
-            .map_err(|error| StoreError::Other(format!("autosave: {error}")))?;
-        // A presence ping (no fields) keeps whatever work was saved before.
-        sqlx::query(
-            "INSERT INTO story_autosaves (story_id, user_id, base_revision, fields, seen_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (story_id, user_id) DO UPDATE SET \
-               seen_at = excluded.seen_at, \
-               base_revision = CASE WHEN excluded.fields IS NULL THEN base_revision \
-                 ELSE excluded.base_revision END, \
-               fields = COALESCE(excluded.fields, fields)",
-        )
-        .bind(story_id)
-        .bind(user_id)
-        .bind(base_revision)
-        .bind(json)
-        .bind(from_time(at))
-        .execute(&self.pool)
-        .await
-        .map_err(map_error)?;
-        Ok(())
+        crate::presence::autosave(&self.pool, (story_id, user_id), base_revision, fields, at).await
     }
 
     async fn autosaved(&self, story_id: i64, user_id: i64) -> Result<Option<Autosave>> {
-        let row: Option<(i64, Option<String>, i64)> = sqlx::query_as(
-            "SELECT base_revision, fields, seen_at FROM story_autosaves \
-             WHERE story_id = ? AND user_id = ?",
-        )
-        .bind(story_id)
-        .bind(user_id)
-        .fetch_optional(&self.pool)
-        .await
-        .map_err(map_error)?;
-        row.map(|(base_revision, fields, seen_at)| {
-            Ok(Autosave {
-                base_revision,
-                fields: fields
-                    .map(|json| serde_json::from_str(&json))
-                    .transpose()
-                    .map_err(|error| StoreError::Other(format!("autosave: {error}")))?,
-                seen_at: to_time(seen_at),
-            })
-        })
-        .transpose()
+        crate::presence::autosaved(&self.pool, story_id, user_id).await
     }
 
     async fn clear_autosave(&self, story_id: i64, user_id: i64) -> Result<()> {
-        sqlx::query("UPDATE story_autosaves SET fields = NULL WHERE story_id = ? AND user_id = ?")
-            .bind(story_id)
-            .bind(user_id)
-            .execute(&self.pool)
-            .await
-            .map_err(map_error)?;
-        Ok(())
+        crate::presence::clear(&self.pool, story_id, user_id).await
     }
 
     async fn present_editors(
@@ -340,16 +294,7 @@ impl Newsroom for SqliteStore {
         except_user: i64,
         since: Timestamp,
     ) -> Result<Vec<String>> {
-        sqlx::query_scalar(
-            "SELECT u.name FROM story_autosaves a JOIN users u ON u.id = a.user_id \
-             WHERE a.story_id = ? AND a.user_id <> ? AND a.seen_at >= ? ORDER BY u.name",
-        )
-        .bind(story_id)
-        .bind(except_user)
-        .bind(from_time(since))
-        .fetch_all(&self.pool)
-        .await
-        .map_err(map_error)
+        crate::presence::present(&self.pool, story_id, except_user, since).await
     }
 
     async fn claim_job(&self, now: Timestamp, lease_until: Timestamp) -> Result<Option<Job>> {

@@ -7,6 +7,7 @@ mod cli;
 mod curation;
 mod desk;
 mod editor;
+mod editor_input;
 mod helpers;
 mod media;
 mod media_files;

@@ -9,13 +9,17 @@ use store::*;
 use crate::domain::slug::slugify;
 use crate::service::site::EditionSite;
 
+mod check;
+
+use check::{Checker, parse_gallery, parse_keywords};
+
 /// Byline rows the form offers.
 pub const CREDIT_ROWS: usize = 4;
 const MAX_HEADLINE: usize = 300;
-const MAX_LINE: usize = 600;
+pub(crate) const MAX_LINE: usize = 600;
 const MAX_SLUG: usize = 120;
 const MAX_BODY: usize = 4 * 1024 * 1024;
-const MAX_LIST: usize = 50;
+pub(crate) const MAX_LIST: usize = 50;
 /// First path segments the site itself uses: a static page may not take them.
 pub const RESERVED_SLUGS: &[&str] = &[
     "admin",
@@ -220,46 +224,6 @@ pub struct ParsedStory {
     pub keywords: Vec<(String, String)>,
 }
 
-struct Checker {
-    errors: FieldErrors,
-}
-
-impl Checker {
-    fn line(&mut self, field: &'static str, value: &str, max: usize) -> Option<String> {
-        let value = clean(value, false);
-        if value.chars().count() > max {
-            self.errors
-                .insert(field, format!("Keep this under {max} characters."));
-        }
-        (!value.is_empty()).then_some(value)
-    }
-
-    fn id(&mut self, field: &'static str, value: &str) -> Option<i64> {
-        let value = value.trim();
-        if value.is_empty() {
-            return None;
-        }
-        match value.parse::<i64>() {
-            Ok(id) if id > 0 => Some(id),
-            _ => {
-                self.errors
-                    .insert(field, format!("{value:?} is not an id number."));
-                None
-            }
-        }
-    }
-
-    fn ids(&mut self, field: &'static str, values: &[String]) -> Vec<i64> {
-        let mut ids: Vec<i64> = values.iter().filter_map(|v| self.id(field, v)).collect();
-        ids.dedup();
-        if ids.len() > MAX_LIST {
-            self.errors
-                .insert(field, format!("Pick at most {MAX_LIST}."));
-        }
-        ids
-    }
-}
-
 impl StoryFormValues {
     /// Parses the form against an edition's sections; every problem gets its message.
     pub fn parse(&self, edition: &EditionSite) -> Result<ParsedStory, FieldErrors> {
@@ -387,56 +351,4 @@ impl StoryFormValues {
         }
         credits
     }
-}
-
-fn parse_keywords(value: &str, check: &mut Checker) -> Vec<(String, String)> {
-    let mut keywords: Vec<(String, String)> = Vec::new();
-    for name in clean(value, false).split(',') {
-        let name = name.trim();
-        let slug = slugify(name, 80);
-        if slug.is_empty() || keywords.iter().any(|(known, _)| *known == slug) {
-            continue;
-        }
-        if name.chars().count() > 80 {
-            check
-                .errors
-                .insert("keywords", "Keep each keyword under 80 characters.".into());
-        }
-        keywords.push((slug, name.to_string()));
-    }
-    if keywords.len() > MAX_LIST {
-        check
-            .errors
-            .insert("keywords", format!("Use at most {MAX_LIST} keywords."));
-    }
-    keywords
-}
-
-/// Gallery lines: "image id | caption".
-fn parse_gallery(value: &str, check: &mut Checker) -> Vec<GalleryItem> {
-    let mut items = Vec::new();
-    for line in clean(value, true)
-        .lines()
-        .filter(|line| !line.trim().is_empty())
-    {
-        let (id, caption) = line.split_once('|').unwrap_or((line, ""));
-        match id.trim().parse::<i64>() {
-            Ok(image_id) if image_id > 0 => items.push(GalleryItem {
-                image_id,
-                caption: clean(caption, false).chars().take(MAX_LINE).collect(),
-            }),
-            _ => {
-                check.errors.insert(
-                    "gallery",
-                    format!("“{}” does not start with an image id.", line.trim()),
-                );
-            }
-        }
-    }
-    if items.len() > 200 {
-        check
-            .errors
-            .insert("gallery", "A gallery holds at most 200 photos.".into());
-    }
-    items
 }
