@@ -22,5 +22,8 @@ pub use media::*;
 pub use model::*;
 pub use newsroom::*;
 pub use query::{Page, StoryFilter, StoryQuery};
-pub use store::{Accounts, Curation, MediaLibrary, Newsroom, SiteReads, Store, StoryReads, Writes};
+pub use store::{
+    Accounts, ChangeListener, Curation, MediaLibrary, Newsroom, SiteReads, Store, StoryReads,
+    Writes,
+};
 pub use write::*;

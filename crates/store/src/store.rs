@@ -218,6 +218,20 @@ pub trait Newsroom: Send + Sync + 'static {
     async fn changes_since(&self, after: i64, limit: u32) -> StoreResult<Vec<Change>>;
     /// The id of the latest change-log entry (0 when empty).
     async fn last_change_id(&self) -> StoreResult<i64>;
+    /// A wake-up call for change-log followers when any node commits a change, if the
+    /// backend has one (PostgreSQL's LISTEN/NOTIFY); followers poll either way.
+    async fn change_listener(&self) -> StoreResult<Option<Box<dyn ChangeListener>>> {
+        Ok(None)
+    }
+}
+
+/// Wakes a change-log follower: [`ChangeListener::wait`] returns when a change has been
+/// committed somewhere since the last call. A lost connection is an error; the follower
+/// then polls and asks for a new listener later.
+#[async_trait]
+pub trait ChangeListener: Send {
+    /// Waits for the next change notification.
+    async fn wait(&mut self) -> StoreResult<()>;
 }
 
 /// The newsroom's upkeep of the site: sections, menus, topics, keywords, front pins and

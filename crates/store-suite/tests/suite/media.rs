@@ -3,15 +3,6 @@
 
 use jiff::Timestamp;
 use store::*;
-use store_sqlite::SqliteStore;
-
-async fn open() -> (SqliteStore, tempfile::TempDir) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = SqliteStore::open(&dir.path().join("test.db"))
-        .await
-        .expect("open");
-    (store, dir)
-}
 
 fn new_image(caption: &str, folder: &str) -> NewImage {
     NewImage {
@@ -36,7 +27,7 @@ fn new_image(caption: &str, folder: &str) -> NewImage {
 
 /// An edition, a section and a story of `status` using `image` in the way `uses` says.
 async fn story_using(
-    store: &SqliteStore,
+    store: &dyn Store,
     image: i64,
     status: StoryStatus,
     slug: &str,
@@ -91,9 +82,7 @@ async fn story_using(
         .expect("story")
 }
 
-#[tokio::test]
-async fn uses_are_found_as_hero_in_galleries_and_in_body_blocks() {
-    let (store, _dir) = open().await;
+async fn uses_are_found_as_hero_in_galleries_and_in_body_blocks(store: &dyn Store) {
     let image = store
         .create_image(&new_image("Used", "a"))
         .await
@@ -102,7 +91,7 @@ async fn uses_are_found_as_hero_in_galleries_and_in_body_blocks() {
         .create_image(&new_image("Other", "b"))
         .await
         .expect("image");
-    let hero = story_using(&store, image, StoryStatus::Draft, "hero", ImageRole::Hero).await;
+    let hero = story_using(store, image, StoryStatus::Draft, "hero", ImageRole::Hero).await;
     let gallery = story_using(
         &store,
         image,
@@ -111,7 +100,7 @@ async fn uses_are_found_as_hero_in_galleries_and_in_body_blocks() {
         ImageRole::Gallery,
     )
     .await;
-    let body = story_using(&store, image, StoryStatus::Draft, "body", ImageRole::Body).await;
+    let body = story_using(store, image, StoryStatus::Draft, "body", ImageRole::Body).await;
     story_using(
         &store,
         other,
@@ -138,9 +127,7 @@ async fn uses_are_found_as_hero_in_galleries_and_in_body_blocks() {
     assert_eq!(uses[1].status, StoryStatus::Published);
 }
 
-#[tokio::test]
-async fn editing_an_image_logs_a_change_only_for_published_stories_using_it() {
-    let (store, _dir) = open().await;
+async fn editing_an_image_logs_a_change_only_for_published_stories_using_it(store: &dyn Store) {
     let draft_only = store
         .create_image(&new_image("Draft", "a"))
         .await
@@ -210,9 +197,7 @@ async fn editing_an_image_logs_a_change_only_for_published_stories_using_it() {
     );
 }
 
-#[tokio::test]
-async fn the_library_lists_newest_first_and_searches_literally() {
-    let (store, _dir) = open().await;
+async fn the_library_lists_newest_first_and_searches_literally(store: &dyn Store) {
     let user = store
         .create_user(&NewUser {
             email: "r@example.com".into(),
@@ -252,3 +237,9 @@ async fn the_library_lists_newest_first_and_searches_literally() {
     assert_eq!(percent, 2, "the credit has a literal 50%");
     assert_eq!(underscore, 0, "_ is not a wildcard");
 }
+
+crate::on_both_backends!(
+    uses_are_found_as_hero_in_galleries_and_in_body_blocks,
+    editing_an_image_logs_a_change_only_for_published_stories_using_it,
+    the_library_lists_newest_first_and_searches_literally,
+);

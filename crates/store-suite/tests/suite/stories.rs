@@ -1,18 +1,9 @@
-//! The storage contract, run against a real SQLite file: what the services rely on.
+//! The storage contract: what the services rely on, whatever the backend.
 
 use jiff::Timestamp;
 use store::*;
-use store_sqlite::SqliteStore;
 
-async fn open() -> (SqliteStore, tempfile::TempDir) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = SqliteStore::open(&dir.path().join("test.db"))
-        .await
-        .expect("open");
-    (store, dir)
-}
-
-async fn edition(store: &SqliteStore) -> i64 {
+async fn edition(store: &dyn Store) -> i64 {
     store
         .create_edition(&NewEdition {
             code: "en".into(),
@@ -26,7 +17,7 @@ async fn edition(store: &SqliteStore) -> i64 {
         .expect("edition")
 }
 
-async fn section(store: &SqliteStore, edition_id: i64, parent_id: Option<i64>, slug: &str) -> i64 {
+async fn section(store: &dyn Store, edition_id: i64, parent_id: Option<i64>, slug: &str) -> i64 {
     store
         .create_section(&NewSection {
             edition_id,
@@ -72,11 +63,9 @@ fn story(edition_id: i64, section_id: i64, slug: &str, minutes_ago: i64) -> NewS
     }
 }
 
-#[tokio::test]
-async fn a_story_round_trips_with_its_relations() {
-    let (store, _dir) = open().await;
-    let edition_id = edition(&store).await;
-    let world = section(&store, edition_id, None, "world").await;
+async fn a_story_round_trips_with_its_relations(store: &dyn Store) {
+    let edition_id = edition(store).await;
+    let world = section(store, edition_id, None, "world").await;
     let author = store
         .create_author(&NewAuthor {
             slug: "a".into(),
@@ -118,11 +107,9 @@ async fn a_story_round_trips_with_its_relations() {
     );
 }
 
-#[tokio::test]
-async fn a_duplicate_slug_is_a_conflict_named_after_its_constraint() {
-    let (store, _dir) = open().await;
-    let edition_id = edition(&store).await;
-    let world = section(&store, edition_id, None, "world").await;
+async fn a_duplicate_slug_is_a_conflict_named_after_its_constraint(store: &dyn Store) {
+    let edition_id = edition(store).await;
+    let world = section(store, edition_id, None, "world").await;
     store
         .create_story(&story(edition_id, world, "same", 1))
         .await
@@ -150,13 +137,11 @@ async fn a_duplicate_slug_is_a_conflict_named_after_its_constraint() {
     );
 }
 
-#[tokio::test]
-async fn section_lists_include_subsections_newest_first_with_a_total() {
-    let (store, _dir) = open().await;
-    let edition_id = edition(&store).await;
-    let world = section(&store, edition_id, None, "world").await;
-    let europe = section(&store, edition_id, Some(world), "europe").await;
-    let sports = section(&store, edition_id, None, "sports").await;
+async fn section_lists_include_subsections_newest_first_with_a_total(store: &dyn Store) {
+    let edition_id = edition(store).await;
+    let world = section(store, edition_id, None, "world").await;
+    let europe = section(store, edition_id, Some(world), "europe").await;
+    let sports = section(store, edition_id, None, "sports").await;
     store
         .create_story(&story(edition_id, world, "old", 30))
         .await
@@ -182,11 +167,9 @@ async fn section_lists_include_subsections_newest_first_with_a_total() {
     assert_eq!(items[0].slug, "new");
 }
 
-#[tokio::test]
-async fn drafts_are_invisible_by_path_code_and_id() {
-    let (store, _dir) = open().await;
-    let edition_id = edition(&store).await;
-    let world = section(&store, edition_id, None, "world").await;
+async fn drafts_are_invisible_by_path_code_and_id(store: &dyn Store) {
+    let edition_id = edition(store).await;
+    let world = section(store, edition_id, None, "world").await;
     let mut draft = story(edition_id, world, "secret", 0);
     draft.status = StoryStatus::Draft;
     let id = store.create_story(&draft).await.expect("draft");
@@ -208,11 +191,9 @@ async fn drafts_are_invisible_by_path_code_and_id() {
     assert!(store.teasers_by_ids(&[id]).await.expect("read").is_empty());
 }
 
-#[tokio::test]
-async fn keywords_are_created_once_and_redirects_point_at_stories() {
-    let (store, _dir) = open().await;
-    let edition_id = edition(&store).await;
-    let world = section(&store, edition_id, None, "world").await;
+async fn keywords_are_created_once_and_redirects_point_at_stories(store: &dyn Store) {
+    let edition_id = edition(store).await;
+    let world = section(store, edition_id, None, "world").await;
     let id = store
         .create_story(&story(edition_id, world, "moved", 1))
         .await
@@ -247,11 +228,9 @@ async fn keywords_are_created_once_and_redirects_point_at_stories() {
     );
 }
 
-#[tokio::test]
-async fn similar_stories_rank_by_shared_topics_then_keywords() {
-    let (store, _dir) = open().await;
-    let edition_id = edition(&store).await;
-    let world = section(&store, edition_id, None, "world").await;
+async fn similar_stories_rank_by_shared_topics_then_keywords(store: &dyn Store) {
+    let edition_id = edition(store).await;
+    let world = section(store, edition_id, None, "world").await;
     let topic = store
         .create_topic(&NewTopic {
             edition_id,
@@ -294,3 +273,12 @@ async fn similar_stories_rank_by_shared_topics_then_keywords() {
     let slugs: Vec<&str> = similar.iter().map(|teaser| teaser.slug.as_str()).collect();
     assert_eq!(slugs, ["by-topic", "by-keyword"]);
 }
+
+crate::on_both_backends!(
+    a_story_round_trips_with_its_relations,
+    a_duplicate_slug_is_a_conflict_named_after_its_constraint,
+    section_lists_include_subsections_newest_first_with_a_total,
+    drafts_are_invisible_by_path_code_and_id,
+    keywords_are_created_once_and_redirects_point_at_stories,
+    similar_stories_rank_by_shared_topics_then_keywords,
+);

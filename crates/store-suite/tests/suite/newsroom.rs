@@ -1,15 +1,11 @@
-//! The newsroom's storage contract on a real SQLite file: revisions refuse a stale base,
+//! The newsroom's storage contract: revisions refuse a stale base,
 //! status moves log changes with the right tags, and a job runs exactly once.
 
 use jiff::{SignedDuration, Timestamp};
 use store::*;
-use store_sqlite::SqliteStore;
 
-async fn newsroom() -> (SqliteStore, tempfile::TempDir, i64, i64) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = SqliteStore::open(&dir.path().join("test.db"))
-        .await
-        .expect("open");
+/// Seeds an edition, a section, a draft story and one editor; returns (story, section).
+async fn newsroom(store: &dyn Store) -> (i64, i64) {
     let edition = store
         .create_edition(&NewEdition {
             code: "en".into(),
@@ -59,7 +55,7 @@ async fn newsroom() -> (SqliteStore, tempfile::TempDir, i64, i64) {
         })
         .await
         .expect("user");
-    (store, dir, story, section)
+    (story, section)
 }
 
 /// The one account of the test newsroom.
@@ -79,9 +75,8 @@ fn save(story: i64, base: i64, headline: &str) -> StorySave {
     }
 }
 
-#[tokio::test]
-async fn a_save_on_a_stale_revision_is_a_conflict_and_changes_nothing() {
-    let (store, _dir, story, _) = newsroom().await;
+async fn a_save_on_a_stale_revision_is_a_conflict_and_changes_nothing(store: &dyn Store) {
+    let (story, _) = newsroom(store).await;
     let saved = store.save_story(&save(story, 1, "Second")).await;
     let stale = store.save_story(&save(story, 1, "Stale")).await;
 
@@ -99,9 +94,8 @@ async fn a_save_on_a_stale_revision_is_a_conflict_and_changes_nothing() {
     assert_eq!(store.revisions(story).await.expect("revisions").len(), 2);
 }
 
-#[tokio::test]
-async fn publishing_logs_a_change_tagged_with_the_story_its_section_and_home() {
-    let (store, _dir, story, section) = newsroom().await;
+async fn publishing_logs_a_change_tagged_with_the_story_its_section_and_home(store: &dyn Store) {
+    let (story, section) = newsroom(store).await;
     let before = store.last_change_id().await.expect("last");
 
     store
@@ -131,9 +125,8 @@ async fn publishing_logs_a_change_tagged_with_the_story_its_section_and_home() {
     }
 }
 
-#[tokio::test]
-async fn a_due_job_is_claimed_once_and_a_lapsed_lease_cannot_finish_it() {
-    let (store, _dir, story, _) = newsroom().await;
+async fn a_due_job_is_claimed_once_and_a_lapsed_lease_cannot_finish_it(store: &dyn Store) {
+    let (story, _) = newsroom(store).await;
     let now = Timestamp::now();
     store
         .change_status(&StatusChange {
@@ -181,3 +174,9 @@ async fn a_due_job_is_claimed_once_and_a_lapsed_lease_cannot_finish_it() {
         .expect("story");
     assert_eq!(story.status, StoryStatus::Published);
 }
+
+crate::on_both_backends!(
+    a_save_on_a_stale_revision_is_a_conflict_and_changes_nothing,
+    publishing_logs_a_change_tagged_with_the_story_its_section_and_home,
+    a_due_job_is_claimed_once_and_a_lapsed_lease_cannot_finish_it,
+);

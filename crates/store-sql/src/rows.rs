@@ -1,0 +1,394 @@
+//! Row types as both SQL backends return them, and their conversion to domain models.
+//!
+//! The PostgreSQL schema mirrors SQLite's column types (BIGINT for every integer and flag,
+//! DOUBLE PRECISION, TEXT), so one set of rows decodes from either.
+
+use jiff::Timestamp;
+use store::*;
+
+/// Seconds since the epoch to a timestamp; out-of-range values clamp to the epoch.
+pub fn to_time(seconds: i64) -> Timestamp {
+    Timestamp::from_second(seconds).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+/// A timestamp to whole seconds since the epoch.
+pub fn from_time(time: Timestamp) -> i64 {
+    time.as_second()
+}
+
+fn corrupt(what: &str, value: &str) -> StoreError {
+    StoreError::Other(format!("unknown {what} {value:?} in database"))
+}
+
+#[derive(sqlx::FromRow)]
+pub struct EditionRow {
+    id: i64,
+    code: String,
+    name: String,
+    language: String,
+    direction: String,
+    timezone: String,
+    path_prefix: String,
+}
+
+impl TryFrom<EditionRow> for Edition {
+    type Error = StoreError;
+
+    fn try_from(row: EditionRow) -> Result<Edition, StoreError> {
+        Ok(Edition {
+            id: row.id,
+            direction: Direction::parse(&row.direction)
+                .ok_or_else(|| corrupt("direction", &row.direction))?,
+            code: row.code,
+            name: row.name,
+            language: row.language,
+            timezone: row.timezone,
+            path_prefix: row.path_prefix,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct SectionRow {
+    id: i64,
+    edition_id: i64,
+    parent_id: Option<i64>,
+    slug: String,
+    name: String,
+    description: String,
+    position: i64,
+}
+
+impl From<SectionRow> for Section {
+    fn from(row: SectionRow) -> Section {
+        Section {
+            id: row.id,
+            edition_id: row.edition_id,
+            parent_id: row.parent_id,
+            slug: row.slug,
+            name: row.name,
+            description: row.description,
+            position: row.position,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct MenuItemRow {
+    id: i64,
+    edition_id: i64,
+    menu: String,
+    parent_id: Option<i64>,
+    position: i64,
+    section_id: Option<i64>,
+    label: Option<String>,
+    url: Option<String>,
+}
+
+impl TryFrom<MenuItemRow> for MenuItem {
+    type Error = StoreError;
+
+    fn try_from(row: MenuItemRow) -> Result<MenuItem, StoreError> {
+        Ok(MenuItem {
+            id: row.id,
+            edition_id: row.edition_id,
+            menu: MenuKind::parse(&row.menu).ok_or_else(|| corrupt("menu", &row.menu))?,
+            parent_id: row.parent_id,
+            position: row.position,
+            section_id: row.section_id,
+            label: row.label,
+            url: row.url,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct StoryRow {
+    id: i64,
+    edition_id: i64,
+    kind: String,
+    status: String,
+    headline: String,
+    standfirst: Option<String>,
+    slug: String,
+    section_id: Option<i64>,
+    body: String,
+    dateline: Option<String>,
+    published_at: Option<i64>,
+    updated_at: i64,
+    hero_image_id: Option<i64>,
+    video_url: Option<String>,
+    short_code: String,
+    seo_title: Option<String>,
+    seo_description: Option<String>,
+    secondary_ids: String,
+    credits: String,
+    topic_ids: String,
+    keyword_ids: String,
+    recommended_ids: String,
+    gallery: String,
+    owner_id: Option<i64>,
+    revision: i64,
+    scheduled_at: Option<i64>,
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T, StoreError> {
+    serde_json::from_str(json).map_err(|error| StoreError::Other(format!("story {what}: {error}")))
+}
+
+impl TryFrom<StoryRow> for Story {
+    type Error = StoreError;
+
+    fn try_from(row: StoryRow) -> Result<Story, StoreError> {
+        let credits: Vec<(Option<i64>, Option<i64>, String)> = from_json("credits", &row.credits)?;
+        let gallery: Vec<(i64, String)> = from_json("gallery", &row.gallery)?;
+        Ok(Story {
+            id: row.id,
+            edition_id: row.edition_id,
+            kind: StoryKind::parse(&row.kind).ok_or_else(|| corrupt("kind", &row.kind))?,
+            status: StoryStatus::parse(&row.status)
+                .ok_or_else(|| corrupt("status", &row.status))?,
+            headline: row.headline,
+            standfirst: row.standfirst,
+            slug: row.slug,
+            section_id: row.section_id,
+            secondary_section_ids: from_json("sections", &row.secondary_ids)?,
+            body: from_json("body", &row.body)?,
+            credits: credits
+                .into_iter()
+                .map(|(author, agency, role)| {
+                    let role = CreditRole::parse(&role).ok_or_else(|| corrupt("role", &role))?;
+                    match (author, agency) {
+                        (Some(id), _) => Ok(CreditRef::Author(id, role)),
+                        (None, Some(id)) => Ok(CreditRef::Agency(id, role)),
+                        (None, None) => Err(corrupt("credit", "without contributor")),
+                    }
+                })
+                .collect::<Result<_, _>>()?,
+            dateline: row.dateline,
+            published_at: row.published_at.map(to_time),
+            updated_at: to_time(row.updated_at),
+            hero_image_id: row.hero_image_id,
+            topic_ids: from_json("topics", &row.topic_ids)?,
+            keyword_ids: from_json("keywords", &row.keyword_ids)?,
+            recommended_ids: from_json("recommendations", &row.recommended_ids)?,
+            gallery: gallery
+                .into_iter()
+                .map(|(image_id, caption)| GalleryItem { image_id, caption })
+                .collect(),
+            video_url: row.video_url,
+            short_code: row.short_code,
+            seo_title: row.seo_title,
+            seo_description: row.seo_description,
+        })
+    }
+}
+
+impl TryFrom<StoryRow> for NewsroomStory {
+    type Error = StoreError;
+
+    fn try_from(row: StoryRow) -> Result<NewsroomStory, StoreError> {
+        let (owner_id, revision, scheduled_at) = (row.owner_id, row.revision, row.scheduled_at);
+        let story = Story::try_from(row)?;
+        Ok(NewsroomStory {
+            id: story.id,
+            edition_id: story.edition_id,
+            status: story.status,
+            owner_id,
+            revision,
+            published_at: story.published_at,
+            scheduled_at: scheduled_at.map(to_time),
+            updated_at: story.updated_at,
+            short_code: story.short_code,
+            fields: StoryFields {
+                kind: story.kind,
+                headline: story.headline,
+                standfirst: story.standfirst,
+                slug: story.slug,
+                section_id: story.section_id,
+                secondary_section_ids: story.secondary_section_ids,
+                body: story.body,
+                credits: story.credits,
+                dateline: story.dateline,
+                hero_image_id: story.hero_image_id,
+                topic_ids: story.topic_ids,
+                keyword_ids: story.keyword_ids,
+                recommended_ids: story.recommended_ids,
+                gallery: story.gallery,
+                video_url: story.video_url,
+                seo_title: story.seo_title,
+                seo_description: story.seo_description,
+            },
+        })
+    }
+}
+
+/// The columns a teaser needs, for `SELECT {TEASER_COLUMNS} FROM stories s`.
+pub const TEASER_COLUMNS: &str = "s.id, s.edition_id, s.kind, s.headline, s.standfirst, \
+     s.slug, s.section_id, s.hero_image_id, s.published_at, \
+     (SELECT topic_id FROM story_topics t WHERE t.story_id = s.id ORDER BY position LIMIT 1) \
+     AS topic_id";
+
+#[derive(sqlx::FromRow)]
+pub struct TeaserRow {
+    id: i64,
+    edition_id: i64,
+    kind: String,
+    headline: String,
+    standfirst: Option<String>,
+    slug: String,
+    section_id: Option<i64>,
+    hero_image_id: Option<i64>,
+    published_at: Option<i64>,
+    topic_id: Option<i64>,
+}
+
+impl TryFrom<TeaserRow> for Teaser {
+    type Error = StoreError;
+
+    fn try_from(row: TeaserRow) -> Result<Teaser, StoreError> {
+        Ok(Teaser {
+            id: row.id,
+            edition_id: row.edition_id,
+            kind: StoryKind::parse(&row.kind).ok_or_else(|| corrupt("kind", &row.kind))?,
+            headline: row.headline,
+            standfirst: row.standfirst,
+            slug: row.slug,
+            section_id: row.section_id,
+            hero_image_id: row.hero_image_id,
+            topic_id: row.topic_id,
+            published_at: row.published_at.map(to_time),
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct ImageRow {
+    id: i64,
+    width: i64,
+    height: i64,
+    caption: String,
+    credit: String,
+    alt: String,
+    focal_x: f64,
+    focal_y: f64,
+    /// JSON array of `[width, height, format, key]`, narrowest first.
+    renditions: String,
+}
+
+impl TryFrom<ImageRow> for Image {
+    type Error = StoreError;
+
+    fn try_from(row: ImageRow) -> Result<Image, StoreError> {
+        let renditions: Vec<(u32, u32, String, String)> = serde_json::from_str(&row.renditions)
+            .map_err(|error| StoreError::Other(format!("image renditions: {error}")))?;
+        Ok(Image {
+            id: row.id,
+            width: u32::try_from(row.width).unwrap_or(0),
+            height: u32::try_from(row.height).unwrap_or(0),
+            caption: row.caption,
+            credit: row.credit,
+            alt: row.alt,
+            focal_x: row.focal_x as f32,
+            focal_y: row.focal_y as f32,
+            renditions: renditions
+                .into_iter()
+                .map(|(width, height, format, key)| Rendition {
+                    width,
+                    height,
+                    format,
+                    key,
+                })
+                .collect(),
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct AuthorRow {
+    id: i64,
+    slug: String,
+    name: String,
+    title: String,
+    bio: String,
+    /// 0 or 1: both schemas keep flags as integers.
+    columnist: i64,
+    image_id: Option<i64>,
+}
+
+impl From<AuthorRow> for Author {
+    fn from(row: AuthorRow) -> Author {
+        Author {
+            id: row.id,
+            slug: row.slug,
+            name: row.name,
+            title: row.title,
+            bio: row.bio,
+            columnist: row.columnist != 0,
+            image_id: row.image_id,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct TopicRow {
+    id: i64,
+    edition_id: i64,
+    slug: String,
+    name: String,
+    description: String,
+}
+
+impl From<TopicRow> for Topic {
+    fn from(row: TopicRow) -> Topic {
+        Topic {
+            id: row.id,
+            edition_id: row.edition_id,
+            slug: row.slug,
+            name: row.name,
+            description: row.description,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct KeywordRow {
+    id: i64,
+    edition_id: i64,
+    slug: String,
+    name: String,
+}
+
+impl From<KeywordRow> for Keyword {
+    fn from(row: KeywordRow) -> Keyword {
+        Keyword {
+            id: row.id,
+            edition_id: row.edition_id,
+            slug: row.slug,
+            name: row.name,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct JobRow {
+    id: i64,
+    edition_id: i64,
+    title: String,
+    location: String,
+    description: String,
+    posted_at: i64,
+}
+
+impl From<JobRow> for JobListing {
+    fn from(row: JobRow) -> JobListing {
+        JobListing {
+            id: row.id,
+            edition_id: row.edition_id,
+            title: row.title,
+            location: row.location,
+            description: row.description,
+            posted_at: to_time(row.posted_at),
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! Fresh stores for each test, and `on_both_backends!` to run a test on each.
+//!
+//! PostgreSQL is the server in `MASTHEAD_TEST_POSTGRES` (default: the local one). When it
+//! cannot be reached the PostgreSQL half says so on stderr and passes, unless
+//! `MASTHEAD_REQUIRE_POSTGRES=1` (as `.ci/run` sets), when it fails.
+
+use store::Store;
+use store_postgres::PgStore;
+use store_postgres::scratch::{ScratchDatabase, test_server};
+use store_sqlite::SqliteStore;
+
+/// A store and what keeps it alive (its folder or its scratch database).
+pub struct Fresh<S, G> {
+    store: S,
+    _guard: G,
+}
+
+impl<S: Store, G> Fresh<S, G> {
+    pub fn store(&self) -> &dyn Store {
+        &self.store
+    }
+}
+
+/// A store on a new SQLite file.
+pub async fn sqlite() -> Fresh<SqliteStore, tempfile::TempDir> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = SqliteStore::open(&dir.path().join("test.db"))
+        .await
+        .expect("open SQLite");
+    Fresh { store, _guard: dir }
+}
+
+/// A store on a new PostgreSQL database, or none (said loudly) when no server answers.
+pub async fn postgres() -> Option<Fresh<PgStore, ScratchDatabase>> {
+    let server = test_server();
+    let database = match ScratchDatabase::create(&server).await {
+        Ok(database) => database,
+        Err(error) if std::env::var_os("MASTHEAD_REQUIRE_POSTGRES").is_none() => {
+            eprintln!("SKIPPED: PostgreSQL is not reachable at {server} ({error})");
+            return None;
+        }
+        Err(error) => panic!("PostgreSQL is required but not reachable at {server}: {error}"),
+    };
+    let store = PgStore::connect(database.url())
+        .await
+        .expect("connect to PostgreSQL");
+    Some(Fresh {
+        store,
+        _guard: database,
+    })
+}
+
+/// Declares `sqlite::NAME` and `postgres::NAME` tests for each `async fn NAME(&dyn Store)`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let fresh = $crate::backend::sqlite().await;
+                    super::$name(fresh.store()).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    if let Some(fresh) = $crate::backend::postgres().await {
+                        super::$name(fresh.store()).await;
+                    }
+                }
+            )*
+        }
+    };
+}

@@ -1,0 +1,8 @@
+//! The storage contract, run against both backends: each test below runs as
+//! `sqlite::name` on a fresh SQLite file and as `postgres::name` on a fresh PostgreSQL
+//! database (see `backend`).
+
+mod backend;
+mod media;
+mod newsroom;
+mod stories;
