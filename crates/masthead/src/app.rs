@@ -6,6 +6,7 @@ use std::sync::{Arc, RwLock};
 use anyhow::Context;
 use axum::serve::ListenerExt;
 use store::Store;
+use store_postgres::PgStore;
 use store_sqlite::SqliteStore;
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
@@ -62,14 +63,78 @@ impl AppState {
     }
 }
 
-/// Opens the newsroom's database in the data folder, migrating it.
-pub async fn open_store(config: &Config) -> anyhow::Result<SqliteStore> {
-    std::fs::create_dir_all(&config.data_dir)
-        .with_context(|| format!("creating data folder {}", config.data_dir.display()))?;
-    let path = config.data_dir.join("masthead.db");
-    SqliteStore::open(&path)
-        .await
-        .with_context(|| format!("opening database {}", path.display()))
+/// The newsroom's database: the SQLite file in the data folder, or a shared PostgreSQL.
+/// It dereferences to the [`Store`] it holds.
+#[derive(Debug)]
+pub enum Database {
+    /// The embedded default.
+    Sqlite(SqliteStore),
+    /// Several app nodes share one PostgreSQL database.
+    Postgres(PgStore),
+}
+
+impl Database {
+    /// Opens a database by URL: `postgres://…` or `postgresql://…` for PostgreSQL, else a
+    /// data folder (or its `masthead.db` file) for SQLite. Migrates it.
+    pub async fn open(location: &str) -> anyhow::Result<Database> {
+        if crate::config::is_postgres_url(location) {
+            let store = PgStore::connect(location).await.with_context(|| {
+                format!(
+                    "opening database {}",
+                    crate::config::without_password(location)
+                )
+            })?;
+            return Ok(Database::Postgres(store));
+        }
+        let path = std::path::Path::new(location);
+        let file = if path.extension().is_some_and(|ext| ext == "db") {
+            path.to_path_buf()
+        } else {
+            std::fs::create_dir_all(path)
+                .with_context(|| format!("creating data folder {}", path.display()))?;
+            path.join("masthead.db")
+        };
+        let store = SqliteStore::open(&file)
+            .await
+            .with_context(|| format!("opening database {}", file.display()))?;
+        Ok(Database::Sqlite(store))
+    }
+
+    /// The store, shared between tasks.
+    pub fn into_shared(self) -> Arc<dyn Store> {
+        match self {
+            Database::Sqlite(store) => Arc::new(store),
+            Database::Postgres(store) => Arc::new(store),
+        }
+    }
+
+    /// Closes every connection (SQLite then folds its write-ahead log into the file).
+    pub async fn close(&self) {
+        match self {
+            Database::Sqlite(store) => store.close().await,
+            Database::Postgres(store) => store.close().await,
+        }
+    }
+}
+
+impl std::ops::Deref for Database {
+    type Target = dyn Store;
+
+    fn deref(&self) -> &(dyn Store + 'static) {
+        match self {
+            Database::Sqlite(store) => store,
+            Database::Postgres(store) => store,
+        }
+    }
+}
+
+/// Opens the configured database (`database_url`, else the data folder's SQLite file),
+/// migrating it.
+pub async fn open_store(config: &Config) -> anyhow::Result<Database> {
+    match &config.database_url {
+        Some(url) => Database::open(url).await,
+        None => Database::open(&config.data_dir.to_string_lossy()).await,
+    }
 }
 
 /// The media store for a configuration.
@@ -87,7 +152,7 @@ pub struct App {
 impl App {
     /// Opens storage, loads the site and theme, and binds the listening socket.
     pub async fn build(config: Config) -> anyhow::Result<App> {
-        let store: Arc<dyn Store> = Arc::new(open_store(&config).await?);
+        let store = open_store(&config).await?.into_shared();
         let site = Site::load(store.as_ref()).await?;
         let theme = Theme::load(config.theme_dir.as_deref())?;
         let listener = TcpListener::bind(config.addr)

@@ -87,6 +87,10 @@ struct DataArgs {
     /// Configuration file [default: DIR/masthead.toml, if present].
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// PostgreSQL database to use instead of the SQLite file in the data folder
+    /// [env: MASTHEAD_DATABASE_URL].
+    #[arg(long, value_name = "postgres://…")]
+    database_url: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -103,7 +107,12 @@ struct ServeArgs {
 
 impl DataArgs {
     fn config(&self) -> anyhow::Result<Config> {
-        Config::load(self.config.as_deref(), self.data.as_deref())
+        let mut config = Config::load(self.config.as_deref(), self.data.as_deref())?;
+        if let Some(url) = &self.database_url {
+            config.database_url = Some(url.clone());
+            config.validate()?;
+        }
+        Ok(config)
     }
 }
 
@@ -140,7 +149,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             if store.is_empty().await.context("checking the database")? {
                 println!(
                     "Creating the demo newsroom in {} ...",
-                    config.data_dir.display()
+                    config.database_label()
                 );
                 let demo = crate::demo::create(&store, &open_media(&config)).await?;
                 println!(
@@ -161,8 +170,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate(args) => {
             let config = args.config()?;
             init_logging(&config);
-            open_store(&config).await?;
-            println!("Database in {} is up to date.", config.data_dir.display());
+            open_store(&config).await?.close().await;
+            println!("Database {} is up to date.", config.database_label());
             Ok(())
         }
     }

@@ -15,6 +15,9 @@ pub struct Config {
     pub addr: SocketAddr,
     /// Folder holding the database file and the media store. Default `./masthead-data`.
     pub data_dir: PathBuf,
+    /// A PostgreSQL database (`postgres://user:password@host:port/name`) to use instead of
+    /// the SQLite file in the data folder, so that several app nodes share it. Default none.
+    pub database_url: Option<String>,
     /// Public base URL used in short links, feeds and metadata. Default `http://{addr}`.
     pub base_url: Option<String>,
     /// Folder whose templates and assets override the embedded theme file by file. Default none.
@@ -34,6 +37,7 @@ impl Default for Config {
         Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             data_dir: PathBuf::from("masthead-data"),
+            database_url: None,
             base_url: None,
             theme_dir: None,
             log_level: "info".to_string(),
@@ -46,7 +50,8 @@ impl Default for Config {
 
 impl Config {
     /// Loads defaults, then `masthead.toml` (from `file`, or the data folder if present),
-    /// then `MASTHEAD__KEY` environment variables, then the `--data` flag.
+    /// then `MASTHEAD__KEY` environment variables (and `MASTHEAD_DATABASE_URL`, the name
+    /// deployment tools expect), then the `--data` flag.
     pub fn load(file: Option<&Path>, data_dir: Option<&Path>) -> anyhow::Result<Config> {
         let default_file = data_dir
             .map_or_else(|| Config::default().data_dir, Path::to_path_buf)
@@ -64,6 +69,9 @@ impl Config {
             }
         };
         config.apply_env(std::env::vars())?;
+        if let Ok(url) = std::env::var("MASTHEAD_DATABASE_URL") {
+            config.database_url = Some(url);
+        }
         if let Some(dir) = data_dir {
             config.data_dir = dir.to_path_buf();
         }
@@ -81,6 +89,7 @@ impl Config {
             match name.to_ascii_lowercase().as_str() {
                 "addr" => self.addr = value.parse().with_context(bad)?,
                 "data_dir" => self.data_dir = PathBuf::from(value),
+                "database_url" => self.database_url = Some(value),
                 "base_url" => self.base_url = Some(value),
                 "theme_dir" => self.theme_dir = Some(PathBuf::from(value)),
                 "log_level" => self.log_level = value,
@@ -111,7 +120,21 @@ impl Config {
         {
             bail!("base_url must start with http:// or https://");
         }
+        if let Some(url) = &self.database_url
+            && !is_postgres_url(url)
+        {
+            bail!("database_url must start with postgres:// or postgresql://");
+        }
         Ok(())
+    }
+
+    /// Where the database is, for messages: the SQLite file, or the PostgreSQL URL
+    /// without its password.
+    pub fn database_label(&self) -> String {
+        match &self.database_url {
+            Some(url) => without_password(url),
+            None => self.data_dir.join("masthead.db").display().to_string(),
+        }
     }
 
     /// The largest media upload in bytes.
@@ -138,6 +161,26 @@ impl Config {
             page_size: 5,
             ..Config::default()
         }
+    }
+}
+
+/// Whether a database URL names PostgreSQL.
+pub fn is_postgres_url(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
+}
+
+/// A database URL with any password replaced by `***`, safe to print and log.
+pub fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    match authority.rsplit_once('@') {
+        Some((credentials, host)) if credentials.contains(':') => {
+            let user = credentials.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***@{host}{path}")
+        }
+        _ => url.to_string(),
     }
 }
 
@@ -186,5 +229,23 @@ mod tests {
 
         assert!(unknown.to_string().contains("MASTHEAD__COLOUR"));
         assert!(bad.to_string().contains("MASTHEAD__ADDR"));
+    }
+
+    #[test]
+    fn database_urls_must_be_postgres_and_print_without_their_password() {
+        let config = Config {
+            database_url: Some("mysql://db/news".to_string()),
+            ..Config::default()
+        };
+
+        assert!(config.validate().is_err());
+        assert_eq!(
+            without_password("postgres://news:s3cret@db.internal:5432/news"),
+            "postgres://news:***@db.internal:5432/news"
+        );
+        assert_eq!(
+            without_password("postgres://news@db/news"),
+            "postgres://news@db/news"
+        );
     }
 }

@@ -10,6 +10,7 @@
 //! id committed behind it. Each such commit also sends a `NOTIFY` on [`CHANGES_CHANNEL`],
 //! which [`PgStore::change_listener`] turns into a wake-up for the follower.
 
+mod dump;
 mod listen;
 pub mod scratch;
 

@@ -5,7 +5,7 @@ use std::str::FromStr;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use sqlx::postgres::PgConnectOptions;
-use sqlx::{ConnectOptions, Connection};
+use sqlx::{AssertSqlSafe, ConnectOptions, Connection};
 
 /// The server tests use unless `MASTHEAD_TEST_POSTGRES` names another.
 pub const DEFAULT_SERVER: &str = "postgres://postgres@127.0.0.1:5432/postgres";
@@ -33,7 +33,7 @@ impl ScratchDatabase {
             .map_or(0, |elapsed| elapsed.as_nanos());
         let name = format!("masthead_test_{}_{nanos}", std::process::id());
         let mut admin = server.connect().await?;
-        sqlx::query(&format!("CREATE DATABASE {name}"))
+        sqlx::query(AssertSqlSafe(format!("CREATE DATABASE {name}")))
             .execute(&mut admin)
             .await?;
         admin.close().await?;
@@ -75,7 +75,9 @@ impl Drop for ScratchDatabase {
                 .build()?;
             runtime.block_on(async {
                 let mut admin = server.connect().await?;
-                sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                sqlx::query(AssertSqlSafe(format!(
+                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                )))
                     .execute(&mut admin)
                     .await?;
                 admin.close().await?;

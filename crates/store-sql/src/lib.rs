@@ -3,3 +3,4 @@
 //! copied between them table by table.
 
 pub mod rows;
+pub mod dump;

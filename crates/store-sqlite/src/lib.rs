@@ -5,6 +5,7 @@
 
 mod accounts;
 mod curation;
+mod dump;
 mod fronts;
 mod history;
 mod media;

@@ -1,8 +1,10 @@
 //! Follows the change log: each new entry drops exactly the cached pages tagged with what
 //! it touched; taxonomy, menu and settings changes also reload the site's tree.
 //!
-//! A node that writes wakes its follower at once; otherwise it polls, so changes made by
-//! other nodes arrive within one poll interval. Each round also drops the pages of an
+//! A node that writes wakes its follower at once. Changes made by other nodes wake it
+//! through the store's change listener (PostgreSQL's LISTEN/NOTIFY) where there is one;
+//! it also polls, so a lost notification or a dropped listening connection delays a
+//! change by one poll interval at most. Each round also drops the pages of an
 //! edition whose breaking-news bar expired since the last round: pages rendered after the
 //! expiry leave the bar out by themselves, so dropping the older copies is enough.
 
@@ -10,6 +12,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use jiff::Timestamp;
+use store::{ChangeListener, StoreResult};
+use tokio::time::Instant;
 
 use crate::app::AppState;
 use crate::service::site::Site;
@@ -18,6 +22,8 @@ use crate::service::site::Site;
 const POLL: Duration = Duration::from_millis(250);
 /// Entries read per round.
 const BATCH: u32 = 500;
+/// How long to wait before listening again after the listening connection failed.
+const RELISTEN: Duration = Duration::from_secs(2);
 
 /// Whether a change touches what every page shows (menus, sections, settings).
 fn touches_site(tag: &str) -> bool {
@@ -44,10 +50,18 @@ pub async fn follow_changes(state: Arc<AppState>) {
         }
     };
     let mut checked = Timestamp::now();
+    let mut listening = Listening::Later(Instant::now());
     loop {
+        listening.renew(&state).await;
         tokio::select! {
             () = state.change_signal.notified() => {}
             () = tokio::time::sleep(POLL) => {}
+            heard = listening.heard() => {
+                if let Err(error) = heard {
+                    tracing::warn!(%error, "listening for changes; polling until it is back");
+                    listening = Listening::Later(Instant::now() + RELISTEN);
+                }
+            }
         }
         let now = Timestamp::now();
         let expired = expired_bars(&state.site(), checked, now);
@@ -76,5 +90,43 @@ pub async fn follow_changes(state: Arc<AppState>) {
         }
         let dropped = state.cache.invalidate(&tags);
         tracing::debug!(dropped, last, "followed the change log");
+    }
+}
+
+/// The follower's wake-up call from other nodes.
+enum Listening {
+    /// Listening now.
+    On(Box<dyn ChangeListener>),
+    /// Not listening; try again at this instant.
+    Later(Instant),
+    /// The store has no listener (SQLite): polling alone.
+    Never,
+}
+
+impl Listening {
+    /// Opens the listener if it is due.
+    async fn renew(&mut self, state: &AppState) {
+        let Listening::Later(at) = self else {
+            return;
+        };
+        if Instant::now() < *at {
+            return;
+        }
+        *self = match state.store.change_listener().await {
+            Ok(Some(listener)) => Listening::On(listener),
+            Ok(None) => Listening::Never,
+            Err(error) => {
+                tracing::warn!(%error, "listening for changes; polling meanwhile");
+                Listening::Later(Instant::now() + RELISTEN)
+            }
+        };
+    }
+
+    /// Waits for a notification; never returns when not listening.
+    async fn heard(&mut self) -> StoreResult<()> {
+        match self {
+            Listening::On(listener) => listener.wait().await,
+            Listening::Later(_) | Listening::Never => std::future::pending().await,
+        }
     }
 }

@@ -69,7 +69,11 @@ fn a_bad_setting_stops_the_server_with_its_name() {
 async fn a_second_demo_run_reuses_the_newsroom() {
     let data = copy_of_demo().await;
 
-    let mut child = masthead()
+    let mut command = masthead();
+    if let Some(url) = data.database_url() {
+        command.env("MASTHEAD_DATABASE_URL", url);
+    }
+    let mut child = command
         .args(["demo", "--addr", "127.0.0.1:0", "--data"])
         .arg(data.path())
         .stdout(Stdio::piped())

@@ -8,7 +8,6 @@ mod taxonomy;
 use std::time::{Duration, Instant};
 
 use store::{Role, SiteReads, StoryFilter, StoryQuery, StoryReads};
-use store_sqlite::SqliteStore;
 
 use crate::desk::Desk;
 use crate::helpers::{Page, TestApp, spawn_app};
@@ -58,12 +57,12 @@ pub async fn poll(app: &TestApp, path: &str, done: impl Fn(&Page) -> bool) -> Pa
 }
 
 /// The id of the default edition.
-pub async fn edition_id(store: &SqliteStore) -> i64 {
+pub async fn edition_id(store: &dyn Store) -> i64 {
     store.editions().await.expect("editions")[0].id
 }
 
 /// The id of a section of the default edition by slug, top sections first.
-pub async fn section_id(store: &SqliteStore, slug: &str) -> i64 {
+pub async fn section_id(store: &dyn Store, slug: &str) -> i64 {
     let edition = edition_id(store).await;
     let mut sections = store.sections(edition).await.expect("sections");
     sections.sort_by_key(|s| s.parent_id.is_some());

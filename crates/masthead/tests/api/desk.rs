@@ -1,11 +1,9 @@
 //! Newsroom test helpers: accounts with known passwords, logging in, and a `Desk` that
 //! sends the session cookie and the CSRF token like a browser would.
 
-use masthead::app::open_store;
-use masthead::config::Config;
+use masthead::app::{Database, open_store};
 use masthead::service::account::create_user;
 use store::{Role, SiteReads};
-use store_sqlite::SqliteStore;
 
 use crate::helpers::{Page, TestApp};
 
@@ -36,8 +34,8 @@ fn cookie_value(page: &Page, name: &str) -> Option<String> {
 
 impl TestApp {
     /// A second handle on the app's database, for arranging and checking.
-    pub async fn store(&self) -> SqliteStore {
-        open_store(&Config::for_tests(self.data_dir()))
+    pub async fn store(&self) -> Database {
+        open_store(&self.config())
             .await
             .expect("open the app's store")
     }

@@ -1,4 +1,8 @@
 //! `spawn_app()` and the client helpers every test uses.
+//!
+//! Tests run on SQLite unless `MASTHEAD_TEST_BACKEND=postgres`: then each test's newsroom
+//! lives in its own scratch PostgreSQL database (on `MASTHEAD_TEST_POSTGRES`, default the
+//! local server), dropped when the test ends. `.ci/run` runs the suite both ways.
 
 use std::path::{Path, PathBuf};
 
@@ -6,6 +10,7 @@ use masthead::app::{App, open_media, open_store};
 use masthead::config::Config;
 use masthead::demo::{DemoSize, create_sized};
 use scraper::{Html, Selector};
+use store_postgres::scratch::{ScratchDatabase, test_server};
 use tokio::sync::OnceCell;
 
 /// A small demo newsroom made once per test run; each test gets its own copy.
@@ -42,13 +47,63 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Whether this run's tests use PostgreSQL.
+pub fn on_postgres() -> bool {
+    std::env::var("MASTHEAD_TEST_BACKEND").is_ok_and(|backend| backend == "postgres")
+}
+
+/// A test newsroom's data: its folder (media, and the SQLite file) and, on PostgreSQL,
+/// its scratch database. Both go when this is dropped.
+pub struct TestData {
+    dir: tempfile::TempDir,
+    database: Option<ScratchDatabase>,
+}
+
+impl TestData {
+    /// An empty newsroom on this run's backend.
+    pub async fn empty() -> TestData {
+        let database = if on_postgres() {
+            let server = test_server();
+            Some(
+                ScratchDatabase::create(&server)
+                    .await
+                    .unwrap_or_else(|error| panic!("PostgreSQL at {server}: {error}")),
+            )
+        } else {
+            None
+        };
+        TestData {
+            dir: tempfile::tempdir().expect("temp dir"),
+            database,
+        }
+    }
+
+    /// The data folder.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The PostgreSQL database URL, on PostgreSQL.
+    pub fn database_url(&self) -> Option<&str> {
+        self.database.as_ref().map(ScratchDatabase::url)
+    }
+
+    /// The test configuration for this newsroom.
+    pub fn config(&self) -> Config {
+        Config {
+            database_url: self.database_url().map(str::to_string),
+            ..Config::for_tests(self.path())
+        }
+    }
+}
+
 /// A running app and a client for it.
 pub struct TestApp {
     /// `http://127.0.0.1:PORT`.
     pub address: String,
     /// A client that does not follow redirects.
     pub client: reqwest::Client,
-    data: tempfile::TempDir,
+    data: TestData,
     counter: std::sync::atomic::AtomicU32,
 }
 
@@ -115,10 +170,20 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
 
-/// A fresh copy of the small demo newsroom in a temporary folder.
-pub async fn copy_of_demo() -> tempfile::TempDir {
-    let data = tempfile::tempdir().expect("temp dir");
-    copy_dir(template().await, data.path());
+/// A fresh copy of the small demo newsroom. On PostgreSQL the demo is made afresh in the
+/// test's own database (one test per process under nextest, so a template would not help).
+pub async fn copy_of_demo() -> TestData {
+    let data = TestData::empty().await;
+    if on_postgres() {
+        let config = data.config();
+        let store = open_store(&config).await.expect("open the test database");
+        create_sized(&store, &open_media(&config), DemoSize::SMALL)
+            .await
+            .expect("create the small demo");
+        store.close().await;
+    } else {
+        copy_dir(template().await, data.path());
+    }
     data
 }
 
@@ -127,13 +192,13 @@ pub async fn spawn_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
     spawn_configured(copy_of_demo().await, change).await
 }
 
-/// Starts the app on a data folder the test prepared.
-pub async fn spawn_app_on(data: tempfile::TempDir) -> TestApp {
+/// Starts the app on a newsroom the test prepared.
+pub async fn spawn_app_on(data: TestData) -> TestApp {
     spawn_configured(data, |_| {}).await
 }
 
-async fn spawn_configured(data: tempfile::TempDir, change: impl FnOnce(&mut Config)) -> TestApp {
-    let mut config = Config::for_tests(data.path());
+async fn spawn_configured(data: TestData, change: impl FnOnce(&mut Config)) -> TestApp {
+    let mut config = data.config();
     change(&mut config);
     let app = App::build(config).await.expect("build app");
     let address = format!("http://{}", app.local_addr().expect("address"));
@@ -156,9 +221,14 @@ impl TestApp {
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     }
 
-    /// The app's data folder (database and media).
+    /// The app's data folder (media, and the database on SQLite).
     pub fn data_dir(&self) -> &Path {
         self.data.path()
+    }
+
+    /// The app's configuration.
+    pub fn config(&self) -> Config {
+        self.data.config()
     }
 
     /// GETs a path (or absolute URL) and reads the whole response.

@@ -256,8 +256,8 @@ async fn a_password_change_checks_the_current_one_and_the_length() {
 
 #[tokio::test]
 async fn the_demo_prints_one_working_account_per_role() {
-    let data = tempfile::tempdir().expect("temp dir");
-    let config = masthead::config::Config::for_tests(data.path());
+    let data = crate::helpers::TestData::empty().await;
+    let config = data.config();
     let store = masthead::app::open_store(&config).await.expect("store");
     let demo = masthead::demo::create_sized(
         &store,

@@ -5,7 +5,6 @@ use std::time::{Duration, Instant};
 
 use jiff::{SignedDuration, Timestamp};
 use masthead::app::App;
-use masthead::config::Config;
 use store::{Newsroom, Role, StatusChange, StoryStatus};
 
 use crate::helpers::{TestApp, copy_of_demo, spawn_app};
@@ -85,7 +84,7 @@ async fn a_scheduled_story_publishes_on_time_exactly_once() {
 #[tokio::test]
 async fn a_schedule_that_passed_while_the_server_was_down_publishes_at_start() {
     let data = copy_of_demo().await;
-    let config = Config::for_tests(data.path());
+    let config = data.config();
     let store = masthead::app::open_store(&config).await.expect("store");
     let story = schedule_in_the_past(&store).await.id;
     store.close().await;
@@ -116,7 +115,7 @@ async fn a_schedule_that_passed_while_the_server_was_down_publishes_at_start() {
 #[tokio::test]
 async fn a_missed_schedule_shows_as_an_alert_on_the_dashboard() {
     let data = copy_of_demo().await;
-    let config = Config::for_tests(data.path());
+    let config = data.config();
     let store = masthead::app::open_store(&config).await.expect("store");
     let story = schedule_in_the_past(&store).await;
     let now = Timestamp::now();
