@@ -35,6 +35,8 @@ pub struct AppState {
     pub page_size: u32,
     /// Largest accepted media upload in bytes.
     pub max_upload_bytes: usize,
+    /// How long a claimed job stays reserved for this node.
+    pub job_lease: jiff::SignedDuration,
     /// Wakes the change-log follower after this node wrote something.
     pub change_signal: Notify,
     site: RwLock<Arc<Site>>,
@@ -166,6 +168,9 @@ impl App {
             base_url: config.public_url(),
             page_size: config.page_size,
             max_upload_bytes: config.max_upload_bytes(),
+            job_lease: jiff::SignedDuration::from_secs(
+                i64::try_from(config.job_lease_secs).unwrap_or(60),
+            ),
             change_signal: Notify::new(),
             site: RwLock::new(Arc::new(site)),
         });

@@ -30,6 +30,9 @@ pub struct Config {
     pub page_cache_entries: usize,
     /// Largest media upload accepted, in megabytes. Default 20.
     pub max_upload_mb: usize,
+    /// Seconds a node holds a background job (a scheduled publish) it has claimed; when
+    /// a node dies mid-job, another takes the job over after this. Default 60.
+    pub job_lease_secs: u64,
 }
 
 impl Default for Config {
@@ -44,6 +47,7 @@ impl Default for Config {
             page_size: 20,
             page_cache_entries: 5000,
             max_upload_mb: 20,
+            job_lease_secs: 60,
         }
     }
 }
@@ -98,6 +102,7 @@ impl Config {
                     self.page_cache_entries = value.parse().with_context(bad)?
                 }
                 "max_upload_mb" => self.max_upload_mb = value.parse().with_context(bad)?,
+                "job_lease_secs" => self.job_lease_secs = value.parse().with_context(bad)?,
                 _ => bail!("unknown setting {key}"),
             }
         }
@@ -114,6 +119,9 @@ impl Config {
         }
         if !(1..=1024).contains(&self.max_upload_mb) {
             bail!("max_upload_mb must be between 1 and 1024");
+        }
+        if !(1..=3600).contains(&self.job_lease_secs) {
+            bail!("job_lease_secs must be between 1 and 3600");
         }
         if let Some(url) = &self.base_url
             && !(url.starts_with("http://") || url.starts_with("https://"))

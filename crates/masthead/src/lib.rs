@@ -4,6 +4,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod copy;
 pub mod demo;
 pub mod domain;
 pub mod jobs;

@@ -1,6 +1,7 @@
 //! The job queue's worker: claims due jobs with a lease and runs them. A job's effect and
 //! its completion are one transaction, so each runs exactly once; a job whose node died
-//! is claimed again once its lease runs out. Overdue jobs run at start (catch-up).
+//! is claimed again once its lease (`job_lease_secs`) runs out; with several nodes, each
+//! job is claimed by one of them (PostgreSQL's `FOR UPDATE SKIP LOCKED`). Overdue jobs run at start (catch-up).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -12,8 +13,6 @@ use crate::app::AppState;
 
 /// How often the queue is checked.
 const POLL: Duration = Duration::from_secs(1);
-/// How long a claimed job is reserved for its worker.
-const LEASE: SignedDuration = SignedDuration::from_secs(60);
 /// How long after a failure a job is tried again.
 const RETRY: SignedDuration = SignedDuration::from_secs(30);
 
@@ -29,7 +28,7 @@ pub async fn run_jobs(state: Arc<AppState>) {
 
 async fn claim(state: &AppState) -> Option<Job> {
     let now = Timestamp::now();
-    match state.store.claim_job(now, now + LEASE).await {
+    match state.store.claim_job(now, now + state.job_lease).await {
         Ok(job) => job,
         Err(error) => {
             tracing::warn!(%error, "claiming a job");

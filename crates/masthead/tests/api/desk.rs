@@ -108,6 +108,16 @@ impl TestApp {
 }
 
 impl Desk<'_> {
+    /// The same logged-in person talking to another node of the newsroom.
+    pub fn on<'b>(&self, node: &'b TestApp) -> Desk<'b> {
+        Desk {
+            app: node,
+            cookie: self.cookie.clone(),
+            csrf: self.csrf.clone(),
+            user_id: self.user_id,
+        }
+    }
+
     /// GETs a newsroom path with the session.
     pub async fn get(&self, path: &str) -> Page {
         let response = self

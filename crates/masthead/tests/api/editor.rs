@@ -8,7 +8,7 @@ use store::Role;
 use crate::helpers::{TestApp, spawn_app};
 
 /// Polls a path until a condition holds, for at most `limit`; returns how long it took.
-async fn within(
+pub async fn within(
     app: &TestApp,
     path: &str,
     limit: Duration,

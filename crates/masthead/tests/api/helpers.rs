@@ -34,7 +34,8 @@ async fn template() -> &'static Path {
         .await
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies a folder's files and subfolders.
+pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create dir");
     for entry in std::fs::read_dir(from).expect("read dir") {
         let entry = entry.expect("entry");
@@ -62,20 +63,61 @@ pub struct TestData {
 impl TestData {
     /// An empty newsroom on this run's backend.
     pub async fn empty() -> TestData {
-        let database = if on_postgres() {
+        if on_postgres() {
             let server = test_server();
-            Some(
-                ScratchDatabase::create(&server)
-                    .await
-                    .unwrap_or_else(|error| panic!("PostgreSQL at {server}: {error}")),
-            )
+            TestData::on_server(&server)
+                .await
+                .unwrap_or_else(|error| panic!("PostgreSQL at {server}: {error}"))
         } else {
-            None
-        };
-        TestData {
-            dir: tempfile::tempdir().expect("temp dir"),
-            database,
+            TestData {
+                dir: tempfile::tempdir().expect("temp dir"),
+                database: None,
+            }
         }
+    }
+
+    /// An empty newsroom in a scratch database on a PostgreSQL server.
+    pub async fn on_server(server: &str) -> Result<TestData, String> {
+        let database = ScratchDatabase::create(server)
+            .await
+            .map_err(|error| error.to_string())?;
+        Ok(TestData {
+            dir: tempfile::tempdir().expect("temp dir"),
+            database: Some(database),
+        })
+    }
+
+    /// An empty scratch database on the test server, for tests that need PostgreSQL
+    /// whatever the run's backend. None, said loudly, when the server cannot be reached,
+    /// unless `MASTHEAD_REQUIRE_POSTGRES` is set (as `.ci/run` does).
+    pub async fn empty_on_postgres() -> Option<TestData> {
+        let server = test_server();
+        match TestData::on_server(&server).await {
+            Ok(data) => Some(data),
+            Err(error) if std::env::var_os("MASTHEAD_REQUIRE_POSTGRES").is_none() => {
+                eprintln!("SKIPPED: PostgreSQL is not reachable at {server} ({error})");
+                None
+            }
+            Err(error) => panic!("PostgreSQL is required but not reachable at {server}: {error}"),
+        }
+    }
+
+    /// The small demo newsroom in a scratch database on the test server; see
+    /// [`TestData::empty_on_postgres`].
+    pub async fn demo_on_postgres() -> Option<TestData> {
+        let data = TestData::empty_on_postgres().await?;
+        data.fill_with_demo().await;
+        Some(data)
+    }
+
+    /// Creates the small demo newsroom here.
+    pub async fn fill_with_demo(&self) {
+        let config = self.config();
+        let store = open_store(&config).await.expect("open the test database");
+        create_sized(&store, &open_media(&config), DemoSize::SMALL)
+            .await
+            .expect("create the small demo");
+        store.close().await;
     }
 
     /// The data folder.
@@ -103,8 +145,69 @@ pub struct TestApp {
     pub address: String,
     /// A client that does not follow redirects.
     pub client: reqwest::Client,
-    data: TestData,
+    data: std::sync::Arc<TestData>,
     counter: std::sync::atomic::AtomicU32,
+    /// The `masthead serve` process, for apps started as processes (nodes).
+    process: Option<std::process::Child>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(process) = &mut self.process {
+            let _ = process.kill();
+            let _ = process.wait();
+        }
+    }
+}
+
+/// A client that does not follow redirects.
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+/// Starts `masthead serve` as a process on a shared newsroom, as one node of several,
+/// with extra `MASTHEAD__` settings.
+pub async fn spawn_node(data: &std::sync::Arc<TestData>, settings: &[(&str, &str)]) -> TestApp {
+    use std::io::BufRead;
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_masthead"));
+    command
+        .args(["serve", "--addr", "127.0.0.1:0", "--data"])
+        .arg(data.path())
+        .env("MASTHEAD__LOG_LEVEL", "warn")
+        .stdout(std::process::Stdio::piped());
+    if let Some(url) = data.database_url() {
+        command.args(["--database-url", url]);
+    }
+    for (key, value) in settings {
+        command.env(format!("MASTHEAD__{}", key.to_uppercase()), value);
+    }
+    let mut process = command.spawn().expect("start masthead serve");
+    let stdout = process.stdout.take().expect("stdout");
+    let line = tokio::task::spawn_blocking(move || {
+        let mut line = String::new();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut line)
+            .map(|_| line)
+    })
+    .await
+    .expect("join")
+    .expect("read the serving line");
+    let address = line
+        .trim()
+        .strip_prefix("Masthead is serving at ")
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+        .trim_end_matches('/')
+        .to_string();
+    TestApp {
+        address,
+        client: client(),
+        data: data.clone(),
+        counter: std::sync::atomic::AtomicU32::new(0),
+        process: Some(process),
+    }
 }
 
 /// A response's status, headers and text.
@@ -173,17 +276,22 @@ pub async fn spawn_app() -> TestApp {
 /// A fresh copy of the small demo newsroom. On PostgreSQL the demo is made afresh in the
 /// test's own database (one test per process under nextest, so a template would not help).
 pub async fn copy_of_demo() -> TestData {
-    let data = TestData::empty().await;
     if on_postgres() {
-        let config = data.config();
-        let store = open_store(&config).await.expect("open the test database");
-        create_sized(&store, &open_media(&config), DemoSize::SMALL)
-            .await
-            .expect("create the small demo");
-        store.close().await;
+        let data = TestData::empty().await;
+        data.fill_with_demo().await;
+        data
     } else {
-        copy_dir(template().await, data.path());
+        sqlite_demo().await
     }
+}
+
+/// The small demo newsroom on SQLite, whatever the run's backend.
+pub async fn sqlite_demo() -> TestData {
+    let data = TestData {
+        dir: tempfile::tempdir().expect("temp dir"),
+        database: None,
+    };
+    copy_dir(template().await, data.path());
     data
 }
 
@@ -205,12 +313,10 @@ async fn spawn_configured(data: TestData, change: impl FnOnce(&mut Config)) -> T
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
-        client: reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("client"),
-        data,
+        client: client(),
+        data: std::sync::Arc::new(data),
         counter: std::sync::atomic::AtomicU32::new(0),
+        process: None,
     }
 }
 
@@ -229,6 +335,14 @@ impl TestApp {
     /// The app's configuration.
     pub fn config(&self) -> Config {
         self.data.config()
+    }
+
+    /// Kills the app's process at once (SIGKILL), as a crash would.
+    pub fn kill(&mut self) {
+        if let Some(process) = &mut self.process {
+            process.kill().expect("kill the node");
+            process.wait().expect("reap the node");
+        }
     }
 
     /// GETs a path (or absolute URL) and reads the whole response.

@@ -4,6 +4,7 @@
 mod bad_input;
 mod browser;
 mod cli;
+mod copy;
 mod curation;
 mod desk;
 mod editor;
@@ -14,6 +15,8 @@ mod media_files;
 mod media_library;
 mod newsroom;
 mod newsroom_browser;
+mod nodes;
+mod outage;
 mod pages;
 mod schedule;
 mod story;

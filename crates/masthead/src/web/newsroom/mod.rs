@@ -17,5 +17,6 @@ pub mod sections;
 pub mod session;
 pub mod story;
 pub mod topics;
+pub mod unsaved;
 pub mod users;
 pub mod view;
