@@ -93,7 +93,7 @@ async fn uses_are_found_as_hero_in_galleries_and_in_body_blocks(store: &dyn Stor
         .expect("image");
     let hero = story_using(store, image, StoryStatus::Draft, "hero", ImageRole::Hero).await;
     let gallery = story_using(
-        &store,
+        store,
         image,
         StoryStatus::Published,
         "gallery",
@@ -102,7 +102,7 @@ async fn uses_are_found_as_hero_in_galleries_and_in_body_blocks(store: &dyn Stor
     .await;
     let body = story_using(store, image, StoryStatus::Draft, "body", ImageRole::Body).await;
     story_using(
-        &store,
+        store,
         other,
         StoryStatus::Published,
         "elsewhere",
@@ -137,7 +137,7 @@ async fn editing_an_image_logs_a_change_only_for_published_stories_using_it(stor
         .await
         .expect("image");
     story_using(
-        &store,
+        store,
         draft_only,
         StoryStatus::Draft,
         "draft",
@@ -145,7 +145,7 @@ async fn editing_an_image_logs_a_change_only_for_published_stories_using_it(stor
     )
     .await;
     let live = story_using(
-        &store,
+        store,
         published,
         StoryStatus::Published,
         "live",
