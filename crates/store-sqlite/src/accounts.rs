@@ -4,65 +4,14 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 use store::*;
 
-use crate::rows::{from_time, to_time};
+use store_sql::newsroom::{CredentialsRow, SessionRow, USER_COLUMNS, UserRow};
+
+use crate::rows::from_time;
 use crate::{SqliteStore, map_error};
 
 type Result<T> = std::result::Result<T, StoreError>;
 
-const USER_COLUMNS: &str =
-    "u.id, u.email, u.name, u.role, u.must_change_password, u.disabled, u.author_id, u.created_at";
-
-#[derive(sqlx::FromRow)]
-struct UserRow {
-    id: i64,
-    email: String,
-    name: String,
-    role: String,
-    must_change_password: bool,
-    disabled: bool,
-    author_id: Option<i64>,
-    created_at: i64,
-}
-
-impl TryFrom<UserRow> for User {
-    type Error = StoreError;
-
-    fn try_from(row: UserRow) -> Result<User> {
-        Ok(User {
-            id: row.id,
-            role: Role::parse(&row.role)
-                .ok_or_else(|| StoreError::Other(format!("unknown role {:?}", row.role)))?,
-            email: row.email,
-            name: row.name,
-            must_change_password: row.must_change_password,
-            disabled: row.disabled,
-            author_id: row.author_id,
-            created_at: to_time(row.created_at),
-        })
-    }
-}
-
-#[derive(sqlx::FromRow)]
-struct SessionRow {
-    #[sqlx(flatten)]
-    user: UserRow,
-    csrf_token: String,
-}
-
-#[derive(sqlx::FromRow)]
-struct CredentialsRow {
-    #[sqlx(flatten)]
-    user: UserRow,
-    password_hash: String,
-}
-
-pub(crate) fn not_found_unless(rows: u64) -> Result<()> {
-    if rows == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
-    }
-}
+pub(crate) use store_sql::not_found_unless;
 
 #[async_trait]
 impl Accounts for SqliteStore {

@@ -5,7 +5,10 @@ use async_trait::async_trait;
 use store::*;
 
 use crate::newsroom::parse_status;
-use crate::rows::{ImageRow, from_time, to_time};
+use store_sql::newsroom::LibraryRow;
+use store_sql::search::optional_like_pattern as like_pattern;
+
+use crate::rows::from_time;
 use crate::story_write::story_tags;
 use crate::write::insert_image;
 use crate::{SqliteStore, map_error};
@@ -32,42 +35,6 @@ macro_rules! search_filter {
         "(?1 IS NULL OR i.caption LIKE ?1 ESCAPE '\\' \
          OR i.credit LIKE ?1 ESCAPE '\\' OR i.alt LIKE ?1 ESCAPE '\\')"
     };
-}
-
-#[derive(sqlx::FromRow)]
-struct LibraryRow {
-    #[sqlx(flatten)]
-    image: ImageRow,
-    original_key: Option<String>,
-    uploaded_by: Option<i64>,
-    created_at: i64,
-}
-
-impl TryFrom<LibraryRow> for LibraryImage {
-    type Error = StoreError;
-
-    fn try_from(row: LibraryRow) -> Result<LibraryImage> {
-        Ok(LibraryImage {
-            image: Image::try_from(row.image)?,
-            original_key: row.original_key,
-            uploaded_by: row.uploaded_by,
-            created_at: to_time(row.created_at),
-        })
-    }
-}
-
-/// A search as a `LIKE` pattern, with `%`, `_` and `\` taken literally.
-fn like_pattern(search: Option<&str>) -> Option<String> {
-    let search = search.map(str::trim).filter(|search| !search.is_empty())?;
-    let mut pattern = String::from("%");
-    for c in search.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    Some(pattern)
 }
 
 /// Stories using an image (`?1`): as hero, in a gallery, or as a body image block.

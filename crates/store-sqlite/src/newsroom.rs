@@ -6,50 +6,15 @@ use jiff::Timestamp;
 use sqlx::{AssertSqlSafe, Sqlite, Transaction};
 use store::*;
 
-use crate::rows::{STORY_SELECT, StoryRow, from_time, to_time};
+use store_sql::newsroom::SummaryRow;
+
+use crate::rows::{STORY_SELECT, StoryRow, from_time};
 use crate::story_write::{insert_revision, log_change, story_tags, write_fields};
 use crate::{SqliteStore, map_error};
 
 type Result<T> = std::result::Result<T, StoreError>;
 
-#[derive(sqlx::FromRow)]
-struct SummaryRow {
-    id: i64,
-    edition_id: i64,
-    headline: String,
-    slug: String,
-    status: String,
-    section_id: Option<i64>,
-    owner_id: Option<i64>,
-    owner_name: Option<String>,
-    updated_at: i64,
-    published_at: Option<i64>,
-    scheduled_at: Option<i64>,
-}
-
-impl TryFrom<SummaryRow> for StorySummary {
-    type Error = StoreError;
-
-    fn try_from(row: SummaryRow) -> Result<StorySummary> {
-        Ok(StorySummary {
-            id: row.id,
-            edition_id: row.edition_id,
-            headline: row.headline,
-            slug: row.slug,
-            status: parse_status(&row.status)?,
-            section_id: row.section_id,
-            owner_id: row.owner_id,
-            owner_name: row.owner_name,
-            updated_at: to_time(row.updated_at),
-            published_at: row.published_at.map(to_time),
-            scheduled_at: row.scheduled_at.map(to_time),
-        })
-    }
-}
-
-pub(crate) fn parse_status(value: &str) -> Result<StoryStatus> {
-    StoryStatus::parse(value).ok_or_else(|| StoreError::Other(format!("unknown status {value:?}")))
-}
+pub(crate) use store_sql::newsroom::parse_status;
 
 /// Writes an audit-log line inside a transaction.
 pub(crate) async fn audit_in(

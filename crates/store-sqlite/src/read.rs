@@ -17,13 +17,7 @@ pub(crate) fn id_list(ids: &[i64]) -> String {
     serde_json::Value::from(ids.to_vec()).to_string()
 }
 
-/// Orders `items` as `ids` are ordered, dropping ids that came back empty.
-pub(crate) fn in_order<T>(ids: &[i64], items: Vec<T>, id: impl Fn(&T) -> i64) -> Vec<T> {
-    let mut by_id: HashMap<i64, T> = items.into_iter().map(|item| (id(&item), item)).collect();
-    ids.iter()
-        .filter_map(|wanted| by_id.remove(wanted))
-        .collect()
-}
+pub(crate) use store_sql::in_order;
 
 #[async_trait]
 impl SiteReads for SqliteStore {

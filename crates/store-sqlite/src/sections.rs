@@ -7,6 +7,8 @@ use sqlx::{Sqlite, Transaction};
 use store::*;
 
 use crate::map_error;
+use store_sql::tree::{section_paths, subtree};
+
 use crate::rows::SectionRow;
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -23,49 +25,6 @@ async fn edition_sections(
     .await
     .map_err(map_error)?;
     Ok(rows.into_iter().map(Section::from).collect())
-}
-
-/// Every section's path below the edition ("/world/europe"); a section caught in a loop
-/// of parents gets none.
-fn section_paths(sections: &[Section]) -> HashMap<i64, String> {
-    let by_id: HashMap<i64, &Section> = sections.iter().map(|s| (s.id, s)).collect();
-    let mut paths = HashMap::new();
-    for section in sections {
-        let mut slugs = Vec::new();
-        let mut next = Some(section);
-        while let Some(current) = next {
-            if slugs.len() > sections.len() {
-                slugs.clear();
-                break;
-            }
-            slugs.push(current.slug.as_str());
-            next = current
-                .parent_id
-                .and_then(|parent| by_id.get(&parent).copied());
-        }
-        if !slugs.is_empty() {
-            slugs.reverse();
-            paths.insert(section.id, format!("/{}", slugs.join("/")));
-        }
-    }
-    paths
-}
-
-/// A section and everything below it.
-fn subtree(sections: &[Section], root: i64) -> Vec<i64> {
-    let mut ids = vec![root];
-    let mut index = 0;
-    while index < ids.len() && ids.len() <= sections.len() {
-        let parent = ids[index];
-        ids.extend(
-            sections
-                .iter()
-                .filter(|s| s.parent_id == Some(parent))
-                .map(|s| s.id),
-        );
-        index += 1;
-    }
-    ids
 }
 
 /// Keeps the old paths of sections whose path changed as aliases, and forgets aliases
@@ -164,37 +123,4 @@ pub(crate) async fn update_section_in(
     let after = section_paths(&sections);
     record_aliases(tx, changes.edition_id, &moved, &before, &after).await?;
     Ok(moved)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn section(id: i64, parent_id: Option<i64>, slug: &str) -> Section {
-        Section {
-            id,
-            edition_id: 1,
-            parent_id,
-            slug: slug.into(),
-            name: slug.into(),
-            description: String::new(),
-            position: 0,
-        }
-    }
-
-    #[test]
-    fn paths_follow_parents_and_loops_have_none() {
-        let tree = [
-            section(1, None, "world"),
-            section(2, Some(1), "europe"),
-            section(3, Some(4), "a"),
-            section(4, Some(3), "b"),
-        ];
-
-        let paths = section_paths(&tree);
-
-        assert_eq!(paths[&2], "/world/europe");
-        assert!(!paths.contains_key(&3));
-        assert_eq!(subtree(&tree, 1), [1, 2]);
-    }
 }

@@ -6,6 +6,9 @@ use store::*;
 
 use crate::curation::log_tags;
 use crate::map_error;
+use store_sql::newsroom::KeywordCountRow;
+use store_sql::search::like_pattern;
+
 use crate::rows::{KeywordRow, TopicRow};
 use crate::story_write::story_tags;
 
@@ -98,25 +101,8 @@ pub(crate) async fn topic_alias(
     Ok(row.map(Topic::from))
 }
 
-/// A LIKE pattern that finds `search` anywhere, with its own `%`, `_` and `\` taken
-/// literally.
-fn like_pattern(search: &str) -> String {
-    let escaped = search
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 const KEYWORD_MATCH: &str = "k.edition_id = ?1 \
     AND (?2 = '%%' OR k.name LIKE ?2 ESCAPE '\\' OR k.slug LIKE ?2 ESCAPE '\\')";
-
-#[derive(sqlx::FromRow)]
-struct KeywordCountRow {
-    #[sqlx(flatten)]
-    keyword: KeywordRow,
-    stories: i64,
-}
 
 pub(crate) async fn keyword_counts(
     pool: &SqlitePool,
@@ -135,13 +121,7 @@ pub(crate) async fn keyword_counts(
         .fetch_all(pool)
         .await
         .map_err(map_error)?;
-    Ok(rows
-        .into_iter()
-        .map(|row| KeywordCount {
-            keyword: Keyword::from(row.keyword),
-            stories: u64::try_from(row.stories).unwrap_or_default(),
-        })
-        .collect())
+    Ok(rows.into_iter().map(KeywordCount::from).collect())
 }
 
 pub(crate) async fn count_keywords(pool: &SqlitePool, query: &KeywordQuery) -> Result<u64> {
@@ -224,15 +204,4 @@ pub(crate) async fn keyword_alias(
     .await
     .map_err(map_error)?;
     Ok(row.map(Keyword::from))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::like_pattern;
-
-    #[test]
-    fn search_wildcards_are_taken_literally() {
-        assert_eq!(like_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
-        assert_eq!(like_pattern(""), "%%");
-    }
 }

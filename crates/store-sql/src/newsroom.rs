@@ -1,0 +1,137 @@
+//! Rows of the newsroom's lists and accounts, and their conversion to models.
+//!
+//! Flags are 0/1 integers in both schemas, so they decode as `i64` from either.
+
+use store::*;
+
+use crate::rows::{ImageRow, KeywordRow, to_time};
+
+/// Parses a stored workflow state.
+pub fn parse_status(value: &str) -> Result<StoryStatus, StoreError> {
+    StoryStatus::parse(value).ok_or_else(|| StoreError::Other(format!("unknown status {value:?}")))
+}
+
+/// The columns of [`UserRow`], for `SELECT {USER_COLUMNS} FROM users u`.
+pub const USER_COLUMNS: &str =
+    "u.id, u.email, u.name, u.role, u.must_change_password, u.disabled, u.author_id, u.created_at";
+
+#[derive(sqlx::FromRow)]
+pub struct UserRow {
+    id: i64,
+    email: String,
+    name: String,
+    role: String,
+    must_change_password: i64,
+    disabled: i64,
+    author_id: Option<i64>,
+    created_at: i64,
+}
+
+impl TryFrom<UserRow> for User {
+    type Error = StoreError;
+
+    fn try_from(row: UserRow) -> Result<User, StoreError> {
+        Ok(User {
+            id: row.id,
+            role: Role::parse(&row.role)
+                .ok_or_else(|| StoreError::Other(format!("unknown role {:?}", row.role)))?,
+            email: row.email,
+            name: row.name,
+            must_change_password: row.must_change_password != 0,
+            disabled: row.disabled != 0,
+            author_id: row.author_id,
+            created_at: to_time(row.created_at),
+        })
+    }
+}
+
+/// A live session's account and CSRF token.
+#[derive(sqlx::FromRow)]
+pub struct SessionRow {
+    #[sqlx(flatten)]
+    pub user: UserRow,
+    pub csrf_token: String,
+}
+
+/// An account with its password hash.
+#[derive(sqlx::FromRow)]
+pub struct CredentialsRow {
+    #[sqlx(flatten)]
+    pub user: UserRow,
+    pub password_hash: String,
+}
+
+#[derive(sqlx::FromRow)]
+pub struct SummaryRow {
+    id: i64,
+    edition_id: i64,
+    headline: String,
+    slug: String,
+    status: String,
+    section_id: Option<i64>,
+    owner_id: Option<i64>,
+    owner_name: Option<String>,
+    updated_at: i64,
+    published_at: Option<i64>,
+    scheduled_at: Option<i64>,
+}
+
+impl TryFrom<SummaryRow> for StorySummary {
+    type Error = StoreError;
+
+    fn try_from(row: SummaryRow) -> Result<StorySummary, StoreError> {
+        Ok(StorySummary {
+            id: row.id,
+            edition_id: row.edition_id,
+            headline: row.headline,
+            slug: row.slug,
+            status: parse_status(&row.status)?,
+            section_id: row.section_id,
+            owner_id: row.owner_id,
+            owner_name: row.owner_name,
+            updated_at: to_time(row.updated_at),
+            published_at: row.published_at.map(to_time),
+            scheduled_at: row.scheduled_at.map(to_time),
+        })
+    }
+}
+
+/// A keyword and how many stories carry it.
+#[derive(sqlx::FromRow)]
+pub struct KeywordCountRow {
+    #[sqlx(flatten)]
+    keyword: KeywordRow,
+    stories: i64,
+}
+
+impl From<KeywordCountRow> for KeywordCount {
+    fn from(row: KeywordCountRow) -> KeywordCount {
+        KeywordCount {
+            keyword: Keyword::from(row.keyword),
+            stories: u64::try_from(row.stories).unwrap_or_default(),
+        }
+    }
+}
+
+/// An image as the media library lists it.
+#[derive(sqlx::FromRow)]
+pub struct LibraryRow {
+    #[sqlx(flatten)]
+    image: ImageRow,
+    original_key: Option<String>,
+    uploaded_by: Option<i64>,
+    created_at: i64,
+}
+
+impl TryFrom<LibraryRow> for LibraryImage {
+    type Error = StoreError;
+
+    fn try_from(row: LibraryRow) -> Result<LibraryImage, StoreError> {
+        Ok(LibraryImage {
+            image: Image::try_from(row.image)?,
+            original_key: row.original_key,
+            uploaded_by: row.uploaded_by,
+            created_at: to_time(row.created_at),
+        })
+    }
+}
