@@ -10,9 +10,24 @@
 //! id committed behind it. Each such commit also sends a `NOTIFY` on [`CHANGES_CHANNEL`],
 //! which [`PgStore::change_listener`] turns into a wake-up for the follower.
 
+mod accounts;
+mod curation;
 mod dump;
+mod fronts;
+mod history;
 mod listen;
+mod media;
+mod newsroom;
+mod presence;
+mod queue;
+mod read;
+mod rows;
 pub mod scratch;
+mod sections;
+mod stories;
+mod story_write;
+mod taxonomy;
+mod write;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -71,8 +86,15 @@ impl PgStore {
     pub(crate) async fn write(
         &self,
     ) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, StoreError> {
-        self.pool.begin().await.map_err(map_error)
+        begin_write(&self.pool).await
     }
+}
+
+/// Starts a write transaction on a pool; see [`PgStore::write`].
+pub(crate) async fn begin_write(
+    pool: &PgPool,
+) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, StoreError> {
+    pool.begin().await.map_err(map_error)
 }
 
 /// Maps a driver error to a store error: unique violations become conflicts named after
@@ -105,5 +127,9 @@ pub(crate) fn map_error(error: sqlx::Error) -> StoreError {
 /// exceptions (08), insufficient resources (53), operator intervention such as a shutdown
 /// (57), and serialization failures or deadlocks (40).
 fn is_unavailable(code: Option<&str>) -> bool {
-    code.is_some_and(|code| ["08", "53", "57", "40"].iter().any(|class| code.starts_with(class)))
+    code.is_some_and(|code| {
+        ["08", "53", "57", "40"]
+            .iter()
+            .any(|class| code.starts_with(class))
+    })
 }
