@@ -4,6 +4,8 @@
 //! cannot be reached the PostgreSQL half says so on stderr and passes, unless
 //! `MASTHEAD_REQUIRE_POSTGRES=1` (as `.ci/run` sets), when it fails.
 
+use std::sync::Arc;
+
 use store::Store;
 use store_postgres::PgStore;
 use store_postgres::scratch::{ScratchDatabase, test_server};
@@ -11,13 +13,18 @@ use store_sqlite::SqliteStore;
 
 /// A store and what keeps it alive (its folder or its scratch database).
 pub struct Fresh<S, G> {
-    store: S,
+    store: Arc<S>,
     _guard: G,
 }
 
 impl<S: Store, G> Fresh<S, G> {
     pub fn store(&self) -> &dyn Store {
-        &self.store
+        self.store.as_ref()
+    }
+
+    /// The store for tasks of their own (which need to own what they use).
+    pub fn shared(&self) -> Arc<dyn Store> {
+        self.store.clone()
     }
 }
 
@@ -27,7 +34,10 @@ pub async fn sqlite() -> Fresh<SqliteStore, tempfile::TempDir> {
     let store = SqliteStore::open(&dir.path().join("test.db"))
         .await
         .expect("open SQLite");
-    Fresh { store, _guard: dir }
+    Fresh {
+        store: Arc::new(store),
+        _guard: dir,
+    }
 }
 
 /// A store on a new PostgreSQL database, or none (said loudly) when no server answers.
@@ -45,7 +55,7 @@ pub async fn postgres() -> Option<Fresh<PgStore, ScratchDatabase>> {
         .await
         .expect("connect to PostgreSQL");
     Some(Fresh {
-        store,
+        store: Arc::new(store),
         _guard: database,
     })
 }
@@ -69,6 +79,33 @@ macro_rules! on_both_backends {
                 async fn $name() {
                     if let Some(fresh) = $crate::backend::postgres().await {
                         super::$name(fresh.store()).await;
+                    }
+                }
+            )*
+        }
+    };
+}
+
+/// Like [`on_both_backends!`], for tests of concurrent use: each `async fn NAME(Arc<dyn
+/// Store>)` runs on a multi-threaded runtime, free to spawn tasks that share the store.
+#[macro_export]
+macro_rules! on_both_backends_concurrently {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $name() {
+                    let fresh = $crate::backend::sqlite().await;
+                    super::$name(fresh.shared()).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+                async fn $name() {
+                    if let Some(fresh) = $crate::backend::postgres().await {
+                        super::$name(fresh.shared()).await;
                     }
                 }
             )*

@@ -3,6 +3,8 @@
 //! database (see `backend`).
 
 mod backend;
+mod concurrency;
 mod media;
 mod newsroom;
+mod ordering;
 mod stories;
