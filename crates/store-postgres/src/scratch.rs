@@ -27,13 +27,24 @@ impl ScratchDatabase {
     /// Creates a fresh database on the server `server_url` points at (any database there
     /// that the user may connect to, such as `postgres`).
     pub async fn create(server_url: &str) -> Result<ScratchDatabase, sqlx::Error> {
+        ScratchDatabase::create_with(server_url, "").await
+    }
+
+    /// Like [`ScratchDatabase::create`], with `options` for `CREATE DATABASE` (e.g. another
+    /// collation: `TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US'`). The options
+    /// are SQL: pass only constants.
+    pub async fn create_with(
+        server_url: &str,
+        options: &str,
+    ) -> Result<ScratchDatabase, sqlx::Error> {
         let server = PgConnectOptions::from_str(server_url)?;
         let nanos = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |elapsed| elapsed.as_nanos());
         let name = format!("masthead_test_{}_{nanos}", std::process::id());
         let mut admin = server.connect().await?;
-        sqlx::query(AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        // The name is ours (process id and clock); the options are the caller's constants.
+        sqlx::query(AssertSqlSafe(format!("CREATE DATABASE {name} {options}")))
             .execute(&mut admin)
             .await?;
         admin.close().await?;

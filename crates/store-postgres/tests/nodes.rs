@@ -1,0 +1,191 @@
+//! What only PostgreSQL has to get right: several app nodes, each with its own pool, on
+//! one database. Jobs are claimed once across nodes, a commit wakes the other nodes'
+//! change followers (and a failed write wakes none), and names sort in byte order even
+//! where the database's collation would sort them otherwise.
+//!
+//! These need the server in `MASTHEAD_TEST_POSTGRES` (default: the local one).
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use jiff::{SignedDuration, Timestamp};
+use store::*;
+use store_postgres::PgStore;
+use store_postgres::scratch::{ScratchDatabase, test_server};
+
+async fn scratch() -> ScratchDatabase {
+    ScratchDatabase::create(&test_server())
+        .await
+        .expect("PostgreSQL for tests")
+}
+
+async fn node(database: &ScratchDatabase) -> PgStore {
+    PgStore::connect(database.url()).await.expect("connect")
+}
+
+/// Seeds an edition, a section and one editor; returns the edition and section.
+async fn newsroom(store: &dyn Store) -> (i64, i64) {
+    let edition = store
+        .create_edition(&NewEdition {
+            code: "en".into(),
+            name: "English".into(),
+            language: "en".into(),
+            direction: Direction::Ltr,
+            timezone: "UTC".into(),
+            path_prefix: String::new(),
+        })
+        .await
+        .expect("edition");
+    let section = store
+        .create_section(&NewSection {
+            edition_id: edition,
+            parent_id: None,
+            slug: "world".into(),
+            name: "World".into(),
+            description: String::new(),
+            position: 0,
+        })
+        .await
+        .expect("section");
+    store
+        .create_user(&NewUser {
+            email: "ed@example.org".into(),
+            name: "Ed".into(),
+            role: Role::Editor,
+            password_hash: "not-a-hash".into(),
+            must_change_password: false,
+            author_id: None,
+        })
+        .await
+        .expect("user");
+    (edition, section)
+}
+
+/// Schedules `count` stories due a second ago.
+async fn due_stories(store: &dyn Store, (edition, section): (i64, i64), count: usize) {
+    let now = Timestamp::now();
+    for number in 0..count {
+        let story = store
+            .create_story(&NewStory {
+                edition_id: edition,
+                status: StoryStatus::Draft,
+                owner_id: None,
+                published_at: None,
+                updated_at: now,
+                fields: StoryFields {
+                    headline: format!("Story {number}"),
+                    slug: format!("story-{number}"),
+                    section_id: Some(section),
+                    ..StoryFields::default()
+                },
+            })
+            .await
+            .expect("story");
+        store
+            .change_status(&StatusChange {
+                story_id: story,
+                user_id: 1,
+                from: StoryStatus::Draft,
+                to: StoryStatus::Scheduled,
+                scheduled_at: Some(now - SignedDuration::from_secs(1)),
+                at: now,
+            })
+            .await
+            .expect("schedule");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn workers_on_two_nodes_claim_every_due_job_exactly_once() {
+    let database = scratch().await;
+    let (first, second) = (node(&database).await, node(&database).await);
+    due_stories(&first, newsroom(&first).await, 20).await;
+    let now = Timestamp::now();
+    let lease = now + SignedDuration::from_secs(60);
+
+    // Two workers per node, each claiming until nothing is due.
+    let workers: Vec<_> = [&first, &first, &second, &second]
+        .into_iter()
+        .map(|node| {
+            let node = node.clone();
+            tokio::spawn(async move {
+                let mut claimed = Vec::new();
+                while let Some(job) = node.claim_job(now, lease).await.expect("claim") {
+                    claimed.push(job.id);
+                }
+                claimed
+            })
+        })
+        .collect();
+    let mut claimed = Vec::new();
+    for worker in workers {
+        claimed.extend(worker.await.expect("worker"));
+    }
+
+    let distinct: BTreeSet<i64> = claimed.iter().copied().collect();
+    assert_eq!(claimed.len(), 20, "{claimed:?}");
+    assert_eq!(distinct.len(), 20, "no job was claimed twice: {claimed:?}");
+    assert_eq!(second.pending_jobs().await.expect("pending"), 20);
+}
+
+#[tokio::test]
+async fn a_commit_on_one_node_wakes_the_others_follower_and_a_failed_write_does_not() {
+    let database = scratch().await;
+    let (follower, writer) = (node(&database).await, node(&database).await);
+    let (edition, _) = newsroom(&writer).await;
+    let mut listener = follower
+        .change_listener()
+        .await
+        .expect("listen")
+        .expect("PostgreSQL has a listener");
+    let topic = NewTopic {
+        edition_id: edition,
+        slug: "elections".into(),
+        name: "Elections".into(),
+        description: String::new(),
+    };
+
+    writer.add_topic(&topic).await.expect("topic");
+    let woken = tokio::time::timeout(Duration::from_secs(5), listener.wait()).await;
+    let twice = writer.add_topic(&topic).await;
+    let woken_again = tokio::time::timeout(Duration::from_millis(500), listener.wait()).await;
+
+    assert!(matches!(woken, Ok(Ok(()))), "{woken:?}");
+    assert!(
+        matches!(twice, Err(StoreError::Conflict { ref constraint }) if constraint == "topic_slug_key"),
+        "{twice:?}"
+    );
+    assert!(woken_again.is_err(), "a failed write notifies nobody");
+    assert_eq!(follower.changes_since(0, 10).await.expect("log").len(), 1);
+}
+
+#[tokio::test]
+async fn names_sort_in_byte_order_whatever_the_database_collation() {
+    // A linguistic collation sorts "alice" and "Alice" together, before "bob"; SQLite, and
+    // so every backend, sorts by bytes.
+    let database = ScratchDatabase::create_with(
+        &test_server(),
+        "TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'",
+    )
+    .await
+    .expect("PostgreSQL with ICU for tests");
+    let store = node(&database).await;
+    for (number, name) in ["bob", "Zoe", "alice", "Alice"].iter().enumerate() {
+        store
+            .create_user(&NewUser {
+                email: format!("{number}@example.org"),
+                name: (*name).into(),
+                role: Role::Reporter,
+                password_hash: "x".into(),
+                must_change_password: false,
+                author_id: None,
+            })
+            .await
+            .expect("user");
+    }
+
+    let users = store.users().await.expect("users");
+
+    let names: Vec<&str> = users.iter().map(|user| user.name.as_str()).collect();
+    assert_eq!(names, ["Alice", "Zoe", "alice", "bob"]);
+}
