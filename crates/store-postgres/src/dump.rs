@@ -189,7 +189,8 @@ impl Import for PgImport {
             .into_iter()
             .map(|(name, _)| name)
             .collect();
-        let mut rows = sqlx::query(AssertSqlSafe(select_all(table, &columns)?)).fetch(&mut *self.tx);
+        let mut rows =
+            sqlx::query(AssertSqlSafe(select_all(table, &columns)?)).fetch(&mut *self.tx);
         let mut digest = TableDigest::default();
         while let Some(row) = rows.next().await {
             digest.add(&columns, &cells(&row.map_err(map_error)?)?);

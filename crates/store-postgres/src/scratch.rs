@@ -89,8 +89,8 @@ impl Drop for ScratchDatabase {
                 sqlx::query(AssertSqlSafe(format!(
                     "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
                 )))
-                    .execute(&mut admin)
-                    .await?;
+                .execute(&mut admin)
+                .await?;
                 admin.close().await?;
                 Ok::<(), sqlx::Error>(())
             })?;

@@ -145,10 +145,16 @@ mod tests {
         forward.add(&columns(&["id", "name"]), &b);
         let mut backward = TableDigest::default();
         backward.add(&columns(&["name", "id"]), &[Cell::Null, Cell::Int(2)]);
-        backward.add(&columns(&["name", "id"]), &[Cell::Text("x".into()), Cell::Int(1)]);
+        backward.add(
+            &columns(&["name", "id"]),
+            &[Cell::Text("x".into()), Cell::Int(1)],
+        );
         let mut changed = TableDigest::default();
         changed.add(&columns(&["id", "name"]), &a);
-        changed.add(&columns(&["id", "name"]), &[Cell::Int(2), Cell::Text(String::new())]);
+        changed.add(
+            &columns(&["id", "name"]),
+            &[Cell::Int(2), Cell::Text(String::new())],
+        );
 
         assert_eq!(forward, backward);
         assert_eq!(forward.rows, 2);

@@ -142,7 +142,8 @@ impl Import for SqliteImport {
                 .fetch_all(&mut *self.tx)
                 .await
                 .map_err(map_error)?;
-        let mut rows = sqlx::query(AssertSqlSafe(select_all(table, &columns)?)).fetch(&mut *self.tx);
+        let mut rows =
+            sqlx::query(AssertSqlSafe(select_all(table, &columns)?)).fetch(&mut *self.tx);
         let mut digest = TableDigest::default();
         while let Some(row) = rows.next().await {
             digest.add(&columns, &cells(&row.map_err(map_error)?)?);
