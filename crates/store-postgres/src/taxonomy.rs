@@ -163,6 +163,18 @@ pub(crate) async fn merge_keywords(
     into: i64,
 ) -> Result<()> {
     let mut tx = crate::begin_write(pool).await?;
+    // Lock the stories that carry `from` before the keywords: a save locks its story and
+    // then links its keywords, so taking them in that order too means a merge and a save
+    // wait for each other instead of deadlocking.
+    sqlx::query(
+        "SELECT id FROM stories \
+         WHERE id IN (SELECT story_id FROM story_keywords WHERE keyword_id = $1) \
+         ORDER BY id FOR NO KEY UPDATE",
+    )
+    .bind(from)
+    .execute(&mut *tx)
+    .await
+    .map_err(map_error)?;
     // Both keywords stay locked until commit, taken in id order so that merges of a into b
     // and of b into a cannot deadlock: the second waits and then finds one gone.
     let found: Vec<i64> = sqlx::query_scalar(
@@ -178,6 +190,8 @@ pub(crate) async fn merge_keywords(
     if found.len() != 2 {
         return Err(StoreError::NotFound);
     }
+    // Read again under the keyword locks: a story linked to `from` just before them is
+    // here too, and none can be linked now.
     let stories: Vec<i64> =
         sqlx::query_scalar("SELECT story_id FROM story_keywords WHERE keyword_id = $1")
             .bind(from)
