@@ -175,8 +175,110 @@ async fn a_due_job_is_claimed_once_and_a_lapsed_lease_cannot_finish_it(store: &d
     assert_eq!(story.status, StoryStatus::Published);
 }
 
+async fn story_lists_filter_by_state_owner_and_headline_words(store: &dyn Store) {
+    let (draft, section) = newsroom(store).await;
+    let now = Timestamp::now();
+    let published = store
+        .create_story(&NewStory {
+            edition_id: 1,
+            status: StoryStatus::Published,
+            owner_id: Some(USER),
+            published_at: Some(now),
+            updated_at: now + SignedDuration::from_secs(60),
+            fields: StoryFields {
+                headline: "Budget TALKS resume".into(),
+                slug: "budget".into(),
+                section_id: Some(section),
+                ..StoryFields::default()
+            },
+        })
+        .await
+        .expect("story");
+    let list =
+        |statuses: Vec<StoryStatus>, owner_id: Option<i64>, search: Option<&str>| StoryListQuery {
+            owner_id,
+            statuses,
+            due_before: None,
+            search: search.map(str::to_string),
+            limit: 10,
+            offset: 0,
+        };
+    let ids = |summaries: Vec<StorySummary>| -> Vec<i64> {
+        summaries.iter().map(|summary| summary.id).collect()
+    };
+
+    let all = store.story_summaries(&list(vec![], None, None)).await;
+    let live = store
+        .story_summaries(&list(vec![StoryStatus::Published], None, None))
+        .await;
+    let mine = store.story_summaries(&list(vec![], Some(USER), None)).await;
+    let talks = store
+        .story_summaries(&list(vec![], None, Some("talks")))
+        .await;
+    let wildcard = store.story_summaries(&list(vec![], None, Some("%"))).await;
+
+    assert_eq!(
+        ids(all.expect("all")),
+        [published, draft],
+        "last saved first"
+    );
+    assert_eq!(ids(live.expect("live")), [published]);
+    let mine = mine.expect("mine");
+    assert_eq!(ids(mine.clone()), [published]);
+    assert_eq!(mine[0].owner_name.as_deref(), Some("Ed"));
+    assert_eq!(
+        ids(talks.expect("talks")),
+        [published],
+        "ASCII case is ignored"
+    );
+    assert_eq!(
+        ids(wildcard.expect("wildcard")).len(),
+        2,
+        "a % in the search is dropped, not a wildcard: the empty search finds all"
+    );
+}
+
+async fn autosaves_keep_work_across_pings_and_presence_names_the_others(store: &dyn Store) {
+    let (story, _) = newsroom(store).await;
+    let now = Timestamp::now();
+    let work = StoryFields {
+        headline: "Unsaved".into(),
+        ..StoryFields::default()
+    };
+
+    store
+        .autosave(story, USER, 1, Some(&work), now)
+        .await
+        .expect("autosave");
+    store
+        .autosave(story, USER, 7, None, now + SignedDuration::from_secs(5))
+        .await
+        .expect("ping");
+    let kept = store.autosaved(story, USER).await.expect("read");
+    let present = store
+        .present_editors(story, 99, now)
+        .await
+        .expect("present");
+    let alone = store
+        .present_editors(story, USER, now)
+        .await
+        .expect("present");
+    store.clear_autosave(story, USER).await.expect("clear");
+    let cleared = store.autosaved(story, USER).await.expect("read");
+
+    let kept = kept.expect("kept");
+    assert_eq!(kept.fields, Some(work), "a ping keeps the work");
+    assert_eq!(kept.base_revision, 1, "and the revision it started from");
+    assert_eq!(kept.seen_at.as_second(), now.as_second() + 5);
+    assert_eq!(present, ["Ed"]);
+    assert!(alone.is_empty());
+    assert_eq!(cleared.expect("still open").fields, None);
+}
+
 crate::on_both_backends!(
     a_save_on_a_stale_revision_is_a_conflict_and_changes_nothing,
     publishing_logs_a_change_tagged_with_the_story_its_section_and_home,
     a_due_job_is_claimed_once_and_a_lapsed_lease_cannot_finish_it,
+    story_lists_filter_by_state_owner_and_headline_words,
+    autosaves_keep_work_across_pings_and_presence_names_the_others,
 );
