@@ -82,7 +82,11 @@ async fn a_story_round_trips_with_its_relations(store: &dyn Store) {
         .ensure_keyword(edition_id, "nato", "nato")
         .await
         .expect("keyword");
+    let europe = section(store, edition_id, None, "europe").await;
+    let asia = section(store, edition_id, None, "asia").await;
     let mut new = story(edition_id, world, "talks", 5);
+    // Not in id order: the order given is the order kept.
+    new.fields.secondary_section_ids = vec![asia, europe];
     new.fields.credits = vec![
         CreditRef::Agency(agency, CreditRole::By),
         CreditRef::Author(author, CreditRole::PhotosBy),
@@ -98,6 +102,7 @@ async fn a_story_round_trips_with_its_relations(store: &dyn Store) {
 
     assert_eq!(found.id, id);
     assert_eq!(found.credits, new.fields.credits);
+    assert_eq!(found.secondary_section_ids, [asia, europe]);
     assert_eq!(found.keyword_ids, vec![keyword]);
     assert_eq!(found.body, new.fields.body);
     assert_eq!(found.short_code, short_code(id));
