@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use store::{Accounts, Role, SiteReads, Store};
+use store::{Role, Store};
 
 use crate::app::{App, Database, open_media, open_store};
 use crate::config::{Config, without_password};
@@ -162,7 +162,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     "Creating the demo newsroom in {} ...",
                     config.database_label()
                 );
-                let demo = crate::demo::create(&store, &open_media(&config)).await?;
+                let demo = crate::demo::create(&*store, &open_media(&config)).await?;
                 println!(
                     "{} in {:.1} s",
                     demo.summary,
@@ -199,7 +199,10 @@ async fn run_copy(from: &str, to: &str) -> anyhow::Result<()> {
     target.close().await;
     let copied = copied?;
     for (table, digest) in &copied.tables {
-        println!("{table:<24} {:>9} rows  checksum {:032x}", digest.rows, digest.sum);
+        println!(
+            "{table:<24} {:>9} rows  checksum {:032x}",
+            digest.rows, digest.sum
+        );
     }
     println!(
         "Copied {} rows in {} tables from {} to {} in {:.1} s; every table's count and checksum match.",
@@ -260,7 +263,7 @@ async fn run_user(command: UserCommand) -> anyhow::Result<()> {
                 None
             };
             let created =
-                create_user(&store, &email, &name, role, password.as_deref(), None).await?;
+                create_user(&*store, &email, &name, role, password.as_deref(), None).await?;
             println!(
                 "Created account {} ({}) as {}.",
                 email.trim().to_lowercase(),
@@ -286,12 +289,12 @@ async fn run_user(command: UserCommand) -> anyhow::Result<()> {
         }
         UserCommand::SetRole { email, role, .. } => {
             let role = parse_role(&role)?;
-            let user = user_by_email(&store, &email).await?;
+            let user = user_by_email(&*store, &email).await?;
             store.set_user_role(user.id, role).await?;
             println!("{} is now {}.", user.email, role.as_str());
         }
         UserCommand::Disable { email, enable, .. } => {
-            let user = user_by_email(&store, &email).await?;
+            let user = user_by_email(&*store, &email).await?;
             store.set_user_disabled(user.id, !enable).await?;
             let state = if enable {
                 "enabled"

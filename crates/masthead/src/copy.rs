@@ -121,7 +121,11 @@ pub fn progress_bar() -> impl FnMut(u64, u64, &str) {
     let terminal = std::io::stderr().is_terminal();
     let mut last_table = String::new();
     move |done, total, table| {
-        let share = if total == 0 { 1.0 } else { done as f64 / total as f64 };
+        let share = if total == 0 {
+            1.0
+        } else {
+            done as f64 / total as f64
+        };
         let filled = (share * 30.0).round() as usize;
         let bar = format!(
             "[{}{}] {:>3.0}% {done}/{total} rows  {table}",

@@ -6,7 +6,7 @@ use std::process::Command;
 use masthead::app::Database;
 use masthead::copy::digests;
 
-use crate::helpers::{TestData, sqlite_demo, spawn_app_on};
+use crate::helpers::{TestData, spawn_app_on, sqlite_demo};
 
 fn copy(from: &str, to: &str) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_masthead"))
@@ -36,12 +36,26 @@ async fn the_demo_goes_to_postgresql_and_back_unchanged() {
     assert!(there.status.success(), "{}", text(&there.stderr));
     assert!(again.status.success(), "{}", text(&again.stderr));
     assert!(text(&there.stdout).contains("every table's count and checksum match"));
-    assert!(text(&there.stderr).contains("100%"), "a progress bar: {}", text(&there.stderr));
-    let from = Database::open(&original_dir).await.expect("open the original");
-    let via = Database::open(&url).await.expect("open the PostgreSQL copy");
-    let to = Database::open(&back_dir.to_string_lossy()).await.expect("open the copy back");
+    assert!(
+        text(&there.stderr).contains("100%"),
+        "a progress bar: {}",
+        text(&there.stderr)
+    );
+    let from = Database::open(&original_dir)
+        .await
+        .expect("open the original");
+    let via = Database::open(&url)
+        .await
+        .expect("open the PostgreSQL copy");
+    let to = Database::open(&back_dir.to_string_lossy())
+        .await
+        .expect("open the copy back");
     let expected = digests(&from).await.expect("digests");
-    assert!(expected.iter().any(|(table, digest)| *table == "stories" && digest.rows > 10));
+    assert!(
+        expected
+            .iter()
+            .any(|(table, digest)| *table == "stories" && digest.rows > 10)
+    );
     assert_eq!(digests(&via).await.expect("digests"), expected);
     assert_eq!(digests(&to).await.expect("digests"), expected);
     for database in [from, via, to] {
@@ -78,7 +92,11 @@ async fn copying_into_a_newsroom_that_has_content_is_refused_and_changes_nothing
     let same = copy(&first_dir, &first_dir);
 
     assert!(!refused.status.success());
-    assert!(text(&refused.stderr).contains("new, empty database"), "{}", text(&refused.stderr));
+    assert!(
+        text(&refused.stderr).contains("new, empty database"),
+        "{}",
+        text(&refused.stderr)
+    );
     assert!(!same.status.success());
     assert!(text(&same.stderr).contains("same database"));
     let database = Database::open(&second_dir).await.expect("open");

@@ -7,7 +7,7 @@ mod taxonomy;
 
 use std::time::{Duration, Instant};
 
-use store::{Role, SiteReads, StoryFilter, StoryQuery, StoryReads};
+use store::{Role, Store, StoryFilter, StoryQuery};
 
 use crate::desk::Desk;
 use crate::helpers::{Page, TestApp, spawn_app};
@@ -138,7 +138,7 @@ async fn every_curation_page_is_valid_html() {
     let app = spawn_app().await;
     let editor = app.desk(Role::Editor).await;
     let store = app.store().await;
-    let world = section_id(&store, "world").await;
+    let world = section_id(&*store, "world").await;
     let bar = [
         ("text", "Valid bar"),
         ("url", "/world"),
@@ -148,7 +148,7 @@ async fn every_curation_page_is_valid_html() {
     let story = app.first_story_path("/world/europe").await;
     let story_id = store
         .teasers(&StoryQuery::latest(
-            edition_id(&store).await,
+            edition_id(&*store).await,
             StoryFilter::All,
             1,
         ))

@@ -3,7 +3,7 @@
 
 use masthead::app::{Database, open_store};
 use masthead::service::account::create_user;
-use store::{Role, SiteReads};
+use store::Role;
 
 use crate::helpers::{Page, TestApp};
 
@@ -43,7 +43,7 @@ impl TestApp {
     /// Creates an account with [`PASSWORD`]; returns its id.
     pub async fn account(&self, role: Role, email: &str) -> i64 {
         let store = self.store().await;
-        let created = create_user(&store, email, "Test Person", role, Some(PASSWORD), None)
+        let created = create_user(&*store, email, "Test Person", role, Some(PASSWORD), None)
             .await
             .expect("create account");
         store.close().await;
@@ -140,6 +140,11 @@ impl Desk<'_> {
 
     /// POSTs a form with the session but only the fields given.
     pub async fn post_without_token(&self, path: &str, form: &[(&str, &str)]) -> Page {
+        self.try_post(path, form).await.expect("request")
+    }
+
+    /// POSTs a form as given; an error when the app cannot be reached or stops answering.
+    pub async fn try_post(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Result<Page> {
         let response = self
             .app
             .client
@@ -147,9 +152,12 @@ impl Desk<'_> {
             .header("cookie", &self.cookie)
             .form(form)
             .send()
-            .await
-            .expect("request");
-        Page::read(response).await
+            .await?;
+        Ok(Page {
+            status: response.status().as_u16(),
+            headers: response.headers().clone(),
+            text: response.text().await?,
+        })
     }
 
     /// Sends the media upload form: a file under `file_name` and text fields, with the CSRF

@@ -31,11 +31,11 @@ pub async fn within(
 
 pub async fn public_path(app: &TestApp, story: i64) -> String {
     let store = app.store().await;
-    let story = store::Newsroom::newsroom_story(&store, story)
+    let story = store::Newsroom::newsroom_story(&*store, story)
         .await
         .expect("read")
         .expect("story");
-    let site = masthead::service::site::Site::load(&store)
+    let site = masthead::service::site::Site::load(&*store)
         .await
         .expect("site");
     site.path_for(

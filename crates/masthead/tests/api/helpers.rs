@@ -25,7 +25,7 @@ async fn template() -> &'static Path {
             let _ = std::fs::remove_dir_all(&dir);
             let config = Config::for_tests(&dir);
             let store = open_store(&config).await.expect("open template store");
-            create_sized(&store, &open_media(&config), DemoSize::SMALL)
+            create_sized(&*store, &open_media(&config), DemoSize::SMALL)
                 .await
                 .expect("create the small demo");
             store.close().await;
@@ -114,7 +114,7 @@ impl TestData {
     pub async fn fill_with_demo(&self) {
         let config = self.config();
         let store = open_store(&config).await.expect("open the test database");
-        create_sized(&store, &open_media(&config), DemoSize::SMALL)
+        create_sized(&*store, &open_media(&config), DemoSize::SMALL)
             .await
             .expect("create the small demo");
         store.close().await;
@@ -148,15 +148,12 @@ pub struct TestApp {
     data: std::sync::Arc<TestData>,
     counter: std::sync::atomic::AtomicU32,
     /// The `masthead serve` process, for apps started as processes (nodes).
-    process: Option<std::process::Child>,
+    process: std::sync::Mutex<Option<std::process::Child>>,
 }
 
 impl Drop for TestApp {
     fn drop(&mut self) {
-        if let Some(process) = &mut self.process {
-            let _ = process.kill();
-            let _ = process.wait();
-        }
+        self.kill();
     }
 }
 
@@ -206,7 +203,7 @@ pub async fn spawn_node(data: &std::sync::Arc<TestData>, settings: &[(&str, &str
         client: client(),
         data: data.clone(),
         counter: std::sync::atomic::AtomicU32::new(0),
-        process: Some(process),
+        process: std::sync::Mutex::new(Some(process)),
     }
 }
 
@@ -316,7 +313,7 @@ async fn spawn_configured(data: TestData, change: impl FnOnce(&mut Config)) -> T
         client: client(),
         data: std::sync::Arc::new(data),
         counter: std::sync::atomic::AtomicU32::new(0),
-        process: None,
+        process: std::sync::Mutex::new(None),
     }
 }
 
@@ -338,10 +335,14 @@ impl TestApp {
     }
 
     /// Kills the app's process at once (SIGKILL), as a crash would.
-    pub fn kill(&mut self) {
-        if let Some(process) = &mut self.process {
-            process.kill().expect("kill the node");
-            process.wait().expect("reap the node");
+    pub fn kill(&self) {
+        let mut process = self
+            .process
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner());
+        if let Some(mut process) = process.take() {
+            let _ = process.kill();
+            let _ = process.wait();
         }
     }
 

@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use image::ImageFormat;
-use store::{Newsroom, Role};
+use store::Role;
 
 use crate::helpers::{Page, TestApp, spawn_app};
 use crate::media_files::{encoded, uploaded};
@@ -153,7 +153,7 @@ async fn editing_an_image_of_a_published_story_refreshes_its_page_which_offers_w
         .await
         .expect("read")
         .expect("story");
-    let site = masthead::service::site::Site::load(&store)
+    let site = masthead::service::site::Site::load(&*store)
         .await
         .expect("site");
     let path = site.path_for(

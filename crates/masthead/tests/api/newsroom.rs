@@ -1,6 +1,6 @@
 //! The newsroom's doors: login, sessions, CSRF, lockout and the role boundaries.
 
-use store::{Accounts, Role};
+use store::Role;
 
 use crate::desk::PASSWORD;
 use crate::helpers::spawn_app;
@@ -107,7 +107,7 @@ async fn a_one_time_password_must_be_changed_before_anything_else() {
     let app = spawn_app().await;
     let store = app.store().await;
     let created = masthead::service::account::create_user(
-        &store,
+        &*store,
         "new@test.example",
         "New",
         Role::Reporter,
@@ -260,7 +260,7 @@ async fn the_demo_prints_one_working_account_per_role() {
     let config = data.config();
     let store = masthead::app::open_store(&config).await.expect("store");
     let demo = masthead::demo::create_sized(
-        &store,
+        &*store,
         &masthead::app::open_media(&config),
         masthead::demo::DemoSize::SMALL,
     )

@@ -181,7 +181,7 @@ async fn a_reporter_writes_and_submits_and_an_editor_publishes_to_the_front() {
     editor
         .screenshot(&screenshot("newsroom-published-home.png"))
         .await;
-    let site = masthead::service::site::Site::load(&app.store().await)
+    let site = masthead::service::site::Site::load(&*app.store().await)
         .await
         .expect("site");
     let section_path = site.editions[0].section_path(section);

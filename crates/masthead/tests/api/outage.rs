@@ -68,7 +68,10 @@ impl Cluster {
                 .arg("postgres:postgres")
                 .arg(dir.path())
                 .status();
-            assert!(chown.is_ok_and(|status| status.success()), "chown the cluster folder");
+            assert!(
+                chown.is_ok_and(|status| status.success()),
+                "chown the cluster folder"
+            );
         }
         let initdb = as_postgres(&bin.join("initdb"))
             .args(["--auth=trust", "--username=postgres", "--no-sync", "-D"])
@@ -163,7 +166,10 @@ async fn with_the_database_down_readers_get_cached_pages_and_saves_keep_their_te
     let reader_paths = ["/".to_string(), path.clone()];
     for node in [&a, &b] {
         for page in &reader_paths {
-            within(node, page, Duration::from_secs(1), |status, _| status == 200).await;
+            within(node, page, Duration::from_secs(1), |status, _| {
+                status == 200
+            })
+            .await;
         }
     }
 
@@ -175,11 +181,13 @@ async fn with_the_database_down_readers_get_cached_pages_and_saves_keep_their_te
         }
     }
     let words = "Ships wait outside the harbour while the storm passes.";
-    let failed = editor
-        .save(story, &[("body", words)], "save")
-        .await;
+    let failed = editor.save(story, &[("body", words)], "save").await;
     assert_eq!(failed.status, 503);
-    assert!(failed.text.contains("the database is not answering"), "{}", failed.text);
+    assert!(
+        failed.text.contains("the database is not answering"),
+        "{}",
+        failed.text
+    );
     assert!(failed.text.contains(words), "the text is on the page");
     let resend: Vec<(String, String)> = failed
         .html()
@@ -191,7 +199,11 @@ async fn with_the_database_down_readers_get_cached_pages_and_saves_keep_their_te
             ))
         })
         .collect();
-    assert!(resend.iter().any(|(name, value)| name == "body" && value == words));
+    assert!(
+        resend
+            .iter()
+            .any(|(name, value)| name == "body" && value == words)
+    );
 
     cluster.up();
 
@@ -215,5 +227,8 @@ async fn with_the_database_down_readers_get_cached_pages_and_saves_keep_their_te
         );
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
-    within(&b, &path, Duration::from_secs(5), |_, text| text.contains(words)).await;
+    within(&b, &path, Duration::from_secs(5), |_, text| {
+        text.contains(words)
+    })
+    .await;
 }

@@ -21,7 +21,7 @@ async fn status_of(app: &TestApp, story: i64) -> StoryStatus {
 
 /// Schedules a published story of the demo for ten minutes ago, as if the server had
 /// been down when it was due.
-async fn schedule_in_the_past(store: &impl Newsroom) -> store::StorySummary {
+async fn schedule_in_the_past(store: &(impl Newsroom + ?Sized)) -> store::StorySummary {
     let query = store::StoryListQuery {
         statuses: vec![StoryStatus::Published],
         limit: 1,
@@ -86,7 +86,7 @@ async fn a_schedule_that_passed_while_the_server_was_down_publishes_at_start() {
     let data = copy_of_demo().await;
     let config = data.config();
     let store = masthead::app::open_store(&config).await.expect("store");
-    let story = schedule_in_the_past(&store).await.id;
+    let story = schedule_in_the_past(&*store).await.id;
     store.close().await;
 
     let app = App::build(config.clone()).await.expect("build");
@@ -117,7 +117,7 @@ async fn a_missed_schedule_shows_as_an_alert_on_the_dashboard() {
     let data = copy_of_demo().await;
     let config = data.config();
     let store = masthead::app::open_store(&config).await.expect("store");
-    let story = schedule_in_the_past(&store).await;
+    let story = schedule_in_the_past(&*store).await;
     let now = Timestamp::now();
     // The job failed and will not be tried for an hour: the schedule is missed.
     let job = store

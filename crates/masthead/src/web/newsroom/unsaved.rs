@@ -49,7 +49,11 @@ pub async fn keep_unsaved_form(
         .map_or_else(|| request.uri().path().to_string(), ToString::to_string);
     let (parts, body) = request.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_FORM).await else {
-        return (StatusCode::PAYLOAD_TOO_LARGE, "The form is larger than 8 MB.").into_response();
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "The form is larger than 8 MB.",
+        )
+            .into_response();
     };
     let response = next
         .run(Request::from_parts(parts, Body::from(bytes.clone())))

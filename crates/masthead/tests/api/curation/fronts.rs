@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use store::{Curation, Role, SiteReads, StoryFilter, StoryQuery, StoryReads};
+use store::{Role, StoryFilter, StoryQuery};
 
 use super::{edition_id, pin, poll, section_id};
 use crate::helpers::spawn_app;
@@ -12,7 +12,7 @@ async fn pins_lead_the_home_front_and_no_story_shows_twice() {
     let app = spawn_app().await;
     let editor = app.desk(Role::Editor).await;
     let store = app.store().await;
-    let edition = edition_id(&store).await;
+    let edition = edition_id(&*store).await;
     let older = store
         .teasers(&StoryQuery::latest(edition, StoryFilter::All, 40))
         .await
@@ -50,8 +50,8 @@ async fn a_section_front_shows_its_pins_first() {
     let app = spawn_app().await;
     let editor = app.desk(Role::Editor).await;
     let store = app.store().await;
-    let sports = section_id(&store, "sports").await;
-    let edition = edition_id(&store).await;
+    let sports = section_id(&*store, "sports").await;
+    let edition = edition_id(&*store).await;
     let story = store
         .teasers(&StoryQuery::latest(
             edition,

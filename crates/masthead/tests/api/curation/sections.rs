@@ -14,7 +14,7 @@ async fn renaming_a_section_redirects_its_old_urls() {
     let app = spawn_app().await;
     let editor = app.desk(Role::Editor).await;
     let store = app.store().await;
-    let world = section_id(&store, "world").await;
+    let world = section_id(&*store, "world").await;
     let story = app.first_story_path("/world/europe").await;
     let edit = format!("/admin/sections/{world}?edition=1");
 
@@ -53,8 +53,8 @@ async fn moving_a_section_under_another_parent_keeps_its_old_path() {
     let app = spawn_app().await;
     let editor = app.desk(Role::Editor).await;
     let store = app.store().await;
-    let world = section_id(&store, "world").await;
-    let sports = section_id(&store, "sports").await;
+    let world = section_id(&*store, "world").await;
+    let sports = section_id(&*store, "sports").await;
     let edit = format!("/admin/sections/{world}?edition=1");
     let parent = sports.to_string();
 
@@ -76,8 +76,8 @@ async fn bad_section_changes_are_refused_with_a_reason() {
     let app = spawn_app().await;
     let editor = app.desk(Role::Editor).await;
     let store = app.store().await;
-    let world = section_id(&store, "world").await.to_string();
-    let europe = section_id(&store, "europe").await.to_string();
+    let world = section_id(&*store, "world").await.to_string();
+    let europe = section_id(&*store, "europe").await.to_string();
     let edit_world = format!("/admin/sections/{world}?edition=1");
     let huge = "x".repeat(1024 * 1024);
     let cases: [Case; 5] = [

@@ -2,7 +2,7 @@
 //! cleaned, escaped or refused.
 
 use masthead::service::site::Site;
-use store::{Curation, KeywordQuery, Role, SiteReads, StoryFilter, StoryQuery, StoryReads};
+use store::{KeywordQuery, Role, StoryFilter, StoryQuery};
 
 use super::{edition_id, poll};
 use crate::helpers::spawn_app;
@@ -12,7 +12,7 @@ async fn merging_keywords_moves_their_stories_and_redirects_the_old_page() {
     let app = spawn_app().await;
     let editor = app.desk(Role::Editor).await;
     let store = app.store().await;
-    let edition = edition_id(&store).await;
+    let edition = edition_id(&*store).await;
     let query = KeywordQuery {
         edition_id: edition,
         search: String::new(),
@@ -47,7 +47,7 @@ async fn merging_keywords_moves_their_stories_and_redirects_the_old_page() {
     assert_eq!(page.location(), format!("/keyword/{}", into.keyword.slug));
     let after = store.keyword_counts(&query).await.expect("keywords");
     assert!(after.iter().all(|k| k.keyword.id != from.keyword.id));
-    let site = Site::load(&store).await.expect("site");
+    let site = Site::load(&*store).await.expect("site");
     let story_page = app.get(&site.story_path(&story)).await;
     assert!(story_page.texts(".keywords a").contains(&into.keyword.name));
     let same = [
@@ -96,7 +96,7 @@ async fn topics_are_created_renamed_and_keep_their_old_address() {
         .await;
     assert_eq!(refused.status, 422);
     assert!(refused.texts("[role=alert]")[0].contains("at most 100 characters"));
-    let edition = edition_id(&store).await;
+    let edition = edition_id(&*store).await;
     let topic = store
         .edition_topics(edition)
         .await
