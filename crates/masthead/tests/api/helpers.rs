@@ -25,7 +25,8 @@ async fn template() -> &'static Path {
             let _ = std::fs::remove_dir_all(&dir);
             let config = Config::for_tests(&dir);
             let store = open_store(&config).await.expect("open template store");
-            create_sized(&store, &open_media(&config), DemoSize::SMALL)
+            let media = open_media(&config).await.expect("open template media");
+            create_sized(&store, media.as_ref(), DemoSize::SMALL)
                 .await
                 .expect("create the small demo");
             store.close().await;
