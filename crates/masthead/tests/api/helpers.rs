@@ -115,7 +115,8 @@ impl TestData {
     pub async fn fill_with_demo(&self) {
         let config = self.config();
         let store = open_store(&config).await.expect("open the test database");
-        create_sized(&store, &open_media(&config), DemoSize::SMALL)
+        let media = open_media(&config).await.expect("open the test media");
+        create_sized(&store, media.as_ref(), DemoSize::SMALL)
             .await
             .expect("create the small demo");
         store.close().await;
