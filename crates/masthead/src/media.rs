@@ -15,7 +15,7 @@ mod s3;
 mod sigv4;
 
 #[cfg(feature = "s3")]
-pub use s3::S3MediaStore;
+pub use s3::{S3MediaStore, install_tls_provider};
 
 /// Opens the configured store: the `media` folder under `data_dir`, or the S3 bucket after
 /// checking that it exists and takes the credentials.

@@ -55,11 +55,7 @@ impl S3MediaStore {
         if !prefix.is_empty() {
             key_path = format!("{key_path}/{prefix}");
         }
-        // reqwest is built without a crypto provider, so that aws-lc (cmake, minutes of C)
-        // stays out of the build: rustls takes its process-wide default, ring.
-        if rustls::crypto::CryptoProvider::get_default().is_none() {
-            let _ = rustls::crypto::ring::default_provider().install_default();
-        }
+        install_tls_provider();
         let client = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(5))
             .timeout(Duration::from_secs(60))
@@ -238,6 +234,16 @@ impl ErrorAnswer {
     /// A 404 about the object, not the bucket: the key simply has no object.
     fn is_missing_object(&self) -> bool {
         self.status == StatusCode::NOT_FOUND && self.code != "NoSuchBucket"
+    }
+}
+
+/// Makes ring the process's TLS crypto provider, which every reqwest client needs: reqwest
+/// is built without one so that aws-lc (cmake, minutes of C) stays out of the build. Calling
+/// it again does nothing.
+pub fn install_tls_provider() {
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        // Only fails if another thread installed one first, which is as good.
+        let _ = rustls::crypto::ring::default_provider().install_default();
     }
 }
 

@@ -164,7 +164,7 @@ impl Drop for TestApp {
 
 /// A client that does not follow redirects.
 fn client() -> reqwest::Client {
-    reqwest::Client::builder()
+    http_client()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client")
@@ -268,6 +268,14 @@ impl Page {
             .unwrap_or_default()
             .to_string()
     }
+}
+
+/// A reqwest client builder. With the `s3` feature reqwest has no TLS crypto provider of
+/// its own: this installs the app's first, as the S3 store does.
+pub fn http_client() -> reqwest::ClientBuilder {
+    #[cfg(feature = "s3")]
+    masthead::media::install_tls_provider();
+    reqwest::Client::builder()
 }
 
 /// Starts the app on a random port with a fresh copy of the small demo.

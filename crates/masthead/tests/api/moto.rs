@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 
 use masthead::config::{MediaConfig, MediaStoreKind, Secret};
 
+use crate::helpers::http_client;
+
 /// A running moto server.
 pub struct Moto {
     child: Child,
@@ -91,7 +93,7 @@ impl Moto {
         let moto = Moto {
             child,
             endpoint: format!("http://127.0.0.1:{port}"),
-            client: reqwest::Client::new(),
+            client: http_client().build().expect("client"),
         };
         let started = Instant::now();
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
@@ -157,18 +159,6 @@ impl Moto {
             .filter_map(|part| part.split("</Key>").next())
             .map(str::to_string)
             .collect()
-    }
-
-    /// The bytes of one object, read with an unsigned request.
-    pub async fn object(&self, bucket: &str, key: &str) -> Vec<u8> {
-        let response = self
-            .client
-            .get(format!("{}/{bucket}/{key}", self.endpoint))
-            .send()
-            .await
-            .expect("get object");
-        assert_eq!(response.status(), 200, "{bucket}/{key}");
-        response.bytes().await.expect("object").to_vec()
     }
 
     /// The `[media]` settings for a bucket here, path-style, with any credentials.
