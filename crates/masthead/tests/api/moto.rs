@@ -76,6 +76,9 @@ impl Moto {
             .and_then(|listener| listener.local_addr())
             .expect("a free port")
             .port();
+        // Built before the server starts: nothing may panic between spawning it and the
+        // `Moto` whose drop stops it.
+        let client = http_client().build().expect("client");
         let child = Command::new("python3")
             .args([
                 "-m",
@@ -93,7 +96,7 @@ impl Moto {
         let moto = Moto {
             child,
             endpoint: format!("http://127.0.0.1:{port}"),
-            client: http_client().build().expect("client"),
+            client,
         };
         let started = Instant::now();
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
