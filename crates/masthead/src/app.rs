@@ -14,7 +14,7 @@ use tokio::sync::Notify;
 use crate::config::Config;
 use crate::jobs::changes::follow_changes;
 use crate::jobs::scheduler::run_jobs;
-use crate::media::{LocalMediaStore, MediaStore};
+use crate::media::MediaStore;
 use crate::service::site::Site;
 use crate::web::cache::{CachedSite, PageCache};
 use crate::web::theme::Theme;
@@ -139,9 +139,9 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Database> {
     }
 }
 
-/// The media store for a configuration.
-pub fn open_media(config: &Config) -> LocalMediaStore {
-    LocalMediaStore::new(config.data_dir.join("media"))
+/// The media store for a configuration: the local folder, or a checked S3 bucket.
+pub async fn open_media(config: &Config) -> anyhow::Result<Arc<dyn MediaStore>> {
+    crate::media::open(&config.media, &config.data_dir).await
 }
 
 /// A built application bound to its port, ready to run.
@@ -162,7 +162,7 @@ impl App {
             .with_context(|| format!("listening on {}", config.addr))?;
         let state = Arc::new(AppState {
             store,
-            media: Arc::new(open_media(&config)),
+            media: open_media(&config).await?,
             theme,
             cache: PageCache::new(config.page_cache_entries),
             base_url: config.public_url(),

@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use serde::Deserialize;
 
+mod media;
+pub use media::{MediaConfig, MediaStoreKind, Secret};
+
 /// Everything the app needs to start, validated once at startup.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -33,6 +36,8 @@ pub struct Config {
     /// Seconds a node holds a background job (a scheduled publish) it has claimed; when
     /// a node dies mid-job, another takes the job over after this. Default 60.
     pub job_lease_secs: u64,
+    /// The `[media]` table: the media store. Default the `media` folder in the data folder.
+    pub media: MediaConfig,
 }
 
 impl Default for Config {
@@ -48,6 +53,7 @@ impl Default for Config {
             page_cache_entries: 5000,
             max_upload_mb: 20,
             job_lease_secs: 60,
+            media: MediaConfig::default(),
         }
     }
 }
@@ -76,6 +82,7 @@ impl Config {
         if let Ok(url) = std::env::var("MASTHEAD_DATABASE_URL") {
             config.database_url = Some(url);
         }
+        config.media.apply_aws_env(std::env::vars());
         if let Some(dir) = data_dir {
             config.data_dir = dir.to_path_buf();
         }
@@ -83,7 +90,8 @@ impl Config {
         Ok(config)
     }
 
-    /// Applies `MASTHEAD__ADDR`-style variables; unknown `MASTHEAD__` keys are an error.
+    /// Applies `MASTHEAD__ADDR`-style variables (`MASTHEAD__MEDIA__BUCKET` for the `[media]`
+    /// table); unknown `MASTHEAD__` keys are an error.
     fn apply_env(&mut self, vars: impl Iterator<Item = (String, String)>) -> anyhow::Result<()> {
         for (key, value) in vars {
             let Some(name) = key.strip_prefix("MASTHEAD__") else {
@@ -103,6 +111,10 @@ impl Config {
                 }
                 "max_upload_mb" => self.max_upload_mb = value.parse().with_context(bad)?,
                 "job_lease_secs" => self.job_lease_secs = value.parse().with_context(bad)?,
+                media if media.starts_with("media__") => self
+                    .media
+                    .set(&media["media__".len()..], value.clone())
+                    .with_context(bad)?,
                 _ => bail!("unknown setting {key}"),
             }
         }
@@ -111,6 +123,7 @@ impl Config {
 
     /// Rejects values the app cannot run with, naming the key.
     pub fn validate(&self) -> anyhow::Result<()> {
+        self.media.validate()?;
         if !["error", "warn", "info", "debug", "trace"].contains(&self.log_level.as_str()) {
             bail!("log_level must be one of error, warn, info, debug, trace");
         }
@@ -254,6 +267,40 @@ mod tests {
         assert_eq!(
             without_password("postgres://news@db/news"),
             "postgres://news@db/news"
+        );
+    }
+
+    #[test]
+    fn the_media_table_and_its_variables_choose_an_s3_store() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("masthead.toml");
+        std::fs::write(
+            &file,
+            "[media]\nstore = \"s3\"\nbucket = \"news\"\naccess_key_id = \"AKID\"\n\
+             secret_access_key = \"s3cret\"\n",
+        )
+        .expect("write");
+        let vars = [
+            (
+                "MASTHEAD__MEDIA__PATH_STYLE".to_string(),
+                "true".to_string(),
+            ),
+            ("MASTHEAD__MEDIA__PREFIX".to_string(), "site/".to_string()),
+        ];
+        let bad = [("MASTHEAD__MEDIA__STORE".to_string(), "ftp".to_string())];
+
+        let mut config = Config::load(Some(&file), None).expect("loads");
+        config.apply_env(vars.into_iter()).expect("valid");
+        let error = config.apply_env(bad.into_iter()).expect_err("bad store");
+
+        assert_eq!(config.media.store, MediaStoreKind::S3);
+        assert_eq!(config.media.bucket.as_deref(), Some("news"));
+        assert!(config.media.path_style);
+        assert_eq!(config.media.prefix, "site/");
+        assert!(format!("{error:#}").contains("MASTHEAD__MEDIA__STORE"));
+        assert!(
+            !format!("{config:?}").contains("s3cret"),
+            "secrets are not printed"
         );
     }
 }

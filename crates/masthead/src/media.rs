@@ -1,10 +1,40 @@
 //! The media store: where image originals and renditions live. A local folder by default;
-//! an object store at scale implements the same trait.
+//! an S3-compatible bucket (with the `s3` cargo feature) when several nodes share media.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Context;
 use async_trait::async_trait;
+
+use crate::config::{MediaConfig, MediaStoreKind};
+
+#[cfg(feature = "s3")]
+mod s3;
+#[cfg(feature = "s3")]
+mod sigv4;
+
+#[cfg(feature = "s3")]
+pub use s3::{S3MediaStore, install_tls_provider};
+
+/// Opens the configured store: the `media` folder under `data_dir`, or the S3 bucket after
+/// checking that it exists and takes the credentials.
+pub async fn open(config: &MediaConfig, data_dir: &Path) -> anyhow::Result<Arc<dyn MediaStore>> {
+    match config.store {
+        MediaStoreKind::Local => Ok(Arc::new(LocalMediaStore::new(data_dir.join("media")))),
+        #[cfg(feature = "s3")]
+        MediaStoreKind::S3 => {
+            let store = S3MediaStore::new(config)?;
+            store.check().await?;
+            Ok(Arc::new(store))
+        }
+        #[cfg(not(feature = "s3"))]
+        MediaStoreKind::S3 => anyhow::bail!(
+            "media.store = \"s3\" needs masthead built with the s3 feature: \
+             cargo build --release --features s3"
+        ),
+    }
+}
 
 /// Somewhere to keep media files by key ("12/640.jpg").
 #[async_trait]

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use masthead::app::{App, open_media, open_store};
+use masthead::app::{App, Database, open_media, open_store};
 use masthead::config::Config;
 use masthead::demo::{DemoSize, create_sized};
 use scraper::{Html, Selector};
@@ -25,7 +25,8 @@ async fn template() -> &'static Path {
             let _ = std::fs::remove_dir_all(&dir);
             let config = Config::for_tests(&dir);
             let store = open_store(&config).await.expect("open template store");
-            create_sized(&*store, &open_media(&config), DemoSize::SMALL)
+            let media = open_media(&config).await.expect("open template media");
+            create_sized(&*store, media.as_ref(), DemoSize::SMALL)
                 .await
                 .expect("create the small demo");
             store.close().await;
@@ -110,14 +111,27 @@ impl TestData {
         Some(data)
     }
 
-    /// Creates the small demo newsroom here.
+    /// Puts the small demo newsroom here: a copy of the SQLite template this test process
+    /// made once, moved into the PostgreSQL database with `masthead copy`'s code when
+    /// there is one (drawing the demo again for every test would take a minute each).
     pub async fn fill_with_demo(&self) {
-        let config = self.config();
-        let store = open_store(&config).await.expect("open the test database");
-        create_sized(&*store, &open_media(&config), DemoSize::SMALL)
+        let template = template().await;
+        copy_dir(template, self.path());
+        let Some(url) = self.database_url() else {
+            return;
+        };
+        for file in ["masthead.db", "masthead.db-wal", "masthead.db-shm"] {
+            let _ = std::fs::remove_file(self.path().join(file));
+        }
+        let source = Database::open(&template.to_string_lossy())
             .await
-            .expect("create the small demo");
-        store.close().await;
+            .expect("open the template");
+        let target = Database::open(url).await.expect("open the test database");
+        masthead::copy::copy(&source, &target, &mut |_, _, _| {})
+            .await
+            .expect("copy the demo into PostgreSQL");
+        source.close().await;
+        target.close().await;
     }
 
     /// The data folder.
@@ -159,7 +173,7 @@ impl Drop for TestApp {
 
 /// A client that does not follow redirects.
 fn client() -> reqwest::Client {
-    reqwest::Client::builder()
+    http_client()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client")
@@ -263,6 +277,14 @@ impl Page {
             .unwrap_or_default()
             .to_string()
     }
+}
+
+/// A reqwest client builder. With the `s3` feature reqwest has no TLS crypto provider of
+/// its own: this installs the app's first, as the S3 store does.
+pub fn http_client() -> reqwest::ClientBuilder {
+    #[cfg(feature = "s3")]
+    masthead::media::install_tls_provider();
+    reqwest::Client::builder()
 }
 
 /// Starts the app on a random port with a fresh copy of the small demo.

@@ -13,6 +13,9 @@ mod helpers;
 mod media;
 mod media_files;
 mod media_library;
+mod media_s3;
+#[cfg(feature = "s3")]
+mod moto;
 mod newsroom;
 mod newsroom_browser;
 mod nodes;

@@ -261,7 +261,10 @@ async fn the_demo_prints_one_working_account_per_role() {
     let store = masthead::app::open_store(&config).await.expect("store");
     let demo = masthead::demo::create_sized(
         &*store,
-        &masthead::app::open_media(&config),
+        masthead::app::open_media(&config)
+            .await
+            .expect("media")
+            .as_ref(),
         masthead::demo::DemoSize::SMALL,
     )
     .await

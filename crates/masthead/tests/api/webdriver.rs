@@ -43,7 +43,7 @@ impl Browser {
             .stderr(Stdio::null())
             .spawn()
             .expect("start chromedriver");
-        let http = reqwest::Client::new();
+        let http = crate::helpers::http_client().build().expect("client");
         let root = format!("http://127.0.0.1:{port}");
         for _ in 0..100 {
             if http.get(format!("{root}/status")).send().await.is_ok() {
