@@ -162,7 +162,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     "Creating the demo newsroom in {} ...",
                     config.database_label()
                 );
-                let demo = crate::demo::create(&*store, open_media(&config).await?.as_ref()).await?;
+                let demo =
+                    crate::demo::create(&*store, open_media(&config).await?.as_ref()).await?;
                 println!(
                     "{} in {:.1} s",
                     demo.summary,

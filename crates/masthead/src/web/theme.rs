@@ -38,6 +38,7 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/admin/login.html",
     "templates/admin/password.html",
     "templates/admin/error.html",
+    "templates/admin/unsaved.html",
     "templates/admin/dashboard.html",
     "templates/admin/stories.html",
     "templates/admin/story_edit.html",

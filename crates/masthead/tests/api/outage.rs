@@ -173,6 +173,17 @@ async fn with_the_database_down_readers_get_cached_pages_and_saves_keep_their_te
         }
     }
 
+    // The editor page is open, as it would be in the reporter's browser.
+    let words = "Ships wait outside the harbour while the storm passes.";
+    let mut open_form = editor.editor_fields(story).await;
+    open_form.retain(|(name, _)| name != "body");
+    open_form.push(("body".into(), words.into()));
+    open_form.push(("action".into(), "save".into()));
+    let open_form: Vec<(&str, &str)> = open_form
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect();
+
     cluster.down();
 
     for node in [&a, &b] {
@@ -180,8 +191,9 @@ async fn with_the_database_down_readers_get_cached_pages_and_saves_keep_their_te
             assert_eq!(node.get(page).await.status, 200, "{page} from cache");
         }
     }
-    let words = "Ships wait outside the harbour while the storm passes.";
-    let failed = editor.save(story, &[("body", words)], "save").await;
+    let failed = editor
+        .post(&format!("/admin/stories/{story}"), &open_form)
+        .await;
     assert_eq!(failed.status, 503);
     assert!(
         failed.text.contains("the database is not answering"),
