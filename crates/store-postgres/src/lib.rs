@@ -50,7 +50,9 @@ impl PgStore {
     pub async fn connect(url: &str) -> Result<PgStore, StoreError> {
         let options = PgConnectOptions::from_str(url)
             .map_err(|error| StoreError::Other(format!("database URL: {error}")))?
-            .application_name("masthead");
+            .application_name("masthead")
+            // NOTICEs ("relation already exists, skipping") are noise in the app's log.
+            .options([("client_min_messages", "warning")]);
         let pool = PgPoolOptions::new()
             .max_connections(16)
             // A dead server should fail a request within seconds, not hang it: readers

@@ -35,11 +35,17 @@ async fn template() -> &'static Path {
         .await
 }
 
-/// Copies a folder's files and subfolders.
+/// Copies a folder's files and subfolders, except SQLite's `-wal` and `-shm` files: the
+/// template is never written after it is made, but tests on PostgreSQL open it to copy
+/// from, and those files come and go meanwhile.
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create dir");
     for entry in std::fs::read_dir(from).expect("read dir") {
         let entry = entry.expect("entry");
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with("-wal") || name.ends_with("-shm") {
+            continue;
+        }
         let target = to.join(entry.file_name());
         if entry.file_type().expect("type").is_dir() {
             copy_dir(&entry.path(), &target);
@@ -116,13 +122,11 @@ impl TestData {
     /// there is one (drawing the demo again for every test would take a minute each).
     pub async fn fill_with_demo(&self) {
         let template = template().await;
-        copy_dir(template, self.path());
         let Some(url) = self.database_url() else {
+            copy_dir(template, self.path());
             return;
         };
-        for file in ["masthead.db", "masthead.db-wal", "masthead.db-shm"] {
-            let _ = std::fs::remove_file(self.path().join(file));
-        }
+        copy_dir(&template.join("media"), &self.path().join("media"));
         let source = Database::open(&template.to_string_lossy())
             .await
             .expect("open the template");
