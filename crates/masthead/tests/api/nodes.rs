@@ -14,14 +14,20 @@ use crate::helpers::{TestApp, TestData, spawn_node};
 
 const SECOND: Duration = Duration::from_secs(1);
 
+/// Two nodes serving the small demo from one scratch PostgreSQL database, or none when
+/// PostgreSQL cannot be reached (see `TestData::empty_on_postgres`).
+async fn two_nodes(settings: &[(&str, &str)]) -> Option<(TestApp, TestApp)> {
+    let data = Arc::new(TestData::demo_on_postgres().await?);
+    let a = spawn_node(&data, settings).await;
+    let b = spawn_node(&data, settings).await;
+    Some((a, b))
+}
+
 #[tokio::test]
 async fn what_one_node_changes_the_other_serves_within_a_second() {
-    let Some(data) = TestData::demo_on_postgres().await else {
+    let Some((a, b)) = two_nodes(&[]).await else {
         return;
     };
-    let data = Arc::new(data);
-    let a = spawn_node(&data, &[]).await;
-    let b = spawn_node(&data, &[]).await;
     let section = a.a_section_id().await;
     let editor = a.desk(Role::Editor).await;
     let story = editor
@@ -131,12 +137,9 @@ async fn scheduled_publishes(app: &TestApp, stories: &[i64]) -> Vec<usize> {
 
 #[tokio::test]
 async fn a_story_scheduled_with_two_nodes_running_is_published_exactly_once() {
-    let Some(data) = TestData::demo_on_postgres().await else {
+    let Some((a, b)) = two_nodes(&[]).await else {
         return;
     };
-    let data = Arc::new(data);
-    let a = spawn_node(&data, &[]).await;
-    let b = spawn_node(&data, &[]).await;
     let section = a.a_section_id().await;
     let editor = a.desk(Role::Editor).await;
     let mut stories = Vec::new();
@@ -166,13 +169,9 @@ async fn a_story_scheduled_with_two_nodes_running_is_published_exactly_once() {
 
 #[tokio::test]
 async fn a_node_killed_mid_publish_leaves_whole_stories_and_the_other_takes_its_jobs() {
-    let Some(data) = TestData::demo_on_postgres().await else {
+    let Some((a, b)) = two_nodes(&[("job_lease_secs", "3")]).await else {
         return;
     };
-    let data = Arc::new(data);
-    let lease = [("job_lease_secs", "3")];
-    let a = spawn_node(&data, &lease).await;
-    let b = spawn_node(&data, &lease).await;
     let section = a.a_section_id().await;
     let editor = a.desk(Role::Editor).await;
     let mut saved = Vec::new();
