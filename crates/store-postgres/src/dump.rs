@@ -221,6 +221,12 @@ impl Import for PgImport {
                     .map_err(map_error)?;
             }
         }
+        // Fresh tables have no planner statistics yet; without them the first queries
+        // pick poor plans until autovacuum gets round to it.
+        sqlx::query("ANALYZE")
+            .execute(&mut *self.tx)
+            .await
+            .map_err(map_error)?;
         self.tx.commit().await.map_err(map_error)
     }
 }
