@@ -7,18 +7,9 @@ use futures_util::StreamExt;
 use sqlx::postgres::PgRow;
 use sqlx::{AssertSqlSafe, Postgres, Row as _, Transaction, TypeInfo, ValueRef};
 use store::{StoreError, StoreResult};
-use store_sql::dump::{Cell, Import, Row, TABLES, TableDigest};
+use store_sql::dump::{Cell, Import, Row, TABLES, TableDigest, known_table, select_all};
 
 use crate::{PgStore, map_error};
-
-/// A table name from [`TABLES`], the only names these queries take.
-fn known(table: &str) -> StoreResult<&str> {
-    TABLES
-        .iter()
-        .find(|known| **known == table)
-        .copied()
-        .ok_or_else(|| StoreError::Other(format!("no table {table:?} to copy")))
-}
 
 /// A row's cells by column type (the schema uses only these four).
 fn cells(row: &PgRow) -> StoreResult<Row> {
@@ -44,14 +35,6 @@ fn cells(row: &PgRow) -> StoreResult<Row> {
         .collect()
 }
 
-fn select_all(table: &str, columns: &[String]) -> StoreResult<String> {
-    Ok(format!(
-        "SELECT {} FROM {}",
-        columns.join(", "),
-        known(table)?
-    ))
-}
-
 /// Column names and SQL types of a table, in schema order.
 const COLUMNS: &str = "SELECT column_name::text, data_type::text FROM information_schema.columns \
      WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position";
@@ -60,7 +43,7 @@ impl PgStore {
     /// The columns of a table, in schema order.
     pub async fn columns(&self, table: &str) -> StoreResult<Vec<String>> {
         let columns: Vec<(String, String)> = sqlx::query_as(COLUMNS)
-            .bind(known(table)?)
+            .bind(known_table(table)?)
             .fetch_all(&self.pool)
             .await
             .map_err(map_error)?;
@@ -69,7 +52,7 @@ impl PgStore {
 
     /// The number of rows in a table.
     pub async fn count_rows(&self, table: &str) -> StoreResult<u64> {
-        let sql = format!("SELECT COUNT(*) FROM {}", known(table)?);
+        let sql = format!("SELECT COUNT(*) FROM {}", known_table(table)?);
         let count: i64 = sqlx::query_scalar(AssertSqlSafe(sql))
             .fetch_one(&self.pool)
             .await
@@ -107,7 +90,7 @@ struct PgImport {
 impl PgImport {
     async fn column_types(&mut self, table: &str) -> StoreResult<Vec<(String, String)>> {
         sqlx::query_as(COLUMNS)
-            .bind(known(table)?)
+            .bind(known_table(table)?)
             .fetch_all(&mut *self.tx)
             .await
             .map_err(map_error)
@@ -157,7 +140,7 @@ impl Import for PgImport {
         }
         let sql = format!(
             "INSERT INTO {} ({}) VALUES {}",
-            known(table)?,
+            known_table(table)?,
             columns.join(", "),
             values.join(", ")
         );

@@ -65,6 +65,24 @@ pub const TABLES: &[&str] = &[
     "changes",
 ];
 
+/// A table name from [`TABLES`], the only names the dump queries take.
+pub fn known_table(table: &str) -> StoreResult<&'static str> {
+    TABLES
+        .iter()
+        .find(|known| **known == table)
+        .copied()
+        .ok_or_else(|| store::StoreError::Other(format!("no table {table:?} to copy")))
+}
+
+/// `SELECT columns FROM table`, for a table of [`TABLES`].
+pub fn select_all(table: &str, columns: &[String]) -> StoreResult<String> {
+    Ok(format!(
+        "SELECT {} FROM {}",
+        columns.join(", "),
+        known_table(table)?
+    ))
+}
+
 /// What a table holds, in brief: enough to tell two copies apart.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TableDigest {

@@ -6,19 +6,10 @@ use futures_core::stream::BoxStream;
 use futures_util::StreamExt;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row as _, Sqlite, Transaction, TypeInfo, ValueRef};
-use store::{StoreError, StoreResult};
-use store_sql::dump::{Cell, Import, Row, TABLES, TableDigest};
+use store::StoreResult;
+use store_sql::dump::{Cell, Import, Row, TABLES, TableDigest, known_table, select_all};
 
 use crate::{SqliteStore, begin_write, map_error};
-
-/// A table name from [`TABLES`], the only names these queries take.
-fn known(table: &str) -> StoreResult<&str> {
-    TABLES
-        .iter()
-        .find(|known| **known == table)
-        .copied()
-        .ok_or_else(|| StoreError::Other(format!("no table {table:?} to copy")))
-}
 
 /// A row's cells, each as SQLite stored it.
 fn cells(row: &SqliteRow) -> StoreResult<Row> {
@@ -39,19 +30,11 @@ fn cells(row: &SqliteRow) -> StoreResult<Row> {
         .collect()
 }
 
-fn select_all(table: &str, columns: &[String]) -> StoreResult<String> {
-    Ok(format!(
-        "SELECT {} FROM {}",
-        columns.join(", "),
-        known(table)?
-    ))
-}
-
 impl SqliteStore {
     /// The columns of a table, in schema order.
     pub async fn columns(&self, table: &str) -> StoreResult<Vec<String>> {
         sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
-            .bind(known(table)?)
+            .bind(known_table(table)?)
             .fetch_all(&self.pool)
             .await
             .map_err(map_error)
@@ -59,7 +42,7 @@ impl SqliteStore {
 
     /// The number of rows in a table.
     pub async fn count_rows(&self, table: &str) -> StoreResult<u64> {
-        let sql = format!("SELECT COUNT(*) FROM {}", known(table)?);
+        let sql = format!("SELECT COUNT(*) FROM {}", known_table(table)?);
         let count: i64 = sqlx::query_scalar(AssertSqlSafe(sql))
             .fetch_one(&self.pool)
             .await
@@ -117,7 +100,7 @@ impl Import for SqliteImport {
         let placeholders = format!("({})", vec!["?"; columns.len()].join(", "));
         let sql = format!(
             "INSERT INTO {} ({}) VALUES {}",
-            known(table)?,
+            known_table(table)?,
             columns.join(", "),
             vec![placeholders; rows.len()].join(", ")
         );
@@ -138,7 +121,7 @@ impl Import for SqliteImport {
     async fn digest(&mut self, table: &str) -> StoreResult<TableDigest> {
         let columns: Vec<String> =
             sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
-                .bind(known(table)?)
+                .bind(known_table(table)?)
                 .fetch_all(&mut *self.tx)
                 .await
                 .map_err(map_error)?;
