@@ -182,6 +182,11 @@ impl App {
         })
     }
 
+    /// The state every request sees, for tests that read the app's own counters.
+    pub fn state(&self) -> Arc<AppState> {
+        self.state.clone()
+    }
+
     /// The address the app listens on (useful with port 0).
     pub fn local_addr(&self) -> anyhow::Result<SocketAddr> {
         self.listener

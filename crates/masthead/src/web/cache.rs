@@ -18,7 +18,7 @@ use std::task::{Context, Poll};
 
 use axum::Router;
 use axum::body::{Body, Bytes};
-use axum::extract::{ConnectInfo, Request};
+use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::serve::{IncomingStream, Listener};
@@ -26,6 +26,7 @@ use axum::serve::{IncomingStream, Listener};
 use tower_service::Service;
 
 use crate::app::AppState;
+use crate::web::client::ClientAddr;
 
 /// Browsers revalidate after a minute; a CDN may keep pages an hour, purged by key.
 const CACHE_CONTROL: &str = "public, max-age=60, s-maxage=3600, stale-if-error=86400";
@@ -57,6 +58,21 @@ pub struct PageCache {
     capacity: usize,
     /// Counts invalidations, so a render that raced one is not kept.
     generation: AtomicU64,
+    hits: AtomicU64,
+    misses: AtomicU64,
+}
+
+/// What the cache holds and how it has been used, for `/metrics` and tests.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CacheStats {
+    /// Requests answered from the cache.
+    pub hits: u64,
+    /// Cacheable requests that went to the router.
+    pub misses: u64,
+    /// Pages held.
+    pub entries: u64,
+    /// Bytes of page bodies held.
+    pub bytes: u64,
 }
 
 /// An HTML response the cache may keep, tagged with what it shows.
@@ -73,6 +89,26 @@ impl PageCache {
             entries: RwLock::new(Entries::default()),
             capacity,
             generation: AtomicU64::new(0),
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
+        }
+    }
+
+    /// The cache's counters and size now.
+    pub fn stats(&self) -> CacheStats {
+        let entries = self
+            .entries
+            .read()
+            .unwrap_or_else(|poison| poison.into_inner());
+        CacheStats {
+            hits: self.hits.load(Ordering::Relaxed),
+            misses: self.misses.load(Ordering::Relaxed),
+            entries: entries.pages.len() as u64,
+            bytes: entries
+                .pages
+                .values()
+                .map(|page| page.body.len() as u64)
+                .sum(),
         }
     }
 
@@ -224,7 +260,7 @@ impl Service<Request> for CachedSite {
 
     fn call(&mut self, mut request: Request) -> ResponseFuture {
         if let Some(peer) = self.peer {
-            request.extensions_mut().insert(ConnectInfo(peer));
+            request.extensions_mut().insert(ClientAddr(peer.ip()));
         }
         let head = request.method() == Method::HEAD;
         let cacheable = head || request.method() == Method::GET;
@@ -234,12 +270,14 @@ impl Service<Request> for CachedSite {
         let key = cache_key(request.uri());
         let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
         if let Some(page) = self.state.cache.get(&key) {
+            self.state.cache.hits.fetch_add(1, Ordering::Relaxed);
             return Box::pin(std::future::ready(Ok(respond(
                 &page,
                 if_none_match.as_ref(),
                 head,
             ))));
         }
+        self.state.cache.misses.fetch_add(1, Ordering::Relaxed);
         let state = self.state.clone();
         // A page rendered while a change came in may show the old content: keep it only
         // if no invalidation happened since the render began.

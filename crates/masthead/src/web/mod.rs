@@ -1,6 +1,7 @@
 //! The HTTP layer: router, middleware, error mapping, views and the theme.
 
 pub mod cache;
+pub mod client;
 pub mod error;
 pub mod middleware;
 pub mod newsroom;

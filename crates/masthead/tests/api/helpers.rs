@@ -165,6 +165,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     data: std::sync::Arc<TestData>,
     counter: std::sync::atomic::AtomicU32,
+    /// The app's state, for apps started in this process (not for nodes).
+    pub state: Option<std::sync::Arc<masthead::app::AppState>>,
     /// The `masthead serve` process, for apps started as processes (nodes).
     process: std::sync::Mutex<Option<std::process::Child>>,
 }
@@ -221,6 +223,7 @@ pub async fn spawn_node(data: &std::sync::Arc<TestData>, settings: &[(&str, &str
         client: client(),
         data: data.clone(),
         counter: std::sync::atomic::AtomicU32::new(0),
+        state: None,
         process: std::sync::Mutex::new(Some(process)),
     }
 }
@@ -333,12 +336,14 @@ async fn spawn_configured(data: TestData, change: impl FnOnce(&mut Config)) -> T
     change(&mut config);
     let app = App::build(config).await.expect("build app");
     let address = format!("http://{}", app.local_addr().expect("address"));
+    let state = app.state();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
         client: client(),
         data: std::sync::Arc::new(data),
         counter: std::sync::atomic::AtomicU32::new(0),
+        state: Some(state),
         process: std::sync::Mutex::new(None),
     }
 }

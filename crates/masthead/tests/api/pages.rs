@@ -347,3 +347,20 @@ async fn feeds_carry_absolute_links_and_escaped_text() {
         assert_eq!(app.get(path).await.status, 404, "{reason}");
     }
 }
+
+#[tokio::test]
+async fn a_page_read_twice_is_rendered_once_and_then_served_from_the_cache() {
+    let app = spawn_app().await;
+    let cache = &app.state.as_ref().expect("in-process app").cache;
+    let before = cache.stats();
+
+    let first = app.get("/world").await;
+    let second = app.get("/world").await;
+
+    let after = cache.stats();
+    assert_eq!((first.status, second.status), (200, 200));
+    assert_eq!(first.text, second.text);
+    assert_eq!(after.misses - before.misses, 1, "rendered once");
+    assert_eq!(after.hits - before.hits, 1, "then served from memory");
+    assert!(after.entries > before.entries && after.bytes > before.bytes);
+}

@@ -1,13 +1,12 @@
 //! Logging in and out, and changing one's password.
 
 use std::collections::HashMap;
-use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, Query, State};
+use axum::Form;
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::{Extension, Form};
 use serde::{Deserialize, Serialize};
 use store::NewAuditEntry;
 
@@ -16,6 +15,7 @@ use crate::service::account::{
     LoginError, SESSION_LIFETIME, check_login, check_new_password, hash_password, random_token,
     start_session, token_hash,
 };
+use crate::web::client::ClientAddr;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::{CurrentUser, SESSION_COOKIE, cookie, set_cookie};
 use crate::web::newsroom::view::AdminChrome;
@@ -64,17 +64,14 @@ pub struct LoginForm {
 /// `POST /admin/login`: checks the form's token, the rate limit and the password.
 pub async fn login(
     State(state): State<Arc<AppState>>,
-    peer: Option<Extension<ConnectInfo<SocketAddr>>>,
+    ClientAddr(client): ClientAddr,
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
     if cookie(&headers, LOGIN_COOKIE) != Some(form.csrf.as_str()) || form.csrf.is_empty() {
         return Err(AppError::BadCsrf);
     }
-    let ip = peer.map_or_else(
-        || "unknown".to_string(),
-        |Extension(ConnectInfo(addr))| addr.ip().to_string(),
-    );
+    let ip = client.to_string();
     let email: String = form.email.chars().take(254).collect();
     let user = match check_login(state.store.as_ref(), &email, &form.password, &ip).await {
         Ok(user) => user,
