@@ -62,6 +62,34 @@ pub struct PageCache {
     misses: AtomicU64,
 }
 
+/// How the cache took part in a response, left in its extensions for the request log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CacheOutcome {
+    /// Answered from memory.
+    Hit,
+    /// A cacheable request that went to the router.
+    Miss,
+    /// A request the cache does not handle (other methods).
+    Pass,
+}
+
+impl CacheOutcome {
+    /// The outcome's name in logs and metrics.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CacheOutcome::Hit => "hit",
+            CacheOutcome::Miss => "miss",
+            CacheOutcome::Pass => "pass",
+        }
+    }
+}
+
+/// Marks a response with how the cache took part in it.
+fn marked(mut response: Response, outcome: CacheOutcome) -> Response {
+    response.extensions_mut().insert(outcome);
+    response
+}
+
 /// What the cache holds and how it has been used, for `/metrics` and tests.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CacheStats {
@@ -265,17 +293,15 @@ impl Service<Request> for CachedSite {
         let head = request.method() == Method::HEAD;
         let cacheable = head || request.method() == Method::GET;
         if !cacheable {
-            return Box::pin(self.router.call(request));
+            let response = self.router.call(request);
+            return Box::pin(async move { Ok(marked(response.await?, CacheOutcome::Pass)) });
         }
         let key = cache_key(request.uri());
         let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
         if let Some(page) = self.state.cache.get(&key) {
             self.state.cache.hits.fetch_add(1, Ordering::Relaxed);
-            return Box::pin(std::future::ready(Ok(respond(
-                &page,
-                if_none_match.as_ref(),
-                head,
-            ))));
+            let response = respond(&page, if_none_match.as_ref(), head);
+            return Box::pin(std::future::ready(Ok(marked(response, CacheOutcome::Hit))));
         }
         self.state.cache.misses.fetch_add(1, Ordering::Relaxed);
         let state = self.state.clone();
@@ -286,7 +312,8 @@ impl Service<Request> for CachedSite {
         Box::pin(async move {
             let response = response.await?;
             let key = (state.cache.generation() == generation).then_some(key);
-            Ok(keep(&state, key, response, if_none_match.as_ref(), head).await)
+            let response = keep(&state, key, response, if_none_match.as_ref(), head).await;
+            Ok(marked(response, CacheOutcome::Miss))
         })
     }
 }
