@@ -115,110 +115,20 @@ impl Newsroom for SqliteStore {
     }
 
     async fn save_story(&self, save: &StorySave) -> Result<i64> {
+        // The save and the move it asks for are one transaction: a node that dies between
+        // them must not leave a story with new words and its old status.
         let mut tx = self.write().await?;
-        let (status, revision) = current(&mut tx, save.story_id).await?;
-        if revision != save.base_revision {
-            return Err(StoreError::Conflict {
-                constraint: "story_revision".into(),
-            });
+        let next = save_in(&mut tx, save).await?;
+        if let Some(change) = &save.then {
+            change_status_in(&mut tx, change).await?;
         }
-        let before = story_tags(&mut tx, save.story_id).await?;
-        let now = Timestamp::now();
-        write_fields(&mut tx, save.story_id, &save.fields, now).await?;
-        let next = revision + 1;
-        sqlx::query("UPDATE stories SET revision = ? WHERE id = ?")
-            .bind(next)
-            .bind(save.story_id)
-            .execute(&mut *tx)
-            .await
-            .map_err(map_error)?;
-        insert_revision(
-            &mut tx,
-            save.story_id,
-            next,
-            Some(save.user_id),
-            status,
-            &save.fields,
-        )
-        .await?;
-        if let Some(path) = &save.redirect_from {
-            sqlx::query(
-                "INSERT INTO redirects (edition_id, path, story_id) \
-                 SELECT edition_id, ?, id FROM stories WHERE id = ? \
-                 ON CONFLICT (edition_id, path) DO UPDATE SET story_id = excluded.story_id",
-            )
-            .bind(path)
-            .bind(save.story_id)
-            .execute(&mut *tx)
-            .await
-            .map_err(map_error)?;
-        }
-        if status == StoryStatus::Published {
-            log_change(&mut tx, save.story_id, "edit", &before).await?;
-        }
-        let detail = format!("revision {next}");
-        audit_in(
-            &mut tx,
-            &story_audit(save.user_id, save.story_id, "save", detail),
-        )
-        .await?;
-        sqlx::query("DELETE FROM story_autosaves WHERE story_id = ? AND user_id = ?")
-            .bind(save.story_id)
-            .bind(save.user_id)
-            .execute(&mut *tx)
-            .await
-            .map_err(map_error)?;
         tx.commit().await.map_err(map_error)?;
         Ok(next)
     }
 
     async fn change_status(&self, change: &StatusChange) -> Result<()> {
         let mut tx = self.write().await?;
-        let (status, _) = current(&mut tx, change.story_id).await?;
-        if status != change.from {
-            return Err(StoreError::Conflict {
-                constraint: "story_status".into(),
-            });
-        }
-        let at = from_time(change.at);
-        sqlx::query(
-            "UPDATE stories SET status = ?1, \
-               published_at = CASE WHEN ?1 = 'published' THEN COALESCE(published_at, ?2) \
-                 ELSE published_at END, \
-               scheduled_at = ?3 WHERE id = ?4",
-        )
-        .bind(change.to.as_str())
-        .bind(at)
-        .bind(change.scheduled_at.map(from_time))
-        .bind(change.story_id)
-        .execute(&mut *tx)
-        .await
-        .map_err(map_error)?;
-        cancel_jobs(&mut tx, change.story_id, change.at).await?;
-        if let (StoryStatus::Scheduled, Some(due)) = (change.to, change.scheduled_at) {
-            sqlx::query(
-                "INSERT INTO jobs (kind, subject_id, run_at, created_at) \
-                 VALUES ('publish_story', ?, ?, ?)",
-            )
-            .bind(change.story_id)
-            .bind(from_time(due))
-            .bind(at)
-            .execute(&mut *tx)
-            .await
-            .map_err(map_error)?;
-        }
-        // Readers see a change only when a story enters or leaves the published state.
-        if (status == StoryStatus::Published) != (change.to == StoryStatus::Published) {
-            let action = if change.to == StoryStatus::Published {
-                "publish"
-            } else {
-                "unpublish"
-            };
-            log_change(&mut tx, change.story_id, action, &[]).await?;
-        }
-        let detail = format!("{} → {}", status.as_str(), change.to.as_str());
-        let entry = story_audit(change.user_id, change.story_id, "status", detail);
-        audit_in(&mut tx, &entry).await?;
+        change_status_in(&mut tx, change).await?;
         tx.commit().await.map_err(map_error)
     }
 
@@ -336,4 +246,111 @@ impl Newsroom for SqliteStore {
             .await
             .map_err(map_error)
     }
+}
+
+/// Saves a story's fields as a new revision inside `tx`, returning the revision number.
+async fn save_in(tx: &mut Transaction<'_, Sqlite>, save: &StorySave) -> Result<i64> {
+    let (status, revision) = current(tx, save.story_id).await?;
+    if revision != save.base_revision {
+        return Err(StoreError::Conflict {
+            constraint: "story_revision".into(),
+        });
+    }
+    let before = story_tags(tx, save.story_id).await?;
+    let now = Timestamp::now();
+    write_fields(tx, save.story_id, &save.fields, now).await?;
+    let next = revision + 1;
+    sqlx::query("UPDATE stories SET revision = ? WHERE id = ?")
+        .bind(next)
+        .bind(save.story_id)
+        .execute(&mut **tx)
+        .await
+        .map_err(map_error)?;
+    insert_revision(
+        tx,
+        save.story_id,
+        next,
+        Some(save.user_id),
+        status,
+        &save.fields,
+    )
+    .await?;
+    if let Some(path) = &save.redirect_from {
+        sqlx::query(
+            "INSERT INTO redirects (edition_id, path, story_id) \
+             SELECT edition_id, ?, id FROM stories WHERE id = ? \
+             ON CONFLICT (edition_id, path) DO UPDATE SET story_id = excluded.story_id",
+        )
+        .bind(path)
+        .bind(save.story_id)
+        .execute(&mut **tx)
+        .await
+        .map_err(map_error)?;
+    }
+    if status == StoryStatus::Published {
+        log_change(tx, save.story_id, "edit", &before).await?;
+    }
+    let detail = format!("revision {next}");
+    audit_in(
+        tx,
+        &story_audit(save.user_id, save.story_id, "save", detail),
+    )
+    .await?;
+    sqlx::query("DELETE FROM story_autosaves WHERE story_id = ? AND user_id = ?")
+        .bind(save.story_id)
+        .bind(save.user_id)
+        .execute(&mut **tx)
+        .await
+        .map_err(map_error)?;
+    Ok(next)
+}
+
+/// Moves a story in the workflow inside `tx`.
+async fn change_status_in(tx: &mut Transaction<'_, Sqlite>, change: &StatusChange) -> Result<()> {
+    let (status, _) = current(tx, change.story_id).await?;
+    if status != change.from {
+        return Err(StoreError::Conflict {
+            constraint: "story_status".into(),
+        });
+    }
+    let at = from_time(change.at);
+    sqlx::query(
+        "UPDATE stories SET status = ?1, \
+           published_at = CASE WHEN ?1 = 'published' THEN COALESCE(published_at, ?2) \
+             ELSE published_at END, \
+           scheduled_at = ?3 WHERE id = ?4",
+    )
+    .bind(change.to.as_str())
+    .bind(at)
+    .bind(change.scheduled_at.map(from_time))
+    .bind(change.story_id)
+    .execute(&mut **tx)
+    .await
+    .map_err(map_error)?;
+    cancel_jobs(tx, change.story_id, change.at).await?;
+    if let (StoryStatus::Scheduled, Some(due)) = (change.to, change.scheduled_at) {
+        sqlx::query(
+            "INSERT INTO jobs (kind, subject_id, run_at, created_at) \
+             VALUES ('publish_story', ?, ?, ?)",
+        )
+        .bind(change.story_id)
+        .bind(from_time(due))
+        .bind(at)
+        .execute(&mut **tx)
+        .await
+        .map_err(map_error)?;
+    }
+    // Readers see a change only when a story enters or leaves the published state.
+    if (status == StoryStatus::Published) != (change.to == StoryStatus::Published) {
+        let action = if change.to == StoryStatus::Published {
+            "publish"
+        } else {
+            "unpublish"
+        };
+        log_change(tx, change.story_id, action, &[]).await?;
+    }
+    let detail = format!("{} → {}", status.as_str(), change.to.as_str());
+    let entry = story_audit(change.user_id, change.story_id, "status", detail);
+    audit_in(tx, &entry).await?;
+    Ok(())
 }

@@ -184,6 +184,8 @@ pub struct StorySave {
     /// The old public path (without edition prefix) to keep answering 301, when a
     /// published story's URL changes.
     pub redirect_from: Option<String>,
+    /// A move in the workflow made in the same transaction (save and publish).
+    pub then: Option<StatusChange>,
 }
 
 /// A move of a story in the workflow.

@@ -197,8 +197,8 @@ pub async fn open_story(
     }
 }
 
-/// Saves new content on top of `base_revision` (skipping an unchanged save), then applies
-/// a workflow move; `old_path` is the story's public path without the edition prefix
+/// Saves new content on top of `base_revision` (skipping an unchanged save) together with
+/// a workflow move, in one transaction; `old_path` is the story's public path without the edition prefix
 /// and `new_path` what it will be, so a published story keeps its old URL.
 pub async fn save_story(
     store: &dyn Store,
@@ -224,9 +224,9 @@ pub async fn save_story(
         if !may_edit(user.role, user.id, story.owner_id, story.status) {
             return Err(EditError::Forbidden);
         }
-        if let Some(transition) = transition {
-            check_move(user, story, transition)?;
-        }
+        let then = transition
+            .map(|transition| status_change(user, story, transition))
+            .transpose()?;
         resolve_references(store, story.edition_id, &mut parsed).await?;
         let (old_path, new_path) = paths;
         let moved = story.published_at.is_some() && old_path != new_path;
@@ -236,22 +236,33 @@ pub async fn save_story(
             user_id: user.id,
             fields: parsed.fields,
             redirect_from: moved.then_some(old_path),
+            then,
         };
-        match store.save_story(&save).await {
-            Err(StoreError::Conflict { constraint }) if constraint == "story_revision" => {
-                let current = store
-                    .newsroom_story(story.id)
-                    .await?
-                    .ok_or(StoreError::NotFound)?;
-                return Err(EditError::Conflict(Box::new(current)));
-            }
-            other => other.map_err(slug_taken)?,
+        return match store.save_story(&save).await {
+            Ok(_) => Ok(()),
+            Err(error) if is_stale(&error) => Err(current(store, story).await),
+            Err(error) => Err(slug_taken(error)),
         };
     }
     if let Some(transition) = transition {
         move_story(store, user, story, transition).await?;
     }
     Ok(())
+}
+
+/// Whether a store conflict means someone else changed the story first.
+fn is_stale(error: &StoreError) -> bool {
+    matches!(error, StoreError::Conflict { constraint }
+        if constraint == "story_revision" || constraint == "story_status")
+}
+
+/// A stale save or move, answered with the story as it is now.
+async fn current(store: &dyn Store, story: &NewsroomStory) -> EditError {
+    match store.newsroom_story(story.id).await {
+        Ok(Some(current)) => EditError::Conflict(Box::new(current)),
+        Ok(None) => EditError::Store(StoreError::NotFound),
+        Err(error) => EditError::Store(error),
+    }
 }
 
 /// The ids of keywords by slug, if they all exist already (a new one means a change).
@@ -291,6 +302,19 @@ pub async fn move_story(
     story: &NewsroomStory,
     transition: Transition,
 ) -> Result<(), EditError> {
+    let change = status_change(user, story, transition)?;
+    match store.change_status(&change).await {
+        Err(StoreError::Conflict { .. }) => Err(current(store, story).await),
+        other => Ok(other?),
+    }
+}
+
+/// The store's move for a transition, if this account may make it now.
+fn status_change(
+    user: &User,
+    story: &NewsroomStory,
+    transition: Transition,
+) -> Result<StatusChange, EditError> {
     check_move(user, story, transition)?;
     let now = Timestamp::now();
     let scheduled_at = match transition {
@@ -302,22 +326,12 @@ pub async fn move_story(
         Transition::Schedule(at) => Some(at),
         _ => None,
     };
-    let change = StatusChange {
+    Ok(StatusChange {
         story_id: story.id,
         user_id: user.id,
         from: story.status,
         to: transition.target(),
         scheduled_at,
         at: now,
-    };
-    match store.change_status(&change).await {
-        Err(StoreError::Conflict { .. }) => {
-            let current = store
-                .newsroom_story(story.id)
-                .await?
-                .ok_or(StoreError::NotFound)?;
-            Err(EditError::Conflict(Box::new(current)))
-        }
-        other => Ok(other?),
-    }
+    })
 }

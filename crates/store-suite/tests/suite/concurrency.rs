@@ -118,6 +118,7 @@ fn save(story: i64, base: i64, headline: &str) -> StorySave {
             ..StoryFields::default()
         },
         redirect_from: None,
+        then: None,
     }
 }
 

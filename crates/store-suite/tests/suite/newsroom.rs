@@ -72,6 +72,7 @@ fn save(story: i64, base: i64, headline: &str) -> StorySave {
             ..StoryFields::default()
         },
         redirect_from: None,
+        then: None,
     }
 }
 
@@ -92,6 +93,55 @@ async fn a_save_on_a_stale_revision_is_a_conflict_and_changes_nothing(store: &dy
         .expect("story");
     assert_eq!(current.fields.headline, "Second");
     assert_eq!(store.revisions(story).await.expect("revisions").len(), 2);
+}
+
+async fn a_save_with_a_move_is_all_or_nothing(store: &dyn Store) {
+    let (story, _) = newsroom(store).await;
+    let publish = |from| StatusChange {
+        story_id: story,
+        user_id: USER,
+        from,
+        to: StoryStatus::Published,
+        scheduled_at: None,
+        at: Timestamp::now(),
+    };
+    let refused = store
+        .save_story(&StorySave {
+            then: Some(publish(StoryStatus::Scheduled)),
+            ..save(story, 1, "Refused")
+        })
+        .await;
+    let unchanged = store
+        .newsroom_story(story)
+        .await
+        .expect("read")
+        .expect("story");
+    let published = store
+        .save_story(&StorySave {
+            then: Some(publish(StoryStatus::Draft)),
+            ..save(story, 1, "Published")
+        })
+        .await;
+    let current = store
+        .newsroom_story(story)
+        .await
+        .expect("read")
+        .expect("story");
+
+    assert!(
+        matches!(refused, Err(StoreError::Conflict { ref constraint }) if constraint == "story_status"),
+        "{refused:?}"
+    );
+    assert_eq!(
+        (unchanged.fields.headline.as_str(), unchanged.status),
+        ("First", StoryStatus::Draft),
+        "a refused move leaves the words unsaved too"
+    );
+    assert_eq!(published.expect("save and publish"), 2);
+    assert_eq!(
+        (current.fields.headline.as_str(), current.status),
+        ("Published", StoryStatus::Published)
+    );
 }
 
 async fn publishing_logs_a_change_tagged_with_the_story_its_section_and_home(store: &dyn Store) {
@@ -277,6 +327,7 @@ async fn autosaves_keep_work_across_pings_and_presence_names_the_others(store: &
 
 crate::on_both_backends!(
     a_save_on_a_stale_revision_is_a_conflict_and_changes_nothing,
+    a_save_with_a_move_is_all_or_nothing,
     publishing_logs_a_change_tagged_with_the_story_its_section_and_home,
     a_due_job_is_claimed_once_and_a_lapsed_lease_cannot_finish_it,
     story_lists_filter_by_state_owner_and_headline_words,
