@@ -357,3 +357,31 @@ async fn other_methods_on_reader_pages_are_refused_and_store_nothing() {
     assert_eq!(stats(&app).entries, before.entries);
     assert_eq!(stats(&app).stores, before.stores);
 }
+
+#[tokio::test]
+async fn theme_assets_have_hashed_names_that_cache_for_a_year_in_every_coding() {
+    let app = spawn_app().await;
+    let home = app.get("/").await;
+    let css = home
+        .attrs("link[rel=stylesheet]", "href")
+        .into_iter()
+        .next()
+        .expect("a stylesheet");
+
+    let plain = send(&app, Method::GET, &css, &[]).await;
+    let br = send(&app, Method::GET, &css, &[("accept-encoding", "br")]).await;
+    let gzip = send(&app, Method::GET, &css, &[("accept-encoding", "gzip")]).await;
+    let old_name = send(&app, Method::GET, "/assets/site.css", &[]).await;
+
+    assert!(css.starts_with("/assets/site.") && css.ends_with(".css") && css != "/assets/site.css");
+    assert_eq!(plain.status, 200);
+    assert_eq!(
+        plain.header("cache-control"),
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(br.header("content-encoding"), "br");
+    assert_eq!(decoded(&br), plain.body);
+    assert_eq!(decoded(&gzip), plain.body);
+    assert_eq!(old_name.body, plain.body, "the plain name still serves");
+    assert_eq!(old_name.header("cache-control"), "public, max-age=3600");
+}
