@@ -164,7 +164,7 @@ impl App {
             store,
             media: open_media(&config).await?,
             theme,
-            cache: PageCache::new(config.page_cache_entries),
+            cache: PageCache::new(config.page_cache_entries, config.page_cache_bytes()),
             base_url: config.public_url(),
             page_size: config.page_size,
             max_upload_bytes: config.max_upload_bytes(),

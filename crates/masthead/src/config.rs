@@ -38,6 +38,9 @@ pub struct Config {
     pub job_lease_secs: u64,
     /// The `[media]` table: the media store. Default the `media` folder in the data folder.
     pub media: MediaConfig,
+    /// Memory the page cache may hold, in megabytes (compressed pages); past it, the least
+    /// recently used pages go one at a time. Default 256.
+    pub page_cache_mb: usize,
 }
 
 impl Default for Config {
@@ -54,6 +57,7 @@ impl Default for Config {
             max_upload_mb: 20,
             job_lease_secs: 60,
             media: MediaConfig::default(),
+            page_cache_mb: 256,
         }
     }
 }
@@ -111,6 +115,7 @@ impl Config {
                 }
                 "max_upload_mb" => self.max_upload_mb = value.parse().with_context(bad)?,
                 "job_lease_secs" => self.job_lease_secs = value.parse().with_context(bad)?,
+                "page_cache_mb" => self.page_cache_mb = value.parse().with_context(bad)?,
                 media if media.starts_with("media__") => self
                     .media
                     .set(&media["media__".len()..], value.clone())
@@ -161,6 +166,11 @@ impl Config {
     /// The largest media upload in bytes.
     pub fn max_upload_bytes(&self) -> usize {
         self.max_upload_mb * 1024 * 1024
+    }
+
+    /// The page cache's byte bound.
+    pub fn page_cache_bytes(&self) -> usize {
+        self.page_cache_mb.saturating_mul(1024 * 1024)
     }
 
     /// The public base URL without a trailing slash.

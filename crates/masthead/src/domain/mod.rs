@@ -6,6 +6,7 @@ pub mod i18n;
 pub mod link;
 pub mod paging;
 pub mod permission;
+pub mod reader_url;
 pub mod slug;
 pub mod text;
 pub mod time;

@@ -13,6 +13,7 @@ use store::{
 };
 
 use crate::domain::i18n::{Strings, strings_for};
+use crate::domain::reader_url::{ReaderUrl, parse_reader_url};
 
 /// One entry of a built menu.
 #[derive(Clone, Debug, Serialize)]
@@ -97,6 +98,18 @@ impl Site {
         }
         let settings = store.settings().await.context("loading settings")?;
         Ok(Site { editions, settings })
+    }
+
+    /// How a request's raw path and query read as a reader page, with this site's
+    /// editions (the page cache's key and the page handlers both read it here).
+    pub fn reader_url(&self, path: &str, query: Option<&str>) -> ReaderUrl {
+        let prefixes: Vec<&str> = self
+            .editions
+            .iter()
+            .map(|site| site.edition.path_prefix.as_str())
+            .filter(|prefix| !prefix.is_empty())
+            .collect();
+        parse_reader_url(path, query, &prefixes)
     }
 
     /// The edition a request path belongs to, and the path with its prefix removed.

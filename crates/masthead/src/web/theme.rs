@@ -1,12 +1,17 @@
 //! The theme: templates and static assets embedded in the binary, each overridable by a
 //! file of the same name in the `--theme` folder (`templates/…`, `assets/…`).
 
-use std::path::{Path, PathBuf};
+use std::collections::HashMap;
+use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::Context;
+use axum::body::Bytes;
 use minijinja::{AutoEscape, Environment};
 use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::web::cache::encoding;
 
 macro_rules! embed {
     ($($name:literal),* $(,)?) => {
@@ -69,20 +74,76 @@ const ASSETS: &[(&str, &str)] = embed![
     "assets/media.js",
 ];
 
-/// A loaded theme: the template environment and the asset lookup.
+/// A loaded theme: the template environment and the assets, each under its plain name
+/// (`site.css`) and its content-hashed name (`site.3f2a9c1b.css`).
 #[derive(Debug)]
 pub struct Theme {
     env: Environment<'static>,
-    dir: Option<PathBuf>,
+    assets: HashMap<String, Arc<Asset>>,
 }
 
-/// An asset ready to send.
+/// An asset ready to send, compressed once when the theme loads.
 #[derive(Debug)]
 pub struct Asset {
     /// The bytes.
-    pub body: Vec<u8>,
+    pub body: Bytes,
+    /// The Brotli copy.
+    pub brotli: Bytes,
+    /// The gzip copy.
+    pub gzip: Bytes,
     /// Its MIME type.
     pub content_type: &'static str,
+    /// Its name with a hash of its content (`site.3f2a9c1b.css`): it never changes.
+    pub hashed_name: String,
+}
+
+impl Asset {
+    fn new(file: &str, body: Vec<u8>) -> anyhow::Result<Asset> {
+        let digest = Sha256::digest(&body);
+        let hash: String = digest[..4]
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect();
+        let hashed_name = match file.rsplit_once('.') {
+            Some((stem, extension)) => format!("{stem}.{hash}.{extension}"),
+            None => format!("{file}.{hash}"),
+        };
+        let content_type = match file.rsplit('.').next() {
+            Some("css") => "text/css; charset=utf-8",
+            Some("js") => "text/javascript; charset=utf-8",
+            Some("svg") => "image/svg+xml",
+            _ => "application/octet-stream",
+        };
+        Ok(Asset {
+            brotli: encoding::brotli(&body)
+                .context("compressing an asset")?
+                .into(),
+            gzip: encoding::gzip(&body)
+                .context("compressing an asset")?
+                .into(),
+            body: body.into(),
+            content_type,
+            hashed_name,
+        })
+    }
+}
+
+/// Loads every asset, preferring the override folder's copy, by plain and hashed name.
+fn load_assets(dir: Option<&Path>) -> anyhow::Result<HashMap<String, Arc<Asset>>> {
+    let mut assets = HashMap::new();
+    for (path, embedded) in ASSETS {
+        let file = path.trim_start_matches("assets/");
+        let body = match dir.map(|dir| dir.join(path)) {
+            Some(path) if path.exists() => {
+                std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?
+            }
+            _ => embedded.as_bytes().to_vec(),
+        };
+        let asset = Arc::new(Asset::new(file, body)?);
+        assets.insert(asset.hashed_name.clone(), asset.clone());
+        assets.insert(file.to_string(), asset);
+    }
+    Ok(assets)
 }
 
 fn read_override(dir: Option<&Path>, name: &str) -> anyhow::Result<Option<String>> {
@@ -135,10 +196,18 @@ impl Theme {
             env.add_template_owned(name.to_string(), source)
                 .with_context(|| format!("parsing template {name}"))?;
         }
-        Ok(Theme {
-            env,
-            dir: dir.map(Path::to_path_buf),
-        })
+        let assets = load_assets(dir)?;
+        let urls: HashMap<String, String> = assets
+            .iter()
+            .map(|(name, asset)| (name.clone(), format!("/assets/{}", asset.hashed_name)))
+            .collect();
+        // `{{ asset("site.css") }}`: the URL of an asset's current content.
+        env.add_function("asset", move |name: &str| {
+            urls.get(name)
+                .cloned()
+                .unwrap_or_else(|| format!("/assets/{name}"))
+        });
+        Ok(Theme { env, assets })
     }
 
     /// Renders a template with a view.
@@ -152,22 +221,9 @@ impl Theme {
             .with_context(|| format!("rendering {name}"))
     }
 
-    /// An asset by file name, from the override folder or the embedded theme.
+    /// An asset by plain or hashed file name.
     pub fn asset(&self, file: &str) -> Option<Arc<Asset>> {
-        let path = format!("assets/{file}");
-        let embedded = ASSETS.iter().find(|(name, _)| *name == path)?;
-        let body = self
-            .dir
-            .as_ref()
-            .and_then(|dir| std::fs::read(dir.join(&path)).ok())
-            .unwrap_or_else(|| embedded.1.as_bytes().to_vec());
-        let content_type = match file.rsplit('.').next() {
-            Some("css") => "text/css; charset=utf-8",
-            Some("js") => "text/javascript; charset=utf-8",
-            Some("svg") => "image/svg+xml",
-            _ => "application/octet-stream",
-        };
-        Some(Arc::new(Asset { body, content_type }))
+        self.assets.get(file).cloned()
     }
 }
 
@@ -196,7 +252,9 @@ mod tests {
 
         let page = theme.render("pages/newsletter.html", &serde_json::json!({"x": "<b>"}));
         assert_eq!(page.expect("renders"), "custom &lt;b&gt;");
-        assert!(theme.asset("site.css").is_some());
+        let css = theme.asset("site.css").expect("plain name");
+        assert!(theme.asset(&css.hashed_name).is_some(), "hashed name");
+        assert!(css.hashed_name.starts_with("site.") && css.hashed_name.ends_with(".css"));
         assert!(theme.asset("../Cargo.toml").is_none());
     }
 }

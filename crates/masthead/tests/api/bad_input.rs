@@ -133,7 +133,8 @@ async fn unknown_methods_and_posts_elsewhere_are_refused() {
         .await
         .expect("request");
 
-    assert_eq!(elsewhere.status, 404);
+    assert_eq!(elsewhere.status, 405, "only the newsletter form takes POST");
+    assert_eq!(elsewhere.headers["allow"], "GET, HEAD");
     assert_eq!(delete.status(), 405);
 }
 

@@ -3,10 +3,11 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::app::AppState;
+use crate::web::cache::encoding::Coding;
 use crate::web::error::AppError;
 
 /// Liveness: the process answers.
@@ -14,13 +15,27 @@ pub async fn health() -> &'static str {
     "ok"
 }
 
-/// A file of the theme's assets.
+/// A file of the theme's assets, in the coding the client accepts. Under its hashed name
+/// (`site.3f2a9c1b.css`, what templates link) it never changes and caches for a year;
+/// under its plain name (older pages, theme overrides) for an hour.
 pub async fn show_asset(
     State(state): State<Arc<AppState>>,
     Path(file): Path<String>,
+    headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let asset = state.theme.asset(&file).ok_or(AppError::NotFound)?;
-    let mut response = asset.body.clone().into_response();
+    let coding = Coding::negotiate(&headers);
+    let body = match coding {
+        Coding::Brotli => asset.brotli.clone(),
+        Coding::Gzip => asset.gzip.clone(),
+        Coding::Identity => asset.body.clone(),
+    };
+    let cache_control = if file == asset.hashed_name {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=3600"
+    };
+    let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,
@@ -28,8 +43,12 @@ pub async fn show_asset(
     );
     headers.insert(
         header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=3600"),
+        HeaderValue::from_static(cache_control),
     );
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    if let Some(value) = coding.header_value() {
+        headers.insert(header::CONTENT_ENCODING, value);
+    }
     Ok(response)
 }
 

@@ -3,52 +3,44 @@
 //! paths under a renamed or moved section, renamed topics and merged keywords. Anything
 //! else is a 404.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use axum::extract::{Query, State};
-use axum::http::Uri;
-use axum::response::Response;
-use percent_encoding::percent_decode_str;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
 
 use crate::app::AppState;
-use crate::domain::paging::parse_page;
-use crate::domain::slug::is_plausible_slug;
+use crate::domain::reader_url::ReaderUrl;
 use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;
 use crate::web::site::listing::ListingKind;
 use crate::web::site::{feed, home, listing, moved_to_page, section, story};
 
-/// Paths longer than this are not ours.
-const MAX_PATH: usize = 1024;
-
-/// Decodes a path into its segments; `None` for anything no page of ours could have.
-fn segments(path: &str) -> Option<Vec<String>> {
-    if path.len() > MAX_PATH {
-        return None;
-    }
-    path.split('/')
-        .filter(|segment| !segment.is_empty())
-        .map(|segment| {
-            let decoded = percent_decode_str(segment).decode_utf8().ok()?;
-            is_plausible_slug(&decoded).then(|| decoded.into_owned())
-        })
-        .collect()
-}
-
-/// Shows whatever lives at the request path.
-pub async fn show_path(
-    State(state): State<Arc<AppState>>,
-    Query(query): Query<HashMap<String, String>>,
-    uri: Uri,
-) -> Result<Response, AppError> {
+/// Shows whatever lives at the request path; another spelling of a page's URL moves (301)
+/// to its canonical one.
+pub async fn show_path(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Response, AppError> {
     let site = state.site();
-    let (edition, rest) = site
-        .edition_for_path(uri.path())
+    let address = match site.reader_url(uri.path(), uri.query()) {
+        ReaderUrl::Page(address) => address,
+        ReaderUrl::Moved(url) => return Ok(moved_to_canonical(&url)),
+        ReaderUrl::Invalid | ReaderUrl::NotReader => return Err(AppError::NotFound),
+    };
+    let (edition, _) = site
+        .edition_for_path(&address.path)
         .ok_or(AppError::NotFound)?;
-    let segments = segments(rest).ok_or(AppError::NotFound)?;
-    let page = parse_page(query.get("page").map(String::as_str)).ok_or(AppError::NotFound)?;
-    let slugs: Vec<&str> = segments.iter().map(String::as_str).collect();
+    let prefix_segments = edition
+        .edition
+        .path_prefix
+        .split('/')
+        .filter(|s| !s.is_empty());
+    let page = address.page;
+    let slugs: Vec<&str> = address
+        .segments
+        .get(prefix_segments.count()..)
+        .unwrap_or_default()
+        .iter()
+        .map(String::as_str)
+        .collect();
     let found = match slugs.as_slice() {
         [] if page == 1 => Some(home::show_home(&state, &site, edition).await?),
         ["topic", slug] => {
@@ -72,6 +64,18 @@ pub async fn show_path(
     moved
         .map(|path| moved_to_page(&path, page))
         .ok_or(AppError::NotFound)
+}
+
+/// A 301 to a canonical URL, already encoded.
+fn moved_to_canonical(url: &str) -> Response {
+    match HeaderValue::from_str(url) {
+        Ok(location) => (
+            StatusCode::MOVED_PERMANENTLY,
+            [(header::LOCATION, location)],
+        )
+            .into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
 }
 
 /// Where an old URL lives now: a story whose slug or section changed (the `redirects`
@@ -133,26 +137,4 @@ async fn find_in_tree(
         },
     };
     story::show_story(state, site, edition, section_id, last).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::segments;
-
-    #[test]
-    fn odd_paths_have_no_segments() {
-        let long = "/a".repeat(600);
-        let cases = [
-            ("/world/europe", true, "plain"),
-            ("/%D8%B9%D8%B1%D8%A8%D9%8A", true, "percent-encoded Arabic"),
-            ("/world/%FF", false, "invalid UTF-8"),
-            ("/world/..%2F..%2Fetc", false, "encoded traversal"),
-            ("/index.php", false, "a dot"),
-            (long.as_str(), false, "too long"),
-        ];
-
-        for (path, ok, reason) in cases {
-            assert_eq!(segments(path).is_some(), ok, "{reason}");
-        }
-    }
 }

@@ -1,0 +1,235 @@
+//! Reader URLs: the one reading of a request's path and query that both the page cache (for
+//! its key) and the page handlers (for what to render) use, so that whatever a URL renders
+//! is stored under the key of what it rendered.
+//!
+//! A page has one canonical spelling: lowercase slugs, percent-encoded the way browsers send
+//! them, no empty segments, no trailing slash (an edition's home keeps its `/ar/` form), and
+//! the page number only from `page=2` onwards. Other spellings of a path answer 301; query
+//! parameters other than `page` (tracking tags, cache busters) change nothing on a reader
+//! page, so they are read past and the canonical page serves them.
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+
+use crate::domain::paging::parse_page;
+use crate::domain::slug::is_plausible_slug;
+
+/// Paths longer than this are not ours.
+const MAX_PATH: usize = 1024;
+
+/// Path prefixes that are not reader pages: the newsroom, files, short links and the
+/// operational endpoints. The page cache never stores or serves them.
+const NOT_READER: &[&str] = &["/admin/", "/assets/", "/media/", "/s/"];
+/// Exact paths that are not reader pages.
+const NOT_READER_EXACT: &[&str] = &["/admin", "/healthz", "/readyz", "/metrics"];
+
+/// What a slug segment keeps unescaped: letters, digits and the hyphen; everything else
+/// (Arabic letters, as UTF-8) is percent-encoded with uppercase hex, as browsers send it.
+const SEGMENT_ESCAPES: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-');
+
+/// How a request URL reads as a reader page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReaderUrl {
+    /// A canonical spelling (possibly with parameters that change nothing): this page.
+    Page(PageAddress),
+    /// Another spelling of a page: the canonical URL (path and query, encoded) to move to.
+    Moved(String),
+    /// No page of ours could live here (a bad page number, a segment no slug could have,
+    /// the page number given twice).
+    Invalid,
+    /// Not a reader page at all: the newsroom, files and operational endpoints.
+    NotReader,
+}
+
+/// A reader page's canonical address.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageAddress {
+    /// The canonical path, percent-encoded ("/world/europe", "/ar/").
+    pub path: String,
+    /// The decoded, lowercase segments of the path, the edition prefix's included.
+    pub segments: Vec<String>,
+    /// The page number of a list; 1 when the query names none.
+    pub page: u32,
+}
+
+impl PageAddress {
+    /// The canonical URL: the path, and `?page=N` from the second page on. This is the
+    /// page cache's key.
+    pub fn url(&self) -> String {
+        canonical_url(&self.path, self.page)
+    }
+}
+
+fn canonical_url(path: &str, page: u32) -> String {
+    if page > 1 {
+        format!("{path}?page={page}")
+    } else {
+        path.to_string()
+    }
+}
+
+/// Whether a raw request path belongs to the reader site (not the newsroom, files or the
+/// operational endpoints).
+pub fn is_reader_path(path: &str) -> bool {
+    !(NOT_READER_EXACT.contains(&path) || NOT_READER.iter().any(|dir| path.starts_with(dir)))
+}
+
+/// Reads a request's raw path and query. `home_prefixes` are the path prefixes of the
+/// editions that have one ("/ar"): their home page's canonical path ends in a slash.
+pub fn parse_reader_url(path: &str, query: Option<&str>, home_prefixes: &[&str]) -> ReaderUrl {
+    if !is_reader_path(path) {
+        return ReaderUrl::NotReader;
+    }
+    let Some(segments) = decode_segments(path) else {
+        return ReaderUrl::Invalid;
+    };
+    let Some(page) = query.map_or(Some(1), page_of) else {
+        return ReaderUrl::Invalid;
+    };
+    let mut canonical = String::new();
+    for segment in &segments {
+        canonical.push('/');
+        canonical.extend(utf8_percent_encode(segment, SEGMENT_ESCAPES));
+    }
+    if canonical.is_empty() || home_prefixes.contains(&canonical.as_str()) {
+        canonical.push('/');
+    }
+    // A bare `?` is another spelling too; parameters other than `page` are read past.
+    if canonical != path || query == Some("") {
+        return ReaderUrl::Moved(canonical_url(&canonical, page));
+    }
+    ReaderUrl::Page(PageAddress {
+        path: canonical,
+        segments,
+        page,
+    })
+}
+
+/// The decoded, lowercase segments of a path; `None` for anything no page of ours could
+/// have (invalid UTF-8, dots, slashes or other characters no slug has, absurd length).
+fn decode_segments(path: &str) -> Option<Vec<String>> {
+    if path.len() > MAX_PATH {
+        return None;
+    }
+    path.split('/')
+        .filter(|segment| !segment.is_empty())
+        .map(|segment| {
+            let decoded = percent_decode_str(segment)
+                .decode_utf8()
+                .ok()?
+                .to_lowercase();
+            is_plausible_slug(&decoded).then_some(decoded)
+        })
+        .collect()
+}
+
+/// The page number a query names: `page` decoded like any form field (so `%70age=2` is
+/// `page=2`), missing means 1; given twice, or not a sane number, it is `None`.
+fn page_of(query: &str) -> Option<u32> {
+    let mut pages = query
+        .split('&')
+        .filter_map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode_component(name)? == "page").then(|| decode_component(value))
+        })
+        .collect::<Vec<_>>()
+        .into_iter();
+    match (pages.next(), pages.next()) {
+        (None, _) => Some(1),
+        (Some(Some(value)), None) => parse_page(Some(&value)),
+        _ => None,
+    }
+}
+
+/// Decodes one name or value of a query as forms encode it (`+` is a space).
+fn decode_component(raw: &str) -> Option<String> {
+    let spaced = raw.replace('+', " ");
+    percent_decode_str(&spaced)
+        .decode_utf8()
+        .ok()
+        .map(|text| text.into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(url: &str) -> ReaderUrl {
+        let (path, query) = match url.split_once('?') {
+            Some((path, query)) => (path, Some(query)),
+            None => (url, None),
+        };
+        parse_reader_url(path, query, &["/ar"])
+    }
+
+    fn key(url: &str) -> Option<String> {
+        match read(url) {
+            ReaderUrl::Page(address) => Some(address.url()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn canonical_spellings_are_pages_under_their_own_key() {
+        let cases = [
+            ("/", "/", "the home page"),
+            ("/ar/", "/ar/", "an edition's home page"),
+            ("/world/europe", "/world/europe", "a subsection"),
+            ("/world?page=2", "/world?page=2", "a later page"),
+            ("/world?page=1", "/world", "the first page named"),
+            (
+                "/world?utm_source=x&page=2",
+                "/world?page=2",
+                "tracking tags",
+            ),
+            ("/world?fbclid=1", "/world", "a click id"),
+            ("/world?%70age=3", "/world?page=3", "an encoded name"),
+            ("/ar/%D8%B9%D8%B1%D8%A8", "/ar/%D8%B9%D8%B1%D8%A8", "Arabic"),
+        ];
+
+        for (url, expected, reason) in cases {
+            assert_eq!(key(url).as_deref(), Some(expected), "{reason}");
+        }
+    }
+
+    #[test]
+    fn other_spellings_move_to_the_canonical_url() {
+        let cases = [
+            ("//world", "/world", "a doubled slash"),
+            ("/world/", "/world", "a trailing slash"),
+            ("/%77orld", "/world", "an encoded letter"),
+            ("/World", "/world", "capitals"),
+            ("/world?", "/world", "a bare question mark"),
+            (
+                "/World?page=2&x=1",
+                "/world?page=2",
+                "keeps the page, drops the rest",
+            ),
+            ("/ar", "/ar/", "an edition's home without its slash"),
+            ("/ar/%d8%b9", "/ar/%D8%B9", "lowercase hex"),
+        ];
+
+        for (url, expected, reason) in cases {
+            assert_eq!(read(url), ReaderUrl::Moved(expected.into()), "{reason}");
+        }
+    }
+
+    #[test]
+    fn urls_no_page_could_have_are_invalid_and_others_are_not_reader_pages() {
+        let invalid = [
+            ("/world?page=2&page=3", "the page twice"),
+            ("/world?page=0", "page zero"),
+            ("/world?page=abc", "not a number"),
+            ("/world/%FF", "invalid UTF-8"),
+            ("/index.php", "a dot"),
+        ];
+        for (url, reason) in invalid {
+            assert_eq!(read(url), ReaderUrl::Invalid, "{reason}");
+        }
+        for url in ["/admin", "/admin/login", "/assets/site.css", "/media/a.jpg"] {
+            assert_eq!(read(url), ReaderUrl::NotReader, "{url}");
+        }
+        for url in ["/s/abc", "/healthz", "/readyz", "/metrics"] {
+            assert_eq!(read(url), ReaderUrl::NotReader, "{url}");
+        }
+    }
+}

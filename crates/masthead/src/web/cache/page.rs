@@ -1,0 +1,124 @@
+//! A page in the cache: its headers, its Brotli and gzip copies made once when it entered,
+//! its own bytes only once a client without compression asks, and one ETag per coding.
+
+use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
+
+use axum::body::{Body, Bytes};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use crate::web::cache::conditional;
+use crate::web::cache::encoding::{self, Coding};
+
+/// Browsers revalidate after a minute; a CDN may keep pages an hour, purged by key.
+const CACHE_CONTROL: &str = "public, max-age=60, s-maxage=3600, stale-if-error=86400";
+/// What a page's headers and bookkeeping cost beside its bodies, for the byte bound.
+const OVERHEAD: usize = 1024;
+
+/// A rendered page, compressed, with every header it is sent with.
+#[derive(Debug)]
+pub struct CachedPage {
+    headers: HeaderMap,
+    /// The hash of the page's own bytes; each coding's ETag is made from it.
+    hash: String,
+    brotli: Bytes,
+    gzip: Bytes,
+    identity: OnceLock<Bytes>,
+}
+
+impl CachedPage {
+    /// Compresses a rendered page and adds its validators and cache headers to the headers
+    /// it was rendered with. The page's own bytes are not kept.
+    pub fn new(body: &[u8], mut headers: HeaderMap, tags: &[String]) -> std::io::Result<Self> {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        body.hash(&mut hasher);
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(CACHE_CONTROL),
+        );
+        if let Ok(keys) = HeaderValue::from_str(&tags.join(" ")) {
+            headers.insert("surrogate-key", keys);
+        }
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        headers.remove(header::CONTENT_LENGTH);
+        // It timed the render that made this copy, not the cache hits that serve it.
+        headers.remove("server-timing");
+        Ok(CachedPage {
+            headers,
+            hash: format!("{:016x}", hasher.finish()),
+            brotli: encoding::brotli(body)?.into(),
+            gzip: encoding::gzip(body)?.into(),
+            identity: OnceLock::new(),
+        })
+    }
+
+    /// Bytes this page holds now, counted against the cache's byte bound.
+    pub fn weight(&self) -> usize {
+        OVERHEAD + self.brotli.len() + self.gzip.len() + self.identity.get().map_or(0, Bytes::len)
+    }
+
+    /// The ETag of the copy in `coding`.
+    pub fn etag(&self, coding: Coding) -> HeaderValue {
+        let tag = match coding.token() {
+            Some(token) => format!("\"{}-{token}\"", self.hash),
+            None => format!("\"{}\"", self.hash),
+        };
+        HeaderValue::from_str(&tag).unwrap_or(HeaderValue::from_static("\"0\""))
+    }
+
+    /// The bytes of the copy in `coding`, and how many bytes the page grew by making it
+    /// (its own bytes are restored from the gzip copy the first time a client wants them).
+    pub fn body(&self, coding: Coding) -> std::io::Result<(Bytes, usize)> {
+        match coding {
+            Coding::Brotli => Ok((self.brotli.clone(), 0)),
+            Coding::Gzip => Ok((self.gzip.clone(), 0)),
+            Coding::Identity => {
+                if let Some(bytes) = self.identity.get() {
+                    return Ok((bytes.clone(), 0));
+                }
+                let bytes = Bytes::from(encoding::gunzip(&self.gzip)?);
+                // Two clients may race to make them: only the one that stores them counts.
+                let grew = if self.identity.set(bytes.clone()).is_ok() {
+                    bytes.len()
+                } else {
+                    0
+                };
+                Ok((bytes, grew))
+            }
+        }
+    }
+
+    /// The response for a request in `coding`: `304` if the client holds this copy,
+    /// headers only for `HEAD` (with the `Content-Length` a `GET` gets), else the body.
+    pub fn respond(
+        &self,
+        coding: Coding,
+        body: Bytes,
+        request: &HeaderMap,
+        head: bool,
+    ) -> Response {
+        let etag = self.etag(coding);
+        let not_modified = conditional::holds(request, &etag);
+        let length = HeaderValue::from(body.len());
+        let mut response = if not_modified {
+            StatusCode::NOT_MODIFIED.into_response()
+        } else if head {
+            StatusCode::OK.into_response()
+        } else {
+            Response::new(Body::from(body))
+        };
+        let headers = response.headers_mut();
+        *headers = self.headers.clone();
+        headers.insert(header::ETAG, etag);
+        if not_modified {
+            headers.remove(header::CONTENT_TYPE);
+            return response;
+        }
+        if let Some(value) = coding.header_value() {
+            headers.insert(header::CONTENT_ENCODING, value);
+        }
+        headers.insert(header::CONTENT_LENGTH, length);
+        response
+    }
+}
