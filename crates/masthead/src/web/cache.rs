@@ -7,7 +7,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
-use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
@@ -21,12 +20,10 @@ use axum::body::{Body, Bytes};
 use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
-use axum::serve::{IncomingStream, Listener};
 
 use tower_service::Service;
 
 use crate::app::AppState;
-use crate::web::client::ClientAddr;
 
 /// Browsers revalidate after a minute; a CDN may keep pages an hour, purged by key.
 const CACHE_CONTROL: &str = "public, max-age=60, s-maxage=3600, stale-if-error=86400";
@@ -240,38 +237,12 @@ fn cache_key(uri: &Uri) -> String {
 pub struct CachedSite {
     state: Arc<AppState>,
     router: Router,
-    /// The client's address, for the login rate limit.
-    peer: Option<SocketAddr>,
 }
 
 impl CachedSite {
     /// Puts the cache in front of a router.
     pub fn new(state: Arc<AppState>, router: Router) -> CachedSite {
-        CachedSite {
-            state,
-            router,
-            peer: None,
-        }
-    }
-}
-
-/// Makes one [`CachedSite`] per connection, knowing the client's address.
-impl<L> Service<IncomingStream<'_, L>> for CachedSite
-where
-    L: Listener<Addr = SocketAddr>,
-{
-    type Response = CachedSite;
-    type Error = Infallible;
-    type Future = std::future::Ready<Result<CachedSite, Infallible>>;
-
-    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, stream: IncomingStream<'_, L>) -> Self::Future {
-        let mut site = self.clone();
-        site.peer = Some(*stream.remote_addr());
-        std::future::ready(Ok(site))
+        CachedSite { state, router }
     }
 }
 
@@ -286,10 +257,7 @@ impl Service<Request> for CachedSite {
         Poll::Ready(Ok(()))
     }
 
-    fn call(&mut self, mut request: Request) -> ResponseFuture {
-        if let Some(peer) = self.peer {
-            request.extensions_mut().insert(ClientAddr(peer.ip()));
-        }
+    fn call(&mut self, request: Request) -> ResponseFuture {
         let head = request.method() == Method::HEAD;
         let cacheable = head || request.method() == Method::GET;
         if !cacheable {

@@ -22,6 +22,7 @@ mod nodes;
 mod outage;
 mod pages;
 mod schedule;
+mod server;
 mod story;
 mod validity;
 mod webdriver;
