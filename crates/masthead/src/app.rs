@@ -4,7 +4,6 @@ use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};
 
 use anyhow::Context;
-use axum::serve::ListenerExt;
 use store::Store;
 use store_postgres::PgStore;
 use store_sqlite::SqliteStore;
@@ -17,6 +16,7 @@ use crate::jobs::scheduler::run_jobs;
 use crate::media::MediaStore;
 use crate::service::site::Site;
 use crate::web::cache::{CachedSite, PageCache};
+use crate::web::server::{ServerSettings, serve};
 use crate::web::theme::Theme;
 
 /// What every request handler can reach.
@@ -149,6 +149,7 @@ pub struct App {
     listener: TcpListener,
     site: CachedSite,
     state: Arc<AppState>,
+    server: ServerSettings,
 }
 
 impl App {
@@ -157,6 +158,7 @@ impl App {
         let store = open_store(&config).await?.into_shared();
         let site = Site::load(store.as_ref()).await?;
         let theme = Theme::load(config.theme_dir.as_deref())?;
+        let server = ServerSettings::from_config(&config)?;
         let listener = TcpListener::bind(config.addr)
             .await
             .with_context(|| format!("listening on {}", config.addr))?;
@@ -179,6 +181,7 @@ impl App {
             listener,
             site: CachedSite::new(state.clone(), router),
             state,
+            server,
         })
     }
 
@@ -198,19 +201,10 @@ impl App {
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         let follower = tokio::spawn(follow_changes(self.state.clone()));
         let worker = tokio::spawn(run_jobs(self.state.clone()));
-        // Responses are written whole; Nagle's algorithm would only delay them.
-        let listener = self.listener.tap_io(|tcp| {
-            if let Err(error) = tcp.set_nodelay(true) {
-                tracing::debug!(%error, "setting TCP_NODELAY");
-            }
-        });
-        let served = axum::serve(listener, self.site)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-            .context("serving HTTP");
+        serve(self.listener, self.site, self.server, shutdown_signal()).await;
         follower.abort();
         worker.abort();
-        served
+        Ok(())
     }
 }
 

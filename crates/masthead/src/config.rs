@@ -41,6 +41,18 @@ pub struct Config {
     /// Memory the page cache may hold, in megabytes (compressed pages); past it, the least
     /// recently used pages go one at a time. Default 256.
     pub page_cache_mb: usize,
+    /// Seconds a client has to send a complete request head, from its first byte (or from
+    /// connecting); then the connection is closed. Default 10.
+    pub header_timeout_secs: u64,
+    /// Seconds a client has to send a request body, plus 1/64 s per KB it declares (64 KB/s
+    /// for large uploads); a body that stalls gets 408. Default 30.
+    pub body_timeout_secs: u64,
+    /// Seconds a kept-alive connection may wait for its next request. Default 75.
+    pub idle_timeout_secs: u64,
+    /// Addresses or CIDR ranges of the reverse proxies in front of the app: only requests
+    /// from these take the client's address from `X-Forwarded-For` (else `Forwarded`).
+    /// Default none: the connection's peer is the client.
+    pub trusted_proxies: Vec<String>,
 }
 
 impl Default for Config {
@@ -58,6 +70,10 @@ impl Default for Config {
             job_lease_secs: 60,
             media: MediaConfig::default(),
             page_cache_mb: 256,
+            header_timeout_secs: 10,
+            body_timeout_secs: 30,
+            idle_timeout_secs: 75,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -116,6 +132,19 @@ impl Config {
                 "max_upload_mb" => self.max_upload_mb = value.parse().with_context(bad)?,
                 "job_lease_secs" => self.job_lease_secs = value.parse().with_context(bad)?,
                 "page_cache_mb" => self.page_cache_mb = value.parse().with_context(bad)?,
+                "header_timeout_secs" => {
+                    self.header_timeout_secs = value.parse().with_context(bad)?
+                }
+                "body_timeout_secs" => self.body_timeout_secs = value.parse().with_context(bad)?,
+                "idle_timeout_secs" => self.idle_timeout_secs = value.parse().with_context(bad)?,
+                "trusted_proxies" => {
+                    self.trusted_proxies = value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|entry| !entry.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                }
                 media if media.starts_with("media__") => self
                     .media
                     .set(&media["media__".len()..], value.clone())
@@ -141,6 +170,17 @@ impl Config {
         if !(1..=3600).contains(&self.job_lease_secs) {
             bail!("job_lease_secs must be between 1 and 3600");
         }
+        for (key, secs) in [
+            ("header_timeout_secs", self.header_timeout_secs),
+            ("body_timeout_secs", self.body_timeout_secs),
+            ("idle_timeout_secs", self.idle_timeout_secs),
+        ] {
+            if !(1..=3600).contains(&secs) {
+                bail!("{key} must be between 1 and 3600");
+            }
+        }
+        crate::web::client::TrustedProxies::parse(&self.trusted_proxies)
+            .context("trusted_proxies")?;
         if let Some(url) = &self.base_url
             && !(url.starts_with("http://") || url.starts_with("https://"))
         {
@@ -260,6 +300,24 @@ mod tests {
 
         assert!(unknown.to_string().contains("MASTHEAD__COLOUR"));
         assert!(bad.to_string().contains("MASTHEAD__ADDR"));
+    }
+
+    #[test]
+    fn trusted_proxies_come_as_a_comma_separated_list_and_garbage_is_named() {
+        let mut config = Config::default();
+        let vars = [(
+            "MASTHEAD__TRUSTED_PROXIES".to_string(),
+            "10.0.0.0/8, 192.0.2.7".to_string(),
+        )];
+
+        config.apply_env(vars.into_iter()).expect("valid");
+        let valid = config.validate();
+        config.trusted_proxies.push("proxy.internal".into());
+        let invalid = config.validate().expect_err("a host name");
+
+        assert_eq!(config.trusted_proxies[..2], ["10.0.0.0/8", "192.0.2.7"]);
+        assert!(valid.is_ok());
+        assert!(format!("{invalid:#}").contains("trusted_proxies"));
     }
 
     #[test]

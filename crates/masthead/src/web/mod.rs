@@ -6,6 +6,7 @@ pub mod error;
 pub mod middleware;
 pub mod newsroom;
 pub mod router;
+pub mod server;
 pub mod site;
 pub mod theme;
 pub mod view;

@@ -12,8 +12,8 @@ use crate::web::middleware;
 use crate::web::newsroom::media::{edit as media_edit, library, upload_form};
 use crate::web::newsroom::story::{autosave, edit, list, preview, revisions};
 use crate::web::newsroom::{
-    audit, breaking, dashboard, fronts, keywords, login, menus, sections, session, topics, unsaved,
-    users,
+    audit, breaking, dashboard, fronts, guard, keywords, login, menus, sections, session, topics,
+    unsaved, users,
 };
 use crate::web::site::{assets, newsletter, resolve, shortlink};
 
@@ -76,7 +76,11 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .merge(curation())
         .layer(DefaultBodyLimit::max(session::MAX_FORM))
         .layer(from_fn_with_state(state.clone(), session::newsroom_session))
-        .layer(from_fn_with_state(state, unsaved::keep_unsaved_form))
+        .layer(from_fn_with_state(
+            state.clone(),
+            unsaved::keep_unsaved_form,
+        ))
+        .layer(from_fn_with_state(state, guard::guard_writes))
 }
 
 /// The newsroom's curation pages: sections, menus, topics, keywords, fronts and the

@@ -23,6 +23,7 @@ mod outage;
 mod page_cache;
 mod pages;
 mod schedule;
+mod server;
 mod story;
 mod validity;
 mod webdriver;

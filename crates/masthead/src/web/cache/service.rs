@@ -6,7 +6,6 @@
 
 use std::convert::Infallible;
 use std::future::Future;
-use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
@@ -15,7 +14,6 @@ use axum::Router;
 use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::serve::{IncomingStream, Listener};
 use tower_service::Service;
 
 use crate::app::AppState;
@@ -23,7 +21,6 @@ use crate::domain::reader_url::{ReaderUrl, is_reader_path};
 use crate::web::cache::encoding::Coding;
 use crate::web::cache::page::CachedPage;
 use crate::web::cache::{CacheOutcome, CacheTags};
-use crate::web::client::ClientAddr;
 
 /// Bodies larger than this are served but not cached.
 const MAX_BODY: usize = 2 * 1024 * 1024;
@@ -33,38 +30,12 @@ const MAX_BODY: usize = 2 * 1024 * 1024;
 pub struct CachedSite {
     state: Arc<AppState>,
     router: Router,
-    /// The client's address, for the login rate limit.
-    peer: Option<SocketAddr>,
 }
 
 impl CachedSite {
     /// Puts the cache in front of a router.
     pub fn new(state: Arc<AppState>, router: Router) -> CachedSite {
-        CachedSite {
-            state,
-            router,
-            peer: None,
-        }
-    }
-}
-
-/// Makes one [`CachedSite`] per connection, knowing the client's address.
-impl<L> Service<IncomingStream<'_, L>> for CachedSite
-where
-    L: Listener<Addr = SocketAddr>,
-{
-    type Response = CachedSite;
-    type Error = Infallible;
-    type Future = std::future::Ready<Result<CachedSite, Infallible>>;
-
-    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, stream: IncomingStream<'_, L>) -> Self::Future {
-        let mut site = self.clone();
-        site.peer = Some(*stream.remote_addr());
-        std::future::ready(Ok(site))
+        CachedSite { state, router }
     }
 }
 
@@ -86,9 +57,6 @@ impl Service<Request> for CachedSite {
     }
 
     fn call(&mut self, mut request: Request) -> ResponseFuture {
-        if let Some(peer) = self.peer {
-            request.extensions_mut().insert(ClientAddr(peer.ip()));
-        }
         if !is_reader_path(request.uri().path()) {
             return self.pass(request, false);
         }

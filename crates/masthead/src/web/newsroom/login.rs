@@ -68,7 +68,7 @@ pub async fn login(
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, AppError> {
-    if cookie(&headers, LOGIN_COOKIE) != Some(form.csrf.as_str()) || form.csrf.is_empty() {
+    if cookie(&state, &headers, LOGIN_COOKIE) != Some(form.csrf.as_str()) || form.csrf.is_empty() {
         return Err(AppError::BadCsrf);
     }
     let ip = client.to_string();
@@ -119,7 +119,7 @@ pub async fn logout(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    if let Some(token) = cookie(&headers, SESSION_COOKIE) {
+    if let Some(token) = cookie(&state, &headers, SESSION_COOKIE) {
         state.store.delete_session(&token_hash(token)).await?;
     }
     let mut response = Redirect::to("/admin/login").into_response();
@@ -204,7 +204,7 @@ pub async fn change_password(
         return Ok(response);
     }
     let hash = hash_password(&form.new).await?;
-    let session = cookie(&headers, SESSION_COOKIE).map(token_hash);
+    let session = cookie(&state, &headers, SESSION_COOKIE).map(token_hash);
     state
         .store
         .set_password(user.user.id, &hash, false, session.as_deref())

@@ -8,6 +8,7 @@ pub mod breaking;
 pub mod curation;
 pub mod dashboard;
 pub mod fronts;
+pub mod guard;
 pub mod keywords;
 pub mod login;
 pub mod media;

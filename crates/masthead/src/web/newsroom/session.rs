@@ -66,25 +66,39 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
     }
 }
 
-/// The value of a cookie in a request's headers.
-pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+/// A cookie's name on this site: on https, with the `__Host-` prefix, which browsers keep
+/// only when set Secure, for `Path=/` and without `Domain`, so that no other host (a
+/// subdomain) can set or shadow it.
+fn cookie_name(state: &AppState, name: &str) -> String {
+    if is_https(state) {
+        format!("__Host-{name}")
+    } else {
+        name.to_string()
+    }
+}
+
+fn is_https(state: &AppState) -> bool {
+    state.base_url.starts_with("https://")
+}
+
+/// The value of one of the site's cookies in a request's headers.
+pub fn cookie<'a>(state: &AppState, headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    let name = cookie_name(state, name);
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
+        .find(|(key, _)| *key == name.as_str())
         .map(|(_, value)| value)
 }
 
-/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, Secure on https sites.
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, `Path=/`, and on https sites Secure and
+/// named with the `__Host-` prefix.
 pub fn set_cookie(state: &AppState, name: &str, value: &str, max_age: i64) -> HeaderValue {
-    let secure = if state.base_url.starts_with("https://") {
-        "; Secure"
-    } else {
-        ""
-    };
+    let secure = if is_https(state) { "; Secure" } else { "" };
+    let name = cookie_name(state, name);
     let cookie =
         format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}");
     HeaderValue::from_str(&cookie).unwrap_or(HeaderValue::from_static("invalid=1"))
@@ -97,13 +111,16 @@ pub async fn newsroom_session(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let session = match cookie(request.headers(), SESSION_COOKIE) {
-        Some(token) => state
+    // The guard outside has looked up the session of a form already.
+    let found = request.extensions().get::<SessionUser>().cloned();
+    let session = match (found, cookie(&state, request.headers(), SESSION_COOKIE)) {
+        (Some(session), _) => Ok(Some(session)),
+        (None, Some(token)) => state
             .store
             .session_user(&token_hash(token), Timestamp::now())
             .await
             .map_err(AppError::from),
-        None => Ok(None),
+        (None, None) => Ok(None),
     };
     let session = match session {
         Ok(session) => session,
