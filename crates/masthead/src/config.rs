@@ -38,6 +38,25 @@ pub struct Config {
     pub job_lease_secs: u64,
     /// The `[media]` table: the media store. Default the `media` folder in the data folder.
     pub media: MediaConfig,
+    /// Addresses or CIDR ranges (`10.0.0.0/8`) allowed to read `/metrics`; in a variable,
+    /// separated by commas. Default none.
+    pub metrics_allow: Vec<String>,
+    /// A bearer token that allows reading `/metrics` from anywhere. Default none: with
+    /// neither this nor `metrics_allow`, `/metrics` answers 404.
+    pub metrics_token: Option<Secret>,
+    /// Log lines as `text` or `json` (one object a line). Default `text`.
+    pub log_format: LogFormat,
+}
+
+/// How log lines are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object a line, for log collectors.
+    Json,
 }
 
 impl Default for Config {
@@ -54,6 +73,9 @@ impl Default for Config {
             max_upload_mb: 20,
             job_lease_secs: 60,
             media: MediaConfig::default(),
+            metrics_allow: Vec::new(),
+            metrics_token: None,
+            log_format: LogFormat::Text,
         }
     }
 }
@@ -111,6 +133,22 @@ impl Config {
                 }
                 "max_upload_mb" => self.max_upload_mb = value.parse().with_context(bad)?,
                 "job_lease_secs" => self.job_lease_secs = value.parse().with_context(bad)?,
+                "metrics_allow" => {
+                    self.metrics_allow = value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|item| !item.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                }
+                "metrics_token" => self.metrics_token = Some(Secret::new(value.clone())),
+                "log_format" => {
+                    self.log_format = match value.as_str() {
+                        "text" => LogFormat::Text,
+                        "json" => LogFormat::Json,
+                        _ => bail!("{}: use text or json", bad()),
+                    }
+                }
                 media if media.starts_with("media__") => self
                     .media
                     .set(&media["media__".len()..], value.clone())
@@ -145,6 +183,15 @@ impl Config {
             && !is_postgres_url(url)
         {
             bail!("database_url must start with postgres:// or postgresql://");
+        }
+        crate::web::ops::access::parse_ranges(&self.metrics_allow)
+            .context("metrics_allow must list addresses or CIDR ranges")?;
+        if self
+            .metrics_token
+            .as_ref()
+            .is_some_and(|token| token.expose().len() < 16)
+        {
+            bail!("metrics_token must be at least 16 characters");
         }
         Ok(())
     }

@@ -1,4 +1,4 @@
-//! Theme assets, media files and the health check.
+//! Theme assets and media files.
 
 use std::sync::Arc;
 
@@ -8,11 +8,6 @@ use axum::response::{IntoResponse, Response};
 
 use crate::app::AppState;
 use crate::web::error::AppError;
-
-/// Liveness: the process answers.
-pub async fn health() -> &'static str {
-    "ok"
-}
 
 /// A file of the theme's assets.
 pub async fn show_asset(

@@ -23,7 +23,7 @@ use crate::web::site::{feed, home, listing, moved_to_page, section, story};
 const MAX_PATH: usize = 1024;
 
 /// Decodes a path into its segments; `None` for anything no page of ours could have.
-fn segments(path: &str) -> Option<Vec<String>> {
+pub(crate) fn segments(path: &str) -> Option<Vec<String>> {
     if path.len() > MAX_PATH {
         return None;
     }
