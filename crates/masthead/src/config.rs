@@ -300,6 +300,37 @@ mod tests {
     }
 
     #[test]
+    fn metrics_and_log_settings_come_from_variables_and_bad_ones_are_named() {
+        let mut config = Config::default();
+        let vars = [
+            (
+                "MASTHEAD__METRICS_ALLOW".to_string(),
+                "127.0.0.1, 10.0.0.0/8".to_string(),
+            ),
+            ("MASTHEAD__LOG_FORMAT".to_string(), "json".to_string()),
+        ];
+        let bad_format = [("MASTHEAD__LOG_FORMAT".to_string(), "xml".to_string())];
+        let bad_range = Config {
+            metrics_allow: vec!["10.0.0.0/40".to_string()],
+            ..Config::default()
+        };
+        let short_token = Config {
+            metrics_token: Some(Secret::new("short")),
+            ..Config::default()
+        };
+
+        config.apply_env(vars.into_iter()).expect("valid");
+        let format = config.apply_env(bad_format.into_iter()).expect_err("bad");
+
+        assert_eq!(config.metrics_allow, ["127.0.0.1", "10.0.0.0/8"]);
+        assert_eq!(config.log_format, LogFormat::Json);
+        assert!(config.validate().is_ok());
+        assert!(format!("{format:#}").contains("MASTHEAD__LOG_FORMAT"));
+        assert!(format!("{:#}", bad_range.validate().expect_err("bad")).contains("metrics_allow"));
+        assert!(short_token.validate().is_err());
+    }
+
+    #[test]
     fn database_urls_must_be_postgres_and_print_without_their_password() {
         let config = Config {
             database_url: Some("mysql://db/news".to_string()),
