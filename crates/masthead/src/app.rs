@@ -11,12 +11,15 @@ use tokio::net::TcpListener;
 use tokio::sync::Notify;
 
 use crate::config::Config;
-use crate::jobs::changes::follow_changes;
+use crate::jobs::changes::{FollowerBeat, follow_changes};
 use crate::jobs::scheduler::run_jobs;
 use crate::media::MediaStore;
 use crate::service::site::Site;
 use crate::web::cache::{CachedSite, PageCache};
 use crate::web::server::{ServerSettings, serve};
+use crate::web::ops::access::MetricsAccess;
+use crate::web::ops::metrics::Metrics;
+use crate::web::ops::request_log::RequestLog;
 use crate::web::theme::Theme;
 
 /// What every request handler can reach.
@@ -40,6 +43,10 @@ pub struct AppState {
     /// Wakes the change-log follower after this node wrote something.
     pub change_signal: Notify,
     site: RwLock<Arc<Site>>,
+    /// Request, login and scrape-time figures for `/metrics`, and who may read them.
+    pub metrics: Metrics,
+    /// What the change-log follower last did, for `/readyz` and `/metrics`.
+    pub follower: FollowerBeat,
 }
 
 impl AppState {
@@ -147,7 +154,7 @@ pub async fn open_media(config: &Config) -> anyhow::Result<Arc<dyn MediaStore>> 
 /// A built application bound to its port, ready to run.
 pub struct App {
     listener: TcpListener,
-    site: CachedSite,
+    site: RequestLog<CachedSite>,
     state: Arc<AppState>,
     server: ServerSettings,
 }
@@ -175,11 +182,13 @@ impl App {
             ),
             change_signal: Notify::new(),
             site: RwLock::new(Arc::new(site)),
+            metrics: Metrics::new(MetricsAccess::from_config(&config)?),
+            follower: FollowerBeat::default(),
         });
         let router = crate::web::router::router(state.clone());
         Ok(App {
             listener,
-            site: CachedSite::new(state.clone(), router),
+            site: RequestLog::new(state.clone(), CachedSite::new(state.clone(), router)),
             state,
             server,
         })

@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use store::{Role, Store};
 
 use crate::app::{App, Database, open_media, open_store};
-use crate::config::{Config, without_password};
+use crate::config::{Config, LogFormat, without_password};
 use crate::service::account::create_user;
 
 /// Masthead: the newsroom and the news site in one binary.
@@ -145,8 +145,17 @@ fn init_logging(config: &Config) {
         .log_level
         .parse::<tracing::Level>()
         .unwrap_or(tracing::Level::INFO);
+    // Logs go to stderr: stdout carries the command's own output ("serving at ...").
+    let logs = tracing_subscriber::fmt()
+        .with_max_level(level)
+        .with_writer(std::io::stderr)
+        // Colours only for a person at a terminal, not in files and collectors.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()));
     // A second initialisation (tests start several apps) is harmless.
-    let _ = tracing_subscriber::fmt().with_max_level(level).try_init();
+    let _ = match config.log_format {
+        LogFormat::Text => logs.try_init(),
+        LogFormat::Json => logs.json().flatten_event(true).try_init(),
+    };
 }
 
 /// Runs a parsed command line.

@@ -53,6 +53,25 @@ pub struct Config {
     /// from these take the client's address from `X-Forwarded-For` (else `Forwarded`).
     /// Default none: the connection's peer is the client.
     pub trusted_proxies: Vec<String>,
+    /// Addresses or CIDR ranges (`10.0.0.0/8`) allowed to read `/metrics`; in a variable,
+    /// separated by commas. Default none.
+    pub metrics_allow: Vec<String>,
+    /// A bearer token that allows reading `/metrics` from anywhere. Default none: with
+    /// neither this nor `metrics_allow`, `/metrics` answers 404.
+    pub metrics_token: Option<Secret>,
+    /// Log lines as `text` or `json` (one object a line). Default `text`.
+    pub log_format: LogFormat,
+}
+
+/// How log lines are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object a line, for log collectors.
+    Json,
 }
 
 impl Default for Config {
@@ -74,6 +93,9 @@ impl Default for Config {
             body_timeout_secs: 30,
             idle_timeout_secs: 75,
             trusted_proxies: Vec::new(),
+            metrics_allow: Vec::new(),
+            metrics_token: None,
+            log_format: LogFormat::Text,
         }
     }
 }
@@ -145,6 +167,22 @@ impl Config {
                         .map(str::to_string)
                         .collect()
                 }
+                "metrics_allow" => {
+                    self.metrics_allow = value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|item| !item.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                }
+                "metrics_token" => self.metrics_token = Some(Secret::new(value.clone())),
+                "log_format" => {
+                    self.log_format = match value.as_str() {
+                        "text" => LogFormat::Text,
+                        "json" => LogFormat::Json,
+                        _ => bail!("{}: use text or json", bad()),
+                    }
+                }
                 media if media.starts_with("media__") => self
                     .media
                     .set(&media["media__".len()..], value.clone())
@@ -190,6 +228,15 @@ impl Config {
             && !is_postgres_url(url)
         {
             bail!("database_url must start with postgres:// or postgresql://");
+        }
+        crate::web::ops::access::parse_ranges(&self.metrics_allow)
+            .context("metrics_allow must list addresses or CIDR ranges")?;
+        if self
+            .metrics_token
+            .as_ref()
+            .is_some_and(|token| token.expose().len() < 16)
+        {
+            bail!("metrics_token must be at least 16 characters");
         }
         Ok(())
     }
@@ -318,6 +365,37 @@ mod tests {
         assert_eq!(config.trusted_proxies[..2], ["10.0.0.0/8", "192.0.2.7"]);
         assert!(valid.is_ok());
         assert!(format!("{invalid:#}").contains("trusted_proxies"));
+    }
+
+    #[test]
+    fn metrics_and_log_settings_come_from_variables_and_bad_ones_are_named() {
+        let mut config = Config::default();
+        let vars = [
+            (
+                "MASTHEAD__METRICS_ALLOW".to_string(),
+                "127.0.0.1, 10.0.0.0/8".to_string(),
+            ),
+            ("MASTHEAD__LOG_FORMAT".to_string(), "json".to_string()),
+        ];
+        let bad_format = [("MASTHEAD__LOG_FORMAT".to_string(), "xml".to_string())];
+        let bad_range = Config {
+            metrics_allow: vec!["10.0.0.0/40".to_string()],
+            ..Config::default()
+        };
+        let short_token = Config {
+            metrics_token: Some(Secret::new("short")),
+            ..Config::default()
+        };
+
+        config.apply_env(vars.into_iter()).expect("valid");
+        let format = config.apply_env(bad_format.into_iter()).expect_err("bad");
+
+        assert_eq!(config.metrics_allow, ["127.0.0.1", "10.0.0.0/8"]);
+        assert_eq!(config.log_format, LogFormat::Json);
+        assert!(config.validate().is_ok());
+        assert!(format!("{format:#}").contains("MASTHEAD__LOG_FORMAT"));
+        assert!(format!("{:#}", bad_range.validate().expect_err("bad")).contains("metrics_allow"));
+        assert!(short_token.validate().is_err());
     }
 
     #[test]

@@ -18,6 +18,7 @@ mod history;
 mod listen;
 mod media;
 mod newsroom;
+mod ops;
 mod presence;
 mod queue;
 mod read;

@@ -5,6 +5,7 @@
 
 pub mod dump;
 pub mod newsroom;
+pub mod ops;
 pub mod rows;
 pub mod search;
 pub mod tree;

@@ -10,6 +10,7 @@ mod fronts;
 mod history;
 mod media;
 mod newsroom;
+mod ops;
 mod presence;
 mod queue;
 mod read;

@@ -10,6 +10,7 @@ mod kinds;
 mod media;
 mod model;
 mod newsroom;
+mod ops;
 mod query;
 mod store;
 mod write;
@@ -21,6 +22,7 @@ pub use kinds::*;
 pub use media::*;
 pub use model::*;
 pub use newsroom::*;
+pub use ops::{JobCounts, Operations, PoolUse};
 pub use query::{Page, StoryFilter, StoryQuery};
 pub use store::{
     Accounts, ChangeListener, Curation, MediaLibrary, Newsroom, SiteReads, Store, StoryReads,

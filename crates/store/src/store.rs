@@ -9,18 +9,20 @@ use crate::error::StoreResult;
 use crate::media::*;
 use crate::model::*;
 use crate::newsroom::*;
+use crate::ops::Operations;
 use crate::query::StoryQuery;
 use crate::write::*;
 
 /// Everything Masthead keeps in its database: the parts below, which each backend
 /// implements in its own module.
 pub trait Store:
-    SiteReads + StoryReads + Writes + Accounts + Newsroom + Curation + MediaLibrary
+    SiteReads + StoryReads + Writes + Accounts + Newsroom + Curation + MediaLibrary + Operations
 {
 }
 
-impl<T: SiteReads + StoryReads + Writes + Accounts + Newsroom + Curation + MediaLibrary> Store
-    for T
+impl<
+    T: SiteReads + StoryReads + Writes + Accounts + Newsroom + Curation + MediaLibrary + Operations,
+> Store for T
 {
 }
 

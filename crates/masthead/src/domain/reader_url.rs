@@ -106,7 +106,7 @@ pub fn parse_reader_url(path: &str, query: Option<&str>, home_prefixes: &[&str])
 
 /// The decoded, lowercase segments of a path; `None` for anything no page of ours could
 /// have (invalid UTF-8, dots, slashes or other characters no slug has, absurd length).
-fn decode_segments(path: &str) -> Option<Vec<String>> {
+pub fn decode_segments(path: &str) -> Option<Vec<String>> {
     if path.len() > MAX_PATH {
         return None;
     }

@@ -9,6 +9,7 @@
 //! expiry leave the bar out by themselves, so dropping the older copies is enough.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
 use jiff::Timestamp;
@@ -24,6 +25,56 @@ const POLL: Duration = Duration::from_millis(250);
 const BATCH: u32 = 500;
 /// How long to wait before listening again after the listening connection failed.
 const RELISTEN: Duration = Duration::from_secs(2);
+
+/// A follower whose last round is older than this has stopped (or hangs).
+const STALLED: Duration = Duration::from_secs(5);
+
+/// What the follower last did, for `/readyz` and `/metrics`: when it last went round its
+/// loop, and when and how far it last read the log.
+#[derive(Debug, Default)]
+pub struct FollowerBeat {
+    /// Milliseconds since the epoch of the last round (0: never).
+    round_at: AtomicI64,
+    /// Milliseconds since the epoch of the last successful read of the log (0: never).
+    read_at: AtomicI64,
+    /// The last change-log id read.
+    read_id: AtomicI64,
+}
+
+impl FollowerBeat {
+    fn round(&self) {
+        self.round_at
+            .store(Timestamp::now().as_millisecond(), Ordering::Relaxed);
+    }
+
+    fn read(&self, last_id: i64) {
+        self.read_id.store(last_id, Ordering::Relaxed);
+        self.read_at
+            .store(Timestamp::now().as_millisecond(), Ordering::Relaxed);
+    }
+
+    /// Whether the follower went round its loop lately.
+    pub fn is_running(&self) -> bool {
+        since(&self.round_at).is_some_and(|age| age < STALLED)
+    }
+
+    /// How long ago the follower last read the change log; `None` before its first read.
+    pub fn read_age(&self) -> Option<Duration> {
+        since(&self.read_at)
+    }
+
+    /// The id of the last change-log entry the follower read.
+    pub fn read_id(&self) -> i64 {
+        self.read_id.load(Ordering::Relaxed)
+    }
+}
+
+/// The time since a recorded instant (milliseconds since the epoch; 0 is never).
+fn since(at: &AtomicI64) -> Option<Duration> {
+    let at = at.load(Ordering::Relaxed);
+    let elapsed = Timestamp::now().as_millisecond().saturating_sub(at);
+    (at > 0).then(|| Duration::from_millis(u64::try_from(elapsed).unwrap_or(0)))
+}
 
 /// Whether a change touches what every page shows (menus, sections, settings).
 fn touches_site(tag: &str) -> bool {
@@ -42,8 +93,12 @@ fn expired_bars(site: &Site, after: Timestamp, until: Timestamp) -> Vec<String> 
 
 /// Runs until the app stops.
 pub async fn follow_changes(state: Arc<AppState>) {
+    state.follower.round();
     let mut last = match state.store.last_change_id().await {
-        Ok(id) => id,
+        Ok(id) => {
+            state.follower.read(id);
+            id
+        }
         Err(error) => {
             tracing::warn!(%error, "reading the change log; starting from the beginning");
             0
@@ -63,6 +118,7 @@ pub async fn follow_changes(state: Arc<AppState>) {
                 }
             }
         }
+        state.follower.round();
         let now = Timestamp::now();
         let expired = expired_bars(&state.site(), checked, now);
         checked = now;
@@ -78,9 +134,11 @@ pub async fn follow_changes(state: Arc<AppState>) {
             }
         };
         let Some(newest) = changes.last() else {
+            state.follower.read(last);
             continue;
         };
         last = newest.id;
+        state.follower.read(last);
         let tags: Vec<String> = changes.into_iter().flat_map(|change| change.tags).collect();
         if tags.iter().any(|tag| touches_site(tag)) {
             match Site::load(state.store.as_ref()).await {

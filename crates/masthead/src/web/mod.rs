@@ -5,6 +5,7 @@ pub mod client;
 pub mod error;
 pub mod middleware;
 pub mod newsroom;
+pub mod ops;
 pub mod router;
 pub mod server;
 pub mod site;

@@ -15,12 +15,15 @@ use crate::web::newsroom::{
     audit, breaking, dashboard, fronts, guard, keywords, login, menus, sections, session, topics,
     unsaved, users,
 };
+use crate::web::ops::{health, metrics};
 use crate::web::site::{assets, newsletter, resolve, shortlink};
 
 /// Every route of the app, with its middleware.
 pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
-        .route("/healthz", get(assets::health))
+        .route("/healthz", get(health::show_health))
+        .route("/readyz", get(health::show_readiness))
+        .route("/metrics", get(metrics::show_metrics))
         .route("/assets/{file}", get(assets::show_asset))
         .route("/media/{*key}", get(assets::show_media))
         .route("/s/{code}", get(shortlink::follow_shortlink))

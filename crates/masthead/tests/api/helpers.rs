@@ -188,13 +188,60 @@ fn client() -> reqwest::Client {
 /// Starts `masthead serve` as a process on a shared newsroom, as one node of several,
 /// with extra `MASTHEAD__` settings.
 pub async fn spawn_node(data: &std::sync::Arc<TestData>, settings: &[(&str, &str)]) -> TestApp {
+    start_node(data, settings, std::process::Stdio::inherit())
+        .await
+        .0
+}
+
+/// What a node wrote to its log (stderr), line by line, read as it comes.
+pub struct NodeLog(std::sync::Arc<std::sync::Mutex<Vec<String>>>);
+
+impl NodeLog {
+    /// The lines written so far.
+    pub fn lines(&self) -> Vec<String> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner())
+            .clone()
+    }
+}
+
+/// Starts a node like [`spawn_node`], capturing its log.
+pub async fn spawn_logged_node(
+    data: &std::sync::Arc<TestData>,
+    settings: &[(&str, &str)],
+) -> (TestApp, NodeLog) {
+    use std::io::BufRead;
+    let (node, stderr) = start_node(data, settings, std::process::Stdio::piped()).await;
+    let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let kept = lines.clone();
+    let stderr = stderr.expect("piped stderr");
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            kept.lock()
+                .unwrap_or_else(|poison| poison.into_inner())
+                .push(line);
+        }
+    });
+    (node, NodeLog(lines))
+}
+
+async fn start_node(
+    data: &std::sync::Arc<TestData>,
+    settings: &[(&str, &str)],
+    stderr: std::process::Stdio,
+) -> (TestApp, Option<std::process::ChildStderr>) {
     use std::io::BufRead;
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_masthead"));
     command
         .args(["serve", "--addr", "127.0.0.1:0", "--data"])
         .arg(data.path())
         .env("MASTHEAD__LOG_LEVEL", "warn")
-        .stdout(std::process::Stdio::piped());
+        .stdout(std::process::Stdio::piped())
+        .stderr(stderr);
     if let Some(url) = data.database_url() {
         command.args(["--database-url", url]);
     }
@@ -203,6 +250,7 @@ pub async fn spawn_node(data: &std::sync::Arc<TestData>, settings: &[(&str, &str
     }
     let mut process = command.spawn().expect("start masthead serve");
     let stdout = process.stdout.take().expect("stdout");
+    let stderr = process.stderr.take();
     let line = tokio::task::spawn_blocking(move || {
         let mut line = String::new();
         std::io::BufReader::new(stdout)
@@ -218,14 +266,15 @@ pub async fn spawn_node(data: &std::sync::Arc<TestData>, settings: &[(&str, &str
         .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
         .trim_end_matches('/')
         .to_string();
-    TestApp {
+    let node = TestApp {
         address,
         client: client(),
         data: data.clone(),
         counter: std::sync::atomic::AtomicU32::new(0),
         state: None,
         process: std::sync::Mutex::new(Some(process)),
-    }
+    };
+    (node, stderr)
 }
 
 /// A response's status, headers and text.

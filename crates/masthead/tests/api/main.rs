@@ -19,6 +19,7 @@ mod moto;
 mod newsroom;
 mod newsroom_browser;
 mod nodes;
+mod ops;
 mod outage;
 mod page_cache;
 mod pages;

@@ -325,7 +325,63 @@ async fn autosaves_keep_work_across_pings_and_presence_names_the_others(store: &
     assert_eq!(cleared.expect("still open").fields, None);
 }
 
+async fn operators_see_the_ping_the_pool_and_waiting_and_failed_jobs(store: &dyn Store) {
+    let (story, _) = newsroom(store).await;
+    let now = Timestamp::now();
+    let empty = store.job_counts().await.expect("counts");
+    store
+        .change_status(&StatusChange {
+            story_id: story,
+            user_id: USER,
+            from: StoryStatus::Draft,
+            to: StoryStatus::Scheduled,
+            scheduled_at: Some(now - SignedDuration::from_secs(1)),
+            at: now,
+        })
+        .await
+        .expect("schedule");
+    let waiting = store.job_counts().await.expect("counts");
+    let job = store
+        .claim_job(now, now + SignedDuration::from_secs(60))
+        .await
+        .expect("claim")
+        .expect("a due job");
+    store
+        .fail_job(
+            &job,
+            "the wire was down",
+            now + SignedDuration::from_secs(30),
+        )
+        .await
+        .expect("fail");
+
+    let failed = store.job_counts().await.expect("counts");
+    let pool = store.pool_use();
+
+    store.ping().await.expect("the database answers");
+    assert_eq!(empty, JobCounts::default());
+    assert_eq!(
+        waiting,
+        JobCounts {
+            waiting: 1,
+            failed: 0
+        }
+    );
+    assert_eq!(
+        failed,
+        JobCounts {
+            waiting: 1,
+            failed: 1
+        }
+    );
+    assert!(
+        pool.max >= 1 && pool.open <= pool.max && pool.idle <= pool.open,
+        "{pool:?}"
+    );
+}
+
 crate::on_both_backends!(
+    operators_see_the_ping_the_pool_and_waiting_and_failed_jobs,
     a_save_on_a_stale_revision_is_a_conflict_and_changes_nothing,
     a_save_with_a_move_is_all_or_nothing,
     publishing_logs_a_change_tagged_with_the_story_its_section_and_home,

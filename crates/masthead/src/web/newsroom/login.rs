@@ -77,11 +77,13 @@ pub async fn login(
         Ok(user) => user,
         Err(LoginError::Store(error)) => return Err(error.into()),
         Err(error @ LoginError::RateLimited) => {
+            state.metrics.login_locked();
             let mut response = login_page(&state, &email, Some(error.to_string()))?;
             *response.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
             return Ok(response);
         }
         Err(error) => {
+            state.metrics.login_failed();
             let mut response = login_page(&state, &email, Some(error.to_string()))?;
             *response.status_mut() = axum::http::StatusCode::UNAUTHORIZED;
             return Ok(response);

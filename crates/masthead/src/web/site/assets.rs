@@ -1,4 +1,4 @@
-//! Theme assets, media files and the health check.
+//! Theme assets and media files.
 
 use std::sync::Arc;
 
@@ -9,11 +9,6 @@ use axum::response::{IntoResponse, Response};
 use crate::app::AppState;
 use crate::web::cache::encoding::Coding;
 use crate::web::error::AppError;
-
-/// Liveness: the process answers.
-pub async fn health() -> &'static str {
-    "ok"
-}
 
 /// A file of the theme's assets, in the coding the client accepts. Under its hashed name
 /// (`site.3f2a9c1b.css`, what templates link) it never changes and caches for a year;

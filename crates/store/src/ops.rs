@@ -1,0 +1,37 @@
+//! What operators watch: whether the database answers, how its connection pool is used,
+//! and how the job queue is doing. Read by `/readyz` and `/metrics`.
+
+use async_trait::async_trait;
+
+use crate::error::StoreResult;
+
+/// The connection pool's use at one moment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PoolUse {
+    /// Connections open now, idle or in use.
+    pub open: u32,
+    /// Open connections waiting for work.
+    pub idle: u32,
+    /// The most connections the pool opens.
+    pub max: u32,
+}
+
+/// The job queue's backlog.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct JobCounts {
+    /// Jobs not done yet, due or not.
+    pub waiting: u64,
+    /// Jobs not done whose last attempt failed (they are retried).
+    pub failed: u64,
+}
+
+/// Health and load of the database, for operators.
+#[async_trait]
+pub trait Operations: Send + Sync + 'static {
+    /// Runs a trivial query: `Ok` when the database answers.
+    async fn ping(&self) -> StoreResult<()>;
+    /// The connection pool's use now (no database access).
+    fn pool_use(&self) -> PoolUse;
+    /// How many jobs wait, and how many of those failed last time.
+    async fn job_counts(&self) -> StoreResult<JobCounts>;
+}
