@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::jobs::changes::follow_changes;
 use crate::jobs::scheduler::run_jobs;
 use crate::media::MediaStore;
+use crate::service::hashing::PasswordHashing;
 use crate::service::site::Site;
 use crate::web::cache::{CachedSite, PageCache};
 use crate::web::theme::Theme;
@@ -40,6 +41,8 @@ pub struct AppState {
     /// Wakes the change-log follower after this node wrote something.
     pub change_signal: Notify,
     site: RwLock<Arc<Site>>,
+    /// The bounded pool that hashes and checks passwords.
+    pub password_hashing: PasswordHashing,
 }
 
 impl AppState {
@@ -173,6 +176,10 @@ impl App {
             ),
             change_signal: Notify::new(),
             site: RwLock::new(Arc::new(site)),
+            password_hashing: PasswordHashing::new(
+                config.login_hash_threads,
+                std::time::Duration::from_millis(config.login_hash_wait_ms),
+            ),
         });
         let router = crate::web::router::router(state.clone());
         Ok(App {

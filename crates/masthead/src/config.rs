@@ -38,6 +38,12 @@ pub struct Config {
     pub job_lease_secs: u64,
     /// The `[media]` table: the media store. Default the `media` folder in the data folder.
     pub media: MediaConfig,
+    /// Threads that may hash or check passwords at once (argon2id, 19 MiB each). Default
+    /// the number of cores.
+    pub login_hash_threads: usize,
+    /// Milliseconds a login waits for a hashing thread before it gets `503` with
+    /// `Retry-After`. Default 2000.
+    pub login_hash_wait_ms: u64,
 }
 
 impl Default for Config {
@@ -54,6 +60,8 @@ impl Default for Config {
             max_upload_mb: 20,
             job_lease_secs: 60,
             media: MediaConfig::default(),
+            login_hash_threads: std::thread::available_parallelism().map_or(1, usize::from),
+            login_hash_wait_ms: 2000,
         }
     }
 }
@@ -111,6 +119,12 @@ impl Config {
                 }
                 "max_upload_mb" => self.max_upload_mb = value.parse().with_context(bad)?,
                 "job_lease_secs" => self.job_lease_secs = value.parse().with_context(bad)?,
+                "login_hash_threads" => {
+                    self.login_hash_threads = value.parse().with_context(bad)?
+                }
+                "login_hash_wait_ms" => {
+                    self.login_hash_wait_ms = value.parse().with_context(bad)?
+                }
                 media if media.starts_with("media__") => self
                     .media
                     .set(&media["media__".len()..], value.clone())
@@ -135,6 +149,12 @@ impl Config {
         }
         if !(1..=3600).contains(&self.job_lease_secs) {
             bail!("job_lease_secs must be between 1 and 3600");
+        }
+        if !(1..=256).contains(&self.login_hash_threads) {
+            bail!("login_hash_threads must be between 1 and 256");
+        }
+        if self.login_hash_wait_ms > 60_000 {
+            bail!("login_hash_wait_ms must be at most 60000");
         }
         if let Some(url) = &self.base_url
             && !(url.starts_with("http://") || url.starts_with("https://"))
