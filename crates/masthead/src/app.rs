@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::jobs::changes::{FollowerBeat, follow_changes};
 use crate::jobs::scheduler::run_jobs;
 use crate::media::MediaStore;
+use crate::service::hashing::PasswordHashing;
 use crate::service::site::Site;
 use crate::web::cache::{CachedSite, PageCache};
 use crate::web::server::{ServerSettings, serve};
@@ -47,6 +48,8 @@ pub struct AppState {
     pub metrics: Metrics,
     /// What the change-log follower last did, for `/readyz` and `/metrics`.
     pub follower: FollowerBeat,
+    /// The bounded pool that hashes and checks passwords.
+    pub password_hashing: PasswordHashing,
 }
 
 impl AppState {
@@ -184,6 +187,10 @@ impl App {
             site: RwLock::new(Arc::new(site)),
             metrics: Metrics::new(MetricsAccess::from_config(&config)?),
             follower: FollowerBeat::default(),
+            password_hashing: PasswordHashing::new(
+                config.login_hash_threads,
+                std::time::Duration::from_millis(config.login_hash_wait_ms),
+            ),
         });
         let router = crate::web::router::router(state.clone());
         Ok(App {

@@ -61,6 +61,12 @@ pub struct Config {
     pub metrics_token: Option<Secret>,
     /// Log lines as `text` or `json` (one object a line). Default `text`.
     pub log_format: LogFormat,
+    /// Threads that may hash or check passwords at once (argon2id, 19 MiB each). Default
+    /// the number of cores.
+    pub login_hash_threads: usize,
+    /// Milliseconds a login waits for a hashing thread before it gets `503` with
+    /// `Retry-After`. Default 2000.
+    pub login_hash_wait_ms: u64,
 }
 
 /// How log lines are written.
@@ -96,6 +102,8 @@ impl Default for Config {
             metrics_allow: Vec::new(),
             metrics_token: None,
             log_format: LogFormat::Text,
+            login_hash_threads: std::thread::available_parallelism().map_or(1, usize::from),
+            login_hash_wait_ms: 2000,
         }
     }
 }
@@ -183,6 +191,12 @@ impl Config {
                         _ => bail!("{}: use text or json", bad()),
                     }
                 }
+                "login_hash_threads" => {
+                    self.login_hash_threads = value.parse().with_context(bad)?
+                }
+                "login_hash_wait_ms" => {
+                    self.login_hash_wait_ms = value.parse().with_context(bad)?
+                }
                 media if media.starts_with("media__") => self
                     .media
                     .set(&media["media__".len()..], value.clone())
@@ -219,6 +233,12 @@ impl Config {
         }
         crate::web::client::TrustedProxies::parse(&self.trusted_proxies)
             .context("trusted_proxies")?;
+        if !(1..=256).contains(&self.login_hash_threads) {
+            bail!("login_hash_threads must be between 1 and 256");
+        }
+        if self.login_hash_wait_ms > 60_000 {
+            bail!("login_hash_wait_ms must be at most 60000");
+        }
         if let Some(url) = &self.base_url
             && !(url.starts_with("http://") || url.starts_with("https://"))
         {

@@ -4,6 +4,7 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 use store::*;
 
+use store_sql::login;
 use store_sql::newsroom::{CredentialsRow, SessionRow, USER_COLUMNS, UserRow};
 
 use crate::rows::from_time;
@@ -170,44 +171,108 @@ impl Accounts for PgStore {
         Ok(())
     }
 
-    async fn record_login_failure(&self, email: &str, ip: &str, at: Timestamp) -> Result<()> {
+    async fn claim_login_attempt(
+        &self,
+        attempt: &LoginAttempt<'_>,
+        limits: &LoginLimits,
+    ) -> Result<LoginClaim> {
         let mut tx = self.write().await?;
-        // Old failures count for nothing: trim them as new ones come in.
-        sqlx::query("DELETE FROM login_failures WHERE at < $1")
-            .bind(from_time(at) - 86_400)
+        // Attempts on one account, then on one address, take their turn: the counts
+        // below cannot change before this transaction records its attempt. Always the
+        // account first, so two attempts never wait on each other in a circle.
+        for (space, key) in [(1, attempt.account), (2, attempt.address)] {
+            sqlx::query("SELECT pg_advisory_xact_lock($1, hashtext($2))")
+                .bind(space)
+                .bind(key)
+                .execute(&mut *tx)
+                .await
+                .map_err(map_error)?;
+        }
+        let counts = login_counts(&mut tx, attempt, limits).await?;
+        let claim = limits.decide(&counts, attempt.at);
+        if claim == LoginClaim::Allowed {
+            sqlx::query(login::TRIM_FAILURES)
+                .bind(from_time(limits.horizon(attempt.at)))
+                .execute(&mut *tx)
+                .await
+                .map_err(map_error)?;
+            sqlx::query(login::RECORD_FAILURE)
+                .bind(attempt.account)
+                .bind(attempt.address)
+                .bind(from_time(attempt.at))
+                .execute(&mut *tx)
+                .await
+                .map_err(map_error)?;
+        }
+        tx.commit().await.map_err(map_error)?;
+        Ok(claim)
+    }
+
+    async fn login_succeeded(
+        &self,
+        attempt: &LoginAttempt<'_>,
+        limits: &LoginLimits,
+    ) -> Result<()> {
+        let mut tx = self.write().await?;
+        sqlx::query(login::CLEAR_PAIR)
+            .bind(attempt.account)
+            .bind(attempt.address)
             .execute(&mut *tx)
             .await
             .map_err(map_error)?;
-        sqlx::query("INSERT INTO login_failures (email, ip, at) VALUES ($1, $2, $3)")
-            .bind(email)
-            .bind(ip)
-            .bind(from_time(at))
+        sqlx::query(login::FORGET_ADDRESSES)
+            .bind(from_time(attempt.at - limits.known_address))
+            .execute(&mut *tx)
+            .await
+            .map_err(map_error)?;
+        sqlx::query(login::REMEMBER_ADDRESS)
+            .bind(attempt.account)
+            .bind(attempt.address)
+            .bind(from_time(attempt.at))
             .execute(&mut *tx)
             .await
             .map_err(map_error)?;
         tx.commit().await.map_err(map_error)
     }
+}
 
-    async fn login_failures(&self, email: &str, ip: &str, since: Timestamp) -> Result<(u32, u32)> {
-        let (by_email, by_ip): (i64, i64) = sqlx::query_as(
-            "SELECT (SELECT COUNT(*) FROM login_failures WHERE email = $1 AND at >= $3), \
-                    (SELECT COUNT(*) FROM login_failures WHERE ip = $2 AND at >= $3)",
-        )
-        .bind(email)
-        .bind(ip)
-        .bind(from_time(since))
-        .fetch_one(&self.pool)
+/// What the limits need to know about an attempt, read inside its transaction.
+async fn login_counts(
+    tx: &mut sqlx::Transaction<'static, sqlx::Postgres>,
+    attempt: &LoginAttempt<'_>,
+    limits: &LoginLimits,
+) -> Result<LoginCounts> {
+    let since = |window| from_time(attempt.at - window);
+    let pair = sqlx::query_as(login::PAIR_FAILURES)
+        .bind(attempt.account)
+        .bind(attempt.address)
+        .bind(since(limits.pair.window))
+        .fetch_one(&mut **tx)
         .await
         .map_err(map_error)?;
-        Ok((by_email as u32, by_ip as u32))
-    }
-
-    async fn clear_login_failures(&self, email: &str) -> Result<()> {
-        sqlx::query("DELETE FROM login_failures WHERE email = $1")
-            .bind(email)
-            .execute(&self.pool)
-            .await
-            .map_err(map_error)?;
-        Ok(())
-    }
+    let address = sqlx::query_as(login::ADDRESS_FAILURES)
+        .bind(attempt.address)
+        .bind(since(limits.address.window))
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(map_error)?;
+    let account = sqlx::query_as(login::ACCOUNT_FAILURES)
+        .bind(attempt.account)
+        .bind(since(limits.account.window))
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(map_error)?;
+    let known: i64 = sqlx::query_scalar(login::KNOWN_ADDRESS)
+        .bind(attempt.account)
+        .bind(attempt.address)
+        .bind(since(limits.known_address))
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(map_error)?;
+    Ok(LoginCounts {
+        pair: login::failure_count(pair),
+        address: login::failure_count(address),
+        account: login::failure_count(account),
+        known_address: known > 0,
+    })
 }

@@ -50,11 +50,12 @@ macro_rules! search_filter {
 /// then by role in byte order, as SQLite orders them.
 macro_rules! uses {
     () => {
-        "SELECT id, headline, status, role FROM ( \
-           SELECT id, headline, status, 'hero' AS role FROM stories WHERE hero_image_id = $1 \
-           UNION SELECT s.id, s.headline, s.status, 'gallery' FROM stories s \
+        "SELECT id, headline, status, role, owner_id FROM ( \
+           SELECT id, headline, status, 'hero' AS role, owner_id FROM stories \
+             WHERE hero_image_id = $1 \
+           UNION SELECT s.id, s.headline, s.status, 'gallery', s.owner_id FROM stories s \
              JOIN gallery_items g ON g.story_id = s.id WHERE g.image_id = $1 \
-           UNION SELECT s.id, s.headline, s.status, 'body' FROM stories s \
+           UNION SELECT s.id, s.headline, s.status, 'body', s.owner_id FROM stories s \
              JOIN story_bodies b ON b.story_id = s.id \
              WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(b.body::jsonb) block \
                WHERE block ->> 'type' = 'image' AND block -> 'image_id' = to_jsonb($1)) \
@@ -115,16 +116,17 @@ impl MediaLibrary for PgStore {
     }
 
     async fn image_uses(&self, id: i64) -> Result<Vec<ImageUse>> {
-        let rows: Vec<(i64, String, String, String)> = sqlx::query_as(uses!())
+        let rows: Vec<(i64, String, String, String, Option<i64>)> = sqlx::query_as(uses!())
             .bind(id)
             .fetch_all(&self.pool)
             .await
             .map_err(map_error)?;
         rows.into_iter()
-            .map(|(story_id, headline, status, role)| {
+            .map(|(story_id, headline, status, role, owner_id)| {
                 Ok(ImageUse {
                     story_id,
                     headline,
+                    owner_id,
                     status: parse_status(&status)?,
                     role: ImageRole::parse(&role)
                         .ok_or_else(|| StoreError::Other(format!("image role {role:?}")))?,

@@ -46,6 +46,7 @@ pub const TABLES: &[&str] = &[
     "users",
     "sessions",
     "login_failures",
+    "login_addresses",
     "stories",
     "story_bodies",
     "story_sections",

@@ -4,6 +4,7 @@
 //! side of their SQL lives here, so the two cannot drift apart.
 
 pub mod dump;
+pub mod login;
 pub mod newsroom;
 pub mod ops;
 pub mod rows;

@@ -40,10 +40,10 @@ macro_rules! search_filter {
 /// Stories using an image (`?1`): as hero, in a gallery, or as a body image block.
 macro_rules! uses {
     () => {
-        "SELECT id, headline, status, 'hero' FROM stories WHERE hero_image_id = ?1 \
-     UNION SELECT s.id, s.headline, s.status, 'gallery' FROM stories s \
+        "SELECT id, headline, status, 'hero', owner_id FROM stories WHERE hero_image_id = ?1 \
+     UNION SELECT s.id, s.headline, s.status, 'gallery', s.owner_id FROM stories s \
        JOIN gallery_items g ON g.story_id = s.id WHERE g.image_id = ?1 \
-     UNION SELECT s.id, s.headline, s.status, 'body' FROM stories s \
+     UNION SELECT s.id, s.headline, s.status, 'body', s.owner_id FROM stories s \
        JOIN story_bodies b ON b.story_id = s.id \
        WHERE EXISTS (SELECT 1 FROM json_each(b.body) block \
          WHERE json_extract(block.value, '$.type') = 'image' \
@@ -105,16 +105,17 @@ impl MediaLibrary for SqliteStore {
     }
 
     async fn image_uses(&self, id: i64) -> Result<Vec<ImageUse>> {
-        let rows: Vec<(i64, String, String, String)> = sqlx::query_as(uses!())
+        let rows: Vec<(i64, String, String, String, Option<i64>)> = sqlx::query_as(uses!())
             .bind(id)
             .fetch_all(&self.pool)
             .await
             .map_err(map_error)?;
         rows.into_iter()
-            .map(|(story_id, headline, status, role)| {
+            .map(|(story_id, headline, status, role, owner_id)| {
                 Ok(ImageUse {
                     story_id,
                     headline,
+                    owner_id,
                     status: parse_status(&status)?,
                     role: ImageRole::parse(&role)
                         .ok_or_else(|| StoreError::Other(format!("image role {role:?}")))?,

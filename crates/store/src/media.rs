@@ -91,6 +91,8 @@ pub struct ImageUse {
     pub story_id: i64,
     /// Its headline.
     pub headline: String,
+    /// Who owns it (reporters see headlines of their own unpublished stories only).
+    pub owner_id: Option<i64>,
     /// Its workflow state.
     pub status: StoryStatus,
     /// How it uses the image.

@@ -6,6 +6,7 @@ use jiff::Timestamp;
 
 use crate::curation::*;
 use crate::error::StoreResult;
+use crate::login::*;
 use crate::media::*;
 use crate::model::*;
 use crate::newsroom::*;
@@ -153,17 +154,21 @@ pub trait Accounts: Send + Sync + 'static {
     ) -> StoreResult<Option<SessionUser>>;
     /// Ends a session.
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
-    /// Records a failed login.
-    async fn record_login_failure(&self, email: &str, ip: &str, at: Timestamp) -> StoreResult<()>;
-    /// Failed logins since a time: (for this email, from this address).
-    async fn login_failures(
+    /// Counts a login attempt against the limits before its password is checked: reads
+    /// the counts and records the attempt as a failure in one transaction, so parallel
+    /// attempts cannot all slip under a limit. A refused attempt records nothing.
+    async fn claim_login_attempt(
         &self,
-        email: &str,
-        ip: &str,
-        since: Timestamp,
-    ) -> StoreResult<(u32, u32)>;
-    /// Forgets an account's failed logins after a successful one.
-    async fn clear_login_failures(&self, email: &str) -> StoreResult<()>;
+        attempt: &LoginAttempt<'_>,
+        limits: &LoginLimits,
+    ) -> StoreResult<LoginClaim>;
+    /// After a right password: forgets the account's failures from that address and
+    /// remembers the address as one the account logs in from.
+    async fn login_succeeded(
+        &self,
+        attempt: &LoginAttempt<'_>,
+        limits: &LoginLimits,
+    ) -> StoreResult<()>;
 }
 
 /// Stories in every state, their revisions and workflow, jobs, the audit and change logs.

@@ -46,6 +46,17 @@ pub fn may_view(role: Role, user_id: i64, owner_id: Option<i64>) -> bool {
     allows(role, Action::EditAnyStory) || owner_id == Some(user_id)
 }
 
+/// Whether an account may read a story's headline in a newsroom list: published
+/// headlines are public; unpublished ones only for those who may open the story.
+pub fn may_see_headline(
+    role: Role,
+    user_id: i64,
+    owner_id: Option<i64>,
+    status: StoryStatus,
+) -> bool {
+    status == StoryStatus::Published || may_view(role, user_id, owner_id)
+}
+
 /// Whether an account may change a story's content in its current state: editors any
 /// story; reporters their own until it is published; contributors their own drafts.
 pub fn may_edit(role: Role, user_id: i64, owner_id: Option<i64>, status: StoryStatus) -> bool {
@@ -109,6 +120,15 @@ mod tests {
         assert!(may_move(Role::Reporter, 1, Some(1), Draft, InReview));
         assert!(!may_move(Role::Reporter, 1, Some(1), InReview, Scheduled));
         assert!(!may_edit(Role::Reporter, 1, Some(1), Published));
+    }
+
+    #[test]
+    fn reporters_see_only_their_own_unpublished_headlines() {
+        assert!(may_see_headline(Role::Reporter, 1, Some(1), Draft));
+        assert!(!may_see_headline(Role::Reporter, 1, Some(2), InReview));
+        assert!(!may_see_headline(Role::Reporter, 1, None, Scheduled));
+        assert!(may_see_headline(Role::Reporter, 1, Some(2), Published));
+        assert!(may_see_headline(Role::Editor, 1, Some(2), Draft));
     }
 
     #[test]

@@ -1,21 +1,17 @@
-//! Accounts and logins: argon2id password hashes, one-time passwords, sessions stored in
-//! the database, and the login rate limit and lockout.
+//! Accounts and logins: one-time passwords, sessions stored in the database, and the
+//! login limits (counted in the store before any password is checked).
 
 use anyhow::Context;
-use argon2::password_hash::{PasswordHash, SaltString};
-use argon2::{Argon2, PasswordHasher, PasswordVerifier};
 use jiff::{SignedDuration, Timestamp};
 use sha2::{Digest, Sha256};
 use store::*;
 
+use crate::service::hashing::{HashError, PasswordHashing, hash_blocking};
+
 /// How long a login lasts.
 pub const SESSION_LIFETIME: SignedDuration = SignedDuration::from_hours(12);
-/// The window in which failed logins count.
-const FAILURE_WINDOW: SignedDuration = SignedDuration::from_mins(15);
-/// Failed logins for one account within the window that lock it.
-const LOCKOUT_AFTER: u32 = 5;
-/// Failed logins from one address within the window that rate-limit it.
-const RATE_LIMIT_AFTER: u32 = 20;
+/// The login limits (documented in README, "Logins").
+const LIMITS: LoginLimits = LoginLimits::STANDARD;
 /// Passwords shorter than this are refused.
 pub const MIN_PASSWORD: usize = 10;
 /// Longer than this is not a password, and would only make hashing slow.
@@ -27,15 +23,35 @@ pub enum LoginError {
     /// Wrong email or password.
     #[error("The email or password is not right.")]
     Invalid,
-    /// Too many failures for this account.
-    #[error("Too many failed attempts. This account is locked for 15 minutes.")]
-    Locked,
-    /// Too many failures from this address.
-    #[error("Too many failed attempts from your address. Try again in 15 minutes.")]
-    RateLimited,
+    /// Too many failures for this account or from this address: refused unchecked.
+    #[error("Too many failed attempts. Try again in {} minutes.", minutes(*retry_after))]
+    Locked {
+        /// How long until an attempt may be checked again.
+        retry_after: SignedDuration,
+    },
+    /// Every password-hashing thread stayed busy.
+    #[error("Too many people are logging in at once. Try again in a moment.")]
+    Busy,
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Hashing failed.
+    #[error(transparent)]
+    Failed(anyhow::Error),
+}
+
+impl From<HashError> for LoginError {
+    fn from(error: HashError) -> LoginError {
+        match error {
+            HashError::Busy => LoginError::Busy,
+            HashError::Failed(error) => LoginError::Failed(error),
+        }
+    }
+}
+
+/// A wait in whole minutes, rounded up, as the lockout message gives it.
+fn minutes(wait: SignedDuration) -> i64 {
+    (wait.as_secs() + 59) / 60
 }
 
 /// A fresh random token, hex-encoded.
@@ -82,34 +98,13 @@ pub fn check_new_password(password: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Hashes a password with argon2id (off the async threads: it takes tens of ms on purpose).
+/// Hashes a password with argon2id off the async threads, outside the login pool: for
+/// accounts made by an administrator or the command line.
 pub async fn hash_password(password: &str) -> anyhow::Result<String> {
     let password = password.to_string();
-    tokio::task::spawn_blocking(move || {
-        let mut bytes = [0u8; 16];
-        getrandom::fill(&mut bytes).map_err(|error| anyhow::anyhow!("random salt: {error}"))?;
-        let salt = SaltString::encode_b64(&bytes)
-            .map_err(|error| anyhow::anyhow!("encoding a salt: {error}"))?;
-        Argon2::default()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|hash| hash.to_string())
-            .map_err(|error| anyhow::anyhow!("hashing a password: {error}"))
-    })
-    .await
-    .context("joining the hashing task")?
-}
-
-async fn verify_password(password: &str, hash: &str) -> bool {
-    let (password, hash) = (password.to_string(), hash.to_string());
-    tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&hash).is_ok_and(|parsed| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok()
-        })
-    })
-    .await
-    .unwrap_or(false)
+    tokio::task::spawn_blocking(move || hash_blocking(&password))
+        .await
+        .context("joining the hashing task")?
 }
 
 /// A hash no password matches, verified for unknown emails so that a wrong email takes
@@ -117,36 +112,34 @@ async fn verify_password(password: &str, hash: &str) -> bool {
 const DECOY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$\
      2KbQ5P2V8ne9sCJq7t1oC0Sx0gO7t3x3dZxv6vH0kUU";
 
-/// Checks an email and password against the rate limit, the lockout and the stored hash.
+/// Checks an email and password: first counts the attempt against the limits (a locked
+/// attempt is refused without hashing), then checks the password on the bounded pool.
 pub async fn check_login(
     store: &dyn Store,
+    hashing: &PasswordHashing,
     email: &str,
     password: &str,
-    ip: &str,
+    address: &str,
 ) -> Result<User, LoginError> {
     let email = email.trim().to_lowercase();
-    let now = Timestamp::now();
-    let (by_email, by_ip) = store
-        .login_failures(&email, ip, now - FAILURE_WINDOW)
-        .await?;
-    if by_ip >= RATE_LIMIT_AFTER {
-        return Err(LoginError::RateLimited);
-    }
-    if by_email >= LOCKOUT_AFTER {
-        return Err(LoginError::Locked);
+    let attempt = LoginAttempt {
+        account: &email,
+        address,
+        at: Timestamp::now(),
+    };
+    if let LoginClaim::Locked { retry_after } = store.claim_login_attempt(&attempt, &LIMITS).await?
+    {
+        return Err(LoginError::Locked { retry_after });
     }
     let found = store.user_credentials(&email).await?;
     let hash = found.as_ref().map_or(DECOY_HASH, |(_, hash)| hash.as_str());
-    let matches = password.len() <= MAX_PASSWORD && verify_password(password, hash).await;
+    let matches = password.len() <= MAX_PASSWORD && hashing.verify(password, hash).await?;
     match found {
         Some((user, _)) if matches && !user.disabled => {
-            store.clear_login_failures(&email).await?;
+            store.login_succeeded(&attempt, &LIMITS).await?;
             Ok(user)
         }
-        _ => {
-            store.record_login_failure(&email, ip, now).await?;
-            Err(LoginError::Invalid)
-        }
+        _ => Err(LoginError::Invalid),
     }
 }
 
@@ -224,6 +217,7 @@ pub async fn create_user(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::service::hashing::verify_blocking;
 
     #[tokio::test]
     async fn a_hash_verifies_its_password_and_no_other() {
@@ -232,9 +226,9 @@ mod tests {
             .expect("test value");
 
         assert!(hash.starts_with("$argon2id$"));
-        assert!(verify_password("correct horse battery", &hash).await);
-        assert!(!verify_password("wrong horse battery", &hash).await);
-        assert!(!verify_password("anything", DECOY_HASH).await);
+        assert!(verify_blocking("correct horse battery", &hash));
+        assert!(!verify_blocking("wrong horse battery", &hash));
+        assert!(!verify_blocking("anything", DECOY_HASH));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! The response carries the error in its extensions; the `render_errors` middleware
 //! logs it and renders the themed error page (the newsroom's own under `/admin`).
 
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use store::StoreError;
 
@@ -40,6 +40,9 @@ pub enum AppError {
     /// A bug or an I/O failure; readers see a generic page.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
+    /// Every password-hashing thread stayed busy: come back after this many seconds.
+    #[error("password hashing busy")]
+    HashingBusy(u64),
 }
 
 impl From<StoreError> for AppError {
@@ -76,6 +79,7 @@ impl AppError {
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::HashingBusy(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 }
@@ -95,6 +99,9 @@ impl AppError {
             AppError::Unavailable(_) => {
                 "The database is not answering. Nothing was changed; try again shortly.".into()
             }
+            AppError::HashingBusy(_) => {
+                "Too many people are logging in at once. Try again in a moment.".into()
+            }
             AppError::Unauthorized | AppError::MustChangePassword | AppError::Internal(_) => {
                 "Something went wrong on our side. Nothing was changed.".into()
             }
@@ -113,6 +120,11 @@ impl IntoResponse for AppError {
         }
         let status = self.status();
         let mut response = status.into_response();
+        if let AppError::HashingBusy(seconds) = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
         let message = self.message();
         response.extensions_mut().insert(ErrorInfo {
             status,

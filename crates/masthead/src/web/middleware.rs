@@ -64,23 +64,34 @@ pub async fn render_errors(
     let Some(info) = response.extensions().get::<ErrorInfo>().cloned() else {
         return response;
     };
+    // The page replaces the bare response; when to come back still holds.
+    let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
+    let mut page = error_page(&state, &path, &info);
+    if let Some(value) = retry_after {
+        page.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    page
+}
+
+/// The themed page for an error: the newsroom's under `/admin`, else the edition's.
+fn error_page(state: &AppState, path: &str, info: &ErrorInfo) -> Response {
     if info.status.is_server_error() {
         tracing::error!(%path, status = %info.status, detail = %info.detail, "request failed");
     } else {
         tracing::debug!(%path, status = %info.status, "not found");
     }
     if path == "/admin" || path.starts_with("/admin/") {
-        return newsroom_error(&state, &info);
+        return newsroom_error(state, info);
     }
     let site = state.site();
-    let Some((edition, _)) = site.edition_for_path(&path) else {
+    let Some((edition, _)) = site.edition_for_path(path) else {
         return (info.status, "error").into_response();
     };
     let page = ErrorPage {
         chrome: Chrome::new(&site, edition, &state.base_url),
         status: info.status.as_u16(),
         not_found: info.status == StatusCode::NOT_FOUND,
-        path: &path,
+        path,
     };
     match state.theme.render("pages/error.html", &page) {
         Ok(html) => (info.status, Html(html)).into_response(),

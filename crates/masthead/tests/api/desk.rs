@@ -160,10 +160,15 @@ impl Desk<'_> {
         })
     }
 
-    /// Sends the media upload form: a file under `file_name` and text fields, with the CSRF
-    /// token in the query string as the form's action has it.
+    /// The session cookie, as `masthead_session=…`, for requests built by hand.
+    pub fn cookie(&self) -> &str {
+        &self.cookie
+    }
+
+    /// Sends the media upload form: the CSRF token first (as the form has it), then text
+    /// fields and a file under `file_name`.
     pub async fn upload(&self, file_name: &str, bytes: Vec<u8>, fields: &[(&str, &str)]) -> Page {
-        let mut form = reqwest::multipart::Form::new();
+        let mut form = reqwest::multipart::Form::new().text("csrf", self.csrf.clone());
         for (name, value) in fields {
             form = form.text((*name).to_string(), (*value).to_string());
         }
@@ -171,10 +176,7 @@ impl Desk<'_> {
         let response = self
             .app
             .client
-            .post(format!(
-                "{}/admin/media?csrf={}",
-                self.app.address, self.csrf
-            ))
+            .post(format!("{}/admin/media", self.app.address))
             .header("cookie", &self.cookie)
             .multipart(form.part("file", part))
             .send()

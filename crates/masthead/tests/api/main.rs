@@ -10,6 +10,7 @@ mod desk;
 mod editor;
 mod editor_input;
 mod helpers;
+mod login;
 mod media;
 mod media_files;
 mod media_library;

@@ -206,3 +206,33 @@ async fn a_contributor_cannot_upload_or_open_the_library() {
     assert_eq!(upload.status, 403);
     assert_eq!(library.status, 403);
 }
+
+#[tokio::test]
+async fn the_upload_form_keeps_its_token_out_of_the_url_and_a_token_there_counts_for_nothing() {
+    let app = spawn_app().await;
+    let reporter = app.desk(Role::Reporter).await;
+    let library = reporter.get("/admin/media").await;
+    let file =
+        reqwest::multipart::Part::bytes(encoded(ImageFormat::Jpeg, 40, 30)).file_name("a.jpg");
+
+    let response = app
+        .client
+        .post(format!(
+            "{}/admin/media?csrf={}",
+            app.address, reporter.csrf
+        ))
+        .header("cookie", reporter.cookie())
+        .multipart(reqwest::multipart::Form::new().part("file", file))
+        .send()
+        .await
+        .expect("request");
+
+    let upload_form = "form[enctype='multipart/form-data']";
+    assert_eq!(library.attrs(upload_form, "action"), ["/admin/media"]);
+    assert_eq!(
+        library.attrs(&format!("{upload_form} input"), "name")[0],
+        "csrf",
+        "the token leads the form"
+    );
+    assert_eq!(response.status(), 403);
+}

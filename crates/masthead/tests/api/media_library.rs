@@ -113,6 +113,43 @@ async fn the_image_page_lists_a_story_that_uses_it_as_hero() {
     );
 }
 
+#[tokio::test]
+async fn a_reporter_sees_no_headline_of_someone_elses_unpublished_story_using_an_image() {
+    let app = spawn_app().await;
+    let uploader = app.desk(Role::Reporter).await;
+    let colleague = app.desk(Role::Reporter).await;
+    let editor = app.desk(Role::Editor).await;
+    let id = uploaded(
+        &uploader,
+        "a.jpg",
+        encoded(ImageFormat::Jpeg, 400, 300),
+        &[],
+    )
+    .await;
+    let story = colleague
+        .create_story("Secret merger talks", app.a_section_id().await)
+        .await;
+
+    let saved = colleague
+        .save(story, &[("hero_image_id", &id.to_string())], "save")
+        .await;
+
+    assert_eq!(saved.status, 303, "{}", saved.text);
+    let path = format!("/admin/media/{id}");
+    let reporters_view = uploader.get(&path).await;
+    assert!(!reporters_view.text.contains("Secret merger talks"));
+    assert!(reporters_view.texts(".media-uses td a").is_empty());
+    assert_eq!(
+        reporters_view.texts(".media-hidden-use"),
+        ["Someone else's unpublished story"]
+    );
+    let editors_view = editor.get(&path).await;
+    assert_eq!(
+        editors_view.texts(".media-uses td a"),
+        ["Secret merger talks"]
+    );
+}
+
 /// Polls a public path until its text contains `needle`, for at most two seconds.
 async fn eventually_contains(app: &TestApp, path: &str, needle: &str) -> Page {
     let started = Instant::now();

@@ -54,24 +54,6 @@ async fn the_right_password_opens_a_session_in_an_http_only_cookie() {
 }
 
 #[tokio::test]
-async fn five_failed_logins_lock_the_account_even_for_the_right_password() {
-    let app = spawn_app().await;
-    app.account(Role::Reporter, "rita@test.example").await;
-
-    for _ in 0..5 {
-        app.log_in("rita@test.example", "guess").await;
-    }
-    let locked = app.log_in("rita@test.example", PASSWORD).await;
-
-    assert_eq!(locked.status, 401);
-    assert!(
-        locked.text.contains("locked for 15 minutes"),
-        "{}",
-        locked.text
-    );
-}
-
-#[tokio::test]
 async fn a_form_without_its_csrf_token_is_refused_and_changes_nothing() {
     let app = spawn_app().await;
     let editor = app.desk(Role::Editor).await;
@@ -288,20 +270,6 @@ async fn the_demo_prints_one_working_account_per_role() {
         roles,
         [Role::Admin, Role::Editor, Role::Reporter, Role::Contributor]
     );
-}
-
-#[tokio::test]
-async fn many_failed_logins_from_one_address_are_slowed_down() {
-    let app = spawn_app().await;
-
-    for attempt in 0..20 {
-        app.log_in(&format!("nobody{attempt}@test.example"), "guess")
-            .await;
-    }
-    let limited = app.log_in("another@test.example", "guess").await;
-
-    assert_eq!(limited.status, 429);
-    assert!(limited.text.contains("Try again in 15 minutes"));
 }
 
 #[tokio::test]

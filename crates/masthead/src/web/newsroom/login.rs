@@ -5,15 +5,15 @@ use std::sync::Arc;
 
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 use store::NewAuditEntry;
 
 use crate::app::AppState;
 use crate::service::account::{
-    LoginError, SESSION_LIFETIME, check_login, check_new_password, hash_password, random_token,
-    start_session, token_hash,
+    LoginError, SESSION_LIFETIME, check_login, check_new_password, random_token, start_session,
+    token_hash,
 };
 use crate::web::client::ClientAddr;
 use crate::web::error::AppError;
@@ -73,21 +73,11 @@ pub async fn login(
     }
     let ip = client.to_string();
     let email: String = form.email.chars().take(254).collect();
-    let user = match check_login(state.store.as_ref(), &email, &form.password, &ip).await {
+    let store = state.store.as_ref();
+    let checked = check_login(store, &state.password_hashing, &email, &form.password, &ip).await;
+    let user = match checked {
         Ok(user) => user,
-        Err(LoginError::Store(error)) => return Err(error.into()),
-        Err(error @ LoginError::RateLimited) => {
-            state.metrics.login_locked();
-            let mut response = login_page(&state, &email, Some(error.to_string()))?;
-            *response.status_mut() = axum::http::StatusCode::TOO_MANY_REQUESTS;
-            return Ok(response);
-        }
-        Err(error) => {
-            state.metrics.login_failed();
-            let mut response = login_page(&state, &email, Some(error.to_string()))?;
-            *response.status_mut() = axum::http::StatusCode::UNAUTHORIZED;
-            return Ok(response);
-        }
+        Err(error) => return refused_login(&state, &email, error),
     };
     let token = start_session(state.store.as_ref(), user.id).await?;
     state
@@ -114,6 +104,40 @@ pub async fn login(
     );
     headers.append(header::SET_COOKIE, set_cookie(&state, LOGIN_COOKIE, "", 0));
     Ok(response)
+}
+
+/// The login page again with why the login was refused: `429` with `Retry-After` when
+/// locked, `401` for a wrong password.
+fn refused_login(state: &AppState, email: &str, error: LoginError) -> Result<Response, AppError> {
+    let status = match &error {
+        LoginError::Invalid => {
+            state.metrics.login_failed();
+            StatusCode::UNAUTHORIZED
+        }
+        LoginError::Locked { .. } => {
+            state.metrics.login_locked();
+            StatusCode::TOO_MANY_REQUESTS
+        }
+        _ => return Err(login_failure(state, error)),
+    };
+    let mut response = login_page(state, email, Some(error.to_string()))?;
+    *response.status_mut() = status;
+    if let LoginError::Locked { retry_after } = error {
+        let seconds = u64::try_from(retry_after.as_secs()).unwrap_or(1).max(1);
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    Ok(response)
+}
+
+/// A login that failed for want of a resource, not a wrong password.
+fn login_failure(state: &AppState, error: LoginError) -> AppError {
+    match error {
+        LoginError::Busy => AppError::HashingBusy(state.password_hashing.retry_after_secs()),
+        LoginError::Store(error) => error.into(),
+        other => AppError::Internal(anyhow::Error::new(other)),
+    }
 }
 
 /// `POST /admin/logout`: ends the session.
@@ -179,6 +203,7 @@ pub struct PasswordForm {
 pub async fn change_password(
     State(state): State<Arc<AppState>>,
     user: CurrentUser,
+    ClientAddr(client): ClientAddr,
     headers: HeaderMap,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, AppError> {
@@ -191,21 +216,26 @@ pub async fn change_password(
             "Choose a password different from the current one.".into(),
         );
     }
-    let ip = "password-change";
-    let verified = check_login(state.store.as_ref(), &user.user.email, &form.current, ip).await;
-    match verified {
+    // Counted like a login from this address: each account has its own counters.
+    let ip = client.to_string();
+    let store = state.store.as_ref();
+    let hashing = &state.password_hashing;
+    match check_login(store, hashing, &user.user.email, &form.current, &ip).await {
         Ok(_) => {}
-        Err(LoginError::Store(error)) => return Err(error.into()),
-        Err(error) => {
+        Err(error @ (LoginError::Invalid | LoginError::Locked { .. })) => {
             errors.insert("current", error.to_string());
         }
+        Err(error) => return Err(login_failure(&state, error)),
     }
     if !errors.is_empty() {
         let mut response = password_page(&state, &user, errors, None)?;
         *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
         return Ok(response);
     }
-    let hash = hash_password(&form.new).await?;
+    let hash = hashing
+        .hash(&form.new)
+        .await
+        .map_err(|error| login_failure(&state, error.into()))?;
     let session = cookie(&state, &headers, SESSION_COOKIE).map(token_hash);
     state
         .store

@@ -13,6 +13,7 @@ pub mod keywords;
 pub mod login;
 pub mod media;
 pub mod menus;
+pub mod multipart_token;
 pub mod raw_form;
 pub mod sections;
 pub mod session;

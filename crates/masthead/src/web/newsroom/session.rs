@@ -16,6 +16,7 @@ use crate::app::AppState;
 use crate::domain::permission::{Action, allows};
 use crate::service::account::token_hash;
 use crate::web::error::AppError;
+use crate::web::newsroom::multipart_token::{first_field_token, is_multipart};
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "masthead_session";
@@ -152,23 +153,25 @@ pub async fn newsroom_session(
     response
 }
 
-/// Passes the request on if its `csrf` (query, header or urlencoded form field) matches
-/// the session's token.
+/// Passes the request on if its `csrf` (header, urlencoded form field, or first field of
+/// a multipart form) matches the session's token. A token in the URL counts for nothing.
 async fn checked_csrf(request: Request, expected: &str) -> Result<Request, AppError> {
-    let from_query = request
-        .uri()
-        .query()
-        .and_then(|query| form_field(query.as_bytes(), "csrf"));
     let from_header = request
         .headers()
         .get("x-csrf-token")
         .and_then(|value| value.to_str().ok())
         .map(str::to_string);
-    if let Some(token) = from_query.or(from_header) {
+    if let Some(token) = from_header {
         return if constant_time_eq(&token, expected) {
             Ok(request)
         } else {
             Err(AppError::BadCsrf)
+        };
+    }
+    if is_multipart(&request) {
+        return match first_field_token(request).await {
+            (request, Some(token)) if constant_time_eq(&token, expected) => Ok(request),
+            _ => Err(AppError::BadCsrf),
         };
     }
     let is_form = request

@@ -81,7 +81,15 @@ pub async fn keep_unsaved_form(
         visible,
     };
     match state.theme.render("admin/unsaved.html", &page) {
-        Ok(html) => (StatusCode::SERVICE_UNAVAILABLE, Html(html)).into_response(),
+        Ok(html) => {
+            let mut page = (StatusCode::SERVICE_UNAVAILABLE, Html(html)).into_response();
+            // A busy hashing pool says when to come back; the page keeps saying it.
+            if let Some(value) = response.headers().get(header::RETRY_AFTER) {
+                page.headers_mut()
+                    .insert(header::RETRY_AFTER, value.clone());
+            }
+            page
+        }
         Err(error) => {
             tracing::error!(error = %format!("{error:#}"), "rendering the unsaved-form page");
             response

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use store::{ImageChanges, ImageRole, ImageUse, LibraryImage};
 
 use crate::app::AppState;
-use crate::domain::permission::{Action, may_edit_image};
+use crate::domain::permission::{Action, may_edit_image, may_see_headline};
 use crate::service::media::update_image;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
@@ -34,21 +34,24 @@ pub struct ImageForm {
     focal_y: String,
 }
 
-/// A story using the image, as the page lists it.
+/// A story using the image, as the page lists it; someone else's unpublished story shows
+/// neither its headline nor a link to a reporter or contributor.
 #[derive(Debug, Serialize)]
 struct UseRow {
-    headline: String,
-    edit_url: String,
+    headline: Option<String>,
+    edit_url: Option<String>,
     status: &'static str,
     status_label: &'static str,
     role: &'static str,
 }
 
 impl UseRow {
-    fn new(found: ImageUse) -> UseRow {
+    fn new(found: ImageUse, user: &CurrentUser) -> UseRow {
+        let (role, id) = (user.user.role, user.user.id);
+        let visible = may_see_headline(role, id, found.owner_id, found.status);
         UseRow {
-            headline: found.headline,
-            edit_url: format!("/admin/stories/{}", found.story_id),
+            headline: visible.then_some(found.headline),
+            edit_url: visible.then(|| format!("/admin/stories/{}", found.story_id)),
             status: found.status.as_str(),
             status_label: status_label(found.status),
             role: match found.role {
@@ -118,7 +121,7 @@ async fn image_page(
             .image_uses(image.id)
             .await?
             .into_iter()
-            .map(UseRow::new)
+            .map(|found| UseRow::new(found, user))
             .collect(),
     })
 }
