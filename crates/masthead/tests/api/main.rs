@@ -20,6 +20,7 @@ mod newsroom;
 mod newsroom_browser;
 mod nodes;
 mod outage;
+mod outage_forms;
 mod pages;
 mod schedule;
 mod story;

@@ -14,7 +14,7 @@ use crate::editor::{public_path, within};
 use crate::helpers::{TestData, spawn_node};
 
 /// A private PostgreSQL cluster, stopped and removed on drop.
-struct Cluster {
+pub struct Cluster {
     bin: PathBuf,
     dir: tempfile::TempDir,
     port: u16,
@@ -42,7 +42,7 @@ fn free_port() -> u16 {
 impl Cluster {
     /// Creates and starts a cluster, or none (said loudly) if PostgreSQL's server
     /// programs are not installed and `MASTHEAD_REQUIRE_POSTGRES` is not set.
-    fn start() -> Option<Cluster> {
+    pub fn start() -> Option<Cluster> {
         let bin = std::fs::read_dir("/usr/lib/postgresql")
             .ok()
             .and_then(|versions| {
@@ -92,7 +92,7 @@ impl Cluster {
         Some(cluster)
     }
 
-    fn url(&self) -> String {
+    pub fn url(&self) -> String {
         format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
     }
 
@@ -112,7 +112,7 @@ impl Cluster {
     }
 
     /// Starts the server and waits until it accepts connections.
-    fn up(&self) {
+    pub fn up(&self) {
         let options = format!(
             "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
             self.port,
@@ -123,7 +123,7 @@ impl Cluster {
     }
 
     /// Stops the server at once, as a crash would (clients see their connections cut).
-    fn down(&self) {
+    pub fn down(&self) {
         self.pg_ctl(&["-w", "-m", "immediate", "stop"]);
     }
 }

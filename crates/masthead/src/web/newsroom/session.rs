@@ -90,13 +90,27 @@ pub fn set_cookie(state: &AppState, name: &str, value: &str, max_age: i64) -> He
     HeaderValue::from_str(&cookie).unwrap_or(HeaderValue::from_static("invalid=1"))
 }
 
+/// Marks a newsroom response private: no cache, shared or the browser's, may keep it.
+pub fn keep_private(response: &mut Response) {
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store, private"),
+    );
+}
+
 /// Looks up the session, checks the CSRF token of every non-GET request but the login
-/// form (which carries its own), and marks newsroom responses private.
+/// form (which carries its own), and marks newsroom responses private, refusals included.
 pub async fn newsroom_session(
     State(state): State<Arc<AppState>>,
-    mut request: Request,
+    request: Request,
     next: Next,
 ) -> Response {
+    let mut response = with_session(&state, request, next).await;
+    keep_private(&mut response);
+    response
+}
+
+async fn with_session(state: &AppState, mut request: Request, next: Next) -> Response {
     let session = match cookie(request.headers(), SESSION_COOKIE) {
         Some(token) => state
             .store
@@ -127,12 +141,7 @@ pub async fn newsroom_session(
     if let Some(session) = session {
         request.extensions_mut().insert(session);
     }
-    let mut response = next.run(request).await;
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("no-store, private"),
-    );
-    response
+    next.run(request).await
 }
 
 /// Passes the request on if its `csrf` (query, header or urlencoded form field) matches
