@@ -15,9 +15,14 @@ use crate::config::Config;
 use crate::jobs::changes::follow_changes;
 use crate::jobs::scheduler::run_jobs;
 use crate::media::MediaStore;
+use crate::service::gate::Gate;
+use crate::service::revision::{DIFF_SLOTS, DIFF_WAIT};
 use crate::service::site::Site;
 use crate::web::cache::{CachedSite, PageCache};
 use crate::web::theme::Theme;
+
+/// How long an upload waits for a turn before it is refused with 503.
+const UPLOAD_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// What every request handler can reach.
 pub struct AppState {
@@ -40,6 +45,10 @@ pub struct AppState {
     /// Wakes the change-log follower after this node wrote something.
     pub change_signal: Notify,
     site: RwLock<Arc<Site>>,
+    /// Slots for image uploads (`max_parallel_uploads`).
+    pub uploads: Gate,
+    /// Slots for revision diffs, which run on blocking threads.
+    pub diffs: Gate,
 }
 
 impl AppState {
@@ -173,6 +182,8 @@ impl App {
             ),
             change_signal: Notify::new(),
             site: RwLock::new(Arc::new(site)),
+            uploads: Gate::new(config.max_parallel_uploads, UPLOAD_WAIT),
+            diffs: Gate::new(DIFF_SLOTS, DIFF_WAIT),
         });
         let router = crate::web::router::router(state.clone());
         Ok(App {

@@ -38,6 +38,9 @@ pub struct Config {
     pub job_lease_secs: u64,
     /// The `[media]` table: the media store. Default the `media` folder in the data folder.
     pub media: MediaConfig,
+    /// Image uploads processed at once; more wait a few seconds for a turn, then get 503
+    /// with `Retry-After`. Bounds the memory that decoding uploads takes. Default 2.
+    pub max_parallel_uploads: usize,
 }
 
 impl Default for Config {
@@ -54,6 +57,7 @@ impl Default for Config {
             max_upload_mb: 20,
             job_lease_secs: 60,
             media: MediaConfig::default(),
+            max_parallel_uploads: 2,
         }
     }
 }
@@ -111,6 +115,9 @@ impl Config {
                 }
                 "max_upload_mb" => self.max_upload_mb = value.parse().with_context(bad)?,
                 "job_lease_secs" => self.job_lease_secs = value.parse().with_context(bad)?,
+                "max_parallel_uploads" => {
+                    self.max_parallel_uploads = value.parse().with_context(bad)?
+                }
                 media if media.starts_with("media__") => self
                     .media
                     .set(&media["media__".len()..], value.clone())
@@ -135,6 +142,9 @@ impl Config {
         }
         if !(1..=3600).contains(&self.job_lease_secs) {
             bail!("job_lease_secs must be between 1 and 3600");
+        }
+        if !(1..=64).contains(&self.max_parallel_uploads) {
+            bail!("max_parallel_uploads must be between 1 and 64");
         }
         if let Some(url) = &self.base_url
             && !(url.starts_with("http://") || url.starts_with("https://"))

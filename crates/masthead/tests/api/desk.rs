@@ -118,6 +118,11 @@ impl Desk<'_> {
         }
     }
 
+    /// The `Cookie` header value that carries the session, for raw requests.
+    pub fn cookie(&self) -> &str {
+        &self.cookie
+    }
+
     /// GETs a newsroom path with the session.
     pub async fn get(&self, path: &str) -> Page {
         let response = self

@@ -5,6 +5,7 @@ mod bad_input;
 mod browser;
 mod cli;
 mod copy;
+mod costly;
 mod curation;
 mod desk;
 mod editor;
