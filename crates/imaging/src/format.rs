@@ -16,6 +16,16 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every accepted format.
+    pub const ALL: [Format; 4] = [Self::Jpeg, Self::Png, Self::Webp, Self::Gif];
+
+    /// The format whose [`Format::extension`] this is (exactly: "jpg", never "JPG" or "jpeg").
+    pub fn from_extension(extension: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|format| format.extension() == extension)
+    }
+
     /// Lower-case identifier, stable for storage: "jpeg", "png", "webp" or "gif".
     pub fn as_str(self) -> &'static str {
         match self {
@@ -127,5 +137,15 @@ mod tests {
         assert_eq!(Format::Jpeg.extension(), "jpg");
         assert_eq!(Format::Webp.mime(), "image/webp");
         assert_eq!(Format::Webp.to_string(), "WebP");
+    }
+
+    #[test]
+    fn only_the_extensions_written_name_a_format() {
+        for format in Format::ALL {
+            assert_eq!(Format::from_extension(format.extension()), Some(format));
+        }
+        for other in ["jpeg", "JPG", "svg", "html", "", "jpg "] {
+            assert_eq!(Format::from_extension(other), None, "{other:?}");
+        }
     }
 }

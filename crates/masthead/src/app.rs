@@ -14,14 +14,19 @@ use crate::config::Config;
 use crate::jobs::changes::{FollowerBeat, follow_changes};
 use crate::jobs::scheduler::run_jobs;
 use crate::media::MediaStore;
+use crate::service::gate::Gate;
 use crate::service::hashing::PasswordHashing;
+use crate::service::revision::{DIFF_SLOTS, DIFF_WAIT};
 use crate::service::site::Site;
 use crate::web::cache::{CachedSite, PageCache};
-use crate::web::server::{ServerSettings, serve};
 use crate::web::ops::access::MetricsAccess;
 use crate::web::ops::metrics::Metrics;
 use crate::web::ops::request_log::RequestLog;
+use crate::web::server::{ServerSettings, serve};
 use crate::web::theme::Theme;
+
+/// How long an upload waits for a turn before it is refused with 503.
+const UPLOAD_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// What every request handler can reach.
 pub struct AppState {
@@ -50,6 +55,10 @@ pub struct AppState {
     pub follower: FollowerBeat,
     /// The bounded pool that hashes and checks passwords.
     pub password_hashing: PasswordHashing,
+    /// Slots for image uploads (`max_parallel_uploads`).
+    pub uploads: Gate,
+    /// Slots for revision diffs, which run on blocking threads.
+    pub diffs: Gate,
 }
 
 impl AppState {
@@ -191,6 +200,8 @@ impl App {
                 config.login_hash_threads,
                 std::time::Duration::from_millis(config.login_hash_wait_ms),
             ),
+            uploads: Gate::new(config.max_parallel_uploads, UPLOAD_WAIT),
+            diffs: Gate::new(DIFF_SLOTS, DIFF_WAIT),
         });
         let router = crate::web::router::router(state.clone());
         Ok(App {

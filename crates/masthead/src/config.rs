@@ -67,6 +67,9 @@ pub struct Config {
     /// Milliseconds a login waits for a hashing thread before it gets `503` with
     /// `Retry-After`. Default 2000.
     pub login_hash_wait_ms: u64,
+    /// Image uploads processed at once; more wait a few seconds for a turn, then get 503
+    /// with `Retry-After`. Bounds the memory that decoding uploads takes. Default 2.
+    pub max_parallel_uploads: usize,
 }
 
 /// How log lines are written.
@@ -104,6 +107,7 @@ impl Default for Config {
             log_format: LogFormat::Text,
             login_hash_threads: std::thread::available_parallelism().map_or(1, usize::from),
             login_hash_wait_ms: 2000,
+            max_parallel_uploads: 2,
         }
     }
 }
@@ -197,6 +201,9 @@ impl Config {
                 "login_hash_wait_ms" => {
                     self.login_hash_wait_ms = value.parse().with_context(bad)?
                 }
+                "max_parallel_uploads" => {
+                    self.max_parallel_uploads = value.parse().with_context(bad)?
+                }
                 media if media.starts_with("media__") => self
                     .media
                     .set(&media["media__".len()..], value.clone())
@@ -238,6 +245,9 @@ impl Config {
         }
         if self.login_hash_wait_ms > 60_000 {
             bail!("login_hash_wait_ms must be at most 60000");
+        }
+        if !(1..=64).contains(&self.max_parallel_uploads) {
+            bail!("max_parallel_uploads must be between 1 and 64");
         }
         if let Some(url) = &self.base_url
             && !(url.starts_with("http://") || url.starts_with("https://"))

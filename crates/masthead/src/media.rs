@@ -61,6 +61,15 @@ pub fn is_valid_key(key: &str) -> bool {
         })
 }
 
+/// The format of a file the app may have written under this key: a valid key whose
+/// extension is one the app writes. Anything else is refused before a store is asked.
+pub fn served_format(key: &str) -> Option<imaging::Format> {
+    let (_, extension) = key.rsplit_once('.')?;
+    is_valid_key(key)
+        .then(|| imaging::Format::from_extension(extension))
+        .flatten()
+}
+
 /// Media files in a local folder.
 #[derive(Debug, Clone)]
 pub struct LocalMediaStore {
@@ -141,6 +150,26 @@ mod tests {
 
         for (key, valid, reason) in cases {
             assert_eq!(is_valid_key(key), valid, "{reason}");
+        }
+    }
+
+    #[test]
+    fn only_keys_of_files_we_write_are_served() {
+        let cases = [
+            ("12/640.jpg", true, "a JPEG rendition"),
+            ("12/original.png", true, "a PNG original"),
+            ("demo/abc/320.jpg", true, "a demo photo"),
+            ("12/640.webp", true, "a WebP rendition"),
+            ("12/640.jpeg", false, "a spelling we never write"),
+            ("12/640.JPG", false, "upper case"),
+            ("12/page.html", false, "markup"),
+            ("12/image.svg", false, "SVG, which may hold script"),
+            ("12/640", false, "no extension"),
+            ("../12/640.jpg", false, "traversal"),
+        ];
+
+        for (key, served, reason) in cases {
+            assert_eq!(served_format(key).is_some(), served, "{reason}: {key}");
         }
     }
 

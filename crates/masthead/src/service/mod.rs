@@ -6,6 +6,7 @@ pub mod breaking;
 pub mod curation;
 pub mod front;
 pub mod front_edit;
+pub mod gate;
 pub mod hashing;
 pub mod listing;
 pub mod media;

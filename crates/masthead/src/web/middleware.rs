@@ -53,7 +53,8 @@ struct ErrorPage<'a> {
     path: &'a str,
 }
 
-/// Logs errors and replaces their bare responses with the themed error page.
+/// Logs errors and replaces their bare responses with the themed error page, keeping
+/// the headers the response already had (`Cache-Control`, `Retry-After`, `Allow`, ...).
 pub async fn render_errors(
     State(state): State<Arc<AppState>>,
     request: Request,
@@ -64,25 +65,32 @@ pub async fn render_errors(
     let Some(info) = response.extensions().get::<ErrorInfo>().cloned() else {
         return response;
     };
-    // The page replaces the bare response; when to come back still holds.
-    let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
-    let mut page = error_page(&state, &path, &info);
-    if let Some(value) = retry_after {
-        page.headers_mut().insert(header::RETRY_AFTER, value);
-    }
-    page
-}
-
-/// The themed page for an error: the newsroom's under `/admin`, else the edition's.
-fn error_page(state: &AppState, path: &str, info: &ErrorInfo) -> Response {
     if info.status.is_server_error() {
         tracing::error!(%path, status = %info.status, detail = %info.detail, "request failed");
     } else {
         tracing::debug!(%path, status = %info.status, "not found");
     }
-    if path == "/admin" || path.starts_with("/admin/") {
-        return newsroom_error(state, info);
+    let page = if path == "/admin" || path.starts_with("/admin/") {
+        newsroom_error(&state, &info)
+    } else {
+        site_error(&state, &info, &path)
+    };
+    with_headers_of(&response, page)
+}
+
+/// The page, with the headers of the response it replaces but its own body's type and length.
+fn with_headers_of(original: &Response, mut page: Response) -> Response {
+    let headers = page.headers_mut();
+    for (name, value) in original.headers() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            headers.append(name.clone(), value.clone());
+        }
     }
+    page
+}
+
+/// The site's error page, in the frame of the edition the path belongs to.
+fn site_error(state: &AppState, info: &ErrorInfo, path: &str) -> Response {
     let site = state.site();
     let Some((edition, _)) = site.edition_for_path(path) else {
         return (info.status, "error").into_response();

@@ -118,6 +118,11 @@ impl Desk<'_> {
         }
     }
 
+    /// The `Cookie` header value that carries the session, for raw requests.
+    pub fn cookie(&self) -> &str {
+        &self.cookie
+    }
+
     /// GETs a newsroom path with the session.
     pub async fn get(&self, path: &str) -> Page {
         let response = self
@@ -158,11 +163,6 @@ impl Desk<'_> {
             headers: response.headers().clone(),
             text: response.text().await?,
         })
-    }
-
-    /// The session cookie, as `masthead_session=…`, for requests built by hand.
-    pub fn cookie(&self) -> &str {
-        &self.cookie
     }
 
     /// Sends the media upload form: the CSRF token first (as the form has it), then text

@@ -289,3 +289,31 @@ async fn the_story_list_pages_through_a_search() {
         "a link back to page 1"
     );
 }
+
+#[tokio::test]
+async fn newsroom_refusals_and_error_pages_are_never_stored() {
+    let app = spawn_app().await;
+    let editor = app.desk(Role::Editor).await;
+
+    let anonymous = app.post_form("/admin/stories", &[("headline", "x")]).await;
+    let forged = editor
+        .post_without_token("/admin/stories", &[("csrf", "forged"), ("headline", "x")])
+        .await;
+    let forbidden = editor.get("/admin/users").await;
+    let missing = editor.get("/admin/stories/999999").await;
+
+    for (page, status) in [
+        (anonymous, 303),
+        (forged, 403),
+        (forbidden, 403),
+        (missing, 404),
+    ] {
+        assert_eq!(page.status, status, "{}", page.text);
+        let cache = page.headers.get("cache-control");
+        assert_eq!(
+            cache.and_then(|value| value.to_str().ok()),
+            Some("no-store, private"),
+            "the {status} page"
+        );
+    }
+}

@@ -5,4 +5,5 @@ mod helpers;
 mod hostile;
 mod paste;
 mod plain_text;
+mod properties;
 mod round_trip;

@@ -197,8 +197,8 @@ impl StoryFormValues {
     }
 }
 
-/// "credit_2_who" → (2, "who").
-fn credit_field(name: &str) -> Option<(usize, &str)> {
+/// A credit row's field by its form name: "credit_2_who" → (2, "who").
+pub fn credit_field(name: &str) -> Option<(usize, &str)> {
     let rest = name.strip_prefix("credit_")?;
     let (row, part) = rest.split_once('_')?;
     let row: usize = row.parse().ok()?;

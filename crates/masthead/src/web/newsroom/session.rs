@@ -105,16 +105,30 @@ pub fn set_cookie(state: &AppState, name: &str, value: &str, max_age: i64) -> He
     HeaderValue::from_str(&cookie).unwrap_or(HeaderValue::from_static("invalid=1"))
 }
 
+/// Marks a newsroom response private: no cache, shared or the browser's, may keep it.
+pub fn keep_private(response: &mut Response) {
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store, private"),
+    );
+}
+
 /// Looks up the session, checks the CSRF token of every non-GET request but the login
-/// form (which carries its own), and marks newsroom responses private.
+/// form (which carries its own), and marks newsroom responses private, refusals included.
 pub async fn newsroom_session(
     State(state): State<Arc<AppState>>,
-    mut request: Request,
+    request: Request,
     next: Next,
 ) -> Response {
+    let mut response = with_session(&state, request, next).await;
+    keep_private(&mut response);
+    response
+}
+
+async fn with_session(state: &AppState, mut request: Request, next: Next) -> Response {
     // The guard outside has looked up the session of a form already.
     let found = request.extensions().get::<SessionUser>().cloned();
-    let session = match (found, cookie(&state, request.headers(), SESSION_COOKIE)) {
+    let session = match (found, cookie(state, request.headers(), SESSION_COOKIE)) {
         (Some(session), _) => Ok(Some(session)),
         (None, Some(token)) => state
             .store
@@ -145,12 +159,7 @@ pub async fn newsroom_session(
     if let Some(session) = session {
         request.extensions_mut().insert(session);
     }
-    let mut response = next.run(request).await;
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("no-store, private"),
-    );
-    response
+    next.run(request).await
 }
 
 /// Passes the request on if its `csrf` (header, urlencoded form field, or first field of

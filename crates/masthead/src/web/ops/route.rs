@@ -5,8 +5,8 @@
 //! decoded segments, the section tree), from the path alone: cache hits never reach the
 //! resolver, and they are counted in the same group as the render that made them.
 
-use crate::service::site::Site;
 use crate::domain::reader_url::decode_segments;
+use crate::service::site::Site;
 
 /// What kind of page or endpoint a request asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

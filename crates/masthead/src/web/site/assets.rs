@@ -7,6 +7,7 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::app::AppState;
+use crate::media::served_format;
 use crate::web::cache::encoding::Coding;
 use crate::web::error::AppError;
 
@@ -48,21 +49,20 @@ pub async fn show_asset(
 }
 
 /// A media file (image rendition); keys never change content, so they cache for a year.
+/// A key the app could not have written (another extension, traversal) is refused before
+/// the media store is asked.
 pub async fn show_media(
     State(state): State<Arc<AppState>>,
     Path(key): Path<String>,
 ) -> Result<Response, AppError> {
+    let format = served_format(&key).ok_or(AppError::NotFound)?;
     let bytes = state.media.get(&key).await?.ok_or(AppError::NotFound)?;
-    let content_type = match key.rsplit('.').next() {
-        Some("jpg" | "jpeg") => "image/jpeg",
-        Some("png") => "image/png",
-        Some("webp") => "image/webp",
-        Some("gif") => "image/gif",
-        _ => return Err(AppError::NotFound),
-    };
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(format.mime()),
+    );
     headers.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("public, max-age=31536000, immutable"),

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::extract::{Multipart, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
@@ -147,6 +147,10 @@ pub async fn upload_media(
     multipart: Multipart,
 ) -> Result<Response, AppError> {
     user.require(Action::UploadMedia)?;
+    // The turn is taken before the body is read: reading and decoding take the memory.
+    let Some(_turn) = state.uploads.enter().await else {
+        return busy(&state, &user).await;
+    };
     let form = match read_upload_form(multipart, state.max_upload_bytes).await {
         Ok(form) => form,
         Err(unread) => return refused(&state, &user, unread.text, unread.message).await,
@@ -173,6 +177,20 @@ pub async fn upload_media(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// All upload turns are taken: the library again with a message, 503 and `Retry-After`.
+async fn busy(state: &AppState, user: &CurrentUser) -> Result<Response, AppError> {
+    let message = "Too many images are being uploaded right now. Send yours again in a few \
+        seconds."
+        .to_string();
+    let mut response = refused(state, user, ImageText::default(), message).await?;
+    *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    let retry = state.uploads.wait().as_secs().max(1);
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(retry));
+    Ok(response)
 }
 
 async fn refused(

@@ -11,7 +11,7 @@ use serde::Serialize;
 use store::*;
 
 use crate::app::AppState;
-use crate::service::revision::{DiffRow, side_by_side, story_text};
+use crate::service::revision::{DiffRow, compare, story_text};
 use crate::service::story_edit::{EditError, save_story};
 use crate::service::story_form::{FieldErrors, ParsedStory, StoryFormValues};
 use crate::web::error::AppError;
@@ -38,8 +38,18 @@ struct RevisionsPage {
     revision: i64,
     revisions: Vec<RevisionRow>,
     diff: Vec<DiffRow>,
+    /// Why the two revisions asked for were not compared.
+    diff_refused: Option<String>,
     from: Option<i64>,
     to: Option<i64>,
+}
+
+/// The rows of a comparison, or none and the reason it was refused.
+async fn compared(state: &AppState, left: String, right: String) -> (Vec<DiffRow>, Option<String>) {
+    match compare(&state.diffs, left, right).await {
+        Ok(rows) => (rows, None),
+        Err(refused) => (Vec::new(), Some(refused.to_string())),
+    }
 }
 
 /// `GET /admin/stories/{id}/revisions?from=&to=`: the list, and the diff of two.
@@ -55,7 +65,7 @@ pub async fn list_revisions(
     let revisions = store.revisions(id).await?;
     let number = |key: &str| query.get(key).and_then(|value| value.parse::<i64>().ok());
     let (from, to) = (number("from"), number("to"));
-    let diff = match (from, to) {
+    let (diff, diff_refused) = match (from, to) {
         (Some(from), Some(to)) => {
             let (Some(old), Some(new)) = (
                 store.revision(id, from).await?,
@@ -63,12 +73,13 @@ pub async fn list_revisions(
             ) else {
                 return Err(AppError::NotFound);
             };
-            side_by_side(
-                &story_text(&old.fields, edition),
-                &story_text(&new.fields, edition),
-            )
+            let (old, new) = (
+                story_text(&old.fields, edition),
+                story_text(&new.fields, edition),
+            );
+            compared(&state, old, new).await
         }
-        _ => Vec::new(),
+        _ => (Vec::new(), None),
     };
     let page = RevisionsPage {
         chrome: AdminChrome::new(&state, &user, "/admin/stories")
@@ -86,6 +97,7 @@ pub async fn list_revisions(
             })
             .collect(),
         diff,
+        diff_refused,
         from,
         to,
     };
@@ -139,6 +151,7 @@ struct ConflictPage<'a> {
     chrome: &'a AdminChrome,
     p: &'a EditorPage,
     diff: Vec<DiffRow>,
+    diff_refused: Option<String>,
     their_revision: i64,
     their_status: &'static str,
 }
@@ -154,12 +167,12 @@ pub async fn conflict_page(
 ) -> Result<Response, AppError> {
     let site = state.site();
     let edition = edition_of(&site, current.edition_id)?;
-    let diff = match mine.parse(edition) {
-        Ok(parsed) => side_by_side(
-            &story_text(&current.fields, edition),
-            &story_text(&parsed.fields, edition),
-        ),
-        Err(_) => Vec::new(),
+    let (diff, diff_refused) = match mine.parse(edition) {
+        Ok(parsed) => {
+            let theirs = story_text(&current.fields, edition);
+            compared(state, theirs, story_text(&parsed.fields, edition)).await
+        }
+        Err(_) => (Vec::new(), None),
     };
     mine.base_revision = current.revision.to_string();
     let input = EditorInput {
@@ -173,6 +186,7 @@ pub async fn conflict_page(
         chrome: &editor.chrome,
         p: &editor,
         diff,
+        diff_refused,
         their_revision: current.revision,
         their_status: status_label(current.status),
     };
