@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
@@ -22,7 +22,12 @@ const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; \
 /// Adds the security headers every response carries.
 pub async fn security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
-    let headers = response.headers_mut();
+    add_security_headers(response.headers_mut());
+    response
+}
+
+/// The security headers, for responses made outside the router (the page cache's 405).
+pub fn add_security_headers(headers: &mut HeaderMap) {
     // A handler may set its own policy (the newsroom's preview may be framed by it).
     headers
         .entry(header::CONTENT_SECURITY_POLICY)
@@ -42,7 +47,6 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
     );
-    response
 }
 
 #[derive(Serialize)]

@@ -11,6 +11,7 @@ mod desk;
 mod editor;
 mod editor_input;
 mod helpers;
+mod hostile;
 mod login;
 mod media;
 mod media_files;

@@ -60,7 +60,7 @@ fn decoded(raw: &Raw) -> Vec<u8> {
 }
 
 /// One page of every type, in both editions.
-async fn every_page_type(app: &TestApp) -> Vec<String> {
+pub(crate) async fn every_page_type(app: &TestApp) -> Vec<String> {
     let story = app.first_story_path("/world").await;
     let story_page = app.get(&story).await;
     let keyword = story_page

@@ -21,6 +21,7 @@ use crate::domain::reader_url::{ReaderUrl, is_reader_path};
 use crate::web::cache::encoding::Coding;
 use crate::web::cache::page::CachedPage;
 use crate::web::cache::{CacheOutcome, CacheTags};
+use crate::web::middleware::add_security_headers;
 
 /// Bodies larger than this are served but not cached.
 const MAX_BODY: usize = 2 * 1024 * 1024;
@@ -171,8 +172,10 @@ impl CachedSite {
         } else {
             StatusCode::METHOD_NOT_ALLOWED
         };
-        let response = (status, [(header::ALLOW, HeaderValue::from_static(allow))]);
-        let response = marked(response.into_response(), CacheOutcome::Pass);
+        let mut response =
+            (status, [(header::ALLOW, HeaderValue::from_static(allow))]).into_response();
+        add_security_headers(response.headers_mut());
+        let response = marked(response, CacheOutcome::Pass);
         Box::pin(std::future::ready(Ok(response)))
     }
 }
