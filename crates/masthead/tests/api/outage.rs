@@ -92,6 +92,15 @@ impl Cluster {
         Some(cluster)
     }
 
+    /// A copy of the demo newsroom in a fresh database on this cluster.
+    pub(crate) async fn demo(&self) -> TestData {
+        let data = TestData::on_server(&self.url())
+            .await
+            .expect("a database on the private cluster");
+        data.fill_with_demo().await;
+        data
+    }
+
     pub(crate) fn url(&self) -> String {
         format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
     }
@@ -151,10 +160,7 @@ async fn with_the_database_down_readers_get_cached_pages_and_saves_keep_their_te
     let Some(cluster) = Cluster::start() else {
         return;
     };
-    let data = TestData::on_server(&cluster.url())
-        .await
-        .expect("a database on the private cluster");
-    data.fill_with_demo().await;
+    let data = cluster.demo().await;
     let data = Arc::new(data);
     let a = spawn_node(&data, &[]).await;
     let b = spawn_node(&data, &[]).await;

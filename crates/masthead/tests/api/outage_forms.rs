@@ -11,7 +11,7 @@ use scraper::{ElementRef, Selector};
 use store::Role;
 
 use crate::desk::{Desk, PASSWORD};
-use crate::helpers::{Page, TestData, spawn_app_on};
+use crate::helpers::{Page, spawn_app_on};
 use crate::outage::Cluster;
 
 /// A form as a browser would send it, with the passwords typed into it.
@@ -242,10 +242,7 @@ async fn with_the_database_down_no_form_comes_back_with_a_password_and_each_save
     let Some(cluster) = Cluster::start() else {
         return;
     };
-    let data = TestData::on_server(&cluster.url())
-        .await
-        .expect("a database on the private cluster");
-    data.fill_with_demo().await;
+    let data = cluster.demo().await;
     let app = spawn_app_on(data).await;
     let email = "chief@test.example";
     let admin_id = app.account(Role::Admin, email).await;

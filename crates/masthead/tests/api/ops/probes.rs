@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::helpers::{TestData, spawn_app, spawn_app_on};
+use crate::helpers::{spawn_app, spawn_app_on};
 use crate::outage::Cluster;
 
 #[tokio::test]
@@ -42,10 +42,7 @@ async fn with_the_database_stopped_the_node_is_live_but_not_ready_until_it_retur
     let Some(cluster) = Cluster::start() else {
         return;
     };
-    let data = TestData::on_server(&cluster.url())
-        .await
-        .expect("a database on the private cluster");
-    data.fill_with_demo().await;
+    let data = cluster.demo().await;
     let app = spawn_app_on(data).await;
     readiness_becomes(&app, 200, Duration::from_secs(5)).await;
 
