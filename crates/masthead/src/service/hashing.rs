@@ -1,14 +1,17 @@
 //! Password hashing on a bounded number of threads. An argon2id hash takes tens of
 //! milliseconds and 19 MiB on purpose, so a flood of logins queues for a few permits
 //! instead of starting a blocking thread each: CPU and memory stay bounded, and a login
-//! that waits too long is told to come back.
+//! that waits too long is told to come back. The hashing threads are the pool's own and
+//! run at a lower CPU priority (nice 10 on Linux) than the threads that serve pages, so a
+//! flood of wrong passwords slows logins down before it slows readers down.
 
-use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use argon2::password_hash::{PasswordHash, SaltString};
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
-use tokio::sync::Semaphore;
+use tokio::sync::{Semaphore, oneshot};
 
 /// Why a password could not be hashed or checked.
 #[derive(Debug, thiserror::Error)]
@@ -21,18 +24,36 @@ pub enum HashError {
     Failed(#[from] anyhow::Error),
 }
 
+/// Work for a hashing thread.
+type Work = Box<dyn FnOnce() + Send>;
+
 /// The bounded pool that hashes and checks passwords.
 #[derive(Clone, Debug)]
 pub struct PasswordHashing {
     permits: Arc<Semaphore>,
+    work: Sender<Work>,
     wait: Duration,
 }
 
 impl PasswordHashing {
-    /// A pool of `threads` (at least one) that makes a caller wait at most `wait`.
+    /// A pool of `threads` (at least one) that makes a caller wait at most `wait`. The
+    /// threads end when the last handle on the pool is dropped.
     pub fn new(threads: usize, wait: Duration) -> PasswordHashing {
+        let threads = threads.max(1);
+        let (work, queue) = channel::<Work>();
+        let queue = Arc::new(Mutex::new(queue));
+        for number in 0..threads {
+            let queue = queue.clone();
+            let spawned = std::thread::Builder::new()
+                .name(format!("password-hash-{number}"))
+                .spawn(move || hash_thread(&queue));
+            if let Err(error) = spawned {
+                tracing::error!(%error, "starting a password-hashing thread");
+            }
+        }
         PasswordHashing {
-            permits: Arc::new(Semaphore::new(threads.max(1))),
+            permits: Arc::new(Semaphore::new(threads)),
+            work,
             wait,
         }
     }
@@ -64,14 +85,46 @@ impl PasswordHashing {
             .await
             .map_err(|_| HashError::Busy)?
             .map_err(|_| HashError::Busy)?;
-        tokio::task::spawn_blocking(move || {
+        let (done, result) = oneshot::channel();
+        let job: Work = Box::new(move || {
             let _permit = permit;
-            work()
-        })
-        .await
-        .map_err(|error| HashError::Failed(anyhow::anyhow!("hashing thread: {error}")))
+            let _ = done.send(work());
+        });
+        let gone = || HashError::Failed(anyhow::anyhow!("the password-hashing threads stopped"));
+        self.work.send(job).map_err(|_| gone())?;
+        result.await.map_err(|_| gone())
     }
 }
+
+/// One hashing thread: lowers its own CPU priority, then runs work until the pool is gone.
+fn hash_thread(queue: &Mutex<Receiver<Work>>) {
+    lower_priority();
+    loop {
+        let next = queue
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner())
+            .recv();
+        match next {
+            Ok(work) => work(),
+            Err(_) => return,
+        }
+    }
+}
+
+/// Gives the calling thread a nice value of 10, so that serving pages comes first.
+#[cfg(target_os = "linux")]
+fn lower_priority() {
+    // SAFETY: setpriority only reads its integer arguments; on Linux, `PRIO_PROCESS` with
+    // id 0 applies to the calling thread alone.
+    let failed = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 10) } != 0;
+    if failed {
+        tracing::debug!("could not lower the password-hashing thread's priority");
+    }
+}
+
+/// Elsewhere hashing threads keep the default priority.
+#[cfg(not(target_os = "linux"))]
+fn lower_priority() {}
 
 /// Hashes a password with argon2id and a fresh salt, on the calling thread.
 pub fn hash_blocking(password: &str) -> anyhow::Result<String> {
