@@ -73,6 +73,8 @@ pub async fn serve<S, B>(
     let mut http = http1::Builder::new();
     // Our own timers replace hyper's header timeout, which would also cut idle connections.
     http.header_read_timeout(None);
+    // A request head larger than 64 KB gets 431 (hyper's default allows about 400 KB).
+    http.max_buf_size(64 * 1024);
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
         let accepted = tokio::select! {

@@ -14,18 +14,24 @@ use jiff::Timestamp;
 use crate::app::AppState;
 use crate::service::account::token_hash;
 use crate::web::error::AppError;
-use crate::web::newsroom::session::{SESSION_COOKIE, cookie};
+use crate::web::newsroom::session::{SESSION_COOKIE, cookie, keep_private};
 
 /// The largest login form: an email, a password and a token fit many times over.
 pub const MAX_LOGIN_FORM: usize = 8 * 1024;
 
 /// Refuses writes without a session (the layers inside would read the body first), and
-/// hands the session it found to them.
+/// hands the session it found to them. Its refusals are private like every newsroom answer.
 pub async fn guard_writes(
     State(state): State<Arc<AppState>>,
-    mut request: Request,
+    request: Request,
     next: Next,
 ) -> Response {
+    let mut response = guarded(&state, request, next).await;
+    keep_private(&mut response);
+    response
+}
+
+async fn guarded(state: &AppState, mut request: Request, next: Next) -> Response {
     if matches!(*request.method(), Method::GET | Method::HEAD) {
         return next.run(request).await;
     }
@@ -40,7 +46,7 @@ pub async fn guard_writes(
             Err(error) => error.into_response(),
         };
     }
-    let Some(token) = cookie(&state, request.headers(), SESSION_COOKIE) else {
+    let Some(token) = cookie(state, request.headers(), SESSION_COOKIE) else {
         return AppError::Unauthorized.into_response();
     };
     match state

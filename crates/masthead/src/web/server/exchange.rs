@@ -1,5 +1,6 @@
 //! One request and its answer on a connection: the client's address and the body's
-//! deadline go in; a 408 replaces the answer to a body that stalled, and
+//! deadline go in; a 408 replaces the answer to a body that stalled, a 431 answers a head
+//! over 64 KB, and
 //! `Strict-Transport-Security` joins every answer of an https site.
 
 use std::convert::Infallible;
@@ -22,6 +23,10 @@ use super::phase::Phase;
 
 /// Two years, subdomains included: what browsers' preload lists ask for.
 const HSTS: &str = "max-age=63072000; includeSubDomains";
+/// The largest request head (target and header fields) the app is given; larger ones get
+/// 431. hyper's `max_buf_size` alone can be passed when a head arrives in pieces
+/// (hyperium/hyper#4081).
+const MAX_HEAD: usize = 64 * 1024;
 
 /// The app's service as one connection sees it (hyper's kind of service).
 pub(super) struct Exchange<S> {
@@ -46,6 +51,7 @@ where
 
     fn call(&self, request: Request<Incoming>) -> Answer {
         self.phase.request_started();
+        let oversized = head_size(&request) > MAX_HEAD;
         let settings = &self.settings;
         let client = settings
             .trusted_proxies
@@ -59,12 +65,22 @@ where
         let phase = self.phase.clone();
         let strict_transport = settings.strict_transport_security;
         Box::pin(async move {
-            poll_fn(|cx| service.poll_ready(cx)).await?;
-            let response = service.call(request).await?;
-            let mut response = if expired.load(Ordering::Relaxed) {
-                request_timeout()
+            let mut response = if oversized {
+                closing(
+                    StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    "The request's headers are too large.",
+                )
             } else {
-                response.map(Body::new)
+                poll_fn(|cx| service.poll_ready(cx)).await?;
+                let response = service.call(request).await?;
+                if expired.load(Ordering::Relaxed) {
+                    closing(
+                        StatusCode::REQUEST_TIMEOUT,
+                        "The request body did not arrive in time.",
+                    )
+                } else {
+                    response.map(Body::new)
+                }
             };
             if strict_transport {
                 response.headers_mut().insert(
@@ -77,13 +93,24 @@ where
     }
 }
 
-/// The answer to a body that did not arrive in time; the connection closes after it.
-fn request_timeout() -> Response<Body> {
-    let mut response = (
-        StatusCode::REQUEST_TIMEOUT,
-        "The request body did not arrive in time.",
-    )
-        .into_response();
+/// The bytes of a request's target and header fields.
+fn head_size(request: &Request<Incoming>) -> usize {
+    let target = request
+        .uri()
+        .path_and_query()
+        .map_or(0, |target| target.as_str().len());
+    let fields: usize = request
+        .headers()
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len() + 4)
+        .sum();
+    target + fields
+}
+
+/// A refusal the connection closes after (a stalled body, an oversized head).
+fn closing(status: StatusCode, message: &'static str) -> Response<Body> {
+    let mut response = (status, message).into_response();
+    crate::web::middleware::add_security_headers(response.headers_mut());
     response
         .headers_mut()
         .insert(header::CONNECTION, HeaderValue::from_static("close"));
