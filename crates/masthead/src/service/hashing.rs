@@ -1,5 +1,5 @@
 //! Password hashing on a bounded number of threads. An argon2id hash takes tens of
-//! milliseconds and 19 MiB on purpose, so a flood of logins queues for a few permits
+//! milliseconds and 19 MiB on purpose, so a flood of logins waits for a few slots
 //! instead of starting a blocking thread each: CPU and memory stay bounded, and a login
 //! that waits too long is told to come back. The hashing threads are the pool's own and
 //! run at a lower CPU priority (nice 10 on Linux) than the threads that serve pages, so a
@@ -11,7 +11,9 @@ use std::time::Duration;
 
 use argon2::password_hash::{PasswordHash, SaltString};
 use argon2::{Argon2, PasswordHasher, PasswordVerifier};
-use tokio::sync::{Semaphore, oneshot};
+use tokio::sync::oneshot;
+
+use crate::service::gate::Gate;
 
 /// Why a password could not be hashed or checked.
 #[derive(Debug, thiserror::Error)]
@@ -30,9 +32,9 @@ type Work = Box<dyn FnOnce() + Send>;
 /// The bounded pool that hashes and checks passwords.
 #[derive(Clone, Debug)]
 pub struct PasswordHashing {
-    permits: Arc<Semaphore>,
+    /// One slot per thread: a caller waits for a free thread, not in the queue.
+    slots: Arc<Gate>,
     work: Sender<Work>,
-    wait: Duration,
 }
 
 impl PasswordHashing {
@@ -52,9 +54,8 @@ impl PasswordHashing {
             }
         }
         PasswordHashing {
-            permits: Arc::new(Semaphore::new(threads)),
+            slots: Arc::new(Gate::new(threads, wait)),
             work,
-            wait,
         }
     }
 
@@ -74,20 +75,17 @@ impl PasswordHashing {
 
     /// Whole seconds a refused caller should wait before trying again.
     pub fn retry_after_secs(&self) -> u64 {
-        self.wait.as_secs_f64().ceil().max(1.0) as u64
+        self.slots.wait().as_secs_f64().ceil().max(1.0) as u64
     }
 
     async fn run<T: Send + 'static>(
         &self,
         work: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, HashError> {
-        let permit = tokio::time::timeout(self.wait, self.permits.clone().acquire_owned())
-            .await
-            .map_err(|_| HashError::Busy)?
-            .map_err(|_| HashError::Busy)?;
+        let slot = self.slots.enter().await.ok_or(HashError::Busy)?;
         let (done, result) = oneshot::channel();
         let job: Work = Box::new(move || {
-            let _permit = permit;
+            let _slot = slot;
             let _ = done.send(work());
         });
         let gone = || HashError::Failed(anyhow::anyhow!("the password-hashing threads stopped"));
