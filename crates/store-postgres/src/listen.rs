@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use sqlx::postgres::PgListener;
 use store::{ChangeListener, StoreResult};
 
-use crate::{PgStore, map_error};
+use crate::dialect::map_error;
 
 /// The channel change-log writes notify.
 pub const CHANGES_CHANNEL: &str = "masthead_changes";
@@ -28,13 +28,9 @@ impl ChangeListener for Listener {
     }
 }
 
-impl PgStore {
-    /// Opens a listening connection for the change-log follower.
-    pub(crate) async fn listener(&self) -> StoreResult<Box<dyn ChangeListener>> {
-        let mut listener = PgListener::connect_with(&self.pool)
-            .await
-            .map_err(map_error)?;
-        listener.listen(CHANGES_CHANNEL).await.map_err(map_error)?;
-        Ok(Box::new(Listener(listener)))
-    }
+/// Opens a listening connection for the change-log follower.
+pub(crate) async fn listener(pool: &sqlx::PgPool) -> StoreResult<Box<dyn ChangeListener>> {
+    let mut listener = PgListener::connect_with(pool).await.map_err(map_error)?;
+    listener.listen(CHANGES_CHANNEL).await.map_err(map_error)?;
+    Ok(Box::new(Listener(listener)))
 }

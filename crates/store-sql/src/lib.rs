@@ -1,19 +1,78 @@
-//! What Masthead's SQL backends (SQLite and PostgreSQL) share. Their schemas mirror each
-//! other column for column, so the row types decode from either and a newsroom can be
-//! copied between them table by table. Besides rows, the little logic both run on either
-//! side of their SQL lives here, so the two cannot drift apart.
+//! Masthead's store on SQL, written once for SQLite and PostgreSQL.
+//!
+//! [`SqlStore`] implements every store trait with the queries in this crate. The two
+//! databases differ only where a [`Dialect`] says so; a backend crate supplies its
+//! dialect, its connection and migrations, and drives sqlx through [`impl_db!`]. Both
+//! schemas mean the same thing column for column, so the row types in [`rows`] decode
+//! from either and a newsroom can be copied between them table by table.
 
+pub mod changes;
+pub mod db;
 pub mod dump;
 pub mod login;
 pub mod newsroom;
 pub mod ops;
+pub mod query;
 pub mod rows;
 pub mod search;
+pub mod sections;
+pub mod select;
+pub mod story_write;
 pub mod tree;
 
 use std::collections::HashMap;
+use std::fmt;
 
-use store::StoreError;
+use store::{StoreError, StoreResult};
+
+pub use db::{Db, Dialect, Pool, Record, Transaction};
+pub use query::{Query, Value};
+
+/// A write transaction of dialect `D`.
+pub type Tx<D> = <<D as Dialect>::Pool as Pool>::Tx;
+
+/// The store on a database of dialect `D`.
+pub struct SqlStore<D: Dialect> {
+    pool: D::Pool,
+}
+
+impl<D: Dialect> SqlStore<D> {
+    /// A store on a connected, migrated pool.
+    pub fn new(pool: D::Pool) -> SqlStore<D> {
+        SqlStore { pool }
+    }
+
+    /// The pool, to run a statement on: `self.db().fetch_all(sql!(...))`.
+    pub fn db(&self) -> D::Pool {
+        self.pool.clone()
+    }
+
+    /// Starts a write transaction.
+    pub async fn write(&self) -> StoreResult<Tx<D>> {
+        self.pool.begin().await
+    }
+
+    /// Closes every connection.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+impl<D: Dialect> Clone for SqlStore<D> {
+    fn clone(&self) -> SqlStore<D> {
+        SqlStore {
+            pool: self.pool.clone(),
+        }
+    }
+}
+
+impl<D: Dialect> fmt::Debug for SqlStore<D> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SqlStore")
+            .field("pool", &self.pool)
+            .finish()
+    }
+}
 
 /// Orders `items` as `ids` are ordered, dropping ids that came back empty.
 pub fn in_order<T>(ids: &[i64], items: Vec<T>, id: impl Fn(&T) -> i64) -> Vec<T> {

@@ -18,7 +18,7 @@ mod write;
 
 pub use body::{Block, Body, Inline};
 pub use curation::*;
-pub use error::{StoreError, StoreResult};
+pub use error::{Constraint, StoreError, StoreResult};
 pub use kinds::*;
 pub use login::*;
 pub use media::*;

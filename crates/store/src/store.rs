@@ -123,7 +123,7 @@ pub trait Writes: Send + Sync + 'static {
 /// Newsroom accounts, their sessions and failed logins.
 #[async_trait]
 pub trait Accounts: Send + Sync + 'static {
-    /// Creates an account; a taken email is `Conflict { constraint: "user_email_key" }`.
+    /// Creates an account; a taken email is `Conflict(Constraint::UserEmail)`.
     async fn create_user(&self, user: &NewUser) -> StoreResult<i64>;
     /// Every account, by name.
     async fn users(&self) -> StoreResult<Vec<User>>;
@@ -179,10 +179,10 @@ pub trait Newsroom: Send + Sync + 'static {
     /// Stories for newsroom lists, most recently saved first.
     async fn story_summaries(&self, query: &StoryListQuery) -> StoreResult<Vec<StorySummary>>;
     /// Saves new content as the next revision; a stale base revision is
-    /// `Conflict { constraint: "story_revision" }`. Returns the new revision number.
+    /// `Conflict(Constraint::StoryRevision)`. Returns the new revision number.
     async fn save_story(&self, save: &StorySave) -> StoreResult<i64>;
     /// Moves a story in the workflow (and schedules or cancels its publish job); a story
-    /// no longer in `from` is `Conflict { constraint: "story_status" }`.
+    /// no longer in `from` is `Conflict(Constraint::StoryStatus)`.
     async fn change_status(&self, change: &StatusChange) -> StoreResult<()>;
     /// A story's revisions, newest first, without their content.
     async fn revisions(&self, story_id: i64) -> StoreResult<Vec<Revision>>;
@@ -249,7 +249,7 @@ pub trait Curation: Send + Sync + 'static {
     /// Creates a section.
     async fn add_section(&self, section: &NewSection) -> StoreResult<i64>;
     /// Renames or moves a section; when its path changes, keeps the old paths of it and
-    /// its descendants as aliases. A taken slug is `Conflict { "section_slug_key" }`.
+    /// its descendants as aliases. A taken slug is `Conflict(Constraint::SectionSlug)`.
     async fn update_section(&self, changes: &SectionChanges) -> StoreResult<()>;
     /// Numbers sibling sections in the order given.
     async fn reorder_sections(&self, edition_id: i64, ordered_ids: &[i64]) -> StoreResult<()>;
@@ -263,7 +263,7 @@ pub trait Curation: Send + Sync + 'static {
     /// Rewrites the nesting and order of a menu's entries.
     async fn arrange_menu(&self, arrangement: &MenuArrangement) -> StoreResult<()>;
 
-    /// Creates a topic; a taken slug is `Conflict { "topic_slug_key" }`.
+    /// Creates a topic; a taken slug is `Conflict(Constraint::TopicSlug)`.
     async fn add_topic(&self, topic: &NewTopic) -> StoreResult<i64>;
     /// Renames a topic; a changed slug keeps the old one answering (301).
     async fn update_topic(&self, topic: &Topic) -> StoreResult<()>;

@@ -205,7 +205,7 @@ pub async fn create_user(
         })
         .await
         .map_err(|error| match error {
-            StoreError::Conflict { .. } => anyhow::anyhow!("{email} already has an account"),
+            StoreError::Conflict(_) => anyhow::anyhow!("{email} already has an account"),
             other => anyhow::Error::new(other).context("creating the account"),
         })?;
     Ok(CreatedUser {

@@ -164,10 +164,10 @@ fn check(
 /// Turns the store's refusals into messages.
 fn refused(error: StoreError, slug: &str) -> CurationError {
     match error {
-        StoreError::Conflict { constraint } if constraint == "section_slug_key" => {
+        StoreError::Conflict(Constraint::SectionSlug) => {
             CurationError::Invalid(format!("“{slug}” is taken by another section there."))
         }
-        StoreError::Conflict { constraint } if constraint == "section_parent_cycle" => {
+        StoreError::Conflict(Constraint::SectionParentCycle) => {
             CurationError::Invalid(
                 "A section cannot move under itself or one of its own subsections.".into(),
             )

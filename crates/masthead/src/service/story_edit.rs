@@ -168,7 +168,7 @@ pub async fn create_story(
 /// A taken slug is a field error, not a failure.
 fn slug_taken(error: StoreError) -> EditError {
     match error {
-        StoreError::Conflict { constraint } if constraint == "story_slug_key" => {
+        StoreError::Conflict(Constraint::StorySlug) => {
             let mut errors = FieldErrors::new();
             errors.insert(
                 "slug",
@@ -252,8 +252,10 @@ pub async fn save_story(
 
 /// Whether a store conflict means someone else changed the story first.
 fn is_stale(error: &StoreError) -> bool {
-    matches!(error, StoreError::Conflict { constraint }
-        if constraint == "story_revision" || constraint == "story_status")
+    matches!(
+        error,
+        StoreError::Conflict(Constraint::StoryRevision | Constraint::StoryStatus)
+    )
 }
 
 /// A stale save or move, answered with the story as it is now.
@@ -304,7 +306,7 @@ pub async fn move_story(
 ) -> Result<(), EditError> {
     let change = status_change(user, story, transition)?;
     match store.change_status(&change).await {
-        Err(StoreError::Conflict { .. }) => Err(current(store, story).await),
+        Err(StoreError::Conflict(_)) => Err(current(store, story).await),
         other => Ok(other?),
     }
 }

@@ -39,7 +39,7 @@ fn check_topic(input: &TopicInput) -> Result<(String, String, String), String> {
 
 fn taken(error: StoreError, slug: &str) -> CurationError {
     match error {
-        StoreError::Conflict { constraint } if constraint == "topic_slug_key" => {
+        StoreError::Conflict(Constraint::TopicSlug) => {
             CurationError::Invalid(format!("Another topic already has the slug “{slug}”."))
         }
         other => other.into(),

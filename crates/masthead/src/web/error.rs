@@ -5,7 +5,7 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use store::StoreError;
+use store::{Constraint, StoreError};
 
 /// What went wrong handling a request.
 #[derive(Debug, thiserror::Error)]
@@ -27,7 +27,7 @@ pub enum AppError {
     BadCsrf,
     /// Someone else changed the thing meanwhile.
     #[error("conflict: {0}")]
-    Conflict(String),
+    Conflict(Constraint),
     /// Bad input that has no form to show it in.
     #[error("bad request: {0}")]
     BadRequest(String),
@@ -50,7 +50,7 @@ impl From<StoreError> for AppError {
         match error {
             StoreError::NotFound => AppError::NotFound,
             StoreError::Unavailable(message) => AppError::Unavailable(message),
-            StoreError::Conflict { constraint } => AppError::Conflict(constraint),
+            StoreError::Conflict(constraint) => AppError::Conflict(constraint),
             other => AppError::Internal(other.into()),
         }
     }

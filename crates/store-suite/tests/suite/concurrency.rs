@@ -141,7 +141,7 @@ async fn two_saves_on_one_revision_at_once_one_wins_and_the_other_conflicts(stor
         for saver in savers {
             match saver.await.expect("saver") {
                 Ok(revision) => saved.push(revision),
-                Err(StoreError::Conflict { constraint }) if constraint == "story_revision" => {
+                Err(StoreError::Conflict(Constraint::StoryRevision)) => {
                     conflicts += 1;
                 }
                 Err(error) => panic!("base {base}: unexpected {error:?}"),

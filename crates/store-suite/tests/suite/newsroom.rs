@@ -83,7 +83,7 @@ async fn a_save_on_a_stale_revision_is_a_conflict_and_changes_nothing(store: &dy
 
     assert_eq!(saved.expect("first save"), 2);
     assert!(
-        matches!(stale, Err(StoreError::Conflict { ref constraint }) if constraint == "story_revision"),
+        matches!(stale, Err(StoreError::Conflict(Constraint::StoryRevision))),
         "{stale:?}"
     );
     let current = store
@@ -129,7 +129,7 @@ async fn a_save_with_a_move_is_all_or_nothing(store: &dyn Store) {
         .expect("story");
 
     assert!(
-        matches!(refused, Err(StoreError::Conflict { ref constraint }) if constraint == "story_status"),
+        matches!(refused, Err(StoreError::Conflict(Constraint::StoryStatus))),
         "{refused:?}"
     );
     assert_eq!(

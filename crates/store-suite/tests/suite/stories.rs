@@ -135,10 +135,10 @@ async fn a_duplicate_slug_is_a_conflict_named_after_its_constraint(store: &dyn S
         .await;
 
     assert!(
-        matches!(second, Err(StoreError::Conflict { constraint }) if constraint == "story_slug_key")
+        matches!(second, Err(StoreError::Conflict(Constraint::StorySlug)))
     );
     assert!(
-        matches!(section_twice, Err(StoreError::Conflict { constraint }) if constraint == "section_slug_key")
+        matches!(section_twice, Err(StoreError::Conflict(Constraint::SectionSlug)))
     );
 }
 

@@ -138,7 +138,7 @@ pub async fn restore_revision(
             state.changed();
             Ok(Redirect::to(&format!("/admin/stories/{id}?notice=restored")).into_response())
         }
-        Err(EditError::Conflict(_)) => Err(AppError::Conflict("story_revision".into())),
+        Err(EditError::Conflict(_)) => Err(AppError::Conflict(Constraint::StoryRevision)),
         Err(EditError::Invalid(errors)) => Err(AppError::BadRequest(
             errors.into_values().collect::<Vec<_>>().join(" "),
         )),

@@ -1,0 +1,160 @@
+//! PostgreSQL's side of the shared queries: row locks for writes that must see a row
+//! unchanged, lists bound as arrays and matched with `= ANY`, and a change log whose
+//! appends commit in id order and wake the other nodes.
+
+use sqlx::postgres::{PgArguments, PgRow};
+use sqlx::{Arguments, Row as _, TypeInfo, ValueRef};
+use store::{ChangeListener, StoreError, StoreResult};
+use store_sql::db::BoxFuture;
+use store_sql::dump::{Cell, Row};
+use store_sql::{Db, Dialect, Query, Value, sql};
+
+use crate::listen::{CHANGES_CHANNEL, listener};
+
+store_sql::impl_db!(
+    PgPool,
+    PgTx,
+    sqlx::Postgres,
+    // READ COMMITTED: statements that must see a row unchanged lock it with FOR UPDATE.
+    "BEGIN",
+    bind,
+    cells,
+    map_error
+);
+
+/// The key of the transaction-scoped advisory lock that every change-log append takes.
+///
+/// Ids come from a sequence when the row is inserted, but become visible at commit: two
+/// writers could commit ids 8 and 7 in that order, and a follower that read 8 (and goes
+/// on from "id > 8") would never see 7. Holding this lock from before the insert until
+/// commit makes appends commit one after another, in id order. (The value spells
+/// "mastchg" in ASCII, so it stands out among other advisory locks.)
+const CHANGE_LOG_LOCK: i64 = 0x006d_6173_7463_6867;
+
+/// The PostgreSQL dialect.
+#[derive(Debug)]
+pub struct Postgres;
+
+impl Dialect for Postgres {
+    type Pool = PgPool;
+
+    const FOR_UPDATE: &'static str = " FOR UPDATE";
+    const FOR_NO_KEY_UPDATE: &'static str = " FOR NO KEY UPDATE";
+    const SKIP_LOCKED: &'static str = " FOR UPDATE SKIP LOCKED";
+    const JSON_ARRAY: &'static str = "json_build_array";
+
+    fn in_list(column: &str, n: usize) -> String {
+        format!("{column} = ANY(${n})")
+    }
+
+    fn json_list(value: &str, from: &str, order: &str) -> String {
+        format!("(SELECT COALESCE(json_agg({value} ORDER BY {order}), '[]')::text FROM {from})")
+    }
+
+    fn lock<'a>(tx: &'a mut PgTx, space: i32, key: &'a str) -> BoxFuture<'a, StoreResult<()>> {
+        Box::pin(async move {
+            tx.execute(sql!(
+                "SELECT pg_advisory_xact_lock(CAST($1 AS integer), hashtext($2))",
+                space,
+                key
+            ))
+            .await
+            .map(drop)
+        })
+    }
+
+    fn append_change(tx: &mut PgTx, insert: Query) -> BoxFuture<'_, StoreResult<()>> {
+        Box::pin(async move {
+            tx.execute(sql!("SELECT pg_advisory_xact_lock($1)", CHANGE_LOG_LOCK))
+                .await?;
+            tx.execute(insert).await?;
+            // NOTIFY is delivered at commit, and not at all on rollback.
+            tx.execute(sql!("SELECT pg_notify($1, '')", CHANGES_CHANNEL))
+                .await
+                .map(drop)
+        })
+    }
+
+    fn change_listener(
+        pool: &PgPool,
+    ) -> BoxFuture<'_, StoreResult<Option<Box<dyn ChangeListener>>>> {
+        Box::pin(async move { listener(&pool.0).await.map(Some) })
+    }
+
+    fn map_error(error: sqlx::Error) -> StoreError {
+        map_error(error)
+    }
+}
+
+/// Binds one value; lists become arrays for `= ANY`.
+fn bind(arguments: &mut PgArguments, value: &Value) -> Result<(), sqlx::error::BoxDynError> {
+    match value {
+        Value::Int(value) => arguments.add(*value),
+        Value::Real(value) => arguments.add(*value),
+        Value::Text(value) => arguments.add(value.clone()),
+        Value::Bool(value) => arguments.add(*value),
+        Value::Ints(values) => arguments.add(values.clone()),
+        Value::Texts(values) => arguments.add(values.clone()),
+    }
+}
+
+/// A row's cells by column type (the schema uses only these five); flags travel as 0/1,
+/// the form SQLite stores them in.
+fn cells(row: &PgRow) -> StoreResult<Row> {
+    (0..row.len())
+        .map(|index| {
+            let raw = row.try_get_raw(index).map_err(map_error)?;
+            if raw.is_null() {
+                return Ok(Cell::Null);
+            }
+            let kind = raw.type_info().name().to_string();
+            Ok(match kind.as_str() {
+                "INT8" => Cell::Int(row.try_get(index).map_err(map_error)?),
+                "BOOL" => Cell::Int(i64::from(row.try_get::<bool, _>(index).map_err(map_error)?)),
+                "FLOAT8" => Cell::Real(row.try_get(index).map_err(map_error)?),
+                "TEXT" => Cell::Text(row.try_get(index).map_err(map_error)?),
+                "BYTEA" => Cell::Blob(row.try_get(index).map_err(map_error)?),
+                other => {
+                    return Err(StoreError::Other(format!(
+                        "column type {other} cannot be copied"
+                    )));
+                }
+            })
+        })
+        .collect()
+}
+
+/// Maps a driver error to a store error: unique violations become conflicts named after
+/// their constraint, a server that cannot be reached becomes "unavailable".
+pub(crate) fn map_error(error: sqlx::Error) -> StoreError {
+    match &error {
+        sqlx::Error::RowNotFound => StoreError::NotFound,
+        sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::Protocol(_)
+        | sqlx::Error::WorkerCrashed => StoreError::Unavailable(error.to_string()),
+        sqlx::Error::Database(db) => {
+            if db.is_unique_violation() {
+                store_sql::db::conflict(db.constraint().unwrap_or("unique"))
+            } else if is_unavailable(db.code().as_deref()) {
+                StoreError::Unavailable(db.message().to_string())
+            } else {
+                StoreError::Other(db.message().to_string())
+            }
+        }
+        _ => StoreError::Other(error.to_string()),
+    }
+}
+
+/// SQLSTATE classes that mean "the server cannot serve now; try again": connection
+/// exceptions (08), insufficient resources (53), operator intervention such as a shutdown
+/// (57), and serialization failures or deadlocks (40).
+fn is_unavailable(code: Option<&str>) -> bool {
+    code.is_some_and(|code| {
+        ["08", "53", "57", "40"]
+            .iter()
+            .any(|class| code.starts_with(class))
+    })
+}

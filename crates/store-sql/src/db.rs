@@ -1,0 +1,261 @@
+//! How the shared queries reach a database: [`Db`] runs a [`Query`] on a pool or inside a
+//! transaction, [`Dialect`] names the few places where SQLite and PostgreSQL differ, and
+//! [`impl_db!`](crate::impl_db) is the one place each backend drives sqlx.
+
+use std::fmt::Debug;
+
+use sqlx::postgres::PgRow;
+use sqlx::sqlite::SqliteRow;
+use store::{ChangeListener, Constraint, StoreError, StoreResult};
+
+use crate::dump::Row;
+use crate::query::Query;
+
+/// A row type that decodes from either database.
+pub trait Record:
+    for<'r> sqlx::FromRow<'r, SqliteRow> + for<'r> sqlx::FromRow<'r, PgRow> + Send + Unpin + 'static
+{
+}
+
+impl<T> Record for T where
+    T: for<'r> sqlx::FromRow<'r, SqliteRow>
+        + for<'r> sqlx::FromRow<'r, PgRow>
+        + Send
+        + Unpin
+        + 'static
+{
+}
+
+/// Runs statements: on a pool (each on any free connection) or inside a transaction.
+pub trait Db: Send {
+    /// Every row the query returns.
+    fn fetch_all<R: Record>(&mut self, query: Query) -> BoxFuture<'_, StoreResult<Vec<R>>>;
+
+    /// The first row, if any.
+    fn fetch_optional<R: Record>(&mut self, query: Query) -> BoxFuture<'_, StoreResult<Option<R>>>;
+
+    /// Runs a statement; returns how many rows it touched.
+    fn execute(&mut self, query: Query) -> BoxFuture<'_, StoreResult<u64>>;
+
+    /// The rows of a table dump as plain cells, one at a time.
+    fn cells(&mut self, query: Query) -> BoxStream<'_, StoreResult<Row>>;
+
+    /// The first row, or `NotFound`.
+    fn fetch_one<R: Record>(&mut self, query: Query) -> BoxFuture<'_, StoreResult<R>> {
+        Box::pin(async move {
+            self.fetch_optional(query)
+                .await?
+                .ok_or(StoreError::NotFound)
+        })
+    }
+
+    /// The first column of the first row, or `NotFound`.
+    fn scalar<T>(&mut self, query: Query) -> BoxFuture<'_, StoreResult<T>>
+    where
+        (T,): Record,
+        T: Send + 'static,
+    {
+        Box::pin(async move { Ok(self.fetch_one::<(T,)>(query).await?.0) })
+    }
+}
+
+/// A transaction: dropped without [`commit`](Transaction::commit), it rolls back.
+pub trait Transaction: Db {
+    /// Makes every write of the transaction durable and visible.
+    fn commit(self) -> BoxFuture<'static, StoreResult<()>>;
+}
+
+/// A backend's connection pool.
+pub trait Pool: Db + Clone + Debug + Send + Sync + 'static {
+    /// The pool's transactions.
+    type Tx: Transaction + 'static;
+
+    /// Starts a write transaction.
+    fn begin(&self) -> BoxFuture<'_, StoreResult<Self::Tx>>;
+
+    /// Closes every connection.
+    fn close(&self) -> BoxFuture<'_, ()>;
+}
+
+/// What differs between SQLite and PostgreSQL: SQL fragments and a few whole operations.
+pub trait Dialect: Send + Sync + Sized + 'static {
+    /// The backend's pool.
+    type Pool: Pool;
+
+    /// Appended to a `SELECT` that must lock its rows until the transaction ends
+    /// (`FOR UPDATE`; nothing on SQLite, whose writers are serialised).
+    const FOR_UPDATE: &'static str;
+    /// As [`FOR_UPDATE`](Dialect::FOR_UPDATE), letting rows that merely refer to the
+    /// locked ones be written meanwhile.
+    const FOR_NO_KEY_UPDATE: &'static str;
+    /// Appended to a claim's `SELECT`: lock the row, skipping rows others hold.
+    const SKIP_LOCKED: &'static str;
+    /// The function that builds a JSON array from values (`json_array`,
+    /// `json_build_array`).
+    const JSON_ARRAY: &'static str;
+
+    /// `column` is one of the values of the list bound to placeholder `$n`
+    /// ([`Value::Ints`](crate::query::Value::Ints) or
+    /// [`Value::Texts`](crate::query::Value::Texts)).
+    fn in_list(column: &str, n: usize) -> String;
+
+    /// An expression with the JSON array (as text, `[]` when empty) of `value` over the
+    /// rows of `from` (a table and its `WHERE`), in `order`.
+    fn json_list(value: &str, from: &str, order: &str) -> String;
+
+    /// Takes a transaction-scoped lock on `key` in `space`, so that writers of the same
+    /// key run one after another (nothing on SQLite).
+    fn lock<'a>(
+        tx: &'a mut <Self::Pool as Pool>::Tx,
+        space: i32,
+        key: &'a str,
+    ) -> BoxFuture<'a, StoreResult<()>>;
+
+    /// Runs `insert`, which appends one row to the change log, so that change ids commit
+    /// in order (other writers of the log wait until this transaction ends), and wakes
+    /// other nodes' followers at commit.
+    fn append_change(
+        tx: &mut <Self::Pool as Pool>::Tx,
+        insert: Query,
+    ) -> BoxFuture<'_, StoreResult<()>>;
+
+    /// A wake-up for the change-log follower when another node commits a change, if the
+    /// database can send one.
+    fn change_listener(
+        pool: &Self::Pool,
+    ) -> BoxFuture<'_, StoreResult<Option<Box<dyn ChangeListener>>>>;
+
+    /// Maps a database error to a store error.
+    fn map_error(error: sqlx::Error) -> StoreError;
+}
+
+/// `Conflict` on the named constraint.
+pub fn conflict(name: &str) -> StoreError {
+    StoreError::Conflict(Constraint::from_name(name))
+}
+
+/// Implements [`Db`], [`Transaction`] and [`Pool`] for a backend: declares `pub struct
+/// $pool(sqlx::Pool<$db>)` and `pub struct $tx(sqlx::Transaction<'static, $db>)`.
+/// `$begin` is the statement that starts a write transaction, `$bind` turns a
+/// [`Value`](crate::query::Value) into the driver's arguments, `$cells` decodes a row of a
+/// dump and `$map_error` maps the driver's errors.
+#[macro_export]
+macro_rules! impl_db {
+    ($pool:ident, $tx:ident, $db:ty, $begin:expr, $bind:path, $cells:path, $map_error:path) => {
+        /// The backend's connection pool.
+        #[derive(Clone, Debug)]
+        pub struct $pool(pub sqlx::Pool<$db>);
+
+        /// A write transaction on the backend.
+        pub struct $tx(sqlx::Transaction<'static, $db>);
+
+        fn arguments(
+            query: &$crate::query::Query,
+        ) -> store::StoreResult<<$db as sqlx::Database>::Arguments> {
+            let mut arguments = <$db as sqlx::Database>::Arguments::default();
+            for value in &query.args {
+                $bind(&mut arguments, value)
+                    .map_err(|error| store::StoreError::Other(error.to_string()))?;
+            }
+            Ok(arguments)
+        }
+
+        impl $pool {
+            fn executor(&mut self) -> &sqlx::Pool<$db> {
+                &self.0
+            }
+        }
+
+        impl $tx {
+            fn executor(&mut self) -> &mut <$db as sqlx::Database>::Connection {
+                &mut self.0
+            }
+        }
+
+        $crate::impl_db!(@db $pool, $db, $cells, $map_error);
+        $crate::impl_db!(@db $tx, $db, $cells, $map_error);
+
+        impl $crate::db::Transaction for $tx {
+            fn commit(self) -> $crate::db::BoxFuture<'static, store::StoreResult<()>> {
+                Box::pin(async move { self.0.commit().await.map_err($map_error) })
+            }
+        }
+
+        impl $crate::db::Pool for $pool {
+            type Tx = $tx;
+
+            fn begin(&self) -> $crate::db::BoxFuture<'_, store::StoreResult<$tx>> {
+                Box::pin(async move {
+                    self.0.begin_with($begin).await.map($tx).map_err($map_error)
+                })
+            }
+
+            fn close(&self) -> $crate::db::BoxFuture<'_, ()> {
+                Box::pin(self.0.close())
+            }
+        }
+    };
+    (@db $type:ident, $db:ty, $cells:path, $map_error:path) => {
+        impl $crate::db::Db for $type {
+            fn fetch_all<R: $crate::db::Record>(
+                &mut self,
+                query: $crate::query::Query,
+            ) -> $crate::db::BoxFuture<'_, store::StoreResult<Vec<R>>> {
+                Box::pin(async move {
+                    let arguments = arguments(&query)?;
+                    sqlx::query_as_with::<_, R, _>(sqlx::AssertSqlSafe(query.sql), arguments)
+                        .fetch_all(self.executor())
+                        .await
+                        .map_err($map_error)
+                })
+            }
+
+            fn fetch_optional<R: $crate::db::Record>(
+                &mut self,
+                query: $crate::query::Query,
+            ) -> $crate::db::BoxFuture<'_, store::StoreResult<Option<R>>> {
+                Box::pin(async move {
+                    let arguments = arguments(&query)?;
+                    sqlx::query_as_with::<_, R, _>(sqlx::AssertSqlSafe(query.sql), arguments)
+                        .fetch_optional(self.executor())
+                        .await
+                        .map_err($map_error)
+                })
+            }
+
+            fn execute(
+                &mut self,
+                query: $crate::query::Query,
+            ) -> $crate::db::BoxFuture<'_, store::StoreResult<u64>> {
+                Box::pin(async move {
+                    let arguments = arguments(&query)?;
+                    sqlx::query_with(sqlx::AssertSqlSafe(query.sql), arguments)
+                        .execute(self.executor())
+                        .await
+                        .map(|done| done.rows_affected())
+                        .map_err($map_error)
+                })
+            }
+
+            fn cells(
+                &mut self,
+                query: $crate::query::Query,
+            ) -> $crate::db::BoxStream<'_, store::StoreResult<$crate::dump::Row>> {
+                use $crate::db::StreamExt;
+                let arguments = match arguments(&query) {
+                    Ok(arguments) => arguments,
+                    Err(error) => return Box::pin($crate::db::once(async move { Err(error) })),
+                };
+                Box::pin(
+                    sqlx::query_with(sqlx::AssertSqlSafe(query.sql), arguments)
+                        .fetch(self.executor())
+                        .map(|row| row.map_err($map_error).and_then(|row| $cells(&row))),
+                )
+            }
+        }
+    };
+}
+
+#[doc(hidden)]
+pub use futures_util::stream::{StreamExt, once};
+pub use futures_util::{future::BoxFuture, stream::BoxStream};

@@ -1,0 +1,86 @@
+//! A statement and its arguments as plain values, so that one query runs on either
+//! database: each backend binds [`Value`]s in its own way (a list of ids becomes a
+//! `bigint[]` on PostgreSQL and a JSON array on SQLite).
+//!
+//! Placeholders are written `$1`, `$2`, … on both databases.
+
+use std::borrow::Cow;
+
+use jiff::Timestamp;
+
+/// One argument of a statement.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// An integer (or a time, as seconds since the epoch), or NULL.
+    Int(Option<i64>),
+    /// A floating-point number, or NULL.
+    Real(Option<f64>),
+    /// A text, or NULL.
+    Text(Option<String>),
+    /// A flag, or NULL.
+    Bool(Option<bool>),
+    /// A list of integers, matched with [`crate::Dialect::in_list`].
+    Ints(Vec<i64>),
+    /// A list of texts, matched with [`crate::Dialect::in_list`].
+    Texts(Vec<String>),
+}
+
+/// A statement and its arguments; build one with [`sql!`](crate::sql).
+#[derive(Clone, Debug)]
+pub struct Query {
+    /// The statement, with `$n` placeholders.
+    pub sql: Cow<'static, str>,
+    /// The arguments, in placeholder order.
+    pub args: Vec<Value>,
+}
+
+/// Builds a [`Query`]: `sql!("SELECT … WHERE id = $1", id)`. The statement is a `&'static
+/// str` or a `String`; each argument is anything with a `From` conversion to [`Value`].
+#[macro_export]
+macro_rules! sql {
+    ($text:expr $(, $arg:expr)* $(,)?) => {
+        $crate::query::Query {
+            sql: ::std::borrow::Cow::from($text),
+            args: vec![$($crate::query::Value::from($arg)),*],
+        }
+    };
+}
+
+/// `From` conversions into [`Value`]: `type => variant, |binding| expression`.
+macro_rules! values {
+    ($($from:ty => $variant:ident, |$value:ident| $convert:expr;)*) => {$(
+        impl From<$from> for Value {
+            fn from($value: $from) -> Value {
+                Value::$variant($convert)
+            }
+        }
+    )*};
+}
+
+values! {
+    i64 => Int, |v| Some(v);
+    &i64 => Int, |v| Some(*v);
+    Option<i64> => Int, |v| v;
+    &Option<i64> => Int, |v| *v;
+    i32 => Int, |v| Some(i64::from(v));
+    u32 => Int, |v| Some(i64::from(v));
+    Option<u32> => Int, |v| v.map(i64::from);
+    Timestamp => Int, |v| Some(v.as_second());
+    Option<Timestamp> => Int, |v| v.map(|time| time.as_second());
+    f64 => Real, |v| Some(v);
+    Option<f64> => Real, |v| v;
+    bool => Bool, |v| Some(v);
+    Option<bool> => Bool, |v| v;
+    String => Text, |v| Some(v);
+    &String => Text, |v| Some(v.clone());
+    &str => Text, |v| Some(v.to_string());
+    Option<String> => Text, |v| v;
+    &Option<String> => Text, |v| v.clone();
+    Option<&str> => Text, |v| v.map(str::to_string);
+    Vec<i64> => Ints, |v| v;
+    &[i64] => Ints, |v| v.to_vec();
+    &Vec<i64> => Ints, |v| v.clone();
+    Vec<String> => Texts, |v| v;
+    &[String] => Texts, |v| v.to_vec();
+    &[&str] => Texts, |v| v.iter().map(|s| s.to_string()).collect();
+}

@@ -1,0 +1,142 @@
+//! SQLite's side of the shared queries: one writer at a time, so no row locks; lists
+//! bound as JSON arrays and expanded with `json_each`, so every query is a fixed string
+//! whose plan SQLite caches.
+
+use sqlx::sqlite::{SqliteArguments, SqliteRow};
+use sqlx::{Arguments, Row as _, TypeInfo, ValueRef};
+use store::{ChangeListener, StoreError, StoreResult};
+use store_sql::db::BoxFuture;
+use store_sql::dump::{Cell, Row};
+use store_sql::{Dialect, Query, Value};
+
+store_sql::impl_db!(
+    SqlitePool,
+    SqliteTx,
+    sqlx::Sqlite,
+    // `BEGIN IMMEDIATE` takes the write lock at once: a deferred transaction that reads
+    // first and writes later fails with "database is locked" (no waiting) when another
+    // writer got in between.
+    "BEGIN IMMEDIATE",
+    bind,
+    cells,
+    map_error
+);
+
+/// The SQLite dialect.
+#[derive(Debug)]
+pub struct Sqlite;
+
+impl Dialect for Sqlite {
+    type Pool = SqlitePool;
+
+    const FOR_UPDATE: &'static str = "";
+    const FOR_NO_KEY_UPDATE: &'static str = "";
+    const SKIP_LOCKED: &'static str = "";
+    const JSON_ARRAY: &'static str = "json_array";
+
+    fn in_list(column: &str, n: usize) -> String {
+        format!("{column} IN (SELECT value FROM json_each(${n}))")
+    }
+
+    fn json_list(value: &str, from: &str, order: &str) -> String {
+        format!("(SELECT json_group_array({value}) FROM (SELECT * FROM {from} ORDER BY {order}))")
+    }
+
+    fn lock<'a>(_: &'a mut SqliteTx, _: i32, _: &'a str) -> BoxFuture<'a, StoreResult<()>> {
+        Box::pin(async { Ok(()) })
+    }
+
+    fn append_change(tx: &mut SqliteTx, insert: Query) -> BoxFuture<'_, StoreResult<()>> {
+        use store_sql::Db;
+        Box::pin(async move { tx.execute(insert).await.map(drop) })
+    }
+
+    fn change_listener(
+        _: &SqlitePool,
+    ) -> BoxFuture<'_, StoreResult<Option<Box<dyn ChangeListener>>>> {
+        Box::pin(async { Ok(None) })
+    }
+
+    fn map_error(error: sqlx::Error) -> StoreError {
+        map_error(error)
+    }
+}
+
+/// Binds one value; lists become JSON arrays for `json_each`.
+fn bind(arguments: &mut SqliteArguments, value: &Value) -> Result<(), sqlx::error::BoxDynError> {
+    match value {
+        Value::Int(value) => arguments.add(*value),
+        Value::Real(value) => arguments.add(*value),
+        Value::Text(value) => arguments.add(value.clone()),
+        Value::Bool(value) => arguments.add(*value),
+        Value::Ints(values) => arguments.add(serde_json::to_string(values)?),
+        Value::Texts(values) => arguments.add(serde_json::to_string(values)?),
+    }
+}
+
+/// A row's cells, each as SQLite stored it.
+fn cells(row: &SqliteRow) -> StoreResult<Row> {
+    (0..row.len())
+        .map(|index| {
+            let raw = row.try_get_raw(index).map_err(map_error)?;
+            if raw.is_null() {
+                return Ok(Cell::Null);
+            }
+            let kind = raw.type_info().name().to_string();
+            Ok(match kind.as_str() {
+                "INTEGER" => Cell::Int(row.try_get(index).map_err(map_error)?),
+                "REAL" => Cell::Real(row.try_get(index).map_err(map_error)?),
+                "TEXT" => Cell::Text(row.try_get(index).map_err(map_error)?),
+                _ => Cell::Blob(row.try_get(index).map_err(map_error)?),
+            })
+        })
+        .collect()
+}
+
+/// Maps a driver error to a store error: unique constraints become conflicts, busy
+/// databases and pool timeouts become "unavailable".
+pub(crate) fn map_error(error: sqlx::Error) -> StoreError {
+    match &error {
+        sqlx::Error::RowNotFound => StoreError::NotFound,
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed => {
+            StoreError::Unavailable(error.to_string())
+        }
+        sqlx::Error::Database(db) => {
+            let message = db.message().to_string();
+            if db.is_unique_violation() {
+                store_sql::db::conflict(constraint_name(&message))
+            } else if message.contains("database is locked") || message.contains("busy") {
+                StoreError::Unavailable(message)
+            } else {
+                StoreError::Other(message)
+            }
+        }
+        _ => StoreError::Other(error.to_string()),
+    }
+}
+
+/// SQLite names the columns, not the constraint, in its message ("UNIQUE constraint
+/// failed: stories.edition_id, ..."); map the columns back to the migration's names.
+fn constraint_name(message: &str) -> &str {
+    // Expression indexes are reported by name: "UNIQUE constraint failed: index 'x'".
+    if let Some(rest) = message.split("index '").nth(1) {
+        return rest.trim_end_matches('\'');
+    }
+    const KNOWN: &[(&str, &str)] = &[
+        ("stories.short_code", "story_short_code_key"),
+        ("stories.", "story_slug_key"),
+        ("sections.", "section_slug_key"),
+        ("authors.slug", "author_slug_key"),
+        ("agencies.name", "agency_name_key"),
+        ("topics.", "topic_slug_key"),
+        ("keywords.", "keyword_slug_key"),
+        ("editions.code", "edition_code_key"),
+        ("editions.path_prefix", "edition_prefix_key"),
+        ("renditions.key", "rendition_key_key"),
+        ("users.email", "user_email_key"),
+    ];
+    KNOWN
+        .iter()
+        .find(|(columns, _)| message.contains(columns))
+        .map_or(message, |(_, name)| name)
+}
