@@ -7,8 +7,10 @@
 //! from either and a newsroom can be copied between them table by table.
 
 pub mod changes;
+pub mod curation;
 pub mod db;
 pub mod dump;
+pub mod fronts;
 pub mod login;
 pub mod newsroom;
 pub mod ops;
@@ -18,6 +20,7 @@ pub mod search;
 pub mod sections;
 pub mod select;
 pub mod story_write;
+pub mod taxonomy;
 pub mod tree;
 
 use std::collections::HashMap;
