@@ -6,10 +6,12 @@
 //! schemas mean the same thing column for column, so the row types in [`rows`] decode
 //! from either and a newsroom can be copied between them table by table.
 
+pub mod accounts;
 pub mod changes;
 pub mod db;
 pub mod dump;
 pub mod login;
+pub mod media;
 pub mod newsroom;
 pub mod ops;
 pub mod query;
@@ -19,6 +21,7 @@ pub mod sections;
 pub mod select;
 pub mod story_write;
 pub mod tree;
+pub mod write;
 
 use std::collections::HashMap;
 use std::fmt;
