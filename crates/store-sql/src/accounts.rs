@@ -4,7 +4,7 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 use store::*;
 
-use crate::db::{Db, Dialect};
+use crate::db::{Db, Dialect, Transaction};
 use crate::login::{claim_attempt, record_success};
 use crate::newsroom::{CredentialsRow, SessionRow, USER_COLUMNS, UserRow};
 use crate::{SqlStore, not_found_unless, sql};

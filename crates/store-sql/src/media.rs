@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use store::*;
 
 use crate::changes::log_tags;
-use crate::db::{Db, Dialect};
+use crate::db::{Db, Dialect, Transaction};
 use crate::newsroom::{LibraryRow, parse_status};
 use crate::search::optional_like_pattern;
 use crate::select::image_select;

@@ -4,7 +4,7 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 use store::*;
 
-use crate::db::{Db, Dialect};
+use crate::db::{Db, Dialect, Transaction};
 use crate::query::{Query, Value};
 use crate::story_write::insert_story;
 use crate::{SqlStore, Tx, sql};
