@@ -51,6 +51,10 @@ impl Dialect for Postgres {
         format!("(SELECT COALESCE(json_agg({value} ORDER BY {order}), '[]')::text FROM {from})")
     }
 
+    fn json_elements(column: &str, alias: &str) -> String {
+        format!("jsonb_array_elements(CAST({column} AS jsonb)) AS {alias} (value)")
+    }
+
     fn lock<'a>(tx: &'a mut PgTx, space: i32, key: &'a str) -> BoxFuture<'a, StoreResult<()>> {
         Box::pin(async move {
             tx.execute(sql!(

@@ -103,6 +103,12 @@ pub trait Dialect: Send + Sync + Sized + 'static {
     /// rows of `from` (a table and its `WHERE`), in `order`.
     fn json_list(value: &str, from: &str, order: &str) -> String;
 
+    /// A table of the elements of the JSON array kept as text in `column`, for `FROM`: one
+    /// row per element, named `alias`, the element in `{alias}.value`. Read an object
+    /// element's fields with `{alias}.value ->> 'field'` (text on PostgreSQL, the JSON
+    /// value's own type on SQLite: cast numbers before comparing).
+    fn json_elements(column: &str, alias: &str) -> String;
+
     /// Takes a transaction-scoped lock on `key` in `space`, so that writers of the same
     /// key run one after another (nothing on SQLite).
     fn lock<'a>(

@@ -6,12 +6,14 @@
 //! schemas mean the same thing column for column, so the row types in [`rows`] decode
 //! from either and a newsroom can be copied between them table by table.
 
+pub mod accounts;
 pub mod changes;
 pub mod curation;
 pub mod db;
 pub mod dump;
 pub mod fronts;
 pub mod login;
+pub mod media;
 pub mod newsroom;
 pub mod ops;
 pub mod query;
@@ -22,6 +24,7 @@ pub mod select;
 pub mod story_write;
 pub mod taxonomy;
 pub mod tree;
+pub mod write;
 
 use std::collections::HashMap;
 use std::fmt;

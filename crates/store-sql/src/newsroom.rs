@@ -1,6 +1,6 @@
 //! Rows of the newsroom's lists and accounts, and their conversion to models.
 //!
-//! Flags are 0/1 integers in both schemas, so they decode as `i64` from either.
+//! Flags are BOOLEAN on PostgreSQL and 0/1 integers on SQLite; both decode as `bool`.
 
 use store::*;
 
@@ -21,8 +21,8 @@ pub struct UserRow {
     email: String,
     name: String,
     role: String,
-    must_change_password: i64,
-    disabled: i64,
+    must_change_password: bool,
+    disabled: bool,
     author_id: Option<i64>,
     created_at: i64,
 }
@@ -37,8 +37,8 @@ impl TryFrom<UserRow> for User {
                 .ok_or_else(|| StoreError::Other(format!("unknown role {:?}", row.role)))?,
             email: row.email,
             name: row.name,
-            must_change_password: row.must_change_password != 0,
-            disabled: row.disabled != 0,
+            must_change_password: row.must_change_password,
+            disabled: row.disabled,
             author_id: row.author_id,
             created_at: to_time(row.created_at),
         })

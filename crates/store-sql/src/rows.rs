@@ -1,7 +1,8 @@
 //! Row types as both SQL backends return them, and their conversion to domain models.
 //!
-//! The PostgreSQL schema mirrors SQLite's column types (BIGINT for every integer and flag,
-//! DOUBLE PRECISION, TEXT), so one set of rows decodes from either.
+//! The PostgreSQL schema mirrors SQLite's column types (BIGINT for every integer, BOOLEAN
+//! for flags, which SQLite keeps as 0/1 and sqlx decodes as `bool` from either, DOUBLE
+//! PRECISION, TEXT), so one set of rows decodes from either.
 
 use jiff::Timestamp;
 use store::*;
@@ -311,8 +312,7 @@ pub struct AuthorRow {
     name: String,
     title: String,
     bio: String,
-    /// 0 or 1: both schemas keep flags as integers.
-    columnist: i64,
+    columnist: bool,
     image_id: Option<i64>,
 }
 
@@ -324,7 +324,7 @@ impl From<AuthorRow> for Author {
             name: row.name,
             title: row.title,
             bio: row.bio,
-            columnist: row.columnist != 0,
+            columnist: row.columnist,
             image_id: row.image_id,
         }
     }

@@ -42,6 +42,10 @@ impl Dialect for Sqlite {
         format!("(SELECT json_group_array({value}) FROM (SELECT * FROM {from} ORDER BY {order}))")
     }
 
+    fn json_elements(column: &str, alias: &str) -> String {
+        format!("json_each({column}) AS {alias}")
+    }
+
     fn lock<'a>(_: &'a mut SqliteTx, _: i32, _: &'a str) -> BoxFuture<'a, StoreResult<()>> {
         Box::pin(async { Ok(()) })
     }

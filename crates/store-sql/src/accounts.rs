@@ -1,0 +1,196 @@
+//! Newsroom accounts, sessions and failed logins.
+
+use async_trait::async_trait;
+use jiff::Timestamp;
+use store::*;
+
+use crate::db::{Db, Dialect, Transaction};
+use crate::login::{claim_attempt, record_success};
+use crate::newsroom::{CredentialsRow, SessionRow, USER_COLUMNS, UserRow};
+use crate::{SqlStore, not_found_unless, sql};
+
+#[async_trait]
+impl<D: Dialect> Accounts for SqlStore<D> {
+    async fn create_user(&self, user: &NewUser) -> StoreResult<i64> {
+        self.db()
+            .scalar(sql!(
+                "INSERT INTO users (email, name, role, password_hash, must_change_password, \
+                   author_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                &user.email,
+                &user.name,
+                user.role.as_str(),
+                &user.password_hash,
+                user.must_change_password,
+                user.author_id,
+                Timestamp::now()
+            ))
+            .await
+    }
+
+    async fn users(&self) -> StoreResult<Vec<User>> {
+        let rows: Vec<UserRow> = self
+            .db()
+            .fetch_all(sql!(format!(
+                "SELECT {USER_COLUMNS} FROM users u ORDER BY u.name, u.id"
+            )))
+            .await?;
+        rows.into_iter().map(User::try_from).collect()
+    }
+
+    async fn user(&self, id: i64) -> StoreResult<Option<User>> {
+        let row: Option<UserRow> = self
+            .db()
+            .fetch_optional(sql!(
+                format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1"),
+                id
+            ))
+            .await?;
+        row.map(User::try_from).transpose()
+    }
+
+    async fn user_credentials(&self, email: &str) -> StoreResult<Option<(User, String)>> {
+        let row: Option<CredentialsRow> = self
+            .db()
+            .fetch_optional(sql!(
+                format!("SELECT {USER_COLUMNS}, u.password_hash FROM users u WHERE u.email = $1"),
+                email
+            ))
+            .await?;
+        row.map(|row| Ok((User::try_from(row.user)?, row.password_hash)))
+            .transpose()
+    }
+
+    async fn set_user_role(&self, id: i64, role: Role) -> StoreResult<()> {
+        let done = self
+            .db()
+            .execute(sql!(
+                "UPDATE users SET role = $1 WHERE id = $2",
+                role.as_str(),
+                id
+            ))
+            .await?;
+        not_found_unless(done)
+    }
+
+    async fn set_user_disabled(&self, id: i64, disabled: bool) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        let done = tx
+            .execute(sql!(
+                "UPDATE users SET disabled = $1 WHERE id = $2",
+                disabled,
+                id
+            ))
+            .await?;
+        not_found_unless(done)?;
+        if disabled {
+            tx.execute(sql!("DELETE FROM sessions WHERE user_id = $1", id))
+                .await?;
+        }
+        tx.commit().await
+    }
+
+    async fn set_password(
+        &self,
+        id: i64,
+        password_hash: &str,
+        must_change: bool,
+        keep_session: Option<&str>,
+    ) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        let done = tx
+            .execute(sql!(
+                "UPDATE users SET password_hash = $1, must_change_password = $2 WHERE id = $3",
+                password_hash,
+                must_change,
+                id
+            ))
+            .await?;
+        not_found_unless(done)?;
+        tx.execute(sql!(
+            "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2",
+            id,
+            keep_session.unwrap_or("")
+        ))
+        .await?;
+        tx.commit().await
+    }
+
+    async fn create_session(&self, session: &NewSession) -> StoreResult<()> {
+        // Expired sessions are of no use: clear them out as new ones start.
+        self.db()
+            .execute(sql!(
+                "DELETE FROM sessions WHERE expires_at < $1",
+                Timestamp::now()
+            ))
+            .await?;
+        self.db()
+            .execute(sql!(
+                "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) \
+                 VALUES ($1, $2, $3, $4, $5)",
+                &session.token_hash,
+                session.user_id,
+                &session.csrf_token,
+                Timestamp::now(),
+                session.expires_at
+            ))
+            .await?;
+        Ok(())
+    }
+
+    async fn session_user(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+    ) -> StoreResult<Option<SessionUser>> {
+        let row: Option<SessionRow> = self
+            .db()
+            .fetch_optional(sql!(
+                format!(
+                    "SELECT {USER_COLUMNS}, s.csrf_token FROM sessions s \
+                     JOIN users u ON u.id = s.user_id \
+                     WHERE s.token_hash = $1 AND s.expires_at > $2 AND NOT u.disabled"
+                ),
+                token_hash,
+                now
+            ))
+            .await?;
+        row.map(|row| {
+            Ok(SessionUser {
+                user: User::try_from(row.user)?,
+                csrf_token: row.csrf_token,
+            })
+        })
+        .transpose()
+    }
+
+    async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {
+        self.db()
+            .execute(sql!(
+                "DELETE FROM sessions WHERE token_hash = $1",
+                token_hash
+            ))
+            .await?;
+        Ok(())
+    }
+
+    async fn claim_login_attempt(
+        &self,
+        attempt: &LoginAttempt<'_>,
+        limits: &LoginLimits,
+    ) -> StoreResult<LoginClaim> {
+        let mut tx = self.write().await?;
+        let claim = claim_attempt::<D>(&mut tx, attempt, limits).await?;
+        tx.commit().await?;
+        Ok(claim)
+    }
+
+    async fn login_succeeded(
+        &self,
+        attempt: &LoginAttempt<'_>,
+        limits: &LoginLimits,
+    ) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        record_success::<D>(&mut tx, attempt, limits).await?;
+        tx.commit().await
+    }
+}

@@ -1,0 +1,151 @@
+//! The media library: recording uploads, listing and searching images, editing them, and
+//! finding the stories that use one.
+
+use async_trait::async_trait;
+use store::*;
+
+use crate::changes::log_tags;
+use crate::db::{Db, Dialect, Transaction};
+use crate::newsroom::{LibraryRow, parse_status};
+use crate::search::optional_like_pattern;
+use crate::select::image_select;
+use crate::story_write::story_tags;
+use crate::write::insert_image;
+use crate::{SqlStore, sql};
+
+/// Matches the `LIKE` pattern `$1` in the caption, credit or alt text, or anything when
+/// null. `lower` folds ASCII only on both databases, as [`search_pattern`] does.
+const SEARCH_FILTER: &str = "($1 IS NULL OR lower(i.caption) LIKE $1 ESCAPE '\\' \
+     OR lower(i.credit) LIKE $1 ESCAPE '\\' OR lower(i.alt) LIKE $1 ESCAPE '\\')";
+
+/// The pattern for [`SEARCH_FILTER`]: a search matches regardless of ASCII case.
+fn search_pattern(query: &MediaQuery) -> Option<String> {
+    optional_like_pattern(query.search.as_deref()).map(|pattern| pattern.to_ascii_lowercase())
+}
+
+/// Stories using an image (`$1`): as hero, in a gallery, or as a body image block (the
+/// body is a JSON array of blocks). Ordered by story, then by role.
+fn uses<D: Dialect>() -> String {
+    format!(
+        "SELECT id, headline, status, role, owner_id FROM ( \
+           SELECT id, headline, status, 'hero' AS role, owner_id FROM stories \
+             WHERE hero_image_id = $1 \
+           UNION SELECT s.id, s.headline, s.status, 'gallery', s.owner_id FROM stories s \
+             JOIN gallery_items g ON g.story_id = s.id WHERE g.image_id = $1 \
+           UNION SELECT s.id, s.headline, s.status, 'body', s.owner_id FROM stories s \
+             JOIN story_bodies b ON b.story_id = s.id \
+             WHERE EXISTS (SELECT 1 FROM {} \
+               WHERE block.value ->> 'type' = 'image' \
+                 AND CAST(block.value ->> 'image_id' AS bigint) = $1) \
+         ) uses ORDER BY id, role",
+        D::json_elements("b.body", "block")
+    )
+}
+
+#[async_trait]
+impl<D: Dialect> MediaLibrary for SqlStore<D> {
+    async fn create_upload(&self, upload: &NewUpload) -> StoreResult<i64> {
+        let mut tx = self.write().await?;
+        let id = insert_image::<D>(
+            &mut tx,
+            &upload.image,
+            Some(&upload.original_key),
+            Some(upload.uploaded_by),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn library(&self, query: &MediaQuery) -> StoreResult<Vec<LibraryImage>> {
+        // The image select's `i.*` carries the original, uploader and upload time too.
+        let rows: Vec<LibraryRow> = self
+            .db()
+            .fetch_all(sql!(
+                format!(
+                    "{} WHERE {SEARCH_FILTER} ORDER BY i.created_at DESC, i.id DESC \
+                     LIMIT $2 OFFSET $3",
+                    image_select::<D>()
+                ),
+                search_pattern(query),
+                query.limit,
+                query.offset
+            ))
+            .await?;
+        rows.into_iter().map(LibraryImage::try_from).collect()
+    }
+
+    async fn count_library(&self, query: &MediaQuery) -> StoreResult<u64> {
+        let count: i64 = self
+            .db()
+            .scalar(sql!(
+                format!("SELECT COUNT(*) FROM images i WHERE {SEARCH_FILTER}"),
+                search_pattern(query)
+            ))
+            .await?;
+        Ok(u64::try_from(count).unwrap_or(0))
+    }
+
+    async fn library_image(&self, id: i64) -> StoreResult<Option<LibraryImage>> {
+        let row: Option<LibraryRow> = self
+            .db()
+            .fetch_optional(sql!(format!("{} WHERE i.id = $1", image_select::<D>()), id))
+            .await?;
+        row.map(LibraryImage::try_from).transpose()
+    }
+
+    async fn image_uses(&self, id: i64) -> StoreResult<Vec<ImageUse>> {
+        let rows: Vec<(i64, String, String, String, Option<i64>)> =
+            self.db().fetch_all(sql!(uses::<D>(), id)).await?;
+        rows.into_iter()
+            .map(|(story_id, headline, status, role, owner_id)| {
+                Ok(ImageUse {
+                    story_id,
+                    headline,
+                    owner_id,
+                    status: parse_status(&status)?,
+                    role: ImageRole::parse(&role)
+                        .ok_or_else(|| StoreError::Other(format!("image role {role:?}")))?,
+                })
+            })
+            .collect()
+    }
+
+    async fn update_image(&self, changes: &ImageChanges) -> StoreResult<bool> {
+        let mut tx = self.write().await?;
+        let updated = tx
+            .execute(sql!(
+                "UPDATE images SET caption = $1, credit = $2, alt = $3, focal_x = $4, \
+                   focal_y = $5 WHERE id = $6",
+                &changes.caption,
+                &changes.credit,
+                &changes.alt,
+                f64::from(changes.focal_x.clamp(0.0, 1.0)),
+                f64::from(changes.focal_y.clamp(0.0, 1.0)),
+                changes.id
+            ))
+            .await?;
+        if updated == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let published: Vec<(i64,)> = tx
+            .fetch_all(sql!(
+                format!(
+                    "SELECT DISTINCT id FROM ({}) published_uses WHERE status = 'published'",
+                    uses::<D>()
+                ),
+                changes.id
+            ))
+            .await?;
+        let mut tags = Vec::new();
+        for (story_id,) in published {
+            tags.extend(story_tags::<D>(&mut tx, story_id).await?);
+        }
+        let logged = !tags.is_empty();
+        if logged {
+            log_tags::<D>(&mut tx, "image", changes.id, "update", tags).await?;
+        }
+        tx.commit().await?;
+        Ok(logged)
+    }
+}

@@ -1,0 +1,258 @@
+//! Writes: one transaction per method, each logging what it changed where it matters.
+
+use async_trait::async_trait;
+use jiff::Timestamp;
+use store::*;
+
+use crate::db::{Db, Dialect, Transaction};
+use crate::query::{Query, Value};
+use crate::story_write::insert_story;
+use crate::{SqlStore, Tx, sql};
+
+#[async_trait]
+impl<D: Dialect> Writes for SqlStore<D> {
+    async fn save_settings(&self, settings: &SiteSettings) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        for (key, value) in [
+            ("site_name", &settings.site_name),
+            ("copyright_holder", &settings.copyright_holder),
+            ("newsletter_pitch", &settings.newsletter_pitch),
+        ] {
+            tx.execute(sql!(
+                "INSERT INTO settings (key, value) VALUES ($1, $2) \
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                key,
+                value
+            ))
+            .await?;
+        }
+        tx.commit().await
+    }
+
+    async fn create_edition(&self, edition: &NewEdition) -> StoreResult<i64> {
+        self.db()
+            .scalar(sql!(
+                "INSERT INTO editions (code, name, language, direction, timezone, path_prefix) \
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                &edition.code,
+                &edition.name,
+                &edition.language,
+                edition.direction.as_str(),
+                &edition.timezone,
+                &edition.path_prefix
+            ))
+            .await
+    }
+
+    async fn create_section(&self, section: &NewSection) -> StoreResult<i64> {
+        self.db()
+            .scalar(sql!(
+                "INSERT INTO sections (edition_id, parent_id, slug, name, description, position) \
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                section.edition_id,
+                section.parent_id,
+                &section.slug,
+                &section.name,
+                &section.description,
+                section.position
+            ))
+            .await
+    }
+
+    async fn create_menu_item(&self, item: &NewMenuItem) -> StoreResult<i64> {
+        self.db()
+            .scalar(sql!(
+                "INSERT INTO menu_items (edition_id, menu, parent_id, position, section_id, \
+                   label, url) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                item.edition_id,
+                item.menu.as_str(),
+                item.parent_id,
+                item.position,
+                item.section_id,
+                &item.label,
+                &item.url
+            ))
+            .await
+    }
+
+    async fn create_author(&self, author: &NewAuthor) -> StoreResult<i64> {
+        self.db()
+            .scalar(sql!(
+                "INSERT INTO authors (slug, name, title, bio, columnist, image_id) \
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                &author.slug,
+                &author.name,
+                &author.title,
+                &author.bio,
+                author.columnist,
+                author.image_id
+            ))
+            .await
+    }
+
+    async fn create_agency(&self, name: &str) -> StoreResult<i64> {
+        self.db()
+            .scalar(sql!(
+                "INSERT INTO agencies (name) VALUES ($1) RETURNING id",
+                name
+            ))
+            .await
+    }
+
+    async fn create_topic(&self, topic: &NewTopic) -> StoreResult<i64> {
+        self.db()
+            .scalar(sql!(
+                "INSERT INTO topics (edition_id, slug, name, description) \
+                 VALUES ($1, $2, $3, $4) RETURNING id",
+                topic.edition_id,
+                &topic.slug,
+                &topic.name,
+                &topic.description
+            ))
+            .await
+    }
+
+    async fn ensure_keyword(&self, edition_id: i64, slug: &str, name: &str) -> StoreResult<i64> {
+        // The no-op update makes RETURNING yield the existing row's id on conflict.
+        self.db()
+            .scalar(sql!(
+                "INSERT INTO keywords (edition_id, slug, name) VALUES ($1, $2, $3) \
+                 ON CONFLICT (edition_id, slug) DO UPDATE SET slug = excluded.slug RETURNING id",
+                edition_id,
+                slug,
+                name
+            ))
+            .await
+    }
+
+    async fn create_image(&self, image: &NewImage) -> StoreResult<i64> {
+        let mut tx = self.write().await?;
+        let id = insert_image::<D>(&mut tx, image, None, None).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn create_story(&self, story: &NewStory) -> StoreResult<i64> {
+        let mut tx = self.write().await?;
+        let id = insert_story::<D>(&mut tx, story).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    async fn create_redirect(&self, edition_id: i64, path: &str, story_id: i64) -> StoreResult<()> {
+        self.db()
+            .execute(sql!(
+                "INSERT INTO redirects (edition_id, path, story_id) VALUES ($1, $2, $3) \
+                 ON CONFLICT (edition_id, path) DO UPDATE SET story_id = excluded.story_id",
+                edition_id,
+                path,
+                story_id
+            ))
+            .await?;
+        Ok(())
+    }
+
+    async fn create_job_listing(&self, job: &NewJobListing) -> StoreResult<i64> {
+        self.db()
+            .scalar(sql!(
+                "INSERT INTO job_listings (edition_id, title, location, description, posted_at) \
+                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                job.edition_id,
+                &job.title,
+                &job.location,
+                &job.description,
+                job.posted_at
+            ))
+            .await
+    }
+}
+
+/// Inserts an image row and its renditions inside a transaction; returns the image id.
+pub async fn insert_image<D: Dialect>(
+    tx: &mut Tx<D>,
+    image: &NewImage,
+    original_key: Option<&str>,
+    uploaded_by: Option<i64>,
+) -> StoreResult<i64> {
+    let id: i64 = tx
+        .scalar(sql!(
+            "INSERT INTO images (width, height, caption, credit, alt, focal_x, focal_y, \
+               created_at, original_key, uploaded_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+            image.width,
+            image.height,
+            &image.caption,
+            &image.credit,
+            &image.alt,
+            f64::from(image.focal_x),
+            f64::from(image.focal_y),
+            Timestamp::now(),
+            original_key,
+            uploaded_by
+        ))
+        .await?;
+    if let Some(insert) = insert_renditions(id, &image.renditions) {
+        tx.execute(insert).await?;
+    }
+    Ok(id)
+}
+
+/// One statement for all of an image's renditions; nothing when it has none.
+fn insert_renditions(image_id: i64, renditions: &[Rendition]) -> Option<Query> {
+    if renditions.is_empty() {
+        return None;
+    }
+    // The image id is `$1` in every row; each rendition takes the next four placeholders.
+    let rows: Vec<String> = (0..renditions.len())
+        .map(|index| {
+            let n = 2 + 4 * index;
+            format!("($1, ${}, ${}, ${}, ${})", n, n + 1, n + 2, n + 3)
+        })
+        .collect();
+    let mut args = vec![Value::from(image_id)];
+    for rendition in renditions {
+        args.extend([
+            Value::from(rendition.width),
+            Value::from(rendition.height),
+            Value::from(&rendition.format),
+            Value::from(&rendition.key),
+        ]);
+    }
+    Some(Query {
+        sql: format!(
+            "INSERT INTO renditions (image_id, width, height, format, key) VALUES {}",
+            rows.join(", ")
+        )
+        .into(),
+        args,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rendition(width: u32, key: &str) -> Rendition {
+        Rendition {
+            width,
+            height: width / 2,
+            format: "webp".to_string(),
+            key: key.to_string(),
+        }
+    }
+
+    #[test]
+    fn renditions_go_in_one_statement() {
+        assert!(insert_renditions(7, &[]).is_none());
+        let insert = insert_renditions(7, &[rendition(320, "a"), rendition(640, "b")]).unwrap();
+        assert_eq!(
+            insert.sql,
+            "INSERT INTO renditions (image_id, width, height, format, key) \
+             VALUES ($1, $2, $3, $4, $5), ($1, $6, $7, $8, $9)"
+        );
+        assert_eq!(insert.args.len(), 9);
+        assert_eq!(insert.args[0], Value::Int(Some(7)));
+        assert_eq!(insert.args[5], Value::Int(Some(640)));
+        assert_eq!(insert.args[8], Value::Text(Some("b".to_string())));
+    }
+}
