@@ -13,10 +13,12 @@ pub mod login;
 pub mod newsroom;
 pub mod ops;
 pub mod query;
+pub mod read;
 pub mod rows;
 pub mod search;
 pub mod sections;
 pub mod select;
+pub mod stories;
 pub mod story_write;
 pub mod tree;
 
