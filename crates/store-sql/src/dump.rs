@@ -280,11 +280,12 @@ impl<D: Dialect> Import for SqlImport<D> {
             columns.join(", "),
             values.join(", ")
         );
-        self.tx.execute(Query {
-            sql: sql.into(),
-            args,
-        })
-        .await?;
+        self.tx
+            .execute(Query {
+                sql: sql.into(),
+                args,
+            })
+            .await?;
         Ok(())
     }
 

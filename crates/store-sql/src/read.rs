@@ -18,7 +18,9 @@ use crate::{SqlStore, in_order, sql};
 impl<D: Dialect> SiteReads for SqlStore<D> {
     async fn editions(&self) -> StoreResult<Vec<Edition>> {
         self.db()
-            .fetch_all::<EditionRow>(sql!("SELECT * FROM editions ORDER BY path_prefix <> '', id"))
+            .fetch_all::<EditionRow>(sql!(
+                "SELECT * FROM editions ORDER BY path_prefix <> '', id"
+            ))
             .await?
             .into_iter()
             .map(Edition::try_from)
@@ -97,7 +99,10 @@ impl<D: Dialect> SiteReads for SqlStore<D> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let sql = format!("SELECT id, name FROM agencies WHERE {}", D::in_list("id", 1));
+        let sql = format!(
+            "SELECT id, name FROM agencies WHERE {}",
+            D::in_list("id", 1)
+        );
         let rows = self.db().fetch_all::<(i64, String)>(sql!(sql, ids)).await?;
         let agencies = rows
             .into_iter()
