@@ -6,6 +6,7 @@ use std::sync::{Arc, RwLock};
 use anyhow::Context;
 use store::Store;
 use store_postgres::PgStore;
+use store_sql::dump::Dump;
 use store_sqlite::SqliteStore;
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
@@ -126,6 +127,14 @@ impl Database {
         match self {
             Database::Sqlite(store) => Arc::new(store),
             Database::Postgres(store) => Arc::new(store),
+        }
+    }
+
+    /// The tables as rows of cells, for `masthead copy`.
+    pub fn dump(&self) -> Box<dyn Dump> {
+        match self {
+            Database::Sqlite(store) => Box::new(store.clone()),
+            Database::Postgres(store) => Box::new(store.clone()),
         }
     }
 

@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 
 use anyhow::{Context, bail, ensure};
 use futures_util::StreamExt;
-use store_sql::dump::{Import, Row, TABLES, TableDigest};
+use store_sql::dump::{Dump, Import, Row, TABLES, TableDigest};
 
 use crate::app::Database;
 
@@ -34,11 +34,12 @@ pub async fn copy(
     to: &Database,
     progress: &mut dyn FnMut(u64, u64, &str),
 ) -> anyhow::Result<Copied> {
+    let mut source = from.dump();
     let mut total = 0;
     for table in TABLES {
-        total += from.count_rows(table).await?;
+        total += source.count_rows(table).await?;
     }
-    let mut import = to.begin_import().await?;
+    let mut import = to.dump().begin_import().await?;
     ensure!(
         import.is_empty().await?,
         "the target already holds a newsroom: copy only into a new, empty database"
@@ -46,8 +47,8 @@ pub async fn copy(
     let mut done = 0;
     let mut tables = Vec::with_capacity(TABLES.len());
     for table in TABLES {
-        let columns = from.columns(table).await?;
-        let mut rows = from.export(table, &columns);
+        let columns = source.columns(table).await?;
+        let mut rows = source.export(table, &columns);
         let mut read = TableDigest::default();
         let mut batch: Vec<Row> = Vec::with_capacity(BATCH);
         while let Some(row) = rows.next().await {
@@ -89,10 +90,11 @@ pub async fn copy(
 /// Every table's digest, read from a database: two newsrooms with equal digests hold the
 /// same content.
 pub async fn digests(database: &Database) -> anyhow::Result<Vec<(&'static str, TableDigest)>> {
+    let mut dump = database.dump();
     let mut digests = Vec::with_capacity(TABLES.len());
     for table in TABLES {
-        let columns = database.columns(table).await?;
-        let mut rows = database.export(table, &columns);
+        let columns = dump.columns(table).await?;
+        let mut rows = dump.export(table, &columns);
         let mut digest = TableDigest::default();
         while let Some(row) = rows.next().await {
             digest.add(&columns, &row?);
@@ -143,39 +145,5 @@ pub fn progress_bar() -> impl FnMut(u64, u64, &str) {
             let _ = writeln!(stderr, "{bar}");
         }
         last_table = table.to_string();
-    }
-}
-
-impl Database {
-    async fn count_rows(&self, table: &str) -> anyhow::Result<u64> {
-        Ok(match self {
-            Database::Sqlite(store) => store.count_rows(table).await?,
-            Database::Postgres(store) => store.count_rows(table).await?,
-        })
-    }
-
-    async fn columns(&self, table: &str) -> anyhow::Result<Vec<String>> {
-        Ok(match self {
-            Database::Sqlite(store) => store.columns(table).await?,
-            Database::Postgres(store) => store.columns(table).await?,
-        })
-    }
-
-    fn export(
-        &self,
-        table: &str,
-        columns: &[String],
-    ) -> futures_core::stream::BoxStream<'_, store::StoreResult<Row>> {
-        match self {
-            Database::Sqlite(store) => store.export(table, columns),
-            Database::Postgres(store) => store.export(table, columns),
-        }
-    }
-
-    async fn begin_import(&self) -> anyhow::Result<Box<dyn Import>> {
-        Ok(match self {
-            Database::Sqlite(store) => store.begin_import().await?,
-            Database::Postgres(store) => store.begin_import().await?,
-        })
     }
 }

@@ -6,7 +6,7 @@ use sqlx::postgres::{PgArguments, PgRow};
 use sqlx::{Arguments, Row as _, TypeInfo, ValueRef};
 use store::{ChangeListener, StoreError, StoreResult};
 use store_sql::db::BoxFuture;
-use store_sql::dump::{Cell, Row};
+use store_sql::dump::{Cell, Row, TABLES};
 use store_sql::{Db, Dialect, Query, Value, sql};
 
 use crate::listen::{CHANGES_CHANNEL, listener};
@@ -87,6 +87,53 @@ impl Dialect for Postgres {
 
     fn map_error(error: sqlx::Error) -> StoreError {
         map_error(error)
+    }
+
+    const DEFER_FOREIGN_KEYS: &'static str = "SET CONSTRAINTS ALL DEFERRED";
+
+    fn table_columns(table: &'static str) -> Query {
+        sql!(
+            "SELECT CAST(column_name AS text), CAST(data_type AS text) \
+             FROM information_schema.columns \
+             WHERE table_schema = current_schema() AND table_name = $1 \
+             ORDER BY ordinal_position",
+            table
+        )
+    }
+
+    fn import_value(column_type: &str, n: usize) -> String {
+        // Flags travel as 0/1 (see `cells`), and a bigint has no cast to boolean.
+        if column_type == "boolean" {
+            format!("CAST(CAST(${n} AS integer) AS boolean)")
+        } else {
+            format!("${n}")
+        }
+    }
+
+    fn finish_import(tx: &mut PgTx) -> BoxFuture<'_, StoreResult<()>> {
+        Box::pin(async move {
+            // Identity columns do not see explicit ids: move each one past the copied rows.
+            for table in TABLES {
+                let has_identity = tx
+                    .scalar::<bool>(sql!(
+                        "SELECT EXISTS (SELECT 1 FROM information_schema.columns \
+                         WHERE table_schema = current_schema() AND table_name = $1 \
+                         AND column_name = 'id' AND is_identity = 'YES')",
+                        *table
+                    ))
+                    .await?;
+                if has_identity {
+                    tx.execute(sql!(format!(
+                        "SELECT setval(pg_get_serial_sequence('{table}', 'id'), \
+                         GREATEST(COALESCE(MAX(id), 0), 1), MAX(id) IS NOT NULL) FROM {table}"
+                    )))
+                    .await?;
+                }
+            }
+            // Fresh tables have no planner statistics yet; without them the first queries
+            // pick poor plans until autovacuum gets round to it.
+            tx.execute(sql!("ANALYZE")).await.map(drop)
+        })
     }
 }
 

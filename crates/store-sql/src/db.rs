@@ -6,7 +6,7 @@ use std::fmt::Debug;
 
 use sqlx::postgres::PgRow;
 use sqlx::sqlite::SqliteRow;
-use store::{ChangeListener, Constraint, StoreError, StoreResult};
+use store::{ChangeListener, Constraint, PoolUse, StoreError, StoreResult};
 
 use crate::dump::Row;
 use crate::query::Query;
@@ -75,6 +75,9 @@ pub trait Pool: Db + Clone + Debug + Send + Sync + 'static {
 
     /// Closes every connection.
     fn close(&self) -> BoxFuture<'_, ()>;
+
+    /// The pool's connections now: open, idle and the most it opens.
+    fn pool_use(&self) -> PoolUse;
 }
 
 /// What differs between SQLite and PostgreSQL: SQL fragments and a few whole operations.
@@ -133,6 +136,24 @@ pub trait Dialect: Send + Sync + Sized + 'static {
 
     /// Maps a database error to a store error.
     fn map_error(error: sqlx::Error) -> StoreError;
+
+    /// The statement that starts an import (`masthead copy`) in its transaction: foreign
+    /// keys are checked at commit, so a row may refer to one copied after it.
+    const DEFER_FOREIGN_KEYS: &'static str;
+
+    /// The `(name, type)` of each column of `table` (a name from
+    /// [`TABLES`](crate::dump::TABLES)), in schema order; the type as
+    /// [`import_value`](Dialect::import_value) takes it.
+    fn table_columns(table: &'static str) -> Query;
+
+    /// What an import inserts into a column of `column_type` for the cell bound to `$n`:
+    /// cells are plain integers, reals and texts (NULL bound as an integer), and a column
+    /// that cannot take one as it is casts it here.
+    fn import_value(column_type: &str, n: usize) -> String;
+
+    /// Runs at the end of an import, before its commit: whatever the database needs for
+    /// rows inserted with their ids.
+    fn finish_import(tx: &mut <Self::Pool as Pool>::Tx) -> BoxFuture<'_, StoreResult<()>>;
 }
 
 /// `Conflict` on the named constraint.
@@ -198,6 +219,10 @@ macro_rules! impl_db {
 
             fn close(&self) -> $crate::db::BoxFuture<'_, ()> {
                 Box::pin(self.0.close())
+            }
+
+            fn pool_use(&self) -> store::PoolUse {
+                $crate::ops::pool_use(&self.0)
             }
         }
     };

@@ -5,9 +5,17 @@
 //! way: the row count and an order-independent sum of each row's SHA-256, so a copy is
 //! verified without sorting text the way both databases would agree on.
 
+use std::collections::HashMap;
+
 use async_trait::async_trait;
+use futures_util::StreamExt;
+use futures_util::stream::{BoxStream, once};
 use sha2::{Digest, Sha256};
-use store::StoreResult;
+use store::{StoreError, StoreResult};
+
+use crate::db::{Db, Dialect, Transaction};
+use crate::query::{Query, Value};
+use crate::{SqlStore, Tx, sql};
 
 /// One value of a row.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,7 +80,7 @@ pub fn known_table(table: &str) -> StoreResult<&'static str> {
         .iter()
         .find(|known| **known == table)
         .copied()
-        .ok_or_else(|| store::StoreError::Other(format!("no table {table:?} to copy")))
+        .ok_or_else(|| StoreError::Other(format!("no table {table:?} to copy")))
 }
 
 /// `SELECT columns FROM table`, for a table of [`TABLES`].
@@ -145,6 +153,162 @@ pub trait Import: Send {
     async fn digest(&mut self, table: &str) -> StoreResult<TableDigest>;
     /// Commits everything (and makes new ids follow the copied ones).
     async fn commit(self: Box<Self>) -> StoreResult<()>;
+}
+
+/// A newsroom's tables as rows of cells: what `masthead copy` reads from one database and
+/// writes into another.
+#[async_trait]
+pub trait Dump: Send + Sync {
+    /// The number of rows in a table.
+    async fn count_rows(&self, table: &str) -> StoreResult<u64>;
+    /// The columns of a table, in schema order.
+    async fn columns(&self, table: &str) -> StoreResult<Vec<String>>;
+    /// Every row of a table, streamed, with the cells in the order of `columns`.
+    fn export(&mut self, table: &str, columns: &[String]) -> BoxStream<'_, StoreResult<Row>>;
+    /// Starts an import: one write transaction whose foreign keys are checked at commit.
+    async fn begin_import(&self) -> StoreResult<Box<dyn Import>>;
+}
+
+#[async_trait]
+impl<D: Dialect> Dump for SqlStore<D> {
+    async fn count_rows(&self, table: &str) -> StoreResult<u64> {
+        let sql = format!("SELECT COUNT(*) FROM {}", known_table(table)?);
+        let count = self.db().scalar::<i64>(sql!(sql)).await?;
+        Ok(u64::try_from(count).unwrap_or_default())
+    }
+
+    async fn columns(&self, table: &str) -> StoreResult<Vec<String>> {
+        let columns = self
+            .db()
+            .fetch_all::<(String, String)>(D::table_columns(known_table(table)?))
+            .await?;
+        Ok(columns.into_iter().map(|(name, _)| name).collect())
+    }
+
+    fn export(&mut self, table: &str, columns: &[String]) -> BoxStream<'_, StoreResult<Row>> {
+        match select_all(table, columns) {
+            Ok(sql) => self.pool.cells(sql!(sql)),
+            Err(error) => once(async { Err(error) }).boxed(),
+        }
+    }
+
+    async fn begin_import(&self) -> StoreResult<Box<dyn Import>> {
+        let mut tx = self.write().await?;
+        tx.execute(sql!(D::DEFER_FOREIGN_KEYS)).await?;
+        Ok(Box::new(SqlImport::<D> {
+            tx,
+            columns: HashMap::new(),
+        }))
+    }
+}
+
+/// An import into one write transaction.
+struct SqlImport<D: Dialect> {
+    tx: Tx<D>,
+    /// The `(name, type)` columns of each table seen so far, as the target has them.
+    columns: HashMap<&'static str, Vec<(String, String)>>,
+}
+
+impl<D: Dialect> SqlImport<D> {
+    async fn column_types(&mut self, table: &str) -> StoreResult<Vec<(String, String)>> {
+        let table = known_table(table)?;
+        if let Some(columns) = self.columns.get(table) {
+            return Ok(columns.clone());
+        }
+        let columns: Vec<(String, String)> = self.tx.fetch_all(D::table_columns(table)).await?;
+        self.columns.insert(table, columns.clone());
+        Ok(columns)
+    }
+}
+
+/// A cell as a statement's argument; NULL goes as an integer, which every column type but
+/// a PostgreSQL flag takes (see [`Dialect::import_value`]).
+fn cell_value(cell: &Cell) -> StoreResult<Value> {
+    Ok(match cell {
+        Cell::Null => Value::Int(None),
+        Cell::Int(value) => Value::Int(Some(*value)),
+        Cell::Real(value) => Value::Real(Some(*value)),
+        Cell::Text(text) => Value::Text(Some(text.clone())),
+        // No column of the schema holds bytes.
+        Cell::Blob(_) => {
+            return Err(StoreError::Other(
+                "a binary value cannot be copied: no column holds bytes".to_string(),
+            ));
+        }
+    })
+}
+
+#[async_trait]
+impl<D: Dialect> Import for SqlImport<D> {
+    async fn is_empty(&mut self) -> StoreResult<bool> {
+        for table in TABLES {
+            let sql = format!("SELECT EXISTS (SELECT 1 FROM {table})");
+            if self.tx.scalar::<bool>(sql!(sql)).await? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    async fn insert(&mut self, table: &str, columns: &[String], rows: &[Row]) -> StoreResult<()> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let types = self.column_types(table).await?;
+        let column_types: Vec<&str> = columns
+            .iter()
+            .map(|column| {
+                types
+                    .iter()
+                    .find(|(name, _)| name == column)
+                    .map_or("", |(_, kind)| kind.as_str())
+            })
+            .collect();
+        let mut args = Vec::with_capacity(rows.len() * columns.len());
+        let mut values = Vec::with_capacity(rows.len());
+        for row in rows {
+            let mut placeholders = Vec::with_capacity(columns.len());
+            for (cell, kind) in row.iter().zip(&column_types) {
+                args.push(cell_value(cell)?);
+                placeholders.push(D::import_value(kind, args.len()));
+            }
+            values.push(format!("({})", placeholders.join(", ")));
+        }
+        let sql = format!(
+            "INSERT INTO {} ({}) VALUES {}",
+            known_table(table)?,
+            columns.join(", "),
+            values.join(", ")
+        );
+        self.tx
+            .execute(Query {
+                sql: sql.into(),
+                args,
+            })
+            .await?;
+        Ok(())
+    }
+
+    async fn digest(&mut self, table: &str) -> StoreResult<TableDigest> {
+        let columns: Vec<String> = self
+            .column_types(table)
+            .await?
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        let mut rows = self.tx.cells(sql!(select_all(table, &columns)?));
+        let mut digest = TableDigest::default();
+        while let Some(row) = rows.next().await {
+            digest.add(&columns, &row?);
+        }
+        Ok(digest)
+    }
+
+    async fn commit(self: Box<Self>) -> StoreResult<()> {
+        let mut import = *self;
+        D::finish_import(&mut import.tx).await?;
+        import.tx.commit().await
+    }
 }
 
 #[cfg(test)]

@@ -1,13 +1,10 @@
-//! What both backends answer operators with: the ping, the job backlog's query, and the
-//! pool's use.
+//! What the store answers operators with: the ping, the job backlog and the pool's use.
 
-use store::PoolUse;
+use async_trait::async_trait;
+use store::{JobCounts, Operations, PoolUse, StoreResult};
 
-/// A query that touches the database but no table.
-pub const PING: &str = "SELECT 1";
-
-/// Jobs not done, and those of them whose last attempt failed.
-pub const JOB_COUNTS: &str = "SELECT COUNT(*), COUNT(last_error) FROM jobs WHERE done_at IS NULL";
+use crate::db::{Db, Dialect, Pool};
+use crate::{SqlStore, sql};
 
 /// The use of a connection pool now.
 pub fn pool_use<DB: sqlx::Database>(pool: &sqlx::Pool<DB>) -> PoolUse {
@@ -18,10 +15,29 @@ pub fn pool_use<DB: sqlx::Database>(pool: &sqlx::Pool<DB>) -> PoolUse {
     }
 }
 
-/// Job counts from [`JOB_COUNTS`]'s row.
-pub fn job_counts((waiting, failed): (i64, i64)) -> store::JobCounts {
-    store::JobCounts {
-        waiting: u64::try_from(waiting).unwrap_or(0),
-        failed: u64::try_from(failed).unwrap_or(0),
+#[async_trait]
+impl<D: Dialect> Operations for SqlStore<D> {
+    async fn ping(&self) -> StoreResult<()> {
+        // Touches the database but no table.
+        self.db().execute(sql!("SELECT 1")).await?;
+        Ok(())
+    }
+
+    fn pool_use(&self) -> PoolUse {
+        self.db().pool_use()
+    }
+
+    async fn job_counts(&self) -> StoreResult<JobCounts> {
+        // Jobs not done, and those of them whose last attempt failed.
+        let (waiting, failed) = self
+            .db()
+            .fetch_one::<(i64, i64)>(sql!(
+                "SELECT COUNT(*), COUNT(last_error) FROM jobs WHERE done_at IS NULL"
+            ))
+            .await?;
+        Ok(JobCounts {
+            waiting: u64::try_from(waiting).unwrap_or(0),
+            failed: u64::try_from(failed).unwrap_or(0),
+        })
     }
 }

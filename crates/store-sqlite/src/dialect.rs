@@ -7,7 +7,7 @@ use sqlx::{Arguments, Row as _, TypeInfo, ValueRef};
 use store::{ChangeListener, StoreError, StoreResult};
 use store_sql::db::BoxFuture;
 use store_sql::dump::{Cell, Row};
-use store_sql::{Dialect, Query, Value};
+use store_sql::{Dialect, Query, Value, sql};
 
 store_sql::impl_db!(
     SqlitePool,
@@ -63,6 +63,23 @@ impl Dialect for Sqlite {
 
     fn map_error(error: sqlx::Error) -> StoreError {
         map_error(error)
+    }
+
+    const DEFER_FOREIGN_KEYS: &'static str = "PRAGMA defer_foreign_keys = ON";
+
+    fn table_columns(table: &'static str) -> Query {
+        sql!(
+            "SELECT name, type FROM pragma_table_info($1) ORDER BY cid",
+            table
+        )
+    }
+
+    fn import_value(_: &str, n: usize) -> String {
+        format!("${n}")
+    }
+
+    fn finish_import(_: &mut SqliteTx) -> BoxFuture<'_, StoreResult<()>> {
+        Box::pin(async { Ok(()) })
     }
 }
 
