@@ -9,16 +9,20 @@
 pub mod changes;
 pub mod db;
 pub mod dump;
+pub mod history;
 pub mod login;
 pub mod newsroom;
 pub mod ops;
+pub mod presence;
 pub mod query;
+pub mod queue;
 pub mod rows;
 pub mod search;
 pub mod sections;
 pub mod select;
 pub mod story_write;
 pub mod tree;
+pub mod workflow;
 
 use std::collections::HashMap;
 use std::fmt;
