@@ -111,7 +111,7 @@ const KEYWORD_MATCH: &str = "k.edition_id = $1 AND ($2 = '%%' \
 
 /// The pattern [`KEYWORD_MATCH`] looks for: the search taken literally, in lower case.
 fn keyword_pattern(search: &str) -> String {
-    like_pattern(search).to_lowercase()
+    like_pattern(search).to_ascii_lowercase()
 }
 
 pub(crate) async fn keyword_counts<D: Dialect>(

@@ -1,0 +1,98 @@
+//! What happened to stories and the site: revisions, the audit log and the change log
+//! (appended by [`log_tags`](crate::changes::log_tags)).
+
+use store::*;
+
+use crate::db::{Db, Dialect};
+use crate::newsroom::parse_status;
+use crate::rows::to_time;
+use crate::{SqlStore, sql};
+
+/// A story's revisions, newest first; only `number` when given.
+pub(crate) async fn revisions<D: Dialect>(
+    store: &SqlStore<D>,
+    story_id: i64,
+    number: Option<i64>,
+) -> StoreResult<Vec<Revision>> {
+    // The list leaves each revision's fields out; only a single revision carries them.
+    let rows: Vec<(i64, Option<String>, i64, String, String)> = store
+        .db()
+        .fetch_all(sql!(
+            "SELECT r.number, u.name, r.created_at, r.status, \
+               CASE WHEN $2 IS NULL THEN '{}' ELSE r.fields END \
+             FROM story_revisions r LEFT JOIN users u ON u.id = r.user_id \
+             WHERE r.story_id = $1 AND ($2 IS NULL OR r.number = $2) ORDER BY r.number DESC",
+            story_id,
+            number
+        ))
+        .await?;
+    rows.into_iter()
+        .map(|(number, user_name, created_at, status, fields)| {
+            Ok(Revision {
+                number,
+                user_name,
+                created_at: to_time(created_at),
+                status: parse_status(&status)?,
+                fields: serde_json::from_str(&fields)
+                    .map_err(|error| StoreError::Other(format!("revision: {error}")))?,
+            })
+        })
+        .collect()
+}
+
+/// An audit-log row: at, user name, action, entity, entity id, detail.
+type AuditRow = (i64, Option<String>, String, String, Option<i64>, String);
+
+/// The audit log, newest first.
+pub(crate) async fn audit_log<D: Dialect>(
+    store: &SqlStore<D>,
+    limit: u32,
+    offset: u32,
+) -> StoreResult<Vec<AuditEntry>> {
+    let rows: Vec<AuditRow> = store
+        .db()
+        .fetch_all(sql!(
+            "SELECT a.at, u.name, a.action, a.entity, a.entity_id, a.detail \
+             FROM audit_log a LEFT JOIN users u ON u.id = a.user_id \
+             ORDER BY a.id DESC LIMIT $1 OFFSET $2",
+            limit,
+            offset
+        ))
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(at, user_name, action, entity, entity_id, detail)| AuditEntry {
+                at: to_time(at),
+                user_name,
+                action,
+                entity,
+                entity_id,
+                detail,
+            },
+        )
+        .collect())
+}
+
+/// Change-log entries after an id, oldest first.
+pub(crate) async fn changes_since<D: Dialect>(
+    store: &SqlStore<D>,
+    after: i64,
+    limit: u32,
+) -> StoreResult<Vec<Change>> {
+    let rows: Vec<(i64, String)> = store
+        .db()
+        .fetch_all(sql!(
+            "SELECT id, tags FROM changes WHERE id > $1 ORDER BY id LIMIT $2",
+            after,
+            limit
+        ))
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, tags)| Change {
+            id,
+            tags: tags.split_whitespace().map(str::to_string).collect(),
+        })
+        .collect())
+}

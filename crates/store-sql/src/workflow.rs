@@ -1,0 +1,376 @@
+//! Stories as the newsroom sees them ([`Newsroom`]): lists in any state, saves on top of a
+//! revision and moves through the workflow, each one transaction with its audit and
+//! change-log rows.
+
+use async_trait::async_trait;
+use jiff::Timestamp;
+use store::*;
+
+use crate::db::{Db, Dialect, Transaction};
+use crate::newsroom::{SummaryRow, parse_status};
+use crate::query::Value;
+use crate::rows::StoryRow;
+use crate::search::like_pattern;
+use crate::select::story_select;
+use crate::story_write::{insert_revision, log_change, story_tags, write_fields};
+use crate::{SqlStore, Tx, history, presence, queue, sql};
+
+/// Writes an audit-log line inside a transaction.
+pub async fn audit_in<D: Dialect>(tx: &mut Tx<D>, entry: &NewAuditEntry) -> StoreResult<()> {
+    tx.execute(sql!(
+        "INSERT INTO audit_log (at, user_id, action, entity, entity_id, detail) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+        Timestamp::now(),
+        entry.user_id,
+        &entry.action,
+        &entry.entity,
+        entry.entity_id,
+        &entry.detail
+    ))
+    .await?;
+    Ok(())
+}
+
+fn story_audit(user_id: i64, story_id: i64, action: &str, detail: String) -> NewAuditEntry {
+    NewAuditEntry {
+        user_id: Some(user_id),
+        action: format!("story.{action}"),
+        entity: "story".into(),
+        entity_id: Some(story_id),
+        detail,
+    }
+}
+
+/// The state and revision of a story, read inside a transaction and locked until it ends:
+/// a concurrent save or move of the same story waits, then reads what this one wrote
+/// (SQLite gets the same from its single writer). `NO KEY` lets rows that merely
+/// reference the story (pins, recommendations) be written meanwhile.
+async fn current<D: Dialect>(tx: &mut Tx<D>, id: i64) -> StoreResult<(StoryStatus, i64)> {
+    let (status, revision): (String, i64) = tx
+        .fetch_one(sql!(
+            format!(
+                "SELECT status, revision FROM stories WHERE id = $1{}",
+                D::FOR_NO_KEY_UPDATE
+            ),
+            id
+        ))
+        .await?;
+    Ok((parse_status(&status)?, revision))
+}
+
+/// Cancels a story's pending publish job, if any.
+async fn cancel_jobs<D: Dialect>(tx: &mut Tx<D>, id: i64, at: Timestamp) -> StoreResult<()> {
+    tx.execute(sql!(
+        "UPDATE jobs SET done_at = $1, last_error = 'cancelled' \
+         WHERE kind = 'publish_story' AND subject_id = $2 AND done_at IS NULL",
+        at,
+        id
+    ))
+    .await?;
+    Ok(())
+}
+
+/// The `LIKE` pattern of a newsroom list's search: the searcher's `%`, `_` and `\` are
+/// dropped (so a lone `%` finds everything), and ASCII letters are folded as `lower()`
+/// folds the headline (on both databases, A-Z alone).
+fn headline_pattern(search: &str) -> String {
+    like_pattern(&search.replace(['%', '_', '\\'], "")).to_ascii_lowercase()
+}
+
+#[async_trait]
+impl<D: Dialect> Newsroom for SqlStore<D> {
+    async fn newsroom_story(&self, id: i64) -> StoreResult<Option<NewsroomStory>> {
+        let row: Option<StoryRow> = self
+            .db()
+            .fetch_optional(sql!(format!("{} WHERE s.id = $1", story_select::<D>()), id))
+            .await?;
+        row.map(NewsroomStory::try_from).transpose()
+    }
+
+    async fn story_summaries(&self, query: &StoryListQuery) -> StoreResult<Vec<StorySummary>> {
+        let search = query.search.as_deref().map(headline_pattern);
+        // No states asked for means every state: the condition (and its list) is left out.
+        let statuses = if query.statuses.is_empty() {
+            String::new()
+        } else {
+            format!(" AND {}", D::in_list("s.status", 7))
+        };
+        let sql = format!(
+            "SELECT s.id, s.edition_id, s.headline, s.slug, s.status, s.section_id, \
+               s.owner_id, u.name AS owner_name, s.updated_at, s.published_at, s.scheduled_at \
+             FROM stories s LEFT JOIN users u ON u.id = s.owner_id \
+             WHERE ($1 IS NULL OR s.owner_id = $1) \
+               AND ($2 IS NULL OR (s.status = 'scheduled' AND s.scheduled_at < $2)) \
+               AND ($3 IS NULL OR lower(s.headline) LIKE $3 ESCAPE '\\'){statuses} \
+             ORDER BY s.updated_at DESC, s.id DESC LIMIT $4 OFFSET $5"
+        );
+        let mut select = sql!(
+            sql,
+            query.owner_id,
+            query.due_before,
+            search,
+            query.limit,
+            query.offset
+        );
+        if !query.statuses.is_empty() {
+            let statuses: Vec<String> = query
+                .statuses
+                .iter()
+                .map(|status| status.as_str().to_string())
+                .collect();
+            select.args.push(Value::from(statuses));
+        }
+        let rows: Vec<SummaryRow> = self.db().fetch_all(select).await?;
+        rows.into_iter().map(StorySummary::try_from).collect()
+    }
+
+    async fn save_story(&self, save: &StorySave) -> StoreResult<i64> {
+        // The save and the move it asks for are one transaction: a node that dies between
+        // them must not leave a story with new words and its old status.
+        let mut tx = self.write().await?;
+        let next = save_in::<D>(&mut tx, save).await?;
+        if let Some(change) = &save.then {
+            change_status_in::<D>(&mut tx, change).await?;
+        }
+        tx.commit().await?;
+        Ok(next)
+    }
+
+    async fn change_status(&self, change: &StatusChange) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        change_status_in::<D>(&mut tx, change).await?;
+        tx.commit().await
+    }
+
+    async fn revisions(&self, story_id: i64) -> StoreResult<Vec<Revision>> {
+        history::revisions(self, story_id, None).await
+    }
+
+    async fn revision(&self, story_id: i64, number: i64) -> StoreResult<Option<Revision>> {
+        Ok(history::revisions(self, story_id, Some(number))
+            .await?
+            .pop())
+    }
+
+    async fn autosave(
+        &self,
+        story_id: i64,
+        user_id: i64,
+        base_revision: i64,
+        fields: Option<&StoryFields>,
+        at: Timestamp,
+    ) -> StoreResult<()> {
+        presence::autosave(self, (story_id, user_id), base_revision, fields, at).await
+    }
+
+    async fn autosaved(&self, story_id: i64, user_id: i64) -> StoreResult<Option<Autosave>> {
+        presence::autosaved(self, story_id, user_id).await
+    }
+
+    async fn clear_autosave(&self, story_id: i64, user_id: i64) -> StoreResult<()> {
+        presence::clear(self, story_id, user_id).await
+    }
+
+    async fn present_editors(
+        &self,
+        story_id: i64,
+        except_user: i64,
+        since: Timestamp,
+    ) -> StoreResult<Vec<String>> {
+        presence::present(self, story_id, except_user, since).await
+    }
+
+    async fn claim_job(&self, now: Timestamp, lease_until: Timestamp) -> StoreResult<Option<Job>> {
+        queue::claim(self, now, lease_until).await
+    }
+
+    async fn publish_scheduled(&self, job: &Job, now: Timestamp) -> StoreResult<bool> {
+        let mut tx = self.write().await?;
+        // The story first, as change_status does (it locks the story, then cancels jobs):
+        // one lock order, so the two cannot deadlock.
+        let (status, _) = current::<D>(&mut tx, job.subject_id).await?;
+        let publish = status == StoryStatus::Scheduled;
+        if publish {
+            tx.execute(sql!(
+                "UPDATE stories SET status = 'published', \
+                   published_at = COALESCE(published_at, scheduled_at, $1) WHERE id = $2",
+                now,
+                job.subject_id
+            ))
+            .await?;
+            let entry = NewAuditEntry {
+                user_id: None,
+                action: "story.status".into(),
+                entity: "story".into(),
+                entity_id: Some(job.subject_id),
+                detail: "scheduled → published (on schedule)".into(),
+            };
+            audit_in::<D>(&mut tx, &entry).await?;
+        }
+        // Only the holder of the lease may finish the job: a worker whose lease ran out
+        // and was taken over finds nothing to update and rolls back. On PostgreSQL a claim
+        // in flight holds the job's row; this waits for it and then sees the new attempt
+        // count.
+        let done = tx
+            .execute(sql!(
+                "UPDATE jobs SET done_at = $1 WHERE id = $2 AND done_at IS NULL AND attempts = $3",
+                now,
+                job.id,
+                job.attempts
+            ))
+            .await?;
+        if done == 0 {
+            return Ok(false);
+        }
+        // Last: the change log's lock is held until commit.
+        if publish {
+            log_change::<D>(&mut tx, job.subject_id, "publish", &[]).await?;
+        }
+        tx.commit().await?;
+        Ok(publish)
+    }
+
+    async fn fail_job(&self, job: &Job, error: &str, retry_at: Timestamp) -> StoreResult<()> {
+        queue::fail(self, job, error, retry_at).await
+    }
+
+    async fn pending_jobs(&self) -> StoreResult<u64> {
+        queue::pending(self).await
+    }
+
+    async fn audit(&self, entry: &NewAuditEntry) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        audit_in::<D>(&mut tx, entry).await?;
+        tx.commit().await
+    }
+
+    async fn audit_log(&self, limit: u32, offset: u32) -> StoreResult<Vec<AuditEntry>> {
+        history::audit_log(self, limit, offset).await
+    }
+
+    async fn changes_since(&self, after: i64, limit: u32) -> StoreResult<Vec<Change>> {
+        history::changes_since(self, after, limit).await
+    }
+
+    async fn last_change_id(&self) -> StoreResult<i64> {
+        self.db()
+            .scalar(sql!("SELECT COALESCE(MAX(id), 0) FROM changes"))
+            .await
+    }
+
+    async fn change_listener(&self) -> StoreResult<Option<Box<dyn ChangeListener>>> {
+        let pool = self.db();
+        D::change_listener(&pool).await
+    }
+}
+
+/// Saves a story's fields as a new revision inside `tx`, returning the revision number.
+async fn save_in<D: Dialect>(tx: &mut Tx<D>, save: &StorySave) -> StoreResult<i64> {
+    let (status, revision) = current::<D>(tx, save.story_id).await?;
+    if revision != save.base_revision {
+        return Err(StoreError::Conflict(Constraint::StoryRevision));
+    }
+    let before = story_tags::<D>(tx, save.story_id).await?;
+    let now = Timestamp::now();
+    write_fields::<D>(tx, save.story_id, &save.fields, now).await?;
+    let next = revision + 1;
+    tx.execute(sql!(
+        "UPDATE stories SET revision = $1 WHERE id = $2",
+        next,
+        save.story_id
+    ))
+    .await?;
+    insert_revision::<D>(
+        tx,
+        save.story_id,
+        next,
+        Some(save.user_id),
+        status,
+        &save.fields,
+    )
+    .await?;
+    if let Some(path) = &save.redirect_from {
+        tx.execute(sql!(
+            "INSERT INTO redirects (edition_id, path, story_id) \
+             SELECT edition_id, $1, id FROM stories WHERE id = $2 \
+             ON CONFLICT (edition_id, path) DO UPDATE SET story_id = excluded.story_id",
+            path,
+            save.story_id
+        ))
+        .await?;
+    }
+    let detail = format!("revision {next}");
+    audit_in::<D>(
+        tx,
+        &story_audit(save.user_id, save.story_id, "save", detail),
+    )
+    .await?;
+    tx.execute(sql!(
+        "DELETE FROM story_autosaves WHERE story_id = $1 AND user_id = $2",
+        save.story_id,
+        save.user_id
+    ))
+    .await?;
+    // Last: the change log's lock is held until commit.
+    if status == StoryStatus::Published {
+        log_change::<D>(tx, save.story_id, "edit", &before).await?;
+    }
+    Ok(next)
+}
+
+/// Moves a story in the workflow inside `tx`.
+async fn change_status_in<D: Dialect>(tx: &mut Tx<D>, change: &StatusChange) -> StoreResult<()> {
+    let (status, _) = current::<D>(tx, change.story_id).await?;
+    if status != change.from {
+        return Err(StoreError::Conflict(Constraint::StoryStatus));
+    }
+    tx.execute(sql!(
+        "UPDATE stories SET status = $1, \
+           published_at = CASE WHEN $1 = 'published' THEN COALESCE(published_at, $2) \
+             ELSE published_at END, \
+           scheduled_at = $3 WHERE id = $4",
+        change.to.as_str(),
+        change.at,
+        change.scheduled_at,
+        change.story_id
+    ))
+    .await?;
+    cancel_jobs::<D>(tx, change.story_id, change.at).await?;
+    if let (StoryStatus::Scheduled, Some(due)) = (change.to, change.scheduled_at) {
+        tx.execute(sql!(
+            "INSERT INTO jobs (kind, subject_id, run_at, created_at) \
+             VALUES ('publish_story', $1, $2, $3)",
+            change.story_id,
+            due,
+            change.at
+        ))
+        .await?;
+    }
+    let detail = format!("{} → {}", status.as_str(), change.to.as_str());
+    let entry = story_audit(change.user_id, change.story_id, "status", detail);
+    audit_in::<D>(tx, &entry).await?;
+    // Readers see a change only when a story enters or leaves the published state.
+    // Last: the change log's lock is held until commit.
+    if (status == StoryStatus::Published) != (change.to == StoryStatus::Published) {
+        let action = if change.to == StoryStatus::Published {
+            "publish"
+        } else {
+            "unpublish"
+        };
+        log_change::<D>(tx, change.story_id, action, &[]).await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::headline_pattern;
+
+    #[test]
+    fn searcher_wildcards_are_dropped_and_ascii_folded() {
+        assert_eq!(headline_pattern("%"), "%%");
+        assert_eq!(headline_pattern("Budget TALKS"), "%budget talks%");
+        assert_eq!(headline_pattern("50%_a\\b"), "%50ab%");
+        assert_eq!(headline_pattern("École"), "%École%");
+    }
+}
