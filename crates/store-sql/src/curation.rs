@@ -6,6 +6,7 @@
 use async_trait::async_trait;
 use store::*;
 
+use crate::db::Transaction as _;
 use crate::changes::log_tags;
 use crate::db::{Db, Dialect};
 use crate::sections::update_section_in;

@@ -2,6 +2,7 @@
 
 use store::*;
 
+use crate::db::Transaction as _;
 use crate::changes::log_tags;
 use crate::curation::lock_edition;
 use crate::db::{Db, Dialect};

@@ -3,6 +3,7 @@
 
 use store::*;
 
+use crate::db::Transaction as _;
 use crate::changes::log_tags;
 use crate::db::{Db, Dialect};
 use crate::newsroom::KeywordCountRow;
