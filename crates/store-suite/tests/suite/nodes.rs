@@ -40,7 +40,9 @@ fn skip_unreachable(made: Result<ScratchDatabase, TemplateError>) -> Option<Scra
 }
 
 async fn node(database: &ScratchDatabase) -> PgStore {
-    store_postgres::connect(database.url()).await.expect("connect")
+    store_postgres::connect(database.url())
+        .await
+        .expect("connect")
 }
 
 /// Seeds an edition, a section and one editor; returns the edition and section.

@@ -81,13 +81,12 @@ async fn sqlite_schema(connection: &mut SqliteConnection) -> BTreeMap<String, Ta
         for (index, unique, origin) in indexes {
             match origin.as_str() {
                 "u" => {
-                    let columns: Vec<(Option<String>,)> = sqlx::query_as(
-                        "SELECT name FROM pragma_index_info($1) ORDER BY seqno",
-                    )
-                    .bind(&index)
-                    .fetch_all(&mut *connection)
-                    .await
-                    .expect("index columns");
+                    let columns: Vec<(Option<String>,)> =
+                        sqlx::query_as("SELECT name FROM pragma_index_info($1) ORDER BY seqno")
+                            .bind(&index)
+                            .fetch_all(&mut *connection)
+                            .await
+                            .expect("index columns");
                     uniques.insert(
                         columns
                             .into_iter()
@@ -261,10 +260,16 @@ async fn both_backends_migrate_to_the_same_schema() {
     assert!(on_sqlite.contains_key("story_sections"));
     for (name, table) in &on_sqlite {
         let other = &on_postgres[name];
-        assert_eq!(table.columns, other.columns, "{name}: columns (SQLite, PostgreSQL)");
+        assert_eq!(
+            table.columns, other.columns,
+            "{name}: columns (SQLite, PostgreSQL)"
+        );
         assert_eq!(table.primary_key, other.primary_key, "{name}: primary key");
         assert_eq!(table.uniques, other.uniques, "{name}: unique constraints");
         assert_eq!(table.indexes, other.indexes, "{name}: indexes");
-        assert_eq!(table.foreign_keys, other.foreign_keys, "{name}: foreign keys");
+        assert_eq!(
+            table.foreign_keys, other.foreign_keys,
+            "{name}: foreign keys"
+        );
     }
 }
