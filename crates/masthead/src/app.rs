@@ -100,7 +100,7 @@ impl Database {
     /// data folder (or its `masthead.db` file) for SQLite. Migrates it.
     pub async fn open(location: &str) -> anyhow::Result<Database> {
         if crate::config::is_postgres_url(location) {
-            let store = PgStore::connect(location).await.with_context(|| {
+            let store = store_postgres::connect(location).await.with_context(|| {
                 format!(
                     "opening database {}",
                     crate::config::without_password(location)
@@ -116,7 +116,7 @@ impl Database {
                 .with_context(|| format!("creating data folder {}", path.display()))?;
             path.join("masthead.db")
         };
-        let store = SqliteStore::open(&file)
+        let store = store_sqlite::open(&file)
             .await
             .with_context(|| format!("opening database {}", file.display()))?;
         Ok(Database::Sqlite(store))

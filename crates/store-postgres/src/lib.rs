@@ -7,7 +7,6 @@
 
 mod dialect;
 mod listen;
-pub mod scratch;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -2,18 +2,21 @@
 //!
 //! Tests run on SQLite unless `MASTHEAD_TEST_BACKEND=postgres`: then each test's newsroom
 //! lives in its own scratch PostgreSQL database (on `MASTHEAD_TEST_POSTGRES`, default the
-//! local server), dropped when the test ends. `.ci/run` runs the suite both ways.
+//! local server), dropped when the test ends. `.ci/run` runs the suite both ways. Scratch
+//! databases are copies of templates made once per test run (see `test_support`): a
+//! migrated one, and one holding the small demo.
 
 use std::path::{Path, PathBuf};
 
-use masthead::app::{App, Database, open_media, open_store};
+use masthead::app::{App, open_media, open_store};
 use masthead::config::Config;
 use masthead::demo::{DemoSize, create_sized};
 use scraper::{Html, Selector};
-use store_postgres::scratch::{ScratchDatabase, test_server};
+use test_support::{ScratchDatabase, test_server};
 use tokio::sync::OnceCell;
 
-/// A small demo newsroom made once per test run; each test gets its own copy.
+/// A small demo newsroom on SQLite made once per test process; each test gets its own
+/// copy.
 static TEMPLATE: OnceCell<PathBuf> = OnceCell::const_new();
 
 async fn template() -> &'static Path {
@@ -33,6 +36,19 @@ async fn template() -> &'static Path {
             dir
         })
         .await
+}
+
+/// The media of this run's demo template on `server` (one folder per server: tests may
+/// run their own servers). Under target/, so that `cargo clean` removes it.
+fn demo_media(server: &str) -> PathBuf {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    server.hash(&mut hasher);
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "demo-media-{}-{:016x}",
+        test_support::run_id(),
+        hasher.finish()
+    ))
 }
 
 /// Copies a folder's files and subfolders, except SQLite's `-wal` and `-shm` files: the
@@ -85,13 +101,42 @@ impl TestData {
 
     /// An empty newsroom in a scratch database on a PostgreSQL server.
     pub async fn on_server(server: &str) -> Result<TestData, String> {
-        let database = ScratchDatabase::create(server)
+        let database = ScratchDatabase::migrated(server)
             .await
             .map_err(|error| error.to_string())?;
         Ok(TestData {
             dir: tempfile::tempdir().expect("temp dir"),
             database: Some(database),
         })
+    }
+
+    /// The small demo newsroom in a scratch database on a PostgreSQL server: a copy of
+    /// this run's demo template there, which the first test to need it draws (drawing the
+    /// demo for every test would take a minute each), and of the template's media.
+    pub async fn demo_on_server(server: &str) -> Result<TestData, String> {
+        let media = demo_media(server);
+        let drawn_into = media.clone();
+        let database = ScratchDatabase::from_template(server, "demo", |url| async move {
+            // Left by a test process that died while drawing.
+            let _ = std::fs::remove_dir_all(&drawn_into);
+            let config = Config {
+                database_url: Some(url),
+                ..Config::for_tests(&drawn_into)
+            };
+            let store = open_store(&config).await?;
+            let media = open_media(&config).await?;
+            create_sized(&*store, media.as_ref(), DemoSize::SMALL).await?;
+            store.close().await;
+            Ok(())
+        })
+        .await
+        .map_err(|error| error.to_string())?;
+        let data = TestData {
+            dir: tempfile::tempdir().expect("temp dir"),
+            database: Some(database),
+        };
+        copy_dir(&media.join("media"), &data.path().join("media"));
+        Ok(data)
     }
 
     /// An empty scratch database on the test server, for tests that need PostgreSQL
@@ -112,30 +157,15 @@ impl TestData {
     /// The small demo newsroom in a scratch database on the test server; see
     /// [`TestData::empty_on_postgres`].
     pub async fn demo_on_postgres() -> Option<TestData> {
-        let data = TestData::empty_on_postgres().await?;
-        data.fill_with_demo().await;
-        Some(data)
-    }
-
-    /// Puts the small demo newsroom here: a copy of the SQLite template this test process
-    /// made once, moved into the PostgreSQL database with `masthead copy`'s code when
-    /// there is one (drawing the demo again for every test would take a minute each).
-    pub async fn fill_with_demo(&self) {
-        let template = template().await;
-        let Some(url) = self.database_url() else {
-            copy_dir(template, self.path());
-            return;
-        };
-        copy_dir(&template.join("media"), &self.path().join("media"));
-        let source = Database::open(&template.to_string_lossy())
-            .await
-            .expect("open the template");
-        let target = Database::open(url).await.expect("open the test database");
-        masthead::copy::copy(&source, &target, &mut |_, _, _| {})
-            .await
-            .expect("copy the demo into PostgreSQL");
-        source.close().await;
-        target.close().await;
+        let server = test_server();
+        match TestData::demo_on_server(&server).await {
+            Ok(data) => Some(data),
+            Err(error) if std::env::var_os("MASTHEAD_REQUIRE_POSTGRES").is_none() => {
+                eprintln!("SKIPPED: PostgreSQL is not reachable at {server} ({error})");
+                None
+            }
+            Err(error) => panic!("PostgreSQL is required but not reachable at {server}: {error}"),
+        }
     }
 
     /// The data folder.
@@ -348,13 +378,13 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
 
-/// A fresh copy of the small demo newsroom. On PostgreSQL the demo is made afresh in the
-/// test's own database (one test per process under nextest, so a template would not help).
+/// A fresh copy of the small demo newsroom, on this run's backend.
 pub async fn copy_of_demo() -> TestData {
     if on_postgres() {
-        let data = TestData::empty().await;
-        data.fill_with_demo().await;
-        data
+        let server = test_server();
+        TestData::demo_on_server(&server)
+            .await
+            .unwrap_or_else(|error| panic!("PostgreSQL at {server}: {error}"))
     } else {
         sqlite_demo().await
     }

@@ -94,11 +94,9 @@ impl Cluster {
 
     /// A copy of the demo newsroom in a fresh database on this cluster.
     pub(crate) async fn demo(&self) -> TestData {
-        let data = TestData::on_server(&self.url())
+        TestData::demo_on_server(&self.url())
             .await
-            .expect("a database on the private cluster");
-        data.fill_with_demo().await;
-        data
+            .expect("the demo in a database on the private cluster")
     }
 
     pub(crate) fn url(&self) -> String {

@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use store::Store;
 use store_postgres::PgStore;
-use store_postgres::scratch::{ScratchDatabase, test_server};
 use store_sqlite::SqliteStore;
+use test_support::{ScratchDatabase, test_server};
 
 /// A store and what keeps it alive (its folder or its scratch database).
 pub struct Fresh<S, G> {
@@ -31,7 +31,7 @@ impl<S: Store, G> Fresh<S, G> {
 /// A store on a new SQLite file.
 pub async fn sqlite() -> Fresh<SqliteStore, tempfile::TempDir> {
     let dir = tempfile::tempdir().expect("temp dir");
-    let store = SqliteStore::open(&dir.path().join("test.db"))
+    let store = store_sqlite::open(&dir.path().join("test.db"))
         .await
         .expect("open SQLite");
     Fresh {
@@ -40,10 +40,11 @@ pub async fn sqlite() -> Fresh<SqliteStore, tempfile::TempDir> {
     }
 }
 
-/// A store on a new PostgreSQL database, or none (said loudly) when no server answers.
+/// A store on a new PostgreSQL database (a copy of this run's migrated template), or none
+/// (said loudly) when no server answers.
 pub async fn postgres() -> Option<Fresh<PgStore, ScratchDatabase>> {
     let server = test_server();
-    let database = match ScratchDatabase::create(&server).await {
+    let database = match ScratchDatabase::migrated(&server).await {
         Ok(database) => database,
         Err(error) if std::env::var_os("MASTHEAD_REQUIRE_POSTGRES").is_none() => {
             eprintln!("SKIPPED: PostgreSQL is not reachable at {server} ({error})");
@@ -51,7 +52,7 @@ pub async fn postgres() -> Option<Fresh<PgStore, ScratchDatabase>> {
         }
         Err(error) => panic!("PostgreSQL is required but not reachable at {server}: {error}"),
     };
-    let store = PgStore::connect(database.url())
+    let store = store_postgres::connect(database.url())
         .await
         .expect("connect to PostgreSQL");
     Some(Fresh {

@@ -6,5 +6,7 @@ mod backend;
 mod concurrency;
 mod media;
 mod newsroom;
+mod nodes;
 mod ordering;
+mod schema;
 mod stories;

@@ -3,8 +3,8 @@
 //! change followers (and a failed write wakes none), and names sort in byte order even
 //! where the database's collation would sort them otherwise.
 //!
-//! They use the server in `MASTHEAD_TEST_POSTGRES` (default: the local one). As in the
-//! storage suite, when it cannot be reached each test says so on stderr and passes, unless
+//! They use the server in `MASTHEAD_TEST_POSTGRES` (default: the local one). As in the rest
+//! of the suite, when it cannot be reached each test says so on stderr and passes, unless
 //! `MASTHEAD_REQUIRE_POSTGRES=1`, when it fails.
 
 use std::collections::BTreeSet;
@@ -13,12 +13,23 @@ use std::time::Duration;
 use jiff::{SignedDuration, Timestamp};
 use store::*;
 use store_postgres::PgStore;
-use store_postgres::scratch::{ScratchDatabase, test_server};
+use test_support::{ScratchDatabase, TemplateError, test_server};
 
-/// A fresh database created with `options`, or none (said loudly) when no server answers.
+/// A fresh migrated database, or none (said loudly) when no server answers.
+async fn scratch() -> Option<ScratchDatabase> {
+    skip_unreachable(ScratchDatabase::migrated(&test_server()).await)
+}
+
+/// A fresh empty database created with `options`, or none (said loudly) when no server
+/// answers.
 async fn scratch_with(options: &str) -> Option<ScratchDatabase> {
+    let made = ScratchDatabase::create_with(&test_server(), options).await;
+    skip_unreachable(made.map_err(TemplateError::from))
+}
+
+fn skip_unreachable(made: Result<ScratchDatabase, TemplateError>) -> Option<ScratchDatabase> {
     let server = test_server();
-    match ScratchDatabase::create_with(&server, options).await {
+    match made {
         Ok(database) => Some(database),
         Err(error) if std::env::var_os("MASTHEAD_REQUIRE_POSTGRES").is_none() => {
             eprintln!("SKIPPED: PostgreSQL is not reachable at {server} ({error})");
@@ -29,7 +40,9 @@ async fn scratch_with(options: &str) -> Option<ScratchDatabase> {
 }
 
 async fn node(database: &ScratchDatabase) -> PgStore {
-    PgStore::connect(database.url()).await.expect("connect")
+    store_postgres::connect(database.url())
+        .await
+        .expect("connect")
 }
 
 /// Seeds an edition, a section and one editor; returns the edition and section.
@@ -106,7 +119,7 @@ async fn due_stories(store: &dyn Store, (edition, section): (i64, i64), count: u
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn workers_on_two_nodes_claim_every_due_job_exactly_once() {
-    let Some(database) = scratch_with("").await else {
+    let Some(database) = scratch().await else {
         return;
     };
     let (first, second) = (node(&database).await, node(&database).await);
@@ -141,7 +154,7 @@ async fn workers_on_two_nodes_claim_every_due_job_exactly_once() {
 
 #[tokio::test]
 async fn a_commit_on_one_node_wakes_the_others_follower_and_a_failed_write_does_not() {
-    let Some(database) = scratch_with("").await else {
+    let Some(database) = scratch().await else {
         return;
     };
     let (follower, writer) = (node(&database).await, node(&database).await);
@@ -165,7 +178,7 @@ async fn a_commit_on_one_node_wakes_the_others_follower_and_a_failed_write_does_
 
     assert!(matches!(woken, Ok(Ok(()))), "{woken:?}");
     assert!(
-        matches!(twice, Err(StoreError::Conflict { ref constraint }) if constraint == "topic_slug_key"),
+        matches!(twice, Err(StoreError::Conflict(Constraint::TopicSlug))),
         "{twice:?}"
     );
     assert!(woken_again.is_err(), "a failed write notifies nobody");
