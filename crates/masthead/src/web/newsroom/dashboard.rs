@@ -37,7 +37,7 @@ pub async fn show_dashboard(
         scheduled,
         published,
         missed,
-    } = dashboard(state.store.as_ref(), &user.user).await?;
+    } = dashboard(state.store.as_ref(), user.actor).await?;
     let site = state.site();
     let rows = |list| StoryRow::all(&site, list);
     let page = DashboardPage {

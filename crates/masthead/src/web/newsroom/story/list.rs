@@ -132,7 +132,7 @@ pub async fn list_stories(
     let status = StoryStatus::parse(&filter.status);
     let search: String = filter.q.trim().chars().take(200).collect();
     let query = StoryListQuery {
-        owner_id: visible_owner(&user.user),
+        owner_id: visible_owner(user.actor),
         statuses: status.into_iter().collect(),
         search: (!search.is_empty()).then(|| search.clone()),
         limit: PER_PAGE + 1,
