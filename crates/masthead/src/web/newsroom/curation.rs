@@ -9,11 +9,11 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 use store::Section;
 
-use crate::app::AppState;
 use crate::service::curation::{CurationError, CurationResult, Curator};
 use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
+use crate::web::state::AppState;
 
 /// The query every curation page and form action carries.
 #[derive(Clone, Debug, Default, Deserialize)]

@@ -10,7 +10,6 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 use store::NewAuditEntry;
 
-use crate::app::AppState;
 use crate::service::account::{
     LoginError, SESSION_LIFETIME, check_login, check_new_password, random_token, start_session,
     token_hash,
@@ -19,6 +18,7 @@ use crate::web::client::ClientAddr;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::{CurrentUser, SESSION_COOKIE, cookie, set_cookie};
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// The cookie that pairs the login form with its sender (there is no session yet).
 const LOGIN_COOKIE: &str = "masthead_login";

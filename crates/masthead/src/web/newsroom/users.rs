@@ -11,13 +11,13 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 use store::{NewAuditEntry, Role, User};
 
-use crate::app::AppState;
 use crate::domain::permission::Action;
 use crate::service::account::create_user;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::newsroom_time;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 #[derive(Serialize)]
 struct UserRow {

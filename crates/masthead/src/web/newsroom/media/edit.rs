@@ -11,13 +11,13 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 use store::{ImageChanges, ImageRole, ImageUse, LibraryImage};
 
-use crate::app::AppState;
 use crate::domain::permission::{Action, may_edit_image, may_see_headline};
 use crate::service::media::update_image;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::{newsroom_time, status_label};
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// The form's fields, as typed.
 #[derive(Debug, Default, Deserialize, Serialize)]

@@ -9,12 +9,12 @@ use axum::http::HeaderMap;
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
-use crate::app::AppState;
 use crate::service::story_form::StoryFormValues;
 use crate::web::error::AppError;
 use crate::web::newsroom::raw_form::RawForm;
 use crate::web::newsroom::story::list::newsroom_time;
 use crate::web::newsroom::story::open::{OpenStory, edition_of};
+use crate::web::state::AppState;
 
 /// How long after their last ping someone still counts as having the story open.
 const PRESENCE: SignedDuration = SignedDuration::from_secs(60);

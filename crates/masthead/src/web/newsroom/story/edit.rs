@@ -10,7 +10,6 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::civil::DateTime;
 use store::*;
 
-use crate::app::AppState;
 use crate::service::site::EditionSite;
 use crate::service::story_edit::{EditError, Transition, create_story, save_story};
 use crate::service::story_form::{CREDIT_ROWS, CreditValue, FieldErrors, StoryFormValues};
@@ -20,6 +19,7 @@ use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::editor_view::{EditorInput, EditorPage};
 use crate::web::newsroom::story::open::{OpenStory, edition_of, story_paths};
 use crate::web::newsroom::story::revisions::conflict_page;
+use crate::web::state::AppState;
 
 impl From<EditError> for AppError {
     fn from(error: EditError) -> AppError {

@@ -4,7 +4,6 @@
 use serde::Serialize;
 use store::*;
 
-use crate::app::AppState;
 use crate::domain::permission::{may_edit, may_move};
 use crate::service::site::{EditionSite, Site};
 use crate::service::story_form::{FieldErrors, StoryFormValues};
@@ -12,6 +11,7 @@ use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::{newsroom_time, status_label};
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// A choice in a select.
 #[derive(Debug, Serialize)]

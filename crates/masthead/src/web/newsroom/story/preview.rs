@@ -9,13 +9,13 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use store::*;
 
-use crate::app::AppState;
 use crate::service::story::story_bundle;
 use crate::service::story_form::StoryFormValues;
 use crate::web::error::AppError;
 use crate::web::newsroom::raw_form::RawForm;
 use crate::web::newsroom::story::open::{OpenStory, edition_of};
 use crate::web::site::story::render_story;
+use crate::web::state::AppState;
 
 /// The newsroom may frame previews; nobody else may.
 const PREVIEW_CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; \
