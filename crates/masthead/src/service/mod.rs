@@ -20,6 +20,7 @@ pub mod newsroom;
 pub mod revision;
 pub mod section_edit;
 pub mod site;
+pub mod site_tree;
 pub mod story;
 pub mod story_edit;
 pub mod story_form;

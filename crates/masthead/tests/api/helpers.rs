@@ -166,7 +166,7 @@ pub struct TestApp {
     data: std::sync::Arc<TestData>,
     counter: std::sync::atomic::AtomicU32,
     /// The app's state, for apps started in this process (not for nodes).
-    pub state: Option<std::sync::Arc<masthead::app::AppState>>,
+    pub state: Option<std::sync::Arc<masthead::web::state::AppState>>,
     /// The `masthead serve` process, for apps started as processes (nodes).
     process: std::sync::Mutex<Option<std::process::Child>>,
 }

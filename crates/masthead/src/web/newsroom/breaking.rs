@@ -9,7 +9,6 @@ use axum::response::{Html, Response};
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
-use crate::app::AppState;
 use crate::domain::permission::Action;
 use crate::domain::time::display_time;
 use crate::service::breaking::{BreakingInput, MAX_TEXT, clear_breaking, set_breaking};
@@ -19,6 +18,7 @@ use crate::web::newsroom::curation::{
 };
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 #[derive(Serialize)]
 struct CurrentBar {

@@ -9,7 +9,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 use store::Section;
 
-use crate::app::AppState;
+use crate::web::state::AppState;
 use crate::service::error::{ServiceError, ServiceResult};
 use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;

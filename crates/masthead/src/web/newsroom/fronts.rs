@@ -9,7 +9,6 @@ use axum::response::{Html, Response};
 use serde::{Deserialize, Serialize};
 use store::{FrontPin, HOME_FRONT, Teaser};
 
-use crate::app::AppState;
 use crate::domain::permission::Action;
 use crate::service::front_edit::{
     FrontSlot, PinPlace, front_slots, fronts, move_pin, pin_story, unpin_story,
@@ -18,6 +17,7 @@ use crate::web::error::AppError;
 use crate::web::newsroom::curation::{EditionTab, answer, edition_tabs, picked_edition};
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// `?edition=&front=` of the fronts page and its forms.
 #[derive(Clone, Debug, Default, Deserialize)]

@@ -9,7 +9,6 @@ use axum::response::{Html, Response};
 use serde::{Deserialize, Serialize};
 use store::KeywordQuery;
 
-use crate::app::AppState;
 use crate::domain::paging::page_count;
 use crate::domain::permission::Action;
 use crate::domain::text::clean_line;
@@ -18,6 +17,7 @@ use crate::web::error::AppError;
 use crate::web::newsroom::curation::{EditionTab, answer, edition_tabs, picked_edition};
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// Keywords per page.
 const PER_PAGE: u32 = 100;

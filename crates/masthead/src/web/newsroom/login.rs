@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
-use crate::app::AppState;
+use crate::web::state::AppState;
 use crate::service::account::random_token;
 use crate::service::error::ServiceError;
 use crate::service::login::{

@@ -9,7 +9,6 @@ use axum::response::{Html, Response};
 use serde::{Deserialize, Serialize};
 use store::{MenuItem, MenuKind};
 
-use crate::app::AppState;
 use crate::domain::permission::Action;
 use crate::service::menu_edit::{
     EDITABLE_MENUS, MenuEntryInput, MenuMove, add_menu_entry, move_menu_entry, remove_menu_entry,
@@ -20,6 +19,7 @@ use crate::web::newsroom::curation::{
 };
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// `?edition=&menu=` of every menu page and form.
 #[derive(Clone, Debug, Default, Deserialize)]

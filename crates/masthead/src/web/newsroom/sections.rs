@@ -9,7 +9,6 @@ use axum::response::{Html, Response};
 use serde::{Deserialize, Serialize};
 use store::Section;
 
-use crate::app::AppState;
 use crate::domain::permission::Action;
 use crate::service::section_edit::{SectionInput, create_section, move_section, update_section};
 use crate::web::error::AppError;
@@ -19,6 +18,7 @@ use crate::web::newsroom::curation::{
 };
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 #[derive(Serialize)]
 struct SectionRow {

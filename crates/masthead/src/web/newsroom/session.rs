@@ -12,12 +12,12 @@ use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
 use store::{SessionUser, User};
 
-use crate::app::AppState;
 use crate::domain::permission::{Action, allows};
 use crate::service::account::token_hash;
 use crate::service::actor::Actor;
 use crate::web::error::AppError;
 use crate::web::newsroom::multipart_token::{first_field_token, is_multipart};
+use crate::web::state::AppState;
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "masthead_session";

@@ -9,7 +9,6 @@ use axum::response::{Html, Response};
 use serde::Serialize;
 use store::Topic;
 
-use crate::app::AppState;
 use crate::domain::permission::Action;
 use crate::service::taxonomy_edit::{TopicInput, create_topic, update_topic};
 use crate::web::error::AppError;
@@ -18,6 +17,7 @@ use crate::web::newsroom::curation::{
 };
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 #[derive(Serialize)]
 struct TopicsPage {

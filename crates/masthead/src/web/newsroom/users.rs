@@ -11,7 +11,6 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Serialize;
 use store::{Role, User};
 
-use crate::app::AppState;
 use crate::domain::permission::Action;
 use crate::service::account::{AccountChange, AccountInput, add_account, change_account};
 use crate::service::error::ServiceError;
@@ -19,6 +18,7 @@ use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::newsroom_time;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 #[derive(Serialize)]
 struct UserRow {

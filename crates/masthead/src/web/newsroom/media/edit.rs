@@ -10,7 +10,6 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 use store::{ImageRole, ImageUse, LibraryImage};
 
-use crate::app::AppState;
 use crate::domain::permission::{Action, may_edit_image, may_see_headline};
 use crate::service::error::ServiceError;
 use crate::service::media::{ImageInput, update_image};
@@ -19,6 +18,7 @@ use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::{newsroom_time, status_label};
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// A story using the image, as the page lists it; someone else's unpublished story shows
 /// neither its headline nor a link to a reporter or contributor.

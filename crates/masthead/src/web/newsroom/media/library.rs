@@ -10,7 +10,6 @@ use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
 use store::{LibraryImage, MediaQuery};
 
-use crate::app::AppState;
 use crate::domain::permission::Action;
 use crate::service::error::ServiceError;
 use crate::service::media::{ImageText, upload_image};
@@ -18,6 +17,7 @@ use crate::web::error::AppError;
 use crate::web::newsroom::media::upload_form::{megabytes, read_upload_form};
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// Images per page of the library.
 const PER_PAGE: u32 = 48;

@@ -9,7 +9,7 @@ use axum::http::HeaderMap;
 use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::app::AppState;
+use crate::web::state::AppState;
 use crate::service::autosave::autosave_story;
 use crate::service::story_form::StoryFormValues;
 use crate::web::error::AppError;

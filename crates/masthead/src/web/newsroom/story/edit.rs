@@ -10,7 +10,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::civil::DateTime;
 use store::*;
 
-use crate::app::AppState;
+use crate::web::state::AppState;
 use crate::service::autosave::{keep_unsaved, open_in_editor};
 use crate::service::error::ServiceError;
 use crate::service::site::EditionSite;

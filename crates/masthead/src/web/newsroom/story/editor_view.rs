@@ -4,7 +4,6 @@
 use serde::Serialize;
 use store::*;
 
-use crate::app::AppState;
 use crate::domain::permission::{may_edit, may_move};
 use crate::service::autosave::present_editors;
 use crate::service::site::{EditionSite, Site};
@@ -13,6 +12,7 @@ use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::{newsroom_time, status_label};
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// A choice in a select.
 #[derive(Debug, Serialize)]

@@ -8,12 +8,12 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use store::{StoryListQuery, StoryStatus, StorySummary};
 
-use crate::app::AppState;
 use crate::service::newsroom::visible_owner;
 use crate::service::site::Site;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// Stories per page of the list.
 const PER_PAGE: u32 = 50;

@@ -7,11 +7,11 @@ use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 use store::NewsroomStory;
 
-use crate::app::AppState;
 use crate::service::site::{EditionSite, Site};
 use crate::service::story_edit::open_story;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
+use crate::web::state::AppState;
 
 /// A story the account may open, with the account.
 pub struct OpenStory {

@@ -9,7 +9,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use store::*;
 
-use crate::app::AppState;
+use crate::web::state::AppState;
 use crate::service::autosave::latest_work;
 use crate::service::story::story_bundle;
 use crate::service::story_form::StoryFormValues;

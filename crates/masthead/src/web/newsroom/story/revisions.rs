@@ -10,7 +10,6 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Serialize;
 use store::*;
 
-use crate::app::AppState;
 use crate::service::revision::{DiffRow, compare, story_text};
 use crate::service::story_edit;
 use crate::service::story_form::{FieldErrors, StoryFormValues};
@@ -21,6 +20,7 @@ use crate::web::newsroom::story::editor_view::{EditorInput, EditorPage};
 use crate::web::newsroom::story::list::{newsroom_time, status_label};
 use crate::web::newsroom::story::open::{OpenStory, edition_of};
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 #[derive(Serialize)]
 struct RevisionRow {
