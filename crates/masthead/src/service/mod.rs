@@ -4,6 +4,7 @@
 pub mod account;
 pub mod breaking;
 pub mod curation;
+pub mod demo_accounts;
 pub mod front;
 pub mod front_edit;
 pub mod gate;

@@ -3,9 +3,9 @@
 //! keeps the old paths of a renamed or moved section).
 
 use serde::Deserialize;
+use store::slug::{is_plausible_slug, slugify};
 use store::*;
 
-use crate::domain::slug::{is_plausible_slug, slugify};
 use crate::domain::text::one_line;
 use crate::service::curation::{CurationError, CurationResult, Curator, invalid};
 use crate::service::site::Site;

@@ -3,9 +3,9 @@
 //! keywords keep their old pages answering (301).
 
 use serde::Deserialize;
+use store::slug::{is_plausible_slug, slugify};
 use store::*;
 
-use crate::domain::slug::{is_plausible_slug, slugify};
 use crate::domain::text::one_line;
 use crate::service::curation::{CurationError, CurationResult, Curator, invalid};
 
