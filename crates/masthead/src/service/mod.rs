@@ -7,6 +7,7 @@ pub mod account;
 pub mod actor;
 pub mod autosave;
 pub mod breaking;
+pub mod demo_accounts;
 pub mod error;
 pub mod front;
 pub mod front_edit;

@@ -3,10 +3,10 @@
 //! keeps the old paths of a renamed or moved section).
 
 use serde::Deserialize;
+use store::slug::{is_plausible_slug, slugify};
 use store::*;
 
 use crate::domain::permission::Action;
-use crate::domain::slug::{is_plausible_slug, slugify};
 use crate::domain::text::one_line;
 use crate::service::actor::Actor;
 use crate::service::error::{Constraint, ServiceError, ServiceResult, invalid};

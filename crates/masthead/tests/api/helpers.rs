@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use masthead::app::{App, Database, open_media, open_store};
 use masthead::config::Config;
-use masthead::demo::{DemoSize, create_sized};
+use masthead::service::demo_accounts::DemoAccountMaker;
 use scraper::{Html, Selector};
 use store_postgres::scratch::{ScratchDatabase, test_server};
 use tokio::sync::OnceCell;
@@ -26,9 +26,14 @@ async fn template() -> &'static Path {
             let config = Config::for_tests(&dir);
             let store = open_store(&config).await.expect("open template store");
             let media = open_media(&config).await.expect("open template media");
-            create_sized(&*store, media.as_ref(), DemoSize::SMALL)
-                .await
-                .expect("create the small demo");
+            demo::create_sized(
+                &*store,
+                media.as_ref(),
+                &DemoAccountMaker,
+                demo::DemoSize::SMALL,
+            )
+            .await
+            .expect("create the small demo");
             store.close().await;
             dir
         })
