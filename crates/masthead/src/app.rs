@@ -1,7 +1,10 @@
-//! The application: state shared by all requests, and `App::build(..).run_until_stopped()`.
+//! The application's wiring: it opens the store and media, makes the handles the web layer
+//! and the background jobs share (site tree, page cache, change signal, follower beat),
+//! builds the web layer's [`AppState`] and runs the server and jobs:
+//! `App::build(..).run_until_stopped()`. Neither `web` nor `jobs` imports this module.
 
 use std::net::SocketAddr;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use anyhow::Context;
 use store::Store;
@@ -9,81 +12,25 @@ use store_postgres::PgStore;
 use store_sql::dump::Dump;
 use store_sqlite::SqliteStore;
 use tokio::net::TcpListener;
-use tokio::sync::Notify;
 
 use crate::config::Config;
-use crate::jobs::changes::{FollowerBeat, follow_changes};
-use crate::jobs::scheduler::run_jobs;
+use crate::jobs::changes::{ChangeFollower, ChangeSignal, FollowerBeat};
+use crate::jobs::scheduler::JobWorker;
 use crate::media::MediaStore;
 use crate::service::gate::Gate;
 use crate::service::hashing::PasswordHashing;
 use crate::service::revision::{DIFF_SLOTS, DIFF_WAIT};
-use crate::service::site::Site;
+use crate::service::site_tree::SiteTree;
 use crate::web::cache::{CachedSite, PageCache};
 use crate::web::ops::access::MetricsAccess;
 use crate::web::ops::metrics::Metrics;
 use crate::web::ops::request_log::RequestLog;
 use crate::web::server::{ServerSettings, serve};
+use crate::web::state::AppState;
 use crate::web::theme::Theme;
 
 /// How long an upload waits for a turn before it is refused with 503.
 const UPLOAD_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
-
-/// What every request handler can reach.
-pub struct AppState {
-    /// The database.
-    pub store: Arc<dyn Store>,
-    /// Where media files live.
-    pub media: Arc<dyn MediaStore>,
-    /// Templates and assets.
-    pub theme: Theme,
-    /// Rendered pages.
-    pub cache: PageCache,
-    /// Public base URL without a trailing slash.
-    pub base_url: String,
-    /// Stories per list page.
-    pub page_size: u32,
-    /// Largest accepted media upload in bytes.
-    pub max_upload_bytes: usize,
-    /// How long a claimed job stays reserved for this node.
-    pub job_lease: jiff::SignedDuration,
-    /// Wakes the change-log follower after this node wrote something.
-    pub change_signal: Notify,
-    site: RwLock<Arc<Site>>,
-    /// Request, login and scrape-time figures for `/metrics`, and who may read them.
-    pub metrics: Metrics,
-    /// What the change-log follower last did, for `/readyz` and `/metrics`.
-    pub follower: FollowerBeat,
-    /// The bounded pool that hashes and checks passwords.
-    pub password_hashing: PasswordHashing,
-    /// Slots for image uploads (`max_parallel_uploads`).
-    pub uploads: Gate,
-    /// Slots for revision diffs, which run on blocking threads.
-    pub diffs: Gate,
-}
-
-impl AppState {
-    /// The current editions, menus and settings.
-    pub fn site(&self) -> Arc<Site> {
-        self.site
-            .read()
-            .unwrap_or_else(|poison| poison.into_inner())
-            .clone()
-    }
-
-    /// Replaces the editions, menus and settings after a change.
-    pub fn replace_site(&self, site: Site) {
-        *self
-            .site
-            .write()
-            .unwrap_or_else(|poison| poison.into_inner()) = Arc::new(site);
-    }
-
-    /// Tells the change-log follower to look now: this node just wrote a change.
-    pub fn changed(&self) {
-        self.change_signal.notify_one();
-    }
-}
 
 /// The newsroom's database: the SQLite file in the data folder, or a shared PostgreSQL.
 /// It dereferences to the [`Store`] it holds.
@@ -178,33 +125,51 @@ pub struct App {
     site: RequestLog<CachedSite>,
     state: Arc<AppState>,
     server: ServerSettings,
+    follower: ChangeFollower,
+    worker: JobWorker,
 }
 
 impl App {
     /// Opens storage, loads the site and theme, and binds the listening socket.
     pub async fn build(config: Config) -> anyhow::Result<App> {
         let store = open_store(&config).await?.into_shared();
-        let site = Site::load(store.as_ref()).await?;
+        let site_tree = Arc::new(SiteTree::load(store.as_ref()).await?);
         let theme = Theme::load(config.theme_dir.as_deref())?;
         let server = ServerSettings::from_config(&config)?;
         let listener = TcpListener::bind(config.addr)
             .await
             .with_context(|| format!("listening on {}", config.addr))?;
+        let cache = Arc::new(PageCache::new(
+            config.page_cache_entries,
+            config.page_cache_bytes(),
+        ));
+        let change_signal = Arc::new(ChangeSignal::default());
+        let follower = ChangeFollower {
+            store: store.clone(),
+            site: site_tree.clone(),
+            pages: cache.clone(),
+            signal: change_signal.clone(),
+            beat: Arc::new(FollowerBeat::default()),
+        };
+        let worker = JobWorker {
+            store: store.clone(),
+            lease: jiff::SignedDuration::from_secs(
+                i64::try_from(config.job_lease_secs).unwrap_or(60),
+            ),
+            signal: change_signal.clone(),
+        };
         let state = Arc::new(AppState {
             store,
             media: open_media(&config).await?,
             theme,
-            cache: PageCache::new(config.page_cache_entries, config.page_cache_bytes()),
+            cache,
             base_url: config.public_url(),
             page_size: config.page_size,
             max_upload_bytes: config.max_upload_bytes(),
-            job_lease: jiff::SignedDuration::from_secs(
-                i64::try_from(config.job_lease_secs).unwrap_or(60),
-            ),
-            change_signal: Notify::new(),
-            site: RwLock::new(Arc::new(site)),
+            change_signal,
+            site_tree,
             metrics: Metrics::new(MetricsAccess::from_config(&config)?),
-            follower: FollowerBeat::default(),
+            follower: follower.beat.clone(),
             password_hashing: PasswordHashing::new(
                 config.login_hash_threads,
                 std::time::Duration::from_millis(config.login_hash_wait_ms),
@@ -218,6 +183,8 @@ impl App {
             site: RequestLog::new(state.clone(), CachedSite::new(state.clone(), router)),
             state,
             server,
+            follower,
+            worker,
         })
     }
 
@@ -235,8 +202,8 @@ impl App {
 
     /// Serves until Ctrl-C or SIGTERM, then finishes in-flight requests.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        let follower = tokio::spawn(follow_changes(self.state.clone()));
-        let worker = tokio::spawn(run_jobs(self.state.clone()));
+        let follower = tokio::spawn(self.follower.run());
+        let worker = tokio::spawn(self.worker.run());
         serve(self.listener, self.site, self.server, shutdown_signal()).await;
         follower.abort();
         worker.abort();

@@ -11,6 +11,7 @@ use store::{Role, Store};
 use crate::app::{App, Database, open_media, open_store};
 use crate::config::{Config, LogFormat, without_password};
 use crate::service::account::create_user;
+use crate::service::demo_accounts::DemoAccountMaker;
 
 /// Masthead: the newsroom and the news site in one binary.
 #[derive(Debug, Parser)]
@@ -171,8 +172,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     "Creating the demo newsroom in {} ...",
                     config.database_label()
                 );
-                let demo =
-                    crate::demo::create(&*store, open_media(&config).await?.as_ref()).await?;
+                let media = open_media(&config).await?;
+                let demo = demo::create(&*store, media.as_ref(), &DemoAccountMaker).await?;
                 println!(
                     "{} in {:.1} s",
                     demo.summary,

@@ -1,11 +1,10 @@
 //! Masthead: a news publishing platform. This crate is the application: configuration,
-//! services, the web layer, the demo newsroom and the command line's building blocks.
+//! services, the web layer and the command line's building blocks.
 
 pub mod app;
 pub mod cli;
 pub mod config;
 pub mod copy;
-pub mod demo;
 pub mod domain;
 pub mod jobs;
 pub mod media;

@@ -9,6 +9,10 @@ use async_trait::async_trait;
 
 use crate::config::{MediaConfig, MediaStoreKind};
 
+/// The interface every media store implements; it lives in `store` so that the demo can
+/// fill any of them.
+pub use store::files::MediaStore;
+
 #[cfg(feature = "s3")]
 mod s3;
 #[cfg(feature = "s3")]
@@ -34,17 +38,6 @@ pub async fn open(config: &MediaConfig, data_dir: &Path) -> anyhow::Result<Arc<d
              cargo build --release --features s3"
         ),
     }
-}
-
-/// Somewhere to keep media files by key ("12/640.jpg").
-#[async_trait]
-pub trait MediaStore: Send + Sync + 'static {
-    /// Stores bytes under a key, replacing any file there.
-    async fn put(&self, key: &str, bytes: Vec<u8>) -> anyhow::Result<()>;
-    /// The bytes under a key, or none.
-    async fn get(&self, key: &str) -> anyhow::Result<Option<Vec<u8>>>;
-    /// Removes the file under a key; a key with no file is not an error.
-    async fn delete(&self, key: &str) -> anyhow::Result<()>;
 }
 
 /// Whether a key is one we make: segments of ASCII letters, digits, `-` and one `.`

@@ -17,6 +17,16 @@ pub enum StoreError {
     Other(String),
 }
 
+impl StoreError {
+    /// The constraint a conflict ran into.
+    pub fn constraint(&self) -> Option<&Constraint> {
+        match self {
+            StoreError::Conflict(constraint) => Some(constraint),
+            _ => None,
+        }
+    }
+}
+
 /// Shorthand for store results.
 pub type StoreResult<T> = Result<T, StoreError>;
 

@@ -6,6 +6,7 @@
 mod body;
 mod curation;
 mod error;
+pub mod files;
 mod kinds;
 mod login;
 mod media;
@@ -13,6 +14,7 @@ mod model;
 mod newsroom;
 mod ops;
 mod query;
+pub mod slug;
 mod store;
 mod write;
 

@@ -1,12 +1,11 @@
 //! Rules of the news domain that need no I/O: dates as readers see them, page numbers,
-//! slugs, links and one-line names, the words of each edition's interface, and who may do
-//! what in the newsroom.
+//! links and one-line names, the words of each edition's interface, and who may do what
+//! in the newsroom. Slugs are `store::slug`, which the demo shares.
 
 pub mod i18n;
 pub mod link;
 pub mod paging;
 pub mod permission;
 pub mod reader_url;
-pub mod slug;
 pub mod text;
 pub mod time;

@@ -9,9 +9,9 @@
 //! page, so they are read past and the canonical page serves them.
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+use store::slug::is_plausible_slug;
 
 use crate::domain::paging::parse_page;
-use crate::domain::slug::is_plausible_slug;
 
 /// Paths longer than this are not ours.
 const MAX_PATH: usize = 1024;

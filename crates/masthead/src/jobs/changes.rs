@@ -13,11 +13,12 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
 use jiff::Timestamp;
-use store::{ChangeListener, StoreResult};
+use store::{ChangeListener, Store, StoreResult};
+use tokio::sync::Notify;
 use tokio::time::Instant;
 
-use crate::app::AppState;
 use crate::service::site::Site;
+use crate::service::site_tree::SiteTree;
 
 /// How often the log is read when nothing woke the follower.
 const POLL: Duration = Duration::from_millis(250);
@@ -28,6 +29,27 @@ const RELISTEN: Duration = Duration::from_secs(2);
 
 /// A follower whose last round is older than this has stopped (or hangs).
 const STALLED: Duration = Duration::from_secs(5);
+
+/// What the follower drops pages through: the node's page cache, by tag.
+pub trait PageInvalidation: Send + Sync {
+    /// Drops every page tagged with any of `tags`; returns how many were dropped.
+    fn invalidate(&self, tags: &[String]) -> usize;
+}
+
+/// Wakes the follower at once when this node wrote a change, instead of at its next poll.
+#[derive(Debug, Default)]
+pub struct ChangeSignal(Notify);
+
+impl ChangeSignal {
+    /// Tells the follower to look now.
+    pub fn notify(&self) {
+        self.0.notify_one();
+    }
+
+    async fn notified(&self) {
+        self.0.notified().await;
+    }
+}
 
 /// What the follower last did, for `/readyz` and `/metrics`: when it last went round its
 /// loop, and when and how far it last read the log.
@@ -91,63 +113,84 @@ fn expired_bars(site: &Site, after: Timestamp, until: Timestamp) -> Vec<String> 
         .collect()
 }
 
-/// Runs until the app stops.
-pub async fn follow_changes(state: Arc<AppState>) {
-    state.follower.round();
-    let mut last = match state.store.last_change_id().await {
-        Ok(id) => {
-            state.follower.read(id);
-            id
-        }
-        Err(error) => {
-            tracing::warn!(%error, "reading the change log; starting from the beginning");
-            0
-        }
-    };
-    let mut checked = Timestamp::now();
-    let mut listening = Listening::Later(Instant::now());
-    loop {
-        listening.renew(&state).await;
-        tokio::select! {
-            () = state.change_signal.notified() => {}
-            () = tokio::time::sleep(POLL) => {}
-            heard = listening.heard() => {
-                if let Err(error) = heard {
-                    tracing::warn!(%error, "listening for changes; polling until it is back");
-                    listening = Listening::Later(Instant::now() + RELISTEN);
+/// The change-log follower and the handles it works through.
+pub struct ChangeFollower {
+    /// Where the change log is read.
+    pub store: Arc<dyn Store>,
+    /// The site tree, reloaded when a change touches it.
+    pub site: Arc<SiteTree>,
+    /// The pages dropped by each change's tags.
+    pub pages: Arc<dyn PageInvalidation>,
+    /// This node's own writes.
+    pub signal: Arc<ChangeSignal>,
+    /// Where each round is recorded.
+    pub beat: Arc<FollowerBeat>,
+}
+
+impl ChangeFollower {
+    /// Runs until the app stops.
+    pub async fn run(self) {
+        self.beat.round();
+        let mut last = match self.store.last_change_id().await {
+            Ok(id) => {
+                self.beat.read(id);
+                id
+            }
+            Err(error) => {
+                tracing::warn!(%error, "reading the change log; starting from the beginning");
+                0
+            }
+        };
+        let mut checked = Timestamp::now();
+        let mut listening = Listening::Later(Instant::now());
+        loop {
+            listening.renew(self.store.as_ref()).await;
+            tokio::select! {
+                () = self.signal.notified() => {}
+                () = tokio::time::sleep(POLL) => {}
+                heard = listening.heard() => {
+                    if let Err(error) = heard {
+                        tracing::warn!(%error, "listening for changes; polling until it is back");
+                        listening = Listening::Later(Instant::now() + RELISTEN);
+                    }
                 }
             }
+            self.beat.round();
+            let now = Timestamp::now();
+            let expired = expired_bars(&self.site.current(), checked, now);
+            checked = now;
+            if !expired.is_empty() {
+                let dropped = self.pages.invalidate(&expired);
+                tracing::debug!(dropped, "a breaking-news bar expired");
+            }
+            last = self.follow(last).await;
         }
-        state.follower.round();
-        let now = Timestamp::now();
-        let expired = expired_bars(&state.site(), checked, now);
-        checked = now;
-        if !expired.is_empty() {
-            let dropped = state.cache.invalidate(&expired);
-            tracing::debug!(dropped, "a breaking-news bar expired");
-        }
-        let changes = match state.store.changes_since(last, BATCH).await {
+    }
+
+    /// Reads the log after `last` and applies what it finds; returns the last id read.
+    async fn follow(&self, last: i64) -> i64 {
+        let changes = match self.store.changes_since(last, BATCH).await {
             Ok(changes) => changes,
             Err(error) => {
                 tracing::warn!(%error, "reading the change log");
-                continue;
+                return last;
             }
         };
         let Some(newest) = changes.last() else {
-            state.follower.read(last);
-            continue;
+            self.beat.read(last);
+            return last;
         };
-        last = newest.id;
-        state.follower.read(last);
+        let last = newest.id;
+        self.beat.read(last);
         let tags: Vec<String> = changes.into_iter().flat_map(|change| change.tags).collect();
-        if tags.iter().any(|tag| touches_site(tag)) {
-            match Site::load(state.store.as_ref()).await {
-                Ok(site) => state.replace_site(site),
-                Err(error) => tracing::warn!(error = %format!("{error:#}"), "reloading the site"),
-            }
+        if tags.iter().any(|tag| touches_site(tag))
+            && let Err(error) = self.site.reload(self.store.as_ref()).await
+        {
+            tracing::warn!(error = %format!("{error:#}"), "reloading the site");
         }
-        let dropped = state.cache.invalidate(&tags);
+        let dropped = self.pages.invalidate(&tags);
         tracing::debug!(dropped, last, "followed the change log");
+        last
     }
 }
 
@@ -163,14 +206,14 @@ enum Listening {
 
 impl Listening {
     /// Opens the listener if it is due.
-    async fn renew(&mut self, state: &AppState) {
+    async fn renew(&mut self, store: &dyn Store) {
         let Listening::Later(at) = self else {
             return;
         };
         if Instant::now() < *at {
             return;
         }
-        *self = match state.store.change_listener().await {
+        *self = match store.change_listener().await {
             Ok(Some(listener)) => Listening::On(listener),
             Ok(None) => Listening::Never,
             Err(error) => {

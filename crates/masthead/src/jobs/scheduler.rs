@@ -7,55 +7,67 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
-use store::Job;
+use store::{Job, Store};
 
-use crate::app::AppState;
+use crate::jobs::changes::ChangeSignal;
 
 /// How often the queue is checked.
 const POLL: Duration = Duration::from_secs(1);
 /// How long after a failure a job is tried again.
 const RETRY: SignedDuration = SignedDuration::from_secs(30);
 
-/// Runs until the app stops.
-pub async fn run_jobs(state: Arc<AppState>) {
-    loop {
-        while let Some(job) = claim(&state).await {
-            run(&state, &job).await;
-        }
-        tokio::time::sleep(POLL).await;
-    }
+/// The job queue's worker and the handles it works through.
+pub struct JobWorker {
+    /// Where jobs are claimed, run and finished.
+    pub store: Arc<dyn Store>,
+    /// How long a claimed job stays reserved for this node (`job_lease_secs`).
+    pub lease: SignedDuration,
+    /// Wakes this node's change follower after a job published something.
+    pub signal: Arc<ChangeSignal>,
 }
 
-async fn claim(state: &AppState) -> Option<Job> {
-    let now = Timestamp::now();
-    match state.store.claim_job(now, now + state.job_lease).await {
-        Ok(job) => job,
-        Err(error) => {
-            tracing::warn!(%error, "claiming a job");
-            None
+impl JobWorker {
+    /// Runs until the app stops.
+    pub async fn run(self) {
+        loop {
+            while let Some(job) = self.claim().await {
+                self.run_job(&job).await;
+            }
+            tokio::time::sleep(POLL).await;
         }
     }
-}
 
-async fn run(state: &AppState, job: &Job) {
-    let outcome = match job.kind.as_str() {
-        "publish_story" => state.store.publish_scheduled(job, Timestamp::now()).await,
-        other => Err(store::StoreError::Other(format!(
-            "unknown job kind {other:?}"
-        ))),
-    };
-    match outcome {
-        Ok(published) => {
-            if published {
-                tracing::info!(story = job.subject_id, "published on schedule");
-                state.changed();
+    async fn claim(&self) -> Option<Job> {
+        let now = Timestamp::now();
+        match self.store.claim_job(now, now + self.lease).await {
+            Ok(job) => job,
+            Err(error) => {
+                tracing::warn!(%error, "claiming a job");
+                None
             }
         }
-        Err(error) => {
-            tracing::warn!(%error, job = job.id, "job failed; will retry");
-            let retry = Timestamp::now() + RETRY;
-            if let Err(error) = state.store.fail_job(job, &error.to_string(), retry).await {
-                tracing::warn!(%error, job = job.id, "recording a job failure");
+    }
+
+    async fn run_job(&self, job: &Job) {
+        let outcome = match job.kind.as_str() {
+            "publish_story" => self.store.publish_scheduled(job, Timestamp::now()).await,
+            other => Err(store::StoreError::Other(format!(
+                "unknown job kind {other:?}"
+            ))),
+        };
+        match outcome {
+            Ok(published) => {
+                if published {
+                    tracing::info!(story = job.subject_id, "published on schedule");
+                    self.signal.notify();
+                }
+            }
+            Err(error) => {
+                tracing::warn!(%error, job = job.id, "job failed; will retry");
+                let retry = Timestamp::now() + RETRY;
+                if let Err(error) = self.store.fail_job(job, &error.to_string(), retry).await {
+                    tracing::warn!(%error, job = job.id, "recording a job failure");
+                }
             }
         }
     }

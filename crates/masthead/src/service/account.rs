@@ -1,58 +1,19 @@
-//! Accounts and logins: one-time passwords, sessions stored in the database, and the
-//! login limits (counted in the store before any password is checked).
+//! Accounts: tokens and one-time passwords, creating an account (from the command line, the
+//! demo or an administrator), and an administrator's changes to roles and access.
 
 use anyhow::Context;
-use jiff::{SignedDuration, Timestamp};
 use sha2::{Digest, Sha256};
 use store::*;
 
-use crate::service::hashing::{HashError, PasswordHashing, hash_blocking};
+use crate::domain::permission::Action;
+use crate::service::actor::Actor;
+use crate::service::error::{ServiceError, ServiceResult, invalid};
+use crate::service::hashing::hash_blocking;
 
-/// How long a login lasts.
-pub const SESSION_LIFETIME: SignedDuration = SignedDuration::from_hours(12);
-/// The login limits (documented in README, "Logins").
-const LIMITS: LoginLimits = LoginLimits::STANDARD;
 /// Passwords shorter than this are refused.
 pub const MIN_PASSWORD: usize = 10;
 /// Longer than this is not a password, and would only make hashing slow.
-const MAX_PASSWORD: usize = 1024;
-
-/// Why a login was refused; the message never says whether the email exists.
-#[derive(Debug, thiserror::Error)]
-pub enum LoginError {
-    /// Wrong email or password.
-    #[error("The email or password is not right.")]
-    Invalid,
-    /// Too many failures for this account or from this address: refused unchecked.
-    #[error("Too many failed attempts. Try again in {} minutes.", minutes(*retry_after))]
-    Locked {
-        /// How long until an attempt may be checked again.
-        retry_after: SignedDuration,
-    },
-    /// Every password-hashing thread stayed busy.
-    #[error("Too many people are logging in at once. Try again in a moment.")]
-    Busy,
-    /// The store failed.
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    /// Hashing failed.
-    #[error(transparent)]
-    Failed(anyhow::Error),
-}
-
-impl From<HashError> for LoginError {
-    fn from(error: HashError) -> LoginError {
-        match error {
-            HashError::Busy => LoginError::Busy,
-            HashError::Failed(error) => LoginError::Failed(error),
-        }
-    }
-}
-
-/// A wait in whole minutes, rounded up, as the lockout message gives it.
-fn minutes(wait: SignedDuration) -> i64 {
-    (wait.as_secs() + 59) / 60
-}
+pub const MAX_PASSWORD: usize = 1024;
 
 /// A fresh random token, hex-encoded.
 pub fn random_token() -> anyhow::Result<String> {
@@ -107,57 +68,6 @@ pub async fn hash_password(password: &str) -> anyhow::Result<String> {
         .context("joining the hashing task")?
 }
 
-/// A hash no password matches, verified for unknown emails so that a wrong email takes
-/// as long as a wrong password.
-const DECOY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$\
-     2KbQ5P2V8ne9sCJq7t1oC0Sx0gO7t3x3dZxv6vH0kUU";
-
-/// Checks an email and password: first counts the attempt against the limits (a locked
-/// attempt is refused without hashing), then checks the password on the bounded pool.
-pub async fn check_login(
-    store: &dyn Store,
-    hashing: &PasswordHashing,
-    email: &str,
-    password: &str,
-    address: &str,
-) -> Result<User, LoginError> {
-    let email = email.trim().to_lowercase();
-    let attempt = LoginAttempt {
-        account: &email,
-        address,
-        at: Timestamp::now(),
-    };
-    if let LoginClaim::Locked { retry_after } = store.claim_login_attempt(&attempt, &LIMITS).await?
-    {
-        return Err(LoginError::Locked { retry_after });
-    }
-    let found = store.user_credentials(&email).await?;
-    let hash = found.as_ref().map_or(DECOY_HASH, |(_, hash)| hash.as_str());
-    let matches = password.len() <= MAX_PASSWORD && hashing.verify(password, hash).await?;
-    match found {
-        Some((user, _)) if matches && !user.disabled => {
-            store.login_succeeded(&attempt, &LIMITS).await?;
-            Ok(user)
-        }
-        _ => Err(LoginError::Invalid),
-    }
-}
-
-/// Starts a session for an account; returns the cookie token.
-pub async fn start_session(store: &dyn Store, user_id: i64) -> anyhow::Result<String> {
-    let token = random_token()?;
-    store
-        .create_session(&NewSession {
-            token_hash: token_hash(&token),
-            user_id,
-            csrf_token: random_token()?,
-            expires_at: Timestamp::now() + SESSION_LIFETIME,
-        })
-        .await
-        .context("storing a session")?;
-    Ok(token)
-}
-
 /// A new account's password: the one given, or a printed one-time password.
 pub struct CreatedUser {
     /// The account id.
@@ -166,7 +76,8 @@ pub struct CreatedUser {
     pub one_time_password: Option<String>,
 }
 
-/// Creates an account after checking its fields.
+/// Creates an account after checking its fields. For the command line and the demo, which
+/// act for nobody; the newsroom goes through [`add_account`].
 pub async fn create_user(
     store: &dyn Store,
     email: &str,
@@ -174,21 +85,22 @@ pub async fn create_user(
     role: Role,
     password: Option<&str>,
     author_id: Option<i64>,
-) -> anyhow::Result<CreatedUser> {
+) -> ServiceResult<CreatedUser> {
     let email = email.trim().to_lowercase();
     let valid_email = email.len() <= 254
         && email.split_once('@').is_some_and(|(local, domain)| {
             !local.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace)
         });
-    anyhow::ensure!(valid_email, "{email:?} is not an email address");
+    if !valid_email {
+        return invalid(format!("{email:?} is not an email address"));
+    }
     let name = name.trim();
-    anyhow::ensure!(
-        !name.is_empty() && name.chars().count() <= 200,
-        "a name must have 1 to 200 characters"
-    );
+    if name.is_empty() || name.chars().count() > 200 {
+        return invalid("a name must have 1 to 200 characters");
+    }
     let one_time = match password {
         Some(password) => {
-            check_new_password(password).map_err(anyhow::Error::msg)?;
+            check_new_password(password).map_err(ServiceError::Invalid)?;
             None
         }
         None => Some(one_time_password()?),
@@ -204,9 +116,11 @@ pub async fn create_user(
             author_id,
         })
         .await
-        .map_err(|error| match error {
-            StoreError::Conflict(_) => anyhow::anyhow!("{email} already has an account"),
-            other => anyhow::Error::new(other).context("creating the account"),
+        .map_err(|error| match error.constraint() {
+            Some(Constraint::UserEmail) => {
+                ServiceError::Conflict(format!("{email} already has an account"))
+            }
+            _ => error.into(),
         })?;
     Ok(CreatedUser {
         id,
@@ -214,10 +128,93 @@ pub async fn create_user(
     })
 }
 
+/// An administrator's new account: the form as typed.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct AccountInput {
+    /// Email, the login name.
+    pub email: String,
+    /// The name shown in the newsroom.
+    pub name: String,
+    /// Role name (`contributor` … `admin`).
+    pub role: String,
+}
+
+/// Creates an account with a one-time password, for an administrator.
+pub async fn add_account(
+    store: &dyn Store,
+    actor: Actor,
+    input: &AccountInput,
+) -> ServiceResult<CreatedUser> {
+    actor.require(Action::ManageUsers)?;
+    let Some(role) = Role::parse(&input.role) else {
+        return invalid("Pick a role.");
+    };
+    let created = create_user(store, &input.email, &input.name, role, None, None).await?;
+    actor
+        .audit(
+            store,
+            "user.create",
+            "user",
+            created.id,
+            role.as_str().into(),
+        )
+        .await?;
+    Ok(created)
+}
+
+/// A change to one account as the form sends it: a new role, or access taken away (`1`)
+/// or given back.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct AccountChange {
+    /// The new role's name.
+    pub role: Option<String>,
+    /// `1` to disable, anything else to enable.
+    pub disabled: Option<String>,
+}
+
+/// Changes another account's role or access, for an administrator. Administrators cannot
+/// demote or disable themselves: the newsroom would lose its last admin.
+pub async fn change_account(
+    store: &dyn Store,
+    actor: Actor,
+    id: i64,
+    change: &AccountChange,
+) -> ServiceResult<()> {
+    actor.require(Action::ManageUsers)?;
+    if id == actor.id {
+        return invalid("You cannot change your own role or disable yourself.");
+    }
+    if let Some(role) = change.role.as_deref() {
+        let Some(role) = Role::parse(role) else {
+            return invalid("Unknown role.");
+        };
+        store.set_user_role(id, role).await?;
+        actor
+            .audit(store, "user.role", "user", id, role.as_str().into())
+            .await?;
+    }
+    if let Some(disabled) = change.disabled.as_deref() {
+        let disabled = disabled == "1";
+        store.set_user_disabled(id, disabled).await?;
+        let action = if disabled {
+            "user.disable"
+        } else {
+            "user.enable"
+        };
+        actor
+            .audit(store, action, "user", id, String::new())
+            .await?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::service::hashing::verify_blocking;
+    use crate::service::login::DECOY_HASH;
 
     #[tokio::test]
     async fn a_hash_verifies_its_password_and_no_other() {

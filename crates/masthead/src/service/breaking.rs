@@ -4,11 +4,13 @@
 use jiff::Timestamp;
 use jiff::civil::DateTime;
 use serde::Deserialize;
-use store::BreakingNews;
+use store::{BreakingNews, Store};
 
 use crate::domain::link::parse_link;
+use crate::domain::permission::Action;
 use crate::domain::text::one_line;
-use crate::service::curation::{CurationError, CurationResult, Curator};
+use crate::service::actor::Actor;
+use crate::service::error::{ServiceError, ServiceResult};
 use crate::service::site::EditionSite;
 
 /// The longest bar text.
@@ -65,23 +67,36 @@ fn check(
 
 /// Sets an edition's bar; it shows on every page of the edition until it expires.
 pub async fn set_breaking(
-    curator: &Curator<'_>,
+    store: &dyn Store,
+    actor: Actor,
     edition: &EditionSite,
     input: &BreakingInput,
-) -> CurationResult<()> {
-    let news = check(edition, input, Timestamp::now()).map_err(CurationError::Invalid)?;
-    curator.store.set_breaking_news(&news).await?;
+) -> ServiceResult<()> {
+    actor.require(Action::CurateFronts)?;
+    let news = check(edition, input, Timestamp::now()).map_err(ServiceError::Invalid)?;
+    store.set_breaking_news(&news).await?;
     let detail = format!("{} (until {})", news.text, news.expires_at);
-    curator
-        .audit("breaking.set", "edition", news.edition_id, detail)
+    actor
+        .audit(store, "breaking.set", "edition", news.edition_id, detail)
         .await
 }
 
 /// Clears an edition's bar.
-pub async fn clear_breaking(curator: &Curator<'_>, edition: &EditionSite) -> CurationResult<()> {
+pub async fn clear_breaking(
+    store: &dyn Store,
+    actor: Actor,
+    edition: &EditionSite,
+) -> ServiceResult<()> {
+    actor.require(Action::CurateFronts)?;
     let edition_id = edition.edition.id;
-    curator.store.clear_breaking_news(edition_id).await?;
-    curator
-        .audit("breaking.clear", "edition", edition_id, String::new())
+    store.clear_breaking_news(edition_id).await?;
+    actor
+        .audit(
+            store,
+            "breaking.clear",
+            "edition",
+            edition_id,
+            String::new(),
+        )
         .await
 }

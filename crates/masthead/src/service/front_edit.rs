@@ -3,7 +3,9 @@
 
 use store::*;
 
-use crate::service::curation::{CurationError, CurationResult, Curator, invalid};
+use crate::domain::permission::Action;
+use crate::service::actor::Actor;
+use crate::service::error::{ServiceError, ServiceResult, invalid};
 use crate::service::front::{LEAD_SLOT, SECTION_BLOCK, TOP_SLOT, TOP_STORIES, section_slot};
 use crate::service::site::EditionSite;
 
@@ -61,12 +63,12 @@ pub fn front_slots(edition: &EditionSite, front_id: i64) -> Option<Vec<FrontSlot
 }
 
 /// Checks that a place exists on the edition's fronts.
-fn check_place(edition: &EditionSite, place: &PinPlace) -> CurationResult<usize> {
-    let slots = front_slots(edition, place.front_id).ok_or(StoreError::NotFound)?;
+fn check_place(edition: &EditionSite, place: &PinPlace) -> ServiceResult<usize> {
+    let slots = front_slots(edition, place.front_id).ok_or(ServiceError::NotFound)?;
     let slot = slots
         .iter()
         .find(|slot| slot.key == place.slot)
-        .ok_or(StoreError::NotFound)?;
+        .ok_or(ServiceError::NotFound)?;
     if !(1..=slot.places as i64).contains(&place.position) {
         return invalid(format!("Pick a place from 1 to {}.", slot.places));
     }
@@ -74,7 +76,7 @@ fn check_place(edition: &EditionSite, place: &PinPlace) -> CurationResult<usize>
 }
 
 /// The published story of this edition a pin form names.
-async fn pinnable(store: &dyn Store, edition_id: i64, typed: &str) -> CurationResult<Teaser> {
+async fn pinnable(store: &dyn Store, edition_id: i64, typed: &str) -> ServiceResult<Teaser> {
     let id = match typed.trim().trim_start_matches('#').parse::<i64>() {
         Ok(id) if id > 0 => id,
         _ => return invalid("Give the story's number (its id, as in /admin/stories/12)."),
@@ -105,15 +107,17 @@ fn describe(place: &PinPlace) -> String {
 /// Pins a published story to a place, replacing what was pinned there. A story already
 /// pinned elsewhere on the same front moves: it shows once per front.
 pub async fn pin_story(
-    curator: &Curator<'_>,
+    store: &dyn Store,
+    actor: Actor,
     edition: &EditionSite,
     place: &PinPlace,
     story: &str,
-) -> CurationResult<()> {
+) -> ServiceResult<()> {
+    actor.require(Action::CurateFronts)?;
     check_place(edition, place)?;
     let edition_id = edition.edition.id;
-    let teaser = pinnable(curator.store, edition_id, story).await?;
-    let mut pins = curator.store.front_pins(edition_id, place.front_id).await?;
+    let teaser = pinnable(store, edition_id, story).await?;
+    let mut pins = store.front_pins(edition_id, place.front_id).await?;
     pins.retain(|pin| {
         pin.story_id != teaser.id && !(pin.slot == place.slot && pin.position == place.position)
     });
@@ -123,24 +127,25 @@ pub async fn pin_story(
         position: place.position,
         story_id: teaser.id,
     });
-    curator
-        .store
+    store
         .replace_front_pins(edition_id, place.front_id, &pins)
         .await?;
-    curator
-        .audit("front.pin", "story", teaser.id, describe(place))
+    actor
+        .audit(store, "front.pin", "story", teaser.id, describe(place))
         .await
 }
 
 /// Unpins whatever is pinned at a place; the latest stories fill it again.
 pub async fn unpin_story(
-    curator: &Curator<'_>,
+    store: &dyn Store,
+    actor: Actor,
     edition: &EditionSite,
     place: &PinPlace,
-) -> CurationResult<()> {
+) -> ServiceResult<()> {
+    actor.require(Action::CurateFronts)?;
     check_place(edition, place)?;
     let edition_id = edition.edition.id;
-    let mut pins = curator.store.front_pins(edition_id, place.front_id).await?;
+    let mut pins = store.front_pins(edition_id, place.front_id).await?;
     let Some(index) = pins
         .iter()
         .position(|pin| pin.slot == place.slot && pin.position == place.position)
@@ -148,22 +153,29 @@ pub async fn unpin_story(
         return Ok(());
     };
     let removed = pins.remove(index);
-    curator
-        .store
+    store
         .replace_front_pins(edition_id, place.front_id, &pins)
         .await?;
-    curator
-        .audit("front.unpin", "story", removed.story_id, describe(place))
+    actor
+        .audit(
+            store,
+            "front.unpin",
+            "story",
+            removed.story_id,
+            describe(place),
+        )
         .await
 }
 
 /// Swaps a place's pin with the place above or below it in the same slot.
 pub async fn move_pin(
-    curator: &Curator<'_>,
+    store: &dyn Store,
+    actor: Actor,
     edition: &EditionSite,
     place: &PinPlace,
     up: bool,
-) -> CurationResult<()> {
+) -> ServiceResult<()> {
+    actor.require(Action::CurateFronts)?;
     let places = check_place(edition, place)? as i64;
     let other = if up {
         place.position - 1
@@ -174,7 +186,7 @@ pub async fn move_pin(
         return Ok(());
     }
     let edition_id = edition.edition.id;
-    let mut pins = curator.store.front_pins(edition_id, place.front_id).await?;
+    let mut pins = store.front_pins(edition_id, place.front_id).await?;
     let mut story = None;
     for pin in pins.iter_mut().filter(|pin| pin.slot == place.slot) {
         if pin.position == place.position {
@@ -185,12 +197,13 @@ pub async fn move_pin(
         }
     }
     let Some(story) = story else {
-        return Err(CurationError::Invalid("Nothing is pinned there.".into()));
+        return invalid("Nothing is pinned there.");
     };
-    curator
-        .store
+    store
         .replace_front_pins(edition_id, place.front_id, &pins)
         .await?;
     let detail = format!("{} → {other}", describe(place));
-    curator.audit("front.move", "story", story, detail).await
+    actor
+        .audit(store, "front.move", "story", story, detail)
+        .await
 }

@@ -8,28 +8,15 @@
 //! an unnamed folder behind, which nothing serves or lists.
 
 use imaging::{DEFAULT_WIDTHS, Format, ImagingError, Limits, RenditionFile};
-use store::{ImageChanges, NewAuditEntry, NewImage, NewUpload, Rendition, Store, StoreError};
+use serde::{Deserialize, Serialize};
+use store::{ImageChanges, NewImage, NewUpload, Rendition, Store};
 
-use crate::domain::permission::{Action, allows, may_edit_image};
+use crate::domain::permission::{Action, may_edit_image};
 use crate::media::MediaStore;
 use crate::service::account::random_token;
-
-/// Why an upload or an edit did not happen.
-#[derive(Debug, thiserror::Error)]
-pub enum MediaError {
-    /// The file was refused; the message is for the person who uploaded it.
-    #[error("{0}")]
-    Refused(ImagingError),
-    /// The role does not allow it.
-    #[error("not allowed")]
-    Forbidden,
-    /// The store failed.
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    /// Storing files or a worker thread failed.
-    #[error(transparent)]
-    Internal(#[from] anyhow::Error),
-}
+use crate::service::actor::Actor;
+use crate::service::error::{ServiceError, ServiceResult};
+use crate::service::story_form::FieldErrors;
 
 /// The text typed beside an upload.
 #[derive(Clone, Debug, Default)]
@@ -53,7 +40,7 @@ struct Prepared {
 
 /// Validates and resizes on a blocking thread: decoding and encoding take whole seconds of
 /// CPU for a large photo.
-async fn prepare(bytes: Vec<u8>, limits: Limits) -> Result<Prepared, MediaError> {
+async fn prepare(bytes: Vec<u8>, limits: Limits) -> ServiceResult<Prepared> {
     let work = tokio::task::spawn_blocking(move || -> Result<Prepared, ImagingError> {
         let upload = imaging::inspect(&bytes, &limits)?;
         let renditions = imaging::renditions(&upload, &DEFAULT_WIDTHS, None, (0.5, 0.5))?;
@@ -70,8 +57,9 @@ async fn prepare(bytes: Vec<u8>, limits: Limits) -> Result<Prepared, MediaError>
         .map_err(|error| anyhow::anyhow!("image worker: {error}"))?;
     prepared.map_err(|error| match error {
         // The upload was fine; our encoder was not: that is ours to log, not theirs to fix.
-        ImagingError::Encode { .. } => MediaError::Internal(anyhow::Error::new(error)),
-        refused => MediaError::Refused(refused),
+        ImagingError::Encode { .. } => ServiceError::Internal(anyhow::Error::new(error)),
+        // The message is for the person who uploaded the file.
+        refused => ServiceError::Invalid(refused.to_string()),
     })
 }
 
@@ -80,21 +68,29 @@ async fn prepare(bytes: Vec<u8>, limits: Limits) -> Result<Prepared, MediaError>
 pub async fn upload_image(
     store: &dyn Store,
     media: &dyn MediaStore,
-    user: &store::User,
+    actor: Actor,
     bytes: Vec<u8>,
     limits: Limits,
     text: ImageText,
-) -> Result<i64, MediaError> {
-    if !allows(user.role, Action::UploadMedia) {
-        return Err(MediaError::Forbidden);
-    }
+) -> ServiceResult<i64> {
+    actor.require(Action::UploadMedia)?;
     let prepared = prepare(bytes, limits).await?;
     let folder = format!("uploads/{}", random_token()?);
     let mut written = Vec::new();
-    let recorded = store_and_record(store, media, user.id, &folder, prepared, text, &mut written);
+    let recorded = store_and_record(
+        store,
+        media,
+        actor.id,
+        &folder,
+        prepared,
+        text,
+        &mut written,
+    );
     match recorded.await {
         Ok(id) => {
-            audit(store, user.id, "image.upload", id).await?;
+            actor
+                .audit(store, "image.upload", "image", id, String::new())
+                .await?;
             Ok(id)
         }
         Err(error) => {
@@ -117,7 +113,7 @@ async fn store_and_record(
     prepared: Prepared,
     text: ImageText,
     written: &mut Vec<String>,
-) -> Result<i64, MediaError> {
+) -> ServiceResult<i64> {
     let original_key = format!("{folder}/original.{}", prepared.format.extension());
     media.put(&original_key, prepared.original).await?;
     written.push(original_key.clone());
@@ -150,39 +146,84 @@ async fn store_and_record(
     Ok(store.create_upload(&upload).await?)
 }
 
+/// An image's text and focal point as typed.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct ImageInput {
+    /// Caption.
+    pub caption: String,
+    /// Credit.
+    pub credit: String,
+    /// Alt text.
+    pub alt: String,
+    /// The focal point's left offset, from 0 to 1.
+    pub focal_x: String,
+    /// Its top offset, from 0 to 1.
+    pub focal_y: String,
+}
+
+/// A focal coordinate: a number from 0 to 1.
+fn parse_focal(text: &str) -> Option<f32> {
+    let value: f32 = text.trim().parse().ok()?;
+    (0.0..=1.0).contains(&value).then_some(value)
+}
+
 /// Changes an image's text and focal point. Returns whether published stories use it (their
 /// pages were logged for refreshing).
 pub async fn update_image(
     store: &dyn Store,
-    user: &store::User,
-    changes: ImageChanges,
-) -> Result<bool, MediaError> {
+    actor: Actor,
+    id: i64,
+    input: &ImageInput,
+) -> ServiceResult<bool> {
+    actor.require(Action::UploadMedia)?;
     let image = store
-        .library_image(changes.id)
+        .library_image(id)
         .await?
-        .ok_or(StoreError::NotFound)?;
-    if !may_edit_image(user.role, user.id, image.uploaded_by) {
-        return Err(MediaError::Forbidden);
-    }
+        .ok_or(ServiceError::NotFound)?;
+    actor.check(may_edit_image(actor.role, actor.id, image.uploaded_by))?;
+    let (focal_x, focal_y) = (parse_focal(&input.focal_x), parse_focal(&input.focal_y));
+    let (Some(focal_x), Some(focal_y)) = (focal_x, focal_y) else {
+        let mut errors = FieldErrors::new();
+        for (name, value) in [("focal_x", focal_x), ("focal_y", focal_y)] {
+            if value.is_none() {
+                errors.insert(name, "Enter a number from 0 to 1.".into());
+            }
+        }
+        return Err(ServiceError::InvalidFields(errors));
+    };
     let changes = ImageChanges {
-        caption: changes.caption.trim().to_string(),
-        credit: changes.credit.trim().to_string(),
-        alt: changes.alt.trim().to_string(),
-        ..changes
+        id,
+        caption: input.caption.trim().to_string(),
+        credit: input.credit.trim().to_string(),
+        alt: input.alt.trim().to_string(),
+        focal_x,
+        focal_y,
     };
     let logged = store.update_image(&changes).await?;
-    audit(store, user.id, "image.update", changes.id).await?;
+    actor
+        .audit(store, "image.update", "image", changes.id, String::new())
+        .await?;
     Ok(logged)
 }
 
-async fn audit(store: &dyn Store, user_id: i64, action: &str, id: i64) -> Result<(), StoreError> {
-    store
-        .audit(&NewAuditEntry {
-            user_id: Some(user_id),
-            action: action.into(),
-            entity: "image".into(),
-            entity_id: Some(id),
-            detail: String::new(),
-        })
-        .await
+#[cfg(test)]
+mod tests {
+    use super::parse_focal;
+
+    #[test]
+    fn focal_points_are_fractions() {
+        let cases = [
+            ("0.5", Some(0.5), "the middle"),
+            (" 1 ", Some(1.0), "an edge, with spaces"),
+            ("1.2", None, "past the edge"),
+            ("-0.1", None, "negative"),
+            ("NaN", None, "not a number"),
+            ("", None, "empty"),
+        ];
+
+        for (text, expected, reason) in cases {
+            assert_eq!(parse_focal(text), expected, "{reason}");
+        }
+    }
 }

@@ -5,8 +5,10 @@ use serde::Deserialize;
 use store::*;
 
 use crate::domain::link::parse_link;
+use crate::domain::permission::Action;
 use crate::domain::text::one_line;
-use crate::service::curation::{CurationError, CurationResult, Curator, invalid};
+use crate::service::actor::Actor;
+use crate::service::error::{ServiceError, ServiceResult, invalid};
 
 /// The longest entry label.
 pub const MAX_LABEL: usize = 60;
@@ -71,12 +73,14 @@ fn numbered(ids: &[i64], parent: Option<i64>) -> impl Iterator<Item = MenuPlace>
 
 /// Adds an entry at the end of a menu's top level.
 pub async fn add_menu_entry(
-    curator: &Curator<'_>,
+    store: &dyn Store,
+    actor: Actor,
     edition_id: i64,
     menu: MenuKind,
     input: &MenuEntryInput,
-) -> CurationResult<i64> {
-    let items = curator.store.menu_items(edition_id).await?;
+) -> ServiceResult<i64> {
+    actor.require(Action::ManageTaxonomy)?;
+    let items = store.menu_items(edition_id).await?;
     let position = items
         .iter()
         .filter(|item| item.menu == menu && item.parent_id.is_none())
@@ -89,14 +93,14 @@ pub async fn add_menu_entry(
         MAX_LABEL,
         !input.section_id.is_empty(),
     )
-    .map_err(CurationError::Invalid)?;
+    .map_err(ServiceError::Invalid)?;
     let (section_id, url) = if input.section_id.is_empty() {
         (
             None,
-            Some(parse_link(&input.url).map_err(CurationError::Invalid)?),
+            Some(parse_link(&input.url).map_err(ServiceError::Invalid)?),
         )
     } else {
-        let sections = curator.store.sections(edition_id).await?;
+        let sections = store.sections(edition_id).await?;
         match input.section_id.trim().parse::<i64>() {
             Ok(id) if sections.iter().any(|s| s.id == id) => (Some(id), None),
             _ => return invalid("Pick a section of this edition."),
@@ -111,41 +115,45 @@ pub async fn add_menu_entry(
         label: (!label.is_empty()).then_some(label),
         url,
     };
-    let id = curator.store.add_menu_item(&item).await?;
+    let id = store.add_menu_item(&item).await?;
     let detail = format!(
         "{}: {}",
         menu.as_str(),
         item.label.or(item.url).unwrap_or_default()
     );
-    curator.audit("menu.add", "menu_item", id, detail).await?;
+    actor
+        .audit(store, "menu.add", "menu_item", id, detail)
+        .await?;
     Ok(id)
 }
 
 /// An edition's menu entries and the one asked for, if it is in a menu the newsroom edits.
 async fn editable_entry(
-    curator: &Curator<'_>,
+    store: &dyn Store,
     edition_id: i64,
     id: i64,
-) -> CurationResult<(Vec<MenuItem>, MenuItem)> {
-    let all = curator.store.menu_items(edition_id).await?;
+) -> ServiceResult<(Vec<MenuItem>, MenuItem)> {
+    let all = store.menu_items(edition_id).await?;
     let item = all
         .iter()
         .find(|item| item.id == id && EDITABLE_MENUS.contains(&item.menu))
         .cloned()
-        .ok_or(StoreError::NotFound)?;
+        .ok_or(ServiceError::NotFound)?;
     Ok((all, item))
 }
 
 /// Removes an entry and the entries nested under it.
 pub async fn remove_menu_entry(
-    curator: &Curator<'_>,
+    store: &dyn Store,
+    actor: Actor,
     edition_id: i64,
     id: i64,
-) -> CurationResult<()> {
-    editable_entry(curator, edition_id, id).await?;
-    curator.store.remove_menu_item(edition_id, id).await?;
-    curator
-        .audit("menu.remove", "menu_item", id, String::new())
+) -> ServiceResult<()> {
+    actor.require(Action::ManageTaxonomy)?;
+    editable_entry(store, edition_id, id).await?;
+    store.remove_menu_item(edition_id, id).await?;
+    actor
+        .audit(store, "menu.remove", "menu_item", id, String::new())
         .await
 }
 
@@ -207,23 +215,27 @@ fn arrange(
 
 /// Moves an entry up, down, in under the entry above, or out to the top level.
 pub async fn move_menu_entry(
-    curator: &Curator<'_>,
+    store: &dyn Store,
+    actor: Actor,
     edition_id: i64,
     id: i64,
     direction: MenuMove,
-) -> CurationResult<()> {
-    let (all, item) = editable_entry(curator, edition_id, id).await?;
+) -> ServiceResult<()> {
+    actor.require(Action::ManageTaxonomy)?;
+    let (all, item) = editable_entry(store, edition_id, id).await?;
     let menu = item.menu;
     let items: Vec<MenuItem> = all.iter().filter(|i| i.menu == menu).cloned().collect();
-    let places = arrange(&items, &item, direction).map_err(CurationError::Invalid)?;
+    let places = arrange(&items, &item, direction).map_err(ServiceError::Invalid)?;
     let arrangement = MenuArrangement {
         edition_id,
         menu,
         places,
     };
-    curator.store.arrange_menu(&arrangement).await?;
+    store.arrange_menu(&arrangement).await?;
     let detail = format!("{direction:?}").to_lowercase();
-    curator.audit("menu.move", "menu_item", id, detail).await
+    actor
+        .audit(store, "menu.move", "menu_item", id, detail)
+        .await
 }
 
 #[cfg(test)]

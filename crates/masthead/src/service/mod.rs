@@ -1,20 +1,27 @@
-//! Use cases behind the pages: the site's editions and menus, and the data each page shows.
-//! Services see `Arc<dyn Store>`, never axum or SQL.
+//! Use cases behind the pages: the site's editions and menus, the data each page shows, and
+//! every change the newsroom makes. Services see `Arc<dyn Store>`, never axum or SQL; those
+//! that change something take the [`actor::Actor`], check its role themselves and refuse with
+//! [`error::ServiceError`].
 
 pub mod account;
+pub mod actor;
+pub mod autosave;
 pub mod breaking;
-pub mod curation;
+pub mod demo_accounts;
+pub mod error;
 pub mod front;
 pub mod front_edit;
 pub mod gate;
 pub mod hashing;
 pub mod listing;
+pub mod login;
 pub mod media;
 pub mod menu_edit;
 pub mod newsroom;
 pub mod revision;
 pub mod section_edit;
 pub mod site;
+pub mod site_tree;
 pub mod story;
 pub mod story_edit;
 pub mod story_form;

@@ -5,6 +5,8 @@ use jiff::{SignedDuration, Timestamp};
 use store::*;
 
 use crate::domain::permission::{Action, allows};
+use crate::service::actor::Actor;
+use crate::service::error::ServiceResult;
 
 /// How late a scheduled story may be before the dashboard raises the alarm.
 const MISSED_AFTER: SignedDuration = SignedDuration::from_mins(1);
@@ -27,13 +29,13 @@ pub struct Dashboard {
 }
 
 /// Only the account's own stories unless it may edit any.
-pub fn visible_owner(user: &User) -> Option<i64> {
-    (!allows(user.role, Action::EditAnyStory)).then_some(user.id)
+pub fn visible_owner(actor: Actor) -> Option<i64> {
+    (!allows(actor.role, Action::EditAnyStory)).then_some(actor.id)
 }
 
 /// Builds the dashboard for an account.
-pub async fn dashboard(store: &dyn Store, user: &User) -> StoreResult<Dashboard> {
-    let owner = visible_owner(user);
+pub async fn dashboard(store: &dyn Store, actor: Actor) -> ServiceResult<Dashboard> {
+    let owner = visible_owner(actor);
     let list = |owner_id: Option<i64>, statuses: Vec<StoryStatus>| StoryListQuery {
         owner_id,
         statuses,
@@ -45,7 +47,7 @@ pub async fn dashboard(store: &dyn Store, user: &User) -> StoreResult<Dashboard>
         ..list(owner, vec![StoryStatus::Scheduled])
     };
     let queries = [
-        list(Some(user.id), vec![StoryStatus::Draft]),
+        list(Some(actor.id), vec![StoryStatus::Draft]),
         list(owner, vec![StoryStatus::InReview]),
         list(owner, vec![StoryStatus::Scheduled]),
         list(owner, vec![StoryStatus::Published]),

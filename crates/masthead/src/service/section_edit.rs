@@ -3,11 +3,13 @@
 //! keeps the old paths of a renamed or moved section).
 
 use serde::Deserialize;
+use store::slug::{is_plausible_slug, slugify};
 use store::*;
 
-use crate::domain::slug::{is_plausible_slug, slugify};
+use crate::domain::permission::Action;
 use crate::domain::text::one_line;
-use crate::service::curation::{CurationError, CurationResult, Curator, invalid};
+use crate::service::actor::Actor;
+use crate::service::error::{ServiceError, ServiceResult, invalid};
 use crate::service::site::Site;
 use crate::service::story_form::RESERVED_SLUGS;
 
@@ -162,34 +164,31 @@ fn check(
 }
 
 /// Turns the store's refusals into messages.
-fn refused(error: StoreError, slug: &str) -> CurationError {
-    match error {
-        StoreError::Conflict(Constraint::SectionSlug) => {
-            CurationError::Invalid(format!("“{slug}” is taken by another section there."))
+fn refused(error: StoreError, slug: &str) -> ServiceError {
+    match error.constraint() {
+        Some(Constraint::SectionSlug) => {
+            ServiceError::Conflict(format!("“{slug}” is taken by another section there."))
         }
-        StoreError::Conflict(Constraint::SectionParentCycle) => {
-            CurationError::Invalid(
-                "A section cannot move under itself or one of its own subsections.".into(),
-            )
-        }
-        other => other.into(),
+        Some(Constraint::SectionParentCycle) => ServiceError::Invalid(
+            "A section cannot move under itself or one of its own subsections.".into(),
+        ),
+        _ => error.into(),
     }
 }
 
 /// Checks the form and that no static page holds the path a top section would take.
 async fn checked(
-    curator: &Curator<'_>,
+    store: &dyn Store,
     site: &Site,
     edition_id: i64,
     id: Option<i64>,
     input: &SectionInput,
-) -> CurationResult<(Vec<Section>, Checked)> {
-    let sections = curator.store.sections(edition_id).await?;
+) -> ServiceResult<(Vec<Section>, Checked)> {
+    let sections = store.sections(edition_id).await?;
     let reserved = reserved_top_slugs(site, edition_id);
-    let checked = check(input, &sections, id, &reserved).map_err(CurationError::Invalid)?;
+    let checked = check(input, &sections, id, &reserved).map_err(ServiceError::Invalid)?;
     if checked.parent_id.is_none()
-        && let Some(page) = curator
-            .store
+        && let Some(page) = store
             .published_story(edition_id, None, &checked.slug)
             .await?
     {
@@ -203,12 +202,14 @@ async fn checked(
 
 /// Creates a section as the last of its siblings.
 pub async fn create_section(
-    curator: &Curator<'_>,
+    store: &dyn Store,
+    actor: Actor,
     site: &Site,
     edition_id: i64,
     input: &SectionInput,
-) -> CurationResult<i64> {
-    let (sections, checked) = checked(curator, site, edition_id, None, input).await?;
+) -> ServiceResult<i64> {
+    actor.require(Action::ManageTaxonomy)?;
+    let (sections, checked) = checked(store, site, edition_id, None, input).await?;
     let position = sections
         .iter()
         .filter(|s| s.parent_id == checked.parent_id)
@@ -223,27 +224,30 @@ pub async fn create_section(
         description: checked.description,
         position,
     };
-    let id = curator
-        .store
+    let id = store
         .add_section(&new)
         .await
         .map_err(|error| refused(error, &new.slug))?;
-    let path = path_of(&curator.store.sections(edition_id).await?, id);
-    curator.audit("section.create", "section", id, path).await?;
+    let path = path_of(&store.sections(edition_id).await?, id);
+    actor
+        .audit(store, "section.create", "section", id, path)
+        .await?;
     Ok(id)
 }
 
 /// Renames a section or moves it under another parent; its old path keeps answering.
 pub async fn update_section(
-    curator: &Curator<'_>,
+    store: &dyn Store,
+    actor: Actor,
     site: &Site,
     edition_id: i64,
     id: i64,
     input: &SectionInput,
-) -> CurationResult<()> {
-    let (sections, checked) = checked(curator, site, edition_id, Some(id), input).await?;
+) -> ServiceResult<()> {
+    actor.require(Action::ManageTaxonomy)?;
+    let (sections, checked) = checked(store, site, edition_id, Some(id), input).await?;
     if !sections.iter().any(|s| s.id == id) {
-        return Err(StoreError::NotFound.into());
+        return Err(ServiceError::NotFound);
     }
     let before = path_of(&sections, id);
     let changes = SectionChanges {
@@ -254,32 +258,35 @@ pub async fn update_section(
         name: checked.name,
         description: checked.description,
     };
-    curator
-        .store
+    store
         .update_section(&changes)
         .await
         .map_err(|error| refused(error, &changes.slug))?;
-    let after = path_of(&curator.store.sections(edition_id).await?, id);
+    let after = path_of(&store.sections(edition_id).await?, id);
     let detail = if before == after {
         after
     } else {
         format!("{before} → {after}")
     };
-    curator.audit("section.update", "section", id, detail).await
+    actor
+        .audit(store, "section.update", "section", id, detail)
+        .await
 }
 
 /// Moves a section one place up or down among its siblings.
 pub async fn move_section(
-    curator: &Curator<'_>,
+    store: &dyn Store,
+    actor: Actor,
     edition_id: i64,
     id: i64,
     up: bool,
-) -> CurationResult<()> {
-    let sections = curator.store.sections(edition_id).await?;
+) -> ServiceResult<()> {
+    actor.require(Action::ManageTaxonomy)?;
+    let sections = store.sections(edition_id).await?;
     let section = sections
         .iter()
         .find(|s| s.id == id)
-        .ok_or(StoreError::NotFound)?;
+        .ok_or(ServiceError::NotFound)?;
     let mut siblings: Vec<i64> = sections
         .iter()
         .filter(|s| s.parent_id == section.parent_id)
@@ -295,13 +302,10 @@ pub async fn move_section(
         return Ok(());
     };
     siblings.swap(index, other);
-    curator
-        .store
-        .reorder_sections(edition_id, &siblings)
-        .await?;
+    store.reorder_sections(edition_id, &siblings).await?;
     let direction = if up { "up" } else { "down" };
-    curator
-        .audit("section.move", "section", id, direction.into())
+    actor
+        .audit(store, "section.move", "section", id, direction.into())
         .await
 }
 

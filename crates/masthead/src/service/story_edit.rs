@@ -4,25 +4,11 @@
 use jiff::Timestamp;
 use store::*;
 
-use crate::domain::permission::{may_edit, may_move, may_view};
+use crate::domain::permission::{Action, may_edit, may_move, may_view};
+use crate::service::actor::Actor;
+use crate::service::error::{ServiceError, ServiceResult};
+use crate::service::site::Site;
 use crate::service::story_form::{FieldErrors, ParsedStory};
-
-/// Why a save or a move was refused.
-#[derive(Debug, thiserror::Error)]
-pub enum EditError {
-    /// Field messages to show next to the fields.
-    #[error("invalid fields")]
-    Invalid(FieldErrors),
-    /// The story changed since the author's revision; here it is as it is now.
-    #[error("the story changed meanwhile")]
-    Conflict(Box<NewsroomStory>),
-    /// The role does not allow it.
-    #[error("not allowed")]
-    Forbidden,
-    /// The store failed.
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
 
 /// A move through the workflow asked for with a save.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,7 +57,7 @@ pub async fn resolve_references(
     store: &dyn Store,
     edition_id: i64,
     parsed: &mut ParsedStory,
-) -> Result<(), EditError> {
+) -> ServiceResult<()> {
     let fields = &mut parsed.fields;
     let mut errors = FieldErrors::new();
     let mut image_ids: Vec<i64> = fields.hero_image_id.into_iter().collect();
@@ -106,7 +92,7 @@ pub async fn resolve_references(
     }
     check_credits(store, &fields.credits, &mut errors).await?;
     if !errors.is_empty() {
-        return Err(EditError::Invalid(errors));
+        return Err(ServiceError::InvalidFields(errors));
     }
     for (slug, name) in &parsed.keywords {
         let id = store.ensure_keyword(edition_id, slug, name).await?;
@@ -134,81 +120,82 @@ async fn check_credits(
     Ok(())
 }
 
-/// Creates a draft owned by the account.
+/// Creates a draft owned by the account (anyone in the newsroom may write stories).
 pub async fn create_story(
     store: &dyn Store,
-    user: &User,
+    actor: Actor,
     edition_id: i64,
     mut parsed: ParsedStory,
-) -> Result<i64, EditError> {
+) -> ServiceResult<i64> {
+    actor.require(Action::WriteStory)?;
     resolve_references(store, edition_id, &mut parsed).await?;
     let id = store
         .create_story(&NewStory {
             edition_id,
             status: StoryStatus::Draft,
-            owner_id: Some(user.id),
+            owner_id: Some(actor.id),
             published_at: None,
             updated_at: Timestamp::now(),
             fields: parsed.fields,
         })
         .await
         .map_err(slug_taken)?;
-    store
-        .audit(&NewAuditEntry {
-            user_id: Some(user.id),
-            action: "story.create".into(),
-            entity: "story".into(),
-            entity_id: Some(id),
-            detail: String::new(),
-        })
+    actor
+        .audit(store, "story.create", "story", id, String::new())
         .await?;
     Ok(id)
 }
 
 /// A taken slug is a field error, not a failure.
-fn slug_taken(error: StoreError) -> EditError {
-    match error {
-        StoreError::Conflict(Constraint::StorySlug) => {
+fn slug_taken(error: StoreError) -> ServiceError {
+    match error.constraint() {
+        Some(Constraint::StorySlug) => {
             let mut errors = FieldErrors::new();
             errors.insert(
                 "slug",
                 "Another story in this section already has this slug.".into(),
             );
-            EditError::Invalid(errors)
+            ServiceError::InvalidFields(errors)
         }
-        other => EditError::Store(other),
+        _ => error.into(),
     }
 }
 
 /// A story the account may open, or why not.
-pub async fn open_story(
-    store: &dyn Store,
-    user: &User,
-    id: i64,
-) -> Result<NewsroomStory, EditError> {
+pub async fn open_story(store: &dyn Store, actor: Actor, id: i64) -> ServiceResult<NewsroomStory> {
     let story = store
         .newsroom_story(id)
         .await?
-        .ok_or(EditError::Store(StoreError::NotFound))?;
-    if may_view(user.role, user.id, story.owner_id) {
-        Ok(story)
-    } else {
-        Err(EditError::Forbidden)
-    }
+        .ok_or(ServiceError::NotFound)?;
+    actor.check(may_view(actor.role, actor.id, story.owner_id))?;
+    Ok(story)
+}
+
+/// A story's public path before and after a change of content, without the edition
+/// prefix (the form the `redirects` table keeps).
+pub fn story_paths(site: &Site, story: &NewsroomStory, new: &StoryFields) -> (String, String) {
+    let prefix = site
+        .edition(story.edition_id)
+        .map_or("", |edition| edition.edition.path_prefix.as_str());
+    let path = |fields: &StoryFields| {
+        let full = site.path_for(story.edition_id, fields.section_id, &fields.slug);
+        full.strip_prefix(prefix).unwrap_or(&full).to_string()
+    };
+    (path(&story.fields), path(new))
 }
 
 /// Saves new content on top of `base_revision` (skipping an unchanged save) together with
-/// a workflow move, in one transaction; `old_path` is the story's public path without the edition prefix
-/// and `new_path` what it will be, so a published story keeps its old URL.
+/// a workflow move, in one transaction. A published story whose path changes keeps its old
+/// URL as a redirect.
 pub async fn save_story(
     store: &dyn Store,
-    user: &User,
+    site: &Site,
+    actor: Actor,
     story: &NewsroomStory,
     base_revision: i64,
     mut parsed: ParsedStory,
-    paths: (String, String),
     transition: Option<Transition>,
-) -> Result<(), EditError> {
+) -> ServiceResult<()> {
     let known = existing_keywords(store, story.edition_id, &parsed.keywords).await?;
     let changed = match known {
         Some(keyword_ids) => {
@@ -221,31 +208,29 @@ pub async fn save_story(
         None => true,
     };
     if changed {
-        if !may_edit(user.role, user.id, story.owner_id, story.status) {
-            return Err(EditError::Forbidden);
-        }
+        actor.check(may_edit(actor.role, actor.id, story.owner_id, story.status))?;
         let then = transition
-            .map(|transition| status_change(user, story, transition))
+            .map(|transition| status_change(actor, story, transition))
             .transpose()?;
         resolve_references(store, story.edition_id, &mut parsed).await?;
-        let (old_path, new_path) = paths;
+        let (old_path, new_path) = story_paths(site, story, &parsed.fields);
         let moved = story.published_at.is_some() && old_path != new_path;
         let save = StorySave {
             story_id: story.id,
             base_revision,
-            user_id: user.id,
+            user_id: actor.id,
             fields: parsed.fields,
             redirect_from: moved.then_some(old_path),
             then,
         };
         return match store.save_story(&save).await {
             Ok(_) => Ok(()),
-            Err(error) if is_stale(&error) => Err(current(store, story).await),
+            Err(error) if is_stale(&error) => Err(current(store, story, error).await),
             Err(error) => Err(slug_taken(error)),
         };
     }
     if let Some(transition) = transition {
-        move_story(store, user, story, transition).await?;
+        move_story(store, actor, story, transition).await?;
     }
     Ok(())
 }
@@ -253,17 +238,20 @@ pub async fn save_story(
 /// Whether a store conflict means someone else changed the story first.
 fn is_stale(error: &StoreError) -> bool {
     matches!(
-        error,
-        StoreError::Conflict(Constraint::StoryRevision | Constraint::StoryStatus)
+        error.constraint(),
+        Some(Constraint::StoryRevision | Constraint::StoryStatus)
     )
 }
 
 /// A stale save or move, answered with the story as it is now.
-async fn current(store: &dyn Store, story: &NewsroomStory) -> EditError {
+async fn current(store: &dyn Store, story: &NewsroomStory, error: StoreError) -> ServiceError {
     match store.newsroom_story(story.id).await {
-        Ok(Some(current)) => EditError::Conflict(Box::new(current)),
-        Ok(None) => EditError::Store(StoreError::NotFound),
-        Err(error) => EditError::Store(error),
+        Ok(Some(current)) => ServiceError::Stale {
+            what: error.to_string(),
+            current: Some(Box::new(current)),
+        },
+        Ok(None) => ServiceError::NotFound,
+        Err(error) => error.into(),
     }
 }
 
@@ -283,57 +271,74 @@ async fn existing_keywords(
     Ok(Some(ids))
 }
 
-fn check_move(user: &User, story: &NewsroomStory, transition: Transition) -> Result<(), EditError> {
-    if may_move(
-        user.role,
-        user.id,
-        story.owner_id,
-        story.status,
-        transition.target(),
-    ) {
-        Ok(())
-    } else {
-        Err(EditError::Forbidden)
-    }
-}
-
 /// Moves a story through the workflow.
 pub async fn move_story(
     store: &dyn Store,
-    user: &User,
+    actor: Actor,
     story: &NewsroomStory,
     transition: Transition,
-) -> Result<(), EditError> {
-    let change = status_change(user, story, transition)?;
+) -> ServiceResult<()> {
+    let change = status_change(actor, story, transition)?;
     match store.change_status(&change).await {
-        Err(StoreError::Conflict(_)) => Err(current(store, story).await),
+        Err(error @ StoreError::Conflict(_)) => Err(current(store, story, error).await),
         other => Ok(other?),
     }
 }
 
 /// The store's move for a transition, if this account may make it now.
 fn status_change(
-    user: &User,
+    actor: Actor,
     story: &NewsroomStory,
     transition: Transition,
-) -> Result<StatusChange, EditError> {
-    check_move(user, story, transition)?;
+) -> ServiceResult<StatusChange> {
+    let target = transition.target();
+    actor.check(may_move(
+        actor.role,
+        actor.id,
+        story.owner_id,
+        story.status,
+        target,
+    ))?;
     let now = Timestamp::now();
     let scheduled_at = match transition {
         Transition::Schedule(at) if at <= now => {
             let mut errors = FieldErrors::new();
             errors.insert("scheduled_at", "Pick a time in the future.".into());
-            return Err(EditError::Invalid(errors));
+            return Err(ServiceError::InvalidFields(errors));
         }
         Transition::Schedule(at) => Some(at),
         _ => None,
     };
     Ok(StatusChange {
         story_id: story.id,
-        user_id: user.id,
+        user_id: actor.id,
         from: story.status,
-        to: transition.target(),
+        to: target,
         scheduled_at,
         at: now,
     })
+}
+
+/// Saves an old revision's content as the newest, on top of `base_revision`.
+pub async fn restore_revision(
+    store: &dyn Store,
+    site: &Site,
+    actor: Actor,
+    story: &NewsroomStory,
+    number: i64,
+    base_revision: i64,
+) -> ServiceResult<()> {
+    let revision = store
+        .revision(story.id, number)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let keywords = store.keywords(&revision.fields.keyword_ids).await?;
+    let parsed = ParsedStory {
+        keywords: keywords.into_iter().map(|k| (k.slug, k.name)).collect(),
+        fields: StoryFields {
+            keyword_ids: Vec::new(),
+            ..revision.fields
+        },
+    };
+    save_story(store, site, actor, story, base_revision, parsed, None).await
 }

@@ -3,11 +3,13 @@
 //! keywords keep their old pages answering (301).
 
 use serde::Deserialize;
+use store::slug::{is_plausible_slug, slugify};
 use store::*;
 
-use crate::domain::slug::{is_plausible_slug, slugify};
+use crate::domain::permission::Action;
 use crate::domain::text::one_line;
-use crate::service::curation::{CurationError, CurationResult, Curator, invalid};
+use crate::service::actor::Actor;
+use crate::service::error::{ServiceError, ServiceResult, invalid};
 
 /// The longest topic name.
 pub const MAX_NAME: usize = 100;
@@ -37,53 +39,57 @@ fn check_topic(input: &TopicInput) -> Result<(String, String, String), String> {
     Ok((name, slug, description))
 }
 
-fn taken(error: StoreError, slug: &str) -> CurationError {
-    match error {
-        StoreError::Conflict(Constraint::TopicSlug) => {
-            CurationError::Invalid(format!("Another topic already has the slug “{slug}”."))
+fn taken(error: StoreError, slug: &str) -> ServiceError {
+    match error.constraint() {
+        Some(Constraint::TopicSlug) => {
+            ServiceError::Conflict(format!("Another topic already has the slug “{slug}”."))
         }
-        other => other.into(),
+        _ => error.into(),
     }
 }
 
 /// Creates a topic.
 pub async fn create_topic(
-    curator: &Curator<'_>,
+    store: &dyn Store,
+    actor: Actor,
     edition_id: i64,
     input: &TopicInput,
-) -> CurationResult<i64> {
-    let (name, slug, description) = check_topic(input).map_err(CurationError::Invalid)?;
+) -> ServiceResult<i64> {
+    actor.require(Action::ManageTaxonomy)?;
+    let (name, slug, description) = check_topic(input).map_err(ServiceError::Invalid)?;
     let topic = NewTopic {
         edition_id,
         slug,
         name,
         description,
     };
-    let id = curator
-        .store
+    let id = store
         .add_topic(&topic)
         .await
         .map_err(|error| taken(error, &topic.slug))?;
     let detail = format!("/topic/{}", topic.slug);
-    curator.audit("topic.create", "topic", id, detail).await?;
+    actor
+        .audit(store, "topic.create", "topic", id, detail)
+        .await?;
     Ok(id)
 }
 
 /// Renames a topic (name, slug, description).
 pub async fn update_topic(
-    curator: &Curator<'_>,
+    store: &dyn Store,
+    actor: Actor,
     edition_id: i64,
     id: i64,
     input: &TopicInput,
-) -> CurationResult<()> {
-    let (name, slug, description) = check_topic(input).map_err(CurationError::Invalid)?;
-    let old = curator
-        .store
+) -> ServiceResult<()> {
+    actor.require(Action::ManageTaxonomy)?;
+    let (name, slug, description) = check_topic(input).map_err(ServiceError::Invalid)?;
+    let old = store
         .topics(&[id])
         .await?
         .into_iter()
         .find(|topic| topic.edition_id == edition_id)
-        .ok_or(StoreError::NotFound)?;
+        .ok_or(ServiceError::NotFound)?;
     let topic = Topic {
         id,
         edition_id,
@@ -91,18 +97,19 @@ pub async fn update_topic(
         name,
         description,
     };
-    curator
-        .store
+    store
         .update_topic(&topic)
         .await
         .map_err(|error| taken(error, &topic.slug))?;
     let detail = format!("{} → {} (/topic/{})", old.name, topic.name, topic.slug);
-    curator.audit("topic.update", "topic", id, detail).await
+    actor
+        .audit(store, "topic.update", "topic", id, detail)
+        .await
 }
 
 /// A keyword typed by slug or by name.
-async fn find_keyword(store: &dyn Store, edition_id: i64, typed: &str) -> CurationResult<Keyword> {
-    let typed = one_line(typed, "keyword", 200, false).map_err(CurationError::Invalid)?;
+async fn find_keyword(store: &dyn Store, edition_id: i64, typed: &str) -> ServiceResult<Keyword> {
+    let typed = one_line(typed, "keyword", 200, false).map_err(ServiceError::Invalid)?;
     let slug = slugify(&typed, 80);
     match store.keyword_by_slug(edition_id, &slug).await? {
         Some(keyword) => Ok(keyword),
@@ -113,23 +120,22 @@ async fn find_keyword(store: &dyn Store, edition_id: i64, typed: &str) -> Curati
 /// Merges keyword `from` into `into` (each typed by slug or name): its stories get
 /// `into`, `from` is deleted, and its page answers 301 with `into`'s.
 pub async fn merge_keywords(
-    curator: &Curator<'_>,
+    store: &dyn Store,
+    actor: Actor,
     edition_id: i64,
     from: &str,
     into: &str,
-) -> CurationResult<(Keyword, Keyword)> {
-    let from = find_keyword(curator.store, edition_id, from).await?;
-    let into = find_keyword(curator.store, edition_id, into).await?;
+) -> ServiceResult<(Keyword, Keyword)> {
+    actor.require(Action::ManageTaxonomy)?;
+    let from = find_keyword(store, edition_id, from).await?;
+    let into = find_keyword(store, edition_id, into).await?;
     if from.id == into.id {
         return invalid("Pick two different keywords to merge.");
     }
-    curator
-        .store
-        .merge_keywords(edition_id, from.id, into.id)
-        .await?;
+    store.merge_keywords(edition_id, from.id, into.id).await?;
     let detail = format!("{} → {}", from.slug, into.slug);
-    curator
-        .audit("keyword.merge", "keyword", into.id, detail)
+    actor
+        .audit(store, "keyword.merge", "keyword", into.id, detail)
         .await?;
     Ok((from, into))
 }

@@ -1,4 +1,5 @@
-//! `AppError`: every way a request can fail, and how each becomes a response.
+//! `AppError`: every way a request can fail, and how each becomes a response; the one
+//! place a service's refusal (`ServiceError`) turns into one.
 //!
 //! The response carries the error in its extensions; the `render_errors` middleware
 //! logs it and renders the themed error page (the newsroom's own under `/admin`).
@@ -6,6 +7,8 @@
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use store::{Constraint, StoreError};
+
+use crate::service::error::ServiceError;
 
 /// What went wrong handling a request.
 #[derive(Debug, thiserror::Error)]
@@ -52,6 +55,29 @@ impl From<StoreError> for AppError {
             StoreError::Unavailable(message) => AppError::Unavailable(message),
             StoreError::Conflict(constraint) => AppError::Conflict(constraint),
             other => AppError::Internal(other.into()),
+        }
+    }
+}
+
+impl From<ServiceError> for AppError {
+    /// A refusal that no form showed: forms handle `Invalid`, `InvalidFields` and
+    /// `Conflict` themselves, and what reaches here is answered with the error page.
+    fn from(error: ServiceError) -> AppError {
+        match error {
+            ServiceError::NotFound => AppError::NotFound,
+            ServiceError::Forbidden => AppError::Forbidden,
+            ServiceError::Invalid(message) => AppError::BadRequest(message),
+            ServiceError::InvalidFields(errors) => {
+                AppError::BadRequest(errors.into_values().collect::<Vec<_>>().join(" "))
+            }
+            ServiceError::Conflict(what) | ServiceError::Stale { what, .. } => {
+                AppError::Conflict(what)
+            }
+            ServiceError::BadLogin => AppError::Unauthorized,
+            ServiceError::Locked { .. } => AppError::TooManyRequests,
+            ServiceError::Busy { retry_after } => AppError::HashingBusy(retry_after),
+            ServiceError::Unavailable(message) => AppError::Unavailable(message),
+            ServiceError::Internal(error) => AppError::Internal(error),
         }
     }
 }

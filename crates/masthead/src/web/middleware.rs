@@ -9,9 +9,9 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
 
-use crate::app::AppState;
 use crate::web::error::ErrorInfo;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 use crate::web::view::Chrome;
 
 /// Strict defaults: no inline script, no framing, no sniffing; YouTube embeds only.

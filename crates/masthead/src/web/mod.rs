@@ -1,4 +1,4 @@
-//! The HTTP layer: router, middleware, error mapping, views and the theme.
+//! The HTTP layer: its state, router, middleware, error mapping, views and the theme.
 
 pub mod cache;
 pub mod client;
@@ -9,5 +9,6 @@ pub mod ops;
 pub mod router;
 pub mod server;
 pub mod site;
+pub mod state;
 pub mod theme;
 pub mod view;

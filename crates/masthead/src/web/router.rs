@@ -7,7 +7,6 @@ use axum::extract::DefaultBodyLimit;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 
-use crate::app::AppState;
 use crate::web::middleware;
 use crate::web::newsroom::media::{edit as media_edit, library, upload_form};
 use crate::web::newsroom::story::{autosave, edit, list, preview, revisions};
@@ -17,6 +16,7 @@ use crate::web::newsroom::{
 };
 use crate::web::ops::{health, metrics};
 use crate::web::site::{assets, newsletter, resolve, shortlink};
+use crate::web::state::AppState;
 
 /// Every route of the app, with its middleware.
 pub fn router(state: Arc<AppState>) -> Router {

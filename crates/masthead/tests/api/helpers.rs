@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use masthead::app::{App, open_media, open_store};
 use masthead::config::Config;
-use masthead::demo::{DemoSize, create_sized};
+use masthead::service::demo_accounts::DemoAccountMaker;
 use scraper::{Html, Selector};
 use test_support::{ScratchDatabase, test_server};
 use tokio::sync::OnceCell;
@@ -29,9 +29,14 @@ async fn template() -> &'static Path {
             let config = Config::for_tests(&dir);
             let store = open_store(&config).await.expect("open template store");
             let media = open_media(&config).await.expect("open template media");
-            create_sized(&*store, media.as_ref(), DemoSize::SMALL)
-                .await
-                .expect("create the small demo");
+            demo::create_sized(
+                &*store,
+                media.as_ref(),
+                &DemoAccountMaker,
+                demo::DemoSize::SMALL,
+            )
+            .await
+            .expect("create the small demo");
             store.close().await;
             dir
         })
@@ -196,7 +201,7 @@ pub struct TestApp {
     data: std::sync::Arc<TestData>,
     counter: std::sync::atomic::AtomicU32,
     /// The app's state, for apps started in this process (not for nodes).
-    pub state: Option<std::sync::Arc<masthead::app::AppState>>,
+    pub state: Option<std::sync::Arc<masthead::web::state::AppState>>,
     /// The `masthead serve` process, for apps started as processes (nodes).
     process: std::sync::Mutex<Option<std::process::Child>>,
 }

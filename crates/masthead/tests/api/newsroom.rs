@@ -241,13 +241,12 @@ async fn the_demo_prints_one_working_account_per_role() {
     let data = crate::helpers::TestData::empty().await;
     let config = data.config();
     let store = masthead::app::open_store(&config).await.expect("store");
-    let demo = masthead::demo::create_sized(
+    let media = masthead::app::open_media(&config).await.expect("media");
+    let demo = demo::create_sized(
         &*store,
-        masthead::app::open_media(&config)
-            .await
-            .expect("media")
-            .as_ref(),
-        masthead::demo::DemoSize::SMALL,
+        media.as_ref(),
+        &masthead::service::demo_accounts::DemoAccountMaker,
+        demo::DemoSize::SMALL,
     )
     .await
     .expect("demo");

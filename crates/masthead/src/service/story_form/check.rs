@@ -2,8 +2,8 @@
 //! each adding its message to the form's errors.
 
 use store::GalleryItem;
+use store::slug::slugify;
 
-use crate::domain::slug::slugify;
 use crate::service::story_form::{FieldErrors, MAX_LINE, MAX_LIST, clean};
 
 pub(super) struct Checker {

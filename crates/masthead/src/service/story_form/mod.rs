@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 
 use serde::Serialize;
+use store::slug::slugify;
 use store::*;
 
-use crate::domain::slug::slugify;
 use crate::service::site::EditionSite;
 
 mod check;

@@ -21,6 +21,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 pub use service::CachedSite;
 
+use crate::jobs::changes::PageInvalidation;
 use crate::web::cache::page::CachedPage;
 use crate::web::cache::store::Store;
 
@@ -161,5 +162,12 @@ impl PageCache {
             CacheOutcome::Pass => &self.passes,
         };
         counter.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// The change follower drops this node's pages through it.
+impl PageInvalidation for PageCache {
+    fn invalidate(&self, tags: &[String]) -> usize {
+        PageCache::invalidate(self, tags)
     }
 }

@@ -16,12 +16,12 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use tower_service::Service;
 
-use crate::app::AppState;
 use crate::domain::reader_url::{ReaderUrl, is_reader_path};
 use crate::web::cache::encoding::Coding;
 use crate::web::cache::page::CachedPage;
 use crate::web::cache::{CacheOutcome, CacheTags};
 use crate::web::middleware::add_security_headers;
+use crate::web::state::AppState;
 
 /// Bodies larger than this are served but not cached.
 const MAX_BODY: usize = 2 * 1024 * 1024;

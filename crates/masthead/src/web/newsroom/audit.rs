@@ -7,12 +7,12 @@ use axum::extract::{Query, State};
 use axum::response::Html;
 use serde::Serialize;
 
-use crate::app::AppState;
 use crate::domain::permission::Action;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::newsroom_time;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// Lines per page.
 const PER_PAGE: u32 = 100;

@@ -9,16 +9,16 @@ use axum::response::{Html, Response};
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
-use crate::app::AppState;
 use crate::domain::permission::Action;
 use crate::domain::time::display_time;
 use crate::service::breaking::{BreakingInput, MAX_TEXT, clear_breaking, set_breaking};
 use crate::web::error::AppError;
 use crate::web::newsroom::curation::{
-    EditionQuery, EditionTab, answer, curator, edition_tabs, picked_edition,
+    EditionQuery, EditionTab, answer, edition_tabs, picked_edition,
 };
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 #[derive(Serialize)]
 struct CurrentBar {
@@ -93,10 +93,9 @@ pub async fn set_bar(
     Query(query): Query<EditionQuery>,
     Form(input): Form<BreakingInput>,
 ) -> Result<Response, AppError> {
-    user.require(Action::CurateFronts)?;
     let site = state.site();
     let edition = picked_edition(&site, query.edition)?;
-    let set = set_breaking(&curator(&state, &user), edition, &input).await;
+    let set = set_breaking(state.store.as_ref(), user.actor, edition, &input).await;
     let done = format!(
         "/admin/breaking?edition={}&notice=saved",
         edition.edition.id
@@ -113,10 +112,9 @@ pub async fn clear_bar(
     user: CurrentUser,
     Query(query): Query<EditionQuery>,
 ) -> Result<Response, AppError> {
-    user.require(Action::CurateFronts)?;
     let site = state.site();
     let edition = picked_edition(&site, query.edition)?;
-    let cleared = clear_breaking(&curator(&state, &user), edition).await;
+    let cleared = clear_breaking(state.store.as_ref(), user.actor, edition).await;
     let done = format!(
         "/admin/breaking?edition={}&notice=cleared",
         edition.edition.id

@@ -9,11 +9,10 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 use store::Section;
 
-use crate::app::AppState;
-use crate::service::curation::{CurationError, CurationResult, Curator};
+use crate::web::state::AppState;
+use crate::service::error::{ServiceError, ServiceResult};
 use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;
-use crate::web::newsroom::session::CurrentUser;
 
 /// The query every curation page and form action carries.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -47,15 +46,6 @@ pub struct Choice {
     pub selected: bool,
 }
 
-impl From<CurationError> for AppError {
-    fn from(error: CurationError) -> AppError {
-        match error {
-            CurationError::Invalid(message) => AppError::BadRequest(message),
-            CurationError::Store(error) => error.into(),
-        }
-    }
-}
-
 /// The edition a request works on: the one asked for, or the default one.
 pub fn picked_edition(site: &Site, id: Option<i64>) -> Result<&EditionSite, AppError> {
     match id {
@@ -74,14 +64,6 @@ pub fn edition_tabs(site: &Site, current: i64, base: &str) -> Vec<EditionTab> {
             current: edition.edition.id == current,
         })
         .collect()
-}
-
-/// The account acting, for services.
-pub fn curator<'a>(state: &'a AppState, user: &CurrentUser) -> Curator<'a> {
-    Curator {
-        store: state.store.as_ref(),
-        user_id: user.user.id,
-    }
 }
 
 /// Sections in tree order with their depth (0 for a top section).
@@ -137,10 +119,11 @@ pub fn parent_choices(
 }
 
 /// Answers a finished action: after a write, wakes the change follower (so readers see
-/// it at once) and goes to `done`; a refusal shows the page again with its message.
+/// it at once) and goes to `done`; bad input or a clash shows the page again with its
+/// message (422); any other refusal is an error page.
 pub async fn answer<F, Fut>(
     state: &AppState,
-    result: CurationResult<()>,
+    result: ServiceResult<()>,
     done: &str,
     again: F,
 ) -> Result<Response, AppError>
@@ -153,10 +136,10 @@ where
             state.changed();
             Ok(Redirect::to(done).into_response())
         }
-        Err(CurationError::Invalid(message)) => {
+        Err(ServiceError::Invalid(message) | ServiceError::Conflict(message)) => {
             let page = again(message).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
-        Err(CurationError::Store(error)) => Err(error.into()),
+        Err(error) => Err(error.into()),
     }
 }

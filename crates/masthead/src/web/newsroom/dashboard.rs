@@ -8,12 +8,12 @@ use axum::extract::{Query, State};
 use axum::response::Html;
 use serde::Serialize;
 
-use crate::app::AppState;
 use crate::service::newsroom::{Dashboard, dashboard};
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::StoryRow;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 #[derive(Serialize)]
 struct DashboardPage {
@@ -37,7 +37,7 @@ pub async fn show_dashboard(
         scheduled,
         published,
         missed,
-    } = dashboard(state.store.as_ref(), &user.user).await?;
+    } = dashboard(state.store.as_ref(), user.actor).await?;
     let site = state.site();
     let rows = |list| StoryRow::all(&site, list);
     let page = DashboardPage {

@@ -9,15 +9,15 @@ use axum::response::{Html, Response};
 use serde::{Deserialize, Serialize};
 use store::{FrontPin, HOME_FRONT, Teaser};
 
-use crate::app::AppState;
 use crate::domain::permission::Action;
 use crate::service::front_edit::{
     FrontSlot, PinPlace, front_slots, fronts, move_pin, pin_story, unpin_story,
 };
 use crate::web::error::AppError;
-use crate::web::newsroom::curation::{EditionTab, answer, curator, edition_tabs, picked_edition};
+use crate::web::newsroom::curation::{EditionTab, answer, edition_tabs, picked_edition};
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// `?edition=&front=` of the fronts page and its forms.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -171,7 +171,6 @@ async fn change_pins(
     form: PinForm,
     action: PinAction,
 ) -> Result<Response, AppError> {
-    user.require(Action::CurateFronts)?;
     let site = state.site();
     let edition = picked_edition(&site, query.edition)?;
     let front_id = query.front.unwrap_or(HOME_FRONT);
@@ -181,11 +180,11 @@ async fn change_pins(
         slot: form.slot,
         position,
     };
-    let curator = curator(&state, &user);
+    let (store, actor) = (state.store.as_ref(), user.actor);
     let result = match action {
-        PinAction::Pin => pin_story(&curator, edition, &place, &form.story).await,
-        PinAction::Unpin => unpin_story(&curator, edition, &place).await,
-        PinAction::Move => move_pin(&curator, edition, &place, form.direction == "up").await,
+        PinAction::Pin => pin_story(store, actor, edition, &place, &form.story).await,
+        PinAction::Unpin => unpin_story(store, actor, edition, &place).await,
+        PinAction::Move => move_pin(store, actor, edition, &place, form.direction == "up").await,
     };
     let notice = if action == PinAction::Unpin {
         "unpinned"

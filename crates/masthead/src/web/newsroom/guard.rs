@@ -11,10 +11,10 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
 
-use crate::app::AppState;
 use crate::service::account::token_hash;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::{SESSION_COOKIE, cookie, keep_private};
+use crate::web::state::AppState;
 
 /// The largest login form: an email, a password and a token fit many times over.
 pub const MAX_LOGIN_FORM: usize = 8 * 1024;

@@ -9,15 +9,15 @@ use axum::response::{Html, Response};
 use serde::{Deserialize, Serialize};
 use store::KeywordQuery;
 
-use crate::app::AppState;
 use crate::domain::paging::page_count;
 use crate::domain::permission::Action;
 use crate::domain::text::clean_line;
 use crate::service::taxonomy_edit::merge_keywords;
 use crate::web::error::AppError;
-use crate::web::newsroom::curation::{EditionTab, answer, curator, edition_tabs, picked_edition};
+use crate::web::newsroom::curation::{EditionTab, answer, edition_tabs, picked_edition};
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// Keywords per page.
 const PER_PAGE: u32 = 100;
@@ -131,11 +131,10 @@ pub async fn merge_keyword(
     Query(query): Query<KeywordsQuery>,
     Form(form): Form<MergeForm>,
 ) -> Result<Response, AppError> {
-    user.require(Action::ManageTaxonomy)?;
     let site = state.site();
     let edition_id = picked_edition(&site, query.edition)?.edition.id;
-    let curator = curator(&state, &user);
-    let merged = merge_keywords(&curator, edition_id, &form.from, &form.into).await;
+    let store = state.store.as_ref();
+    let merged = merge_keywords(store, user.actor, edition_id, &form.from, &form.into).await;
     let done = match &merged {
         Ok((_, into)) => format!(
             "/admin/keywords?edition={edition_id}&q={}&notice=merged",

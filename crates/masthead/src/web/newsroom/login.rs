@@ -8,13 +8,15 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
-use store::NewAuditEntry;
 
-use crate::app::AppState;
-use crate::service::account::{
-    LoginError, SESSION_LIFETIME, check_login, check_new_password, random_token, start_session,
-    token_hash,
+use crate::web::state::AppState;
+use crate::service::account::random_token;
+use crate::service::error::ServiceError;
+use crate::service::login::{
+    Login, PasswordChange, SESSION_LIFETIME, change_password as change_own_password, log_in,
+    log_out,
 };
+use crate::service::story_form::FieldErrors;
 use crate::web::client::ClientAddr;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::{CurrentUser, SESSION_COOKIE, cookie, set_cookie};
@@ -74,22 +76,11 @@ pub async fn login(
     let ip = client.to_string();
     let email: String = form.email.chars().take(254).collect();
     let store = state.store.as_ref();
-    let checked = check_login(store, &state.password_hashing, &email, &form.password, &ip).await;
-    let user = match checked {
-        Ok(user) => user,
+    let logged_in = log_in(store, &state.password_hashing, &email, &form.password, &ip).await;
+    let Login { user, token } = match logged_in {
+        Ok(login) => login,
         Err(error) => return refused_login(&state, &email, error),
     };
-    let token = start_session(state.store.as_ref(), user.id).await?;
-    state
-        .store
-        .audit(&NewAuditEntry {
-            user_id: Some(user.id),
-            action: "user.login".into(),
-            entity: "user".into(),
-            entity_id: Some(user.id),
-            detail: ip,
-        })
-        .await?;
     let target = if user.must_change_password {
         "/admin/password"
     } else {
@@ -108,21 +99,22 @@ pub async fn login(
 
 /// The login page again with why the login was refused: `429` with `Retry-After` when
 /// locked, `401` for a wrong password.
-fn refused_login(state: &AppState, email: &str, error: LoginError) -> Result<Response, AppError> {
+fn refused_login(state: &AppState, email: &str, error: ServiceError) -> Result<Response, AppError> {
     let status = match &error {
-        LoginError::Invalid => {
+        ServiceError::BadLogin => {
             state.metrics.login_failed();
             StatusCode::UNAUTHORIZED
         }
-        LoginError::Locked { .. } => {
+        ServiceError::Locked { .. } => {
             state.metrics.login_locked();
             StatusCode::TOO_MANY_REQUESTS
         }
-        _ => return Err(login_failure(state, error)),
+        _ => return Err(error.into()),
     };
+    // The two refusals' messages are written for the person at the form.
     let mut response = login_page(state, email, Some(error.to_string()))?;
     *response.status_mut() = status;
-    if let LoginError::Locked { retry_after } = error {
+    if let ServiceError::Locked { retry_after } = error {
         let seconds = u64::try_from(retry_after.as_secs()).unwrap_or(1).max(1);
         response
             .headers_mut()
@@ -131,22 +123,13 @@ fn refused_login(state: &AppState, email: &str, error: LoginError) -> Result<Res
     Ok(response)
 }
 
-/// A login that failed for want of a resource, not a wrong password.
-fn login_failure(state: &AppState, error: LoginError) -> AppError {
-    match error {
-        LoginError::Busy => AppError::HashingBusy(state.password_hashing.retry_after_secs()),
-        LoginError::Store(error) => error.into(),
-        other => AppError::Internal(anyhow::Error::new(other)),
-    }
-}
-
 /// `POST /admin/logout`: ends the session.
 pub async fn logout(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     if let Some(token) = cookie(&state, &headers, SESSION_COOKIE) {
-        state.store.delete_session(&token_hash(token)).await?;
+        log_out(state.store.as_ref(), token).await?;
     }
     let mut response = Redirect::to("/admin/login").into_response();
     response.headers_mut().insert(
@@ -160,13 +143,13 @@ pub async fn logout(
 struct PasswordPage {
     chrome: AdminChrome,
     required: bool,
-    errors: HashMap<&'static str, String>,
+    errors: FieldErrors,
 }
 
 fn password_page(
     state: &AppState,
     user: &CurrentUser,
-    errors: HashMap<&'static str, String>,
+    errors: FieldErrors,
     notice: Option<&str>,
 ) -> Result<Response, AppError> {
     let page = PasswordPage {
@@ -186,7 +169,7 @@ pub async fn show_password(
     password_page(
         &state,
         &user,
-        HashMap::new(),
+        FieldErrors::new(),
         query.get("notice").map(String::as_str),
     )
 }
@@ -207,39 +190,21 @@ pub async fn change_password(
     headers: HeaderMap,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, AppError> {
-    let mut errors = HashMap::new();
-    if let Err(message) = check_new_password(&form.new) {
-        errors.insert("new", message);
-    } else if form.new == form.current {
-        errors.insert(
-            "new",
-            "Choose a password different from the current one.".into(),
-        );
-    }
-    // Counted like a login from this address: each account has its own counters.
-    let ip = client.to_string();
-    let store = state.store.as_ref();
-    let hashing = &state.password_hashing;
-    match check_login(store, hashing, &user.user.email, &form.current, &ip).await {
-        Ok(_) => {}
-        Err(error @ (LoginError::Invalid | LoginError::Locked { .. })) => {
-            errors.insert("current", error.to_string());
+    let address = client.to_string();
+    let change = PasswordChange {
+        current: &form.current,
+        new: &form.new,
+        address: &address,
+        session: cookie(&state, &headers, SESSION_COOKIE),
+    };
+    let (store, hashing) = (state.store.as_ref(), &state.password_hashing);
+    match change_own_password(store, hashing, user.actor, &user.user.email, &change).await {
+        Ok(()) => Ok(Redirect::to("/admin/password?notice=password").into_response()),
+        Err(ServiceError::InvalidFields(errors)) => {
+            let mut response = password_page(&state, &user, errors, None)?;
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(response)
         }
-        Err(error) => return Err(login_failure(&state, error)),
+        Err(error) => Err(error.into()),
     }
-    if !errors.is_empty() {
-        let mut response = password_page(&state, &user, errors, None)?;
-        *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-        return Ok(response);
-    }
-    let hash = hashing
-        .hash(&form.new)
-        .await
-        .map_err(|error| login_failure(&state, error.into()))?;
-    let session = cookie(&state, &headers, SESSION_COOKIE).map(token_hash);
-    state
-        .store
-        .set_password(user.user.id, &hash, false, session.as_deref())
-        .await?;
-    Ok(Redirect::to("/admin/password?notice=password").into_response())
 }

@@ -9,17 +9,17 @@ use axum::response::{Html, Response};
 use serde::{Deserialize, Serialize};
 use store::{MenuItem, MenuKind};
 
-use crate::app::AppState;
 use crate::domain::permission::Action;
 use crate::service::menu_edit::{
     EDITABLE_MENUS, MenuEntryInput, MenuMove, add_menu_entry, move_menu_entry, remove_menu_entry,
 };
 use crate::web::error::AppError;
 use crate::web::newsroom::curation::{
-    Choice, EditionTab, answer, curator, edition_tabs, parent_choices, picked_edition,
+    Choice, EditionTab, answer, edition_tabs, parent_choices, picked_edition,
 };
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// `?edition=&menu=` of every menu page and form.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -175,10 +175,10 @@ pub async fn add_menu_item(
     Query(query): Query<MenuQuery>,
     Form(input): Form<MenuEntryInput>,
 ) -> Result<Response, AppError> {
-    user.require(Action::ManageTaxonomy)?;
     let site = state.site();
     let edition_id = picked_edition(&site, query.edition)?.edition.id;
-    let added = add_menu_entry(&curator(&state, &user), edition_id, query.menu()?, &input).await;
+    let store = state.store.as_ref();
+    let added = add_menu_entry(store, user.actor, edition_id, query.menu()?, &input).await;
     let done = menu_url(&query, edition_id, "created")?;
     answer(&state, added.map(drop), &done, |message| {
         menus_page(&state, &user, &query, Some(message))
@@ -201,12 +201,12 @@ pub async fn move_menu_item(
     Query(query): Query<MenuQuery>,
     Form(form): Form<MenuMoveForm>,
 ) -> Result<Response, AppError> {
-    user.require(Action::ManageTaxonomy)?;
     let site = state.site();
     let edition_id = picked_edition(&site, query.edition)?.edition.id;
     let direction = MenuMove::parse(&form.direction)
         .ok_or_else(|| AppError::BadRequest("Unknown move.".into()))?;
-    let moved = move_menu_entry(&curator(&state, &user), edition_id, id, direction).await;
+    let store = state.store.as_ref();
+    let moved = move_menu_entry(store, user.actor, edition_id, id, direction).await;
     let done = menu_url(&query, edition_id, "saved")?;
     answer(&state, moved, &done, |message| {
         menus_page(&state, &user, &query, Some(message))
@@ -221,10 +221,9 @@ pub async fn remove_menu_item(
     Path(id): Path<i64>,
     Query(query): Query<MenuQuery>,
 ) -> Result<Response, AppError> {
-    user.require(Action::ManageTaxonomy)?;
     let site = state.site();
     let edition_id = picked_edition(&site, query.edition)?.edition.id;
-    let removed = remove_menu_entry(&curator(&state, &user), edition_id, id).await;
+    let removed = remove_menu_entry(state.store.as_ref(), user.actor, edition_id, id).await;
     let done = menu_url(&query, edition_id, "deleted")?;
     answer(&state, removed, &done, |message| {
         menus_page(&state, &user, &query, Some(message))

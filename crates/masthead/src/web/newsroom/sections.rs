@@ -9,16 +9,16 @@ use axum::response::{Html, Response};
 use serde::{Deserialize, Serialize};
 use store::Section;
 
-use crate::app::AppState;
 use crate::domain::permission::Action;
 use crate::service::section_edit::{SectionInput, create_section, move_section, update_section};
 use crate::web::error::AppError;
 use crate::web::newsroom::curation::{
-    Choice, EditionQuery, EditionTab, answer, curator, edition_tabs, parent_choices,
-    picked_edition, tree_order,
+    Choice, EditionQuery, EditionTab, answer, edition_tabs, parent_choices, picked_edition,
+    tree_order,
 };
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 #[derive(Serialize)]
 struct SectionRow {
@@ -118,10 +118,10 @@ pub async fn add_section(
     Query(query): Query<EditionQuery>,
     Form(input): Form<SectionInput>,
 ) -> Result<Response, AppError> {
-    user.require(Action::ManageTaxonomy)?;
     let site = state.site();
     let edition_id = picked_edition(&site, query.edition)?.edition.id;
-    let created = create_section(&curator(&state, &user), &site, edition_id, &input).await;
+    let store = state.store.as_ref();
+    let created = create_section(store, user.actor, &site, edition_id, &input).await;
     let done = format!("/admin/sections?edition={edition_id}&notice=created");
     answer(&state, created.map(drop), &done, |message| {
         sections_page(&state, &user, &query, Some(message))
@@ -181,10 +181,10 @@ pub async fn change_section(
     Query(query): Query<EditionQuery>,
     Form(input): Form<SectionInput>,
 ) -> Result<Response, AppError> {
-    user.require(Action::ManageTaxonomy)?;
     let site = state.site();
     let edition_id = picked_edition(&site, query.edition)?.edition.id;
-    let updated = update_section(&curator(&state, &user), &site, edition_id, id, &input).await;
+    let store = state.store.as_ref();
+    let updated = update_section(store, user.actor, &site, edition_id, id, &input).await;
     let done = format!("/admin/sections?edition={edition_id}&notice=saved");
     answer(&state, updated, &done, |message| {
         edit_page(&state, &user, &query, id, Some(message))
@@ -207,11 +207,10 @@ pub async fn reorder_section(
     Query(query): Query<EditionQuery>,
     Form(form): Form<MoveForm>,
 ) -> Result<Response, AppError> {
-    user.require(Action::ManageTaxonomy)?;
     let site = state.site();
     let edition_id = picked_edition(&site, query.edition)?.edition.id;
     let up = form.direction == "up";
-    let moved = move_section(&curator(&state, &user), edition_id, id, up).await;
+    let moved = move_section(state.store.as_ref(), user.actor, edition_id, id, up).await;
     let done = format!("/admin/sections?edition={edition_id}&notice=saved");
     answer(&state, moved, &done, |message| {
         sections_page(&state, &user, &query, Some(message))

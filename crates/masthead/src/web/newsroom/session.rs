@@ -12,11 +12,12 @@ use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
 use store::{SessionUser, User};
 
-use crate::app::AppState;
 use crate::domain::permission::{Action, allows};
 use crate::service::account::token_hash;
+use crate::service::actor::Actor;
 use crate::web::error::AppError;
 use crate::web::newsroom::multipart_token::{first_field_token, is_multipart};
+use crate::web::state::AppState;
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "masthead_session";
@@ -28,12 +29,14 @@ pub const MAX_FORM: usize = 8 * 1024 * 1024;
 pub struct CurrentUser {
     /// The account.
     pub user: User,
+    /// The account as services know it: who acts, with which role.
+    pub actor: Actor,
     /// The token every form of this session carries.
     pub csrf: String,
 }
 
 impl CurrentUser {
-    /// Refuses the request unless the role allows the action.
+    /// Refuses a page unless the role allows the action (services check their own).
     pub fn require(&self, action: Action) -> Result<(), AppError> {
         if allows(self.user.role, action) {
             Ok(())
@@ -61,6 +64,7 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
             return Err(AppError::MustChangePassword);
         }
         Ok(CurrentUser {
+            actor: Actor::of(&session.user),
             user: session.user.clone(),
             csrf: session.csrf_token.clone(),
         })

@@ -9,15 +9,15 @@ use axum::response::{Html, Response};
 use serde::Serialize;
 use store::Topic;
 
-use crate::app::AppState;
 use crate::domain::permission::Action;
 use crate::service::taxonomy_edit::{TopicInput, create_topic, update_topic};
 use crate::web::error::AppError;
 use crate::web::newsroom::curation::{
-    EditionQuery, EditionTab, answer, curator, edition_tabs, picked_edition,
+    EditionQuery, EditionTab, answer, edition_tabs, picked_edition,
 };
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 #[derive(Serialize)]
 struct TopicsPage {
@@ -66,10 +66,9 @@ pub async fn add_topic(
     Query(query): Query<EditionQuery>,
     Form(input): Form<TopicInput>,
 ) -> Result<Response, AppError> {
-    user.require(Action::ManageTaxonomy)?;
     let site = state.site();
     let edition_id = picked_edition(&site, query.edition)?.edition.id;
-    let created = create_topic(&curator(&state, &user), edition_id, &input).await;
+    let created = create_topic(state.store.as_ref(), user.actor, edition_id, &input).await;
     let done = format!("/admin/topics?edition={edition_id}&notice=created");
     answer(&state, created.map(drop), &done, |message| {
         topics_page(&state, &user, &query, Some(message))
@@ -85,10 +84,10 @@ pub async fn change_topic(
     Query(query): Query<EditionQuery>,
     Form(input): Form<TopicInput>,
 ) -> Result<Response, AppError> {
-    user.require(Action::ManageTaxonomy)?;
     let site = state.site();
     let edition_id = picked_edition(&site, query.edition)?.edition.id;
-    let updated = update_topic(&curator(&state, &user), edition_id, id, &input).await;
+    let store = state.store.as_ref();
+    let updated = update_topic(store, user.actor, edition_id, id, &input).await;
     let done = format!("/admin/topics?edition={edition_id}&notice=saved");
     answer(&state, updated, &done, |message| {
         topics_page(&state, &user, &query, Some(message))

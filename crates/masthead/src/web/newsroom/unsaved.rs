@@ -15,11 +15,11 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
 
-use crate::app::AppState;
 use crate::service::story_form::credit_field;
 use crate::web::error::ErrorInfo;
 use crate::web::newsroom::session::{MAX_FORM, keep_private, url_pairs};
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// The newsroom's form fields that may be written back into a page: text people typed
 /// and the choices and ids the forms carry. Nothing secret belongs here.

@@ -8,16 +8,17 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use serde::{Deserialize, Serialize};
-use store::{NewAuditEntry, Role, User};
+use serde::Serialize;
+use store::{Role, User};
 
-use crate::app::AppState;
 use crate::domain::permission::Action;
-use crate::service::account::create_user;
+use crate::service::account::{AccountChange, AccountInput, add_account, change_account};
+use crate::service::error::ServiceError;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::newsroom_time;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 #[derive(Serialize)]
 struct UserRow {
@@ -90,104 +91,40 @@ pub async fn list_users(
     Ok(Html(state.theme.render("admin/users.html", &page)?))
 }
 
-/// The new-account form.
-#[derive(Deserialize)]
-pub struct NewUserForm {
-    email: String,
-    name: String,
-    role: String,
-}
-
 /// `POST /admin/users`: creates an account with a one-time password, shown once.
 pub async fn add_user(
     State(state): State<Arc<AppState>>,
     user: CurrentUser,
-    Form(form): Form<NewUserForm>,
+    Form(input): Form<AccountInput>,
 ) -> Result<Response, AppError> {
-    user.require(Action::ManageUsers)?;
-    let values = NewUserValues {
-        email: form.email.clone(),
-        name: form.name.clone(),
-        role: form.role.clone(),
-    };
-    let Some(role) = Role::parse(&form.role) else {
-        let page = users_page(&state, &user, values, Some("Pick a role.".into()), None).await?;
-        let html = state.theme.render("admin/users.html", &page)?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
-    };
-    let store = state.store.as_ref();
-    match create_user(store, &form.email, &form.name, role, None, None).await {
+    match add_account(state.store.as_ref(), user.actor, &input).await {
         Ok(created) => {
-            audit(&state, &user, "user.create", created.id, role.as_str()).await?;
             let password = created.one_time_password.unwrap_or_default();
-            let shown = Some((form.email.trim().to_lowercase(), password));
+            let shown = Some((input.email.trim().to_lowercase(), password));
             let page = users_page(&state, &user, NewUserValues::default(), None, shown).await?;
             Ok(Html(state.theme.render("admin/users.html", &page)?).into_response())
         }
-        Err(error) => {
-            let page = users_page(&state, &user, values, Some(format!("{error:#}")), None).await?;
+        Err(ServiceError::Invalid(message) | ServiceError::Conflict(message)) => {
+            let values = NewUserValues {
+                email: input.email,
+                name: input.name,
+                role: input.role,
+            };
+            let page = users_page(&state, &user, values, Some(message), None).await?;
             let html = state.theme.render("admin/users.html", &page)?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
         }
+        Err(error) => Err(error.into()),
     }
 }
 
-async fn audit(
-    state: &AppState,
-    user: &CurrentUser,
-    action: &str,
-    id: i64,
-    detail: &str,
-) -> Result<(), AppError> {
-    state
-        .store
-        .audit(&NewAuditEntry {
-            user_id: Some(user.user.id),
-            action: action.into(),
-            entity: "user".into(),
-            entity_id: Some(id),
-            detail: detail.into(),
-        })
-        .await?;
-    Ok(())
-}
-
-/// A change to one account.
-#[derive(Deserialize)]
-pub struct UserChangeForm {
-    role: Option<String>,
-    disabled: Option<String>,
-}
-
-/// `POST /admin/users/{id}`: changes a role, or disables or enables an account. Admins
-/// cannot demote or disable themselves (the newsroom would lose its last admin).
+/// `POST /admin/users/{id}`: changes a role, or disables or enables an account.
 pub async fn change_user(
     State(state): State<Arc<AppState>>,
     user: CurrentUser,
     Path(id): Path<i64>,
-    Form(form): Form<UserChangeForm>,
+    Form(change): Form<AccountChange>,
 ) -> Result<Response, AppError> {
-    user.require(Action::ManageUsers)?;
-    if id == user.user.id {
-        return Err(AppError::BadRequest(
-            "You cannot change your own role or disable yourself.".into(),
-        ));
-    }
-    let store = state.store.as_ref();
-    if let Some(role) = form.role.as_deref() {
-        let role = Role::parse(role).ok_or_else(|| AppError::BadRequest("Unknown role.".into()))?;
-        store.set_user_role(id, role).await?;
-        audit(&state, &user, "user.role", id, role.as_str()).await?;
-    }
-    if let Some(disabled) = form.disabled.as_deref() {
-        let disabled = disabled == "1";
-        store.set_user_disabled(id, disabled).await?;
-        let action = if disabled {
-            "user.disable"
-        } else {
-            "user.enable"
-        };
-        audit(&state, &user, action, id, "").await?;
-    }
+    change_account(state.store.as_ref(), user.actor, id, &change).await?;
     Ok(Redirect::to("/admin/users?notice=saved").into_response())
 }

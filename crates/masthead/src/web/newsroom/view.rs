@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use crate::app::AppState;
 use crate::domain::permission::{Action, allows};
 use crate::web::newsroom::session::CurrentUser;
+use crate::web::state::AppState;
 
 /// The newsroom's page frame.
 #[derive(Debug, Serialize)]

@@ -8,7 +8,7 @@ use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::app::AppState;
+use crate::web::state::AppState;
 
 /// How long the database may take to answer the readiness probe.
 const DATABASE_TIMEOUT: Duration = Duration::from_secs(1);

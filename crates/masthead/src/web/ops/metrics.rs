@@ -18,11 +18,11 @@ use prometheus_client::metrics::gauge::ConstGauge;
 use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::Registry;
 
-use crate::app::AppState;
 use crate::web::client::ClientAddr;
 use crate::web::error::AppError;
 use crate::web::ops::access::MetricsAccess;
 use crate::web::ops::route::RouteGroup;
+use crate::web::state::AppState;
 
 /// Latency buckets in seconds: a cache hit takes well under a millisecond, a render a few.
 const BUCKETS: [f64; 12] = [

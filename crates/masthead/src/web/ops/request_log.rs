@@ -11,9 +11,9 @@ use std::time::Instant;
 use axum::http::{Request, Response};
 use tower_service::Service;
 
-use crate::app::AppState;
 use crate::web::cache::CacheOutcome;
 use crate::web::ops::route::RouteGroup;
+use crate::web::state::AppState;
 
 /// Logs and counts every request the inner service answers.
 #[derive(Clone)]

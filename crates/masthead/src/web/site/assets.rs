@@ -6,10 +6,10 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::app::AppState;
 use crate::media::served_format;
 use crate::web::cache::encoding::Coding;
 use crate::web::error::AppError;
+use crate::web::state::AppState;
 
 /// A file of the theme's assets, in the coding the client accepts. Under its hashed name
 /// (`site.3f2a9c1b.css`, what templates link) it never changes and caches for a year;

@@ -7,11 +7,11 @@ use jiff::Timestamp;
 use serde::Serialize;
 use store::{StoryFilter, StoryQuery};
 
-use crate::app::AppState;
 use crate::service::listing::list;
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
+use crate::web::state::AppState;
 use crate::web::view::{Chrome, LinkView};
 
 /// Stories per feed.

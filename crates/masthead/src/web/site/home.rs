@@ -3,11 +3,11 @@
 use axum::response::Response;
 use serde::Serialize;
 
-use crate::app::AppState;
 use crate::service::front::home_front;
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
+use crate::web::state::AppState;
 use crate::web::view::{Chrome, LinkView, TeaserView};
 
 #[derive(Serialize)]

@@ -4,12 +4,12 @@ use axum::response::Response;
 use serde::Serialize;
 use store::{StoryFilter, StoryQuery};
 
-use crate::app::AppState;
 use crate::domain::paging::page_count;
 use crate::service::listing::list;
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
+use crate::web::state::AppState;
 use crate::web::view::{Chrome, Pager, TeaserView};
 
 /// Which kind of listing a path asks for.

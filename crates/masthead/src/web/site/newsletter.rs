@@ -8,8 +8,8 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
 
-use crate::app::AppState;
 use crate::web::error::AppError;
+use crate::web::state::AppState;
 use crate::web::view::Chrome;
 
 #[derive(Serialize)]

@@ -9,12 +9,12 @@ use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::app::AppState;
 use crate::domain::reader_url::ReaderUrl;
 use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;
 use crate::web::site::listing::ListingKind;
 use crate::web::site::{feed, home, listing, moved_to_page, section, story};
+use crate::web::state::AppState;
 
 /// Shows whatever lives at the request path; another spelling of a page's URL moves (301)
 /// to its canonical one.

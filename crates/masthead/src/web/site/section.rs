@@ -4,13 +4,13 @@ use axum::response::Response;
 use serde::Serialize;
 use store::{Section, StoryFilter, StoryQuery};
 
-use crate::app::AppState;
 use crate::domain::paging::page_count;
 use crate::service::front::section_pins;
 use crate::service::listing::list_with_pins;
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
+use crate::web::state::AppState;
 use crate::web::view::{Chrome, LinkView, Pager, TeaserView};
 
 #[derive(Serialize)]

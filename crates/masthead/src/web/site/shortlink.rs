@@ -5,9 +5,9 @@ use std::sync::Arc;
 use axum::extract::{Path, State};
 use axum::response::Response;
 
-use crate::app::AppState;
 use crate::web::error::AppError;
 use crate::web::site::moved_permanently;
+use crate::web::state::AppState;
 
 /// Follows a story's short link.
 pub async fn follow_shortlink(

@@ -8,7 +8,6 @@ use serde::Serialize;
 use serde_json::json;
 use store::StoryKind;
 
-use crate::app::AppState;
 use crate::domain::time::display_time;
 use crate::service::site::{EditionSite, Site};
 use crate::service::story::{StoryBundle, find_story};
@@ -16,6 +15,7 @@ use crate::web::cache::cacheable;
 use crate::web::error::AppError;
 use crate::web::site::feed::feed_links;
 use crate::web::site::story_view::StoryView;
+use crate::web::state::AppState;
 use crate::web::view::{Chrome, LinkView};
 
 /// The static page that lists open positions below its text.

@@ -1,7 +1,6 @@
 //! `GET /admin/media/{id}`: one image, its renditions and the stories that use it, with the
 //! form for its caption, credit, alt text and focal point; `POST` saves that form.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::Form;
@@ -9,30 +8,17 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
-use store::{ImageChanges, ImageRole, ImageUse, LibraryImage};
+use store::{ImageRole, ImageUse, LibraryImage};
 
-use crate::app::AppState;
 use crate::domain::permission::{Action, may_edit_image, may_see_headline};
-use crate::service::media::update_image;
+use crate::service::error::ServiceError;
+use crate::service::media::{ImageInput, update_image};
+use crate::service::story_form::FieldErrors;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::{newsroom_time, status_label};
 use crate::web::newsroom::view::AdminChrome;
-
-/// The form's fields, as typed.
-#[derive(Debug, Default, Deserialize, Serialize)]
-pub struct ImageForm {
-    #[serde(default)]
-    caption: String,
-    #[serde(default)]
-    credit: String,
-    #[serde(default)]
-    alt: String,
-    #[serde(default)]
-    focal_x: String,
-    #[serde(default)]
-    focal_y: String,
-}
+use crate::web::state::AppState;
 
 /// A story using the image, as the page lists it; someone else's unpublished story shows
 /// neither its headline nor a link to a reporter or contributor.
@@ -72,8 +58,8 @@ struct ImagePage {
     size: String,
     uploaded: String,
     renditions: Vec<(String, String)>,
-    values: ImageForm,
-    errors: HashMap<&'static str, &'static str>,
+    values: ImageInput,
+    errors: FieldErrors,
     can_edit: bool,
     uses: Vec<UseRow>,
 }
@@ -82,8 +68,8 @@ async fn image_page(
     state: &AppState,
     user: &CurrentUser,
     item: LibraryImage,
-    values: Option<ImageForm>,
-    errors: HashMap<&'static str, &'static str>,
+    values: Option<ImageInput>,
+    errors: FieldErrors,
 ) -> Result<ImagePage, AppError> {
     let image = item.image;
     let preview = image
@@ -107,7 +93,7 @@ async fn image_page(
                 (format!("/media/{}", r.key), label)
             })
             .collect(),
-        values: values.unwrap_or_else(|| ImageForm {
+        values: values.unwrap_or_else(|| ImageInput {
             caption: image.caption,
             credit: image.credit,
             alt: image.alt,
@@ -146,15 +132,9 @@ pub async fn show_image(
         .library_image(id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut page = image_page(&state, &user, item, None, HashMap::new()).await?;
+    let mut page = image_page(&state, &user, item, None, FieldErrors::new()).await?;
     page.chrome = page.chrome.with_notice(query.notice.as_deref());
     Ok(Html(state.theme.render("admin/media_edit.html", &page)?))
-}
-
-/// A focal coordinate: a number from 0 to 1.
-fn parse_focal(text: &str) -> Option<f32> {
-    let value: f32 = text.trim().parse().ok()?;
-    (0.0..=1.0).contains(&value).then_some(value)
 }
 
 /// `POST /admin/media/{id}`: saves the text and focal point; pages of published stories
@@ -163,55 +143,22 @@ pub async fn update_media(
     State(state): State<Arc<AppState>>,
     user: CurrentUser,
     Path(id): Path<i64>,
-    Form(form): Form<ImageForm>,
+    Form(input): Form<ImageInput>,
 ) -> Result<Response, AppError> {
-    user.require(Action::UploadMedia)?;
-    let (focal_x, focal_y) = (parse_focal(&form.focal_x), parse_focal(&form.focal_y));
-    let (Some(focal_x), Some(focal_y)) = (focal_x, focal_y) else {
-        let message = "Enter a number from 0 to 1.";
-        let mut errors = HashMap::new();
-        for (name, value) in [("focal_x", focal_x), ("focal_y", focal_y)] {
-            if value.is_none() {
-                errors.insert(name, message);
+    let store = state.store.as_ref();
+    match update_image(store, user.actor, id, &input).await {
+        Ok(logged) => {
+            if logged {
+                state.changed();
             }
+            Ok(Redirect::to(&format!("/admin/media/{id}?notice=saved")).into_response())
         }
-        let item = state.store.library_image(id).await?;
-        let item = item.ok_or(AppError::NotFound)?;
-        let page = image_page(&state, &user, item, Some(form), errors).await?;
-        let html = state.theme.render("admin/media_edit.html", &page)?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
-    };
-    let changes = ImageChanges {
-        id,
-        caption: form.caption,
-        credit: form.credit,
-        alt: form.alt,
-        focal_x,
-        focal_y,
-    };
-    if update_image(state.store.as_ref(), &user.user, changes).await? {
-        state.changed();
-    }
-    Ok(Redirect::to(&format!("/admin/media/{id}?notice=saved")).into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_focal;
-
-    #[test]
-    fn focal_points_are_fractions() {
-        let cases = [
-            ("0.5", Some(0.5), "the middle"),
-            (" 1 ", Some(1.0), "an edge, with spaces"),
-            ("1.2", None, "past the edge"),
-            ("-0.1", None, "negative"),
-            ("NaN", None, "not a number"),
-            ("", None, "empty"),
-        ];
-
-        for (text, expected, reason) in cases {
-            assert_eq!(parse_focal(text), expected, "{reason}");
+        Err(ServiceError::InvalidFields(errors)) => {
+            let item = store.library_image(id).await?.ok_or(AppError::NotFound)?;
+            let page = image_page(&state, &user, item, Some(input), errors).await?;
+            let html = state.theme.render("admin/media_edit.html", &page)?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
         }
+        Err(error) => Err(error.into()),
     }
 }

@@ -10,13 +10,14 @@ use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
 use store::{LibraryImage, MediaQuery};
 
-use crate::app::AppState;
 use crate::domain::permission::Action;
-use crate::service::media::{ImageText, MediaError, upload_image};
+use crate::service::error::ServiceError;
+use crate::service::media::{ImageText, upload_image};
 use crate::web::error::AppError;
 use crate::web::newsroom::media::upload_form::{megabytes, read_upload_form};
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// Images per page of the library.
 const PER_PAGE: u32 = 48;
@@ -146,6 +147,7 @@ pub async fn upload_media(
     user: CurrentUser,
     multipart: Multipart,
 ) -> Result<Response, AppError> {
+    // Checked here as well as in the service: a refusal must not first read the body.
     user.require(Action::UploadMedia)?;
     // The turn is taken before the body is read: reading and decoding take the memory.
     let Some(_turn) = state.uploads.enter().await else {
@@ -161,20 +163,10 @@ pub async fn upload_media(
     };
     let store = state.store.as_ref();
     let text = form.text.clone();
-    match upload_image(
-        store,
-        state.media.as_ref(),
-        &user.user,
-        form.file,
-        limits,
-        text,
-    )
-    .await
-    {
+    let media = state.media.as_ref();
+    match upload_image(store, media, user.actor, form.file, limits, text).await {
         Ok(id) => Ok(Redirect::to(&format!("/admin/media/{id}?notice=uploaded")).into_response()),
-        Err(MediaError::Refused(error)) => {
-            refused(&state, &user, form.text, error.to_string()).await
-        }
+        Err(ServiceError::Invalid(message)) => refused(&state, &user, form.text, message).await,
         Err(other) => Err(other.into()),
     }
 }

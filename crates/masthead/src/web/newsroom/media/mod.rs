@@ -5,18 +5,3 @@
 pub mod edit;
 pub mod library;
 pub mod upload_form;
-
-use crate::service::media::MediaError;
-use crate::web::error::AppError;
-
-impl From<MediaError> for AppError {
-    fn from(error: MediaError) -> AppError {
-        match error {
-            MediaError::Forbidden => AppError::Forbidden,
-            MediaError::Store(error) => error.into(),
-            MediaError::Internal(error) => AppError::Internal(error),
-            // Refusals are shown beside the file field; one reaching here has no form.
-            MediaError::Refused(error) => AppError::BadRequest(error.to_string()),
-        }
-    }
-}

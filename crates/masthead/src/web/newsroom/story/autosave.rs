@@ -6,18 +6,16 @@ use std::sync::Arc;
 use axum::Json;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::app::AppState;
+use crate::web::state::AppState;
+use crate::service::autosave::autosave_story;
 use crate::service::story_form::StoryFormValues;
 use crate::web::error::AppError;
 use crate::web::newsroom::raw_form::RawForm;
 use crate::web::newsroom::story::list::newsroom_time;
 use crate::web::newsroom::story::open::{OpenStory, edition_of};
-
-/// How long after their last ping someone still counts as having the story open.
-const PRESENCE: SignedDuration = SignedDuration::from_secs(60);
 
 /// The answer to an autosave.
 #[derive(Serialize)]
@@ -37,8 +35,6 @@ pub async fn autosave(
     headers: HeaderMap,
     form: RawForm,
 ) -> Result<Json<AutosaveReply>, AppError> {
-    let store = state.store.as_ref();
-    let id = story.id;
     let site = state.site();
     let edition = edition_of(&site, story.edition_id)?;
     let now = Timestamp::now();
@@ -57,12 +53,8 @@ pub async fn autosave(
             Some(errors.into_values().collect::<Vec<_>>().join(" ")),
         ),
     };
-    store
-        .autosave(id, user.user.id, base, fields.as_ref(), now)
-        .await?;
-    let editors = store
-        .present_editors(id, user.user.id, now - PRESENCE)
-        .await?;
+    let store = state.store.as_ref();
+    let editors = autosave_story(store, user.actor, &story, base, fields.as_ref(), now).await?;
     Ok(Json(AutosaveReply {
         saved_at: fields.map(|_| newsroom_time(now)),
         error,

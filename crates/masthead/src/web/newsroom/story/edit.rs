@@ -10,28 +10,18 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::civil::DateTime;
 use store::*;
 
-use crate::app::AppState;
+use crate::web::state::AppState;
+use crate::service::autosave::{keep_unsaved, open_in_editor};
+use crate::service::error::ServiceError;
 use crate::service::site::EditionSite;
-use crate::service::story_edit::{EditError, Transition, create_story, save_story};
+use crate::service::story_edit::{Transition, create_story, save_story};
 use crate::service::story_form::{CREDIT_ROWS, CreditValue, FieldErrors, StoryFormValues};
 use crate::web::error::AppError;
 use crate::web::newsroom::raw_form::RawForm;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::editor_view::{EditorInput, EditorPage};
-use crate::web::newsroom::story::open::{OpenStory, edition_of, story_paths};
+use crate::web::newsroom::story::open::{OpenStory, edition_of};
 use crate::web::newsroom::story::revisions::conflict_page;
-
-impl From<EditError> for AppError {
-    fn from(error: EditError) -> AppError {
-        match error {
-            EditError::Forbidden => AppError::Forbidden,
-            EditError::Store(error) => error.into(),
-            EditError::Invalid(_) | EditError::Conflict(_) => {
-                AppError::Internal(anyhow::anyhow!("unhandled editor outcome: {error}"))
-            }
-        }
-    }
-}
 
 /// Renders the editor with a status (422 after a rejected save).
 pub async fn editor(
@@ -108,13 +98,13 @@ pub async fn create(
     let values = StoryFormValues::from_pairs(&form.0);
     let outcome = match values.parse(edition) {
         Ok(parsed) => {
-            create_story(state.store.as_ref(), &user.user, edition.edition.id, parsed).await
+            create_story(state.store.as_ref(), user.actor, edition.edition.id, parsed).await
         }
-        Err(errors) => Err(EditError::Invalid(errors)),
+        Err(errors) => Err(ServiceError::InvalidFields(errors)),
     };
     match outcome {
         Ok(id) => Ok(Redirect::to(&format!("/admin/stories/{id}?notice=created")).into_response()),
-        Err(EditError::Invalid(errors)) => {
+        Err(ServiceError::InvalidFields(errors)) => {
             let input = EditorInput {
                 story: None,
                 edition,
@@ -134,15 +124,9 @@ pub async fn edit(
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let store = state.store.as_ref();
-    let id = story.id;
     let site = state.site();
     let edition = edition_of(&site, story.edition_id)?;
-    let autosave = store.autosaved(id, user.user.id).await?;
-    // Opening the story tells others who has it open.
-    let now = jiff::Timestamp::now();
-    store
-        .autosave(id, user.user.id, story.revision, None, now)
-        .await?;
+    let autosave = open_in_editor(store, user.actor, &story).await?;
     let keywords = store.keywords(&story.fields.keyword_ids).await?;
     let restore = query.contains_key("autosave");
     let mut values = StoryFormValues::from_fields(&story.fields, &keywords, story.revision);
@@ -221,14 +205,14 @@ pub async fn update(
     let base_revision = values.base_revision.trim().parse().unwrap_or(0);
     let outcome = match (values.parse(edition), transition(&form, edition)) {
         (Ok(parsed), Ok(transition)) => {
-            let paths = story_paths(&site, &story, &parsed.fields);
+            let actor = user.actor;
             save_story(
                 store,
-                &user.user,
+                &site,
+                actor,
                 &story,
                 base_revision,
                 parsed,
-                paths,
                 transition,
             )
             .await
@@ -236,9 +220,9 @@ pub async fn update(
         }
         (Err(mut errors), Err(more)) => {
             errors.extend(more);
-            Err(EditError::Invalid(errors))
+            Err(ServiceError::InvalidFields(errors))
         }
-        (Err(errors), _) | (_, Err(errors)) => Err(EditError::Invalid(errors)),
+        (Err(errors), _) | (_, Err(errors)) => Err(ServiceError::InvalidFields(errors)),
     };
     match outcome {
         Ok(transition) => {
@@ -246,7 +230,7 @@ pub async fn update(
             let notice = transition.map_or("saved", Transition::notice);
             Ok(Redirect::to(&format!("/admin/stories/{id}?notice={notice}")).into_response())
         }
-        Err(EditError::Invalid(errors)) => {
+        Err(ServiceError::InvalidFields(errors)) => {
             let input = EditorInput {
                 story: Some(&story),
                 edition,
@@ -255,14 +239,12 @@ pub async fn update(
             };
             editor(&state, &user, input, StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        Err(EditError::Conflict(current)) => {
-            // Keep the author's version as autosaved work, so nothing is lost even if the
-            // conflict page is closed.
+        Err(ServiceError::Stale {
+            current: Some(current),
+            ..
+        }) => {
             if let Ok(parsed) = values.parse(edition) {
-                let now = jiff::Timestamp::now();
-                store
-                    .autosave(id, user.user.id, base_revision, Some(&parsed.fields), now)
-                    .await?;
+                keep_unsaved(store, user.actor, &story, base_revision, &parsed.fields).await?;
             }
             conflict_page(&state, &user, &current, values).await
         }

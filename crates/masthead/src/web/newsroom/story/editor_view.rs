@@ -4,14 +4,15 @@
 use serde::Serialize;
 use store::*;
 
-use crate::app::AppState;
 use crate::domain::permission::{may_edit, may_move};
+use crate::service::autosave::present_editors;
 use crate::service::site::{EditionSite, Site};
 use crate::service::story_form::{FieldErrors, StoryFormValues};
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::{newsroom_time, status_label};
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// A choice in a select.
 #[derive(Debug, Serialize)]
@@ -197,10 +198,7 @@ impl EditorPage {
             )
         }));
         let present = match story {
-            Some(story) => {
-                let since = jiff::Timestamp::now() - jiff::SignedDuration::from_secs(60);
-                store.present_editors(story.id, user.user.id, since).await?
-            }
+            Some(story) => present_editors(store, user.actor, story.id).await?,
             None => Vec::new(),
         };
         let kinds = [

@@ -8,12 +8,12 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use store::{StoryListQuery, StoryStatus, StorySummary};
 
-use crate::app::AppState;
 use crate::service::newsroom::visible_owner;
 use crate::service::site::Site;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// Stories per page of the list.
 const PER_PAGE: u32 = 50;
@@ -132,7 +132,7 @@ pub async fn list_stories(
     let status = StoryStatus::parse(&filter.status);
     let search: String = filter.q.trim().chars().take(200).collect();
     let query = StoryListQuery {
-        owner_id: visible_owner(&user.user),
+        owner_id: visible_owner(user.actor),
         statuses: status.into_iter().collect(),
         search: (!search.is_empty()).then(|| search.clone()),
         limit: PER_PAGE + 1,

@@ -1,17 +1,17 @@
 //! `OpenStory`: the story of a `/admin/stories/{id}/…` route, loaded for the logged-in
-//! account if its role may see it; and the helpers the story handlers share.
+//! account if its role may see it; and the edition lookup the story handlers share.
 
 use std::sync::Arc;
 
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
-use store::{NewsroomStory, StoryFields};
+use store::NewsroomStory;
 
-use crate::app::AppState;
 use crate::service::site::{EditionSite, Site};
 use crate::service::story_edit::open_story;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
+use crate::web::state::AppState;
 
 /// A story the account may open, with the account.
 pub struct OpenStory {
@@ -32,7 +32,7 @@ impl FromRequestParts<Arc<AppState>> for OpenStory {
         let Path(id) = Path::<i64>::from_request_parts(parts, state)
             .await
             .map_err(|_| AppError::NotFound)?;
-        let story = open_story(state.store.as_ref(), &user.user, id).await?;
+        let story = open_story(state.store.as_ref(), user.actor, id).await?;
         Ok(OpenStory { user, story })
     }
 }
@@ -40,17 +40,4 @@ impl FromRequestParts<Arc<AppState>> for OpenStory {
 /// The edition an id names.
 pub fn edition_of(site: &Site, id: i64) -> Result<&EditionSite, AppError> {
     site.edition(id).ok_or(AppError::NotFound)
-}
-
-/// A story's public path before and after a change of content, without the edition
-/// prefix (the form the `redirects` table keeps).
-pub fn story_paths(site: &Site, story: &NewsroomStory, new: &StoryFields) -> (String, String) {
-    let prefix = site
-        .edition(story.edition_id)
-        .map_or("", |edition| edition.edition.path_prefix.as_str());
-    let path = |fields: &StoryFields| {
-        let full = site.path_for(story.edition_id, fields.section_id, &fields.slug);
-        full.strip_prefix(prefix).unwrap_or(&full).to_string()
-    };
-    (path(&story.fields), path(new))
 }

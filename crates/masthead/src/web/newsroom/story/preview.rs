@@ -9,7 +9,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use store::*;
 
-use crate::app::AppState;
+use crate::web::state::AppState;
+use crate::service::autosave::latest_work;
 use crate::service::story::story_bundle;
 use crate::service::story_form::StoryFormValues;
 use crate::web::error::AppError;
@@ -81,13 +82,7 @@ pub async fn show_preview(
     State(state): State<Arc<AppState>>,
     OpenStory { user, story }: OpenStory,
 ) -> Result<Response, AppError> {
-    let fields = match state.store.autosaved(story.id, user.user.id).await? {
-        Some(Autosave {
-            fields: Some(fields),
-            ..
-        }) => fields,
-        _ => story.fields.clone(),
-    };
+    let fields = latest_work(state.store.as_ref(), user.actor, &story).await?;
     render(&state, &story, fields).await
 }
 

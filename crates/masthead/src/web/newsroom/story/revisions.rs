@@ -10,17 +10,17 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Serialize;
 use store::*;
 
-use crate::app::AppState;
 use crate::service::revision::{DiffRow, compare, story_text};
-use crate::service::story_edit::{EditError, save_story};
-use crate::service::story_form::{FieldErrors, ParsedStory, StoryFormValues};
+use crate::service::story_edit;
+use crate::service::story_form::{FieldErrors, StoryFormValues};
 use crate::web::error::AppError;
 use crate::web::newsroom::raw_form::RawForm;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::editor_view::{EditorInput, EditorPage};
 use crate::web::newsroom::story::list::{newsroom_time, status_label};
-use crate::web::newsroom::story::open::{OpenStory, edition_of, story_paths};
+use crate::web::newsroom::story::open::{OpenStory, edition_of};
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 #[derive(Serialize)]
 struct RevisionRow {
@@ -110,8 +110,6 @@ pub async fn restore_revision(
     OpenStory { user, story }: OpenStory,
     form: RawForm,
 ) -> Result<Response, AppError> {
-    let store = state.store.as_ref();
-    let id = story.id;
     let number = form
         .get("number")
         .and_then(|n| n.parse().ok())
@@ -120,30 +118,12 @@ pub async fn restore_revision(
         .get("base_revision")
         .and_then(|n| n.parse().ok())
         .unwrap_or(0);
-    let revision = store
-        .revision(id, number)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let keywords = store.keywords(&revision.fields.keyword_ids).await?;
-    let parsed = ParsedStory {
-        keywords: keywords.into_iter().map(|k| (k.slug, k.name)).collect(),
-        fields: StoryFields {
-            keyword_ids: Vec::new(),
-            ..revision.fields
-        },
-    };
-    let paths = story_paths(&state.site(), &story, &parsed.fields);
-    match save_story(store, &user.user, &story, base, parsed, paths, None).await {
-        Ok(()) => {
-            state.changed();
-            Ok(Redirect::to(&format!("/admin/stories/{id}?notice=restored")).into_response())
-        }
-        Err(EditError::Conflict(_)) => Err(AppError::Conflict(Constraint::StoryRevision)),
-        Err(EditError::Invalid(errors)) => Err(AppError::BadRequest(
-            errors.into_values().collect::<Vec<_>>().join(" "),
-        )),
-        Err(other) => Err(other.into()),
-    }
+    let site = state.site();
+    let store = state.store.as_ref();
+    story_edit::restore_revision(store, &site, user.actor, &story, number, base).await?;
+    state.changed();
+    let id = story.id;
+    Ok(Redirect::to(&format!("/admin/stories/{id}?notice=restored")).into_response())
 }
 
 #[derive(Serialize)]

@@ -1,19 +1,24 @@
 //! The demo newsroom: an English and an Arabic edition with the reference site's structure,
 //! hundreds of generated stories over two years, people, topics, pages and photos.
+//!
+//! The app hands it a store, a media store and an [`AccountMaker`]; [`create`] fills them
+//! and returns a [`Demo`]. The story text comes from phrase banks in `data/` and a seeded
+//! generator, so the same newsroom comes out on every run (bar its dates and passwords).
 
-pub mod accounts;
+mod accounts;
 mod images;
 mod pages;
 mod stories;
-pub mod text;
+mod text;
 mod tree;
 
 use std::collections::HashMap;
 
 use anyhow::Context;
+use store::files::MediaStore;
 use store::*;
 
-use crate::media::MediaStore;
+pub use accounts::{AccountMaker, DemoAccount, DemoAccounts, NewDemoAccount};
 use tree::SectionSeed;
 
 /// How much content the demo makes.
@@ -46,15 +51,20 @@ struct EditionSeed {
     leaves: Vec<(i64, &'static str, &'static str)>,
 }
 
-/// Creates the full demo newsroom; returns a one-line summary.
-pub async fn create(store: &dyn Store, media: &dyn MediaStore) -> anyhow::Result<Demo> {
-    create_sized(store, media, DemoSize::FULL).await
+/// Creates the full demo newsroom in an empty store; returns what it made.
+pub async fn create(
+    store: &dyn Store,
+    media: &dyn MediaStore,
+    accounts: &dyn AccountMaker,
+) -> anyhow::Result<Demo> {
+    create_sized(store, media, accounts, DemoSize::FULL).await
 }
 
-/// Creates a demo newsroom of the given size.
+/// Creates a demo newsroom of the given size in an empty store.
 pub async fn create_sized(
     store: &dyn Store,
     media: &dyn MediaStore,
+    accounts: &dyn AccountMaker,
     size: DemoSize,
 ) -> anyhow::Result<Demo> {
     store
@@ -81,7 +91,7 @@ pub async fn create_sized(
         count += stories::create_stories(store, media, &people, edition, size).await?;
         create_pages(store, edition).await?;
     }
-    let accounts = accounts::create_accounts(store, people.first_staff()).await?;
+    let accounts = accounts::create_accounts(store, accounts, people.first_staff()).await?;
     Ok(Demo {
         summary: format!("Created {count} stories in 2 editions"),
         accounts,
@@ -94,7 +104,7 @@ pub struct Demo {
     /// One line for the console.
     pub summary: String,
     /// One account per role.
-    pub accounts: accounts::DemoAccounts,
+    pub accounts: DemoAccounts,
 }
 
 async fn create_edition(

@@ -5,10 +5,10 @@ use std::io::Cursor;
 
 use anyhow::Context;
 use image::{Rgb, RgbImage};
+use store::files::MediaStore;
 use store::{NewImage, Rendition, Writes};
 
-use crate::demo::text::Rng;
-use crate::media::MediaStore;
+use crate::text::Rng;
 
 /// Rendition widths the demo stores, narrowest first.
 pub const WIDTHS: [u32; 3] = [320, 640, 1024];
@@ -136,7 +136,7 @@ fn encode_renditions(scene: &Scene) -> anyhow::Result<Vec<(u32, Vec<u8>)>> {
 }
 
 /// Draws a scene, stores its renditions and records the image; returns its id.
-pub async fn make_image(
+pub(crate) async fn make_image(
     store: &dyn Writes,
     media: &dyn MediaStore,
     rng: &mut Rng,

@@ -5,12 +5,12 @@ use std::collections::{HashMap, HashSet};
 
 use anyhow::Context;
 use jiff::{SignedDuration, Timestamp};
+use store::files::MediaStore;
+use store::slug::slugify;
 use store::*;
 
-use crate::demo::text::{self, Lang, Piece, Rng};
-use crate::demo::{DemoSize, EditionSeed, images, tree};
-use crate::domain::slug::slugify;
-use crate::media::MediaStore;
+use crate::text::{self, Lang, Piece, Rng};
+use crate::{DemoSize, EditionSeed, images, tree};
 
 /// Minutes in the two years the demo's stories are spread over.
 const TWO_YEARS_MINUTES: usize = 2 * 365 * 24 * 60;
@@ -166,14 +166,14 @@ async fn create_topics(
         let id = store
             .create_topic(&NewTopic {
                 edition_id: edition.id,
-                slug: seed.slug.to_string(),
-                name: seed.name.to_string(),
-                description: seed.description.to_string(),
+                slug: seed.slug.clone(),
+                name: seed.name.clone(),
+                description: seed.description.clone(),
             })
             .await
             .with_context(|| format!("creating topic {}", seed.slug))?;
-        for subject in seed.subjects {
-            by_subject.entry(subject).or_default().push(id);
+        for subject in &seed.subjects {
+            by_subject.entry(subject.as_str()).or_default().push(id);
         }
     }
     Ok(by_subject)

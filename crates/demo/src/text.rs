@@ -3,21 +3,20 @@
 //!
 //! Text is assembled from phrase banks by expanding `{slot}` templates with a seeded
 //! [`Rng`], so the same seed and arguments always give the same article. The vocabulary
-//! lives in submodules: `en` and `ar` hold each edition's sentence templates; `en_news`,
-//! `en_life`, `en_arts` and `ar_banks` the per-subject banks (topics, actors, facts,
-//! scenes, places), the section groups and the curated topics; `writer` expands the
-//! templates into an article. All names, quotes and events are invented.
+//! lives in the crate's `data/` files, read by `bank`: `en.toml` and `ar.toml` hold each
+//! edition's sentence templates; `en_news`, `en_life`, `en_arts` and `ar_banks` the
+//! per-subject banks (topics, actors, facts, scenes, places), the section groups and the
+//! curated topics. `writer` expands the templates into an article. All names, quotes and
+//! events are invented.
 
-mod ar;
-mod ar_banks;
-mod en;
-mod en_arts;
-mod en_life;
-mod en_news;
+mod bank;
 #[cfg(test)]
 mod tests;
 mod writer;
 
+use serde::Deserialize;
+
+use bank::{Bank, Edition, edition};
 use writer::Writer;
 
 /// Deterministic pseudo-random numbers (splitmix64), so the demo is the same on every run.
@@ -114,16 +113,17 @@ pub struct Article {
 }
 
 /// A curated topic: slug (ASCII, lowercase, hyphens), display name, one-sentence description, and the subjects it fits.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TopicSeed {
     /// URL slug: ASCII, lowercase, words joined by hyphens.
-    pub slug: &'static str,
+    pub slug: String,
     /// Display name in the edition's language.
-    pub name: &'static str,
+    pub name: String,
     /// One sentence saying what the topic covers.
-    pub description: &'static str,
+    pub description: String,
     /// Section slugs whose stories fit the topic.
-    pub subjects: &'static [&'static str],
+    pub subjects: Vec<String>,
 }
 
 /// Writes an article on `subject` of about `words` words (±15%); opinion pieces are argued in the first person.
@@ -148,13 +148,17 @@ pub fn write_article(
     let caption = w.slot("caption", 0);
     let pieces = w.body(words);
     let mut keywords: Vec<String> = Vec::new();
-    let extra = if opinion { ed.opinion_keyword } else { "" };
+    let extra = if opinion {
+        ed.opinion_keyword.as_str()
+    } else {
+        ""
+    };
     let place = match lang {
         Lang::English => w.place.to_lowercase(),
         Lang::Arabic => w.place.to_string(),
     };
-    for k in options(bank.keywords).into_iter().map(str::to_string) {
-        push_unique(&mut keywords, k);
+    for k in &bank.keywords {
+        push_unique(&mut keywords, k.clone());
     }
     push_unique(&mut keywords, place);
     if !extra.is_empty() {
@@ -185,86 +189,7 @@ pub fn photo_caption(lang: Lang, subject: &str, rng: &mut Rng) -> String {
 
 /// The demo's curated topics for one edition (at least 12 for English, at least 8 for Arabic).
 pub fn topics(lang: Lang) -> &'static [TopicSeed] {
-    edition(lang).topics
-}
-
-/// The phrase bank of one subject; every field holds `|`-separated alternatives.
-struct Bank {
-    /// Section slugs the bank writes for.
-    subjects: &'static str,
-    /// Noun phrases the story can be about (singular, with their article).
-    topics: &'static str,
-    /// People or bodies who act and speak in the story.
-    actors: &'static str,
-    /// Clauses that state a fact; they read after "that" and at a sentence start.
-    facts: &'static str,
-    /// Keywords for the article (lowercase in English).
-    keywords: &'static str,
-    /// Photo scenes, starting with a capital, without a final stop.
-    scenes: &'static str,
-    /// Places for the dateline; empty means the edition's default cities.
-    places: &'static str,
-    /// Extra headline templates specific to the subject.
-    headlines: &'static str,
-}
-
-/// Everything one language edition needs to write.
-struct Edition {
-    /// Named template lists: slot name and `|`-separated alternatives. A name prefixed
-    /// with a register (`sport:concern`) replaces the plain entry for banks in that register.
-    lexicon: &'static [&'static [(&'static str, &'static str)]],
-    /// Registers with their own vocabulary: register name and `|`-separated subjects.
-    registers: &'static [(&'static str, &'static str)],
-    /// The subject banks, in a few slices.
-    banks: &'static [&'static [Bank]],
-    /// The bank for general news, used for unknown subjects.
-    general: &'static Bank,
-    /// Section groups: parent slug and its `|`-separated child slugs.
-    groups: &'static [(&'static str, &'static str)],
-    /// Every subject slug the edition knows, `|`-separated.
-    subjects: &'static str,
-    /// The curated topics.
-    topics: &'static [TopicSeed],
-    /// A keyword added to opinion pieces.
-    opinion_keyword: &'static str,
-}
-
-static ENGLISH: Edition = Edition {
-    lexicon: &[en::LEXICON, en_arts::REGISTER_WORDS],
-    registers: en_arts::REGISTERS,
-    banks: &[en_news::NEWS, en_life::LIFE, en_arts::ARTS],
-    general: &en_news::GENERAL,
-    groups: en_news::GROUPS,
-    subjects: en_news::SUBJECTS,
-    topics: en_life::TOPICS,
-    opinion_keyword: "opinion",
-};
-
-static ARABIC: Edition = Edition {
-    lexicon: &[ar::LEXICON, ar::REGISTER_WORDS],
-    registers: ar_banks::REGISTERS,
-    banks: &[ar_banks::BANKS],
-    general: &ar_banks::GENERAL,
-    groups: &[],
-    subjects: ar_banks::SUBJECTS,
-    topics: ar_banks::TOPICS,
-    opinion_keyword: "رأي",
-};
-
-fn edition(lang: Lang) -> &'static Edition {
-    match lang {
-        Lang::English => &ENGLISH,
-        Lang::Arabic => &ARABIC,
-    }
-}
-
-/// The entry `name` in any of the edition's lexicon slices.
-fn lookup(ed: &Edition, name: &str) -> Option<&'static str> {
-    ed.lexicon
-        .iter()
-        .flat_map(|slice| slice.iter())
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| *v)
+    &edition(lang).topics
 }
 
 fn is_opinion_subject(subject: &str) -> bool {
@@ -274,21 +199,15 @@ fn is_opinion_subject(subject: &str) -> bool {
     )
 }
 
-/// The non-empty alternatives of a `|`-separated list.
-fn options(alts: &'static str) -> Vec<&'static str> {
-    alts.split('|').filter(|a| !a.is_empty()).collect()
+fn has(alts: &[String], item: &str) -> bool {
+    alts.iter().any(|a| a == item)
 }
 
-fn has(alts: &str, item: &str) -> bool {
-    alts.split('|').any(|a| a == item)
-}
-
-fn pick_alt(rng: &mut Rng, alts: &'static str) -> &'static str {
-    let all = options(alts);
-    if all.is_empty() {
+fn pick_alt(rng: &mut Rng, alts: &'static [String]) -> &'static str {
+    if alts.is_empty() {
         return "";
     }
-    all[rng.below(all.len())]
+    &alts[rng.below(alts.len())]
 }
 
 fn push_unique(list: &mut Vec<String>, item: String) {
@@ -335,27 +254,32 @@ fn count_words(pieces: &[Piece]) -> usize {
 }
 
 fn choose_bank(ed: &'static Edition, subject: &str, opinion: bool, rng: &mut Rng) -> &'static Bank {
-    if !has(ed.subjects, subject) {
-        return ed.general;
+    if !has(&ed.subjects, subject) {
+        return &ed.general;
     }
-    let banks = || ed.banks.iter().flat_map(|slice| slice.iter());
-    let direct: Vec<&Bank> = banks().filter(|b| has(b.subjects, subject)).collect();
+    let direct: Vec<&Bank> = ed
+        .banks
+        .iter()
+        .filter(|b| has(&b.subjects, subject))
+        .collect();
     if !direct.is_empty() {
         return direct[rng.below(direct.len())];
     }
-    if let Some((_, children)) = ed.groups.iter().find(|(g, _)| *g == subject) {
-        let grouped: Vec<&Bank> = banks()
-            .filter(|b| b.subjects.split('|').any(|s| has(children, s)))
+    if let Some(children) = ed.groups.get(subject) {
+        let grouped: Vec<&Bank> = ed
+            .banks
+            .iter()
+            .filter(|b| b.subjects.iter().any(|s| has(children, s)))
             .collect();
         if !grouped.is_empty() {
             return grouped[rng.below(grouped.len())];
         }
     }
     if opinion || matches!(subject, "gallery" | "tv") {
-        let all: Vec<&Bank> = banks().collect();
+        let all: Vec<&Bank> = ed.banks.iter().collect();
         if !all.is_empty() && (opinion || !rng.chance(25)) {
             return all[rng.below(all.len())];
         }
     }
-    ed.general
+    &ed.general
 }

@@ -4,8 +4,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{
-    Bank, Edition, Piece, Rng, Span, capitalize, has, headline_form, lookup, options, pick_alt,
-    push_unique, word_count,
+    Bank, Edition, Piece, Rng, Span, capitalize, has, headline_form, pick_alt, push_unique,
+    word_count,
 };
 
 struct Person {
@@ -49,20 +49,20 @@ impl<'r> Writer<'r> {
         style: &'static str,
         rng: &'r mut Rng,
     ) -> Self {
-        let main = pick_alt(rng, bank.topics);
-        let mut second = pick_alt(rng, bank.topics);
+        let main = pick_alt(rng, &bank.topics);
+        let mut second = pick_alt(rng, &bank.topics);
         for _ in 0..4 {
             if second != main {
                 break;
             }
-            second = pick_alt(rng, bank.topics);
+            second = pick_alt(rng, &bank.topics);
         }
         let place = pick_alt(rng, Self::place_list(ed, bank));
         let register = ed
             .registers
             .iter()
-            .find(|(_, subjects)| bank.subjects.split('|').any(|s| has(subjects, s)))
-            .map_or("", |(name, _)| *name);
+            .find(|(_, subjects)| bank.subjects.iter().any(|s| has(subjects, s)))
+            .map_or("", |(name, _)| name.as_str());
         Writer {
             ed,
             bank,
@@ -78,22 +78,22 @@ impl<'r> Writer<'r> {
         }
     }
 
-    fn place_list(ed: &'static Edition, bank: &'static Bank) -> &'static str {
-        if options(bank.places).is_empty() {
-            lookup(ed, "cities").unwrap_or("")
+    fn place_list(ed: &'static Edition, bank: &'static Bank) -> &'static [String] {
+        if bank.places.is_empty() {
+            ed.lookup("cities").unwrap_or_default()
         } else {
-            bank.places
+            &bank.places
         }
     }
 
     /// The lexicon entry `name`, in the bank's register if it has its own.
-    fn lex(&self, name: &str) -> Option<&'static str> {
+    fn lex(&self, name: &str) -> Option<&'static [String]> {
         if !self.register.is_empty()
-            && let Some(own) = lookup(self.ed, &format!("{}:{name}", self.register))
+            && let Some(own) = self.ed.lookup(&format!("{}:{name}", self.register))
         {
             return Some(own);
         }
-        lookup(self.ed, name)
+        self.ed.lookup(name)
     }
 
     /// The lexicon entry for `base` in the writer's style, falling back to plain news.
@@ -110,7 +110,7 @@ impl<'r> Writer<'r> {
     }
 
     fn lex_pick(&mut self, name: &str) -> &'static str {
-        let alts = self.lex(name).unwrap_or("");
+        let alts = self.lex(name).unwrap_or_default();
         self.fresh(name, alts)
     }
 
@@ -152,8 +152,8 @@ impl<'r> Writer<'r> {
     }
 
     /// One of `alts` not yet used under `key`, starting over once all have been used.
-    fn fresh(&mut self, key: &str, alts: &'static str) -> &'static str {
-        let all = options(alts);
+    fn fresh(&mut self, key: &str, alts: &'static [String]) -> &'static str {
+        let all: Vec<&'static str> = alts.iter().map(String::as_str).collect();
         let used = self.bags.entry(key.to_string()).or_default();
         if all.iter().all(|a| used.contains(a)) {
             used.clear();
@@ -170,11 +170,11 @@ impl<'r> Writer<'r> {
     /// A fact from the bank not told yet, or a general one once the bank runs dry.
     fn fact(&mut self) -> &'static str {
         let used = self.bags.get("fact").map_or(0, Vec::len);
-        if used >= options(self.bank.facts).len() {
-            let general = self.lex("genfact").unwrap_or("");
+        if used >= self.bank.facts.len() {
+            let general = self.lex("genfact").unwrap_or_default();
             return self.fresh("genfact", general);
         }
-        self.fresh("fact", self.bank.facts)
+        self.fresh("fact", &self.bank.facts)
     }
 
     fn city(&mut self) -> &'static str {
@@ -206,10 +206,10 @@ impl<'r> Writer<'r> {
             "city" => self.city().to_string(),
             "topic" if self.rng.chance(50) => self.main.to_string(),
             "topic" => self.second.to_string(),
-            "actor" => self.fresh("actor", self.bank.actors).to_string(),
-            "actorh" => headline_form(self.fresh("actor", self.bank.actors)),
+            "actor" => self.fresh("actor", &self.bank.actors).to_string(),
+            "actorh" => headline_form(self.fresh("actor", &self.bank.actors)),
             "fact" => self.fact().to_string(),
-            "scene" => self.fresh("scene", self.bank.scenes).to_string(),
+            "scene" => self.fresh("scene", &self.bank.scenes).to_string(),
             "pct" => (3 + self.rng.below(38)).to_string(),
             "name" | "role" => {
                 if self.person.is_none() {
@@ -269,7 +269,7 @@ impl<'r> Writer<'r> {
         let mut text = String::new();
         for _ in 0..40 {
             text = if own && self.rng.chance(20) {
-                let template = self.fresh("own_headline", self.bank.headlines);
+                let template = self.fresh("own_headline", &self.bank.headlines);
                 self.expand(template, 0)
             } else {
                 let kind = self.kind("headline");

@@ -1,11 +1,37 @@
 //! The demo's newsroom accounts: one per role, with random passwords printed once when
-//! the demo is created.
+//! the demo is created. The app makes them, through [`AccountMaker`], since it owns
+//! password rules and hashing.
 
 use std::fmt;
 
+use anyhow::Context;
+use async_trait::async_trait;
 use store::{Role, Store};
 
-use crate::service::account::{create_user, one_time_password};
+/// Makes newsroom accounts the way the app does (checked fields, hashed password).
+#[async_trait]
+pub trait AccountMaker: Send + Sync {
+    /// Creates an account with a new random password, and a byline profile if `author_id`
+    /// is some; returns the password.
+    async fn make_account(
+        &self,
+        store: &dyn Store,
+        account: NewDemoAccount<'_>,
+    ) -> anyhow::Result<String>;
+}
+
+/// An account the demo asks for.
+#[derive(Clone, Copy, Debug)]
+pub struct NewDemoAccount<'a> {
+    /// Role.
+    pub role: Role,
+    /// Login email.
+    pub email: &'a str,
+    /// Display name.
+    pub name: &'a str,
+    /// The author whose byline the account writes under, if any.
+    pub author_id: Option<i64>,
+}
 
 /// A demo account and its password.
 #[derive(Clone, Debug)]
@@ -42,8 +68,9 @@ impl fmt::Display for DemoAccounts {
 }
 
 /// Creates one account per role; writers get a byline profile of the demo's staff.
-pub async fn create_accounts(
+pub(crate) async fn create_accounts(
     store: &dyn Store,
+    maker: &dyn AccountMaker,
     staff_author: Option<i64>,
 ) -> anyhow::Result<DemoAccounts> {
     let people = [
@@ -63,9 +90,17 @@ pub async fn create_accounts(
         ),
     ];
     let mut accounts = Vec::new();
-    for (role, email, name, author) in people {
-        let password = one_time_password()?;
-        create_user(store, email, name, role, Some(&password), author).await?;
+    for (role, email, name, author_id) in people {
+        let account = NewDemoAccount {
+            role,
+            email,
+            name,
+            author_id,
+        };
+        let password = maker
+            .make_account(store, account)
+            .await
+            .with_context(|| format!("creating the account {email}"))?;
         accounts.push(DemoAccount {
             role,
             email: email.to_string(),

@@ -1,0 +1,62 @@
+//! `Actor`: the logged-in account a service acts for (its id and role), which every service
+//! that changes something takes, checks against `domain::permission`, and names in the
+//! audit line it writes.
+
+use store::{NewAuditEntry, Role, Store, User};
+
+use crate::domain::permission::{Action, allows};
+use crate::service::error::{ServiceError, ServiceResult};
+
+/// The account acting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Actor {
+    /// The account's id.
+    pub id: i64,
+    /// Its role.
+    pub role: Role,
+}
+
+impl Actor {
+    /// The actor for an account.
+    pub fn of(user: &User) -> Actor {
+        Actor {
+            id: user.id,
+            role: user.role,
+        }
+    }
+
+    /// Refuses unless the role allows the action.
+    pub fn require(self, action: Action) -> ServiceResult<()> {
+        self.check(allows(self.role, action))
+    }
+
+    /// Refuses unless a permission rule said yes.
+    pub fn check(self, allowed: bool) -> ServiceResult<()> {
+        if allowed {
+            Ok(())
+        } else {
+            Err(ServiceError::Forbidden)
+        }
+    }
+
+    /// Writes the audit line of an action on `entity` number `id`.
+    pub async fn audit(
+        self,
+        store: &dyn Store,
+        action: &str,
+        entity: &str,
+        id: i64,
+        detail: String,
+    ) -> ServiceResult<()> {
+        store
+            .audit(&NewAuditEntry {
+                user_id: Some(self.id),
+                action: action.into(),
+                entity: entity.into(),
+                entity_id: Some(id),
+                detail,
+            })
+            .await?;
+        Ok(())
+    }
+}

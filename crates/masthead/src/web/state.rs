@@ -1,0 +1,61 @@
+//! What every request handler can reach: the handles it shares with the background jobs
+//! (store, site tree, page cache, change signal, the follower's beat) and the web layer's
+//! own settings and limits. `app.rs` builds it.
+
+use std::sync::Arc;
+
+use store::Store;
+
+use crate::jobs::changes::{ChangeSignal, FollowerBeat};
+use crate::media::MediaStore;
+use crate::service::gate::Gate;
+use crate::service::hashing::PasswordHashing;
+use crate::service::site::Site;
+use crate::service::site_tree::SiteTree;
+use crate::web::cache::PageCache;
+use crate::web::ops::metrics::Metrics;
+use crate::web::theme::Theme;
+
+/// What every request handler can reach.
+pub struct AppState {
+    /// The database.
+    pub store: Arc<dyn Store>,
+    /// Where media files live.
+    pub media: Arc<dyn MediaStore>,
+    /// Templates and assets.
+    pub theme: Theme,
+    /// Rendered pages.
+    pub cache: Arc<PageCache>,
+    /// Public base URL without a trailing slash.
+    pub base_url: String,
+    /// Stories per list page.
+    pub page_size: u32,
+    /// Largest accepted media upload in bytes.
+    pub max_upload_bytes: usize,
+    /// Wakes the change-log follower after this node wrote something.
+    pub change_signal: Arc<ChangeSignal>,
+    /// The editions, menus and settings pages are rendered from.
+    pub site_tree: Arc<SiteTree>,
+    /// Request, login and scrape-time figures for `/metrics`, and who may read them.
+    pub metrics: Metrics,
+    /// What the change-log follower last did, for `/readyz` and `/metrics`.
+    pub follower: Arc<FollowerBeat>,
+    /// The bounded pool that hashes and checks passwords.
+    pub password_hashing: PasswordHashing,
+    /// Slots for image uploads (`max_parallel_uploads`).
+    pub uploads: Gate,
+    /// Slots for revision diffs, which run on blocking threads.
+    pub diffs: Gate,
+}
+
+impl AppState {
+    /// The current editions, menus and settings.
+    pub fn site(&self) -> Arc<Site> {
+        self.site_tree.current()
+    }
+
+    /// Tells the change-log follower to look now: this node just wrote a change.
+    pub fn changed(&self) {
+        self.change_signal.notify();
+    }
+}
