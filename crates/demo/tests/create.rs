@@ -8,7 +8,6 @@ use async_trait::async_trait;
 use demo::{AccountMaker, DemoSize, NewDemoAccount};
 use store::files::MediaStore;
 use store::{Accounts, NewUser, Role, SiteReads, Store};
-use store_sqlite::SqliteStore;
 
 /// Media files in memory.
 #[derive(Default)]
@@ -58,10 +57,9 @@ impl AccountMaker for PlainAccounts {
 #[tokio::test]
 async fn the_small_demo_fills_two_editions_with_stories_photos_and_accounts() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let store = SqliteStore::open(&dir.path().join("demo.db"))
+    let store = store_sqlite::open(&dir.path().join("demo.db"))
         .await
         .expect("open");
-    store.migrate().await.expect("migrate");
     let files = MemoryFiles::default();
 
     let demo = demo::create_sized(&store, &files, &PlainAccounts, DemoSize::SMALL)

@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 
 use anyhow::{Context, bail, ensure};
 use futures_util::StreamExt;
-use store_sql::dump::{Dump, Import, Row, TABLES, TableDigest};
+use store_sql::dump::{Import, Row, TABLES, TableDigest};
 
 use crate::app::Database;
 

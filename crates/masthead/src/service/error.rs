@@ -86,6 +86,7 @@ impl From<StoreError> for ServiceError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use store::Constraint;
 
     #[test]
     fn named_constraints_are_told_apart_and_others_are_stale() {

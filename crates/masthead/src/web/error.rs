@@ -6,7 +6,7 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use store::{Constraint, StoreError};
+use store::StoreError;
 
 use crate::service::error::ServiceError;
 
@@ -30,7 +30,7 @@ pub enum AppError {
     BadCsrf,
     /// Someone else changed the thing meanwhile.
     #[error("conflict: {0}")]
-    Conflict(Constraint),
+    Conflict(String),
     /// Bad input that has no form to show it in.
     #[error("bad request: {0}")]
     BadRequest(String),
@@ -53,7 +53,7 @@ impl From<StoreError> for AppError {
         match error {
             StoreError::NotFound => AppError::NotFound,
             StoreError::Unavailable(message) => AppError::Unavailable(message),
-            StoreError::Conflict(constraint) => AppError::Conflict(constraint),
+            StoreError::Conflict(constraint) => AppError::Conflict(constraint.to_string()),
             other => AppError::Internal(other.into()),
         }
     }

@@ -130,7 +130,13 @@ impl TestData {
             };
             let store = open_store(&config).await?;
             let media = open_media(&config).await?;
-            create_sized(&*store, media.as_ref(), DemoSize::SMALL).await?;
+            demo::create_sized(
+                &*store,
+                media.as_ref(),
+                &DemoAccountMaker,
+                demo::DemoSize::SMALL,
+            )
+            .await?;
             store.close().await;
             Ok(())
         })
