@@ -6,8 +6,8 @@
 use async_trait::async_trait;
 use store::*;
 
-use crate::db::Transaction as _;
 use crate::changes::log_tags;
+use crate::db::Transaction as _;
 use crate::db::{Db, Dialect};
 use crate::sections::update_section_in;
 use crate::{SqlStore, Tx, fronts, not_found_unless, sql, taxonomy};

@@ -2,9 +2,9 @@
 
 use store::*;
 
-use crate::db::Transaction as _;
 use crate::changes::log_tags;
 use crate::curation::lock_edition;
+use crate::db::Transaction as _;
 use crate::db::{Db, Dialect};
 use crate::rows::to_time;
 use crate::{SqlStore, sql};

@@ -3,8 +3,8 @@
 
 use store::*;
 
-use crate::db::Transaction as _;
 use crate::changes::log_tags;
+use crate::db::Transaction as _;
 use crate::db::{Db, Dialect};
 use crate::newsroom::KeywordCountRow;
 use crate::rows::{KeywordRow, TopicRow};

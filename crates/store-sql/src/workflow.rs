@@ -93,7 +93,7 @@ impl<D: Dialect> Newsroom for SqlStore<D> {
         let statuses = if query.statuses.is_empty() {
             String::new()
         } else {
-            format!(" AND {}", D::in_list("s.status", 7))
+            format!(" AND {}", D::in_list("s.status", 6))
         };
         let sql = format!(
             "SELECT s.id, s.edition_id, s.headline, s.slug, s.status, s.section_id, \

@@ -9,7 +9,7 @@ use jiff::{SignedDuration, Timestamp};
 use store::*;
 
 /// Seeds an edition, a section and one editor (id 1); returns (edition, section).
-async fn newsroom(store: &dyn Store) -> (i64, i64) {
+pub(crate) async fn newsroom(store: &dyn Store) -> (i64, i64) {
     let edition = store
         .create_edition(&NewEdition {
             code: "en".into(),

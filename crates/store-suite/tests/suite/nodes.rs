@@ -13,6 +13,8 @@ use std::time::Duration;
 use jiff::{SignedDuration, Timestamp};
 use store::*;
 use store_postgres::PgStore;
+
+use crate::concurrency::newsroom;
 use test_support::{ScratchDatabase, TemplateError, test_server};
 
 /// A fresh migrated database, or none (said loudly) when no server answers.
@@ -43,44 +45,6 @@ async fn node(database: &ScratchDatabase) -> PgStore {
     store_postgres::connect(database.url())
         .await
         .expect("connect")
-}
-
-/// Seeds an edition, a section and one editor; returns the edition and section.
-async fn newsroom(store: &dyn Store) -> (i64, i64) {
-    let edition = store
-        .create_edition(&NewEdition {
-            code: "en".into(),
-            name: "English".into(),
-            language: "en".into(),
-            direction: Direction::Ltr,
-            timezone: "UTC".into(),
-            path_prefix: String::new(),
-        })
-        .await
-        .expect("edition");
-    let section = store
-        .create_section(&NewSection {
-            edition_id: edition,
-            parent_id: None,
-            slug: "world".into(),
-            name: "World".into(),
-            description: String::new(),
-            position: 0,
-        })
-        .await
-        .expect("section");
-    store
-        .create_user(&NewUser {
-            email: "ed@example.org".into(),
-            name: "Ed".into(),
-            role: Role::Editor,
-            password_hash: "not-a-hash".into(),
-            must_change_password: false,
-            author_id: None,
-        })
-        .await
-        .expect("user");
-    (edition, section)
 }
 
 /// Schedules `count` stories due a second ago.

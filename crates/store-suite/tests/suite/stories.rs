@@ -134,12 +134,14 @@ async fn a_duplicate_slug_is_a_conflict_named_after_its_constraint(store: &dyn S
         })
         .await;
 
-    assert!(
-        matches!(second, Err(StoreError::Conflict(Constraint::StorySlug)))
-    );
-    assert!(
-        matches!(section_twice, Err(StoreError::Conflict(Constraint::SectionSlug)))
-    );
+    assert!(matches!(
+        second,
+        Err(StoreError::Conflict(Constraint::StorySlug))
+    ));
+    assert!(matches!(
+        section_twice,
+        Err(StoreError::Conflict(Constraint::SectionSlug))
+    ));
 }
 
 async fn section_lists_include_subsections_newest_first_with_a_total(store: &dyn Store) {

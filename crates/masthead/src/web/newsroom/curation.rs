@@ -9,10 +9,10 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 use store::Section;
 
-use crate::web::state::AppState;
 use crate::service::error::{ServiceError, ServiceResult};
 use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;
+use crate::web::state::AppState;
 
 /// The query every curation page and form action carries.
 #[derive(Clone, Debug, Default, Deserialize)]

@@ -9,7 +9,6 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
-use crate::web::state::AppState;
 use crate::service::account::random_token;
 use crate::service::error::ServiceError;
 use crate::service::login::{
@@ -21,6 +20,7 @@ use crate::web::client::ClientAddr;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::{CurrentUser, SESSION_COOKIE, cookie, set_cookie};
 use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
 
 /// The cookie that pairs the login form with its sender (there is no session yet).
 const LOGIN_COOKIE: &str = "masthead_login";

@@ -9,13 +9,13 @@ use axum::http::HeaderMap;
 use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::web::state::AppState;
 use crate::service::autosave::autosave_story;
 use crate::service::story_form::StoryFormValues;
 use crate::web::error::AppError;
 use crate::web::newsroom::raw_form::RawForm;
 use crate::web::newsroom::story::list::newsroom_time;
 use crate::web::newsroom::story::open::{OpenStory, edition_of};
+use crate::web::state::AppState;
 
 /// The answer to an autosave.
 #[derive(Serialize)]

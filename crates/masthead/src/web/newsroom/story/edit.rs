@@ -10,7 +10,6 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::civil::DateTime;
 use store::*;
 
-use crate::web::state::AppState;
 use crate::service::autosave::{keep_unsaved, open_in_editor};
 use crate::service::error::ServiceError;
 use crate::service::site::EditionSite;
@@ -22,6 +21,7 @@ use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::editor_view::{EditorInput, EditorPage};
 use crate::web::newsroom::story::open::{OpenStory, edition_of};
 use crate::web::newsroom::story::revisions::conflict_page;
+use crate::web::state::AppState;
 
 /// Renders the editor with a status (422 after a rejected save).
 pub async fn editor(

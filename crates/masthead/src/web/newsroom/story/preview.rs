@@ -9,7 +9,6 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use store::*;
 
-use crate::web::state::AppState;
 use crate::service::autosave::latest_work;
 use crate::service::story::story_bundle;
 use crate::service::story_form::StoryFormValues;
@@ -17,6 +16,7 @@ use crate::web::error::AppError;
 use crate::web::newsroom::raw_form::RawForm;
 use crate::web::newsroom::story::open::{OpenStory, edition_of};
 use crate::web::site::story::render_story;
+use crate::web::state::AppState;
 
 /// The newsroom may frame previews; nobody else may.
 const PREVIEW_CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; \
