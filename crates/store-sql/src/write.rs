@@ -244,7 +244,8 @@ mod tests {
     #[test]
     fn renditions_go_in_one_statement() {
         assert!(insert_renditions(7, &[]).is_none());
-        let insert = insert_renditions(7, &[rendition(320, "a"), rendition(640, "b")]).unwrap();
+        let insert =
+            insert_renditions(7, &[rendition(320, "a"), rendition(640, "b")]).expect("an insert");
         assert_eq!(
             insert.sql,
             "INSERT INTO renditions (image_id, width, height, format, key) \

@@ -102,7 +102,23 @@ impl ScratchDatabase {
         // The template's name is ours (see `Template`).
         let database =
             ScratchDatabase::create_with(server_url, &format!("TEMPLATE {template}")).await?;
+        database.log_sequences().await?;
         Ok(database)
+    }
+
+    /// Writes each sequence's position to the clone's own write-ahead log. A copied
+    /// sequence still counts the values its template had logged ahead: the clone hands
+    /// them out without logging, and after a crash (the outage tests stop the server with
+    /// `-m immediate`) it would hand out the same ids again.
+    async fn log_sequences(&self) -> Result<(), sqlx::Error> {
+        let mut connection = PgConnectOptions::from_str(&self.url)?.connect().await?;
+        sqlx::query(
+            "SELECT setval(format('%I.%I', schemaname, sequencename), last_value) \
+             FROM pg_sequences WHERE last_value IS NOT NULL",
+        )
+        .execute(&mut connection)
+        .await?;
+        connection.close().await
     }
 }
 

@@ -219,9 +219,11 @@ pub async fn move_menu_entry(
     actor: Actor,
     edition_id: i64,
     id: i64,
-    direction: MenuMove,
+    direction: &str,
 ) -> ServiceResult<()> {
     actor.require(Action::ManageTaxonomy)?;
+    let direction =
+        MenuMove::parse(direction).ok_or_else(|| ServiceError::Invalid("Unknown move.".into()))?;
     let (all, item) = editable_entry(store, edition_id, id).await?;
     let menu = item.menu;
     let items: Vec<MenuItem> = all.iter().filter(|i| i.menu == menu).cloned().collect();

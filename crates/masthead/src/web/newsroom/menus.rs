@@ -11,7 +11,7 @@ use store::{MenuItem, MenuKind};
 
 use crate::domain::permission::Action;
 use crate::service::menu_edit::{
-    EDITABLE_MENUS, MenuEntryInput, MenuMove, add_menu_entry, move_menu_entry, remove_menu_entry,
+    EDITABLE_MENUS, MenuEntryInput, add_menu_entry, move_menu_entry, remove_menu_entry,
 };
 use crate::web::error::AppError;
 use crate::web::newsroom::curation::{
@@ -203,10 +203,8 @@ pub async fn move_menu_item(
 ) -> Result<Response, AppError> {
     let site = state.site();
     let edition_id = picked_edition(&site, query.edition)?.edition.id;
-    let direction = MenuMove::parse(&form.direction)
-        .ok_or_else(|| AppError::BadRequest("Unknown move.".into()))?;
     let store = state.store.as_ref();
-    let moved = move_menu_entry(store, user.actor, edition_id, id, direction).await;
+    let moved = move_menu_entry(store, user.actor, edition_id, id, &form.direction).await;
     let done = menu_url(&query, edition_id, "saved")?;
     answer(&state, moved, &done, |message| {
         menus_page(&state, &user, &query, Some(message))
