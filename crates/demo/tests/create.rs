@@ -41,14 +41,17 @@ impl AccountMaker for PlainAccounts {
         account: NewDemoAccount<'_>,
     ) -> anyhow::Result<String> {
         store
-            .create_user(&NewUser {
-                email: account.email.to_string(),
-                name: account.name.to_string(),
-                role: account.role,
-                password_hash: "not-a-hash".to_string(),
-                must_change_password: false,
-                author_id: account.author_id,
-            })
+            .create_user(
+                &NewUser {
+                    email: account.email.to_string(),
+                    name: account.name.to_string(),
+                    role: account.role,
+                    password_hash: "not-a-hash".to_string(),
+                    must_change_password: false,
+                    author_id: account.author_id,
+                },
+                None,
+            )
             .await?;
         Ok(format!("password of {}", account.email))
     }

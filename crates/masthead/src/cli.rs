@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use store::{Role, Store};
+use store::{NewAuditEntry, Role, Store};
 
 use crate::app::{App, Database, open_media, open_store};
 use crate::config::{Config, LogFormat, without_password};
@@ -232,6 +232,17 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     app.run_until_stopped().await
 }
 
+/// The audit line of an account change made on the command line, by nobody logged in.
+fn command_line(action: &str, id: Option<i64>, detail: &str) -> NewAuditEntry {
+    NewAuditEntry {
+        user_id: None,
+        action: action.into(),
+        entity: "user".into(),
+        entity_id: id,
+        detail: format!("{detail} (command line)").trim_start().into(),
+    }
+}
+
 fn parse_role(role: &str) -> anyhow::Result<Role> {
     Role::parse(role).with_context(|| {
         format!("{role:?} is not a role: use admin, editor, reporter or contributor")
@@ -273,8 +284,10 @@ async fn run_user(command: UserCommand) -> anyhow::Result<()> {
             } else {
                 None
             };
+            let audit = command_line("user.create", None, role.as_str());
+            let password = password.as_deref();
             let created =
-                create_user(&*store, &email, &name, role, password.as_deref(), None).await?;
+                create_user(&*store, &email, &name, role, password, None, Some(&audit)).await?;
             println!(
                 "Created account {} ({}) as {}.",
                 email.trim().to_lowercase(),
@@ -301,12 +314,19 @@ async fn run_user(command: UserCommand) -> anyhow::Result<()> {
         UserCommand::SetRole { email, role, .. } => {
             let role = parse_role(&role)?;
             let user = user_by_email(&*store, &email).await?;
-            store.set_user_role(user.id, role).await?;
+            let audit = command_line("user.role", Some(user.id), role.as_str());
+            store.set_user_role(user.id, role, &audit).await?;
             println!("{} is now {}.", user.email, role.as_str());
         }
         UserCommand::Disable { email, enable, .. } => {
             let user = user_by_email(&*store, &email).await?;
-            store.set_user_disabled(user.id, !enable).await?;
+            let action = if enable {
+                "user.enable"
+            } else {
+                "user.disable"
+            };
+            let audit = command_line(action, Some(user.id), "");
+            store.set_user_disabled(user.id, !enable, &audit).await?;
             let state = if enable {
                 "enabled"
             } else {

@@ -7,12 +7,14 @@ use store::*;
 use crate::db::{Db, Dialect, Transaction};
 use crate::login::{claim_attempt, record_success};
 use crate::newsroom::{CredentialsRow, SessionRow, USER_COLUMNS, UserRow};
+use crate::workflow::audit_in;
 use crate::{SqlStore, not_found_unless, sql};
 
 #[async_trait]
 impl<D: Dialect> Accounts for SqlStore<D> {
-    async fn create_user(&self, user: &NewUser) -> StoreResult<i64> {
-        self.db()
+    async fn create_user(&self, user: &NewUser, audit: Option<&NewAuditEntry>) -> StoreResult<i64> {
+        let mut tx = self.write().await?;
+        let id = tx
             .scalar(sql!(
                 "INSERT INTO users (email, name, role, password_hash, must_change_password, \
                    author_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -24,7 +26,12 @@ impl<D: Dialect> Accounts for SqlStore<D> {
                 user.author_id,
                 Timestamp::now()
             ))
-            .await
+            .await?;
+        if let Some(audit) = audit {
+            audit_in::<D>(&mut tx, audit, id).await?;
+        }
+        tx.commit().await?;
+        Ok(id)
     }
 
     async fn users(&self) -> StoreResult<Vec<User>> {
@@ -60,19 +67,26 @@ impl<D: Dialect> Accounts for SqlStore<D> {
             .transpose()
     }
 
-    async fn set_user_role(&self, id: i64, role: Role) -> StoreResult<()> {
-        let done = self
-            .db()
+    async fn set_user_role(&self, id: i64, role: Role, audit: &NewAuditEntry) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        let done = tx
             .execute(sql!(
                 "UPDATE users SET role = $1 WHERE id = $2",
                 role.as_str(),
                 id
             ))
             .await?;
-        not_found_unless(done)
+        not_found_unless(done)?;
+        audit_in::<D>(&mut tx, audit, id).await?;
+        tx.commit().await
     }
 
-    async fn set_user_disabled(&self, id: i64, disabled: bool) -> StoreResult<()> {
+    async fn set_user_disabled(
+        &self,
+        id: i64,
+        disabled: bool,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()> {
         let mut tx = self.write().await?;
         let done = tx
             .execute(sql!(
@@ -86,6 +100,7 @@ impl<D: Dialect> Accounts for SqlStore<D> {
             tx.execute(sql!("DELETE FROM sessions WHERE user_id = $1", id))
                 .await?;
         }
+        audit_in::<D>(&mut tx, audit, id).await?;
         tx.commit().await
     }
 
@@ -115,26 +130,26 @@ impl<D: Dialect> Accounts for SqlStore<D> {
         tx.commit().await
     }
 
-    async fn create_session(&self, session: &NewSession) -> StoreResult<()> {
+    async fn create_session(&self, session: &NewSession, audit: &NewAuditEntry) -> StoreResult<()> {
+        let mut tx = self.write().await?;
         // Expired sessions are of no use: clear them out as new ones start.
-        self.db()
-            .execute(sql!(
-                "DELETE FROM sessions WHERE expires_at < $1",
-                Timestamp::now()
-            ))
-            .await?;
-        self.db()
-            .execute(sql!(
-                "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) \
+        tx.execute(sql!(
+            "DELETE FROM sessions WHERE expires_at < $1",
+            Timestamp::now()
+        ))
+        .await?;
+        tx.execute(sql!(
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) \
                  VALUES ($1, $2, $3, $4, $5)",
-                &session.token_hash,
-                session.user_id,
-                &session.csrf_token,
-                Timestamp::now(),
-                session.expires_at
-            ))
-            .await?;
-        Ok(())
+            &session.token_hash,
+            session.user_id,
+            &session.csrf_token,
+            Timestamp::now(),
+            session.expires_at
+        ))
+        .await?;
+        audit_in::<D>(&mut tx, audit, session.user_id).await?;
+        tx.commit().await
     }
 
     async fn session_user(

@@ -10,6 +10,7 @@ use crate::changes::log_tags;
 use crate::db::Transaction as _;
 use crate::db::{Db, Dialect};
 use crate::sections::update_section_in;
+use crate::workflow::audit_in;
 use crate::{SqlStore, Tx, fronts, not_found_unless, sql, taxonomy};
 
 /// Locks an edition's row until the transaction ends, so that rewrites of its section
@@ -32,7 +33,7 @@ pub async fn lock_edition<D: Dialect>(tx: &mut Tx<D>, edition_id: i64) -> StoreR
 
 #[async_trait]
 impl<D: Dialect> Curation for SqlStore<D> {
-    async fn add_section(&self, section: &NewSection) -> StoreResult<i64> {
+    async fn add_section(&self, section: &NewSection, audit: &NewAuditEntry) -> StoreResult<i64> {
         let mut tx = self.write().await?;
         lock_edition::<D>(&mut tx, section.edition_id).await?;
         let id: i64 = tx
@@ -51,22 +52,33 @@ impl<D: Dialect> Curation for SqlStore<D> {
             format!("edition:{}", section.edition_id),
             format!("section:{id}"),
         ];
+        audit_in::<D>(&mut tx, audit, id).await?;
         log_tags::<D>(&mut tx, "section", id, "create", tags).await?;
         tx.commit().await?;
         Ok(id)
     }
 
-    async fn update_section(&self, changes: &SectionChanges) -> StoreResult<()> {
+    async fn update_section(
+        &self,
+        changes: &SectionChanges,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()> {
         let mut tx = self.write().await?;
         lock_edition::<D>(&mut tx, changes.edition_id).await?;
         let moved = update_section_in::<D>(&mut tx, changes).await?;
         let mut tags = vec![format!("edition:{}", changes.edition_id)];
         tags.extend(moved.iter().map(|id| format!("section:{id}")));
+        audit_in::<D>(&mut tx, audit, changes.id).await?;
         log_tags::<D>(&mut tx, "section", changes.id, "update", tags).await?;
         tx.commit().await
     }
 
-    async fn reorder_sections(&self, edition_id: i64, ordered_ids: &[i64]) -> StoreResult<()> {
+    async fn reorder_sections(
+        &self,
+        edition_id: i64,
+        ordered_ids: &[i64],
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()> {
         let mut tx = self.write().await?;
         lock_edition::<D>(&mut tx, edition_id).await?;
         let mut tags = vec![format!("edition:{edition_id}")];
@@ -83,6 +95,7 @@ impl<D: Dialect> Curation for SqlStore<D> {
             tags.push(format!("section:{id}"));
         }
         let first = ordered_ids.first().copied().unwrap_or_default();
+        audit_in::<D>(&mut tx, audit, first).await?;
         log_tags::<D>(&mut tx, "section", first, "reorder", tags).await?;
         tx.commit().await
     }
@@ -102,7 +115,7 @@ impl<D: Dialect> Curation for SqlStore<D> {
             .collect())
     }
 
-    async fn add_menu_item(&self, item: &NewMenuItem) -> StoreResult<i64> {
+    async fn add_menu_item(&self, item: &NewMenuItem, audit: &NewAuditEntry) -> StoreResult<i64> {
         let mut tx = self.write().await?;
         lock_edition::<D>(&mut tx, item.edition_id).await?;
         let id: i64 = tx
@@ -120,12 +133,18 @@ impl<D: Dialect> Curation for SqlStore<D> {
             ))
             .await?;
         let tags = vec![format!("edition:{}", item.edition_id)];
+        audit_in::<D>(&mut tx, audit, id).await?;
         log_tags::<D>(&mut tx, "menu_item", id, "create", tags).await?;
         tx.commit().await?;
         Ok(id)
     }
 
-    async fn remove_menu_item(&self, edition_id: i64, id: i64) -> StoreResult<()> {
+    async fn remove_menu_item(
+        &self,
+        edition_id: i64,
+        id: i64,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()> {
         let mut tx = self.write().await?;
         lock_edition::<D>(&mut tx, edition_id).await?;
         tx.execute(sql!(
@@ -143,11 +162,16 @@ impl<D: Dialect> Curation for SqlStore<D> {
             .await?;
         not_found_unless(done)?;
         let tags = vec![format!("edition:{edition_id}")];
+        audit_in::<D>(&mut tx, audit, id).await?;
         log_tags::<D>(&mut tx, "menu_item", id, "delete", tags).await?;
         tx.commit().await
     }
 
-    async fn arrange_menu(&self, arrangement: &MenuArrangement) -> StoreResult<()> {
+    async fn arrange_menu(
+        &self,
+        arrangement: &MenuArrangement,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()> {
         let mut tx = self.write().await?;
         lock_edition::<D>(&mut tx, arrangement.edition_id).await?;
         for place in &arrangement.places {
@@ -166,16 +190,17 @@ impl<D: Dialect> Curation for SqlStore<D> {
         }
         let tags = vec![format!("edition:{}", arrangement.edition_id)];
         let first = arrangement.places.first().map_or(0, |place| place.id);
+        audit_in::<D>(&mut tx, audit, first).await?;
         log_tags::<D>(&mut tx, "menu_item", first, "arrange", tags).await?;
         tx.commit().await
     }
 
-    async fn add_topic(&self, topic: &NewTopic) -> StoreResult<i64> {
-        taxonomy::add_topic(self, topic).await
+    async fn add_topic(&self, topic: &NewTopic, audit: &NewAuditEntry) -> StoreResult<i64> {
+        taxonomy::add_topic(self, topic, audit).await
     }
 
-    async fn update_topic(&self, topic: &Topic) -> StoreResult<()> {
-        taxonomy::update_topic(self, topic).await
+    async fn update_topic(&self, topic: &Topic, audit: &NewAuditEntry) -> StoreResult<()> {
+        taxonomy::update_topic(self, topic, audit).await
     }
 
     async fn topic_alias(&self, edition_id: i64, slug: &str) -> StoreResult<Option<Topic>> {
@@ -190,8 +215,14 @@ impl<D: Dialect> Curation for SqlStore<D> {
         taxonomy::count_keywords(self, query).await
     }
 
-    async fn merge_keywords(&self, edition_id: i64, from: i64, into: i64) -> StoreResult<()> {
-        taxonomy::merge_keywords(self, edition_id, from, into).await
+    async fn merge_keywords(
+        &self,
+        edition_id: i64,
+        from: i64,
+        into: i64,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()> {
+        taxonomy::merge_keywords(self, edition_id, from, into, audit).await
     }
 
     async fn keyword_alias(&self, edition_id: i64, slug: &str) -> StoreResult<Option<Keyword>> {
@@ -207,19 +238,24 @@ impl<D: Dialect> Curation for SqlStore<D> {
         edition_id: i64,
         front_id: i64,
         pins: &[FrontPin],
+        audit: &NewAuditEntry,
     ) -> StoreResult<()> {
-        fronts::replace_front_pins(self, edition_id, front_id, pins).await
+        fronts::replace_front_pins(self, edition_id, front_id, pins, audit).await
     }
 
     async fn breaking_news(&self) -> StoreResult<Vec<BreakingNews>> {
         fronts::breaking_news(self).await
     }
 
-    async fn set_breaking_news(&self, news: &BreakingNews) -> StoreResult<()> {
-        fronts::set_breaking_news(self, news).await
+    async fn set_breaking_news(
+        &self,
+        news: &BreakingNews,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()> {
+        fronts::set_breaking_news(self, news, audit).await
     }
 
-    async fn clear_breaking_news(&self, edition_id: i64) -> StoreResult<()> {
-        fronts::clear_breaking_news(self, edition_id).await
+    async fn clear_breaking_news(&self, edition_id: i64, audit: &NewAuditEntry) -> StoreResult<()> {
+        fronts::clear_breaking_news(self, edition_id, audit).await
     }
 }

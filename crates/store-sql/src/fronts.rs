@@ -7,6 +7,7 @@ use crate::curation::lock_edition;
 use crate::db::Transaction as _;
 use crate::db::{Db, Dialect};
 use crate::rows::to_time;
+use crate::workflow::audit_in;
 use crate::{SqlStore, sql};
 
 pub(crate) async fn front_pins<D: Dialect>(
@@ -48,6 +49,7 @@ pub(crate) async fn replace_front_pins<D: Dialect>(
     edition_id: i64,
     front_id: i64,
     pins: &[FrontPin],
+    audit: &NewAuditEntry,
 ) -> StoreResult<()> {
     let mut tx = store.write().await?;
     lock_edition::<D>(&mut tx, edition_id).await?;
@@ -70,6 +72,7 @@ pub(crate) async fn replace_front_pins<D: Dialect>(
         .await?;
     }
     let tags = vec![front_tag(edition_id, front_id)];
+    audit_in::<D>(&mut tx, audit, front_id).await?;
     log_tags::<D>(&mut tx, "front", front_id, "pin", tags).await?;
     tx.commit().await
 }
@@ -97,6 +100,7 @@ pub(crate) async fn breaking_news<D: Dialect>(
 pub(crate) async fn set_breaking_news<D: Dialect>(
     store: &SqlStore<D>,
     news: &BreakingNews,
+    audit: &NewAuditEntry,
 ) -> StoreResult<()> {
     let mut tx = store.write().await?;
     tx.execute(sql!(
@@ -110,6 +114,7 @@ pub(crate) async fn set_breaking_news<D: Dialect>(
     ))
     .await?;
     let tags = vec![format!("edition:{}", news.edition_id)];
+    audit_in::<D>(&mut tx, audit, news.edition_id).await?;
     log_tags::<D>(&mut tx, "breaking_news", news.edition_id, "set", tags).await?;
     tx.commit().await
 }
@@ -117,6 +122,7 @@ pub(crate) async fn set_breaking_news<D: Dialect>(
 pub(crate) async fn clear_breaking_news<D: Dialect>(
     store: &SqlStore<D>,
     edition_id: i64,
+    audit: &NewAuditEntry,
 ) -> StoreResult<()> {
     let mut tx = store.write().await?;
     tx.execute(sql!(
@@ -125,6 +131,7 @@ pub(crate) async fn clear_breaking_news<D: Dialect>(
     ))
     .await?;
     let tags = vec![format!("edition:{edition_id}")];
+    audit_in::<D>(&mut tx, audit, edition_id).await?;
     log_tags::<D>(&mut tx, "breaking_news", edition_id, "clear", tags).await?;
     tx.commit().await
 }

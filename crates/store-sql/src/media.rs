@@ -10,6 +10,7 @@ use crate::newsroom::{LibraryRow, parse_status};
 use crate::search::optional_like_pattern;
 use crate::select::image_select;
 use crate::story_write::story_tags;
+use crate::workflow::audit_in;
 use crate::write::insert_image;
 use crate::{SqlStore, sql};
 
@@ -44,7 +45,7 @@ fn uses<D: Dialect>() -> String {
 
 #[async_trait]
 impl<D: Dialect> MediaLibrary for SqlStore<D> {
-    async fn create_upload(&self, upload: &NewUpload) -> StoreResult<i64> {
+    async fn create_upload(&self, upload: &NewUpload, audit: &NewAuditEntry) -> StoreResult<i64> {
         let mut tx = self.write().await?;
         let id = insert_image::<D>(
             &mut tx,
@@ -53,6 +54,7 @@ impl<D: Dialect> MediaLibrary for SqlStore<D> {
             Some(upload.uploaded_by),
         )
         .await?;
+        audit_in::<D>(&mut tx, audit, id).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -111,7 +113,11 @@ impl<D: Dialect> MediaLibrary for SqlStore<D> {
             .collect()
     }
 
-    async fn update_image(&self, changes: &ImageChanges) -> StoreResult<bool> {
+    async fn update_image(
+        &self,
+        changes: &ImageChanges,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<bool> {
         let mut tx = self.write().await?;
         let updated = tx
             .execute(sql!(
@@ -141,6 +147,7 @@ impl<D: Dialect> MediaLibrary for SqlStore<D> {
         for (story_id,) in published {
             tags.extend(story_tags::<D>(&mut tx, story_id).await?);
         }
+        audit_in::<D>(&mut tx, audit, changes.id).await?;
         let logged = !tags.is_empty();
         if logged {
             log_tags::<D>(&mut tx, "image", changes.id, "update", tags).await?;

@@ -10,11 +10,13 @@ use crate::newsroom::KeywordCountRow;
 use crate::rows::{KeywordRow, TopicRow};
 use crate::search::like_pattern;
 use crate::story_write::story_tags;
+use crate::workflow::audit_in;
 use crate::{SqlStore, sql};
 
 pub(crate) async fn add_topic<D: Dialect>(
     store: &SqlStore<D>,
     topic: &NewTopic,
+    audit: &NewAuditEntry,
 ) -> StoreResult<i64> {
     let mut tx = store.write().await?;
     let id: i64 = tx
@@ -27,6 +29,7 @@ pub(crate) async fn add_topic<D: Dialect>(
             &topic.description
         ))
         .await?;
+    audit_in::<D>(&mut tx, audit, id).await?;
     log_tags::<D>(&mut tx, "topic", id, "create", vec![format!("topic:{id}")]).await?;
     tx.commit().await?;
     Ok(id)
@@ -37,6 +40,7 @@ pub(crate) async fn add_topic<D: Dialect>(
 pub(crate) async fn update_topic<D: Dialect>(
     store: &SqlStore<D>,
     topic: &Topic,
+    audit: &NewAuditEntry,
 ) -> StoreResult<()> {
     let mut tx = store.write().await?;
     // Locked until commit: a concurrent rename waits and then reads this one's slug.
@@ -84,6 +88,7 @@ pub(crate) async fn update_topic<D: Dialect>(
     for (story,) in stories {
         tags.extend(story_tags::<D>(&mut tx, story).await?);
     }
+    audit_in::<D>(&mut tx, audit, topic.id).await?;
     log_tags::<D>(&mut tx, "topic", topic.id, "update", tags).await?;
     tx.commit().await
 }
@@ -174,6 +179,7 @@ pub(crate) async fn merge_keywords<D: Dialect>(
     edition_id: i64,
     from: i64,
     into: i64,
+    audit: &NewAuditEntry,
 ) -> StoreResult<()> {
     let mut tx = store.write().await?;
     // Lock the stories that carry `from` before the keywords: a save locks its story and
@@ -219,6 +225,7 @@ pub(crate) async fn merge_keywords<D: Dialect>(
     }
     let mut tags = vec![format!("keyword:{from}"), format!("keyword:{into}")];
     tags.extend(stories.iter().map(|(id,)| format!("story:{id}")));
+    audit_in::<D>(&mut tx, audit, into).await?;
     log_tags::<D>(&mut tx, "keyword", into, "merge", tags).await?;
     tx.commit().await
 }

@@ -15,8 +15,13 @@ use crate::select::story_select;
 use crate::story_write::{insert_revision, log_change, story_tags, write_fields};
 use crate::{SqlStore, Tx, history, presence, queue, sql};
 
-/// Writes an audit-log line inside a transaction.
-pub async fn audit_in<D: Dialect>(tx: &mut Tx<D>, entry: &NewAuditEntry) -> StoreResult<()> {
+/// Writes an audit-log line inside a transaction; `row` is the row the write touched, named
+/// when the entry names none (a write that creates it).
+pub async fn audit_in<D: Dialect>(
+    tx: &mut Tx<D>,
+    entry: &NewAuditEntry,
+    row: i64,
+) -> StoreResult<()> {
     tx.execute(sql!(
         "INSERT INTO audit_log (at, user_id, action, entity, entity_id, detail) \
          VALUES ($1, $2, $3, $4, $5, $6)",
@@ -24,14 +29,20 @@ pub async fn audit_in<D: Dialect>(tx: &mut Tx<D>, entry: &NewAuditEntry) -> Stor
         entry.user_id,
         &entry.action,
         &entry.entity,
-        entry.entity_id,
+        entry.entity_id.or(Some(row)),
         &entry.detail
     ))
     .await?;
     Ok(())
 }
 
-fn story_audit(user_id: i64, story_id: i64, action: &str, detail: String) -> NewAuditEntry {
+/// The audit line of a person's action (`story.{action}`) on a story.
+pub(crate) fn story_audit(
+    user_id: i64,
+    story_id: i64,
+    action: &str,
+    detail: String,
+) -> NewAuditEntry {
     NewAuditEntry {
         user_id: Some(user_id),
         action: format!("story.{action}"),
@@ -205,7 +216,7 @@ impl<D: Dialect> Newsroom for SqlStore<D> {
                 entity_id: Some(job.subject_id),
                 detail: "scheduled → published (on schedule)".into(),
             };
-            audit_in::<D>(&mut tx, &entry).await?;
+            audit_in::<D>(&mut tx, &entry, job.subject_id).await?;
         }
         // Only the holder of the lease may finish the job: a worker whose lease ran out
         // and was taken over finds nothing to update and rolls back. On PostgreSQL a claim
@@ -236,12 +247,6 @@ impl<D: Dialect> Newsroom for SqlStore<D> {
 
     async fn pending_jobs(&self) -> StoreResult<u64> {
         queue::pending(self).await
-    }
-
-    async fn audit(&self, entry: &NewAuditEntry) -> StoreResult<()> {
-        let mut tx = self.write().await?;
-        audit_in::<D>(&mut tx, entry).await?;
-        tx.commit().await
     }
 
     async fn audit_log(&self, limit: u32, offset: u32) -> StoreResult<Vec<AuditEntry>> {
@@ -303,6 +308,7 @@ async fn save_in<D: Dialect>(tx: &mut Tx<D>, save: &StorySave) -> StoreResult<i6
     audit_in::<D>(
         tx,
         &story_audit(save.user_id, save.story_id, "save", detail),
+        save.story_id,
     )
     .await?;
     tx.execute(sql!(
@@ -348,7 +354,7 @@ async fn change_status_in<D: Dialect>(tx: &mut Tx<D>, change: &StatusChange) -> 
     }
     let detail = format!("{} → {}", status.as_str(), change.to.as_str());
     let entry = story_audit(change.user_id, change.story_id, "status", detail);
-    audit_in::<D>(tx, &entry).await?;
+    audit_in::<D>(tx, &entry, change.story_id).await?;
     // Readers see a change only when a story enters or leaves the published state.
     // Last: the change log's lock is held until commit.
     if (status == StoryStatus::Published) != (change.to == StoryStatus::Published) {

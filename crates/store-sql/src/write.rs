@@ -7,6 +7,7 @@ use store::*;
 use crate::db::{Db, Dialect, Transaction};
 use crate::query::{Query, Value};
 use crate::story_write::insert_story;
+use crate::workflow::{audit_in, story_audit};
 use crate::{SqlStore, Tx, sql};
 
 #[async_trait]
@@ -135,6 +136,10 @@ impl<D: Dialect> Writes for SqlStore<D> {
     async fn create_story(&self, story: &NewStory) -> StoreResult<i64> {
         let mut tx = self.write().await?;
         let id = insert_story::<D>(&mut tx, story).await?;
+        if let Some(owner) = story.owner_id {
+            let entry = story_audit(owner, id, "create", String::new());
+            audit_in::<D>(&mut tx, &entry, id).await?;
+        }
         tx.commit().await?;
         Ok(id)
     }

@@ -261,7 +261,9 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
-/// An audit-log line to write.
+/// An audit-log line to write. Every write the newsroom audits takes one and writes it in
+/// the transaction of the change, so a change is never without its line nor a line
+/// without its change.
 #[derive(Clone, Debug)]
 pub struct NewAuditEntry {
     /// Who.
@@ -270,7 +272,7 @@ pub struct NewAuditEntry {
     pub action: String,
     /// On what kind of thing.
     pub entity: String,
-    /// On which one.
+    /// On which one; `None` on a write that creates the row means the new row.
     pub entity_id: Option<i64>,
     /// Details.
     pub detail: String,

@@ -112,7 +112,8 @@ pub trait Writes: Send + Sync + 'static {
     async fn ensure_keyword(&self, edition_id: i64, slug: &str, name: &str) -> StoreResult<i64>;
     /// Records an image and its renditions (the files are already in the media store).
     async fn create_image(&self, image: &NewImage) -> StoreResult<i64>;
-    /// Creates a story with all its relations, and logs the change.
+    /// Creates a story with all its relations, and logs the change; a story with an owner
+    /// also gets its `story.create` audit line, by the owner, in the same transaction.
     async fn create_story(&self, story: &NewStory) -> StoreResult<i64>;
     /// Adds a path that redirects to a story.
     async fn create_redirect(&self, edition_id: i64, path: &str, story_id: i64) -> StoreResult<()>;
@@ -123,8 +124,9 @@ pub trait Writes: Send + Sync + 'static {
 /// Newsroom accounts, their sessions and failed logins.
 #[async_trait]
 pub trait Accounts: Send + Sync + 'static {
-    /// Creates an account; a taken email is `Conflict(Constraint::UserEmail)`.
-    async fn create_user(&self, user: &NewUser) -> StoreResult<i64>;
+    /// Creates an account, with its audit line when someone made it; a taken email is
+    /// `Conflict(Constraint::UserEmail)`.
+    async fn create_user(&self, user: &NewUser, audit: Option<&NewAuditEntry>) -> StoreResult<i64>;
     /// Every account, by name.
     async fn users(&self) -> StoreResult<Vec<User>>;
     /// An account by id.
@@ -132,9 +134,14 @@ pub trait Accounts: Send + Sync + 'static {
     /// An account and its password hash, by (lower-case) email.
     async fn user_credentials(&self, email: &str) -> StoreResult<Option<(User, String)>>;
     /// Changes an account's role.
-    async fn set_user_role(&self, id: i64, role: Role) -> StoreResult<()>;
+    async fn set_user_role(&self, id: i64, role: Role, audit: &NewAuditEntry) -> StoreResult<()>;
     /// Disables or enables an account; disabling ends its sessions.
-    async fn set_user_disabled(&self, id: i64, disabled: bool) -> StoreResult<()>;
+    async fn set_user_disabled(
+        &self,
+        id: i64,
+        disabled: bool,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()>;
     /// Sets a password hash and whether it is one-time; ends the account's other sessions
     /// except the one given.
     async fn set_password(
@@ -144,8 +151,8 @@ pub trait Accounts: Send + Sync + 'static {
         must_change: bool,
         keep_session: Option<&str>,
     ) -> StoreResult<()>;
-    /// Stores a new session.
-    async fn create_session(&self, session: &NewSession) -> StoreResult<()>;
+    /// Stores a new session, with the audit line of the login.
+    async fn create_session(&self, session: &NewSession, audit: &NewAuditEntry) -> StoreResult<()>;
     /// The enabled account of an unexpired session.
     async fn session_user(
         &self,
@@ -217,8 +224,6 @@ pub trait Newsroom: Send + Sync + 'static {
     async fn fail_job(&self, job: &Job, error: &str, retry_at: Timestamp) -> StoreResult<()>;
     /// Jobs not yet done.
     async fn pending_jobs(&self) -> StoreResult<u64>;
-    /// Writes an audit-log line.
-    async fn audit(&self, entry: &NewAuditEntry) -> StoreResult<()>;
     /// The audit log, newest first.
     async fn audit_log(&self, limit: u32, offset: u32) -> StoreResult<Vec<AuditEntry>>;
     /// Change-log entries after an id, oldest first.
@@ -243,30 +248,49 @@ pub trait ChangeListener: Send {
 
 /// The newsroom's upkeep of the site: sections, menus, topics, keywords, front pins and
 /// the breaking-news bar. Every write appends one change-log row naming the cached pages
-/// it touches (`edition:{id}` for what every page of an edition shows).
+/// it touches (`edition:{id}` for what every page of an edition shows), and the audit line
+/// it is given, in the same transaction.
 #[async_trait]
 pub trait Curation: Send + Sync + 'static {
     /// Creates a section.
-    async fn add_section(&self, section: &NewSection) -> StoreResult<i64>;
+    async fn add_section(&self, section: &NewSection, audit: &NewAuditEntry) -> StoreResult<i64>;
     /// Renames or moves a section; when its path changes, keeps the old paths of it and
     /// its descendants as aliases. A taken slug is `Conflict(Constraint::SectionSlug)`.
-    async fn update_section(&self, changes: &SectionChanges) -> StoreResult<()>;
+    async fn update_section(
+        &self,
+        changes: &SectionChanges,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()>;
     /// Numbers sibling sections in the order given.
-    async fn reorder_sections(&self, edition_id: i64, ordered_ids: &[i64]) -> StoreResult<()>;
+    async fn reorder_sections(
+        &self,
+        edition_id: i64,
+        ordered_ids: &[i64],
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()>;
     /// Every old section path of an edition.
     async fn section_aliases(&self, edition_id: i64) -> StoreResult<Vec<SectionAlias>>;
 
     /// Adds a menu entry.
-    async fn add_menu_item(&self, item: &NewMenuItem) -> StoreResult<i64>;
+    async fn add_menu_item(&self, item: &NewMenuItem, audit: &NewAuditEntry) -> StoreResult<i64>;
     /// Deletes a menu entry and the entries nested under it.
-    async fn remove_menu_item(&self, edition_id: i64, id: i64) -> StoreResult<()>;
+    async fn remove_menu_item(
+        &self,
+        edition_id: i64,
+        id: i64,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()>;
     /// Rewrites the nesting and order of a menu's entries.
-    async fn arrange_menu(&self, arrangement: &MenuArrangement) -> StoreResult<()>;
+    async fn arrange_menu(
+        &self,
+        arrangement: &MenuArrangement,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()>;
 
     /// Creates a topic; a taken slug is `Conflict(Constraint::TopicSlug)`.
-    async fn add_topic(&self, topic: &NewTopic) -> StoreResult<i64>;
+    async fn add_topic(&self, topic: &NewTopic, audit: &NewAuditEntry) -> StoreResult<i64>;
     /// Renames a topic; a changed slug keeps the old one answering (301).
-    async fn update_topic(&self, topic: &Topic) -> StoreResult<()>;
+    async fn update_topic(&self, topic: &Topic, audit: &NewAuditEntry) -> StoreResult<()>;
     /// The topic an old slug now belongs to.
     async fn topic_alias(&self, edition_id: i64, slug: &str) -> StoreResult<Option<Topic>>;
     /// Keywords with their story counts, by name.
@@ -275,7 +299,13 @@ pub trait Curation: Send + Sync + 'static {
     async fn count_keywords(&self, query: &KeywordQuery) -> StoreResult<u64>;
     /// Gives every story of keyword `from` the keyword `into`, deletes `from`, and keeps
     /// its slug answering (301) with `into`'s page.
-    async fn merge_keywords(&self, edition_id: i64, from: i64, into: i64) -> StoreResult<()>;
+    async fn merge_keywords(
+        &self,
+        edition_id: i64,
+        from: i64,
+        into: i64,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()>;
     /// The keyword an old slug now belongs to.
     async fn keyword_alias(&self, edition_id: i64, slug: &str) -> StoreResult<Option<Keyword>>;
 
@@ -287,13 +317,18 @@ pub trait Curation: Send + Sync + 'static {
         edition_id: i64,
         front_id: i64,
         pins: &[FrontPin],
+        audit: &NewAuditEntry,
     ) -> StoreResult<()>;
     /// The breaking-news bars of all editions, expired ones included.
     async fn breaking_news(&self) -> StoreResult<Vec<BreakingNews>>;
     /// Sets an edition's breaking-news bar.
-    async fn set_breaking_news(&self, news: &BreakingNews) -> StoreResult<()>;
+    async fn set_breaking_news(
+        &self,
+        news: &BreakingNews,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()>;
     /// Clears an edition's breaking-news bar.
-    async fn clear_breaking_news(&self, edition_id: i64) -> StoreResult<()>;
+    async fn clear_breaking_news(&self, edition_id: i64, audit: &NewAuditEntry) -> StoreResult<()>;
 }
 
 /// The newsroom's media library: uploads, search, edits and where images are used.
@@ -301,7 +336,7 @@ pub trait Curation: Send + Sync + 'static {
 pub trait MediaLibrary: Send + Sync + 'static {
     /// Records an uploaded image, its original and its renditions in one transaction (the
     /// files are already in the media store). Returns the image id.
-    async fn create_upload(&self, upload: &NewUpload) -> StoreResult<i64>;
+    async fn create_upload(&self, upload: &NewUpload, audit: &NewAuditEntry) -> StoreResult<i64>;
     /// Library images matching a query, newest first.
     async fn library(&self, query: &MediaQuery) -> StoreResult<Vec<LibraryImage>>;
     /// How many images match a query in all (ignoring limit and offset).
@@ -313,5 +348,9 @@ pub trait MediaLibrary: Send + Sync + 'static {
     /// Changes an image's text and focal point; when published stories use it, appends one
     /// change-log entry with their cache tags, in the same transaction. Returns whether it
     /// logged one; an unknown image is `NotFound`.
-    async fn update_image(&self, changes: &ImageChanges) -> StoreResult<bool>;
+    async fn update_image(
+        &self,
+        changes: &ImageChanges,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<bool>;
 }

@@ -76,8 +76,9 @@ pub struct CreatedUser {
     pub one_time_password: Option<String>,
 }
 
-/// Creates an account after checking its fields. For the command line and the demo, which
-/// act for nobody; the newsroom goes through [`add_account`].
+/// Creates an account after checking its fields, with the audit line given. For the
+/// command line and the demo, which act for nobody; the newsroom goes through
+/// [`add_account`].
 pub async fn create_user(
     store: &dyn Store,
     email: &str,
@@ -85,6 +86,7 @@ pub async fn create_user(
     role: Role,
     password: Option<&str>,
     author_id: Option<i64>,
+    audit: Option<&NewAuditEntry>,
 ) -> ServiceResult<CreatedUser> {
     let email = email.trim().to_lowercase();
     let valid_email = email.len() <= 254
@@ -107,14 +109,17 @@ pub async fn create_user(
     };
     let secret = password.or(one_time.as_deref()).unwrap_or_default();
     let id = store
-        .create_user(&NewUser {
-            email: email.clone(),
-            name: name.to_string(),
-            role,
-            password_hash: hash_password(secret).await?,
-            must_change_password: one_time.is_some(),
-            author_id,
-        })
+        .create_user(
+            &NewUser {
+                email: email.clone(),
+                name: name.to_string(),
+                role,
+                password_hash: hash_password(secret).await?,
+                must_change_password: one_time.is_some(),
+                author_id,
+            },
+            audit,
+        )
         .await
         .map_err(|error| match error.constraint() {
             Some(Constraint::UserEmail) => {
@@ -150,17 +155,17 @@ pub async fn add_account(
     let Some(role) = Role::parse(&input.role) else {
         return invalid("Pick a role.");
     };
-    let created = create_user(store, &input.email, &input.name, role, None, None).await?;
-    actor
-        .audit(
-            store,
-            "user.create",
-            "user",
-            created.id,
-            role.as_str().into(),
-        )
-        .await?;
-    Ok(created)
+    let audit = actor.audit("user.create", "user", None, role.as_str().into());
+    create_user(
+        store,
+        &input.email,
+        &input.name,
+        role,
+        None,
+        None,
+        Some(&audit),
+    )
+    .await
 }
 
 /// A change to one account as the form sends it: a new role, or access taken away (`1`)
@@ -190,22 +195,18 @@ pub async fn change_account(
         let Some(role) = Role::parse(role) else {
             return invalid("Unknown role.");
         };
-        store.set_user_role(id, role).await?;
-        actor
-            .audit(store, "user.role", "user", id, role.as_str().into())
-            .await?;
+        let audit = actor.audit("user.role", "user", Some(id), role.as_str().into());
+        store.set_user_role(id, role, &audit).await?;
     }
     if let Some(disabled) = change.disabled.as_deref() {
         let disabled = disabled == "1";
-        store.set_user_disabled(id, disabled).await?;
         let action = if disabled {
             "user.disable"
         } else {
             "user.enable"
         };
-        actor
-            .audit(store, action, "user", id, String::new())
-            .await?;
+        let audit = actor.audit(action, "user", Some(id), String::new());
+        store.set_user_disabled(id, disabled, &audit).await?;
     }
     Ok(())
 }

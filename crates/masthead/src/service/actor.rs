@@ -1,8 +1,8 @@
 //! `Actor`: the logged-in account a service acts for (its id and role), which every service
 //! that changes something takes, checks against `domain::permission`, and names in the
-//! audit line it writes.
+//! audit line it hands the store with the change.
 
-use store::{NewAuditEntry, Role, Store, User};
+use store::{NewAuditEntry, Role, User};
 
 use crate::domain::permission::{Action, allows};
 use crate::service::error::{ServiceError, ServiceResult};
@@ -39,24 +39,21 @@ impl Actor {
         }
     }
 
-    /// Writes the audit line of an action on `entity` number `id`.
-    pub async fn audit(
+    /// The audit line of an action on `entity` number `id` (`None`: the row the write
+    /// creates), which the store writes in the transaction of the change.
+    pub fn audit(
         self,
-        store: &dyn Store,
         action: &str,
         entity: &str,
-        id: i64,
+        id: Option<i64>,
         detail: String,
-    ) -> ServiceResult<()> {
-        store
-            .audit(&NewAuditEntry {
-                user_id: Some(self.id),
-                action: action.into(),
-                entity: entity.into(),
-                entity_id: Some(id),
-                detail,
-            })
-            .await?;
-        Ok(())
+    ) -> NewAuditEntry {
+        NewAuditEntry {
+            user_id: Some(self.id),
+            action: action.into(),
+            entity: entity.into(),
+            entity_id: id,
+            detail,
+        }
     }
 }

@@ -74,11 +74,9 @@ pub async fn set_breaking(
 ) -> ServiceResult<()> {
     actor.require(Action::CurateFronts)?;
     let news = check(edition, input, Timestamp::now()).map_err(ServiceError::Invalid)?;
-    store.set_breaking_news(&news).await?;
     let detail = format!("{} (until {})", news.text, news.expires_at);
-    actor
-        .audit(store, "breaking.set", "edition", news.edition_id, detail)
-        .await
+    let audit = actor.audit("breaking.set", "edition", Some(news.edition_id), detail);
+    Ok(store.set_breaking_news(&news, &audit).await?)
 }
 
 /// Clears an edition's bar.
@@ -89,14 +87,6 @@ pub async fn clear_breaking(
 ) -> ServiceResult<()> {
     actor.require(Action::CurateFronts)?;
     let edition_id = edition.edition.id;
-    store.clear_breaking_news(edition_id).await?;
-    actor
-        .audit(
-            store,
-            "breaking.clear",
-            "edition",
-            edition_id,
-            String::new(),
-        )
-        .await
+    let audit = actor.audit("breaking.clear", "edition", Some(edition_id), String::new());
+    Ok(store.clear_breaking_news(edition_id, &audit).await?)
 }

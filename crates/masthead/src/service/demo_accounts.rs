@@ -28,6 +28,7 @@ impl AccountMaker for DemoAccountMaker {
             account.role,
             Some(&password),
             account.author_id,
+            None,
         )
         .await?;
         Ok(password)

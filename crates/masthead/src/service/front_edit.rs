@@ -127,12 +127,10 @@ pub async fn pin_story(
         position: place.position,
         story_id: teaser.id,
     });
-    store
-        .replace_front_pins(edition_id, place.front_id, &pins)
-        .await?;
-    actor
-        .audit(store, "front.pin", "story", teaser.id, describe(place))
-        .await
+    let audit = actor.audit("front.pin", "story", Some(teaser.id), describe(place));
+    Ok(store
+        .replace_front_pins(edition_id, place.front_id, &pins, &audit)
+        .await?)
 }
 
 /// Unpins whatever is pinned at a place; the latest stories fill it again.
@@ -153,18 +151,15 @@ pub async fn unpin_story(
         return Ok(());
     };
     let removed = pins.remove(index);
-    store
-        .replace_front_pins(edition_id, place.front_id, &pins)
-        .await?;
-    actor
-        .audit(
-            store,
-            "front.unpin",
-            "story",
-            removed.story_id,
-            describe(place),
-        )
-        .await
+    let audit = actor.audit(
+        "front.unpin",
+        "story",
+        Some(removed.story_id),
+        describe(place),
+    );
+    Ok(store
+        .replace_front_pins(edition_id, place.front_id, &pins, &audit)
+        .await?)
 }
 
 /// Swaps a place's pin with the place above or below it in the same slot.
@@ -199,11 +194,9 @@ pub async fn move_pin(
     let Some(story) = story else {
         return invalid("Nothing is pinned there.");
     };
-    store
-        .replace_front_pins(edition_id, place.front_id, &pins)
-        .await?;
     let detail = format!("{} → {other}", describe(place));
-    actor
-        .audit(store, "front.move", "story", story, detail)
-        .await
+    let audit = actor.audit("front.move", "story", Some(story), detail);
+    Ok(store
+        .replace_front_pins(edition_id, place.front_id, &pins, &audit)
+        .await?)
 }

@@ -68,16 +68,21 @@ pub async fn check_login(
     }
 }
 
-/// Starts a session for an account; returns the cookie token.
-pub async fn start_session(store: &dyn Store, user_id: i64) -> ServiceResult<String> {
+/// Starts a session for an account logging in from `address`, with the login's audit line;
+/// returns the cookie token.
+async fn start_session(store: &dyn Store, user: &User, address: &str) -> ServiceResult<String> {
     let token = random_token()?;
+    let audit = Actor::of(user).audit("user.login", "user", Some(user.id), address.into());
     store
-        .create_session(&NewSession {
-            token_hash: token_hash(&token),
-            user_id,
-            csrf_token: random_token()?,
-            expires_at: Timestamp::now() + SESSION_LIFETIME,
-        })
+        .create_session(
+            &NewSession {
+                token_hash: token_hash(&token),
+                user_id: user.id,
+                csrf_token: random_token()?,
+                expires_at: Timestamp::now() + SESSION_LIFETIME,
+            },
+            &audit,
+        )
         .await
         .context("storing a session")?;
     Ok(token)
@@ -102,10 +107,7 @@ pub async fn log_in(
     address: &str,
 ) -> ServiceResult<Login> {
     let user = check_login(store, hashing, email, password, address).await?;
-    let token = start_session(store, user.id).await?;
-    Actor::of(&user)
-        .audit(store, "user.login", "user", user.id, address.into())
-        .await?;
+    let token = start_session(store, &user, address).await?;
     Ok(Login { user, token })
 }
 

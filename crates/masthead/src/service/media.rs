@@ -77,38 +77,23 @@ pub async fn upload_image(
     let prepared = prepare(bytes, limits).await?;
     let folder = format!("uploads/{}", random_token()?);
     let mut written = Vec::new();
-    let recorded = store_and_record(
-        store,
-        media,
-        actor.id,
-        &folder,
-        prepared,
-        text,
-        &mut written,
-    );
-    match recorded.await {
-        Ok(id) => {
-            actor
-                .audit(store, "image.upload", "image", id, String::new())
-                .await?;
-            Ok(id)
-        }
-        Err(error) => {
-            for key in &written {
-                if let Err(cleanup) = media.delete(key).await {
-                    tracing::warn!(%key, error = %cleanup, "removing a failed upload's file");
-                }
+    let recorded = store_and_record(store, media, actor, &folder, prepared, text, &mut written);
+    let recorded = recorded.await;
+    if recorded.is_err() {
+        for key in &written {
+            if let Err(cleanup) = media.delete(key).await {
+                tracing::warn!(%key, error = %cleanup, "removing a failed upload's file");
             }
-            Err(error)
         }
     }
+    recorded
 }
 
 /// Writes the files (noting each key in `written`), then records the image.
 async fn store_and_record(
     store: &dyn Store,
     media: &dyn MediaStore,
-    user_id: i64,
+    actor: Actor,
     folder: &str,
     prepared: Prepared,
     text: ImageText,
@@ -141,9 +126,10 @@ async fn store_and_record(
             renditions,
         },
         original_key,
-        uploaded_by: user_id,
+        uploaded_by: actor.id,
     };
-    Ok(store.create_upload(&upload).await?)
+    let audit = actor.audit("image.upload", "image", None, String::new());
+    Ok(store.create_upload(&upload, &audit).await?)
 }
 
 /// An image's text and focal point as typed.
@@ -200,10 +186,8 @@ pub async fn update_image(
         focal_x,
         focal_y,
     };
-    let logged = store.update_image(&changes).await?;
-    actor
-        .audit(store, "image.update", "image", changes.id, String::new())
-        .await?;
+    let audit = actor.audit("image.update", "image", Some(id), String::new());
+    let logged = store.update_image(&changes, &audit).await?;
     Ok(logged)
 }
 

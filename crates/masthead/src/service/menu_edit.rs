@@ -115,16 +115,17 @@ pub async fn add_menu_entry(
         label: (!label.is_empty()).then_some(label),
         url,
     };
-    let id = store.add_menu_item(&item).await?;
     let detail = format!(
         "{}: {}",
         menu.as_str(),
-        item.label.or(item.url).unwrap_or_default()
+        item.label
+            .as_ref()
+            .or(item.url.as_ref())
+            .cloned()
+            .unwrap_or_default()
     );
-    actor
-        .audit(store, "menu.add", "menu_item", id, detail)
-        .await?;
-    Ok(id)
+    let audit = actor.audit("menu.add", "menu_item", None, detail);
+    Ok(store.add_menu_item(&item, &audit).await?)
 }
 
 /// An edition's menu entries and the one asked for, if it is in a menu the newsroom edits.
@@ -151,10 +152,8 @@ pub async fn remove_menu_entry(
 ) -> ServiceResult<()> {
     actor.require(Action::ManageTaxonomy)?;
     editable_entry(store, edition_id, id).await?;
-    store.remove_menu_item(edition_id, id).await?;
-    actor
-        .audit(store, "menu.remove", "menu_item", id, String::new())
-        .await
+    let audit = actor.audit("menu.remove", "menu_item", Some(id), String::new());
+    Ok(store.remove_menu_item(edition_id, id, &audit).await?)
 }
 
 /// The new places a move gives to the entries it touches.
@@ -233,11 +232,9 @@ pub async fn move_menu_entry(
         menu,
         places,
     };
-    store.arrange_menu(&arrangement).await?;
     let detail = format!("{direction:?}").to_lowercase();
-    actor
-        .audit(store, "menu.move", "menu_item", id, detail)
-        .await
+    let audit = actor.audit("menu.move", "menu_item", Some(id), detail);
+    Ok(store.arrange_menu(&arrangement, &audit).await?)
 }
 
 #[cfg(test)]

@@ -88,6 +88,14 @@ fn path_of(sections: &[Section], id: i64) -> String {
     format!("/{}", slugs.join("/"))
 }
 
+/// The path a section with this parent and slug has (before it is written).
+fn child_path(sections: &[Section], parent_id: Option<i64>, slug: &str) -> String {
+    match parent_id {
+        Some(parent) => format!("{}/{slug}", path_of(sections, parent)),
+        None => format!("/{slug}"),
+    }
+}
+
 /// First path segments a top section of this edition may not take: the site's own, and
 /// in the default edition the other editions' prefixes (`ar` for `/ar`).
 fn reserved_top_slugs(site: &Site, edition_id: i64) -> Vec<String> {
@@ -224,15 +232,12 @@ pub async fn create_section(
         description: checked.description,
         position,
     };
-    let id = store
-        .add_section(&new)
+    let path = child_path(&sections, new.parent_id, &new.slug);
+    let audit = actor.audit("section.create", "section", None, path);
+    store
+        .add_section(&new, &audit)
         .await
-        .map_err(|error| refused(error, &new.slug))?;
-    let path = path_of(&store.sections(edition_id).await?, id);
-    actor
-        .audit(store, "section.create", "section", id, path)
-        .await?;
-    Ok(id)
+        .map_err(|error| refused(error, &new.slug))
 }
 
 /// Renames a section or moves it under another parent; its old path keeps answering.
@@ -258,19 +263,17 @@ pub async fn update_section(
         name: checked.name,
         description: checked.description,
     };
-    store
-        .update_section(&changes)
-        .await
-        .map_err(|error| refused(error, &changes.slug))?;
-    let after = path_of(&store.sections(edition_id).await?, id);
+    let after = child_path(&sections, changes.parent_id, &changes.slug);
     let detail = if before == after {
         after
     } else {
         format!("{before} → {after}")
     };
-    actor
-        .audit(store, "section.update", "section", id, detail)
+    let audit = actor.audit("section.update", "section", Some(id), detail);
+    store
+        .update_section(&changes, &audit)
         .await
+        .map_err(|error| refused(error, &changes.slug))
 }
 
 /// Moves a section one place up or down among its siblings.
@@ -302,11 +305,11 @@ pub async fn move_section(
         return Ok(());
     };
     siblings.swap(index, other);
-    store.reorder_sections(edition_id, &siblings).await?;
     let direction = if up { "up" } else { "down" };
-    actor
-        .audit(store, "section.move", "section", id, direction.into())
-        .await
+    let audit = actor.audit("section.move", "section", Some(id), direction.into());
+    Ok(store
+        .reorder_sections(edition_id, &siblings, &audit)
+        .await?)
 }
 
 #[cfg(test)]

@@ -140,9 +140,6 @@ pub async fn create_story(
         })
         .await
         .map_err(slug_taken)?;
-    actor
-        .audit(store, "story.create", "story", id, String::new())
-        .await?;
     Ok(id)
 }
 

@@ -63,15 +63,16 @@ pub async fn create_topic(
         name,
         description,
     };
-    let id = store
-        .add_topic(&topic)
+    let audit = actor.audit(
+        "topic.create",
+        "topic",
+        None,
+        format!("/topic/{}", topic.slug),
+    );
+    store
+        .add_topic(&topic, &audit)
         .await
-        .map_err(|error| taken(error, &topic.slug))?;
-    let detail = format!("/topic/{}", topic.slug);
-    actor
-        .audit(store, "topic.create", "topic", id, detail)
-        .await?;
-    Ok(id)
+        .map_err(|error| taken(error, &topic.slug))
 }
 
 /// Renames a topic (name, slug, description).
@@ -97,14 +98,12 @@ pub async fn update_topic(
         name,
         description,
     };
-    store
-        .update_topic(&topic)
-        .await
-        .map_err(|error| taken(error, &topic.slug))?;
     let detail = format!("{} → {} (/topic/{})", old.name, topic.name, topic.slug);
-    actor
-        .audit(store, "topic.update", "topic", id, detail)
+    let audit = actor.audit("topic.update", "topic", Some(id), detail);
+    store
+        .update_topic(&topic, &audit)
         .await
+        .map_err(|error| taken(error, &topic.slug))
 }
 
 /// A keyword typed by slug or by name.
@@ -132,10 +131,10 @@ pub async fn merge_keywords(
     if from.id == into.id {
         return invalid("Pick two different keywords to merge.");
     }
-    store.merge_keywords(edition_id, from.id, into.id).await?;
     let detail = format!("{} → {}", from.slug, into.slug);
-    actor
-        .audit(store, "keyword.merge", "keyword", into.id, detail)
+    let audit = actor.audit("keyword.merge", "keyword", Some(into.id), detail);
+    store
+        .merge_keywords(edition_id, from.id, into.id, &audit)
         .await?;
     Ok((from, into))
 }

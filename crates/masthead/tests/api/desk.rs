@@ -43,9 +43,17 @@ impl TestApp {
     /// Creates an account with [`PASSWORD`]; returns its id.
     pub async fn account(&self, role: Role, email: &str) -> i64 {
         let store = self.store().await;
-        let created = create_user(&*store, email, "Test Person", role, Some(PASSWORD), None)
-            .await
-            .expect("create account");
+        let created = create_user(
+            &*store,
+            email,
+            "Test Person",
+            role,
+            Some(PASSWORD),
+            None,
+            None,
+        )
+        .await
+        .expect("create account");
         store.close().await;
         created.id
     }

@@ -1,6 +1,6 @@
 //! The newsroom's doors: login, sessions, CSRF, lockout and the role boundaries.
 
-use store::Role;
+use store::{NewAuditEntry, Role};
 
 use crate::desk::PASSWORD;
 use crate::helpers::spawn_app;
@@ -95,6 +95,7 @@ async fn a_one_time_password_must_be_changed_before_anything_else() {
         Role::Reporter,
         None,
         None,
+        None,
     )
     .await
     .expect("create");
@@ -132,9 +133,16 @@ async fn logging_out_ends_the_session_and_disabling_ends_all_of_them() {
     let other = app.desk(Role::Reporter).await;
 
     reporter.post("/admin/logout", &[]).await;
+    let audit = NewAuditEntry {
+        user_id: None,
+        action: "user.disable".into(),
+        entity: "user".into(),
+        entity_id: None,
+        detail: String::new(),
+    };
     app.store()
         .await
-        .set_user_disabled(other.user_id, true)
+        .set_user_disabled(other.user_id, true, &audit)
         .await
         .expect("disable");
 

@@ -8,6 +8,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use jiff::{SignedDuration, Timestamp};
 use store::*;
 
+use crate::backend::audit;
+
 /// Seeds an edition, a section and one editor (id 1); returns (edition, section).
 pub(crate) async fn newsroom(store: &dyn Store) -> (i64, i64) {
     let edition = store
@@ -33,14 +35,17 @@ pub(crate) async fn newsroom(store: &dyn Store) -> (i64, i64) {
         .await
         .expect("section");
     store
-        .create_user(&NewUser {
-            email: "ed@example.org".into(),
-            name: "Ed".into(),
-            role: Role::Editor,
-            password_hash: "not-a-hash".into(),
-            must_change_password: false,
-            author_id: None,
-        })
+        .create_user(
+            &NewUser {
+                email: "ed@example.org".into(),
+                name: "Ed".into(),
+                role: Role::Editor,
+                password_hash: "not-a-hash".into(),
+                must_change_password: false,
+                author_id: None,
+            },
+            None,
+        )
         .await
         .expect("user");
     (edition, section)
@@ -197,12 +202,15 @@ async fn a_follower_reading_during_concurrent_writes_misses_no_change(store: Arc
                 for topic in 0..10 {
                     let slug = format!("topic-{writer}-{topic}");
                     store
-                        .add_topic(&NewTopic {
-                            edition_id: edition,
-                            slug: slug.clone(),
-                            name: slug,
-                            description: String::new(),
-                        })
+                        .add_topic(
+                            &NewTopic {
+                                edition_id: edition,
+                                slug: slug.clone(),
+                                name: slug,
+                                description: String::new(),
+                            },
+                            &audit("topic.create"),
+                        )
                         .await
                         .expect("topic");
                 }

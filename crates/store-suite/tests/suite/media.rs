@@ -4,6 +4,8 @@
 use jiff::Timestamp;
 use store::*;
 
+use crate::backend::audit;
+
 fn new_image(caption: &str, folder: &str) -> NewImage {
     NewImage {
         width: 640,
@@ -163,14 +165,16 @@ async fn editing_an_image_logs_a_change_only_for_published_stories_using_it(stor
     };
 
     let logged_draft = store
-        .update_image(&changes(draft_only))
+        .update_image(&changes(draft_only), &audit("image.update"))
         .await
         .expect("update");
     let logged_live = store
-        .update_image(&changes(published))
+        .update_image(&changes(published), &audit("image.update"))
         .await
         .expect("update");
-    let missing = store.update_image(&changes(9999)).await;
+    let missing = store
+        .update_image(&changes(9999), &audit("image.update"))
+        .await;
 
     assert!(!logged_draft);
     assert!(logged_live);
@@ -199,14 +203,17 @@ async fn editing_an_image_logs_a_change_only_for_published_stories_using_it(stor
 
 async fn the_library_lists_newest_first_and_searches_literally(store: &dyn Store) {
     let user = store
-        .create_user(&NewUser {
-            email: "r@example.com".into(),
-            name: "R".into(),
-            role: Role::Reporter,
-            password_hash: "x".into(),
-            must_change_password: false,
-            author_id: None,
-        })
+        .create_user(
+            &NewUser {
+                email: "r@example.com".into(),
+                name: "R".into(),
+                role: Role::Reporter,
+                password_hash: "x".into(),
+                must_change_password: false,
+                author_id: None,
+            },
+            None,
+        )
         .await
         .expect("user");
     let first = store
@@ -218,7 +225,10 @@ async fn the_library_lists_newest_first_and_searches_literally(store: &dyn Store
         original_key: "b/original.jpg".into(),
         uploaded_by: user,
     };
-    let second = store.create_upload(&upload).await.expect("upload");
+    let second = store
+        .create_upload(&upload, &audit("image.upload"))
+        .await
+        .expect("upload");
     let query = |search: &str| MediaQuery {
         search: Some(search.into()),
         limit: 10,

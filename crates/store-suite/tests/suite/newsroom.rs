@@ -45,14 +45,17 @@ async fn newsroom(store: &dyn Store) -> (i64, i64) {
         .await
         .expect("story");
     store
-        .create_user(&NewUser {
-            email: "ed@example.org".into(),
-            name: "Ed".into(),
-            role: Role::Editor,
-            password_hash: "not-a-hash".into(),
-            must_change_password: false,
-            author_id: None,
-        })
+        .create_user(
+            &NewUser {
+                email: "ed@example.org".into(),
+                name: "Ed".into(),
+                role: Role::Editor,
+                password_hash: "not-a-hash".into(),
+                must_change_password: false,
+                author_id: None,
+            },
+            None,
+        )
         .await
         .expect("user");
     (story, section)
@@ -380,7 +383,76 @@ async fn operators_see_the_ping_the_pool_and_waiting_and_failed_jobs(store: &dyn
     );
 }
 
+/// What the newsroom's writes are given to audit, by the test newsroom's account.
+fn by_ed(action: &str) -> NewAuditEntry {
+    NewAuditEntry {
+        user_id: Some(USER),
+        action: action.into(),
+        entity: "topic".into(),
+        entity_id: None,
+        detail: "why".into(),
+    }
+}
+
+async fn a_change_and_its_audit_line_are_written_together_or_not_at_all(store: &dyn Store) {
+    let (_, section) = newsroom(store).await;
+    let edition = store.editions().await.expect("editions")[0].id;
+    let topic = NewTopic {
+        edition_id: edition,
+        slug: "economy".into(),
+        name: "Economy".into(),
+        description: String::new(),
+    };
+    let id = store
+        .add_topic(&topic, &by_ed("topic.create"))
+        .await
+        .expect("topic");
+    let taken = store.add_topic(&topic, &by_ed("topic.create")).await;
+    let missing = store
+        .remove_menu_item(edition, 9999, &by_ed("menu.remove"))
+        .await;
+    let owned = NewStory {
+        edition_id: edition,
+        status: StoryStatus::Draft,
+        owner_id: Some(USER),
+        published_at: None,
+        updated_at: Timestamp::now(),
+        fields: StoryFields {
+            headline: "Owned".into(),
+            slug: "owned".into(),
+            section_id: Some(section),
+            ..StoryFields::default()
+        },
+    };
+    let story = store.create_story(&owned).await.expect("story");
+
+    assert!(
+        matches!(taken, Err(StoreError::Conflict(Constraint::TopicSlug))),
+        "{taken:?}"
+    );
+    assert!(matches!(missing, Err(StoreError::NotFound)), "{missing:?}");
+    let log = store.audit_log(10, 0).await.expect("audit log");
+    let lines: Vec<_> = log
+        .iter()
+        .map(|line| {
+            (
+                line.action.as_str(),
+                line.entity_id,
+                line.user_name.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("story.create", Some(story), Some("Ed")),
+            ("topic.create", Some(id), Some("Ed"))
+        ]
+    );
+}
+
 crate::on_both_backends!(
+    a_change_and_its_audit_line_are_written_together_or_not_at_all,
     operators_see_the_ping_the_pool_and_waiting_and_failed_jobs,
     a_save_on_a_stale_revision_is_a_conflict_and_changes_nothing,
     a_save_with_a_move_is_all_or_nothing,

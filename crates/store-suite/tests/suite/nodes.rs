@@ -12,6 +12,8 @@ use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
 use store::*;
+
+use crate::backend::audit;
 use store_postgres::PgStore;
 
 use crate::concurrency::newsroom;
@@ -135,9 +137,12 @@ async fn a_commit_on_one_node_wakes_the_others_follower_and_a_failed_write_does_
         description: String::new(),
     };
 
-    writer.add_topic(&topic).await.expect("topic");
+    writer
+        .add_topic(&topic, &audit("topic.create"))
+        .await
+        .expect("topic");
     let woken = tokio::time::timeout(Duration::from_secs(5), listener.wait()).await;
-    let twice = writer.add_topic(&topic).await;
+    let twice = writer.add_topic(&topic, &audit("topic.create")).await;
     let woken_again = tokio::time::timeout(Duration::from_millis(500), listener.wait()).await;
 
     assert!(matches!(woken, Ok(Ok(()))), "{woken:?}");
@@ -160,14 +165,17 @@ async fn names_sort_in_byte_order_whatever_the_database_collation() {
     let store = node(&database).await;
     for (number, name) in ["bob", "Zoe", "alice", "Alice"].iter().enumerate() {
         store
-            .create_user(&NewUser {
-                email: format!("{number}@example.org"),
-                name: (*name).into(),
-                role: Role::Reporter,
-                password_hash: "x".into(),
-                must_change_password: false,
-                author_id: None,
-            })
+            .create_user(
+                &NewUser {
+                    email: format!("{number}@example.org"),
+                    name: (*name).into(),
+                    role: Role::Reporter,
+                    password_hash: "x".into(),
+                    must_change_password: false,
+                    author_id: None,
+                },
+                None,
+            )
             .await
             .expect("user");
     }

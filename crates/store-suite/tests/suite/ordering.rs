@@ -23,14 +23,17 @@ async fn names_sort_in_byte_order(store: &dyn Store) {
     let edition_id = edition(store).await;
     for (number, name) in ["bob", "Émile", "Zoe", "alice", "Alice"].iter().enumerate() {
         store
-            .create_user(&NewUser {
-                email: format!("{number}@example.org"),
-                name: (*name).into(),
-                role: Role::Reporter,
-                password_hash: "x".into(),
-                must_change_password: false,
-                author_id: None,
-            })
+            .create_user(
+                &NewUser {
+                    email: format!("{number}@example.org"),
+                    name: (*name).into(),
+                    role: Role::Reporter,
+                    password_hash: "x".into(),
+                    must_change_password: false,
+                    author_id: None,
+                },
+                None,
+            )
             .await
             .expect("user");
         store
