@@ -2,7 +2,7 @@
 //! that show it, for the page cache and the other nodes' followers.
 
 use jiff::Timestamp;
-use store::StoreResult;
+use store::{CacheTag, StoreResult};
 
 use crate::db::Dialect;
 use crate::{Tx, sql};
@@ -14,7 +14,7 @@ pub async fn log_tags<D: Dialect>(
     entity: &str,
     entity_id: i64,
     action: &str,
-    mut tags: Vec<String>,
+    mut tags: Vec<CacheTag>,
 ) -> StoreResult<()> {
     tags.sort();
     tags.dedup();
@@ -24,7 +24,10 @@ pub async fn log_tags<D: Dialect>(
         entity,
         entity_id,
         action,
-        tags.join(" ")
+        tags.iter()
+            .map(CacheTag::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
     );
     D::append_change(tx, insert).await
 }

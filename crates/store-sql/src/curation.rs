@@ -48,10 +48,7 @@ impl<D: Dialect> Curation for SqlStore<D> {
                 section.position
             ))
             .await?;
-        let tags = vec![
-            format!("edition:{}", section.edition_id),
-            format!("section:{id}"),
-        ];
+        let tags = vec![CacheTag::Edition(section.edition_id), CacheTag::Section(id)];
         audit_in::<D>(&mut tx, audit, id).await?;
         log_tags::<D>(&mut tx, "section", id, "create", tags).await?;
         tx.commit().await?;
@@ -66,8 +63,8 @@ impl<D: Dialect> Curation for SqlStore<D> {
         let mut tx = self.write().await?;
         lock_edition::<D>(&mut tx, changes.edition_id).await?;
         let moved = update_section_in::<D>(&mut tx, changes).await?;
-        let mut tags = vec![format!("edition:{}", changes.edition_id)];
-        tags.extend(moved.iter().map(|id| format!("section:{id}")));
+        let mut tags = vec![CacheTag::Edition(changes.edition_id)];
+        tags.extend(moved.iter().copied().map(CacheTag::Section));
         audit_in::<D>(&mut tx, audit, changes.id).await?;
         log_tags::<D>(&mut tx, "section", changes.id, "update", tags).await?;
         tx.commit().await
@@ -81,7 +78,7 @@ impl<D: Dialect> Curation for SqlStore<D> {
     ) -> StoreResult<()> {
         let mut tx = self.write().await?;
         lock_edition::<D>(&mut tx, edition_id).await?;
-        let mut tags = vec![format!("edition:{edition_id}")];
+        let mut tags = vec![CacheTag::Edition(edition_id)];
         for (position, id) in ordered_ids.iter().enumerate() {
             let done = tx
                 .execute(sql!(
@@ -92,7 +89,7 @@ impl<D: Dialect> Curation for SqlStore<D> {
                 ))
                 .await?;
             not_found_unless(done)?;
-            tags.push(format!("section:{id}"));
+            tags.push(CacheTag::Section(*id));
         }
         let first = ordered_ids.first().copied().unwrap_or_default();
         audit_in::<D>(&mut tx, audit, first).await?;
@@ -132,7 +129,7 @@ impl<D: Dialect> Curation for SqlStore<D> {
                 &item.url
             ))
             .await?;
-        let tags = vec![format!("edition:{}", item.edition_id)];
+        let tags = vec![CacheTag::Edition(item.edition_id)];
         audit_in::<D>(&mut tx, audit, id).await?;
         log_tags::<D>(&mut tx, "menu_item", id, "create", tags).await?;
         tx.commit().await?;
@@ -161,7 +158,7 @@ impl<D: Dialect> Curation for SqlStore<D> {
             ))
             .await?;
         not_found_unless(done)?;
-        let tags = vec![format!("edition:{edition_id}")];
+        let tags = vec![CacheTag::Edition(edition_id)];
         audit_in::<D>(&mut tx, audit, id).await?;
         log_tags::<D>(&mut tx, "menu_item", id, "delete", tags).await?;
         tx.commit().await
@@ -188,7 +185,7 @@ impl<D: Dialect> Curation for SqlStore<D> {
                 .await?;
             not_found_unless(done)?;
         }
-        let tags = vec![format!("edition:{}", arrangement.edition_id)];
+        let tags = vec![CacheTag::Edition(arrangement.edition_id)];
         let first = arrangement.places.first().map_or(0, |place| place.id);
         audit_in::<D>(&mut tx, audit, first).await?;
         log_tags::<D>(&mut tx, "menu_item", first, "arrange", tags).await?;

@@ -36,11 +36,11 @@ pub(crate) async fn front_pins<D: Dialect>(
 }
 
 /// The tag of the page a front is shown on.
-fn front_tag(edition_id: i64, front_id: i64) -> String {
+fn front_tag(edition_id: i64, front_id: i64) -> CacheTag {
     if front_id == HOME_FRONT {
-        format!("home:{edition_id}")
+        CacheTag::Home(edition_id)
     } else {
-        format!("section:{front_id}")
+        CacheTag::Section(front_id)
     }
 }
 
@@ -113,7 +113,7 @@ pub(crate) async fn set_breaking_news<D: Dialect>(
         news.expires_at
     ))
     .await?;
-    let tags = vec![format!("edition:{}", news.edition_id)];
+    let tags = vec![CacheTag::Edition(news.edition_id)];
     audit_in::<D>(&mut tx, audit, news.edition_id).await?;
     log_tags::<D>(&mut tx, "breaking_news", news.edition_id, "set", tags).await?;
     tx.commit().await
@@ -130,7 +130,7 @@ pub(crate) async fn clear_breaking_news<D: Dialect>(
         edition_id
     ))
     .await?;
-    let tags = vec![format!("edition:{edition_id}")];
+    let tags = vec![CacheTag::Edition(edition_id)];
     audit_in::<D>(&mut tx, audit, edition_id).await?;
     log_tags::<D>(&mut tx, "breaking_news", edition_id, "clear", tags).await?;
     tx.commit().await

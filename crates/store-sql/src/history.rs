@@ -92,7 +92,10 @@ pub(crate) async fn changes_since<D: Dialect>(
         .into_iter()
         .map(|(id, tags)| Change {
             id,
-            tags: tags.split_whitespace().map(str::to_string).collect(),
+            tags: tags
+                .split_whitespace()
+                .filter_map(CacheTag::parse)
+                .collect(),
         })
         .collect())
 }

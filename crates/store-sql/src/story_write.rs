@@ -200,27 +200,30 @@ async fn insert_relations<D: Dialect>(
 /// The cache tags a story's pages and lists carry, as the story is now: the story, its
 /// edition's home, its sections and their parents, the section fronts that pin it,
 /// topics, keywords and authors.
-pub async fn story_tags<D: Dialect>(tx: &mut Tx<D>, id: i64) -> StoreResult<Vec<String>> {
-    let tags: Vec<(String,)> = tx
+pub async fn story_tags<D: Dialect>(tx: &mut Tx<D>, id: i64) -> StoreResult<Vec<CacheTag>> {
+    let tags: Vec<(String, i64)> = tx
         .fetch_all(sql!(
             "WITH RECURSIVE own (section_id) AS ( \
                SELECT section_id FROM stories WHERE id = $1 AND section_id IS NOT NULL \
                UNION SELECT section_id FROM story_sections WHERE story_id = $1 \
                UNION SELECT p.parent_id FROM sections p JOIN own ON p.id = own.section_id \
                  WHERE p.parent_id IS NOT NULL) \
-             SELECT 'story:' || id FROM stories WHERE id = $1 \
-             UNION ALL SELECT 'home:' || edition_id FROM stories WHERE id = $1 \
-             UNION ALL SELECT 'section:' || section_id FROM own \
-             UNION ALL SELECT 'section:' || front_id FROM front_pins \
+             SELECT 'story', id FROM stories WHERE id = $1 \
+             UNION ALL SELECT 'home', edition_id FROM stories WHERE id = $1 \
+             UNION ALL SELECT 'section', section_id FROM own \
+             UNION ALL SELECT 'section', front_id FROM front_pins \
                WHERE story_id = $1 AND front_id <> 0 \
-             UNION ALL SELECT 'topic:' || topic_id FROM story_topics WHERE story_id = $1 \
-             UNION ALL SELECT 'keyword:' || keyword_id FROM story_keywords WHERE story_id = $1 \
-             UNION ALL SELECT 'author:' || author_id FROM story_credits \
+             UNION ALL SELECT 'topic', topic_id FROM story_topics WHERE story_id = $1 \
+             UNION ALL SELECT 'keyword', keyword_id FROM story_keywords WHERE story_id = $1 \
+             UNION ALL SELECT 'author', author_id FROM story_credits \
                WHERE story_id = $1 AND author_id IS NOT NULL",
             id
         ))
         .await?;
-    Ok(tags.into_iter().map(|(tag,)| tag).collect())
+    Ok(tags
+        .into_iter()
+        .filter_map(|(kind, id)| CacheTag::from_parts(&kind, id))
+        .collect())
 }
 
 /// Appends the change-log row that derived state (page cache, feeds, search) follows:
@@ -229,9 +232,9 @@ pub async fn log_change<D: Dialect>(
     tx: &mut Tx<D>,
     id: i64,
     action: &str,
-    before: &[String],
+    before: &[CacheTag],
 ) -> StoreResult<()> {
     let mut tags = story_tags::<D>(tx, id).await?;
-    tags.extend(before.iter().cloned());
+    tags.extend_from_slice(before);
     log_tags::<D>(tx, "story", id, action, tags).await
 }

@@ -30,7 +30,7 @@ pub(crate) async fn add_topic<D: Dialect>(
         ))
         .await?;
     audit_in::<D>(&mut tx, audit, id).await?;
-    log_tags::<D>(&mut tx, "topic", id, "create", vec![format!("topic:{id}")]).await?;
+    log_tags::<D>(&mut tx, "topic", id, "create", vec![CacheTag::Topic(id)]).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -84,7 +84,7 @@ pub(crate) async fn update_topic<D: Dialect>(
             topic.id
         ))
         .await?;
-    let mut tags = vec![format!("topic:{}", topic.id)];
+    let mut tags = vec![CacheTag::Topic(topic.id)];
     for (story,) in stories {
         tags.extend(story_tags::<D>(&mut tx, story).await?);
     }
@@ -223,8 +223,8 @@ pub(crate) async fn merge_keywords<D: Dialect>(
     for statement in MERGE {
         tx.execute(sql!(statement, from, into)).await?;
     }
-    let mut tags = vec![format!("keyword:{from}"), format!("keyword:{into}")];
-    tags.extend(stories.iter().map(|(id,)| format!("story:{id}")));
+    let mut tags = vec![CacheTag::Keyword(from), CacheTag::Keyword(into)];
+    tags.extend(stories.iter().map(|&(id,)| CacheTag::Story(id)));
     audit_in::<D>(&mut tx, audit, into).await?;
     log_tags::<D>(&mut tx, "keyword", into, "merge", tags).await?;
     tx.commit().await

@@ -16,6 +16,7 @@ mod ops;
 mod query;
 pub mod slug;
 mod store;
+mod tag;
 mod write;
 
 pub use body::{Block, Body, Inline};
@@ -32,4 +33,5 @@ pub use store::{
     Accounts, ChangeListener, Curation, MediaLibrary, Newsroom, SiteReads, Store, StoryReads,
     Writes,
 };
+pub use tag::CacheTag;
 pub use write::*;

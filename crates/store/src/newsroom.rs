@@ -5,6 +5,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::kinds::StoryStatus;
+use crate::tag::CacheTag;
 use crate::write::StoryFields;
 
 /// What a newsroom account may do; checked on the server for every action.
@@ -283,6 +284,6 @@ pub struct NewAuditEntry {
 pub struct Change {
     /// Position in the log.
     pub id: i64,
-    /// What it touched: cache tags such as `story:12`, `section:3`, `site`.
-    pub tags: Vec<String>,
+    /// What it touched: the cache tags of the pages that show it.
+    pub tags: Vec<CacheTag>,
 }

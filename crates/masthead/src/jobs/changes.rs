@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
 use jiff::Timestamp;
-use store::{ChangeListener, Store, StoreResult};
+use store::{CacheTag, ChangeListener, Store, StoreResult};
 use tokio::sync::Notify;
 use tokio::time::Instant;
 
@@ -33,7 +33,7 @@ const STALLED: Duration = Duration::from_secs(5);
 /// What the follower drops pages through: the node's page cache, by tag.
 pub trait PageInvalidation: Send + Sync {
     /// Drops every page tagged with any of `tags`; returns how many were dropped.
-    fn invalidate(&self, tags: &[String]) -> usize;
+    fn invalidate(&self, tags: &[CacheTag]) -> usize;
 }
 
 /// Wakes the follower at once when this node wrote a change, instead of at its next poll.
@@ -98,18 +98,13 @@ fn since(at: &AtomicI64) -> Option<Duration> {
     (at > 0).then(|| Duration::from_millis(u64::try_from(elapsed).unwrap_or(0)))
 }
 
-/// Whether a change touches what every page shows (menus, sections, settings).
-fn touches_site(tag: &str) -> bool {
-    tag == "site" || tag.starts_with("edition:")
-}
-
-/// The `edition:` tags of editions whose breaking-news bar expired in `(after, until]`.
-fn expired_bars(site: &Site, after: Timestamp, until: Timestamp) -> Vec<String> {
+/// The edition tags of editions whose breaking-news bar expired in `(after, until]`.
+fn expired_bars(site: &Site, after: Timestamp, until: Timestamp) -> Vec<CacheTag> {
     site.editions
         .iter()
         .filter_map(|edition| edition.breaking.as_ref())
         .filter(|news| news.expires_at > after && news.expires_at <= until)
-        .map(|news| format!("edition:{}", news.edition_id))
+        .map(|news| CacheTag::Edition(news.edition_id))
         .collect()
 }
 
@@ -182,8 +177,9 @@ impl ChangeFollower {
         };
         let last = newest.id;
         self.beat.read(last);
-        let tags: Vec<String> = changes.into_iter().flat_map(|change| change.tags).collect();
-        if tags.iter().any(|tag| touches_site(tag))
+        let tags: Vec<CacheTag> = changes.into_iter().flat_map(|change| change.tags).collect();
+        // What every page shows (menus, sections, the bar) lives in the site's tree.
+        if tags.iter().any(|tag| matches!(tag, CacheTag::Edition(_)))
             && let Err(error) = self.site.reload(self.store.as_ref()).await
         {
             tracing::warn!(error = %format!("{error:#}"), "reloading the site");

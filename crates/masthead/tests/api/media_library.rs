@@ -219,7 +219,7 @@ async fn editing_an_image_of_a_published_story_refreshes_its_page_which_offers_w
     assert!(
         changes
             .iter()
-            .any(|change| change.tags.contains(&format!("story:{story}"))),
+            .any(|change| change.tags.contains(&store::CacheTag::Story(story))),
         "{changes:?}"
     );
     eventually_contains(&app, &path, "Second caption").await;

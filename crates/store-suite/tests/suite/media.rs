@@ -182,7 +182,7 @@ async fn editing_an_image_logs_a_change_only_for_published_stories_using_it(stor
     let log = store.changes_since(before, 10).await.expect("changes");
     assert_eq!(log.len(), 1);
     assert!(
-        log[0].tags.contains(&format!("story:{live}")),
+        log[0].tags.contains(&CacheTag::Story(live)),
         "{:?}",
         log[0].tags
     );

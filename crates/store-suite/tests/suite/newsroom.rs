@@ -166,9 +166,9 @@ async fn publishing_logs_a_change_tagged_with_the_story_its_section_and_home(sto
     let changes = store.changes_since(before, 10).await.expect("changes");
     assert_eq!(changes.len(), 1);
     for tag in [
-        format!("story:{story}"),
-        format!("section:{section}"),
-        "home:1".to_string(),
+        CacheTag::Story(story),
+        CacheTag::Section(section),
+        CacheTag::Home(1),
     ] {
         assert!(
             changes[0].tags.contains(&tag),

@@ -17,6 +17,7 @@ pub mod store;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use ::store::CacheTag;
 use axum::response::{Html, IntoResponse, Response};
 
 pub use service::CachedSite;
@@ -27,10 +28,10 @@ use crate::web::cache::store::Store;
 
 /// The tags a response's page shows, set by handlers that want it cached.
 #[derive(Clone, Debug)]
-pub struct CacheTags(pub Vec<String>);
+pub struct CacheTags(pub Vec<CacheTag>);
 
 /// An HTML response the cache may keep, tagged with what it shows.
-pub fn cacheable(html: String, tags: Vec<String>) -> Response {
+pub fn cacheable(html: String, tags: Vec<CacheTag>) -> Response {
     let mut response = Html(html).into_response();
     response.extensions_mut().insert(CacheTags(tags));
     response
@@ -125,7 +126,7 @@ impl PageCache {
     }
 
     /// Drops every page tagged with any of `tags`; returns how many were dropped.
-    pub fn invalidate(&self, tags: &[String]) -> usize {
+    pub fn invalidate(&self, tags: &[CacheTag]) -> usize {
         let mut store = self.store();
         self.generation.fetch_add(1, Ordering::AcqRel);
         store.invalidate(tags)
@@ -141,7 +142,7 @@ impl PageCache {
 
     /// Keeps a page unless an invalidation came in since `generation` (its render may
     /// show what that change replaced).
-    fn insert(&self, key: String, page: Arc<CachedPage>, tags: &[String], generation: u64) {
+    fn insert(&self, key: String, page: Arc<CachedPage>, tags: &[CacheTag], generation: u64) {
         let mut store = self.store();
         if self.generation() == generation {
             store.insert(key, page, tags);
@@ -167,7 +168,7 @@ impl PageCache {
 
 /// The change follower drops this node's pages through it.
 impl PageInvalidation for PageCache {
-    fn invalidate(&self, tags: &[String]) -> usize {
+    fn invalidate(&self, tags: &[CacheTag]) -> usize {
         PageCache::invalidate(self, tags)
     }
 }

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use store::CacheTag;
 
 use crate::web::cache::conditional;
 use crate::web::cache::encoding::{self, Coding};
@@ -30,14 +31,15 @@ pub struct CachedPage {
 impl CachedPage {
     /// Compresses a rendered page and adds its validators and cache headers to the headers
     /// it was rendered with. The page's own bytes are not kept.
-    pub fn new(body: &[u8], mut headers: HeaderMap, tags: &[String]) -> std::io::Result<Self> {
+    pub fn new(body: &[u8], mut headers: HeaderMap, tags: &[CacheTag]) -> std::io::Result<Self> {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         body.hash(&mut hasher);
         headers.insert(
             header::CACHE_CONTROL,
             HeaderValue::from_static(CACHE_CONTROL),
         );
-        if let Ok(keys) = HeaderValue::from_str(&tags.join(" ")) {
+        let keys: Vec<String> = tags.iter().map(CacheTag::to_string).collect();
+        if let Ok(keys) = HeaderValue::from_str(&keys.join(" ")) {
             headers.insert("surrogate-key", keys);
         }
         headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));

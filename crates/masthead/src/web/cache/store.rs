@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use lru::LruCache;
+use store::CacheTag;
 
 use crate::web::cache::page::CachedPage;
 
@@ -13,7 +14,7 @@ use crate::web::cache::page::CachedPage;
 #[derive(Debug)]
 struct Entry {
     page: Arc<CachedPage>,
-    tags: Vec<String>,
+    tags: Vec<CacheTag>,
     /// The bytes counted for it, so that dropping it gives back exactly those.
     weight: usize,
 }
@@ -22,7 +23,7 @@ struct Entry {
 #[derive(Debug)]
 pub struct Store {
     pages: LruCache<String, Entry>,
-    by_tag: HashMap<String, HashSet<String>>,
+    by_tag: HashMap<CacheTag, HashSet<String>>,
     bytes: usize,
     max_entries: usize,
     max_bytes: usize,
@@ -64,17 +65,14 @@ impl Store {
 
     /// Keeps a page, replacing an older copy, then drops least recently used pages one at
     /// a time until both bounds hold. A page larger than the whole byte bound is not kept.
-    pub fn insert(&mut self, key: String, page: Arc<CachedPage>, tags: &[String]) {
+    pub fn insert(&mut self, key: String, page: Arc<CachedPage>, tags: &[CacheTag]) {
         let weight = page.weight();
         if weight > self.max_bytes || self.max_entries == 0 {
             return;
         }
         self.remove(&key);
         for tag in tags {
-            self.by_tag
-                .entry(tag.clone())
-                .or_default()
-                .insert(key.clone());
+            self.by_tag.entry(*tag).or_default().insert(key.clone());
         }
         self.bytes += weight;
         let entry = Entry {
@@ -100,7 +98,7 @@ impl Store {
     }
 
     /// Drops every page tagged with any of `tags`; returns how many were dropped.
-    pub fn invalidate(&mut self, tags: &[String]) -> usize {
+    pub fn invalidate(&mut self, tags: &[CacheTag]) -> usize {
         let mut dropped = 0;
         for tag in tags {
             for key in self.by_tag.remove(tag).unwrap_or_default() {
@@ -156,18 +154,22 @@ mod tests {
         Arc::new(CachedPage::new(text.as_bytes(), HeaderMap::new(), &[]).expect("compresses"))
     }
 
-    fn tags(names: &[&str]) -> Vec<String> {
-        names.iter().map(|name| name.to_string()).collect()
-    }
-
     #[test]
     fn invalidating_a_tag_drops_exactly_the_pages_that_show_it() {
         let mut store = Store::new(100, usize::MAX);
-        store.insert("/a".into(), page("a"), &tags(&["story:1", "section:1"]));
-        store.insert("/b".into(), page("b"), &tags(&["story:2", "section:1"]));
-        store.insert("/c".into(), page("c"), &tags(&["story:3"]));
+        store.insert(
+            "/a".into(),
+            page("a"),
+            &[CacheTag::Story(1), CacheTag::Section(1)],
+        );
+        store.insert(
+            "/b".into(),
+            page("b"),
+            &[CacheTag::Story(2), CacheTag::Section(1)],
+        );
+        store.insert("/c".into(), page("c"), &[CacheTag::Story(3)]);
 
-        let dropped = store.invalidate(&tags(&["section:1"]));
+        let dropped = store.invalidate(&[CacheTag::Section(1)]);
 
         assert_eq!(dropped, 2);
         assert!(store.get("/c").is_some());
@@ -195,15 +197,15 @@ mod tests {
         let one = page("x").weight();
         let mut store = Store::new(100, one * 3);
         for key in ["/a", "/b", "/c"] {
-            store.insert(key.into(), page("x"), &tags(&["edition:1"]));
+            store.insert(key.into(), page("x"), &[CacheTag::Edition(1)]);
         }
 
-        store.insert("/d".into(), page("x"), &tags(&["edition:1"]));
+        store.insert("/d".into(), page("x"), &[CacheTag::Edition(1)]);
 
         assert_eq!(store.entries(), 3);
         assert_eq!(store.bytes(), one * 3);
         assert!(store.get("/a").is_none());
         assert_eq!(store.evictions(), 1);
-        assert_eq!(store.invalidate(&tags(&["edition:1"])), 3);
+        assert_eq!(store.invalidate(&[CacheTag::Edition(1)]), 3);
     }
 }

@@ -5,7 +5,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::Response;
 use jiff::Timestamp;
 use serde::Serialize;
-use store::{StoryFilter, StoryQuery};
+use store::{CacheTag, StoryFilter, StoryQuery};
 
 use crate::service::listing::list;
 use crate::service::site::{EditionSite, Site};
@@ -47,7 +47,7 @@ fn rss_date(time: Timestamp) -> String {
 struct Subject {
     filter: StoryFilter,
     title: String,
-    tag: String,
+    tag: CacheTag,
     /// The page the feed mirrors.
     page_path: String,
 }
@@ -63,7 +63,7 @@ async fn feed_subject(
         ["latest"] => Some(Subject {
             filter: StoryFilter::All,
             title: edition.strings.latest.to_string(),
-            tag: format!("home:{}", edition.edition.id),
+            tag: CacheTag::Home(edition.edition.id),
             page_path: format!("{prefix}/"),
         }),
         ["topic", slug] => state
@@ -73,13 +73,13 @@ async fn feed_subject(
             .map(|topic| Subject {
                 filter: StoryFilter::Topic(topic.id),
                 page_path: format!("{prefix}/topic/{}", topic.slug),
-                tag: format!("topic:{}", topic.id),
+                tag: CacheTag::Topic(topic.id),
                 title: topic.name,
             }),
         _ => edition.section_at(slugs).map(|section| Subject {
             filter: StoryFilter::Section(section.id),
             title: section.name.clone(),
-            tag: format!("section:{}", section.id),
+            tag: CacheTag::Section(section.id),
             page_path: edition.section_path(section.id),
         }),
     })

@@ -2,6 +2,7 @@
 
 use axum::response::Response;
 use serde::Serialize;
+use store::CacheTag;
 
 use crate::service::front::home_front;
 use crate::service::site::{EditionSite, Site};
@@ -78,6 +79,6 @@ pub async fn show_home(
     let id = edition.edition.id;
     Ok(cacheable(
         html,
-        vec![format!("home:{id}"), format!("edition:{id}")],
+        vec![CacheTag::Home(id), CacheTag::Edition(id)],
     ))
 }

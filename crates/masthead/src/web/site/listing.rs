@@ -2,7 +2,7 @@
 
 use axum::response::Response;
 use serde::Serialize;
-use store::{StoryFilter, StoryQuery};
+use store::{CacheTag, StoryFilter, StoryQuery};
 
 use crate::domain::paging::page_count;
 use crate::service::listing::list;
@@ -41,7 +41,7 @@ struct ListingPage {
 
 struct Subject {
     filter: StoryFilter,
-    tag: String,
+    tag: CacheTag,
     kind: &'static str,
     eyebrow: String,
     title: String,
@@ -64,7 +64,7 @@ async fn find_subject(
             .await?
             .map(|topic| Subject {
                 filter: StoryFilter::Topic(topic.id),
-                tag: format!("topic:{}", topic.id),
+                tag: CacheTag::Topic(topic.id),
                 kind: "topic",
                 eyebrow: strings.topic.to_string(),
                 title: topic.name,
@@ -78,7 +78,7 @@ async fn find_subject(
                 .await?
                 .map(|keyword| Subject {
                     filter: StoryFilter::Keyword(keyword.id),
-                    tag: format!("keyword:{}", keyword.id),
+                    tag: CacheTag::Keyword(keyword.id),
                     kind: "keyword",
                     eyebrow: strings.keyword.to_string(),
                     title: keyword.name,
@@ -92,7 +92,7 @@ async fn find_subject(
             .await?
             .map(|author| Subject {
                 filter: StoryFilter::Author(author.id),
-                tag: format!("author:{}", author.id),
+                tag: CacheTag::Author(author.id),
                 kind: "author",
                 eyebrow: String::new(),
                 title: author.name,
@@ -138,6 +138,6 @@ pub async fn show_listing(
     let html = state.theme.render("pages/listing.html", &view)?;
     Ok(Some(cacheable(
         html,
-        vec![subject.tag, format!("edition:{}", edition.edition.id)],
+        vec![subject.tag, CacheTag::Edition(edition.edition.id)],
     )))
 }

@@ -2,7 +2,7 @@
 
 use axum::response::Response;
 use serde::Serialize;
-use store::{Section, StoryFilter, StoryQuery};
+use store::{CacheTag, Section, StoryFilter, StoryQuery};
 
 use crate::domain::paging::page_count;
 use crate::service::front::section_pins;
@@ -71,8 +71,8 @@ pub async fn show_section(
     Ok(Some(cacheable(
         html,
         vec![
-            format!("section:{}", section.id),
-            format!("edition:{}", edition.edition.id),
+            CacheTag::Section(section.id),
+            CacheTag::Edition(edition.edition.id),
         ],
     )))
 }

@@ -6,7 +6,7 @@ use axum::http::HeaderValue;
 use axum::response::Response;
 use serde::Serialize;
 use serde_json::json;
-use store::StoryKind;
+use store::{CacheTag, StoryKind};
 
 use crate::domain::time::display_time;
 use crate::service::site::{EditionSite, Site};
@@ -69,11 +69,11 @@ pub async fn show_story(
     let html = render_story(state, site, edition, &bundle).await?;
     let rendered = started.elapsed() - loaded;
     let mut tags = vec![
-        format!("story:{}", bundle.story.id),
-        format!("edition:{}", bundle.story.edition_id),
+        CacheTag::Story(bundle.story.id),
+        CacheTag::Edition(bundle.story.edition_id),
     ];
-    tags.extend(bundle.recommended.iter().map(|t| format!("story:{}", t.id)));
-    tags.extend(bundle.more.iter().map(|t| format!("story:{}", t.id)));
+    tags.extend(bundle.recommended.iter().map(|t| CacheTag::Story(t.id)));
+    tags.extend(bundle.more.iter().map(|t| CacheTag::Story(t.id)));
     let mut response = cacheable(html, tags);
     // How long the store and the view plus template took, for the bench and browser tools.
     let timing = format!(
