@@ -20,7 +20,7 @@ pub struct Desk<'a> {
     pub user_id: i64,
 }
 
-fn cookie_value(page: &Page, name: &str) -> Option<String> {
+pub fn cookie_value(page: &Page, name: &str) -> Option<String> {
     page.headers
         .get_all("set-cookie")
         .iter()

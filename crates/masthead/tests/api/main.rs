@@ -21,6 +21,7 @@ mod media_s3;
 mod moto;
 mod newsroom;
 mod newsroom_browser;
+mod newsroom_forms;
 mod nodes;
 mod ops;
 mod outage;

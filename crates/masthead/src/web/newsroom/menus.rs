@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use axum::Form;
+use crate::web::newsroom::form::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, Response};
 use serde::{Deserialize, Serialize};

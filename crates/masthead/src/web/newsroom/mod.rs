@@ -7,6 +7,7 @@ pub mod audit;
 pub mod breaking;
 pub mod curation;
 pub mod dashboard;
+pub mod form;
 pub mod fronts;
 pub mod guard;
 pub mod keywords;
