@@ -20,7 +20,7 @@ pub struct Desk<'a> {
     pub user_id: i64,
 }
 
-pub fn cookie_value(page: &Page, name: &str) -> Option<String> {
+fn cookie_value(page: &Page, name: &str) -> Option<String> {
     page.headers
         .get_all("set-cookie")
         .iter()
@@ -60,6 +60,12 @@ impl TestApp {
 
     /// Submits the login form as a browser would; returns the response.
     pub async fn log_in(&self, email: &str, password: &str) -> Page {
+        self.post_login(&[("email", email), ("password", password)])
+            .await
+    }
+
+    /// Submits the login form with these fields and its token, as a browser would.
+    pub async fn post_login(&self, fields: &[(&str, &str)]) -> Page {
         let form = self.get("/admin/login").await;
         let token = form.attrs("input[name=csrf]", "value").remove(0);
         let cookie = cookie_value(&form, "masthead_login").expect("login cookie");
@@ -67,7 +73,7 @@ impl TestApp {
             .client
             .post(format!("{}/admin/login", self.address))
             .header("cookie", format!("masthead_login={cookie}"))
-            .form(&[("email", email), ("password", password), ("csrf", &token)])
+            .form(&[fields, &[("csrf", token.as_str())]].concat())
             .send()
             .await
             .expect("request");

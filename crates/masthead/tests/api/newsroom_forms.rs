@@ -3,7 +3,7 @@
 
 use store::{MediaQuery, Role};
 
-use crate::desk::{PASSWORD, cookie_value};
+use crate::desk::PASSWORD;
 use crate::helpers::spawn_app;
 
 /// How many audit lines there are: every change the newsroom makes writes one.
@@ -119,23 +119,14 @@ async fn a_field_sent_twice_is_refused_by_name_and_changes_nothing() {
         );
     }
 
-    let login = app.get("/admin/login").await;
-    let token = login.attrs("input[name=csrf]", "value").remove(0);
-    let cookie = cookie_value(&login, "masthead_login").expect("login cookie");
     let twice = app
-        .client
-        .post(format!("{}/admin/login", app.address))
-        .header("cookie", format!("masthead_login={cookie}"))
-        .form(&[
+        .post_login(&[
             ("email", "nobody@test.example"),
             ("email", "other@test.example"),
             ("password", PASSWORD),
-            ("csrf", &token),
         ])
-        .send()
-        .await
-        .expect("login");
-    assert_eq!(twice.status(), 400);
+        .await;
+    assert_eq!(twice.status, 400, "{}", twice.text);
 
     assert_eq!(changes(&app).await, before, "nothing changed");
 }

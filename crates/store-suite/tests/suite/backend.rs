@@ -124,3 +124,16 @@ pub fn audit(action: &str) -> store::NewAuditEntry {
         detail: String::new(),
     }
 }
+
+/// Creates an account that cannot log in (its hash is no hash); returns its id.
+pub async fn account(store: &dyn Store, email: String, name: String, role: store::Role) -> i64 {
+    let user = store::NewUser {
+        email,
+        name,
+        role,
+        password_hash: "not-a-hash".into(),
+        must_change_password: false,
+        author_id: None,
+    };
+    store.create_user(&user, None).await.expect("user")
+}

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use jiff::{SignedDuration, Timestamp};
 use store::*;
 
-use crate::backend::audit;
+use crate::backend::{account, audit};
 
 /// Seeds an edition, a section and one editor (id 1); returns (edition, section).
 pub(crate) async fn newsroom(store: &dyn Store) -> (i64, i64) {
@@ -34,20 +34,7 @@ pub(crate) async fn newsroom(store: &dyn Store) -> (i64, i64) {
         })
         .await
         .expect("section");
-    store
-        .create_user(
-            &NewUser {
-                email: "ed@example.org".into(),
-                name: "Ed".into(),
-                role: Role::Editor,
-                password_hash: "not-a-hash".into(),
-                must_change_password: false,
-                author_id: None,
-            },
-            None,
-        )
-        .await
-        .expect("user");
+    account(store, "ed@example.org".into(), "Ed".into(), Role::Editor).await;
     (edition, section)
 }
 

@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 use store::*;
 
-use crate::backend::audit;
+use crate::backend::{account, audit};
 
 fn new_image(caption: &str, folder: &str) -> NewImage {
     NewImage {
@@ -202,20 +202,7 @@ async fn editing_an_image_logs_a_change_only_for_published_stories_using_it(stor
 }
 
 async fn the_library_lists_newest_first_and_searches_literally(store: &dyn Store) {
-    let user = store
-        .create_user(
-            &NewUser {
-                email: "r@example.com".into(),
-                name: "R".into(),
-                role: Role::Reporter,
-                password_hash: "x".into(),
-                must_change_password: false,
-                author_id: None,
-            },
-            None,
-        )
-        .await
-        .expect("user");
+    let user = account(store, "r@example.com".into(), "R".into(), Role::Reporter).await;
     let first = store
         .create_image(&new_image("Harbour at dawn", "a"))
         .await

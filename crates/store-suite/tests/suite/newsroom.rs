@@ -4,6 +4,8 @@
 use jiff::{SignedDuration, Timestamp};
 use store::*;
 
+use crate::backend::account;
+
 /// Seeds an edition, a section, a draft story and one editor; returns (story, section).
 async fn newsroom(store: &dyn Store) -> (i64, i64) {
     let edition = store
@@ -44,20 +46,7 @@ async fn newsroom(store: &dyn Store) -> (i64, i64) {
         })
         .await
         .expect("story");
-    store
-        .create_user(
-            &NewUser {
-                email: "ed@example.org".into(),
-                name: "Ed".into(),
-                role: Role::Editor,
-                password_hash: "not-a-hash".into(),
-                must_change_password: false,
-                author_id: None,
-            },
-            None,
-        )
-        .await
-        .expect("user");
+    account(store, "ed@example.org".into(), "Ed".into(), Role::Editor).await;
     (story, section)
 }
 

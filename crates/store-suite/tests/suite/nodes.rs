@@ -13,7 +13,7 @@ use std::time::Duration;
 use jiff::{SignedDuration, Timestamp};
 use store::*;
 
-use crate::backend::audit;
+use crate::backend::{account, audit};
 use store_postgres::PgStore;
 
 use crate::concurrency::newsroom;
@@ -164,20 +164,13 @@ async fn names_sort_in_byte_order_whatever_the_database_collation() {
     };
     let store = node(&database).await;
     for (number, name) in ["bob", "Zoe", "alice", "Alice"].iter().enumerate() {
-        store
-            .create_user(
-                &NewUser {
-                    email: format!("{number}@example.org"),
-                    name: (*name).into(),
-                    role: Role::Reporter,
-                    password_hash: "x".into(),
-                    must_change_password: false,
-                    author_id: None,
-                },
-                None,
-            )
-            .await
-            .expect("user");
+        account(
+            &store,
+            format!("{number}@example.org"),
+            (*name).into(),
+            Role::Reporter,
+        )
+        .await;
     }
 
     let users = store.users().await.expect("users");

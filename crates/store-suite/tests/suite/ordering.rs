@@ -5,6 +5,8 @@
 use jiff::{SignedDuration, Timestamp};
 use store::*;
 
+use crate::backend::account;
+
 async fn edition(store: &dyn Store) -> i64 {
     store
         .create_edition(&NewEdition {
@@ -22,20 +24,13 @@ async fn edition(store: &dyn Store) -> i64 {
 async fn names_sort_in_byte_order(store: &dyn Store) {
     let edition_id = edition(store).await;
     for (number, name) in ["bob", "Émile", "Zoe", "alice", "Alice"].iter().enumerate() {
-        store
-            .create_user(
-                &NewUser {
-                    email: format!("{number}@example.org"),
-                    name: (*name).into(),
-                    role: Role::Reporter,
-                    password_hash: "x".into(),
-                    must_change_password: false,
-                    author_id: None,
-                },
-                None,
-            )
-            .await
-            .expect("user");
+        account(
+            store,
+            format!("{number}@example.org"),
+            (*name).into(),
+            Role::Reporter,
+        )
+        .await;
         store
             .ensure_keyword(edition_id, &format!("k{number}"), name)
             .await
