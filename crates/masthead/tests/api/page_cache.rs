@@ -275,6 +275,19 @@ async fn a_full_cache_drops_the_least_recently_used_page_one_at_a_time() {
 }
 
 #[tokio::test]
+async fn no_entries_turns_the_cache_off_and_every_read_renders() {
+    let app = spawn_app_with(|config| config.page_cache_entries = 0).await;
+    let first = app.get("/world").await;
+    let second = app.get("/world").await;
+
+    let stats = stats(&app);
+    assert_eq!((first.status, second.status), (200, 200));
+    assert_eq!(first.text, second.text);
+    assert_eq!((stats.hits, stats.misses), (0, 2));
+    assert_eq!((stats.stores, stats.entries, stats.bytes), (0, 0, 0));
+}
+
+#[tokio::test]
 async fn every_coding_decodes_to_the_same_page_and_has_its_own_etag() {
     let app = spawn_app().await;
     let story = app.first_story_path("/world").await;

@@ -144,8 +144,7 @@ impl PageCache {
     /// show what that change replaced).
     fn insert(&self, key: String, page: Arc<CachedPage>, tags: &[CacheTag], generation: u64) {
         let mut store = self.store();
-        if self.generation() == generation {
-            store.insert(key, page, tags);
+        if self.generation() == generation && store.insert(key, page, tags) {
             self.stores.fetch_add(1, Ordering::Relaxed);
         }
     }

@@ -64,11 +64,12 @@ impl Store {
     }
 
     /// Keeps a page, replacing an older copy, then drops least recently used pages one at
-    /// a time until both bounds hold. A page larger than the whole byte bound is not kept.
-    pub fn insert(&mut self, key: String, page: Arc<CachedPage>, tags: &[CacheTag]) {
+    /// a time until both bounds hold; returns whether it kept it. A page larger than the
+    /// whole byte bound is not kept, nor is anything when the cache is off (no entries).
+    pub fn insert(&mut self, key: String, page: Arc<CachedPage>, tags: &[CacheTag]) -> bool {
         let weight = page.weight();
         if weight > self.max_bytes || self.max_entries == 0 {
-            return;
+            return false;
         }
         self.remove(&key);
         for tag in tags {
@@ -82,6 +83,7 @@ impl Store {
         };
         self.pages.put(key, entry);
         self.shrink();
+        true
     }
 
     /// Counts bytes a page grew by after it was kept (its uncompressed copy), if that very
