@@ -16,6 +16,7 @@ use tokio::net::TcpListener;
 use crate::config::Config;
 use crate::jobs::changes::{ChangeFollower, ChangeSignal, FollowerBeat};
 use crate::jobs::scheduler::JobWorker;
+use crate::jobs::upkeep::LogPruner;
 use crate::media::MediaStore;
 use crate::service::gate::Gate;
 use crate::service::hashing::PasswordHashing;
@@ -127,6 +128,7 @@ pub struct App {
     server: ServerSettings,
     follower: ChangeFollower,
     worker: JobWorker,
+    pruner: LogPruner,
 }
 
 impl App {
@@ -158,6 +160,10 @@ impl App {
             ),
             signal: change_signal.clone(),
         };
+        let pruner = LogPruner {
+            store: store.clone(),
+            config: config.clone(),
+        };
         let state = Arc::new(AppState {
             store,
             media: open_media(&config).await?,
@@ -185,6 +191,7 @@ impl App {
             server,
             follower,
             worker,
+            pruner,
         })
     }
 
@@ -204,9 +211,11 @@ impl App {
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         let follower = tokio::spawn(self.follower.run());
         let worker = tokio::spawn(self.worker.run());
+        let pruner = tokio::spawn(self.pruner.run());
         serve(self.listener, self.site, self.server, shutdown_signal()).await;
         follower.abort();
         worker.abort();
+        pruner.abort();
         Ok(())
     }
 }

@@ -5,7 +5,9 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
+use jiff::{SignedDuration, Timestamp};
 use serde::Deserialize;
+use store::Retention;
 
 mod media;
 pub use media::{MediaConfig, MediaStoreKind, Secret};
@@ -36,6 +38,15 @@ pub struct Config {
     /// Seconds a node holds a background job (a scheduled publish) it has claimed; when
     /// a node dies mid-job, another takes the job over after this. Default 60.
     pub job_lease_secs: u64,
+    /// Days the change log keeps its entries (other nodes follow it within seconds; a node
+    /// that was down longer starts with an empty page cache anyway). 0 keeps them for
+    /// ever. Default 7.
+    pub change_log_days: u32,
+    /// Days finished background jobs are kept. 0 keeps them for ever. Default 30.
+    pub finished_jobs_days: u32,
+    /// Days the newsroom's audit log keeps its lines. Default 0: for ever, because a
+    /// newsroom may have to show who changed what years later.
+    pub audit_log_days: u32,
     /// The `[media]` table: the media store. Default the `media` folder in the data folder.
     pub media: MediaConfig,
     /// Memory the page cache may hold, in megabytes (compressed pages); past it, the least
@@ -96,6 +107,9 @@ impl Default for Config {
             page_cache_entries: 5000,
             max_upload_mb: 20,
             job_lease_secs: 60,
+            change_log_days: 7,
+            finished_jobs_days: 30,
+            audit_log_days: 0,
             media: MediaConfig::default(),
             page_cache_mb: 256,
             header_timeout_secs: 10,
@@ -165,6 +179,11 @@ impl Config {
                 }
                 "max_upload_mb" => self.max_upload_mb = value.parse().with_context(bad)?,
                 "job_lease_secs" => self.job_lease_secs = value.parse().with_context(bad)?,
+                "change_log_days" => self.change_log_days = value.parse().with_context(bad)?,
+                "finished_jobs_days" => {
+                    self.finished_jobs_days = value.parse().with_context(bad)?
+                }
+                "audit_log_days" => self.audit_log_days = value.parse().with_context(bad)?,
                 "page_cache_mb" => self.page_cache_mb = value.parse().with_context(bad)?,
                 "header_timeout_secs" => {
                     self.header_timeout_secs = value.parse().with_context(bad)?
@@ -285,6 +304,17 @@ impl Config {
         self.max_upload_mb * 1024 * 1024
     }
 
+    /// What the logs keep, counted back from `now`.
+    pub fn retention(&self, now: Timestamp) -> Retention {
+        let before =
+            |days: u32| (days > 0).then(|| now - SignedDuration::from_hours(24 * i64::from(days)));
+        Retention {
+            changes_before: before(self.change_log_days),
+            jobs_before: before(self.finished_jobs_days),
+            audit_before: before(self.audit_log_days),
+        }
+    }
+
     /// The page cache's byte bound.
     pub fn page_cache_bytes(&self) -> usize {
         self.page_cache_mb.saturating_mul(1024 * 1024)
@@ -335,6 +365,25 @@ pub fn without_password(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn retention_counts_days_back_and_zero_keeps_for_ever() {
+        let now = Timestamp::from_second(100 * 86_400).expect("time");
+        let config = Config {
+            audit_log_days: 0,
+            change_log_days: 7,
+            finished_jobs_days: 1,
+            ..Config::default()
+        };
+
+        let retention = config.retention(now);
+
+        let days_ago =
+            |days: i64| Some(Timestamp::from_second((100 - days) * 86_400).expect("time"));
+        assert_eq!(retention.changes_before, days_ago(7));
+        assert_eq!(retention.jobs_before, days_ago(1));
+        assert_eq!(retention.audit_before, None);
+    }
 
     #[test]
     fn a_configuration_file_sets_values_and_names_unknown_keys() {

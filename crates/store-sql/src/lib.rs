@@ -21,6 +21,7 @@ pub mod presence;
 pub mod query;
 pub mod queue;
 pub mod read;
+pub mod retention;
 pub mod rows;
 pub mod search;
 pub mod sections;

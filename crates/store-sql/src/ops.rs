@@ -1,10 +1,11 @@
-//! What the store answers operators with: the ping, the job backlog and the pool's use.
+//! What the store answers operators with: the ping, the job backlog and the pool's use;
+//! and the pruning of old log rows (`retention.rs`).
 
 use async_trait::async_trait;
-use store::{JobCounts, Operations, PoolUse, StoreResult};
+use store::{JobCounts, Operations, PoolUse, Pruned, Retention, StoreResult};
 
 use crate::db::{Db, Dialect, Pool};
-use crate::{SqlStore, sql};
+use crate::{SqlStore, retention, sql};
 
 /// The use of a connection pool now.
 pub fn pool_use<DB: sqlx::Database>(pool: &sqlx::Pool<DB>) -> PoolUse {
@@ -39,5 +40,9 @@ impl<D: Dialect> Operations for SqlStore<D> {
             waiting: u64::try_from(waiting).unwrap_or(0),
             failed: u64::try_from(failed).unwrap_or(0),
         })
+    }
+
+    async fn prune(&self, retention: &Retention) -> StoreResult<Pruned> {
+        retention::prune(self, retention).await
     }
 }

@@ -27,7 +27,7 @@ pub use login::*;
 pub use media::*;
 pub use model::*;
 pub use newsroom::*;
-pub use ops::{JobCounts, Operations, PoolUse};
+pub use ops::{JobCounts, Operations, PoolUse, Pruned, Retention};
 pub use query::{Page, StoryFilter, StoryQuery};
 pub use store::{
     Accounts, ChangeListener, Curation, MediaLibrary, Newsroom, SiteReads, Store, StoryReads,

@@ -2,6 +2,7 @@
 //! and how the job queue is doing. Read by `/readyz` and `/metrics`.
 
 use async_trait::async_trait;
+use jiff::Timestamp;
 
 use crate::error::StoreResult;
 
@@ -25,6 +26,29 @@ pub struct JobCounts {
     pub failed: u64,
 }
 
+/// What the logs keep: rows older than these times go; `None` keeps a log for ever.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Retention {
+    /// Change-log entries from before this go (the newest one always stays, so that
+    /// entry ids are never handed out twice).
+    pub changes_before: Option<Timestamp>,
+    /// Finished jobs from before this go.
+    pub jobs_before: Option<Timestamp>,
+    /// Audit lines from before this go.
+    pub audit_before: Option<Timestamp>,
+}
+
+/// How many rows a [`Operations::prune`] removed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Pruned {
+    /// Change-log entries.
+    pub changes: u64,
+    /// Finished jobs.
+    pub jobs: u64,
+    /// Audit lines.
+    pub audit_lines: u64,
+}
+
 /// Health and load of the database, for operators.
 #[async_trait]
 pub trait Operations: Send + Sync + 'static {
@@ -34,4 +58,7 @@ pub trait Operations: Send + Sync + 'static {
     fn pool_use(&self) -> PoolUse;
     /// How many jobs wait, and how many of those failed last time.
     async fn job_counts(&self) -> StoreResult<JobCounts>;
+    /// Removes log rows older than the retention allows, in small batches so that writers
+    /// are never held up for long.
+    async fn prune(&self, retention: &Retention) -> StoreResult<Pruned>;
 }

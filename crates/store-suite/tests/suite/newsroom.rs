@@ -440,7 +440,76 @@ async fn a_change_and_its_audit_line_are_written_together_or_not_at_all(store: &
     );
 }
 
+async fn pruning_removes_old_log_rows_but_never_the_newest_change(store: &dyn Store) {
+    let (story, _) = newsroom(store).await;
+    let edition = store.editions().await.expect("editions")[0].id;
+    let now = Timestamp::now();
+    let schedule = StatusChange {
+        story_id: story,
+        user_id: USER,
+        from: StoryStatus::Draft,
+        to: StoryStatus::Scheduled,
+        scheduled_at: Some(now - SignedDuration::from_secs(1)),
+        at: now,
+    };
+    store.change_status(&schedule).await.expect("schedule");
+    let lease = now + SignedDuration::from_secs(60);
+    let job = store
+        .claim_job(now, lease)
+        .await
+        .expect("claim")
+        .expect("job");
+    store.publish_scheduled(&job, now).await.expect("publish");
+    let topic = NewTopic {
+        edition_id: edition,
+        slug: "later".into(),
+        name: "Later".into(),
+        description: String::new(),
+    };
+    store
+        .add_topic(&topic, &by_ed("topic.create"))
+        .await
+        .expect("topic");
+    let newest = store.last_change_id().await.expect("last change");
+    let changes = store.changes_since(0, 100).await.expect("changes").len() as u64;
+    let lines = store.audit_log(100, 0).await.expect("audit").len() as u64;
+    let hour = SignedDuration::from_hours(1);
+    let keep = |before: Timestamp, audit: Option<Timestamp>| Retention {
+        changes_before: Some(before),
+        jobs_before: Some(before),
+        audit_before: audit,
+    };
+
+    let nothing = store.prune(&keep(now - hour, Some(now - hour))).await;
+    let logs = store.prune(&keep(now + hour, None)).await;
+    let audit = store.prune(&keep(now + hour, Some(now + hour))).await;
+
+    let pruned = |changes, jobs, audit_lines| Pruned {
+        changes,
+        jobs,
+        audit_lines,
+    };
+    assert_eq!(nothing.expect("prune"), pruned(0, 0, 0));
+    assert_eq!(logs.expect("prune"), pruned(changes - 1, 1, 0));
+    assert_eq!(audit.expect("prune"), pruned(0, 0, lines));
+    let left = store.changes_since(0, 10).await.expect("changes");
+    assert_eq!(left.iter().map(|c| c.id).collect::<Vec<_>>(), [newest]);
+    assert!(store.audit_log(10, 0).await.expect("audit").is_empty());
+    store
+        .add_topic(
+            &NewTopic {
+                slug: "after".into(),
+                ..topic
+            },
+            &by_ed("topic.create"),
+        )
+        .await
+        .expect("topic");
+    assert!(store.last_change_id().await.expect("last") > newest);
+}
+
 crate::on_both_backends!(
+    pruning_removes_old_log_rows_but_never_the_newest_change,
     a_change_and_its_audit_line_are_written_together_or_not_at_all,
     operators_see_the_ping_the_pool_and_waiting_and_failed_jobs,
     a_save_on_a_stale_revision_is_a_conflict_and_changes_nothing,
