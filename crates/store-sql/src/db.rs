@@ -10,6 +10,7 @@ use store::{ChangeListener, Constraint, PoolUse, StoreError, StoreResult};
 
 use crate::dump::Row;
 use crate::query::Query;
+use crate::select::Selects;
 
 /// A row type that decodes from either database.
 pub trait Record:
@@ -111,6 +112,10 @@ pub trait Dialect: Send + Sync + Sized + 'static {
     /// element's fields with `{alias}.value ->> 'field'` (text on PostgreSQL, the JSON
     /// value's own type on SQLite: cast numbers before comparing).
     fn json_elements(column: &str, alias: &str) -> String;
+
+    /// The dialect's whole-record selects, built on first use (a `LazyLock` of
+    /// [`Selects::build`]).
+    fn selects() -> &'static Selects;
 
     /// Takes a transaction-scoped lock on `key` in `space`, so that writers of the same
     /// key run one after another (nothing on SQLite).

@@ -2,11 +2,14 @@
 //! bound as JSON arrays and expanded with `json_each`, so every query is a fixed string
 //! whose plan SQLite caches.
 
+use std::sync::LazyLock;
+
 use sqlx::sqlite::{SqliteArguments, SqliteRow};
 use sqlx::{Arguments, Row as _, TypeInfo, ValueRef};
 use store::{ChangeListener, StoreError, StoreResult};
 use store_sql::db::BoxFuture;
 use store_sql::dump::{Cell, Row};
+use store_sql::select::Selects;
 use store_sql::{Dialect, Query, Value, sql};
 
 store_sql::impl_db!(
@@ -44,6 +47,11 @@ impl Dialect for Sqlite {
 
     fn json_elements(column: &str, alias: &str) -> String {
         format!("json_each({column}) AS {alias}")
+    }
+
+    fn selects() -> &'static Selects {
+        static SELECTS: LazyLock<Selects> = LazyLock::new(Selects::build::<Sqlite>);
+        &SELECTS
     }
 
     fn lock<'a>(_: &'a mut SqliteTx, _: i32, _: &'a str) -> BoxFuture<'a, StoreResult<()>> {
