@@ -6,7 +6,7 @@ use store::*;
 
 use crate::changes::log_tags;
 use crate::db::{Db, Dialect};
-use crate::query::{Query, Value};
+use crate::query::{Query, Value, insert_rows, placeholder};
 use crate::{Tx, sql};
 
 /// Inserts the story row, its relations, its first revision and a change-log row;
@@ -124,26 +124,12 @@ pub async fn insert_revision<D: Dialect>(
 /// `INSERT INTO {table} (story_id, position, {columns}) VALUES …`, one statement for
 /// the whole list, each row at its position from 0; nothing for an empty list.
 fn insert_list(table: &str, columns: &str, story_id: i64, rows: Vec<Vec<Value>>) -> Option<Query> {
-    let width = rows.first()?.len() + 2;
-    let mut sql = format!("INSERT INTO {table} (story_id, position, {columns}) VALUES ");
-    let mut args = Vec::with_capacity(rows.len() * width);
-    for (position, row) in rows.into_iter().enumerate() {
-        let first = args.len() + 1;
-        let placeholders: Vec<String> = (first..first + width).map(|n| format!("${n}")).collect();
-        if position > 0 {
-            sql.push_str(", ");
-        }
-        sql.push('(');
-        sql.push_str(&placeholders.join(", "));
-        sql.push(')');
-        args.push(Value::from(story_id));
-        args.push(Value::from(i64::try_from(position).unwrap_or(i64::MAX)));
-        args.extend(row);
-    }
-    Some(Query {
-        sql: sql.into(),
-        args,
-    })
+    let rows = rows.into_iter().enumerate().map(|(position, row)| {
+        let position = i64::try_from(position).unwrap_or(i64::MAX);
+        [vec![Value::from(story_id), Value::from(position)], row].concat()
+    });
+    let columns = format!("story_id, position, {columns}");
+    insert_rows(table, &columns, rows.collect(), placeholder)
 }
 
 /// Inserts each relation list in one statement, in the story's order.
