@@ -4,7 +4,7 @@
 
 use store::*;
 
-use crate::rows::{ImageRow, KeywordRow, to_time};
+use crate::rows::{ImageRow, to_time};
 
 /// Parses a stored workflow state.
 pub fn parse_status(value: &str) -> Result<StoryStatus, StoreError> {
@@ -100,14 +100,14 @@ impl TryFrom<SummaryRow> for StorySummary {
 #[derive(sqlx::FromRow)]
 pub struct KeywordCountRow {
     #[sqlx(flatten)]
-    keyword: KeywordRow,
+    keyword: Keyword,
     stories: i64,
 }
 
 impl From<KeywordCountRow> for KeywordCount {
     fn from(row: KeywordCountRow) -> KeywordCount {
         KeywordCount {
-            keyword: Keyword::from(row.keyword),
+            keyword: row.keyword,
             stories: u64::try_from(row.stories).unwrap_or_default(),
         }
     }

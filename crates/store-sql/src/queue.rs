@@ -18,7 +18,7 @@ pub(crate) async fn claim<D: Dialect>(
     now: Timestamp,
     lease_until: Timestamp,
 ) -> StoreResult<Option<Job>> {
-    let row: Option<(i64, String, i64, i64)> = store
+    store
         .db()
         .fetch_optional(sql!(
             format!(
@@ -32,13 +32,7 @@ pub(crate) async fn claim<D: Dialect>(
             now,
             lease_until
         ))
-        .await?;
-    Ok(row.map(|(id, kind, subject_id, attempts)| Job {
-        id,
-        kind,
-        subject_id,
-        attempts,
-    }))
+        .await
 }
 
 /// Records a failed attempt and releases the job until `retry_at`.

@@ -28,14 +28,12 @@ impl<D: Dialect> SiteReads for SqlStore<D> {
     }
 
     async fn sections(&self, edition_id: i64) -> StoreResult<Vec<Section>> {
-        let rows = self
-            .db()
-            .fetch_all::<SectionRow>(sql!(
+        self.db()
+            .fetch_all(sql!(
                 "SELECT * FROM sections WHERE edition_id = $1 ORDER BY position, id",
                 edition_id
             ))
-            .await?;
-        Ok(rows.into_iter().map(Section::from).collect())
+            .await
     }
 
     async fn menu_items(&self, edition_id: i64) -> StoreResult<Vec<MenuItem>> {
@@ -82,17 +80,14 @@ impl<D: Dialect> SiteReads for SqlStore<D> {
             return Ok(Vec::new());
         }
         let sql = format!("SELECT * FROM authors WHERE {}", D::in_list("id", 1));
-        let rows = self.db().fetch_all::<AuthorRow>(sql!(sql, ids)).await?;
-        let authors = rows.into_iter().map(Author::from).collect();
+        let authors = self.db().fetch_all(sql!(sql, ids)).await?;
         Ok(in_order(ids, authors, |author: &Author| author.id))
     }
 
     async fn author_by_slug(&self, slug: &str) -> StoreResult<Option<Author>> {
-        let row = self
-            .db()
-            .fetch_optional::<AuthorRow>(sql!("SELECT * FROM authors WHERE slug = $1", slug))
-            .await?;
-        Ok(row.map(Author::from))
+        self.db()
+            .fetch_optional(sql!("SELECT * FROM authors WHERE slug = $1", slug))
+            .await
     }
 
     async fn agencies(&self, ids: &[i64]) -> StoreResult<Vec<Agency>> {
@@ -103,11 +98,7 @@ impl<D: Dialect> SiteReads for SqlStore<D> {
             "SELECT id, name FROM agencies WHERE {}",
             D::in_list("id", 1)
         );
-        let rows = self.db().fetch_all::<(i64, String)>(sql!(sql, ids)).await?;
-        let agencies = rows
-            .into_iter()
-            .map(|(id, name)| Agency { id, name })
-            .collect();
+        let agencies = self.db().fetch_all(sql!(sql, ids)).await?;
         Ok(in_order(ids, agencies, |agency: &Agency| agency.id))
     }
 
@@ -116,21 +107,18 @@ impl<D: Dialect> SiteReads for SqlStore<D> {
             return Ok(Vec::new());
         }
         let sql = format!("SELECT * FROM topics WHERE {}", D::in_list("id", 1));
-        let rows = self.db().fetch_all::<TopicRow>(sql!(sql, ids)).await?;
-        let topics = rows.into_iter().map(Topic::from).collect();
+        let topics = self.db().fetch_all(sql!(sql, ids)).await?;
         Ok(in_order(ids, topics, |topic: &Topic| topic.id))
     }
 
     async fn topic_by_slug(&self, edition_id: i64, slug: &str) -> StoreResult<Option<Topic>> {
-        let row = self
-            .db()
-            .fetch_optional::<TopicRow>(sql!(
+        self.db()
+            .fetch_optional(sql!(
                 "SELECT * FROM topics WHERE edition_id = $1 AND slug = $2",
                 edition_id,
                 slug
             ))
-            .await?;
-        Ok(row.map(Topic::from))
+            .await
     }
 
     async fn keywords(&self, ids: &[i64]) -> StoreResult<Vec<Keyword>> {
@@ -138,21 +126,18 @@ impl<D: Dialect> SiteReads for SqlStore<D> {
             return Ok(Vec::new());
         }
         let sql = format!("SELECT * FROM keywords WHERE {}", D::in_list("id", 1));
-        let rows = self.db().fetch_all::<KeywordRow>(sql!(sql, ids)).await?;
-        let keywords = rows.into_iter().map(Keyword::from).collect();
+        let keywords = self.db().fetch_all(sql!(sql, ids)).await?;
         Ok(in_order(ids, keywords, |keyword: &Keyword| keyword.id))
     }
 
     async fn keyword_by_slug(&self, edition_id: i64, slug: &str) -> StoreResult<Option<Keyword>> {
-        let row = self
-            .db()
-            .fetch_optional::<KeywordRow>(sql!(
+        self.db()
+            .fetch_optional(sql!(
                 "SELECT * FROM keywords WHERE edition_id = $1 AND slug = $2",
                 edition_id,
                 slug
             ))
-            .await?;
-        Ok(row.map(Keyword::from))
+            .await
     }
 
     async fn job_listings(&self, edition_id: i64) -> StoreResult<Vec<JobListing>> {
@@ -167,33 +152,24 @@ impl<D: Dialect> SiteReads for SqlStore<D> {
     }
 
     async fn edition_topics(&self, edition_id: i64) -> StoreResult<Vec<Topic>> {
-        let rows = self
-            .db()
-            .fetch_all::<TopicRow>(sql!(
+        self.db()
+            .fetch_all(sql!(
                 "SELECT * FROM topics WHERE edition_id = $1 ORDER BY name, id",
                 edition_id
             ))
-            .await?;
-        Ok(rows.into_iter().map(Topic::from).collect())
+            .await
     }
 
     async fn all_authors(&self) -> StoreResult<Vec<Author>> {
-        let rows = self
-            .db()
-            .fetch_all::<AuthorRow>(sql!("SELECT * FROM authors ORDER BY name, id"))
-            .await?;
-        Ok(rows.into_iter().map(Author::from).collect())
+        self.db()
+            .fetch_all(sql!("SELECT * FROM authors ORDER BY name, id"))
+            .await
     }
 
     async fn all_agencies(&self) -> StoreResult<Vec<Agency>> {
-        let rows = self
-            .db()
-            .fetch_all::<(i64, String)>(sql!("SELECT id, name FROM agencies ORDER BY name"))
-            .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, name)| Agency { id, name })
-            .collect())
+        self.db()
+            .fetch_all(sql!("SELECT id, name FROM agencies ORDER BY name"))
+            .await
     }
 
     async fn is_empty(&self) -> StoreResult<bool> {

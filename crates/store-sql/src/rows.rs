@@ -1,4 +1,6 @@
 //! Row types as both SQL backends return them, and their conversion to domain models.
+//! Models whose columns are plain values (sections, authors, topics ...) need none: they
+//! derive `FromRow` through the `store` crate's `sqlx` feature.
 //!
 //! The PostgreSQL schema mirrors SQLite's column types (BIGINT for every integer, BOOLEAN
 //! for flags, which SQLite keeps as 0/1 and sqlx decodes as `bool` from either, DOUBLE
@@ -10,11 +12,6 @@ use store::*;
 /// Seconds since the epoch to a timestamp; out-of-range values clamp to the epoch.
 pub fn to_time(seconds: i64) -> Timestamp {
     Timestamp::from_second(seconds).unwrap_or(Timestamp::UNIX_EPOCH)
-}
-
-/// A timestamp to whole seconds since the epoch.
-pub fn from_time(time: Timestamp) -> i64 {
-    time.as_second()
 }
 
 fn corrupt(what: &str, value: &str) -> StoreError {
@@ -49,28 +46,17 @@ impl TryFrom<EditionRow> for Edition {
     }
 }
 
+/// A section row. [`Section`] decodes from a row as it is; this wraps it for the modules
+/// that still convert a row (see #10).
 #[derive(sqlx::FromRow)]
 pub struct SectionRow {
-    id: i64,
-    edition_id: i64,
-    parent_id: Option<i64>,
-    slug: String,
-    name: String,
-    description: String,
-    position: i64,
+    #[sqlx(flatten)]
+    section: Section,
 }
 
 impl From<SectionRow> for Section {
     fn from(row: SectionRow) -> Section {
-        Section {
-            id: row.id,
-            edition_id: row.edition_id,
-            parent_id: row.parent_id,
-            slug: row.slug,
-            name: row.name,
-            description: row.description,
-            position: row.position,
-        }
+        row.section
     }
 }
 
@@ -305,68 +291,31 @@ impl TryFrom<ImageRow> for Image {
     }
 }
 
-#[derive(sqlx::FromRow)]
-pub struct AuthorRow {
-    id: i64,
-    slug: String,
-    name: String,
-    title: String,
-    bio: String,
-    columnist: bool,
-    image_id: Option<i64>,
-}
-
-impl From<AuthorRow> for Author {
-    fn from(row: AuthorRow) -> Author {
-        Author {
-            id: row.id,
-            slug: row.slug,
-            name: row.name,
-            title: row.title,
-            bio: row.bio,
-            columnist: row.columnist,
-            image_id: row.image_id,
-        }
-    }
-}
-
+/// A topic row. [`Topic`] decodes from a row as it is; this wraps it for the modules
+/// that still convert a row (see #10).
 #[derive(sqlx::FromRow)]
 pub struct TopicRow {
-    id: i64,
-    edition_id: i64,
-    slug: String,
-    name: String,
-    description: String,
+    #[sqlx(flatten)]
+    topic: Topic,
 }
 
 impl From<TopicRow> for Topic {
     fn from(row: TopicRow) -> Topic {
-        Topic {
-            id: row.id,
-            edition_id: row.edition_id,
-            slug: row.slug,
-            name: row.name,
-            description: row.description,
-        }
+        row.topic
     }
 }
 
+/// A keyword row. [`Keyword`] decodes from a row as it is; this wraps it for the modules
+/// that still convert a row (see #10).
 #[derive(sqlx::FromRow)]
 pub struct KeywordRow {
-    id: i64,
-    edition_id: i64,
-    slug: String,
-    name: String,
+    #[sqlx(flatten)]
+    keyword: Keyword,
 }
 
 impl From<KeywordRow> for Keyword {
     fn from(row: KeywordRow) -> Keyword {
-        Keyword {
-            id: row.id,
-            edition_id: row.edition_id,
-            slug: row.slug,
-            name: row.name,
-        }
+        row.keyword
     }
 }
 

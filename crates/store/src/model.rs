@@ -9,6 +9,7 @@ use crate::body::Body;
 
 /// One language edition of the site, with its own sections, menus and timezone.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct Edition {
     /// Database id.
     pub id: i64,
@@ -28,6 +29,7 @@ pub struct Edition {
 
 /// A section or subsection of one edition.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct Section {
     /// Database id.
     pub id: i64,
@@ -47,6 +49,7 @@ pub struct Section {
 
 /// One entry of a menu: a section (which may appear under more than one parent) or a link.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct MenuItem {
     /// Database id.
     pub id: i64,
@@ -96,6 +99,7 @@ pub enum CreditRef {
 
 /// A staff author or columnist.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct Author {
     /// Database id.
     pub id: i64,
@@ -115,6 +119,7 @@ pub struct Author {
 
 /// A wire agency such as Reuters.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct Agency {
     /// Database id.
     pub id: i64,
@@ -124,6 +129,7 @@ pub struct Agency {
 
 /// A curated topic with its own page.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct Topic {
     /// Database id.
     pub id: i64,
@@ -139,6 +145,7 @@ pub struct Topic {
 
 /// A free keyword (tag).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct Keyword {
     /// Database id.
     pub id: i64,

@@ -233,6 +233,7 @@ pub struct Autosave {
 
 /// A due background job claimed by a worker.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct Job {
     /// Job id.
     pub id: i64,
