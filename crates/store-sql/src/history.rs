@@ -4,7 +4,6 @@
 use store::*;
 
 use crate::db::{Db, Dialect};
-use crate::newsroom::parse_status;
 use crate::rows::to_time;
 use crate::{SqlStore, sql};
 
@@ -15,7 +14,7 @@ pub(crate) async fn revisions<D: Dialect>(
     number: Option<i64>,
 ) -> StoreResult<Vec<Revision>> {
     // The list leaves each revision's fields out; only a single revision carries them.
-    let rows: Vec<(i64, Option<String>, i64, String, String)> = store
+    let rows: Vec<(i64, Option<String>, i64, StoryStatus, String)> = store
         .db()
         .fetch_all(sql!(
             "SELECT r.number, u.name, r.created_at, r.status, \
@@ -32,7 +31,7 @@ pub(crate) async fn revisions<D: Dialect>(
                 number,
                 user_name,
                 created_at: to_time(created_at),
-                status: parse_status(&status)?,
+                status,
                 fields: serde_json::from_str(&fields)
                     .map_err(|error| StoreError::Other(format!("revision: {error}")))?,
             })

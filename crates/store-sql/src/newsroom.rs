@@ -20,7 +20,7 @@ pub struct UserRow {
     id: i64,
     email: String,
     name: String,
-    role: String,
+    role: Role,
     must_change_password: bool,
     disabled: bool,
     author_id: Option<i64>,
@@ -33,8 +33,7 @@ impl TryFrom<UserRow> for User {
     fn try_from(row: UserRow) -> Result<User, StoreError> {
         Ok(User {
             id: row.id,
-            role: Role::parse(&row.role)
-                .ok_or_else(|| StoreError::Other(format!("unknown role {:?}", row.role)))?,
+            role: row.role,
             email: row.email,
             name: row.name,
             must_change_password: row.must_change_password,
@@ -67,7 +66,7 @@ pub struct SummaryRow {
     edition_id: i64,
     headline: String,
     slug: String,
-    status: String,
+    status: StoryStatus,
     section_id: Option<i64>,
     owner_id: Option<i64>,
     owner_name: Option<String>,
@@ -85,7 +84,7 @@ impl TryFrom<SummaryRow> for StorySummary {
             edition_id: row.edition_id,
             headline: row.headline,
             slug: row.slug,
-            status: parse_status(&row.status)?,
+            status: row.status,
             section_id: row.section_id,
             owner_id: row.owner_id,
             owner_name: row.owner_name,

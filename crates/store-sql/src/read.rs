@@ -18,13 +18,10 @@ use crate::{SqlStore, in_order, sql};
 impl<D: Dialect> SiteReads for SqlStore<D> {
     async fn editions(&self) -> StoreResult<Vec<Edition>> {
         self.db()
-            .fetch_all::<EditionRow>(sql!(
+            .fetch_all(sql!(
                 "SELECT * FROM editions ORDER BY path_prefix <> '', id"
             ))
-            .await?
-            .into_iter()
-            .map(Edition::try_from)
-            .collect()
+            .await
     }
 
     async fn sections(&self, edition_id: i64) -> StoreResult<Vec<Section>> {
@@ -38,14 +35,11 @@ impl<D: Dialect> SiteReads for SqlStore<D> {
 
     async fn menu_items(&self, edition_id: i64) -> StoreResult<Vec<MenuItem>> {
         self.db()
-            .fetch_all::<MenuItemRow>(sql!(
+            .fetch_all(sql!(
                 "SELECT * FROM menu_items WHERE edition_id = $1 ORDER BY position, id",
                 edition_id
             ))
-            .await?
-            .into_iter()
-            .map(MenuItem::try_from)
-            .collect()
+            .await
     }
 
     async fn settings(&self) -> StoreResult<SiteSettings> {

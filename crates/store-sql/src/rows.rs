@@ -14,38 +14,6 @@ pub fn to_time(seconds: i64) -> Timestamp {
     Timestamp::from_second(seconds).unwrap_or(Timestamp::UNIX_EPOCH)
 }
 
-fn corrupt(what: &str, value: &str) -> StoreError {
-    StoreError::Other(format!("unknown {what} {value:?} in database"))
-}
-
-#[derive(sqlx::FromRow)]
-pub struct EditionRow {
-    id: i64,
-    code: String,
-    name: String,
-    language: String,
-    direction: String,
-    timezone: String,
-    path_prefix: String,
-}
-
-impl TryFrom<EditionRow> for Edition {
-    type Error = StoreError;
-
-    fn try_from(row: EditionRow) -> Result<Edition, StoreError> {
-        Ok(Edition {
-            id: row.id,
-            direction: Direction::parse(&row.direction)
-                .ok_or_else(|| corrupt("direction", &row.direction))?,
-            code: row.code,
-            name: row.name,
-            language: row.language,
-            timezone: row.timezone,
-            path_prefix: row.path_prefix,
-        })
-    }
-}
-
 /// A section row. [`Section`] decodes from a row as it is; this wraps it for the modules
 /// that still convert a row (see #10).
 #[derive(sqlx::FromRow)]
@@ -61,40 +29,11 @@ impl From<SectionRow> for Section {
 }
 
 #[derive(sqlx::FromRow)]
-pub struct MenuItemRow {
-    id: i64,
-    edition_id: i64,
-    menu: String,
-    parent_id: Option<i64>,
-    position: i64,
-    section_id: Option<i64>,
-    label: Option<String>,
-    url: Option<String>,
-}
-
-impl TryFrom<MenuItemRow> for MenuItem {
-    type Error = StoreError;
-
-    fn try_from(row: MenuItemRow) -> Result<MenuItem, StoreError> {
-        Ok(MenuItem {
-            id: row.id,
-            edition_id: row.edition_id,
-            menu: MenuKind::parse(&row.menu).ok_or_else(|| corrupt("menu", &row.menu))?,
-            parent_id: row.parent_id,
-            position: row.position,
-            section_id: row.section_id,
-            label: row.label,
-            url: row.url,
-        })
-    }
-}
-
-#[derive(sqlx::FromRow)]
 pub struct StoryRow {
     id: i64,
     edition_id: i64,
-    kind: String,
-    status: String,
+    kind: StoryKind,
+    status: StoryStatus,
     headline: String,
     standfirst: Option<String>,
     slug: String,
@@ -127,14 +66,13 @@ impl TryFrom<StoryRow> for Story {
     type Error = StoreError;
 
     fn try_from(row: StoryRow) -> Result<Story, StoreError> {
-        let credits: Vec<(Option<i64>, Option<i64>, String)> = from_json("credits", &row.credits)?;
-        let gallery: Vec<(i64, String)> = from_json("gallery", &row.gallery)?;
+        let credits: Vec<(Option<i64>, Option<i64>, CreditRole)> =
+            from_json("credits", &row.credits)?;
         Ok(Story {
             id: row.id,
             edition_id: row.edition_id,
-            kind: StoryKind::parse(&row.kind).ok_or_else(|| corrupt("kind", &row.kind))?,
-            status: StoryStatus::parse(&row.status)
-                .ok_or_else(|| corrupt("status", &row.status))?,
+            kind: row.kind,
+            status: row.status,
             headline: row.headline,
             standfirst: row.standfirst,
             slug: row.slug,
@@ -143,13 +81,10 @@ impl TryFrom<StoryRow> for Story {
             body: from_json("body", &row.body)?,
             credits: credits
                 .into_iter()
-                .map(|(author, agency, role)| {
-                    let role = CreditRole::parse(&role).ok_or_else(|| corrupt("role", &role))?;
-                    match (author, agency) {
-                        (Some(id), _) => Ok(CreditRef::Author(id, role)),
-                        (None, Some(id)) => Ok(CreditRef::Agency(id, role)),
-                        (None, None) => Err(corrupt("credit", "without contributor")),
-                    }
+                .map(|(author, agency, role)| match (author, agency) {
+                    (Some(id), _) => Ok(CreditRef::Author(id, role)),
+                    (None, Some(id)) => Ok(CreditRef::Agency(id, role)),
+                    (None, None) => Err(StoreError::Other("a credit without contributor".into())),
                 })
                 .collect::<Result<_, _>>()?,
             dateline: row.dateline,
@@ -159,10 +94,8 @@ impl TryFrom<StoryRow> for Story {
             topic_ids: from_json("topics", &row.topic_ids)?,
             keyword_ids: from_json("keywords", &row.keyword_ids)?,
             recommended_ids: from_json("recommendations", &row.recommended_ids)?,
-            gallery: gallery
-                .into_iter()
-                .map(|(image_id, caption)| GalleryItem { image_id, caption })
-                .collect(),
+            // Each item is a JSON array of the fields in order, which serde reads as well.
+            gallery: from_json("gallery", &row.gallery)?,
             video_url: row.video_url,
             short_code: row.short_code,
             seo_title: row.seo_title,
@@ -220,7 +153,7 @@ pub const TEASER_COLUMNS: &str = "s.id, s.edition_id, s.kind, s.headline, s.stan
 pub struct TeaserRow {
     id: i64,
     edition_id: i64,
-    kind: String,
+    kind: StoryKind,
     headline: String,
     standfirst: Option<String>,
     slug: String,
@@ -237,7 +170,7 @@ impl TryFrom<TeaserRow> for Teaser {
         Ok(Teaser {
             id: row.id,
             edition_id: row.edition_id,
-            kind: StoryKind::parse(&row.kind).ok_or_else(|| corrupt("kind", &row.kind))?,
+            kind: row.kind,
             headline: row.headline,
             standfirst: row.standfirst,
             slug: row.slug,

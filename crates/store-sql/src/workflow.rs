@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use store::*;
 
 use crate::db::{Db, Dialect, Transaction};
-use crate::newsroom::{SummaryRow, parse_status};
+use crate::newsroom::SummaryRow;
 use crate::query::Value;
 use crate::rows::StoryRow;
 use crate::search::like_pattern;
@@ -46,16 +46,14 @@ fn story_audit(user_id: i64, story_id: i64, action: &str, detail: String) -> New
 /// (SQLite gets the same from its single writer). `NO KEY` lets rows that merely
 /// reference the story (pins, recommendations) be written meanwhile.
 async fn current<D: Dialect>(tx: &mut Tx<D>, id: i64) -> StoreResult<(StoryStatus, i64)> {
-    let (status, revision): (String, i64) = tx
-        .fetch_one(sql!(
-            format!(
-                "SELECT status, revision FROM stories WHERE id = $1{}",
-                D::FOR_NO_KEY_UPDATE
-            ),
-            id
-        ))
-        .await?;
-    Ok((parse_status(&status)?, revision))
+    tx.fetch_one(sql!(
+        format!(
+            "SELECT status, revision FROM stories WHERE id = $1{}",
+            D::FOR_NO_KEY_UPDATE
+        ),
+        id
+    ))
+    .await
 }
 
 /// Cancels a story's pending publish job, if any.
