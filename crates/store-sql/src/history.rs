@@ -39,38 +39,22 @@ pub(crate) async fn revisions<D: Dialect>(
         .collect()
 }
 
-/// An audit-log row: at, user name, action, entity, entity id, detail.
-type AuditRow = (i64, Option<String>, String, String, Option<i64>, String);
-
 /// The audit log, newest first.
 pub(crate) async fn audit_log<D: Dialect>(
     store: &SqlStore<D>,
     limit: u32,
     offset: u32,
 ) -> StoreResult<Vec<AuditEntry>> {
-    let rows: Vec<AuditRow> = store
+    store
         .db()
         .fetch_all(sql!(
-            "SELECT a.at, u.name, a.action, a.entity, a.entity_id, a.detail \
+            "SELECT a.at, u.name AS user_name, a.action, a.entity, a.entity_id, a.detail \
              FROM audit_log a LEFT JOIN users u ON u.id = a.user_id \
              ORDER BY a.id DESC LIMIT $1 OFFSET $2",
             limit,
             offset
         ))
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(at, user_name, action, entity, entity_id, detail)| AuditEntry {
-                at: to_time(at),
-                user_name,
-                action,
-                entity,
-                entity_id,
-                detail,
-            },
-        )
-        .collect())
+        .await
 }
 
 /// Change-log entries after an id, oldest first.

@@ -135,14 +135,12 @@ impl<D: Dialect> SiteReads for SqlStore<D> {
     }
 
     async fn job_listings(&self, edition_id: i64) -> StoreResult<Vec<JobListing>> {
-        let rows = self
-            .db()
-            .fetch_all::<JobRow>(sql!(
+        self.db()
+            .fetch_all(sql!(
                 "SELECT * FROM job_listings WHERE edition_id = $1 ORDER BY posted_at DESC, id",
                 edition_id
             ))
-            .await?;
-        Ok(rows.into_iter().map(JobListing::from).collect())
+            .await
     }
 
     async fn edition_topics(&self, edition_id: i64) -> StoreResult<Vec<Topic>> {

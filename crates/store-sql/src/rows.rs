@@ -11,7 +11,7 @@ use store::*;
 
 /// Seconds since the epoch to a timestamp; out-of-range values clamp to the epoch.
 pub fn to_time(seconds: i64) -> Timestamp {
-    Timestamp::from_second(seconds).unwrap_or(Timestamp::UNIX_EPOCH)
+    EpochSeconds(seconds).into()
 }
 
 /// A section row. [`Section`] decodes from a row as it is; this wraps it for the modules
@@ -150,39 +150,6 @@ pub const TEASER_COLUMNS: &str = "s.id, s.edition_id, s.kind, s.headline, s.stan
      AS topic_id";
 
 #[derive(sqlx::FromRow)]
-pub struct TeaserRow {
-    id: i64,
-    edition_id: i64,
-    kind: StoryKind,
-    headline: String,
-    standfirst: Option<String>,
-    slug: String,
-    section_id: Option<i64>,
-    hero_image_id: Option<i64>,
-    published_at: Option<i64>,
-    topic_id: Option<i64>,
-}
-
-impl TryFrom<TeaserRow> for Teaser {
-    type Error = StoreError;
-
-    fn try_from(row: TeaserRow) -> Result<Teaser, StoreError> {
-        Ok(Teaser {
-            id: row.id,
-            edition_id: row.edition_id,
-            kind: row.kind,
-            headline: row.headline,
-            standfirst: row.standfirst,
-            slug: row.slug,
-            section_id: row.section_id,
-            hero_image_id: row.hero_image_id,
-            topic_id: row.topic_id,
-            published_at: row.published_at.map(to_time),
-        })
-    }
-}
-
-#[derive(sqlx::FromRow)]
 pub struct ImageRow {
     id: i64,
     width: i64,
@@ -249,28 +216,5 @@ pub struct KeywordRow {
 impl From<KeywordRow> for Keyword {
     fn from(row: KeywordRow) -> Keyword {
         row.keyword
-    }
-}
-
-#[derive(sqlx::FromRow)]
-pub struct JobRow {
-    id: i64,
-    edition_id: i64,
-    title: String,
-    location: String,
-    description: String,
-    posted_at: i64,
-}
-
-impl From<JobRow> for JobListing {
-    fn from(row: JobRow) -> JobListing {
-        JobListing {
-            id: row.id,
-            edition_id: row.edition_id,
-            title: row.title,
-            location: row.location,
-            description: row.description,
-            posted_at: to_time(row.posted_at),
-        }
     }
 }

@@ -87,11 +87,7 @@ impl<D: Dialect> StoryReads for SqlStore<D> {
             "SELECT {TEASER_COLUMNS} FROM stories s \
              WHERE s.short_code = $1 AND s.status = 'published'"
         );
-        let row = self
-            .db()
-            .fetch_optional::<TeaserRow>(sql!(sql, code))
-            .await?;
-        row.map(Teaser::try_from).transpose()
+        self.db().fetch_optional(sql!(sql, code)).await
     }
 
     async fn redirect_target(&self, edition_id: i64, path: &str) -> StoreResult<Option<Teaser>> {
@@ -99,11 +95,7 @@ impl<D: Dialect> StoryReads for SqlStore<D> {
             "SELECT {TEASER_COLUMNS} FROM redirects r JOIN stories s ON s.id = r.story_id \
              WHERE r.edition_id = $1 AND r.path = $2 AND s.status = 'published'"
         );
-        let row = self
-            .db()
-            .fetch_optional::<TeaserRow>(sql!(sql, edition_id, path))
-            .await?;
-        row.map(Teaser::try_from).transpose()
+        self.db().fetch_optional(sql!(sql, edition_id, path)).await
     }
 
     async fn teasers(&self, query: &StoryQuery) -> StoreResult<Vec<Teaser>> {
@@ -113,7 +105,7 @@ impl<D: Dialect> StoryReads for SqlStore<D> {
             list_clause::<D>(query)
         );
         self.db()
-            .fetch_all::<TeaserRow>(sql!(
+            .fetch_all(sql!(
                 sql,
                 query.edition_id,
                 filter_value(query.filter),
@@ -121,10 +113,7 @@ impl<D: Dialect> StoryReads for SqlStore<D> {
                 query.limit,
                 query.offset
             ))
-            .await?
-            .into_iter()
-            .map(Teaser::try_from)
-            .collect()
+            .await
     }
 
     async fn count_teasers(&self, query: &StoryQuery) -> StoreResult<u64> {
@@ -153,11 +142,7 @@ impl<D: Dialect> StoryReads for SqlStore<D> {
              WHERE {} AND s.status = 'published'",
             D::in_list("s.id", 1)
         );
-        let rows = self.db().fetch_all::<TeaserRow>(sql!(sql, ids)).await?;
-        let teasers = rows
-            .into_iter()
-            .map(Teaser::try_from)
-            .collect::<StoreResult<Vec<_>>>()?;
+        let teasers = self.db().fetch_all(sql!(sql, ids)).await?;
         Ok(in_order(ids, teasers, |teaser: &Teaser| teaser.id))
     }
 
@@ -177,9 +162,8 @@ impl<D: Dialect> StoryReads for SqlStore<D> {
             D::in_list("topic_id", 1),
             D::in_list("keyword_id", 2)
         );
-        let rows = self
-            .db()
-            .fetch_all::<TeaserRow>(sql!(
+        self.db()
+            .fetch_all(sql!(
                 sql,
                 &story.topic_ids,
                 &story.keyword_ids,
@@ -187,7 +171,6 @@ impl<D: Dialect> StoryReads for SqlStore<D> {
                 story.edition_id,
                 limit
             ))
-            .await?;
-        rows.into_iter().map(Teaser::try_from).collect()
+            .await
     }
 }

@@ -7,7 +7,6 @@ use jiff::Timestamp;
 use store::*;
 
 use crate::db::{Db, Dialect, Transaction};
-use crate::newsroom::SummaryRow;
 use crate::query::Value;
 use crate::rows::StoryRow;
 use crate::search::like_pattern;
@@ -118,8 +117,7 @@ impl<D: Dialect> Newsroom for SqlStore<D> {
                 .collect();
             select.args.push(Value::from(statuses));
         }
-        let rows: Vec<SummaryRow> = self.db().fetch_all(select).await?;
-        rows.into_iter().map(StorySummary::try_from).collect()
+        self.db().fetch_all(select).await
     }
 
     async fn save_story(&self, save: &StorySave) -> StoreResult<i64> {

@@ -3,9 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-#[cfg(feature = "sqlx")]
-use crate::Role;
-
 /// Reading direction of an edition's language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -187,38 +184,3 @@ impl CreditRole {
         }
     }
 }
-
-/// Each closed set decodes from its stored form as `parse` reads it (feature `sqlx`), so a
-/// row with one decodes without a text field to parse.
-#[cfg(feature = "sqlx")]
-macro_rules! decode_stored_form {
-    ($($kind:ident),*) => {$(
-        impl<DB: sqlx::Database> sqlx::Type<DB> for $kind
-        where
-            str: sqlx::Type<DB>,
-        {
-            fn type_info() -> DB::TypeInfo {
-                <str as sqlx::Type<DB>>::type_info()
-            }
-
-            fn compatible(ty: &DB::TypeInfo) -> bool {
-                <str as sqlx::Type<DB>>::compatible(ty)
-            }
-        }
-
-        impl<'r, DB: sqlx::Database> sqlx::Decode<'r, DB> for $kind
-        where
-            &'r str: sqlx::Decode<'r, DB>,
-        {
-            fn decode(value: DB::ValueRef<'r>) -> Result<$kind, sqlx::error::BoxDynError> {
-                let stored = <&str as sqlx::Decode<'r, DB>>::decode(value)?;
-                $kind::parse(stored).ok_or_else(|| {
-                    format!("unknown {} {stored:?} in database", stringify!($kind)).into()
-                })
-            }
-        }
-    )*};
-}
-
-#[cfg(feature = "sqlx")]
-decode_stored_form!(Direction, MenuKind, StoryKind, StoryStatus, Role);

@@ -14,6 +14,8 @@ mod model;
 mod newsroom;
 mod ops;
 mod query;
+#[cfg(feature = "sqlx")]
+mod row;
 pub mod slug;
 mod store;
 mod write;
@@ -28,6 +30,8 @@ pub use model::*;
 pub use newsroom::*;
 pub use ops::{JobCounts, Operations, PoolUse};
 pub use query::{Page, StoryFilter, StoryQuery};
+#[cfg(feature = "sqlx")]
+pub use row::{EpochSeconds, OptionalEpochSeconds};
 pub use store::{
     Accounts, ChangeListener, Curation, MediaLibrary, Newsroom, SiteReads, Store, StoryReads,
     Writes,

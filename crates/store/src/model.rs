@@ -255,6 +255,7 @@ pub struct Story {
 
 /// What a list of stories shows of each: enough for a teaser and its link.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct Teaser {
     /// Story id.
     pub id: i64,
@@ -275,11 +276,13 @@ pub struct Teaser {
     /// First topic, shown as the teaser's label.
     pub topic_id: Option<i64>,
     /// Publication time, UTC.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::OptionalEpochSeconds"))]
     pub published_at: Option<Timestamp>,
 }
 
 /// An open position on the jobs page.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct JobListing {
     /// Database id.
     pub id: i64,
@@ -292,6 +295,7 @@ pub struct JobListing {
     /// What the job is.
     pub description: String,
     /// When it was posted, UTC.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::EpochSeconds"))]
     pub posted_at: Timestamp,
 }
 

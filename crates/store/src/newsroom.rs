@@ -43,6 +43,7 @@ impl Role {
 
 /// A newsroom account.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct User {
     /// Database id.
     pub id: i64,
@@ -59,6 +60,7 @@ pub struct User {
     /// The byline profile they write under.
     pub author_id: Option<i64>,
     /// When the account was made.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::EpochSeconds"))]
     pub created_at: Timestamp,
 }
 
@@ -128,6 +130,7 @@ pub struct NewsroomStory {
 
 /// One line of a newsroom story list.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct StorySummary {
     /// Story id.
     pub id: i64,
@@ -146,10 +149,13 @@ pub struct StorySummary {
     /// Owner's name.
     pub owner_name: Option<String>,
     /// Last save.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::EpochSeconds"))]
     pub updated_at: Timestamp,
     /// First publication.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::OptionalEpochSeconds"))]
     pub published_at: Option<Timestamp>,
     /// Due time when scheduled.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::OptionalEpochSeconds"))]
     pub scheduled_at: Option<Timestamp>,
 }
 
@@ -247,8 +253,10 @@ pub struct Job {
 
 /// One line of the audit log.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct AuditEntry {
     /// When.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::EpochSeconds"))]
     pub at: Timestamp,
     /// Who, if anyone was logged in.
     pub user_name: Option<String>,

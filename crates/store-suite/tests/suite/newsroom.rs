@@ -380,6 +380,55 @@ async fn operators_see_the_ping_the_pool_and_waiting_and_failed_jobs(store: &dyn
     );
 }
 
+async fn the_audit_log_names_who_did_what_newest_first(store: &dyn Store) {
+    let (story, _) = newsroom(store).await;
+    let before = Timestamp::now() - SignedDuration::from_secs(5);
+    store
+        .save_story(&save(story, 1, "Second"))
+        .await
+        .expect("save");
+    store
+        .change_status(&StatusChange {
+            story_id: story,
+            user_id: USER,
+            from: StoryStatus::Draft,
+            to: StoryStatus::InReview,
+            scheduled_at: None,
+            at: Timestamp::now(),
+        })
+        .await
+        .expect("move");
+
+    let log = store.audit_log(10, 0).await.expect("audit log");
+
+    let lines: Vec<_> = log
+        .iter()
+        .map(|entry| {
+            (
+                entry.action.as_str(),
+                entry.user_name.as_deref(),
+                entry.entity.as_str(),
+                entry.entity_id,
+                entry.detail.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (
+                "story.status",
+                Some("Ed"),
+                "story",
+                Some(story),
+                "draft → in_review"
+            ),
+            ("story.save", Some("Ed"), "story", Some(story), "revision 2"),
+        ]
+    );
+    assert!(log.iter().all(|entry| entry.at >= before), "{log:?}");
+}
+
 crate::on_both_backends!(
     operators_see_the_ping_the_pool_and_waiting_and_failed_jobs,
     a_save_on_a_stale_revision_is_a_conflict_and_changes_nothing,
@@ -388,4 +437,5 @@ crate::on_both_backends!(
     a_due_job_is_claimed_once_and_a_lapsed_lease_cannot_finish_it,
     story_lists_filter_by_state_owner_and_headline_words,
     autosaves_keep_work_across_pings_and_presence_names_the_others,
+    the_audit_log_names_who_did_what_newest_first,
 );
