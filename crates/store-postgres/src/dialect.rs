@@ -35,7 +35,7 @@ store_sql::impl_db!(
 const CHANGE_LOG_LOCK: i64 = 0x006d_6173_7463_6867;
 
 /// The PostgreSQL dialect.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Postgres;
 
 impl Dialect for Postgres {
@@ -91,10 +91,6 @@ impl Dialect for Postgres {
         pool: &PgPool,
     ) -> BoxFuture<'_, StoreResult<Option<Box<dyn ChangeListener>>>> {
         Box::pin(async move { listener(&pool.0).await.map(Some) })
-    }
-
-    fn map_error(error: sqlx::Error) -> StoreError {
-        map_error(error)
     }
 
     const DEFER_FOREIGN_KEYS: &'static str = "SET CONSTRAINTS ALL DEFERRED";

@@ -82,7 +82,7 @@ pub trait Pool: Db + Clone + Debug + Send + Sync + 'static {
 }
 
 /// What differs between SQLite and PostgreSQL: SQL fragments and a few whole operations.
-pub trait Dialect: Send + Sync + Sized + 'static {
+pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
     /// The backend's pool.
     type Pool: Pool;
 
@@ -138,9 +138,6 @@ pub trait Dialect: Send + Sync + Sized + 'static {
     fn change_listener(
         pool: &Self::Pool,
     ) -> BoxFuture<'_, StoreResult<Option<Box<dyn ChangeListener>>>>;
-
-    /// Maps a database error to a store error.
-    fn map_error(error: sqlx::Error) -> StoreError;
 
     /// The statement that starts an import (`masthead copy`) in its transaction: foreign
     /// keys are checked at commit, so a row may refer to one copied after it.

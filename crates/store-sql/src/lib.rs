@@ -33,7 +33,6 @@ pub mod workflow;
 pub mod write;
 
 use std::collections::HashMap;
-use std::fmt;
 
 use store::{StoreError, StoreResult};
 
@@ -44,6 +43,7 @@ pub use query::{Query, Value};
 pub type Tx<D> = <<D as Dialect>::Pool as Pool>::Tx;
 
 /// The store on a database of dialect `D`.
+#[derive(Clone, Debug)]
 pub struct SqlStore<D: Dialect> {
     pool: D::Pool,
 }
@@ -67,22 +67,6 @@ impl<D: Dialect> SqlStore<D> {
     /// Closes every connection.
     pub async fn close(&self) {
         self.pool.close().await;
-    }
-}
-
-impl<D: Dialect> Clone for SqlStore<D> {
-    fn clone(&self) -> SqlStore<D> {
-        SqlStore {
-            pool: self.pool.clone(),
-        }
-    }
-}
-
-impl<D: Dialect> fmt::Debug for SqlStore<D> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SqlStore")
-            .field("pool", &self.pool)
-            .finish()
     }
 }
 

@@ -26,7 +26,7 @@ store_sql::impl_db!(
 );
 
 /// The SQLite dialect.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Sqlite;
 
 impl Dialect for Sqlite {
@@ -67,10 +67,6 @@ impl Dialect for Sqlite {
         _: &SqlitePool,
     ) -> BoxFuture<'_, StoreResult<Option<Box<dyn ChangeListener>>>> {
         Box::pin(async { Ok(None) })
-    }
-
-    fn map_error(error: sqlx::Error) -> StoreError {
-        map_error(error)
     }
 
     const DEFER_FOREIGN_KEYS: &'static str = "PRAGMA defer_foreign_keys = ON";
