@@ -68,14 +68,25 @@ impl<D: Dialect> SqlStore<D> {
     pub async fn close(&self) {
         self.pool.close().await;
     }
-}
 
-/// Orders `items` as `ids` are ordered, dropping ids that came back empty.
-pub fn in_order<T>(ids: &[i64], items: Vec<T>, id: impl Fn(&T) -> i64) -> Vec<T> {
-    let mut by_id: HashMap<i64, T> = items.into_iter().map(|item| (id(&item), item)).collect();
-    ids.iter()
-        .filter_map(|wanted| by_id.remove(wanted))
-        .collect()
+    /// The records `sql` returns for the list of `ids` it binds as `$1`, in the order of
+    /// `ids`, leaving out ids that match none; for no ids, no query.
+    pub(crate) async fn by_ids<R: Record>(
+        &self,
+        ids: &[i64],
+        sql: String,
+        id: fn(&R) -> i64,
+    ) -> StoreResult<Vec<R>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows: Vec<R> = self.db().fetch_all(sql!(sql, ids)).await?;
+        let mut by_id: HashMap<i64, R> = rows.into_iter().map(|row| (id(&row), row)).collect();
+        Ok(ids
+            .iter()
+            .filter_map(|wanted| by_id.remove(wanted))
+            .collect())
+    }
 }
 
 /// `NotFound` when a statement touched no row.

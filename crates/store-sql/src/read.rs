@@ -12,7 +12,7 @@ use store::*;
 use crate::db::{Db, Dialect};
 use crate::rows::*;
 use crate::select::image_select;
-use crate::{SqlStore, in_order, sql};
+use crate::{SqlStore, sql};
 
 #[async_trait]
 impl<D: Dialect> SiteReads for SqlStore<D> {
@@ -57,25 +57,14 @@ impl<D: Dialect> SiteReads for SqlStore<D> {
     }
 
     async fn images(&self, ids: &[i64]) -> StoreResult<Vec<Image>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
         let sql = format!("{} WHERE {}", image_select::<D>(), D::in_list("i.id", 1));
-        let rows = self.db().fetch_all::<ImageRow>(sql!(sql, ids)).await?;
-        let images = rows
-            .into_iter()
-            .map(Image::try_from)
-            .collect::<StoreResult<Vec<_>>>()?;
-        Ok(in_order(ids, images, |image: &Image| image.id))
+        let rows = self.by_ids(ids, sql, |row: &ImageRow| row.id).await?;
+        rows.into_iter().map(Image::try_from).collect()
     }
 
     async fn authors(&self, ids: &[i64]) -> StoreResult<Vec<Author>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
         let sql = format!("SELECT * FROM authors WHERE {}", D::in_list("id", 1));
-        let authors = self.db().fetch_all(sql!(sql, ids)).await?;
-        Ok(in_order(ids, authors, |author: &Author| author.id))
+        self.by_ids(ids, sql, |author: &Author| author.id).await
     }
 
     async fn author_by_slug(&self, slug: &str) -> StoreResult<Option<Author>> {
@@ -85,24 +74,16 @@ impl<D: Dialect> SiteReads for SqlStore<D> {
     }
 
     async fn agencies(&self, ids: &[i64]) -> StoreResult<Vec<Agency>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
         let sql = format!(
             "SELECT id, name FROM agencies WHERE {}",
             D::in_list("id", 1)
         );
-        let agencies = self.db().fetch_all(sql!(sql, ids)).await?;
-        Ok(in_order(ids, agencies, |agency: &Agency| agency.id))
+        self.by_ids(ids, sql, |agency: &Agency| agency.id).await
     }
 
     async fn topics(&self, ids: &[i64]) -> StoreResult<Vec<Topic>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
         let sql = format!("SELECT * FROM topics WHERE {}", D::in_list("id", 1));
-        let topics = self.db().fetch_all(sql!(sql, ids)).await?;
-        Ok(in_order(ids, topics, |topic: &Topic| topic.id))
+        self.by_ids(ids, sql, |topic: &Topic| topic.id).await
     }
 
     async fn topic_by_slug(&self, edition_id: i64, slug: &str) -> StoreResult<Option<Topic>> {
@@ -116,12 +97,8 @@ impl<D: Dialect> SiteReads for SqlStore<D> {
     }
 
     async fn keywords(&self, ids: &[i64]) -> StoreResult<Vec<Keyword>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
         let sql = format!("SELECT * FROM keywords WHERE {}", D::in_list("id", 1));
-        let keywords = self.db().fetch_all(sql!(sql, ids)).await?;
-        Ok(in_order(ids, keywords, |keyword: &Keyword| keyword.id))
+        self.by_ids(ids, sql, |keyword: &Keyword| keyword.id).await
     }
 
     async fn keyword_by_slug(&self, edition_id: i64, slug: &str) -> StoreResult<Option<Keyword>> {

@@ -151,7 +151,7 @@ pub const TEASER_COLUMNS: &str = "s.id, s.edition_id, s.kind, s.headline, s.stan
 
 #[derive(sqlx::FromRow)]
 pub struct ImageRow {
-    id: i64,
+    pub(crate) id: i64,
     width: i64,
     height: i64,
     caption: String,

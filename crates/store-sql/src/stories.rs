@@ -6,7 +6,7 @@ use store::*;
 use crate::db::{Db, Dialect};
 use crate::rows::*;
 use crate::select::story_select;
-use crate::{SqlStore, in_order, sql};
+use crate::{SqlStore, sql};
 
 /// The WHERE clause of a list for each filter; `$1` is the edition, `$2` the filter's id.
 fn filter_clause(filter: StoryFilter) -> String {
@@ -134,16 +134,12 @@ impl<D: Dialect> StoryReads for SqlStore<D> {
     }
 
     async fn teasers_by_ids(&self, ids: &[i64]) -> StoreResult<Vec<Teaser>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
         let sql = format!(
             "SELECT {TEASER_COLUMNS} FROM stories s \
              WHERE {} AND s.status = 'published'",
             D::in_list("s.id", 1)
         );
-        let teasers = self.db().fetch_all(sql!(sql, ids)).await?;
-        Ok(in_order(ids, teasers, |teaser: &Teaser| teaser.id))
+        self.by_ids(ids, sql, |teaser: &Teaser| teaser.id).await
     }
 
     async fn similar_teasers(&self, story: &Story, limit: u32) -> StoreResult<Vec<Teaser>> {
