@@ -4,7 +4,7 @@
 use store::*;
 
 use crate::db::{Db, Dialect};
-use crate::rows::to_time;
+use crate::rows::{from_json, to_time};
 use crate::{SqlStore, sql};
 
 /// A story's revisions, newest first; only `number` when given.
@@ -32,8 +32,7 @@ pub(crate) async fn revisions<D: Dialect>(
                 user_name,
                 created_at: to_time(created_at),
                 status,
-                fields: serde_json::from_str(&fields)
-                    .map_err(|error| StoreError::Other(format!("revision: {error}")))?,
+                fields: from_json("revision", &fields)?,
             })
         })
         .collect()

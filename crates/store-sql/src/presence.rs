@@ -4,7 +4,7 @@ use jiff::Timestamp;
 use store::*;
 
 use crate::db::{Db, Dialect};
-use crate::rows::to_time;
+use crate::rows::{from_json, to_json, to_time};
 use crate::{SqlStore, sql};
 
 /// Keeps someone's unsaved work on a story (`fields`), or only that they have it open.
@@ -16,9 +16,8 @@ pub(crate) async fn autosave<D: Dialect>(
     at: Timestamp,
 ) -> StoreResult<()> {
     let json = fields
-        .map(serde_json::to_string)
-        .transpose()
-        .map_err(|error| StoreError::Other(format!("autosave: {error}")))?;
+        .map(|fields| to_json("autosave", fields))
+        .transpose()?;
     // A presence ping (no fields) keeps whatever work was saved before.
     store
         .db()
@@ -58,9 +57,8 @@ pub(crate) async fn autosaved<D: Dialect>(
         Ok(Autosave {
             base_revision,
             fields: fields
-                .map(|json| serde_json::from_str(&json))
-                .transpose()
-                .map_err(|error| StoreError::Other(format!("autosave: {error}")))?,
+                .map(|json| from_json("autosave", &json))
+                .transpose()?,
             seen_at: to_time(seen_at),
         })
     })

@@ -7,11 +7,23 @@
 //! PRECISION, TEXT), so one set of rows decodes from either.
 
 use jiff::Timestamp;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use store::*;
 
 /// Seconds since the epoch to a timestamp; out-of-range values clamp to the epoch.
 pub fn to_time(seconds: i64) -> Timestamp {
     EpochSeconds(seconds).into()
+}
+
+/// Reads the JSON text of a column; `what` names it in the error.
+pub fn from_json<T: DeserializeOwned>(what: &str, json: &str) -> StoreResult<T> {
+    serde_json::from_str(json).map_err(|error| StoreError::Other(format!("{what}: {error}")))
+}
+
+/// The JSON text a column keeps of `value`; `what` names it in the error.
+pub fn to_json<T: Serialize + ?Sized>(what: &str, value: &T) -> StoreResult<String> {
+    serde_json::to_string(value).map_err(|error| StoreError::Other(format!("{what}: {error}")))
 }
 
 /// A section row. [`Section`] decodes from a row as it is; this wraps it for the modules
@@ -58,16 +70,12 @@ pub struct StoryRow {
     scheduled_at: Option<i64>,
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T, StoreError> {
-    serde_json::from_str(json).map_err(|error| StoreError::Other(format!("story {what}: {error}")))
-}
-
 impl TryFrom<StoryRow> for Story {
     type Error = StoreError;
 
     fn try_from(row: StoryRow) -> Result<Story, StoreError> {
         let credits: Vec<(Option<i64>, Option<i64>, CreditRole)> =
-            from_json("credits", &row.credits)?;
+            from_json("story credits", &row.credits)?;
         Ok(Story {
             id: row.id,
             edition_id: row.edition_id,
@@ -77,8 +85,8 @@ impl TryFrom<StoryRow> for Story {
             standfirst: row.standfirst,
             slug: row.slug,
             section_id: row.section_id,
-            secondary_section_ids: from_json("sections", &row.secondary_ids)?,
-            body: from_json("body", &row.body)?,
+            secondary_section_ids: from_json("story sections", &row.secondary_ids)?,
+            body: from_json("story body", &row.body)?,
             credits: credits
                 .into_iter()
                 .map(|(author, agency, role)| match (author, agency) {
@@ -91,11 +99,11 @@ impl TryFrom<StoryRow> for Story {
             published_at: row.published_at.map(to_time),
             updated_at: to_time(row.updated_at),
             hero_image_id: row.hero_image_id,
-            topic_ids: from_json("topics", &row.topic_ids)?,
-            keyword_ids: from_json("keywords", &row.keyword_ids)?,
-            recommended_ids: from_json("recommendations", &row.recommended_ids)?,
+            topic_ids: from_json("story topics", &row.topic_ids)?,
+            keyword_ids: from_json("story keywords", &row.keyword_ids)?,
+            recommended_ids: from_json("story recommendations", &row.recommended_ids)?,
             // Each item is a JSON array of the fields in order, which serde reads as well.
-            gallery: from_json("gallery", &row.gallery)?,
+            gallery: from_json("story gallery", &row.gallery)?,
             video_url: row.video_url,
             short_code: row.short_code,
             seo_title: row.seo_title,
@@ -167,8 +175,6 @@ impl TryFrom<ImageRow> for Image {
     type Error = StoreError;
 
     fn try_from(row: ImageRow) -> Result<Image, StoreError> {
-        let renditions: Vec<(u32, u32, String, String)> = serde_json::from_str(&row.renditions)
-            .map_err(|error| StoreError::Other(format!("image renditions: {error}")))?;
         Ok(Image {
             id: row.id,
             width: u32::try_from(row.width).unwrap_or(0),
@@ -178,15 +184,8 @@ impl TryFrom<ImageRow> for Image {
             alt: row.alt,
             focal_x: row.focal_x as f32,
             focal_y: row.focal_y as f32,
-            renditions: renditions
-                .into_iter()
-                .map(|(width, height, format, key)| Rendition {
-                    width,
-                    height,
-                    format,
-                    key,
-                })
-                .collect(),
+            // Each rendition is a JSON array of the fields in order, which serde reads as well.
+            renditions: from_json("image renditions", &row.renditions)?,
         })
     }
 }

@@ -7,6 +7,7 @@ use store::*;
 use crate::changes::log_tags;
 use crate::db::{Db, Dialect};
 use crate::query::{Query, Value, insert_rows, placeholder};
+use crate::rows::to_json;
 use crate::{Tx, sql};
 
 /// Inserts the story row, its relations, its first revision and a change-log row;
@@ -55,8 +56,7 @@ pub async fn write_fields<D: Dialect>(
     fields: &StoryFields,
     updated_at: Timestamp,
 ) -> StoreResult<()> {
-    let body = serde_json::to_string(&fields.body)
-        .map_err(|error| StoreError::Other(format!("story body: {error}")))?;
+    let body = to_json("story body", &fields.body)?;
     tx.execute(sql!(
         "UPDATE stories SET kind = $1, headline = $2, standfirst = $3, slug = $4, \
            section_id = $5, dateline = $6, updated_at = $7, hero_image_id = $8, \
@@ -105,8 +105,7 @@ pub async fn insert_revision<D: Dialect>(
     status: StoryStatus,
     fields: &StoryFields,
 ) -> StoreResult<()> {
-    let json = serde_json::to_string(fields)
-        .map_err(|error| StoreError::Other(format!("story revision: {error}")))?;
+    let json = to_json("story revision", fields)?;
     tx.execute(sql!(
         "INSERT INTO story_revisions (story_id, number, user_id, created_at, status, fields) \
          VALUES ($1, $2, $3, $4, $5, $6)",

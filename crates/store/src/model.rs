@@ -181,7 +181,7 @@ pub struct Image {
 }
 
 /// One stored size and format of an image.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rendition {
     /// Width in pixels.
     pub width: u32,
