@@ -6,8 +6,7 @@ use std::sync::LazyLock;
 
 use sqlx::sqlite::{SqliteArguments, SqliteRow};
 use sqlx::{Arguments, Row as _, TypeInfo, ValueRef};
-use store::{ChangeListener, StoreError, StoreResult};
-use store_sql::db::BoxFuture;
+use store::{StoreError, StoreResult};
 use store_sql::dump::{Cell, Row};
 use store_sql::select::Selects;
 use store_sql::{Dialect, Query, Value, sql};
@@ -32,9 +31,6 @@ pub struct Sqlite;
 impl Dialect for Sqlite {
     type Pool = SqlitePool;
 
-    const FOR_UPDATE: &'static str = "";
-    const FOR_NO_KEY_UPDATE: &'static str = "";
-    const SKIP_LOCKED: &'static str = "";
     const JSON_ARRAY: &'static str = "json_array";
 
     fn in_list(column: &str, n: usize) -> String {
@@ -54,21 +50,6 @@ impl Dialect for Sqlite {
         &SELECTS
     }
 
-    fn lock<'a>(_: &'a mut SqliteTx, _: i32, _: &'a str) -> BoxFuture<'a, StoreResult<()>> {
-        Box::pin(async { Ok(()) })
-    }
-
-    fn append_change(tx: &mut SqliteTx, insert: Query) -> BoxFuture<'_, StoreResult<()>> {
-        use store_sql::Db;
-        Box::pin(async move { tx.execute(insert).await.map(drop) })
-    }
-
-    fn change_listener(
-        _: &SqlitePool,
-    ) -> BoxFuture<'_, StoreResult<Option<Box<dyn ChangeListener>>>> {
-        Box::pin(async { Ok(None) })
-    }
-
     const DEFER_FOREIGN_KEYS: &'static str = "PRAGMA defer_foreign_keys = ON";
 
     fn table_columns(table: &'static str) -> Query {
@@ -76,14 +57,6 @@ impl Dialect for Sqlite {
             "SELECT name, type FROM pragma_table_info($1) ORDER BY cid",
             table
         )
-    }
-
-    fn import_value(_: &str, n: usize) -> String {
-        format!("${n}")
-    }
-
-    fn finish_import(_: &mut SqliteTx) -> BoxFuture<'_, StoreResult<()>> {
-        Box::pin(async { Ok(()) })
     }
 }
 
