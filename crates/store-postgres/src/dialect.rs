@@ -2,11 +2,14 @@
 //! unchanged, lists bound as arrays and matched with `= ANY`, and a change log whose
 //! appends commit in id order and wake the other nodes.
 
+use std::sync::LazyLock;
+
 use sqlx::postgres::{PgArguments, PgRow};
 use sqlx::{Arguments, Row as _, TypeInfo, ValueRef};
 use store::{ChangeListener, StoreError, StoreResult};
 use store_sql::db::BoxFuture;
 use store_sql::dump::{Cell, Row, TABLES};
+use store_sql::select::Selects;
 use store_sql::{Db, Dialect, Query, Value, sql};
 
 use crate::listen::{CHANGES_CHANNEL, listener};
@@ -32,7 +35,7 @@ store_sql::impl_db!(
 const CHANGE_LOG_LOCK: i64 = 0x006d_6173_7463_6867;
 
 /// The PostgreSQL dialect.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Postgres;
 
 impl Dialect for Postgres {
@@ -53,6 +56,11 @@ impl Dialect for Postgres {
 
     fn json_elements(column: &str, alias: &str) -> String {
         format!("jsonb_array_elements(CAST({column} AS jsonb)) AS {alias} (value)")
+    }
+
+    fn selects() -> &'static Selects {
+        static SELECTS: LazyLock<Selects> = LazyLock::new(Selects::build::<Postgres>);
+        &SELECTS
     }
 
     fn lock<'a>(tx: &'a mut PgTx, space: i32, key: &'a str) -> BoxFuture<'a, StoreResult<()>> {
@@ -83,10 +91,6 @@ impl Dialect for Postgres {
         pool: &PgPool,
     ) -> BoxFuture<'_, StoreResult<Option<Box<dyn ChangeListener>>>> {
         Box::pin(async move { listener(&pool.0).await.map(Some) })
-    }
-
-    fn map_error(error: sqlx::Error) -> StoreError {
-        map_error(error)
     }
 
     const DEFER_FOREIGN_KEYS: &'static str = "SET CONSTRAINTS ALL DEFERRED";

@@ -6,7 +6,7 @@ use store::*;
 
 use crate::db::{Db, Dialect, Transaction};
 use crate::login::{claim_attempt, record_success};
-use crate::newsroom::{CredentialsRow, SessionRow, USER_COLUMNS, UserRow};
+use crate::newsroom::{CredentialsRow, SessionRow, USER_COLUMNS};
 use crate::workflow::audit_in;
 use crate::{SqlStore, not_found_unless, sql};
 
@@ -35,24 +35,20 @@ impl<D: Dialect> Accounts for SqlStore<D> {
     }
 
     async fn users(&self) -> StoreResult<Vec<User>> {
-        let rows: Vec<UserRow> = self
-            .db()
+        self.db()
             .fetch_all(sql!(format!(
                 "SELECT {USER_COLUMNS} FROM users u ORDER BY u.name, u.id"
             )))
-            .await?;
-        rows.into_iter().map(User::try_from).collect()
+            .await
     }
 
     async fn user(&self, id: i64) -> StoreResult<Option<User>> {
-        let row: Option<UserRow> = self
-            .db()
+        self.db()
             .fetch_optional(sql!(
                 format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1"),
                 id
             ))
-            .await?;
-        row.map(User::try_from).transpose()
+            .await
     }
 
     async fn user_credentials(&self, email: &str) -> StoreResult<Option<(User, String)>> {
@@ -63,8 +59,7 @@ impl<D: Dialect> Accounts for SqlStore<D> {
                 email
             ))
             .await?;
-        row.map(|row| Ok((User::try_from(row.user)?, row.password_hash)))
-            .transpose()
+        Ok(row.map(|row| (row.user, row.password_hash)))
     }
 
     async fn set_user_role(&self, id: i64, role: Role, audit: &NewAuditEntry) -> StoreResult<()> {
@@ -169,13 +164,10 @@ impl<D: Dialect> Accounts for SqlStore<D> {
                 now
             ))
             .await?;
-        row.map(|row| {
-            Ok(SessionUser {
-                user: User::try_from(row.user)?,
-                csrf_token: row.csrf_token,
-            })
-        })
-        .transpose()
+        Ok(row.map(|row| SessionUser {
+            user: row.user,
+            csrf_token: row.csrf_token,
+        }))
     }
 
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()> {

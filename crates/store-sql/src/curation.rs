@@ -98,18 +98,13 @@ impl<D: Dialect> Curation for SqlStore<D> {
     }
 
     async fn section_aliases(&self, edition_id: i64) -> StoreResult<Vec<SectionAlias>> {
-        let rows: Vec<(String, i64)> = self
-            .db()
+        self.db()
             .fetch_all(sql!(
                 "SELECT path, section_id FROM section_aliases WHERE edition_id = $1 \
                  ORDER BY path",
                 edition_id
             ))
-            .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(path, section_id)| SectionAlias { path, section_id })
-            .collect())
+            .await
     }
 
     async fn add_menu_item(&self, item: &NewMenuItem, audit: &NewAuditEntry) -> StoreResult<i64> {

@@ -10,6 +10,7 @@ use store::{ChangeListener, Constraint, PoolUse, StoreError, StoreResult};
 
 use crate::dump::Row;
 use crate::query::Query;
+use crate::select::Selects;
 
 /// A row type that decodes from either database.
 pub trait Record:
@@ -81,18 +82,20 @@ pub trait Pool: Db + Clone + Debug + Send + Sync + 'static {
 }
 
 /// What differs between SQLite and PostgreSQL: SQL fragments and a few whole operations.
-pub trait Dialect: Send + Sync + Sized + 'static {
+/// The defaults are what a database with one writer at a time and no notifications needs
+/// (SQLite): no row locks, no cross-node wake-ups, values imported as they are.
+pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
     /// The backend's pool.
     type Pool: Pool;
 
     /// Appended to a `SELECT` that must lock its rows until the transaction ends
     /// (`FOR UPDATE`; nothing on SQLite, whose writers are serialised).
-    const FOR_UPDATE: &'static str;
+    const FOR_UPDATE: &'static str = "";
     /// As [`FOR_UPDATE`](Dialect::FOR_UPDATE), letting rows that merely refer to the
     /// locked ones be written meanwhile.
-    const FOR_NO_KEY_UPDATE: &'static str;
+    const FOR_NO_KEY_UPDATE: &'static str = "";
     /// Appended to a claim's `SELECT`: lock the row, skipping rows others hold.
-    const SKIP_LOCKED: &'static str;
+    const SKIP_LOCKED: &'static str = "";
     /// The function that builds a JSON array from values (`json_array`,
     /// `json_build_array`).
     const JSON_ARRAY: &'static str;
@@ -112,30 +115,37 @@ pub trait Dialect: Send + Sync + Sized + 'static {
     /// value's own type on SQLite: cast numbers before comparing).
     fn json_elements(column: &str, alias: &str) -> String;
 
+    /// The dialect's whole-record selects, built on first use (a `LazyLock` of
+    /// [`Selects::build`]).
+    fn selects() -> &'static Selects;
+
     /// Takes a transaction-scoped lock on `key` in `space`, so that writers of the same
     /// key run one after another (nothing on SQLite).
     fn lock<'a>(
-        tx: &'a mut <Self::Pool as Pool>::Tx,
-        space: i32,
-        key: &'a str,
-    ) -> BoxFuture<'a, StoreResult<()>>;
+        _tx: &'a mut <Self::Pool as Pool>::Tx,
+        _space: i32,
+        _key: &'a str,
+    ) -> BoxFuture<'a, StoreResult<()>> {
+        Box::pin(async { Ok(()) })
+    }
 
     /// Runs `insert`, which appends one row to the change log, so that change ids commit
     /// in order (other writers of the log wait until this transaction ends), and wakes
-    /// other nodes' followers at commit.
+    /// other nodes' followers at commit (by default, only runs it).
     fn append_change(
         tx: &mut <Self::Pool as Pool>::Tx,
         insert: Query,
-    ) -> BoxFuture<'_, StoreResult<()>>;
+    ) -> BoxFuture<'_, StoreResult<()>> {
+        Box::pin(async move { tx.execute(insert).await.map(drop) })
+    }
 
     /// A wake-up for the change-log follower when another node commits a change, if the
     /// database can send one.
     fn change_listener(
-        pool: &Self::Pool,
-    ) -> BoxFuture<'_, StoreResult<Option<Box<dyn ChangeListener>>>>;
-
-    /// Maps a database error to a store error.
-    fn map_error(error: sqlx::Error) -> StoreError;
+        _pool: &Self::Pool,
+    ) -> BoxFuture<'_, StoreResult<Option<Box<dyn ChangeListener>>>> {
+        Box::pin(async { Ok(None) })
+    }
 
     /// The statement that starts an import (`masthead copy`) in its transaction: foreign
     /// keys are checked at commit, so a row may refer to one copied after it.
@@ -149,11 +159,15 @@ pub trait Dialect: Send + Sync + Sized + 'static {
     /// What an import inserts into a column of `column_type` for the cell bound to `$n`:
     /// cells are plain integers, reals and texts (NULL bound as an integer), and a column
     /// that cannot take one as it is casts it here.
-    fn import_value(column_type: &str, n: usize) -> String;
+    fn import_value(_column_type: &str, n: usize) -> String {
+        format!("${n}")
+    }
 
     /// Runs at the end of an import, before its commit: whatever the database needs for
     /// rows inserted with their ids.
-    fn finish_import(tx: &mut <Self::Pool as Pool>::Tx) -> BoxFuture<'_, StoreResult<()>>;
+    fn finish_import(_tx: &mut <Self::Pool as Pool>::Tx) -> BoxFuture<'_, StoreResult<()>> {
+        Box::pin(async { Ok(()) })
+    }
 }
 
 /// `Conflict` on the named constraint.

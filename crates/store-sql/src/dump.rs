@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use store::{StoreError, StoreResult};
 
 use crate::db::{Db, Dialect, Transaction};
-use crate::query::{Query, Value};
+use crate::query::{Value, insert_rows};
 use crate::{SqlStore, Tx, sql};
 
 /// One value of a row.
@@ -264,28 +264,15 @@ impl<D: Dialect> Import for SqlImport<D> {
                     .map_or("", |(_, kind)| kind.as_str())
             })
             .collect();
-        let mut args = Vec::with_capacity(rows.len() * columns.len());
-        let mut values = Vec::with_capacity(rows.len());
-        for row in rows {
-            let mut placeholders = Vec::with_capacity(columns.len());
-            for (cell, kind) in row.iter().zip(&column_types) {
-                args.push(cell_value(cell)?);
-                placeholders.push(D::import_value(kind, args.len()));
-            }
-            values.push(format!("({})", placeholders.join(", ")));
+        let rows = rows
+            .iter()
+            .map(|row| row.iter().take(columns.len()).map(cell_value).collect())
+            .collect::<StoreResult<_>>()?;
+        let placeholder = |column: usize, n| D::import_value(column_types[column], n);
+        let columns = columns.join(", ");
+        if let Some(insert) = insert_rows(known_table(table)?, &columns, rows, placeholder) {
+            self.tx.execute(insert).await?;
         }
-        let sql = format!(
-            "INSERT INTO {} ({}) VALUES {}",
-            known_table(table)?,
-            columns.join(", "),
-            values.join(", ")
-        );
-        self.tx
-            .execute(Query {
-                sql: sql.into(),
-                args,
-            })
-            .await?;
         Ok(())
     }
 

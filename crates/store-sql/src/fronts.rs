@@ -6,7 +6,6 @@ use crate::changes::log_tags;
 use crate::curation::lock_edition;
 use crate::db::Transaction as _;
 use crate::db::{Db, Dialect};
-use crate::rows::to_time;
 use crate::workflow::audit_in;
 use crate::{SqlStore, sql};
 
@@ -15,7 +14,7 @@ pub(crate) async fn front_pins<D: Dialect>(
     edition_id: i64,
     front_id: i64,
 ) -> StoreResult<Vec<FrontPin>> {
-    let rows: Vec<(i64, String, i64, i64)> = store
+    store
         .db()
         .fetch_all(sql!(
             "SELECT front_id, slot, position, story_id FROM front_pins \
@@ -23,16 +22,7 @@ pub(crate) async fn front_pins<D: Dialect>(
             edition_id,
             front_id
         ))
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(front_id, slot, position, story_id)| FrontPin {
-            front_id,
-            slot,
-            position,
-            story_id,
-        })
-        .collect())
+        .await
 }
 
 /// The tag of the page a front is shown on.
@@ -80,21 +70,12 @@ pub(crate) async fn replace_front_pins<D: Dialect>(
 pub(crate) async fn breaking_news<D: Dialect>(
     store: &SqlStore<D>,
 ) -> StoreResult<Vec<BreakingNews>> {
-    let rows: Vec<(i64, String, String, i64)> = store
+    store
         .db()
         .fetch_all(sql!(
             "SELECT edition_id, text, url, expires_at FROM breaking_news ORDER BY edition_id"
         ))
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(edition_id, text, url, expires_at)| BreakingNews {
-            edition_id,
-            text,
-            url,
-            expires_at: to_time(expires_at),
-        })
-        .collect())
+        .await
 }
 
 pub(crate) async fn set_breaking_news<D: Dialect>(

@@ -34,7 +34,6 @@ pub mod workflow;
 pub mod write;
 
 use std::collections::HashMap;
-use std::fmt;
 
 use store::{StoreError, StoreResult};
 
@@ -45,6 +44,7 @@ pub use query::{Query, Value};
 pub type Tx<D> = <<D as Dialect>::Pool as Pool>::Tx;
 
 /// The store on a database of dialect `D`.
+#[derive(Clone, Debug)]
 pub struct SqlStore<D: Dialect> {
     pool: D::Pool,
 }
@@ -69,30 +69,25 @@ impl<D: Dialect> SqlStore<D> {
     pub async fn close(&self) {
         self.pool.close().await;
     }
-}
 
-impl<D: Dialect> Clone for SqlStore<D> {
-    fn clone(&self) -> SqlStore<D> {
-        SqlStore {
-            pool: self.pool.clone(),
+    /// The records `sql` returns for the list of `ids` it binds as `$1`, in the order of
+    /// `ids`, leaving out ids that match none; for no ids, no query.
+    pub(crate) async fn by_ids<R: Record>(
+        &self,
+        ids: &[i64],
+        sql: String,
+        id: fn(&R) -> i64,
+    ) -> StoreResult<Vec<R>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
         }
+        let rows: Vec<R> = self.db().fetch_all(sql!(sql, ids)).await?;
+        let mut by_id: HashMap<i64, R> = rows.into_iter().map(|row| (id(&row), row)).collect();
+        Ok(ids
+            .iter()
+            .filter_map(|wanted| by_id.remove(wanted))
+            .collect())
     }
-}
-
-impl<D: Dialect> fmt::Debug for SqlStore<D> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SqlStore")
-            .field("pool", &self.pool)
-            .finish()
-    }
-}
-
-/// Orders `items` as `ids` are ordered, dropping ids that came back empty.
-pub fn in_order<T>(ids: &[i64], items: Vec<T>, id: impl Fn(&T) -> i64) -> Vec<T> {
-    let mut by_id: HashMap<i64, T> = items.into_iter().map(|item| (id(&item), item)).collect();
-    ids.iter()
-        .filter_map(|wanted| by_id.remove(wanted))
-        .collect()
 }
 
 /// `NotFound` when a statement touched no row.

@@ -6,7 +6,7 @@ use store::*;
 
 use crate::changes::log_tags;
 use crate::db::{Db, Dialect, Transaction};
-use crate::newsroom::{LibraryRow, parse_status};
+use crate::newsroom::LibraryRow;
 use crate::search::optional_like_pattern;
 use crate::select::image_select;
 use crate::story_write::story_tags;
@@ -28,7 +28,7 @@ fn search_pattern(query: &MediaQuery) -> Option<String> {
 /// body is a JSON array of blocks). Ordered by story, then by role.
 fn uses<D: Dialect>() -> String {
     format!(
-        "SELECT id, headline, status, role, owner_id FROM ( \
+        "SELECT id AS story_id, headline, status, role, owner_id FROM ( \
            SELECT id, headline, status, 'hero' AS role, owner_id FROM stories \
              WHERE hero_image_id = $1 \
            UNION SELECT s.id, s.headline, s.status, 'gallery', s.owner_id FROM stories s \
@@ -97,20 +97,7 @@ impl<D: Dialect> MediaLibrary for SqlStore<D> {
     }
 
     async fn image_uses(&self, id: i64) -> StoreResult<Vec<ImageUse>> {
-        let rows: Vec<(i64, String, String, String, Option<i64>)> =
-            self.db().fetch_all(sql!(uses::<D>(), id)).await?;
-        rows.into_iter()
-            .map(|(story_id, headline, status, role, owner_id)| {
-                Ok(ImageUse {
-                    story_id,
-                    headline,
-                    owner_id,
-                    status: parse_status(&status)?,
-                    role: ImageRole::parse(&role)
-                        .ok_or_else(|| StoreError::Other(format!("image role {role:?}")))?,
-                })
-            })
-            .collect()
+        self.db().fetch_all(sql!(uses::<D>(), id)).await
     }
 
     async fn update_image(
@@ -137,7 +124,7 @@ impl<D: Dialect> MediaLibrary for SqlStore<D> {
         let published: Vec<(i64,)> = tx
             .fetch_all(sql!(
                 format!(
-                    "SELECT DISTINCT id FROM ({}) published_uses WHERE status = 'published'",
+                    "SELECT DISTINCT story_id FROM ({}) published_uses WHERE status = 'published'",
                     uses::<D>()
                 ),
                 changes.id

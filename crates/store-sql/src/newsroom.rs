@@ -4,52 +4,17 @@
 
 use store::*;
 
-use crate::rows::{ImageRow, KeywordRow, to_time};
+use crate::rows::{ImageRow, to_time};
 
-/// Parses a stored workflow state.
-pub fn parse_status(value: &str) -> Result<StoryStatus, StoreError> {
-    StoryStatus::parse(value).ok_or_else(|| StoreError::Other(format!("unknown status {value:?}")))
-}
-
-/// The columns of [`UserRow`], for `SELECT {USER_COLUMNS} FROM users u`.
+/// The columns of a [`User`], for `SELECT {USER_COLUMNS} FROM users u`.
 pub const USER_COLUMNS: &str =
     "u.id, u.email, u.name, u.role, u.must_change_password, u.disabled, u.author_id, u.created_at";
-
-#[derive(sqlx::FromRow)]
-pub struct UserRow {
-    id: i64,
-    email: String,
-    name: String,
-    role: String,
-    must_change_password: bool,
-    disabled: bool,
-    author_id: Option<i64>,
-    created_at: i64,
-}
-
-impl TryFrom<UserRow> for User {
-    type Error = StoreError;
-
-    fn try_from(row: UserRow) -> Result<User, StoreError> {
-        Ok(User {
-            id: row.id,
-            role: Role::parse(&row.role)
-                .ok_or_else(|| StoreError::Other(format!("unknown role {:?}", row.role)))?,
-            email: row.email,
-            name: row.name,
-            must_change_password: row.must_change_password,
-            disabled: row.disabled,
-            author_id: row.author_id,
-            created_at: to_time(row.created_at),
-        })
-    }
-}
 
 /// A live session's account and CSRF token.
 #[derive(sqlx::FromRow)]
 pub struct SessionRow {
     #[sqlx(flatten)]
-    pub user: UserRow,
+    pub user: User,
     pub csrf_token: String,
 }
 
@@ -57,57 +22,22 @@ pub struct SessionRow {
 #[derive(sqlx::FromRow)]
 pub struct CredentialsRow {
     #[sqlx(flatten)]
-    pub user: UserRow,
+    pub user: User,
     pub password_hash: String,
-}
-
-#[derive(sqlx::FromRow)]
-pub struct SummaryRow {
-    id: i64,
-    edition_id: i64,
-    headline: String,
-    slug: String,
-    status: String,
-    section_id: Option<i64>,
-    owner_id: Option<i64>,
-    owner_name: Option<String>,
-    updated_at: i64,
-    published_at: Option<i64>,
-    scheduled_at: Option<i64>,
-}
-
-impl TryFrom<SummaryRow> for StorySummary {
-    type Error = StoreError;
-
-    fn try_from(row: SummaryRow) -> Result<StorySummary, StoreError> {
-        Ok(StorySummary {
-            id: row.id,
-            edition_id: row.edition_id,
-            headline: row.headline,
-            slug: row.slug,
-            status: parse_status(&row.status)?,
-            section_id: row.section_id,
-            owner_id: row.owner_id,
-            owner_name: row.owner_name,
-            updated_at: to_time(row.updated_at),
-            published_at: row.published_at.map(to_time),
-            scheduled_at: row.scheduled_at.map(to_time),
-        })
-    }
 }
 
 /// A keyword and how many stories carry it.
 #[derive(sqlx::FromRow)]
 pub struct KeywordCountRow {
     #[sqlx(flatten)]
-    keyword: KeywordRow,
+    keyword: Keyword,
     stories: i64,
 }
 
 impl From<KeywordCountRow> for KeywordCount {
     fn from(row: KeywordCountRow) -> KeywordCount {
         KeywordCount {
-            keyword: Keyword::from(row.keyword),
+            keyword: row.keyword,
             stories: u64::try_from(row.stories).unwrap_or_default(),
         }
     }

@@ -1,105 +1,94 @@
 //! Autosaved work and presence: who has a story open, and what they typed but did not save.
 
+use async_trait::async_trait;
 use jiff::Timestamp;
 use store::*;
 
 use crate::db::{Db, Dialect};
-use crate::rows::to_time;
+use crate::rows::{from_json, to_json, to_time};
 use crate::{SqlStore, sql};
 
-/// Keeps someone's unsaved work on a story (`fields`), or only that they have it open.
-pub(crate) async fn autosave<D: Dialect>(
-    store: &SqlStore<D>,
-    (story_id, user_id): (i64, i64),
-    base_revision: i64,
-    fields: Option<&StoryFields>,
-    at: Timestamp,
-) -> StoreResult<()> {
-    let json = fields
-        .map(serde_json::to_string)
-        .transpose()
-        .map_err(|error| StoreError::Other(format!("autosave: {error}")))?;
-    // A presence ping (no fields) keeps whatever work was saved before.
-    store
-        .db()
-        .execute(sql!(
-            "INSERT INTO story_autosaves (story_id, user_id, base_revision, fields, seen_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (story_id, user_id) DO UPDATE SET \
-               seen_at = excluded.seen_at, \
-               base_revision = CASE WHEN excluded.fields IS NULL \
-                 THEN story_autosaves.base_revision ELSE excluded.base_revision END, \
-               fields = COALESCE(excluded.fields, story_autosaves.fields)",
-            story_id,
-            user_id,
-            base_revision,
-            json,
-            at
-        ))
-        .await?;
-    Ok(())
-}
+#[async_trait]
+impl<D: Dialect> Presence for SqlStore<D> {
+    async fn autosave(
+        &self,
+        story_id: i64,
+        user_id: i64,
+        base_revision: i64,
+        fields: Option<&StoryFields>,
+        at: Timestamp,
+    ) -> StoreResult<()> {
+        let json = fields
+            .map(|fields| to_json("autosave", fields))
+            .transpose()?;
+        // A presence ping (no fields) keeps whatever work was saved before.
+        self.db()
+            .execute(sql!(
+                "INSERT INTO story_autosaves (story_id, user_id, base_revision, fields, seen_at) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (story_id, user_id) DO UPDATE SET \
+                   seen_at = excluded.seen_at, \
+                   base_revision = CASE WHEN excluded.fields IS NULL \
+                     THEN story_autosaves.base_revision ELSE excluded.base_revision END, \
+                   fields = COALESCE(excluded.fields, story_autosaves.fields)",
+                story_id,
+                user_id,
+                base_revision,
+                json,
+                at
+            ))
+            .await?;
+        Ok(())
+    }
 
-/// Someone's unsaved work on a story.
-pub(crate) async fn autosaved<D: Dialect>(
-    store: &SqlStore<D>,
-    story_id: i64,
-    user_id: i64,
-) -> StoreResult<Option<Autosave>> {
-    let row: Option<(i64, Option<String>, i64)> = store
-        .db()
-        .fetch_optional(sql!(
-            "SELECT base_revision, fields, seen_at FROM story_autosaves \
-             WHERE story_id = $1 AND user_id = $2",
-            story_id,
-            user_id
-        ))
-        .await?;
-    row.map(|(base_revision, fields, seen_at)| {
-        Ok(Autosave {
-            base_revision,
-            fields: fields
-                .map(|json| serde_json::from_str(&json))
-                .transpose()
-                .map_err(|error| StoreError::Other(format!("autosave: {error}")))?,
-            seen_at: to_time(seen_at),
+    async fn autosaved(&self, story_id: i64, user_id: i64) -> StoreResult<Option<Autosave>> {
+        let row: Option<(i64, Option<String>, i64)> = self
+            .db()
+            .fetch_optional(sql!(
+                "SELECT base_revision, fields, seen_at FROM story_autosaves \
+                 WHERE story_id = $1 AND user_id = $2",
+                story_id,
+                user_id
+            ))
+            .await?;
+        row.map(|(base_revision, fields, seen_at)| {
+            Ok(Autosave {
+                base_revision,
+                fields: fields
+                    .map(|json| from_json("autosave", &json))
+                    .transpose()?,
+                seen_at: to_time(seen_at),
+            })
         })
-    })
-    .transpose()
-}
+        .transpose()
+    }
 
-/// Forgets someone's unsaved work.
-pub(crate) async fn clear<D: Dialect>(
-    store: &SqlStore<D>,
-    story_id: i64,
-    user_id: i64,
-) -> StoreResult<()> {
-    store
-        .db()
-        .execute(sql!(
-            "UPDATE story_autosaves SET fields = NULL WHERE story_id = $1 AND user_id = $2",
-            story_id,
-            user_id
-        ))
-        .await?;
-    Ok(())
-}
+    async fn clear_autosave(&self, story_id: i64, user_id: i64) -> StoreResult<()> {
+        self.db()
+            .execute(sql!(
+                "UPDATE story_autosaves SET fields = NULL WHERE story_id = $1 AND user_id = $2",
+                story_id,
+                user_id
+            ))
+            .await?;
+        Ok(())
+    }
 
-/// Names of the people who had a story open since a time, except one.
-pub(crate) async fn present<D: Dialect>(
-    store: &SqlStore<D>,
-    story_id: i64,
-    except_user: i64,
-    since: Timestamp,
-) -> StoreResult<Vec<String>> {
-    let names: Vec<(String,)> = store
-        .db()
-        .fetch_all(sql!(
-            "SELECT u.name FROM story_autosaves a JOIN users u ON u.id = a.user_id \
-             WHERE a.story_id = $1 AND a.user_id <> $2 AND a.seen_at >= $3 ORDER BY u.name",
-            story_id,
-            except_user,
-            since
-        ))
-        .await?;
-    Ok(names.into_iter().map(|(name,)| name).collect())
+    async fn present_editors(
+        &self,
+        story_id: i64,
+        except_user: i64,
+        since: Timestamp,
+    ) -> StoreResult<Vec<String>> {
+        let names: Vec<(String,)> = self
+            .db()
+            .fetch_all(sql!(
+                "SELECT u.name FROM story_autosaves a JOIN users u ON u.id = a.user_id \
+                 WHERE a.story_id = $1 AND a.user_id <> $2 AND a.seen_at >= $3 ORDER BY u.name",
+                story_id,
+                except_user,
+                since
+            ))
+            .await?;
+        Ok(names.into_iter().map(|(name,)| name).collect())
+    }
 }

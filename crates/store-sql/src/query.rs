@@ -46,6 +46,43 @@ macro_rules! sql {
     };
 }
 
+/// One `INSERT INTO {table} ({columns}) VALUES (…), (…)` for all `rows`, each value in the
+/// next placeholder, which `placeholder(column, n)` writes (`$n`, or a cast of it); none
+/// when there are no rows.
+pub fn insert_rows(
+    table: &str,
+    columns: &str,
+    rows: Vec<Vec<Value>>,
+    placeholder: impl Fn(usize, usize) -> String,
+) -> Option<Query> {
+    if rows.is_empty() {
+        return None;
+    }
+    let mut args = Vec::new();
+    let mut values = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut placeholders = Vec::with_capacity(row.len());
+        for (column, value) in row.into_iter().enumerate() {
+            args.push(value);
+            placeholders.push(placeholder(column, args.len()));
+        }
+        values.push(format!("({})", placeholders.join(", ")));
+    }
+    let sql = format!(
+        "INSERT INTO {table} ({columns}) VALUES {}",
+        values.join(", ")
+    );
+    Some(Query {
+        sql: sql.into(),
+        args,
+    })
+}
+
+/// The plain placeholder `$n`, for [`insert_rows`].
+pub fn placeholder(_column: usize, n: usize) -> String {
+    format!("${n}")
+}
+
 /// `From` conversions into [`Value`]: `type => variant, |binding| expression`.
 macro_rules! values {
     ($($from:ty => $variant:ident, |$value:ident| $convert:expr;)*) => {$(
@@ -83,4 +120,29 @@ values! {
     Vec<String> => Texts, |v| v;
     &[String] => Texts, |v| v.to_vec();
     &[&str] => Texts, |v| v.iter().map(|s| s.to_string()).collect();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_go_in_one_statement() {
+        let rows = vec![
+            vec![Value::from(7_i64), Value::from(320_u32), Value::from("a")],
+            vec![Value::from(7_i64), Value::from(640_u32), Value::from("b")],
+        ];
+
+        let insert = insert_rows("renditions", "image_id, width, key", rows, placeholder);
+
+        let insert = insert.expect("an insert");
+        assert_eq!(
+            insert.sql,
+            "INSERT INTO renditions (image_id, width, key) VALUES ($1, $2, $3), ($4, $5, $6)"
+        );
+        assert_eq!(insert.args.len(), 6);
+        assert_eq!(insert.args[4], Value::Int(Some(640)));
+        assert_eq!(insert.args[5], Value::Text(Some("b".to_string())));
+        assert!(insert_rows("renditions", "key", Vec::new(), placeholder).is_none());
+    }
 }

@@ -12,42 +12,34 @@ use store::*;
 use crate::db::{Db, Dialect};
 use crate::rows::*;
 use crate::select::image_select;
-use crate::{SqlStore, in_order, sql};
+use crate::{SqlStore, sql};
 
 #[async_trait]
 impl<D: Dialect> SiteReads for SqlStore<D> {
     async fn editions(&self) -> StoreResult<Vec<Edition>> {
         self.db()
-            .fetch_all::<EditionRow>(sql!(
+            .fetch_all(sql!(
                 "SELECT * FROM editions ORDER BY path_prefix <> '', id"
             ))
-            .await?
-            .into_iter()
-            .map(Edition::try_from)
-            .collect()
+            .await
     }
 
     async fn sections(&self, edition_id: i64) -> StoreResult<Vec<Section>> {
-        let rows = self
-            .db()
-            .fetch_all::<SectionRow>(sql!(
+        self.db()
+            .fetch_all(sql!(
                 "SELECT * FROM sections WHERE edition_id = $1 ORDER BY position, id",
                 edition_id
             ))
-            .await?;
-        Ok(rows.into_iter().map(Section::from).collect())
+            .await
     }
 
     async fn menu_items(&self, edition_id: i64) -> StoreResult<Vec<MenuItem>> {
         self.db()
-            .fetch_all::<MenuItemRow>(sql!(
+            .fetch_all(sql!(
                 "SELECT * FROM menu_items WHERE edition_id = $1 ORDER BY position, id",
                 edition_id
             ))
-            .await?
-            .into_iter()
-            .map(MenuItem::try_from)
-            .collect()
+            .await
     }
 
     async fn settings(&self) -> StoreResult<SiteSettings> {
@@ -65,135 +57,88 @@ impl<D: Dialect> SiteReads for SqlStore<D> {
     }
 
     async fn images(&self, ids: &[i64]) -> StoreResult<Vec<Image>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
         let sql = format!("{} WHERE {}", image_select::<D>(), D::in_list("i.id", 1));
-        let rows = self.db().fetch_all::<ImageRow>(sql!(sql, ids)).await?;
-        let images = rows
-            .into_iter()
-            .map(Image::try_from)
-            .collect::<StoreResult<Vec<_>>>()?;
-        Ok(in_order(ids, images, |image: &Image| image.id))
+        let rows = self.by_ids(ids, sql, |row: &ImageRow| row.id).await?;
+        rows.into_iter().map(Image::try_from).collect()
     }
 
     async fn authors(&self, ids: &[i64]) -> StoreResult<Vec<Author>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
         let sql = format!("SELECT * FROM authors WHERE {}", D::in_list("id", 1));
-        let rows = self.db().fetch_all::<AuthorRow>(sql!(sql, ids)).await?;
-        let authors = rows.into_iter().map(Author::from).collect();
-        Ok(in_order(ids, authors, |author: &Author| author.id))
+        self.by_ids(ids, sql, |author: &Author| author.id).await
     }
 
     async fn author_by_slug(&self, slug: &str) -> StoreResult<Option<Author>> {
-        let row = self
-            .db()
-            .fetch_optional::<AuthorRow>(sql!("SELECT * FROM authors WHERE slug = $1", slug))
-            .await?;
-        Ok(row.map(Author::from))
+        self.db()
+            .fetch_optional(sql!("SELECT * FROM authors WHERE slug = $1", slug))
+            .await
     }
 
     async fn agencies(&self, ids: &[i64]) -> StoreResult<Vec<Agency>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
         let sql = format!(
             "SELECT id, name FROM agencies WHERE {}",
             D::in_list("id", 1)
         );
-        let rows = self.db().fetch_all::<(i64, String)>(sql!(sql, ids)).await?;
-        let agencies = rows
-            .into_iter()
-            .map(|(id, name)| Agency { id, name })
-            .collect();
-        Ok(in_order(ids, agencies, |agency: &Agency| agency.id))
+        self.by_ids(ids, sql, |agency: &Agency| agency.id).await
     }
 
     async fn topics(&self, ids: &[i64]) -> StoreResult<Vec<Topic>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
         let sql = format!("SELECT * FROM topics WHERE {}", D::in_list("id", 1));
-        let rows = self.db().fetch_all::<TopicRow>(sql!(sql, ids)).await?;
-        let topics = rows.into_iter().map(Topic::from).collect();
-        Ok(in_order(ids, topics, |topic: &Topic| topic.id))
+        self.by_ids(ids, sql, |topic: &Topic| topic.id).await
     }
 
     async fn topic_by_slug(&self, edition_id: i64, slug: &str) -> StoreResult<Option<Topic>> {
-        let row = self
-            .db()
-            .fetch_optional::<TopicRow>(sql!(
+        self.db()
+            .fetch_optional(sql!(
                 "SELECT * FROM topics WHERE edition_id = $1 AND slug = $2",
                 edition_id,
                 slug
             ))
-            .await?;
-        Ok(row.map(Topic::from))
+            .await
     }
 
     async fn keywords(&self, ids: &[i64]) -> StoreResult<Vec<Keyword>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
         let sql = format!("SELECT * FROM keywords WHERE {}", D::in_list("id", 1));
-        let rows = self.db().fetch_all::<KeywordRow>(sql!(sql, ids)).await?;
-        let keywords = rows.into_iter().map(Keyword::from).collect();
-        Ok(in_order(ids, keywords, |keyword: &Keyword| keyword.id))
+        self.by_ids(ids, sql, |keyword: &Keyword| keyword.id).await
     }
 
     async fn keyword_by_slug(&self, edition_id: i64, slug: &str) -> StoreResult<Option<Keyword>> {
-        let row = self
-            .db()
-            .fetch_optional::<KeywordRow>(sql!(
+        self.db()
+            .fetch_optional(sql!(
                 "SELECT * FROM keywords WHERE edition_id = $1 AND slug = $2",
                 edition_id,
                 slug
             ))
-            .await?;
-        Ok(row.map(Keyword::from))
+            .await
     }
 
     async fn job_listings(&self, edition_id: i64) -> StoreResult<Vec<JobListing>> {
-        let rows = self
-            .db()
-            .fetch_all::<JobRow>(sql!(
+        self.db()
+            .fetch_all(sql!(
                 "SELECT * FROM job_listings WHERE edition_id = $1 ORDER BY posted_at DESC, id",
                 edition_id
             ))
-            .await?;
-        Ok(rows.into_iter().map(JobListing::from).collect())
+            .await
     }
 
     async fn edition_topics(&self, edition_id: i64) -> StoreResult<Vec<Topic>> {
-        let rows = self
-            .db()
-            .fetch_all::<TopicRow>(sql!(
+        self.db()
+            .fetch_all(sql!(
                 "SELECT * FROM topics WHERE edition_id = $1 ORDER BY name, id",
                 edition_id
             ))
-            .await?;
-        Ok(rows.into_iter().map(Topic::from).collect())
+            .await
     }
 
     async fn all_authors(&self) -> StoreResult<Vec<Author>> {
-        let rows = self
-            .db()
-            .fetch_all::<AuthorRow>(sql!("SELECT * FROM authors ORDER BY name, id"))
-            .await?;
-        Ok(rows.into_iter().map(Author::from).collect())
+        self.db()
+            .fetch_all(sql!("SELECT * FROM authors ORDER BY name, id"))
+            .await
     }
 
     async fn all_agencies(&self) -> StoreResult<Vec<Agency>> {
-        let rows = self
-            .db()
-            .fetch_all::<(i64, String)>(sql!("SELECT id, name FROM agencies ORDER BY name"))
-            .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, name)| Agency { id, name })
-            .collect())
+        self.db()
+            .fetch_all(sql!("SELECT id, name FROM agencies ORDER BY name"))
+            .await
     }
 
     async fn is_empty(&self) -> StoreResult<bool> {

@@ -1,114 +1,37 @@
 //! Row types as both SQL backends return them, and their conversion to domain models.
+//! Models whose columns are plain values (sections, authors, topics ...) need none: they
+//! derive `FromRow` through the `store` crate's `sqlx` feature.
 //!
 //! The PostgreSQL schema mirrors SQLite's column types (BIGINT for every integer, BOOLEAN
 //! for flags, which SQLite keeps as 0/1 and sqlx decodes as `bool` from either, DOUBLE
 //! PRECISION, TEXT), so one set of rows decodes from either.
 
 use jiff::Timestamp;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use store::*;
 
 /// Seconds since the epoch to a timestamp; out-of-range values clamp to the epoch.
 pub fn to_time(seconds: i64) -> Timestamp {
-    Timestamp::from_second(seconds).unwrap_or(Timestamp::UNIX_EPOCH)
+    EpochSeconds(seconds).into()
 }
 
-/// A timestamp to whole seconds since the epoch.
-pub fn from_time(time: Timestamp) -> i64 {
-    time.as_second()
+/// Reads the JSON text of a column; `what` names it in the error.
+pub fn from_json<T: DeserializeOwned>(what: &str, json: &str) -> StoreResult<T> {
+    serde_json::from_str(json).map_err(|error| StoreError::Other(format!("{what}: {error}")))
 }
 
-fn corrupt(what: &str, value: &str) -> StoreError {
-    StoreError::Other(format!("unknown {what} {value:?} in database"))
-}
-
-#[derive(sqlx::FromRow)]
-pub struct EditionRow {
-    id: i64,
-    code: String,
-    name: String,
-    language: String,
-    direction: String,
-    timezone: String,
-    path_prefix: String,
-}
-
-impl TryFrom<EditionRow> for Edition {
-    type Error = StoreError;
-
-    fn try_from(row: EditionRow) -> Result<Edition, StoreError> {
-        Ok(Edition {
-            id: row.id,
-            direction: Direction::parse(&row.direction)
-                .ok_or_else(|| corrupt("direction", &row.direction))?,
-            code: row.code,
-            name: row.name,
-            language: row.language,
-            timezone: row.timezone,
-            path_prefix: row.path_prefix,
-        })
-    }
-}
-
-#[derive(sqlx::FromRow)]
-pub struct SectionRow {
-    id: i64,
-    edition_id: i64,
-    parent_id: Option<i64>,
-    slug: String,
-    name: String,
-    description: String,
-    position: i64,
-}
-
-impl From<SectionRow> for Section {
-    fn from(row: SectionRow) -> Section {
-        Section {
-            id: row.id,
-            edition_id: row.edition_id,
-            parent_id: row.parent_id,
-            slug: row.slug,
-            name: row.name,
-            description: row.description,
-            position: row.position,
-        }
-    }
-}
-
-#[derive(sqlx::FromRow)]
-pub struct MenuItemRow {
-    id: i64,
-    edition_id: i64,
-    menu: String,
-    parent_id: Option<i64>,
-    position: i64,
-    section_id: Option<i64>,
-    label: Option<String>,
-    url: Option<String>,
-}
-
-impl TryFrom<MenuItemRow> for MenuItem {
-    type Error = StoreError;
-
-    fn try_from(row: MenuItemRow) -> Result<MenuItem, StoreError> {
-        Ok(MenuItem {
-            id: row.id,
-            edition_id: row.edition_id,
-            menu: MenuKind::parse(&row.menu).ok_or_else(|| corrupt("menu", &row.menu))?,
-            parent_id: row.parent_id,
-            position: row.position,
-            section_id: row.section_id,
-            label: row.label,
-            url: row.url,
-        })
-    }
+/// The JSON text a column keeps of `value`; `what` names it in the error.
+pub fn to_json<T: Serialize + ?Sized>(what: &str, value: &T) -> StoreResult<String> {
+    serde_json::to_string(value).map_err(|error| StoreError::Other(format!("{what}: {error}")))
 }
 
 #[derive(sqlx::FromRow)]
 pub struct StoryRow {
     id: i64,
     edition_id: i64,
-    kind: String,
-    status: String,
+    kind: StoryKind,
+    status: StoryStatus,
     headline: String,
     standfirst: Option<String>,
     slug: String,
@@ -133,50 +56,40 @@ pub struct StoryRow {
     scheduled_at: Option<i64>,
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T, StoreError> {
-    serde_json::from_str(json).map_err(|error| StoreError::Other(format!("story {what}: {error}")))
-}
-
 impl TryFrom<StoryRow> for Story {
     type Error = StoreError;
 
     fn try_from(row: StoryRow) -> Result<Story, StoreError> {
-        let credits: Vec<(Option<i64>, Option<i64>, String)> = from_json("credits", &row.credits)?;
-        let gallery: Vec<(i64, String)> = from_json("gallery", &row.gallery)?;
+        let credits: Vec<(Option<i64>, Option<i64>, CreditRole)> =
+            from_json("story credits", &row.credits)?;
         Ok(Story {
             id: row.id,
             edition_id: row.edition_id,
-            kind: StoryKind::parse(&row.kind).ok_or_else(|| corrupt("kind", &row.kind))?,
-            status: StoryStatus::parse(&row.status)
-                .ok_or_else(|| corrupt("status", &row.status))?,
+            kind: row.kind,
+            status: row.status,
             headline: row.headline,
             standfirst: row.standfirst,
             slug: row.slug,
             section_id: row.section_id,
-            secondary_section_ids: from_json("sections", &row.secondary_ids)?,
-            body: from_json("body", &row.body)?,
+            secondary_section_ids: from_json("story sections", &row.secondary_ids)?,
+            body: from_json("story body", &row.body)?,
             credits: credits
                 .into_iter()
-                .map(|(author, agency, role)| {
-                    let role = CreditRole::parse(&role).ok_or_else(|| corrupt("role", &role))?;
-                    match (author, agency) {
-                        (Some(id), _) => Ok(CreditRef::Author(id, role)),
-                        (None, Some(id)) => Ok(CreditRef::Agency(id, role)),
-                        (None, None) => Err(corrupt("credit", "without contributor")),
-                    }
+                .map(|(author, agency, role)| match (author, agency) {
+                    (Some(id), _) => Ok(CreditRef::Author(id, role)),
+                    (None, Some(id)) => Ok(CreditRef::Agency(id, role)),
+                    (None, None) => Err(StoreError::Other("a credit without contributor".into())),
                 })
                 .collect::<Result<_, _>>()?,
             dateline: row.dateline,
             published_at: row.published_at.map(to_time),
             updated_at: to_time(row.updated_at),
             hero_image_id: row.hero_image_id,
-            topic_ids: from_json("topics", &row.topic_ids)?,
-            keyword_ids: from_json("keywords", &row.keyword_ids)?,
-            recommended_ids: from_json("recommendations", &row.recommended_ids)?,
-            gallery: gallery
-                .into_iter()
-                .map(|(image_id, caption)| GalleryItem { image_id, caption })
-                .collect(),
+            topic_ids: from_json("story topics", &row.topic_ids)?,
+            keyword_ids: from_json("story keywords", &row.keyword_ids)?,
+            recommended_ids: from_json("story recommendations", &row.recommended_ids)?,
+            // Each item is a JSON array of the fields in order, which serde reads as well.
+            gallery: from_json("story gallery", &row.gallery)?,
             video_url: row.video_url,
             short_code: row.short_code,
             seo_title: row.seo_title,
@@ -231,41 +144,8 @@ pub const TEASER_COLUMNS: &str = "s.id, s.edition_id, s.kind, s.headline, s.stan
      AS topic_id";
 
 #[derive(sqlx::FromRow)]
-pub struct TeaserRow {
-    id: i64,
-    edition_id: i64,
-    kind: String,
-    headline: String,
-    standfirst: Option<String>,
-    slug: String,
-    section_id: Option<i64>,
-    hero_image_id: Option<i64>,
-    published_at: Option<i64>,
-    topic_id: Option<i64>,
-}
-
-impl TryFrom<TeaserRow> for Teaser {
-    type Error = StoreError;
-
-    fn try_from(row: TeaserRow) -> Result<Teaser, StoreError> {
-        Ok(Teaser {
-            id: row.id,
-            edition_id: row.edition_id,
-            kind: StoryKind::parse(&row.kind).ok_or_else(|| corrupt("kind", &row.kind))?,
-            headline: row.headline,
-            standfirst: row.standfirst,
-            slug: row.slug,
-            section_id: row.section_id,
-            hero_image_id: row.hero_image_id,
-            topic_id: row.topic_id,
-            published_at: row.published_at.map(to_time),
-        })
-    }
-}
-
-#[derive(sqlx::FromRow)]
 pub struct ImageRow {
-    id: i64,
+    pub(crate) id: i64,
     width: i64,
     height: i64,
     caption: String,
@@ -281,8 +161,6 @@ impl TryFrom<ImageRow> for Image {
     type Error = StoreError;
 
     fn try_from(row: ImageRow) -> Result<Image, StoreError> {
-        let renditions: Vec<(u32, u32, String, String)> = serde_json::from_str(&row.renditions)
-            .map_err(|error| StoreError::Other(format!("image renditions: {error}")))?;
         Ok(Image {
             id: row.id,
             width: u32::try_from(row.width).unwrap_or(0),
@@ -292,103 +170,8 @@ impl TryFrom<ImageRow> for Image {
             alt: row.alt,
             focal_x: row.focal_x as f32,
             focal_y: row.focal_y as f32,
-            renditions: renditions
-                .into_iter()
-                .map(|(width, height, format, key)| Rendition {
-                    width,
-                    height,
-                    format,
-                    key,
-                })
-                .collect(),
+            // Each rendition is a JSON array of the fields in order, which serde reads as well.
+            renditions: from_json("image renditions", &row.renditions)?,
         })
-    }
-}
-
-#[derive(sqlx::FromRow)]
-pub struct AuthorRow {
-    id: i64,
-    slug: String,
-    name: String,
-    title: String,
-    bio: String,
-    columnist: bool,
-    image_id: Option<i64>,
-}
-
-impl From<AuthorRow> for Author {
-    fn from(row: AuthorRow) -> Author {
-        Author {
-            id: row.id,
-            slug: row.slug,
-            name: row.name,
-            title: row.title,
-            bio: row.bio,
-            columnist: row.columnist,
-            image_id: row.image_id,
-        }
-    }
-}
-
-#[derive(sqlx::FromRow)]
-pub struct TopicRow {
-    id: i64,
-    edition_id: i64,
-    slug: String,
-    name: String,
-    description: String,
-}
-
-impl From<TopicRow> for Topic {
-    fn from(row: TopicRow) -> Topic {
-        Topic {
-            id: row.id,
-            edition_id: row.edition_id,
-            slug: row.slug,
-            name: row.name,
-            description: row.description,
-        }
-    }
-}
-
-#[derive(sqlx::FromRow)]
-pub struct KeywordRow {
-    id: i64,
-    edition_id: i64,
-    slug: String,
-    name: String,
-}
-
-impl From<KeywordRow> for Keyword {
-    fn from(row: KeywordRow) -> Keyword {
-        Keyword {
-            id: row.id,
-            edition_id: row.edition_id,
-            slug: row.slug,
-            name: row.name,
-        }
-    }
-}
-
-#[derive(sqlx::FromRow)]
-pub struct JobRow {
-    id: i64,
-    edition_id: i64,
-    title: String,
-    location: String,
-    description: String,
-    posted_at: i64,
-}
-
-impl From<JobRow> for JobListing {
-    fn from(row: JobRow) -> JobListing {
-        JobListing {
-            id: row.id,
-            edition_id: row.edition_id,
-            title: row.title,
-            location: row.location,
-            description: row.description,
-            posted_at: to_time(row.posted_at),
-        }
     }
 }

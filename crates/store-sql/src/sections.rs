@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use store::*;
 
 use crate::db::{Db, Dialect};
-use crate::rows::SectionRow;
 use crate::tree::{section_paths, subtree};
 use crate::{Tx, sql};
 
@@ -14,13 +13,11 @@ async fn edition_sections<D: Dialect>(
     tx: &mut Tx<D>,
     edition_id: i64,
 ) -> StoreResult<Vec<Section>> {
-    let rows: Vec<SectionRow> = tx
-        .fetch_all(sql!(
-            "SELECT * FROM sections WHERE edition_id = $1 ORDER BY position, id",
-            edition_id
-        ))
-        .await?;
-    Ok(rows.into_iter().map(Section::from).collect())
+    tx.fetch_all(sql!(
+        "SELECT * FROM sections WHERE edition_id = $1 ORDER BY position, id",
+        edition_id
+    ))
+    .await
 }
 
 /// Keeps the old paths of sections whose path changed as aliases, and forgets aliases

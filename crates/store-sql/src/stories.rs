@@ -6,7 +6,7 @@ use store::*;
 use crate::db::{Db, Dialect};
 use crate::rows::*;
 use crate::select::story_select;
-use crate::{SqlStore, in_order, sql};
+use crate::{SqlStore, sql};
 
 /// The WHERE clause of a list for each filter; `$1` is the edition, `$2` the filter's id.
 fn filter_clause(filter: StoryFilter) -> String {
@@ -87,11 +87,7 @@ impl<D: Dialect> StoryReads for SqlStore<D> {
             "SELECT {TEASER_COLUMNS} FROM stories s \
              WHERE s.short_code = $1 AND s.status = 'published'"
         );
-        let row = self
-            .db()
-            .fetch_optional::<TeaserRow>(sql!(sql, code))
-            .await?;
-        row.map(Teaser::try_from).transpose()
+        self.db().fetch_optional(sql!(sql, code)).await
     }
 
     async fn redirect_target(&self, edition_id: i64, path: &str) -> StoreResult<Option<Teaser>> {
@@ -99,11 +95,7 @@ impl<D: Dialect> StoryReads for SqlStore<D> {
             "SELECT {TEASER_COLUMNS} FROM redirects r JOIN stories s ON s.id = r.story_id \
              WHERE r.edition_id = $1 AND r.path = $2 AND s.status = 'published'"
         );
-        let row = self
-            .db()
-            .fetch_optional::<TeaserRow>(sql!(sql, edition_id, path))
-            .await?;
-        row.map(Teaser::try_from).transpose()
+        self.db().fetch_optional(sql!(sql, edition_id, path)).await
     }
 
     async fn teasers(&self, query: &StoryQuery) -> StoreResult<Vec<Teaser>> {
@@ -113,7 +105,7 @@ impl<D: Dialect> StoryReads for SqlStore<D> {
             list_clause::<D>(query)
         );
         self.db()
-            .fetch_all::<TeaserRow>(sql!(
+            .fetch_all(sql!(
                 sql,
                 query.edition_id,
                 filter_value(query.filter),
@@ -121,10 +113,7 @@ impl<D: Dialect> StoryReads for SqlStore<D> {
                 query.limit,
                 query.offset
             ))
-            .await?
-            .into_iter()
-            .map(Teaser::try_from)
-            .collect()
+            .await
     }
 
     async fn count_teasers(&self, query: &StoryQuery) -> StoreResult<u64> {
@@ -145,20 +134,12 @@ impl<D: Dialect> StoryReads for SqlStore<D> {
     }
 
     async fn teasers_by_ids(&self, ids: &[i64]) -> StoreResult<Vec<Teaser>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
         let sql = format!(
             "SELECT {TEASER_COLUMNS} FROM stories s \
              WHERE {} AND s.status = 'published'",
             D::in_list("s.id", 1)
         );
-        let rows = self.db().fetch_all::<TeaserRow>(sql!(sql, ids)).await?;
-        let teasers = rows
-            .into_iter()
-            .map(Teaser::try_from)
-            .collect::<StoreResult<Vec<_>>>()?;
-        Ok(in_order(ids, teasers, |teaser: &Teaser| teaser.id))
+        self.by_ids(ids, sql, |teaser: &Teaser| teaser.id).await
     }
 
     async fn similar_teasers(&self, story: &Story, limit: u32) -> StoreResult<Vec<Teaser>> {
@@ -177,9 +158,8 @@ impl<D: Dialect> StoryReads for SqlStore<D> {
             D::in_list("topic_id", 1),
             D::in_list("keyword_id", 2)
         );
-        let rows = self
-            .db()
-            .fetch_all::<TeaserRow>(sql!(
+        self.db()
+            .fetch_all(sql!(
                 sql,
                 &story.topic_ids,
                 &story.keyword_ids,
@@ -187,7 +167,6 @@ impl<D: Dialect> StoryReads for SqlStore<D> {
                 story.edition_id,
                 limit
             ))
-            .await?;
-        rows.into_iter().map(Teaser::try_from).collect()
+            .await
     }
 }

@@ -6,7 +6,8 @@ use store::*;
 
 use crate::changes::log_tags;
 use crate::db::{Db, Dialect};
-use crate::query::{Query, Value};
+use crate::query::{Query, Value, insert_rows, placeholder};
+use crate::rows::to_json;
 use crate::{Tx, sql};
 
 /// Inserts the story row, its relations, its first revision and a change-log row;
@@ -55,8 +56,7 @@ pub async fn write_fields<D: Dialect>(
     fields: &StoryFields,
     updated_at: Timestamp,
 ) -> StoreResult<()> {
-    let body = serde_json::to_string(&fields.body)
-        .map_err(|error| StoreError::Other(format!("story body: {error}")))?;
+    let body = to_json("story body", &fields.body)?;
     tx.execute(sql!(
         "UPDATE stories SET kind = $1, headline = $2, standfirst = $3, slug = $4, \
            section_id = $5, dateline = $6, updated_at = $7, hero_image_id = $8, \
@@ -105,8 +105,7 @@ pub async fn insert_revision<D: Dialect>(
     status: StoryStatus,
     fields: &StoryFields,
 ) -> StoreResult<()> {
-    let json = serde_json::to_string(fields)
-        .map_err(|error| StoreError::Other(format!("story revision: {error}")))?;
+    let json = to_json("story revision", fields)?;
     tx.execute(sql!(
         "INSERT INTO story_revisions (story_id, number, user_id, created_at, status, fields) \
          VALUES ($1, $2, $3, $4, $5, $6)",
@@ -124,26 +123,12 @@ pub async fn insert_revision<D: Dialect>(
 /// `INSERT INTO {table} (story_id, position, {columns}) VALUES …`, one statement for
 /// the whole list, each row at its position from 0; nothing for an empty list.
 fn insert_list(table: &str, columns: &str, story_id: i64, rows: Vec<Vec<Value>>) -> Option<Query> {
-    let width = rows.first()?.len() + 2;
-    let mut sql = format!("INSERT INTO {table} (story_id, position, {columns}) VALUES ");
-    let mut args = Vec::with_capacity(rows.len() * width);
-    for (position, row) in rows.into_iter().enumerate() {
-        let first = args.len() + 1;
-        let placeholders: Vec<String> = (first..first + width).map(|n| format!("${n}")).collect();
-        if position > 0 {
-            sql.push_str(", ");
-        }
-        sql.push('(');
-        sql.push_str(&placeholders.join(", "));
-        sql.push(')');
-        args.push(Value::from(story_id));
-        args.push(Value::from(i64::try_from(position).unwrap_or(i64::MAX)));
-        args.extend(row);
-    }
-    Some(Query {
-        sql: sql.into(),
-        args,
-    })
+    let rows = rows.into_iter().enumerate().map(|(position, row)| {
+        let position = i64::try_from(position).unwrap_or(i64::MAX);
+        [vec![Value::from(story_id), Value::from(position)], row].concat()
+    });
+    let columns = format!("story_id, position, {columns}");
+    insert_rows(table, &columns, rows.collect(), placeholder)
 }
 
 /// Inserts each relation list in one statement, in the story's order.

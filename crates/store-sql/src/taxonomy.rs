@@ -7,7 +7,6 @@ use crate::changes::log_tags;
 use crate::db::Transaction as _;
 use crate::db::{Db, Dialect};
 use crate::newsroom::KeywordCountRow;
-use crate::rows::{KeywordRow, TopicRow};
 use crate::search::like_pattern;
 use crate::story_write::story_tags;
 use crate::workflow::audit_in;
@@ -98,7 +97,7 @@ pub(crate) async fn topic_alias<D: Dialect>(
     edition_id: i64,
     slug: &str,
 ) -> StoreResult<Option<Topic>> {
-    let row: Option<TopicRow> = store
+    store
         .db()
         .fetch_optional(sql!(
             "SELECT t.* FROM topic_aliases a JOIN topics t ON t.id = a.topic_id \
@@ -106,8 +105,7 @@ pub(crate) async fn topic_alias<D: Dialect>(
             edition_id,
             slug
         ))
-        .await?;
-    Ok(row.map(Topic::from))
+        .await
 }
 
 /// The keywords of edition `$1` whose name or slug holds the pattern `$2`, in any case
@@ -235,7 +233,7 @@ pub(crate) async fn keyword_alias<D: Dialect>(
     edition_id: i64,
     slug: &str,
 ) -> StoreResult<Option<Keyword>> {
-    let row: Option<KeywordRow> = store
+    store
         .db()
         .fetch_optional(sql!(
             "SELECT k.* FROM keyword_aliases a JOIN keywords k ON k.id = a.keyword_id \
@@ -243,8 +241,7 @@ pub(crate) async fn keyword_alias<D: Dialect>(
             edition_id,
             slug
         ))
-        .await?;
-    Ok(row.map(Keyword::from))
+        .await
 }
 
 #[cfg(test)]

@@ -7,13 +7,12 @@ use jiff::Timestamp;
 use store::*;
 
 use crate::db::{Db, Dialect, Transaction};
-use crate::newsroom::{SummaryRow, parse_status};
 use crate::query::Value;
 use crate::rows::StoryRow;
 use crate::search::like_pattern;
 use crate::select::story_select;
 use crate::story_write::{insert_revision, log_change, story_tags, write_fields};
-use crate::{SqlStore, Tx, history, presence, queue, sql};
+use crate::{SqlStore, Tx, sql};
 
 /// Writes an audit-log line inside a transaction; `row` is the row the write touched, named
 /// when the entry names none (a write that creates it).
@@ -56,17 +55,18 @@ pub(crate) fn story_audit(
 /// a concurrent save or move of the same story waits, then reads what this one wrote
 /// (SQLite gets the same from its single writer). `NO KEY` lets rows that merely
 /// reference the story (pins, recommendations) be written meanwhile.
-async fn current<D: Dialect>(tx: &mut Tx<D>, id: i64) -> StoreResult<(StoryStatus, i64)> {
-    let (status, revision): (String, i64) = tx
-        .fetch_one(sql!(
-            format!(
-                "SELECT status, revision FROM stories WHERE id = $1{}",
-                D::FOR_NO_KEY_UPDATE
-            ),
-            id
-        ))
-        .await?;
-    Ok((parse_status(&status)?, revision))
+pub(crate) async fn current<D: Dialect>(
+    tx: &mut Tx<D>,
+    id: i64,
+) -> StoreResult<(StoryStatus, i64)> {
+    tx.fetch_one(sql!(
+        format!(
+            "SELECT status, revision FROM stories WHERE id = $1{}",
+            D::FOR_NO_KEY_UPDATE
+        ),
+        id
+    ))
+    .await
 }
 
 /// Cancels a story's pending publish job, if any.
@@ -131,8 +131,7 @@ impl<D: Dialect> Newsroom for SqlStore<D> {
                 .collect();
             select.args.push(Value::from(statuses));
         }
-        let rows: Vec<SummaryRow> = self.db().fetch_all(select).await?;
-        rows.into_iter().map(StorySummary::try_from).collect()
+        self.db().fetch_all(select).await
     }
 
     async fn save_story(&self, save: &StorySave) -> StoreResult<i64> {
@@ -151,121 +150,6 @@ impl<D: Dialect> Newsroom for SqlStore<D> {
         let mut tx = self.write().await?;
         change_status_in::<D>(&mut tx, change).await?;
         tx.commit().await
-    }
-
-    async fn revisions(&self, story_id: i64) -> StoreResult<Vec<Revision>> {
-        history::revisions(self, story_id, None).await
-    }
-
-    async fn revision(&self, story_id: i64, number: i64) -> StoreResult<Option<Revision>> {
-        Ok(history::revisions(self, story_id, Some(number))
-            .await?
-            .pop())
-    }
-
-    async fn autosave(
-        &self,
-        story_id: i64,
-        user_id: i64,
-        base_revision: i64,
-        fields: Option<&StoryFields>,
-        at: Timestamp,
-    ) -> StoreResult<()> {
-        presence::autosave(self, (story_id, user_id), base_revision, fields, at).await
-    }
-
-    async fn autosaved(&self, story_id: i64, user_id: i64) -> StoreResult<Option<Autosave>> {
-        presence::autosaved(self, story_id, user_id).await
-    }
-
-    async fn clear_autosave(&self, story_id: i64, user_id: i64) -> StoreResult<()> {
-        presence::clear(self, story_id, user_id).await
-    }
-
-    async fn present_editors(
-        &self,
-        story_id: i64,
-        except_user: i64,
-        since: Timestamp,
-    ) -> StoreResult<Vec<String>> {
-        presence::present(self, story_id, except_user, since).await
-    }
-
-    async fn claim_job(&self, now: Timestamp, lease_until: Timestamp) -> StoreResult<Option<Job>> {
-        queue::claim(self, now, lease_until).await
-    }
-
-    async fn publish_scheduled(&self, job: &Job, now: Timestamp) -> StoreResult<bool> {
-        let mut tx = self.write().await?;
-        // The story first, as change_status does (it locks the story, then cancels jobs):
-        // one lock order, so the two cannot deadlock.
-        let (status, _) = current::<D>(&mut tx, job.subject_id).await?;
-        let publish = status == StoryStatus::Scheduled;
-        if publish {
-            tx.execute(sql!(
-                "UPDATE stories SET status = 'published', \
-                   published_at = COALESCE(published_at, scheduled_at, $1) WHERE id = $2",
-                now,
-                job.subject_id
-            ))
-            .await?;
-            let entry = NewAuditEntry {
-                user_id: None,
-                action: "story.status".into(),
-                entity: "story".into(),
-                entity_id: Some(job.subject_id),
-                detail: "scheduled → published (on schedule)".into(),
-            };
-            audit_in::<D>(&mut tx, &entry, job.subject_id).await?;
-        }
-        // Only the holder of the lease may finish the job: a worker whose lease ran out
-        // and was taken over finds nothing to update and rolls back. On PostgreSQL a claim
-        // in flight holds the job's row; this waits for it and then sees the new attempt
-        // count.
-        let done = tx
-            .execute(sql!(
-                "UPDATE jobs SET done_at = $1 WHERE id = $2 AND done_at IS NULL AND attempts = $3",
-                now,
-                job.id,
-                job.attempts
-            ))
-            .await?;
-        if done == 0 {
-            return Ok(false);
-        }
-        // Last: the change log's lock is held until commit.
-        if publish {
-            log_change::<D>(&mut tx, job.subject_id, "publish", &[]).await?;
-        }
-        tx.commit().await?;
-        Ok(publish)
-    }
-
-    async fn fail_job(&self, job: &Job, error: &str, retry_at: Timestamp) -> StoreResult<()> {
-        queue::fail(self, job, error, retry_at).await
-    }
-
-    async fn pending_jobs(&self) -> StoreResult<u64> {
-        queue::pending(self).await
-    }
-
-    async fn audit_log(&self, limit: u32, offset: u32) -> StoreResult<Vec<AuditEntry>> {
-        history::audit_log(self, limit, offset).await
-    }
-
-    async fn changes_since(&self, after: i64, limit: u32) -> StoreResult<Vec<Change>> {
-        history::changes_since(self, after, limit).await
-    }
-
-    async fn last_change_id(&self) -> StoreResult<i64> {
-        self.db()
-            .scalar(sql!("SELECT COALESCE(MAX(id), 0) FROM changes"))
-            .await
-    }
-
-    async fn change_listener(&self) -> StoreResult<Option<Box<dyn ChangeListener>>> {
-        let pool = self.db();
-        D::change_listener(&pool).await
     }
 }
 

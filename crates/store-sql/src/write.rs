@@ -5,7 +5,7 @@ use jiff::Timestamp;
 use store::*;
 
 use crate::db::{Db, Dialect, Transaction};
-use crate::query::{Query, Value};
+use crate::query::{Value, insert_rows, placeholder};
 use crate::story_write::insert_story;
 use crate::workflow::{audit_in, story_audit};
 use crate::{SqlStore, Tx, sql};
@@ -196,69 +196,18 @@ pub async fn insert_image<D: Dialect>(
             uploaded_by
         ))
         .await?;
-    if let Some(insert) = insert_renditions(id, &image.renditions) {
-        tx.execute(insert).await?;
-    }
-    Ok(id)
-}
-
-/// One statement for all of an image's renditions; nothing when it has none.
-fn insert_renditions(image_id: i64, renditions: &[Rendition]) -> Option<Query> {
-    if renditions.is_empty() {
-        return None;
-    }
-    // The image id is `$1` in every row; each rendition takes the next four placeholders.
-    let rows: Vec<String> = (0..renditions.len())
-        .map(|index| {
-            let n = 2 + 4 * index;
-            format!("($1, ${}, ${}, ${}, ${})", n, n + 1, n + 2, n + 3)
-        })
-        .collect();
-    let mut args = vec![Value::from(image_id)];
-    for rendition in renditions {
-        args.extend([
+    let renditions = image.renditions.iter().map(|rendition| {
+        vec![
+            Value::from(id),
             Value::from(rendition.width),
             Value::from(rendition.height),
             Value::from(&rendition.format),
             Value::from(&rendition.key),
-        ]);
+        ]
+    });
+    let columns = "image_id, width, height, format, key";
+    if let Some(insert) = insert_rows("renditions", columns, renditions.collect(), placeholder) {
+        tx.execute(insert).await?;
     }
-    Some(Query {
-        sql: format!(
-            "INSERT INTO renditions (image_id, width, height, format, key) VALUES {}",
-            rows.join(", ")
-        )
-        .into(),
-        args,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn rendition(width: u32, key: &str) -> Rendition {
-        Rendition {
-            width,
-            height: width / 2,
-            format: "webp".to_string(),
-            key: key.to_string(),
-        }
-    }
-
-    #[test]
-    fn renditions_go_in_one_statement() {
-        assert!(insert_renditions(7, &[]).is_none());
-        let insert =
-            insert_renditions(7, &[rendition(320, "a"), rendition(640, "b")]).expect("an insert");
-        assert_eq!(
-            insert.sql,
-            "INSERT INTO renditions (image_id, width, height, format, key) \
-             VALUES ($1, $2, $3, $4, $5), ($1, $6, $7, $8, $9)"
-        );
-        assert_eq!(insert.args.len(), 9);
-        assert_eq!(insert.args[0], Value::Int(Some(7)));
-        assert_eq!(insert.args[5], Value::Int(Some(640)));
-        assert_eq!(insert.args[8], Value::Text(Some("b".to_string())));
-    }
+    Ok(id)
 }

@@ -2,11 +2,13 @@
 //! bound as JSON arrays and expanded with `json_each`, so every query is a fixed string
 //! whose plan SQLite caches.
 
+use std::sync::LazyLock;
+
 use sqlx::sqlite::{SqliteArguments, SqliteRow};
 use sqlx::{Arguments, Row as _, TypeInfo, ValueRef};
-use store::{ChangeListener, StoreError, StoreResult};
-use store_sql::db::BoxFuture;
+use store::{StoreError, StoreResult};
 use store_sql::dump::{Cell, Row};
+use store_sql::select::Selects;
 use store_sql::{Dialect, Query, Value, sql};
 
 store_sql::impl_db!(
@@ -23,15 +25,12 @@ store_sql::impl_db!(
 );
 
 /// The SQLite dialect.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Sqlite;
 
 impl Dialect for Sqlite {
     type Pool = SqlitePool;
 
-    const FOR_UPDATE: &'static str = "";
-    const FOR_NO_KEY_UPDATE: &'static str = "";
-    const SKIP_LOCKED: &'static str = "";
     const JSON_ARRAY: &'static str = "json_array";
 
     fn in_list(column: &str, n: usize) -> String {
@@ -46,23 +45,9 @@ impl Dialect for Sqlite {
         format!("json_each({column}) AS {alias}")
     }
 
-    fn lock<'a>(_: &'a mut SqliteTx, _: i32, _: &'a str) -> BoxFuture<'a, StoreResult<()>> {
-        Box::pin(async { Ok(()) })
-    }
-
-    fn append_change(tx: &mut SqliteTx, insert: Query) -> BoxFuture<'_, StoreResult<()>> {
-        use store_sql::Db;
-        Box::pin(async move { tx.execute(insert).await.map(drop) })
-    }
-
-    fn change_listener(
-        _: &SqlitePool,
-    ) -> BoxFuture<'_, StoreResult<Option<Box<dyn ChangeListener>>>> {
-        Box::pin(async { Ok(None) })
-    }
-
-    fn map_error(error: sqlx::Error) -> StoreError {
-        map_error(error)
+    fn selects() -> &'static Selects {
+        static SELECTS: LazyLock<Selects> = LazyLock::new(Selects::build::<Sqlite>);
+        &SELECTS
     }
 
     const DEFER_FOREIGN_KEYS: &'static str = "PRAGMA defer_foreign_keys = ON";
@@ -72,14 +57,6 @@ impl Dialect for Sqlite {
             "SELECT name, type FROM pragma_table_info($1) ORDER BY cid",
             table
         )
-    }
-
-    fn import_value(_: &str, n: usize) -> String {
-        format!("${n}")
-    }
-
-    fn finish_import(_: &mut SqliteTx) -> BoxFuture<'_, StoreResult<()>> {
-        Box::pin(async { Ok(()) })
     }
 }
 

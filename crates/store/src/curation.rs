@@ -12,6 +12,7 @@ pub const HOME_FRONT: i64 = 0;
 
 /// A story an editor put in one place of a front.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct FrontPin {
     /// [`HOME_FRONT`] or a section id.
     pub front_id: i64,
@@ -25,6 +26,7 @@ pub struct FrontPin {
 
 /// The breaking-news bar of an edition.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct BreakingNews {
     /// The edition it shows on.
     pub edition_id: i64,
@@ -33,11 +35,13 @@ pub struct BreakingNews {
     /// Where it links (a site path or an http(s) URL); empty for no link.
     pub url: String,
     /// When it stops showing, UTC.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::EpochSeconds"))]
     pub expires_at: Timestamp,
 }
 
 /// A path a section used to have (without the edition prefix, e.g. `/world/europe`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct SectionAlias {
     /// The old path.
     pub path: String,

@@ -14,6 +14,8 @@ mod model;
 mod newsroom;
 mod ops;
 mod query;
+#[cfg(feature = "sqlx")]
+mod row;
 pub mod slug;
 mod store;
 mod tag;
@@ -29,9 +31,11 @@ pub use model::*;
 pub use newsroom::*;
 pub use ops::{JobCounts, Operations, PoolUse, Pruned, Retention};
 pub use query::{Page, StoryFilter, StoryQuery};
+#[cfg(feature = "sqlx")]
+pub use row::{EpochSeconds, OptionalEpochSeconds};
 pub use store::{
-    Accounts, ChangeListener, Curation, MediaLibrary, Newsroom, SiteReads, Store, StoryReads,
-    Writes,
+    Accounts, ChangeListener, Curation, History, JobQueue, MediaLibrary, Newsroom, Presence,
+    SiteReads, Store, StoryReads, Writes,
 };
 pub use tag::CacheTag;
 pub use write::*;

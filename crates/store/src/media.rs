@@ -86,6 +86,7 @@ impl ImageRole {
 
 /// One story that uses an image, and how.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct ImageUse {
     /// The story.
     pub story_id: i64,

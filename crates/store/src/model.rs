@@ -9,6 +9,7 @@ use crate::body::Body;
 
 /// One language edition of the site, with its own sections, menus and timezone.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct Edition {
     /// Database id.
     pub id: i64,
@@ -28,6 +29,7 @@ pub struct Edition {
 
 /// A section or subsection of one edition.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct Section {
     /// Database id.
     pub id: i64,
@@ -47,6 +49,7 @@ pub struct Section {
 
 /// One entry of a menu: a section (which may appear under more than one parent) or a link.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct MenuItem {
     /// Database id.
     pub id: i64,
@@ -96,6 +99,7 @@ pub enum CreditRef {
 
 /// A staff author or columnist.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct Author {
     /// Database id.
     pub id: i64,
@@ -115,6 +119,7 @@ pub struct Author {
 
 /// A wire agency such as Reuters.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct Agency {
     /// Database id.
     pub id: i64,
@@ -124,6 +129,7 @@ pub struct Agency {
 
 /// A curated topic with its own page.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct Topic {
     /// Database id.
     pub id: i64,
@@ -139,6 +145,7 @@ pub struct Topic {
 
 /// A free keyword (tag).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct Keyword {
     /// Database id.
     pub id: i64,
@@ -174,7 +181,7 @@ pub struct Image {
 }
 
 /// One stored size and format of an image.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rendition {
     /// Width in pixels.
     pub width: u32,
@@ -248,6 +255,7 @@ pub struct Story {
 
 /// What a list of stories shows of each: enough for a teaser and its link.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct Teaser {
     /// Story id.
     pub id: i64,
@@ -268,11 +276,13 @@ pub struct Teaser {
     /// First topic, shown as the teaser's label.
     pub topic_id: Option<i64>,
     /// Publication time, UTC.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::OptionalEpochSeconds"))]
     pub published_at: Option<Timestamp>,
 }
 
 /// An open position on the jobs page.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct JobListing {
     /// Database id.
     pub id: i64,
@@ -285,6 +295,7 @@ pub struct JobListing {
     /// What the job is.
     pub description: String,
     /// When it was posted, UTC.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::EpochSeconds"))]
     pub posted_at: Timestamp,
 }
 

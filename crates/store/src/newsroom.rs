@@ -44,6 +44,7 @@ impl Role {
 
 /// A newsroom account.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct User {
     /// Database id.
     pub id: i64,
@@ -60,6 +61,7 @@ pub struct User {
     /// The byline profile they write under.
     pub author_id: Option<i64>,
     /// When the account was made.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::EpochSeconds"))]
     pub created_at: Timestamp,
 }
 
@@ -129,6 +131,7 @@ pub struct NewsroomStory {
 
 /// One line of a newsroom story list.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct StorySummary {
     /// Story id.
     pub id: i64,
@@ -147,10 +150,13 @@ pub struct StorySummary {
     /// Owner's name.
     pub owner_name: Option<String>,
     /// Last save.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::EpochSeconds"))]
     pub updated_at: Timestamp,
     /// First publication.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::OptionalEpochSeconds"))]
     pub published_at: Option<Timestamp>,
     /// Due time when scheduled.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::OptionalEpochSeconds"))]
     pub scheduled_at: Option<Timestamp>,
 }
 
@@ -234,6 +240,7 @@ pub struct Autosave {
 
 /// A due background job claimed by a worker.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct Job {
     /// Job id.
     pub id: i64,
@@ -247,8 +254,10 @@ pub struct Job {
 
 /// One line of the audit log.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct AuditEntry {
     /// When.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::EpochSeconds"))]
     pub at: Timestamp,
     /// Who, if anyone was logged in.
     pub user_name: Option<String>,

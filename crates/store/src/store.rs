@@ -17,13 +17,32 @@ use crate::write::*;
 /// Everything Masthead keeps in its database: the parts below, which each backend
 /// implements in its own module.
 pub trait Store:
-    SiteReads + StoryReads + Writes + Accounts + Newsroom + Curation + MediaLibrary + Operations
+    SiteReads
+    + StoryReads
+    + Writes
+    + Accounts
+    + Newsroom
+    + Presence
+    + JobQueue
+    + History
+    + Curation
+    + MediaLibrary
+    + Operations
 {
 }
 
-impl<
-    T: SiteReads + StoryReads + Writes + Accounts + Newsroom + Curation + MediaLibrary + Operations,
-> Store for T
+impl<T> Store for T where
+    T: SiteReads
+        + StoryReads
+        + Writes
+        + Accounts
+        + Newsroom
+        + Presence
+        + JobQueue
+        + History
+        + Curation
+        + MediaLibrary
+        + Operations
 {
 }
 
@@ -178,7 +197,7 @@ pub trait Accounts: Send + Sync + 'static {
     ) -> StoreResult<()>;
 }
 
-/// Stories in every state, their revisions and workflow, jobs, the audit and change logs.
+/// Stories in every state: lists, saves on a revision and moves through the workflow.
 #[async_trait]
 pub trait Newsroom: Send + Sync + 'static {
     /// A story in any state.
@@ -191,10 +210,11 @@ pub trait Newsroom: Send + Sync + 'static {
     /// Moves a story in the workflow (and schedules or cancels its publish job); a story
     /// no longer in `from` is `Conflict(Constraint::StoryStatus)`.
     async fn change_status(&self, change: &StatusChange) -> StoreResult<()>;
-    /// A story's revisions, newest first, without their content.
-    async fn revisions(&self, story_id: i64) -> StoreResult<Vec<Revision>>;
-    /// One revision with its content.
-    async fn revision(&self, story_id: i64, number: i64) -> StoreResult<Option<Revision>>;
+}
+
+/// Someone's unsaved work on a story, and who has a story open.
+#[async_trait]
+pub trait Presence: Send + Sync + 'static {
     /// Keeps someone's unsaved work (or only that they have the story open).
     async fn autosave(
         &self,
@@ -215,6 +235,11 @@ pub trait Newsroom: Send + Sync + 'static {
         except_user: i64,
         since: Timestamp,
     ) -> StoreResult<Vec<String>>;
+}
+
+/// The durable job queue: claims with a lease, the scheduled publish, failures.
+#[async_trait]
+pub trait JobQueue: Send + Sync + 'static {
     /// Claims the oldest due job, leasing it until `lease_until`.
     async fn claim_job(&self, now: Timestamp, lease_until: Timestamp) -> StoreResult<Option<Job>>;
     /// Publishes a scheduled story and marks its job done, in one transaction; a story
@@ -224,6 +249,15 @@ pub trait Newsroom: Send + Sync + 'static {
     async fn fail_job(&self, job: &Job, error: &str, retry_at: Timestamp) -> StoreResult<()>;
     /// Jobs not yet done.
     async fn pending_jobs(&self) -> StoreResult<u64>;
+}
+
+/// What happened: stories' revisions, the audit log and the change log.
+#[async_trait]
+pub trait History: Send + Sync + 'static {
+    /// A story's revisions, newest first, without their content.
+    async fn revisions(&self, story_id: i64) -> StoreResult<Vec<Revision>>;
+    /// One revision with its content.
+    async fn revision(&self, story_id: i64, number: i64) -> StoreResult<Option<Revision>>;
     /// The audit log, newest first.
     async fn audit_log(&self, limit: u32, offset: u32) -> StoreResult<Vec<AuditEntry>>;
     /// Change-log entries after an id, oldest first.
