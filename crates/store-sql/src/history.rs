@@ -12,7 +12,7 @@ use crate::{SqlStore, sql};
 /// A story's revisions, newest first; only `number` when given.
 async fn revisions<D: Dialect>(
     store: &SqlStore<D>,
-    story_id: i64,
+    story_id: StoryId,
     number: Option<i64>,
 ) -> StoreResult<Vec<Revision>> {
     // The list leaves each revision's fields out; only a single revision carries them.
@@ -42,11 +42,11 @@ async fn revisions<D: Dialect>(
 
 #[async_trait]
 impl<D: Dialect> History for SqlStore<D> {
-    async fn revisions(&self, story_id: i64) -> StoreResult<Vec<Revision>> {
+    async fn revisions(&self, story_id: StoryId) -> StoreResult<Vec<Revision>> {
         revisions(self, story_id, None).await
     }
 
-    async fn revision(&self, story_id: i64, number: i64) -> StoreResult<Option<Revision>> {
+    async fn revision(&self, story_id: StoryId, number: i64) -> StoreResult<Option<Revision>> {
         Ok(revisions(self, story_id, Some(number)).await?.pop())
     }
 

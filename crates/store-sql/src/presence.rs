@@ -12,8 +12,8 @@ use crate::{SqlStore, sql};
 impl<D: Dialect> Presence for SqlStore<D> {
     async fn autosave(
         &self,
-        story_id: i64,
-        user_id: i64,
+        story_id: StoryId,
+        user_id: UserId,
         base_revision: i64,
         fields: Option<&StoryFields>,
         at: Timestamp,
@@ -40,7 +40,7 @@ impl<D: Dialect> Presence for SqlStore<D> {
         Ok(())
     }
 
-    async fn autosaved(&self, story_id: i64, user_id: i64) -> StoreResult<Option<Autosave>> {
+    async fn autosaved(&self, story_id: StoryId, user_id: UserId) -> StoreResult<Option<Autosave>> {
         let row: Option<(i64, Option<String>, i64)> = self
             .db()
             .fetch_optional(sql!(
@@ -62,7 +62,7 @@ impl<D: Dialect> Presence for SqlStore<D> {
         .transpose()
     }
 
-    async fn clear_autosave(&self, story_id: i64, user_id: i64) -> StoreResult<()> {
+    async fn clear_autosave(&self, story_id: StoryId, user_id: UserId) -> StoreResult<()> {
         self.db()
             .execute(sql!(
                 "UPDATE story_autosaves SET fields = NULL WHERE story_id = $1 AND user_id = $2",
@@ -75,8 +75,8 @@ impl<D: Dialect> Presence for SqlStore<D> {
 
     async fn present_editors(
         &self,
-        story_id: i64,
-        except_user: i64,
+        story_id: StoryId,
+        except_user: UserId,
         since: Timestamp,
     ) -> StoreResult<Vec<String>> {
         let names: Vec<(String,)> = self

@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 
 use jiff::Timestamp;
+use store::{StoryId, UserId};
 
 /// One argument of a statement.
 #[derive(Clone, Debug, PartialEq)]
@@ -102,6 +103,8 @@ values! {
     i32 => Int, |v| Some(i64::from(v));
     u32 => Int, |v| Some(i64::from(v));
     Option<u32> => Int, |v| v.map(i64::from);
+    StoryId => Int, |v| Some(v.0);
+    UserId => Int, |v| Some(v.0);
     Timestamp => Int, |v| Some(v.as_second());
     Option<Timestamp> => Int, |v| v.map(|time| time.as_second());
     f64 => Real, |v| Some(v);

@@ -105,7 +105,7 @@ impl TryFrom<StoryRow> for NewsroomStory {
         let (owner_id, revision, scheduled_at) = (row.owner_id, row.revision, row.scheduled_at);
         let story = Story::try_from(row)?;
         Ok(NewsroomStory {
-            id: story.id,
+            id: StoryId(story.id),
             edition_id: story.edition_id,
             status: story.status,
             owner_id,

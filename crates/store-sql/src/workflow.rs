@@ -90,7 +90,7 @@ fn headline_pattern(search: &str) -> String {
 
 #[async_trait]
 impl<D: Dialect> Newsroom for SqlStore<D> {
-    async fn newsroom_story(&self, id: i64) -> StoreResult<Option<NewsroomStory>> {
+    async fn newsroom_story(&self, id: StoryId) -> StoreResult<Option<NewsroomStory>> {
         let row: Option<StoryRow> = self
             .db()
             .fetch_optional(sql!(format!("{} WHERE s.id = $1", story_select::<D>()), id))
@@ -155,62 +155,51 @@ impl<D: Dialect> Newsroom for SqlStore<D> {
 
 /// Saves a story's fields as a new revision inside `tx`, returning the revision number.
 async fn save_in<D: Dialect>(tx: &mut Tx<D>, save: &StorySave) -> StoreResult<i64> {
-    let (status, revision) = current::<D>(tx, save.story_id).await?;
+    let (story, user) = (save.story_id.0, save.user_id.0);
+    let (status, revision) = current::<D>(tx, story).await?;
     if revision != save.base_revision {
         return Err(StoreError::Conflict(Constraint::StoryRevision));
     }
-    let before = story_tags::<D>(tx, save.story_id).await?;
+    let before = story_tags::<D>(tx, story).await?;
     let now = Timestamp::now();
-    write_fields::<D>(tx, save.story_id, &save.fields, now).await?;
+    write_fields::<D>(tx, story, &save.fields, now).await?;
     let next = revision + 1;
     tx.execute(sql!(
         "UPDATE stories SET revision = $1 WHERE id = $2",
         next,
-        save.story_id
+        story
     ))
     .await?;
-    insert_revision::<D>(
-        tx,
-        save.story_id,
-        next,
-        Some(save.user_id),
-        status,
-        &save.fields,
-    )
-    .await?;
+    insert_revision::<D>(tx, story, next, Some(user), status, &save.fields).await?;
     if let Some(path) = &save.redirect_from {
         tx.execute(sql!(
             "INSERT INTO redirects (edition_id, path, story_id) \
              SELECT edition_id, $1, id FROM stories WHERE id = $2 \
              ON CONFLICT (edition_id, path) DO UPDATE SET story_id = excluded.story_id",
             path,
-            save.story_id
+            story
         ))
         .await?;
     }
     let detail = format!("revision {next}");
-    audit_in::<D>(
-        tx,
-        &story_audit(save.user_id, save.story_id, "save", detail),
-        save.story_id,
-    )
-    .await?;
+    audit_in::<D>(tx, &story_audit(user, story, "save", detail), story).await?;
     tx.execute(sql!(
         "DELETE FROM story_autosaves WHERE story_id = $1 AND user_id = $2",
-        save.story_id,
-        save.user_id
+        story,
+        user
     ))
     .await?;
     // Last: the change log's lock is held until commit.
     if status == StoryStatus::Published {
-        log_change::<D>(tx, save.story_id, "edit", &before).await?;
+        log_change::<D>(tx, story, "edit", &before).await?;
     }
     Ok(next)
 }
 
 /// Moves a story in the workflow inside `tx`.
 async fn change_status_in<D: Dialect>(tx: &mut Tx<D>, change: &StatusChange) -> StoreResult<()> {
-    let (status, _) = current::<D>(tx, change.story_id).await?;
+    let (story, user) = (change.story_id.0, change.user_id.0);
+    let (status, _) = current::<D>(tx, story).await?;
     if status != change.from {
         return Err(StoreError::Conflict(Constraint::StoryStatus));
     }
@@ -222,23 +211,23 @@ async fn change_status_in<D: Dialect>(tx: &mut Tx<D>, change: &StatusChange) -> 
         change.to.as_str(),
         change.at,
         change.scheduled_at,
-        change.story_id
+        story
     ))
     .await?;
-    cancel_jobs::<D>(tx, change.story_id, change.at).await?;
+    cancel_jobs::<D>(tx, story, change.at).await?;
     if let (StoryStatus::Scheduled, Some(due)) = (change.to, change.scheduled_at) {
         tx.execute(sql!(
             "INSERT INTO jobs (kind, subject_id, run_at, created_at) \
              VALUES ('publish_story', $1, $2, $3)",
-            change.story_id,
+            story,
             due,
             change.at
         ))
         .await?;
     }
     let detail = format!("{} → {}", status.as_str(), change.to.as_str());
-    let entry = story_audit(change.user_id, change.story_id, "status", detail);
-    audit_in::<D>(tx, &entry, change.story_id).await?;
+    let entry = story_audit(user, story, "status", detail);
+    audit_in::<D>(tx, &entry, story).await?;
     // Readers see a change only when a story enters or leaves the published state.
     // Last: the change log's lock is held until commit.
     if (status == StoryStatus::Published) != (change.to == StoryStatus::Published) {
@@ -247,7 +236,7 @@ async fn change_status_in<D: Dialect>(tx: &mut Tx<D>, change: &StatusChange) -> 
         } else {
             "unpublish"
         };
-        log_change::<D>(tx, change.story_id, action, &[]).await?;
+        log_change::<D>(tx, story, action, &[]).await?;
     }
     Ok(())
 }

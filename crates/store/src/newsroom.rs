@@ -4,6 +4,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::ids::{StoryId, UserId};
 use crate::kinds::StoryStatus;
 use crate::tag::CacheTag;
 use crate::write::StoryFields;
@@ -108,7 +109,7 @@ pub struct SessionUser {
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewsroomStory {
     /// Database id.
-    pub id: i64,
+    pub id: StoryId,
     /// Edition.
     pub edition_id: i64,
     /// Workflow state.
@@ -181,11 +182,11 @@ pub struct StoryListQuery {
 #[derive(Clone, Debug)]
 pub struct StorySave {
     /// Story id.
-    pub story_id: i64,
+    pub story_id: StoryId,
     /// The revision the author started from; a different current one is a conflict.
     pub base_revision: i64,
     /// Who saves.
-    pub user_id: i64,
+    pub user_id: UserId,
     /// The new content.
     pub fields: StoryFields,
     /// The old public path (without edition prefix) to keep answering 301, when a
@@ -199,9 +200,9 @@ pub struct StorySave {
 #[derive(Clone, Debug)]
 pub struct StatusChange {
     /// Story id.
-    pub story_id: i64,
+    pub story_id: StoryId,
     /// Who moves it.
-    pub user_id: i64,
+    pub user_id: UserId,
     /// The state it must be in now (another state means someone moved it meanwhile).
     pub from: StoryStatus,
     /// The new state.

@@ -6,6 +6,7 @@ use jiff::Timestamp;
 
 use crate::curation::*;
 use crate::error::StoreResult;
+use crate::ids::{StoryId, UserId};
 use crate::login::*;
 use crate::media::*;
 use crate::model::*;
@@ -201,7 +202,7 @@ pub trait Accounts: Send + Sync + 'static {
 #[async_trait]
 pub trait Newsroom: Send + Sync + 'static {
     /// A story in any state.
-    async fn newsroom_story(&self, id: i64) -> StoreResult<Option<NewsroomStory>>;
+    async fn newsroom_story(&self, id: StoryId) -> StoreResult<Option<NewsroomStory>>;
     /// Stories for newsroom lists, most recently saved first.
     async fn story_summaries(&self, query: &StoryListQuery) -> StoreResult<Vec<StorySummary>>;
     /// Saves new content as the next revision; a stale base revision is
@@ -218,21 +219,21 @@ pub trait Presence: Send + Sync + 'static {
     /// Keeps someone's unsaved work (or only that they have the story open).
     async fn autosave(
         &self,
-        story_id: i64,
-        user_id: i64,
+        story_id: StoryId,
+        user_id: UserId,
         base_revision: i64,
         fields: Option<&StoryFields>,
         at: Timestamp,
     ) -> StoreResult<()>;
     /// Someone's unsaved work on a story.
-    async fn autosaved(&self, story_id: i64, user_id: i64) -> StoreResult<Option<Autosave>>;
+    async fn autosaved(&self, story_id: StoryId, user_id: UserId) -> StoreResult<Option<Autosave>>;
     /// Forgets someone's unsaved work after they saved.
-    async fn clear_autosave(&self, story_id: i64, user_id: i64) -> StoreResult<()>;
+    async fn clear_autosave(&self, story_id: StoryId, user_id: UserId) -> StoreResult<()>;
     /// Names of the people who had a story open since a time, except one.
     async fn present_editors(
         &self,
-        story_id: i64,
-        except_user: i64,
+        story_id: StoryId,
+        except_user: UserId,
         since: Timestamp,
     ) -> StoreResult<Vec<String>>;
 }
@@ -255,9 +256,9 @@ pub trait JobQueue: Send + Sync + 'static {
 #[async_trait]
 pub trait History: Send + Sync + 'static {
     /// A story's revisions, newest first, without their content.
-    async fn revisions(&self, story_id: i64) -> StoreResult<Vec<Revision>>;
+    async fn revisions(&self, story_id: StoryId) -> StoreResult<Vec<Revision>>;
     /// One revision with its content.
-    async fn revision(&self, story_id: i64, number: i64) -> StoreResult<Option<Revision>>;
+    async fn revision(&self, story_id: StoryId, number: i64) -> StoreResult<Option<Revision>>;
     /// The audit log, newest first.
     async fn audit_log(&self, limit: u32, offset: u32) -> StoreResult<Vec<AuditEntry>>;
     /// Change-log entries after an id, oldest first.

@@ -2,7 +2,7 @@
 //! that changes something takes, checks against `domain::permission`, and names in the
 //! audit line it hands the store with the change.
 
-use store::{NewAuditEntry, Role, User};
+use store::{NewAuditEntry, Role, User, UserId};
 
 use crate::domain::permission::{Action, allows};
 use crate::service::error::{ServiceError, ServiceResult};
@@ -23,6 +23,11 @@ impl Actor {
             id: user.id,
             role: user.role,
         }
+    }
+
+    /// The account's id as the newsroom's story workflow takes it.
+    pub fn user(self) -> UserId {
+        UserId(self.id)
     }
 
     /// Refuses unless the role allows the action.

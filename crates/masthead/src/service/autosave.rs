@@ -3,7 +3,7 @@
 //! a sign of presence).
 
 use jiff::{SignedDuration, Timestamp};
-use store::{Autosave, NewsroomStory, Store, StoryFields};
+use store::{Autosave, NewsroomStory, Store, StoryFields, StoryId};
 
 use crate::domain::permission::may_view;
 use crate::service::actor::Actor;
@@ -24,10 +24,10 @@ pub async fn autosave_story(
 ) -> ServiceResult<Vec<String>> {
     actor.check(may_view(actor.role, actor.id, story.owner_id))?;
     store
-        .autosave(story.id, actor.id, base_revision, fields, now)
+        .autosave(story.id, actor.user(), base_revision, fields, now)
         .await?;
     Ok(store
-        .present_editors(story.id, actor.id, now - PRESENCE)
+        .present_editors(story.id, actor.user(), now - PRESENCE)
         .await?)
 }
 
@@ -39,9 +39,15 @@ pub async fn open_in_editor(
     story: &NewsroomStory,
 ) -> ServiceResult<Option<Autosave>> {
     actor.check(may_view(actor.role, actor.id, story.owner_id))?;
-    let autosave = store.autosaved(story.id, actor.id).await?;
+    let autosave = store.autosaved(story.id, actor.user()).await?;
     store
-        .autosave(story.id, actor.id, story.revision, None, Timestamp::now())
+        .autosave(
+            story.id,
+            actor.user(),
+            story.revision,
+            None,
+            Timestamp::now(),
+        )
         .await?;
     Ok(autosave)
 }
@@ -58,7 +64,7 @@ pub async fn keep_unsaved(
     actor.check(may_view(actor.role, actor.id, story.owner_id))?;
     let now = Timestamp::now();
     store
-        .autosave(story.id, actor.id, base_revision, Some(fields), now)
+        .autosave(story.id, actor.user(), base_revision, Some(fields), now)
         .await?;
     Ok(())
 }
@@ -70,7 +76,7 @@ pub async fn latest_work(
     story: &NewsroomStory,
 ) -> ServiceResult<StoryFields> {
     actor.check(may_view(actor.role, actor.id, story.owner_id))?;
-    Ok(match store.autosaved(story.id, actor.id).await? {
+    Ok(match store.autosaved(story.id, actor.user()).await? {
         Some(Autosave {
             fields: Some(fields),
             ..
@@ -83,8 +89,8 @@ pub async fn latest_work(
 pub async fn present_editors(
     store: &dyn Store,
     actor: Actor,
-    story_id: i64,
+    story_id: StoryId,
 ) -> ServiceResult<Vec<String>> {
     let since = Timestamp::now() - PRESENCE;
-    Ok(store.present_editors(story_id, actor.id, since).await?)
+    Ok(store.present_editors(story_id, actor.user(), since).await?)
 }

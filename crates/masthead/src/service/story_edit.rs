@@ -86,7 +86,7 @@ pub async fn resolve_references(
     let mut story_ids = fields.recommended_ids.clone();
     story_ids.extend(fields.body.related_story_ids());
     for id in story_ids {
-        if store.newsroom_story(id).await?.is_none() {
+        if store.newsroom_story(StoryId(id)).await?.is_none() {
             errors.insert("recommended_ids", format!("There is no story {id}."));
         }
     }
@@ -159,7 +159,11 @@ fn slug_taken(error: StoreError) -> ServiceError {
 }
 
 /// A story the account may open, or why not.
-pub async fn open_story(store: &dyn Store, actor: Actor, id: i64) -> ServiceResult<NewsroomStory> {
+pub async fn open_story(
+    store: &dyn Store,
+    actor: Actor,
+    id: StoryId,
+) -> ServiceResult<NewsroomStory> {
     let story = store
         .newsroom_story(id)
         .await?
@@ -215,7 +219,7 @@ pub async fn save_story(
         let save = StorySave {
             story_id: story.id,
             base_revision,
-            user_id: actor.id,
+            user_id: actor.user(),
             fields: parsed.fields,
             redirect_from: moved.then_some(old_path),
             then,
@@ -308,7 +312,7 @@ fn status_change(
     };
     Ok(StatusChange {
         story_id: story.id,
-        user_id: actor.id,
+        user_id: actor.user(),
         from: story.status,
         to: target,
         scheduled_at,

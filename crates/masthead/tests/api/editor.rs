@@ -31,7 +31,7 @@ pub async fn within(
 
 pub async fn public_path(app: &TestApp, story: i64) -> String {
     let store = app.store().await;
-    let story = store::Newsroom::newsroom_story(&*store, story)
+    let story = store::Newsroom::newsroom_story(&*store, store::StoryId(story))
         .await
         .expect("read")
         .expect("story");

@@ -186,7 +186,7 @@ async fn editing_an_image_of_a_published_story_refreshes_its_page_which_offers_w
     assert_eq!(published.status, 303, "{}", published.text);
     let store = app.store().await;
     let found = store
-        .newsroom_story(story)
+        .newsroom_story(store::StoryId(story))
         .await
         .expect("read")
         .expect("story");

@@ -81,8 +81,8 @@ async fn schedule(app: &TestApp, stories: &[i64], due: Timestamp) {
     for story in stories {
         store
             .change_status(&StatusChange {
-                story_id: *story,
-                user_id: 1,
+                story_id: store::StoryId(*story),
+                user_id: store::UserId(1),
                 from: StoryStatus::Draft,
                 to: StoryStatus::Scheduled,
                 scheduled_at: Some(due),
@@ -101,7 +101,10 @@ async fn all_published(app: &TestApp, stories: &[i64], limit: Duration) {
     loop {
         let mut waiting = 0;
         for story in stories {
-            let current = store.newsroom_story(*story).await.expect("read");
+            let current = store
+                .newsroom_story(store::StoryId(*story))
+                .await
+                .expect("read");
             if current.expect("story").status != StoryStatus::Published {
                 waiting += 1;
             }
@@ -239,7 +242,7 @@ async fn a_node_killed_mid_publish_leaves_whole_stories_and_the_other_takes_its_
     let store = b.store().await;
     for story in &saved {
         let current = store
-            .newsroom_story(*story)
+            .newsroom_story(store::StoryId(*story))
             .await
             .expect("read")
             .expect("story");
@@ -252,7 +255,11 @@ async fn a_node_killed_mid_publish_leaves_whole_stories_and_the_other_takes_its_
             "story {story} is half written: {current:?}"
         );
         assert_eq!(
-            store.revisions(*story).await.expect("revisions").len() as i64,
+            store
+                .revisions(store::StoryId(*story))
+                .await
+                .expect("revisions")
+                .len() as i64,
             current.revision,
             "one revision per save that committed"
         );

@@ -12,7 +12,7 @@ use crate::helpers::{TestApp, copy_of_demo, spawn_app};
 async fn status_of(app: &TestApp, story: i64) -> StoryStatus {
     let store = app.store().await;
     store
-        .newsroom_story(story)
+        .newsroom_story(store::StoryId(story))
         .await
         .expect("read")
         .expect("story")
@@ -29,8 +29,8 @@ async fn schedule_in_the_past(store: &(impl Newsroom + ?Sized)) -> store::StoryS
     };
     let story = store.story_summaries(&query).await.expect("list").remove(0);
     let change = StatusChange {
-        story_id: story.id,
-        user_id: 1,
+        story_id: store::StoryId(story.id),
+        user_id: store::UserId(1),
         from: StoryStatus::Published,
         to: StoryStatus::Scheduled,
         scheduled_at: Some(Timestamp::now() - SignedDuration::from_mins(10)),
@@ -96,7 +96,7 @@ async fn a_schedule_that_passed_while_the_server_was_down_publishes_at_start() {
     let store = masthead::app::open_store(&config).await.expect("store");
     loop {
         let status = store
-            .newsroom_story(story)
+            .newsroom_story(store::StoryId(story))
             .await
             .expect("read")
             .expect("story")

@@ -70,8 +70,8 @@ async fn two_workers_claiming_one_due_job_get_it_once(store: Arc<dyn Store>) {
         let story = draft(store.as_ref(), newsroom, &format!("story-{round}")).await;
         store
             .change_status(&StatusChange {
-                story_id: story,
-                user_id: USER,
+                story_id: StoryId(story),
+                user_id: UserId(USER),
                 from: StoryStatus::Draft,
                 to: StoryStatus::Scheduled,
                 scheduled_at: Some(now - SignedDuration::from_secs(1)),
@@ -101,9 +101,9 @@ async fn two_workers_claiming_one_due_job_get_it_once(store: Arc<dyn Store>) {
 
 fn save(story: i64, base: i64, headline: &str) -> StorySave {
     StorySave {
-        story_id: story,
+        story_id: StoryId(story),
         base_revision: base,
-        user_id: USER,
+        user_id: UserId(USER),
         fields: StoryFields {
             headline: headline.into(),
             slug: "contested".into(),
@@ -144,12 +144,19 @@ async fn two_saves_on_one_revision_at_once_one_wins_and_the_other_conflicts(stor
         assert_eq!(conflicts, 1, "base {base}");
     }
     let current = store
-        .newsroom_story(story)
+        .newsroom_story(StoryId(story))
         .await
         .expect("read")
         .expect("story");
     assert_eq!(current.revision, 6);
-    assert_eq!(store.revisions(story).await.expect("revisions").len(), 6);
+    assert_eq!(
+        store
+            .revisions(StoryId(story))
+            .await
+            .expect("revisions")
+            .len(),
+        6
+    );
 }
 
 /// Reads the log on from `after` the way a node's follower does; returns what it read.

@@ -55,9 +55,9 @@ const USER: i64 = 1;
 
 fn save(story: i64, base: i64, headline: &str) -> StorySave {
     StorySave {
-        story_id: story,
+        story_id: StoryId(story),
         base_revision: base,
-        user_id: USER,
+        user_id: UserId(USER),
         fields: StoryFields {
             headline: headline.into(),
             slug: "first".into(),
@@ -79,19 +79,26 @@ async fn a_save_on_a_stale_revision_is_a_conflict_and_changes_nothing(store: &dy
         "{stale:?}"
     );
     let current = store
-        .newsroom_story(story)
+        .newsroom_story(StoryId(story))
         .await
         .expect("read")
         .expect("story");
     assert_eq!(current.fields.headline, "Second");
-    assert_eq!(store.revisions(story).await.expect("revisions").len(), 2);
+    assert_eq!(
+        store
+            .revisions(StoryId(story))
+            .await
+            .expect("revisions")
+            .len(),
+        2
+    );
 }
 
 async fn a_save_with_a_move_is_all_or_nothing(store: &dyn Store) {
     let (story, _) = newsroom(store).await;
     let publish = |from| StatusChange {
-        story_id: story,
-        user_id: USER,
+        story_id: StoryId(story),
+        user_id: UserId(USER),
         from,
         to: StoryStatus::Published,
         scheduled_at: None,
@@ -104,7 +111,7 @@ async fn a_save_with_a_move_is_all_or_nothing(store: &dyn Store) {
         })
         .await;
     let unchanged = store
-        .newsroom_story(story)
+        .newsroom_story(StoryId(story))
         .await
         .expect("read")
         .expect("story");
@@ -115,7 +122,7 @@ async fn a_save_with_a_move_is_all_or_nothing(store: &dyn Store) {
         })
         .await;
     let current = store
-        .newsroom_story(story)
+        .newsroom_story(StoryId(story))
         .await
         .expect("read")
         .expect("story");
@@ -142,8 +149,8 @@ async fn publishing_logs_a_change_tagged_with_the_story_its_section_and_home(sto
 
     store
         .change_status(&StatusChange {
-            story_id: story,
-            user_id: USER,
+            story_id: StoryId(story),
+            user_id: UserId(USER),
             from: StoryStatus::Draft,
             to: StoryStatus::Published,
             scheduled_at: None,
@@ -172,8 +179,8 @@ async fn a_due_job_is_claimed_once_and_a_lapsed_lease_cannot_finish_it(store: &d
     let now = Timestamp::now();
     store
         .change_status(&StatusChange {
-            story_id: story,
-            user_id: USER,
+            story_id: StoryId(story),
+            user_id: UserId(USER),
             from: StoryStatus::Draft,
             to: StoryStatus::Scheduled,
             scheduled_at: Some(now - SignedDuration::from_secs(1)),
@@ -210,7 +217,7 @@ async fn a_due_job_is_claimed_once_and_a_lapsed_lease_cannot_finish_it(store: &d
     );
     assert_eq!(store.pending_jobs().await.expect("pending"), 0);
     let story = store
-        .newsroom_story(story)
+        .newsroom_story(StoryId(story))
         .await
         .expect("read")
         .expect("story");
@@ -289,24 +296,39 @@ async fn autosaves_keep_work_across_pings_and_presence_names_the_others(store: &
     };
 
     store
-        .autosave(story, USER, 1, Some(&work), now)
+        .autosave(StoryId(story), UserId(USER), 1, Some(&work), now)
         .await
         .expect("autosave");
     store
-        .autosave(story, USER, 7, None, now + SignedDuration::from_secs(5))
+        .autosave(
+            StoryId(story),
+            UserId(USER),
+            7,
+            None,
+            now + SignedDuration::from_secs(5),
+        )
         .await
         .expect("ping");
-    let kept = store.autosaved(story, USER).await.expect("read");
+    let kept = store
+        .autosaved(StoryId(story), UserId(USER))
+        .await
+        .expect("read");
     let present = store
-        .present_editors(story, 99, now)
+        .present_editors(StoryId(story), UserId(99), now)
         .await
         .expect("present");
     let alone = store
-        .present_editors(story, USER, now)
+        .present_editors(StoryId(story), UserId(USER), now)
         .await
         .expect("present");
-    store.clear_autosave(story, USER).await.expect("clear");
-    let cleared = store.autosaved(story, USER).await.expect("read");
+    store
+        .clear_autosave(StoryId(story), UserId(USER))
+        .await
+        .expect("clear");
+    let cleared = store
+        .autosaved(StoryId(story), UserId(USER))
+        .await
+        .expect("read");
 
     let kept = kept.expect("kept");
     assert_eq!(kept.fields, Some(work), "a ping keeps the work");
@@ -323,8 +345,8 @@ async fn operators_see_the_ping_the_pool_and_waiting_and_failed_jobs(store: &dyn
     let empty = store.job_counts().await.expect("counts");
     store
         .change_status(&StatusChange {
-            story_id: story,
-            user_id: USER,
+            story_id: StoryId(story),
+            user_id: UserId(USER),
             from: StoryStatus::Draft,
             to: StoryStatus::Scheduled,
             scheduled_at: Some(now - SignedDuration::from_secs(1)),
@@ -445,8 +467,8 @@ async fn pruning_removes_old_log_rows_but_never_the_newest_change(store: &dyn St
     let edition = store.editions().await.expect("editions")[0].id;
     let now = Timestamp::now();
     let schedule = StatusChange {
-        story_id: story,
-        user_id: USER,
+        story_id: StoryId(story),
+        user_id: UserId(USER),
         from: StoryStatus::Draft,
         to: StoryStatus::Scheduled,
         scheduled_at: Some(now - SignedDuration::from_secs(1)),

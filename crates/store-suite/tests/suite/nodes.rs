@@ -71,8 +71,8 @@ async fn due_stories(store: &dyn Store, (edition, section): (i64, i64), count: u
             .expect("story");
         store
             .change_status(&StatusChange {
-                story_id: story,
-                user_id: 1,
+                story_id: StoryId(story),
+                user_id: UserId(1),
                 from: StoryStatus::Draft,
                 to: StoryStatus::Scheduled,
                 scheduled_at: Some(now - SignedDuration::from_secs(1)),

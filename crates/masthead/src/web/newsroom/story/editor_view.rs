@@ -36,7 +36,7 @@ pub struct ActionButton {
 #[derive(Debug, Serialize)]
 pub struct EditedStory {
     /// Id.
-    pub id: i64,
+    pub id: StoryId,
     /// State.
     pub status: &'static str,
     /// State as shown.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
-use store::NewsroomStory;
+use store::{NewsroomStory, StoryId};
 
 use crate::service::site::{EditionSite, Site};
 use crate::service::story_edit::open_story;
@@ -29,7 +29,7 @@ impl FromRequestParts<Arc<AppState>> for OpenStory {
         state: &Arc<AppState>,
     ) -> Result<OpenStory, AppError> {
         let user = CurrentUser::from_request_parts(parts, state).await?;
-        let Path(id) = Path::<i64>::from_request_parts(parts, state)
+        let Path(id) = Path::<StoryId>::from_request_parts(parts, state)
             .await
             .map_err(|_| AppError::NotFound)?;
         let story = open_story(state.store.as_ref(), user.actor, id).await?;

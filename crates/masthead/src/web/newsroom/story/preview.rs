@@ -25,7 +25,7 @@ const PREVIEW_CSP: &str = "default-src 'self'; img-src 'self' data:; style-src '
 
 fn as_story(story: &NewsroomStory, fields: StoryFields) -> Story {
     Story {
-        id: story.id,
+        id: story.id.0,
         edition_id: story.edition_id,
         kind: fields.kind,
         status: story.status,

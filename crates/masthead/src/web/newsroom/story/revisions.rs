@@ -33,7 +33,7 @@ struct RevisionRow {
 #[derive(Serialize)]
 struct RevisionsPage {
     chrome: AdminChrome,
-    story_id: i64,
+    story_id: StoryId,
     headline: String,
     revision: i64,
     revisions: Vec<RevisionRow>,
