@@ -54,10 +54,6 @@ impl Dialect for Postgres {
         format!("(SELECT COALESCE(json_agg({value} ORDER BY {order}), '[]')::text FROM {from})")
     }
 
-    fn json_elements(column: &str, alias: &str) -> String {
-        format!("jsonb_array_elements(CAST({column} AS jsonb)) AS {alias} (value)")
-    }
-
     fn selects() -> &'static Selects {
         static SELECTS: LazyLock<Selects> = LazyLock::new(Selects::build::<Postgres>);
         &SELECTS

@@ -109,12 +109,6 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
     /// rows of `from` (a table and its `WHERE`), in `order`.
     fn json_list(value: &str, from: &str, order: &str) -> String;
 
-    /// A table of the elements of the JSON array kept as text in `column`, for `FROM`: one
-    /// row per element, named `alias`, the element in `{alias}.value`. Read an object
-    /// element's fields with `{alias}.value ->> 'field'` (text on PostgreSQL, the JSON
-    /// value's own type on SQLite: cast numbers before comparing).
-    fn json_elements(column: &str, alias: &str) -> String;
-
     /// The dialect's whole-record selects, built on first use (a `LazyLock` of
     /// [`Selects::build`]).
     fn selects() -> &'static Selects;

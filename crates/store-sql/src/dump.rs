@@ -63,6 +63,7 @@ pub const TABLES: &[&str] = &[
     "story_keywords",
     "story_recommendations",
     "gallery_items",
+    "story_images",
     "story_revisions",
     "story_autosaves",
     "redirects",

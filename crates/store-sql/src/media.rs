@@ -24,24 +24,11 @@ fn search_pattern(query: &MediaQuery) -> Option<String> {
     optional_like_pattern(query.search.as_deref()).map(|pattern| pattern.to_ascii_lowercase())
 }
 
-/// Stories using an image (`$1`): as hero, in a gallery, or as a body image block (the
-/// body is a JSON array of blocks). Ordered by story, then by role.
-fn uses<D: Dialect>() -> String {
-    format!(
-        "SELECT id AS story_id, headline, status, role, owner_id FROM ( \
-           SELECT id, headline, status, 'hero' AS role, owner_id FROM stories \
-             WHERE hero_image_id = $1 \
-           UNION SELECT s.id, s.headline, s.status, 'gallery', s.owner_id FROM stories s \
-             JOIN gallery_items g ON g.story_id = s.id WHERE g.image_id = $1 \
-           UNION SELECT s.id, s.headline, s.status, 'body', s.owner_id FROM stories s \
-             JOIN story_bodies b ON b.story_id = s.id \
-             WHERE EXISTS (SELECT 1 FROM {} \
-               WHERE block.value ->> 'type' = 'image' \
-                 AND CAST(block.value ->> 'image_id' AS bigint) = $1) \
-         ) uses ORDER BY id, role",
-        D::json_elements("b.body", "block")
-    )
-}
+/// Stories using an image (`$1`): as hero, in a gallery, or as a body image block, as
+/// their writes recorded it in `story_images`. Ordered by story, then by role.
+const USES: &str = "SELECT s.id AS story_id, s.headline, s.status, u.role, s.owner_id \
+     FROM story_images u JOIN stories s ON s.id = u.story_id \
+     WHERE u.image_id = $1 ORDER BY s.id, u.role";
 
 #[async_trait]
 impl<D: Dialect> MediaLibrary for SqlStore<D> {
@@ -97,7 +84,7 @@ impl<D: Dialect> MediaLibrary for SqlStore<D> {
     }
 
     async fn image_uses(&self, id: i64) -> StoreResult<Vec<ImageUse>> {
-        self.db().fetch_all(sql!(uses::<D>(), id)).await
+        self.db().fetch_all(sql!(USES, id)).await
     }
 
     async fn update_image(
@@ -123,10 +110,8 @@ impl<D: Dialect> MediaLibrary for SqlStore<D> {
         }
         let published: Vec<(i64,)> = tx
             .fetch_all(sql!(
-                format!(
-                    "SELECT DISTINCT story_id FROM ({}) published_uses WHERE status = 'published'",
-                    uses::<D>()
-                ),
+                "SELECT DISTINCT s.id FROM story_images u JOIN stories s ON s.id = u.story_id \
+                 WHERE u.image_id = $1 AND s.status = 'published'",
                 changes.id
             ))
             .await?;

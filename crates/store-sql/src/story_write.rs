@@ -1,6 +1,8 @@
 //! Writing a story's content, relations, revisions and change-log rows inside the
 //! caller's transaction.
 
+use std::collections::BTreeSet;
+
 use jiff::Timestamp;
 use store::*;
 
@@ -89,6 +91,7 @@ pub async fn write_fields<D: Dialect>(
         "story_keywords",
         "story_recommendations",
         "gallery_items",
+        "story_images",
     ] {
         tx.execute(sql!(format!("DELETE FROM {table} WHERE story_id = $1"), id))
             .await?;
@@ -129,6 +132,18 @@ fn insert_list(table: &str, columns: &str, story_id: i64, rows: Vec<Vec<Value>>)
     });
     let columns = format!("story_id, position, {columns}");
     insert_rows(table, &columns, rows.collect(), placeholder)
+}
+
+/// The images a story shows and how (`hero`, `gallery`, `body`), each pair once.
+fn image_uses(story: &StoryFields) -> BTreeSet<(i64, &'static str)> {
+    let hero = story.hero_image_id.map(|image| (image, "hero"));
+    let gallery = story.gallery.iter().map(|item| (item.image_id, "gallery"));
+    let body = story
+        .body
+        .image_ids()
+        .into_iter()
+        .map(|image| (image, "body"));
+    hero.into_iter().chain(gallery).chain(body).collect()
 }
 
 /// Inserts each relation list in one statement, in the story's order.
@@ -176,7 +191,17 @@ async fn insert_relations<D: Dialect>(
         ),
         insert_list("gallery_items", "image_id, caption", id, gallery),
     ];
-    for insert in lists.into_iter().flatten() {
+    let images = image_uses(story)
+        .into_iter()
+        .map(|(image, role)| vec![Value::from(id), Value::from(image), Value::from(role)])
+        .collect();
+    let uses = insert_rows(
+        "story_images",
+        "story_id, image_id, role",
+        images,
+        placeholder,
+    );
+    for insert in lists.into_iter().chain([uses]).flatten() {
         tx.execute(insert).await?;
     }
     Ok(())

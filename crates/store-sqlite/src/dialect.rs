@@ -41,10 +41,6 @@ impl Dialect for Sqlite {
         format!("(SELECT json_group_array({value}) FROM (SELECT * FROM {from} ORDER BY {order}))")
     }
 
-    fn json_elements(column: &str, alias: &str) -> String {
-        format!("json_each({column}) AS {alias}")
-    }
-
     fn selects() -> &'static Selects {
         static SELECTS: LazyLock<Selects> = LazyLock::new(Selects::build::<Sqlite>);
         &SELECTS
