@@ -103,6 +103,37 @@ async fn many_failed_logins_from_one_address_are_slowed_down() {
 }
 
 #[tokio::test]
+async fn an_address_over_its_limit_is_refused_without_asking_the_database_again() {
+    let app = spawn_app().await;
+    let form = LoginForm::fetch(&app).await;
+    for attempt in 0..20 {
+        form.send(&format!("nobody{attempt}@test.example"), "guess")
+            .await;
+    }
+    let first = form.send("another@test.example", "guess").await;
+    // Without its table of failures, the database can decide nothing any more.
+    app.sabotage("DROP TABLE login_failures");
+
+    let again = form.send("third@test.example", "guess").await;
+    let elsewhere = form
+        .send_from(loopback(2), "third@test.example", "guess")
+        .await;
+
+    assert_eq!(first.status, 429, "the database refused the address");
+    assert_eq!(again.status, 429, "{}", again.text);
+    assert!(
+        again.text.contains("Try again in 15 minutes"),
+        "{}",
+        again.text
+    );
+    assert!((840..=900).contains(&retry_after(&again)));
+    assert_eq!(
+        elsewhere.status, 500,
+        "other addresses still ask the database"
+    );
+}
+
+#[tokio::test]
 async fn a_hundred_parallel_wrong_passwords_get_five_checks_and_the_rest_are_refused() {
     let app = spawn_app().await;
     app.account(Role::Editor, "eda@test.example").await;

@@ -76,7 +76,7 @@ pub async fn login(
     let ip = client.to_string();
     let email: String = form.email.chars().take(254).collect();
     let store = state.store.as_ref();
-    let logged_in = log_in(store, &state.password_hashing, &email, &form.password, &ip).await;
+    let logged_in = log_in(store, state.login_checks(), &email, &form.password, &ip).await;
     let Login { user, token } = match logged_in {
         Ok(login) => login,
         Err(error) => return refused_login(&state, &email, error),
@@ -197,8 +197,8 @@ pub async fn change_password(
         address: &address,
         session: cookie(&state, &headers, SESSION_COOKIE),
     };
-    let (store, hashing) = (state.store.as_ref(), &state.password_hashing);
-    match change_own_password(store, hashing, user.actor, &user.user.email, &change).await {
+    let (store, checks) = (state.store.as_ref(), state.login_checks());
+    match change_own_password(store, checks, user.actor, &user.user.email, &change).await {
         Ok(()) => Ok(Redirect::to("/admin/password?notice=password").into_response()),
         Err(ServiceError::InvalidFields(errors)) => {
             let mut response = password_page(&state, &user, errors, None)?;
