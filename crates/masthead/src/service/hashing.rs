@@ -2,7 +2,7 @@
 //! milliseconds and 19 MiB on purpose, so a flood of logins waits for a few slots
 //! instead of starting a blocking thread each: CPU and memory stay bounded, and a login
 //! that waits too long is told to come back. The hashing threads are the pool's own and
-//! run at a lower CPU priority (nice 10 on Linux) than the threads that serve pages, so a
+//! run only on CPU time the threads that serve pages leave (`SCHED_IDLE` on Linux), so a
 //! flood of wrong passwords slows logins down before it slows readers down.
 
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -109,12 +109,19 @@ fn hash_thread(queue: &Mutex<Receiver<Work>>) {
     }
 }
 
-/// Gives the calling thread a nice value of 10, so that serving pages comes first.
+/// Puts the calling thread in `SCHED_IDLE`: it runs when no ordinary thread wants the
+/// core, and a thread that wakes to serve a page takes the core from it at once. (At
+/// nice 10, hashing during a login flood still took a third of the readers' requests.)
+/// Where that is refused, nice 10 at least.
 #[cfg(target_os = "linux")]
 fn lower_priority() {
-    // SAFETY: setpriority only reads its integer arguments; on Linux, `PRIO_PROCESS` with
-    // id 0 applies to the calling thread alone.
-    let failed = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 10) } != 0;
+    let idle = libc::sched_param { sched_priority: 0 };
+    // SAFETY: both calls only read their arguments (`idle` outlives the call); on Linux,
+    // id 0 names the calling thread alone.
+    let failed = unsafe {
+        libc::sched_setscheduler(0, libc::SCHED_IDLE, &idle) != 0
+            && libc::setpriority(libc::PRIO_PROCESS, 0, 10) != 0
+    };
     if failed {
         tracing::debug!("could not lower the password-hashing thread's priority");
     }

@@ -234,3 +234,47 @@ async fn when_every_hashing_thread_is_busy_a_login_gets_503_with_retry_after() {
             .all(|page| page.status == 401 || page.status == 503)
     );
 }
+
+/// The scheduling policy of each password-hashing thread in this process (the apps under
+/// test run in it), from `/proc`: field 41 of a thread's `stat`.
+#[cfg(target_os = "linux")]
+fn hashing_thread_policies() -> Vec<String> {
+    let tasks = std::fs::read_dir("/proc/self/task").expect("/proc/self/task");
+    tasks
+        .filter_map(Result::ok)
+        .filter(|task| {
+            std::fs::read_to_string(task.path().join("comm"))
+                .is_ok_and(|name| name.starts_with("password-hash"))
+        })
+        .filter_map(|task| std::fs::read_to_string(task.path().join("stat")).ok())
+        .filter_map(|stat| {
+            let after_name = &stat[stat.rfind(')')? + 2..];
+            after_name.split_whitespace().nth(38).map(str::to_string)
+        })
+        .collect()
+}
+
+#[cfg(target_os = "linux")]
+#[tokio::test]
+async fn passwords_are_checked_on_threads_that_only_take_cpu_time_readers_leave() {
+    let app = spawn_app().await;
+
+    let checked = app.log_in("nobody@test.example", "guess").await;
+
+    assert_eq!(checked.status, 401);
+    // Other tests' apps start hashing threads meanwhile: each lowers its own priority
+    // as the first thing it does, so a moment later every one has.
+    let mut policies = hashing_thread_policies();
+    for _ in 0..20 {
+        if policies.iter().all(|policy| policy == "5") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        policies = hashing_thread_policies();
+    }
+    assert!(!policies.is_empty(), "no password-hashing threads");
+    assert!(
+        policies.iter().all(|policy| policy == "5"),
+        "SCHED_IDLE is policy 5: {policies:?}"
+    );
+}
