@@ -134,6 +134,20 @@ async fn an_address_over_its_limit_is_refused_without_asking_the_database_again(
 }
 
 #[tokio::test]
+async fn a_locked_attempt_is_answered_after_a_second_so_that_guessing_slows_down() {
+    let app = spawn_app().await;
+    for _ in 0..5 {
+        app.log_in("rita@test.example", "guess").await;
+    }
+
+    let started = std::time::Instant::now();
+    let locked = app.log_in("rita@test.example", "guess").await;
+
+    assert_eq!(locked.status, 429);
+    assert!(started.elapsed() >= std::time::Duration::from_secs(1));
+}
+
+#[tokio::test]
 async fn a_hundred_parallel_wrong_passwords_get_five_checks_and_the_rest_are_refused() {
     let app = spawn_app().await;
     app.account(Role::Editor, "eda@test.example").await;

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Form;
 use axum::extract::{Query, State};
@@ -24,6 +25,11 @@ use crate::web::state::AppState;
 
 /// The cookie that pairs the login form with its sender (there is no session yet).
 const LOGIN_COOKIE: &str = "masthead_login";
+
+/// How long a locked attempt waits for its `429`. Refusing costs the server little, so a
+/// client that sends its next guess as soon as it is answered would otherwise send
+/// thousands a second and crowd readers out; waiting costs the server only a timer.
+const REFUSAL_PAUSE: Duration = Duration::from_secs(1);
 
 #[derive(Serialize)]
 struct LoginPage<'a> {
@@ -79,7 +85,12 @@ pub async fn login(
     let logged_in = log_in(store, state.login_checks(), &email, &form.password, &ip).await;
     let Login { user, token } = match logged_in {
         Ok(login) => login,
-        Err(error) => return refused_login(&state, &email, error),
+        Err(error) => {
+            if matches!(error, ServiceError::Locked { .. }) {
+                tokio::time::sleep(REFUSAL_PAUSE).await;
+            }
+            return refused_login(&state, &email, error);
+        }
     };
     let target = if user.must_change_password {
         "/admin/password"
