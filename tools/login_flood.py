@@ -17,6 +17,7 @@ Standard library only; every address it sends from is on this machine's loopback
 import asyncio
 import collections
 import re
+import secrets
 import sys
 import time
 import urllib.parse
@@ -41,11 +42,15 @@ async def read_response(reader):
     return status, head, body.decode("utf-8", "replace")
 
 
+# Emails no earlier run guessed: failures count per account for an hour.
+RUN = secrets.token_hex(4)
+
+
 async def flood(host, port, address, index, cookie, token, deadline, once, counts):
     reader, writer = await asyncio.open_connection(host, port, local_addr=(address, 0))
     sent = 0
     while True:
-        email = f"guess{index}-{sent}@flood.example"
+        email = f"guess{RUN}-{index}-{sent}@flood.example"
         form = urllib.parse.urlencode({"email": email, "password": "wrong", "csrf": token})
         writer.write(
             (
