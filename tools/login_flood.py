@@ -3,19 +3,21 @@
 
 Opens CONNECTIONS keep-alive connections, each from its own loopback address
 (127.NET.x.y, NET 1 unless --net says, so that the per-address limit does not stop the
-flood at once), and sends
+flood at once; with --addresses N, the connections share N addresses), and sends
 wrong passwords for random emails on each until SECONDS have passed (or, with --once,
-one login per connection, all at the same moment). Prints the count of each status,
-and with --pid that process's resident memory (VmRSS) before and at its peak during the
-flood, in MiB.
+one login per connection, all at the same moment). Prints the count of each status, the
+CPU time the client itself used (it shares the machine with the server), and with --pid
+that process's resident memory (VmRSS) before and at its peak during the flood, in MiB.
 
 Usage: login_flood.py BASE_URL CONNECTIONS SECONDS [--once] [--pid PID] [--net NET]
+                      [--addresses N]
 Standard library only; every address it sends from is on this machine's loopback.
 """
 
 import asyncio
 import collections
 import re
+import secrets
 import sys
 import time
 import urllib.parse
@@ -40,12 +42,15 @@ async def read_response(reader):
     return status, head, body.decode("utf-8", "replace")
 
 
-async def flood(host, port, net, index, cookie, token, deadline, once, counts):
-    address = f"127.{net}.{index // 250}.{index % 250 + 1}"
+# Emails no earlier run guessed: failures count per account for an hour.
+RUN = secrets.token_hex(4)
+
+
+async def flood(host, port, address, index, cookie, token, deadline, once, counts):
     reader, writer = await asyncio.open_connection(host, port, local_addr=(address, 0))
     sent = 0
     while True:
-        email = f"guess{index}-{sent}@flood.example"
+        email = f"guess{RUN}-{index}-{sent}@flood.example"
         form = urllib.parse.urlencode({"email": email, "password": "wrong", "csrf": token})
         writer.write(
             (
@@ -89,6 +94,8 @@ async def main():
     once = "--once" in sys.argv
     pid = sys.argv[sys.argv.index("--pid") + 1] if "--pid" in sys.argv else None
     net = int(sys.argv[sys.argv.index("--net") + 1]) if "--net" in sys.argv else 1
+    shared = int(sys.argv[sys.argv.index("--addresses") + 1]) if "--addresses" in sys.argv else None
+    addresses = [f"127.{net}.{n // 250}.{n % 250 + 1}" for n in range(shared or connections)]
     url = urllib.parse.urlsplit(base)
     cookie, token = await login_form(url.hostname, url.port)
     counts = collections.Counter()
@@ -98,12 +105,14 @@ async def main():
     deadline = time.monotonic() + seconds
     await asyncio.gather(
         *(
-            flood(url.hostname, url.port, net, index, cookie, token, deadline, once, counts)
+            flood(url.hostname, url.port, addresses[index % len(addresses)], index, cookie, token,
+                  deadline, once, counts)
             for index in range(connections)
         )
     )
     stop.set()
     summary = " ".join(f"{status}:{count}" for status, count in sorted(counts.items(), key=str))
+    summary += f" client_cpu_s:{time.process_time():.2f}"
     if watcher:
         summary += f" rss_before_mib:{before / 1024:.0f} rss_peak_mib:{await watcher / 1024:.0f}"
     print(summary)

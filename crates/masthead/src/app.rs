@@ -18,6 +18,7 @@ use crate::jobs::changes::{ChangeFollower, ChangeSignal, FollowerBeat};
 use crate::jobs::scheduler::JobWorker;
 use crate::jobs::upkeep::LogPruner;
 use crate::media::MediaStore;
+use crate::service::address_lock::AddressLocks;
 use crate::service::gate::Gate;
 use crate::service::hashing::PasswordHashing;
 use crate::service::revision::{DIFF_SLOTS, DIFF_WAIT};
@@ -180,6 +181,7 @@ impl App {
                 config.login_hash_threads,
                 std::time::Duration::from_millis(config.login_hash_wait_ms),
             ),
+            address_locks: AddressLocks::default(),
             uploads: Gate::new(config.max_parallel_uploads, UPLOAD_WAIT),
             diffs: Gate::new(DIFF_SLOTS, DIFF_WAIT),
         });

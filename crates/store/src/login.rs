@@ -89,6 +89,10 @@ pub enum LoginClaim {
     Locked {
         /// How long until a failure leaves the window that refused the attempt.
         retry_after: SignedDuration,
+        /// When the address itself has used up its failures: until when every attempt
+        /// from it is refused, whatever the account (only a right password already being
+        /// checked can clear one of its failures before then).
+        address_until: Option<Timestamp>,
     },
 }
 
@@ -107,10 +111,13 @@ impl LoginLimits {
                 (oldest + limit.window).duration_since(now)
             })
             .max();
+        let address_until = (counts.address.failures >= self.address.failures)
+            .then(|| counts.address.oldest.unwrap_or(now) + self.address.window);
         match retry_after {
             None => LoginClaim::Allowed,
             Some(wait) => LoginClaim::Locked {
                 retry_after: wait.max(SignedDuration::from_secs(1)),
+                address_until,
             },
         }
     }
@@ -164,7 +171,26 @@ mod tests {
         assert_eq!(
             LoginLimits::STANDARD.decide(&counts, now),
             LoginClaim::Locked {
-                retry_after: SignedDuration::from_mins(5)
+                retry_after: SignedDuration::from_mins(5),
+                address_until: None,
+            }
+        );
+    }
+
+    #[test]
+    fn a_full_address_says_until_when_it_is_locked_for_every_account() {
+        let now = Timestamp::UNIX_EPOCH + SignedDuration::from_hours(1000);
+        let counts = LoginCounts {
+            pair: count(5, 12, now),
+            address: count(20, 10, now),
+            ..LoginCounts::default()
+        };
+
+        assert_eq!(
+            LoginLimits::STANDARD.decide(&counts, now),
+            LoginClaim::Locked {
+                retry_after: SignedDuration::from_mins(5),
+                address_until: Some(now + SignedDuration::from_mins(5)),
             }
         );
     }

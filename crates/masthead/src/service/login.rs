@@ -8,6 +8,7 @@ use store::*;
 
 use crate::service::account::{MAX_PASSWORD, check_new_password, random_token, token_hash};
 use crate::service::actor::Actor;
+use crate::service::address_lock::AddressLocks;
 use crate::service::error::{ServiceError, ServiceResult};
 use crate::service::hashing::{HashError, PasswordHashing};
 use crate::service::story_form::FieldErrors;
@@ -32,28 +33,51 @@ fn hashing_failed(hashing: &PasswordHashing, error: HashError) -> ServiceError {
     }
 }
 
+/// The checks every login attempt goes through: the bounded hashing pool, and this node's
+/// memory of locked addresses.
+#[derive(Clone, Copy, Debug)]
+pub struct LoginChecks<'a> {
+    /// Where passwords are checked.
+    pub hashing: &'a PasswordHashing,
+    /// Addresses the store has locked, refused without asking it again.
+    pub locks: &'a AddressLocks,
+}
+
 /// Checks an email and password: first counts the attempt against the limits (a locked
-/// attempt is refused without hashing), then checks the password on the bounded pool.
+/// attempt is refused without hashing, and an address this node knows to be locked without
+/// asking the store), then checks the password on the bounded pool.
 /// Refuses with [`ServiceError::BadLogin`] or [`ServiceError::Locked`].
 pub async fn check_login(
     store: &dyn Store,
-    hashing: &PasswordHashing,
+    checks: LoginChecks<'_>,
     email: &str,
     password: &str,
     address: &str,
 ) -> ServiceResult<User> {
+    let now = Timestamp::now();
+    if let Some(retry_after) = checks.locks.refusal(address, now) {
+        return Err(ServiceError::Locked { retry_after });
+    }
     let email = email.trim().to_lowercase();
     let attempt = LoginAttempt {
         account: &email,
         address,
-        at: Timestamp::now(),
+        at: now,
     };
-    if let LoginClaim::Locked { retry_after } = store.claim_login_attempt(&attempt, &LIMITS).await?
+    let claim = store.claim_login_attempt(&attempt, &LIMITS).await?;
+    if let LoginClaim::Locked {
+        retry_after,
+        address_until,
+    } = claim
     {
+        if let Some(until) = address_until {
+            checks.locks.remember(address, until, now);
+        }
         return Err(ServiceError::Locked { retry_after });
     }
     let found = store.user_credentials(&email).await?;
     let hash = found.as_ref().map_or(DECOY_HASH, |(_, hash)| hash.as_str());
+    let hashing = checks.hashing;
     let matches = password.len() <= MAX_PASSWORD
         && hashing
             .verify(password, hash)
@@ -62,6 +86,7 @@ pub async fn check_login(
     match found {
         Some((user, _)) if matches && !user.disabled => {
             store.login_succeeded(&attempt, &LIMITS).await?;
+            checks.locks.forget(address);
             Ok(user)
         }
         _ => Err(ServiceError::BadLogin),
@@ -101,12 +126,12 @@ pub struct Login {
 /// audit line.
 pub async fn log_in(
     store: &dyn Store,
-    hashing: &PasswordHashing,
+    checks: LoginChecks<'_>,
     email: &str,
     password: &str,
     address: &str,
 ) -> ServiceResult<Login> {
-    let user = check_login(store, hashing, email, password, address).await?;
+    let user = check_login(store, checks, email, password, address).await?;
     let token = start_session(store, &user, address).await?;
     Ok(Login { user, token })
 }
@@ -134,7 +159,7 @@ pub struct PasswordChange<'a> {
 /// the current one; refuses with messages for the `current` and `new` fields.
 pub async fn change_password(
     store: &dyn Store,
-    hashing: &PasswordHashing,
+    checks: LoginChecks<'_>,
     actor: Actor,
     email: &str,
     change: &PasswordChange<'_>,
@@ -149,7 +174,7 @@ pub async fn change_password(
         );
     }
     // Counted like a login from this address: each account has its own counters.
-    match check_login(store, hashing, email, change.current, change.address).await {
+    match check_login(store, checks, email, change.current, change.address).await {
         Ok(_) => {}
         Err(error @ (ServiceError::BadLogin | ServiceError::Locked { .. })) => {
             errors.insert("current", error.to_string());
@@ -159,10 +184,11 @@ pub async fn change_password(
     if !errors.is_empty() {
         return Err(ServiceError::InvalidFields(errors));
     }
-    let hash = hashing
+    let hash = checks
+        .hashing
         .hash(change.new)
         .await
-        .map_err(|error| hashing_failed(hashing, error))?;
+        .map_err(|error| hashing_failed(checks.hashing, error))?;
     let session = change.session.map(token_hash);
     store
         .set_password(actor.id, &hash, false, session.as_deref())

@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod actor;
+pub mod address_lock;
 pub mod autosave;
 pub mod breaking;
 pub mod demo_accounts;

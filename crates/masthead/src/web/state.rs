@@ -8,8 +8,10 @@ use store::Store;
 
 use crate::jobs::changes::{ChangeSignal, FollowerBeat};
 use crate::media::MediaStore;
+use crate::service::address_lock::AddressLocks;
 use crate::service::gate::Gate;
 use crate::service::hashing::PasswordHashing;
+use crate::service::login::LoginChecks;
 use crate::service::site::Site;
 use crate::service::site_tree::SiteTree;
 use crate::web::cache::PageCache;
@@ -42,6 +44,8 @@ pub struct AppState {
     pub follower: Arc<FollowerBeat>,
     /// The bounded pool that hashes and checks passwords.
     pub password_hashing: PasswordHashing,
+    /// Addresses the store has locked out of logging in, remembered by this node.
+    pub address_locks: AddressLocks,
     /// Slots for image uploads (`max_parallel_uploads`).
     pub uploads: Gate,
     /// Slots for revision diffs, which run on blocking threads.
@@ -52,6 +56,14 @@ impl AppState {
     /// The current editions, menus and settings.
     pub fn site(&self) -> Arc<Site> {
         self.site_tree.current()
+    }
+
+    /// What a login attempt is checked with.
+    pub fn login_checks(&self) -> LoginChecks<'_> {
+        LoginChecks {
+            hashing: &self.password_hashing,
+            locks: &self.address_locks,
+        }
     }
 
     /// Tells the change-log follower to look now: this node just wrote a change.

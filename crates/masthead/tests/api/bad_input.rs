@@ -142,21 +142,7 @@ async fn unknown_methods_and_posts_elsewhere_are_refused() {
 async fn a_broken_database_gives_the_error_page_without_details() {
     let app = spawn_app().await;
     let path = app.first_story_path("/politics/diplomacy").await;
-    let sabotage = match app.config().database_url {
-        Some(url) => std::process::Command::new("psql")
-            .args([&url, "-c", "DROP TABLE story_bodies"])
-            .status()
-            .expect("psql runs"),
-        None => std::process::Command::new("python3")
-            .args([
-                "-c",
-                "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('DROP TABLE story_bodies')",
-            ])
-            .arg(app.data_dir().join("masthead.db"))
-            .status()
-            .expect("python3 runs"),
-    };
-    assert!(sabotage.success());
+    app.sabotage("DROP TABLE story_bodies");
 
     let page = app.get(&path).await;
 

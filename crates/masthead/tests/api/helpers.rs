@@ -455,6 +455,27 @@ impl TestApp {
         self.data.config()
     }
 
+    /// Runs one SQL statement on the app's database behind its back (psql or Python's
+    /// sqlite3), to break it on purpose.
+    pub fn sabotage(&self, statement: &str) {
+        let status = match self.config().database_url {
+            Some(url) => std::process::Command::new("psql")
+                .args([&url, "-c", statement])
+                .status()
+                .expect("psql runs"),
+            None => std::process::Command::new("python3")
+                .args([
+                    "-c",
+                    "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute(sys.argv[2])",
+                ])
+                .arg(self.data_dir().join("masthead.db"))
+                .arg(statement)
+                .status()
+                .expect("python3 runs"),
+        };
+        assert!(status.success(), "{statement}");
+    }
+
     /// Kills the app's process at once (SIGKILL), as a crash would.
     pub fn kill(&self) {
         let mut process = self

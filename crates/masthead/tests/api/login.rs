@@ -103,6 +103,51 @@ async fn many_failed_logins_from_one_address_are_slowed_down() {
 }
 
 #[tokio::test]
+async fn an_address_over_its_limit_is_refused_without_asking_the_database_again() {
+    let app = spawn_app().await;
+    let form = LoginForm::fetch(&app).await;
+    for attempt in 0..20 {
+        form.send(&format!("nobody{attempt}@test.example"), "guess")
+            .await;
+    }
+    let first = form.send("another@test.example", "guess").await;
+    // Without its table of failures, the database can decide nothing any more.
+    app.sabotage("DROP TABLE login_failures");
+
+    let again = form.send("third@test.example", "guess").await;
+    let elsewhere = form
+        .send_from(loopback(2), "third@test.example", "guess")
+        .await;
+
+    assert_eq!(first.status, 429, "the database refused the address");
+    assert_eq!(again.status, 429, "{}", again.text);
+    assert!(
+        again.text.contains("Try again in 15 minutes"),
+        "{}",
+        again.text
+    );
+    assert!((840..=900).contains(&retry_after(&again)));
+    assert_eq!(
+        elsewhere.status, 500,
+        "other addresses still ask the database"
+    );
+}
+
+#[tokio::test]
+async fn a_locked_attempt_is_answered_after_a_second_so_that_guessing_slows_down() {
+    let app = spawn_app().await;
+    for _ in 0..5 {
+        app.log_in("rita@test.example", "guess").await;
+    }
+
+    let started = std::time::Instant::now();
+    let locked = app.log_in("rita@test.example", "guess").await;
+
+    assert_eq!(locked.status, 429);
+    assert!(started.elapsed() >= std::time::Duration::from_secs(1));
+}
+
+#[tokio::test]
 async fn a_hundred_parallel_wrong_passwords_get_five_checks_and_the_rest_are_refused() {
     let app = spawn_app().await;
     app.account(Role::Editor, "eda@test.example").await;
@@ -201,5 +246,49 @@ async fn when_every_hashing_thread_is_busy_a_login_gets_503_with_retry_after() {
         pages
             .iter()
             .all(|page| page.status == 401 || page.status == 503)
+    );
+}
+
+/// The scheduling policy of each password-hashing thread in this process (the apps under
+/// test run in it), from `/proc`: field 41 of a thread's `stat`.
+#[cfg(target_os = "linux")]
+fn hashing_thread_policies() -> Vec<String> {
+    let tasks = std::fs::read_dir("/proc/self/task").expect("/proc/self/task");
+    tasks
+        .filter_map(Result::ok)
+        .filter(|task| {
+            std::fs::read_to_string(task.path().join("comm"))
+                .is_ok_and(|name| name.starts_with("password-hash"))
+        })
+        .filter_map(|task| std::fs::read_to_string(task.path().join("stat")).ok())
+        .filter_map(|stat| {
+            let after_name = &stat[stat.rfind(')')? + 2..];
+            after_name.split_whitespace().nth(38).map(str::to_string)
+        })
+        .collect()
+}
+
+#[cfg(target_os = "linux")]
+#[tokio::test]
+async fn passwords_are_checked_on_threads_that_only_take_cpu_time_readers_leave() {
+    let app = spawn_app().await;
+
+    let checked = app.log_in("nobody@test.example", "guess").await;
+
+    assert_eq!(checked.status, 401);
+    // Other tests' apps start hashing threads meanwhile: each lowers its own priority
+    // as the first thing it does, so a moment later every one has.
+    let mut policies = hashing_thread_policies();
+    for _ in 0..20 {
+        if policies.iter().all(|policy| policy == "5") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        policies = hashing_thread_policies();
+    }
+    assert!(!policies.is_empty(), "no password-hashing threads");
+    assert!(
+        policies.iter().all(|policy| policy == "5"),
+        "SCHED_IDLE is policy 5: {policies:?}"
     );
 }

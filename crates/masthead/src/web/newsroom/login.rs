@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::time::Duration;
 
 use crate::web::newsroom::form::Form;
 use axum::extract::{Query, State};
@@ -24,6 +25,11 @@ use crate::web::state::AppState;
 
 /// The cookie that pairs the login form with its sender (there is no session yet).
 const LOGIN_COOKIE: &str = "masthead_login";
+
+/// How long a locked attempt waits for its `429`. Refusing costs the server little, so a
+/// client that sends its next guess as soon as it is answered would otherwise send
+/// thousands a second and crowd readers out; waiting costs the server only a timer.
+const REFUSAL_PAUSE: Duration = Duration::from_secs(1);
 
 #[derive(Serialize)]
 struct LoginPage<'a> {
@@ -76,10 +82,15 @@ pub async fn login(
     let ip = client.to_string();
     let email: String = form.email.chars().take(254).collect();
     let store = state.store.as_ref();
-    let logged_in = log_in(store, &state.password_hashing, &email, &form.password, &ip).await;
+    let logged_in = log_in(store, state.login_checks(), &email, &form.password, &ip).await;
     let Login { user, token } = match logged_in {
         Ok(login) => login,
-        Err(error) => return refused_login(&state, &email, error),
+        Err(error) => {
+            if matches!(error, ServiceError::Locked { .. }) {
+                tokio::time::sleep(REFUSAL_PAUSE).await;
+            }
+            return refused_login(&state, &email, error);
+        }
     };
     let target = if user.must_change_password {
         "/admin/password"
@@ -197,8 +208,8 @@ pub async fn change_password(
         address: &address,
         session: cookie(&state, &headers, SESSION_COOKIE),
     };
-    let (store, hashing) = (state.store.as_ref(), &state.password_hashing);
-    match change_own_password(store, hashing, user.actor, &user.user.email, &change).await {
+    let (store, checks) = (state.store.as_ref(), state.login_checks());
+    match change_own_password(store, checks, user.actor, &user.user.email, &change).await {
         Ok(()) => Ok(Redirect::to("/admin/password?notice=password").into_response()),
         Err(ServiceError::InvalidFields(errors)) => {
             let mut response = password_page(&state, &user, errors, None)?;
