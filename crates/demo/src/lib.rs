@@ -1,11 +1,12 @@
 //! The demo newsroom: an English and an Arabic edition with the reference site's structure,
 //! hundreds of generated stories over two years, people, topics, pages and photos.
 //!
-//! The app hands it a store, a media store and an [`AccountMaker`]; [`create`] fills them
+//! The app hands it a store, a media store and an [`AccountMaker`]; [`create_sized`] fills them
 //! and returns a [`Demo`]. The story text comes from phrase banks in `data/` and a seeded
 //! generator, so the same newsroom comes out on every run (bar its dates and passwords).
 
 mod accounts;
+mod archive;
 mod images;
 mod pages;
 mod stories;
@@ -19,6 +20,7 @@ use store::files::MediaStore;
 use store::*;
 
 pub use accounts::{AccountMaker, DemoAccount, DemoAccounts, NewDemoAccount};
+pub use archive::{Archive, ArchiveSink};
 use tree::SectionSeed;
 
 /// How much content the demo makes.
@@ -51,21 +53,24 @@ struct EditionSeed {
     leaves: Vec<(i64, &'static str, &'static str)>,
 }
 
-/// Creates the full demo newsroom in an empty store; returns what it made.
-pub async fn create(
-    store: &dyn Store,
-    media: &dyn MediaStore,
-    accounts: &dyn AccountMaker,
-) -> anyhow::Result<Demo> {
-    create_sized(store, media, accounts, DemoSize::FULL).await
-}
-
 /// Creates a demo newsroom of the given size in an empty store.
 pub async fn create_sized(
     store: &dyn Store,
     media: &dyn MediaStore,
     accounts: &dyn AccountMaker,
     size: DemoSize,
+) -> anyhow::Result<Demo> {
+    create_with_archive(store, media, accounts, size, None).await
+}
+
+/// Creates a demo newsroom of the given size in an empty store, and then, if asked, an
+/// archive of generated stories on top of it.
+pub async fn create_with_archive(
+    store: &dyn Store,
+    media: &dyn MediaStore,
+    accounts: &dyn AccountMaker,
+    size: DemoSize,
+    archive: Option<Archive<'_>>,
 ) -> anyhow::Result<Demo> {
     store
         .save_settings(&SiteSettings {
@@ -87,11 +92,19 @@ pub async fn create_sized(
     let arabic = create_tree(store, arabic, tree::ARABIC_TREE, &[]).await?;
     let people = stories::People::create(store).await?;
     let mut count = 0;
+    let mut seeds = Vec::new();
     for edition in [&english, &arabic] {
-        count += stories::create_stories(store, media, &people, edition, size).await?;
+        let (written, seed) =
+            stories::create_stories(store, media, &people, edition, size, archive.is_some())
+                .await?;
+        count += written;
+        seeds.extend(seed);
         create_pages(store, edition).await?;
     }
     let accounts = accounts::create_accounts(store, accounts, people.first_staff()).await?;
+    if let Some(archive) = archive {
+        count += archive::write_archive(&people, &seeds, archive).await?;
+    }
     Ok(Demo {
         summary: format!("Created {count} stories in 2 editions"),
         accounts,

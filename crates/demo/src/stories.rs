@@ -9,6 +9,7 @@ use store::files::MediaStore;
 use store::slug::slugify;
 use store::*;
 
+use crate::archive::{ArchiveArticle, ArchiveLeaf, EditionArchive, pick_topics};
 use crate::text::{self, Lang, Piece, Rng};
 use crate::{DemoSize, EditionSeed, images, tree};
 
@@ -74,7 +75,8 @@ impl People {
         })
     }
 
-    fn byline(&self, lang: Lang, kind: StoryKind, rng: &mut Rng) -> Vec<CreditRef> {
+    /// A byline for a story of this kind in this edition.
+    pub(crate) fn byline(&self, lang: Lang, kind: StoryKind, rng: &mut Rng) -> Vec<CreditRef> {
         let desk = match lang {
             Lang::English => &self.english,
             Lang::Arabic => &self.arabic,
@@ -116,7 +118,7 @@ impl Desk {
     }
 }
 
-fn kind_for(subject: &str, top: &str) -> StoryKind {
+pub(crate) fn kind_for(subject: &str, top: &str) -> StoryKind {
     match (subject, top) {
         ("gallery", _) => StoryKind::Gallery,
         ("tv", _) => StoryKind::Video,
@@ -125,7 +127,7 @@ fn kind_for(subject: &str, top: &str) -> StoryKind {
     }
 }
 
-fn body_of(pieces: Vec<Piece>) -> Vec<Block> {
+pub(crate) fn body_of(pieces: Vec<Piece>) -> Vec<Block> {
     pieces
         .into_iter()
         .map(|piece| match piece {
@@ -191,16 +193,20 @@ struct Writer<'a> {
     now: Timestamp,
     slugs: HashSet<(i64, String)>,
     by_section: HashMap<i64, Vec<i64>>,
+    /// Every photo drawn so far, for the archive to reuse.
+    photos: Vec<i64>,
 }
 
-/// Creates the stories of one edition; returns how many.
+/// Creates the stories of one edition; returns how many, and with `archive` what an
+/// archive of the edition is made from.
 pub async fn create_stories(
     store: &dyn Store,
     media: &dyn MediaStore,
     people: &People,
     edition: &EditionSeed,
     size: DemoSize,
-) -> anyhow::Result<usize> {
+    archive: bool,
+) -> anyhow::Result<(usize, Option<EditionArchive>)> {
     let mut writer = Writer {
         store,
         media,
@@ -212,6 +218,7 @@ pub async fn create_stories(
         now: Timestamp::now(),
         slugs: HashSet::new(),
         by_section: HashMap::new(),
+        photos: Vec::new(),
     };
     let mut count = 0;
     for &(section_id, subject, top) in &edition.leaves {
@@ -232,10 +239,51 @@ pub async fn create_stories(
             count += 1;
         }
     }
-    Ok(count)
+    let archive = match archive {
+        true => Some(writer.archive_seed().await?),
+        false => None,
+    };
+    Ok((count, archive))
 }
 
 impl Writer<'_> {
+    /// Articles written per leaf section for the archive to draw its bodies from.
+    const ARCHIVE_ARTICLES_PER_SECTION: usize = 8;
+
+    /// The leaf sections with their topics, a pool of bodies with their keywords, and
+    /// the photos drawn so far: what an archive of this edition reuses.
+    async fn archive_seed(mut self) -> anyhow::Result<EditionArchive> {
+        let lang = self.edition.lang;
+        let mut leaves = Vec::new();
+        for &(section_id, subject, top) in &self.edition.leaves {
+            let kind = kind_for(subject, top);
+            let mut articles = Vec::new();
+            for _ in 0..Self::ARCHIVE_ARTICLES_PER_SECTION {
+                let words = 355 + self.rng.below(946);
+                let opinion = kind == StoryKind::Opinion;
+                let article = text::write_article(lang, subject, opinion, words, &mut self.rng);
+                articles.push(ArchiveArticle {
+                    keyword_ids: self.keywords(&article.keywords).await?,
+                    dateline: (!opinion).then_some(article.dateline),
+                    body: Body(body_of(article.pieces)),
+                });
+            }
+            leaves.push(ArchiveLeaf {
+                section_id,
+                subject,
+                kind,
+                topic_ids: self.topics.get(subject).cloned().unwrap_or_default(),
+                articles,
+            });
+        }
+        Ok(EditionArchive {
+            edition_id: self.edition.id,
+            lang,
+            leaves,
+            photos: self.photos,
+        })
+    }
+
     /// Writes and stores one story; returns its id.
     async fn write(
         &mut self,
@@ -323,7 +371,7 @@ impl Writer<'_> {
             Lang::English => "Meridian Herald Photo",
         };
         let alt = caption.clone();
-        images::make_image(
+        let id = images::make_image(
             self.store,
             self.media,
             &mut self.rng,
@@ -331,7 +379,9 @@ impl Writer<'_> {
             credit.to_string(),
             alt,
         )
-        .await
+        .await?;
+        self.photos.push(id);
+        Ok(id)
     }
 
     /// Ids of the keywords, created as needed.
@@ -351,12 +401,8 @@ impl Writer<'_> {
 
     /// Up to two of the topics that fit a subject.
     fn pick_topics(&mut self, subject: &str) -> Vec<i64> {
-        let fitting = self.topics.get(subject).cloned().unwrap_or_default();
-        if fitting.len() <= 2 {
-            return fitting;
-        }
-        let first = self.rng.below(fitting.len() - 1);
-        fitting[first..first + 2].to_vec()
+        let fitting = self.topics.get(subject).map_or(&[][..], Vec::as_slice);
+        pick_topics(fitting, &mut self.rng)
     }
 
     /// A publication time in the last two years, and an update time a quarter of the time.

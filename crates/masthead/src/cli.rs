@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use store::{NewAuditEntry, Role, Store};
 
 use crate::app::{App, Database, open_media, open_store};
+use crate::archive::ImportSink;
 use crate::config::{Config, LogFormat, without_password};
 use crate::service::account::create_user;
 use crate::service::demo_accounts::DemoAccountMaker;
@@ -24,7 +25,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Creates the demo newsroom in the data folder if it is not there, then serves it.
-    Demo(ServeArgs),
+    Demo(DemoArgs),
     /// Serves the newsroom in the data folder.
     Serve(ServeArgs),
     /// Brings the database in the data folder to the latest schema, then exits.
@@ -117,6 +118,16 @@ struct ServeArgs {
     theme: Option<PathBuf>,
 }
 
+#[derive(Debug, Args)]
+struct DemoArgs {
+    #[command(flatten)]
+    serve: ServeArgs,
+    /// Also generate an archive of this many stories over fifteen years, on top of the
+    /// demo's own (only when the demo is created).
+    #[arg(long, value_name = "N")]
+    stories: Option<usize>,
+}
+
 impl DataArgs {
     fn config(&self) -> anyhow::Result<Config> {
         let mut config = Config::load(self.config.as_deref(), self.data.as_deref())?;
@@ -163,23 +174,13 @@ fn init_logging(config: &Config) {
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Demo(args) => {
-            let config = args.config()?;
+            let config = args.serve.config()?;
             init_logging(&config);
-            let started = Instant::now();
             let store = open_store(&config).await?;
             if store.is_empty().await.context("checking the database")? {
-                println!(
-                    "Creating the demo newsroom in {} ...",
-                    config.database_label()
-                );
-                let media = open_media(&config).await?;
-                let demo = demo::create(&*store, media.as_ref(), &DemoAccountMaker).await?;
-                println!(
-                    "{} in {:.1} s",
-                    demo.summary,
-                    started.elapsed().as_secs_f64()
-                );
-                println!("{}", demo.accounts);
+                create_demo(&config, &store, args.stories).await?;
+            } else if args.stories.is_some() {
+                println!("The newsroom exists already: --stories only fills a new one.");
             }
             serve(config).await
         }
@@ -198,6 +199,38 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+async fn create_demo(
+    config: &Config,
+    store: &Database,
+    archive: Option<usize>,
+) -> anyhow::Result<()> {
+    println!(
+        "Creating the demo newsroom in {} ...",
+        config.database_label()
+    );
+    let started = Instant::now();
+    let media = open_media(config).await?;
+    let mut sink = ImportSink::new(store);
+    let mut bar = crate::copy::progress_bar();
+    let mut progress = |done, total| bar(done, total, "archive stories");
+    let archive = archive.map(|stories| demo::Archive {
+        stories,
+        sink: &mut sink,
+        progress: &mut progress,
+    });
+    let size = demo::DemoSize::FULL;
+    let demo =
+        demo::create_with_archive(&**store, media.as_ref(), &DemoAccountMaker, size, archive)
+            .await?;
+    println!(
+        "{} in {:.1} s",
+        demo.summary,
+        started.elapsed().as_secs_f64()
+    );
+    println!("{}", demo.accounts);
+    Ok(())
 }
 
 async fn run_copy(from: &str, to: &str) -> anyhow::Result<()> {

@@ -2,6 +2,7 @@
 //! services, the web layer and the command line's building blocks.
 
 pub mod app;
+pub mod archive;
 pub mod cli;
 pub mod config;
 pub mod copy;

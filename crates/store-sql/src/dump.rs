@@ -11,10 +11,11 @@ use async_trait::async_trait;
 use futures_util::StreamExt;
 use futures_util::stream::{BoxStream, once};
 use sha2::{Digest, Sha256};
-use store::{StoreError, StoreResult};
+use store::{NewStory, StoreError, StoreResult, StoryId};
 
 use crate::db::{Db, Dialect, Transaction};
 use crate::query::{Value, insert_rows};
+use crate::story_write::insert_stories;
 use crate::{SqlStore, Tx, sql};
 
 /// One value of a row.
@@ -64,6 +65,7 @@ pub const TABLES: &[&str] = &[
     "story_recommendations",
     "gallery_items",
     "story_images",
+    "story_lists",
     "story_revisions",
     "story_autosaves",
     "redirects",
@@ -150,6 +152,11 @@ pub trait Import: Send {
     async fn is_empty(&mut self) -> StoreResult<bool>;
     /// Inserts rows into a table; `columns` name the cells of each row.
     async fn insert(&mut self, table: &str, columns: &[String], rows: &[Row]) -> StoreResult<()>;
+    /// Inserts stories with the ids given, and their relations, many rows per statement
+    /// (the archive generator's path; see [`crate::story_write::insert_stories`]).
+    async fn insert_stories(&mut self, stories: &[(StoryId, NewStory)]) -> StoreResult<()>;
+    /// The largest id in a table, 0 when it is empty.
+    async fn max_id(&mut self, table: &str) -> StoreResult<i64>;
     /// The digest of a table as this transaction sees it.
     async fn digest(&mut self, table: &str) -> StoreResult<TableDigest>;
     /// Commits everything (and makes new ids follow the copied ones).
@@ -275,6 +282,15 @@ impl<D: Dialect> Import for SqlImport<D> {
             self.tx.execute(insert).await?;
         }
         Ok(())
+    }
+
+    async fn insert_stories(&mut self, stories: &[(StoryId, NewStory)]) -> StoreResult<()> {
+        insert_stories::<D>(&mut self.tx, stories).await
+    }
+
+    async fn max_id(&mut self, table: &str) -> StoreResult<i64> {
+        let sql = format!("SELECT COALESCE(MAX(id), 0) FROM {}", known_table(table)?);
+        self.tx.scalar::<i64>(sql!(sql)).await
     }
 
     async fn digest(&mut self, table: &str) -> StoreResult<TableDigest> {

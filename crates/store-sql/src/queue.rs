@@ -12,6 +12,7 @@ use jiff::Timestamp;
 use store::*;
 
 use crate::db::{Db, Dialect, Transaction};
+use crate::lists::{Relist, relist};
 use crate::story_write::log_change;
 use crate::workflow::{audit_in, current};
 use crate::{SqlStore, sql};
@@ -71,6 +72,7 @@ impl<D: Dialect> JobQueue for SqlStore<D> {
                 job.subject_id
             ))
             .await?;
+            relist::<D>(&mut tx, Relist::Story(job.subject_id)).await?;
             let entry = NewAuditEntry {
                 user_id: None,
                 action: "story.status".into(),

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use store::*;
 
 use crate::db::{Db, Dialect};
+use crate::lists::{Relist, relist};
 use crate::tree::{section_paths, subtree};
 use crate::{Tx, sql};
 
@@ -101,6 +102,10 @@ pub async fn update_section_in<D: Dialect>(
         changes.edition_id
     ))
     .await?;
+    if reparented {
+        // Its stories are now listed under the new parent, no longer under the old.
+        relist::<D>(tx, Relist::InSection(changes.id)).await?;
+    }
     sections[current].parent_id = changes.parent_id;
     sections[current].slug = changes.slug.clone();
     let after = section_paths(&sections);

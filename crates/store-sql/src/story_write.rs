@@ -8,7 +8,8 @@ use store::*;
 
 use crate::changes::log_tags;
 use crate::db::{Db, Dialect};
-use crate::query::{Query, Value, insert_rows, placeholder};
+use crate::lists::{Relist, relist};
+use crate::query::{Value, insert_rows, placeholder};
 use crate::rows::to_json;
 use crate::{Tx, sql};
 
@@ -96,7 +97,8 @@ pub async fn write_fields<D: Dialect>(
         tx.execute(sql!(format!("DELETE FROM {table} WHERE story_id = $1"), id))
             .await?;
     }
-    insert_relations::<D>(tx, id, fields).await
+    insert_relations::<D>(tx, id, fields).await?;
+    relist::<D>(tx, Relist::Story(id)).await
 }
 
 /// Records a revision of a story's content.
@@ -123,17 +125,6 @@ pub async fn insert_revision<D: Dialect>(
     Ok(())
 }
 
-/// `INSERT INTO {table} (story_id, position, {columns}) VALUES …`, one statement for
-/// the whole list, each row at its position from 0; nothing for an empty list.
-fn insert_list(table: &str, columns: &str, story_id: i64, rows: Vec<Vec<Value>>) -> Option<Query> {
-    let rows = rows.into_iter().enumerate().map(|(position, row)| {
-        let position = i64::try_from(position).unwrap_or(i64::MAX);
-        [vec![Value::from(story_id), Value::from(position)], row].concat()
-    });
-    let columns = format!("story_id, position, {columns}");
-    insert_rows(table, &columns, rows.collect(), placeholder)
-}
-
 /// The images a story shows and how (`hero`, `gallery`, `body`), each pair once.
 fn image_uses(story: &StoryFields) -> BTreeSet<(i64, &'static str)> {
     let hero = story.hero_image_id.map(|image| (image, "hero"));
@@ -146,12 +137,11 @@ fn image_uses(story: &StoryFields) -> BTreeSet<(i64, &'static str)> {
     hero.into_iter().chain(gallery).chain(body).collect()
 }
 
-/// Inserts each relation list in one statement, in the story's order.
-async fn insert_relations<D: Dialect>(
-    tx: &mut Tx<D>,
-    id: i64,
-    story: &StoryFields,
-) -> StoreResult<()> {
+/// A table's rows to insert: `(table, columns, rows)`.
+type TableRows = (&'static str, &'static str, Vec<Vec<Value>>);
+
+/// The rows of a story's relations, table by table, each list in the story's order.
+fn relation_rows(id: i64, story: &StoryFields) -> [TableRows; 7] {
     let ids = |ids: &[i64]| ids.iter().map(|id| vec![Value::from(*id)]).collect();
     let credits = story
         .credits
@@ -173,36 +163,142 @@ async fn insert_relations<D: Dialect>(
         .iter()
         .map(|item| vec![Value::from(item.image_id), Value::from(&item.caption)])
         .collect();
-    let lists = [
-        insert_list(
-            "story_sections",
-            "section_id",
-            id,
-            ids(&story.secondary_section_ids),
-        ),
-        insert_list("story_credits", "author_id, agency_id, role", id, credits),
-        insert_list("story_topics", "topic_id", id, ids(&story.topic_ids)),
-        insert_list("story_keywords", "keyword_id", id, ids(&story.keyword_ids)),
-        insert_list(
-            "story_recommendations",
-            "recommended_id",
-            id,
-            ids(&story.recommended_ids),
-        ),
-        insert_list("gallery_items", "image_id, caption", id, gallery),
-    ];
     let images = image_uses(story)
         .into_iter()
         .map(|(image, role)| vec![Value::from(id), Value::from(image), Value::from(role)])
         .collect();
-    let uses = insert_rows(
-        "story_images",
-        "story_id, image_id, role",
-        images,
-        placeholder,
-    );
-    for insert in lists.into_iter().chain([uses]).flatten() {
-        tx.execute(insert).await?;
+    [
+        listed(
+            "story_sections",
+            "story_id, position, section_id",
+            id,
+            ids(&story.secondary_section_ids),
+        ),
+        listed(
+            "story_credits",
+            "story_id, position, author_id, agency_id, role",
+            id,
+            credits,
+        ),
+        listed(
+            "story_topics",
+            "story_id, position, topic_id",
+            id,
+            ids(&story.topic_ids),
+        ),
+        listed(
+            "story_keywords",
+            "story_id, position, keyword_id",
+            id,
+            ids(&story.keyword_ids),
+        ),
+        listed(
+            "story_recommendations",
+            "story_id, position, recommended_id",
+            id,
+            ids(&story.recommended_ids),
+        ),
+        listed(
+            "gallery_items",
+            "story_id, position, image_id, caption",
+            id,
+            gallery,
+        ),
+        ("story_images", "story_id, image_id, role", images),
+    ]
+}
+
+/// A list's rows, each prefixed with the story and its position from 0.
+fn listed(
+    table: &'static str,
+    columns: &'static str,
+    story_id: i64,
+    rows: Vec<Vec<Value>>,
+) -> TableRows {
+    let rows = rows.into_iter().enumerate().map(|(position, row)| {
+        let position = i64::try_from(position).unwrap_or(i64::MAX);
+        [vec![Value::from(story_id), Value::from(position)], row].concat()
+    });
+    (table, columns, rows.collect())
+}
+
+/// Inserts each relation list in one statement.
+async fn insert_relations<D: Dialect>(
+    tx: &mut Tx<D>,
+    id: i64,
+    story: &StoryFields,
+) -> StoreResult<()> {
+    for (table, columns, rows) in relation_rows(id, story) {
+        if let Some(insert) = insert_rows(table, columns, rows, placeholder) {
+            tx.execute(insert).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Arguments per bulk statement: under SQLite's limit of 32,766, and PostgreSQL's 65,535.
+const BULK_ARGUMENTS: usize = 30_000;
+
+/// Inserts stories whose ids the caller chose, many rows per statement: the bulk path of
+/// the archive generator. No revision and no change-log row is written (a new archive has
+/// no history and nothing cached).
+pub async fn insert_stories<D: Dialect>(
+    tx: &mut Tx<D>,
+    stories: &[(StoryId, NewStory)],
+) -> StoreResult<()> {
+    let mut tables: Vec<TableRows> = vec![
+        (
+            "stories",
+            "id, edition_id, kind, status, headline, standfirst, slug, section_id, \
+             dateline, published_at, updated_at, hero_image_id, video_url, short_code, \
+             seo_title, seo_description, owner_id",
+            Vec::with_capacity(stories.len()),
+        ),
+        ("story_bodies", "story_id, body", Vec::new()),
+    ];
+    for (StoryId(id), story) in stories {
+        let (id, fields) = (*id, &story.fields);
+        tables[0].2.push(vec![
+            Value::from(id),
+            Value::from(story.edition_id),
+            Value::from(fields.kind.as_str()),
+            Value::from(story.status.as_str()),
+            Value::from(&fields.headline),
+            Value::from(&fields.standfirst),
+            Value::from(&fields.slug),
+            Value::from(fields.section_id),
+            Value::from(&fields.dateline),
+            Value::from(story.published_at),
+            Value::from(story.updated_at),
+            Value::from(fields.hero_image_id),
+            Value::from(&fields.video_url),
+            Value::from(short_code(id)),
+            Value::from(&fields.seo_title),
+            Value::from(&fields.seo_description),
+            Value::from(story.owner_id),
+        ]);
+        let body = to_json("story body", &fields.body)?;
+        tables[1].2.push(vec![Value::from(id), Value::from(body)]);
+        for (index, (table, columns, rows)) in relation_rows(id, fields).into_iter().enumerate() {
+            match tables.get_mut(index + 2) {
+                Some(rows_so_far) => rows_so_far.2.extend(rows),
+                None => tables.push((table, columns, rows)),
+            }
+        }
+    }
+    for (table, columns, mut rows) in tables {
+        let per_statement = BULK_ARGUMENTS / rows.first().map_or(1, Vec::len);
+        while !rows.is_empty() {
+            let rest = rows.split_off(rows.len().min(per_statement));
+            if let Some(insert) = insert_rows(table, columns, rows, placeholder) {
+                tx.execute(insert).await?;
+            }
+            rows = rest;
+        }
+    }
+    let ids = stories.iter().map(|(StoryId(id), _)| *id);
+    if let (Some(first), Some(last)) = (ids.clone().min(), ids.max()) {
+        relist::<D>(tx, Relist::Ids(first, last)).await?;
     }
     Ok(())
 }

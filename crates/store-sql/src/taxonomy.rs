@@ -6,6 +6,7 @@ use store::*;
 use crate::changes::log_tags;
 use crate::db::Transaction as _;
 use crate::db::{Db, Dialect};
+use crate::lists::{Relist, relist};
 use crate::newsroom::KeywordCountRow;
 use crate::search::like_pattern;
 use crate::story_write::story_tags;
@@ -221,6 +222,7 @@ pub(crate) async fn merge_keywords<D: Dialect>(
     for statement in MERGE {
         tx.execute(sql!(statement, from, into)).await?;
     }
+    relist::<D>(&mut tx, Relist::WithKeyword(into)).await?;
     let mut tags = vec![CacheTag::Keyword(from), CacheTag::Keyword(into)];
     tags.extend(stories.iter().map(|&(id,)| CacheTag::Story(id)));
     audit_in::<D>(&mut tx, audit, into).await?;

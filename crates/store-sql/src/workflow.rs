@@ -7,6 +7,7 @@ use jiff::Timestamp;
 use store::*;
 
 use crate::db::{Db, Dialect, Transaction};
+use crate::lists::{Relist, relist};
 use crate::query::Value;
 use crate::rows::StoryRow;
 use crate::search::like_pattern;
@@ -214,6 +215,7 @@ async fn change_status_in<D: Dialect>(tx: &mut Tx<D>, change: &StatusChange) -> 
         story
     ))
     .await?;
+    relist::<D>(tx, Relist::Story(story)).await?;
     cancel_jobs::<D>(tx, story, change.at).await?;
     if let (StoryStatus::Scheduled, Some(due)) = (change.to, change.scheduled_at) {
         tx.execute(sql!(

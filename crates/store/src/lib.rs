@@ -32,7 +32,7 @@ pub use media::*;
 pub use model::*;
 pub use newsroom::*;
 pub use ops::{JobCounts, Operations, PoolUse, Pruned, Retention};
-pub use query::{Page, StoryFilter, StoryQuery};
+pub use query::{Cursor, StoryFilter, StoryQuery};
 #[cfg(feature = "sqlx")]
 pub use row::{EpochSeconds, OptionalEpochSeconds};
 pub use store::{

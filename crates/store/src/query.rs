@@ -1,5 +1,6 @@
 //! Queries for lists of stories and the pages they come back in.
 
+use crate::ids::StoryId;
 use crate::kinds::StoryKind;
 
 /// Which published stories a list shows.
@@ -34,6 +35,8 @@ pub struct StoryQuery {
     pub limit: u32,
     /// Skip this many.
     pub offset: u32,
+    /// Start next to a story instead of at the newest.
+    pub cursor: Option<Cursor>,
 }
 
 impl StoryQuery {
@@ -46,15 +49,17 @@ impl StoryQuery {
             exclude: Vec::new(),
             limit,
             offset: 0,
+            cursor: None,
         }
     }
 }
 
-/// One page of results and the total count, for pagination.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Page<T> {
-    /// The items on this page.
-    pub items: Vec<T>,
-    /// How many match in all.
-    pub total: u64,
+/// Where a page of a list starts, so that the same address always lists the same
+/// stories however many are published after it (keyset paging).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cursor {
+    /// The stories listed after this one: older.
+    Before(StoryId),
+    /// The stories listed just before this one: newer (still returned newest first).
+    After(StoryId),
 }

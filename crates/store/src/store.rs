@@ -103,8 +103,6 @@ pub trait StoryReads: Send + Sync + 'static {
     async fn redirect_target(&self, edition_id: i64, path: &str) -> StoreResult<Option<Teaser>>;
     /// Published teasers matching a query, newest first.
     async fn teasers(&self, query: &StoryQuery) -> StoreResult<Vec<Teaser>>;
-    /// How many published stories match a query in all (ignoring limit and offset).
-    async fn count_teasers(&self, query: &StoryQuery) -> StoreResult<u64>;
     /// Published teasers by id, in the order asked, skipping any not published.
     async fn teasers_by_ids(&self, ids: &[i64]) -> StoreResult<Vec<Teaser>>;
     /// Published stories that share the most topics and keywords with a story, newest first.

@@ -69,10 +69,8 @@ pub struct Strings {
     pub previous: &'static str,
     /// Pagination.
     pub next: &'static str,
-    /// Pagination, as in "Page 2 of 9".
+    /// Pagination, as in "Page 2".
     pub page: &'static str,
-    /// Pagination.
-    pub of: &'static str,
     /// Heading of the topic page kind.
     pub topic: &'static str,
     /// Heading of the keyword page kind.
@@ -134,7 +132,6 @@ pub const ENGLISH: Strings = Strings {
     previous: "Newer",
     next: "Older",
     page: "Page",
-    of: "of",
     topic: "Topic",
     keyword: "Keyword",
     no_stories: "No stories here yet.",
@@ -184,7 +181,6 @@ pub const ARABIC: Strings = Strings {
     previous: "الأحدث",
     next: "الأقدم",
     page: "صفحة",
-    of: "من",
     topic: "موضوع",
     keyword: "كلمة مفتاحية",
     no_stories: "لا توجد أخبار هنا بعد.",

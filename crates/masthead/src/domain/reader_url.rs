@@ -4,14 +4,15 @@
 //!
 //! A page has one canonical spelling: lowercase slugs, percent-encoded the way browsers send
 //! them, no empty segments, no trailing slash (an edition's home keeps its `/ar/` form), and
-//! the page number only from `page=2` onwards. Other spellings of a path answer 301; query
-//! parameters other than `page` (tracking tags, cache busters) change nothing on a reader
-//! page, so they are read past and the canonical page serves them.
+//! a list's position (`page=2` onwards, `before=ID`, `after=ID`) in the query. Other
+//! spellings of a path answer 301; query parameters other than those (tracking tags, cache
+//! busters) change nothing on a reader page, so they are read past and the canonical page
+//! serves them.
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use store::slug::is_plausible_slug;
 
-use crate::domain::paging::parse_page;
+use crate::domain::paging::Position;
 
 /// Paths longer than this are not ours.
 const MAX_PATH: usize = 1024;
@@ -47,23 +48,15 @@ pub struct PageAddress {
     pub path: String,
     /// The decoded, lowercase segments of the path, the edition prefix's included.
     pub segments: Vec<String>,
-    /// The page number of a list; 1 when the query names none.
-    pub page: u32,
+    /// Where a list's page starts; its first page when the query names nothing.
+    pub position: Position,
 }
 
 impl PageAddress {
-    /// The canonical URL: the path, and `?page=N` from the second page on. This is the
+    /// The canonical URL: the path, and the position past the first page. This is the
     /// page cache's key.
     pub fn url(&self) -> String {
-        canonical_url(&self.path, self.page)
-    }
-}
-
-fn canonical_url(path: &str, page: u32) -> String {
-    if page > 1 {
-        format!("{path}?page={page}")
-    } else {
-        path.to_string()
+        self.position.url(&self.path)
     }
 }
 
@@ -82,7 +75,7 @@ pub fn parse_reader_url(path: &str, query: Option<&str>, home_prefixes: &[&str])
     let Some(segments) = decode_segments(path) else {
         return ReaderUrl::Invalid;
     };
-    let Some(page) = query.map_or(Some(1), page_of) else {
+    let Some(position) = query.map_or(Some(Position::FIRST), position_of) else {
         return ReaderUrl::Invalid;
     };
     let mut canonical = String::new();
@@ -95,12 +88,12 @@ pub fn parse_reader_url(path: &str, query: Option<&str>, home_prefixes: &[&str])
     }
     // A bare `?` is another spelling too; parameters other than `page` are read past.
     if canonical != path || query == Some("") {
-        return ReaderUrl::Moved(canonical_url(&canonical, page));
+        return ReaderUrl::Moved(position.url(&canonical));
     }
     ReaderUrl::Page(PageAddress {
         path: canonical,
         segments,
-        page,
+        position,
     })
 }
 
@@ -122,20 +115,22 @@ pub fn decode_segments(path: &str) -> Option<Vec<String>> {
         .collect()
 }
 
-/// The page number a query names: `page` decoded like any form field (so `%70age=2` is
-/// `page=2`), missing means 1; given twice, or not a sane number, it is `None`.
-fn page_of(query: &str) -> Option<u32> {
-    let mut pages = query
+/// The position a query names, its parameters decoded like any form field (so
+/// `%70age=2` is `page=2`): the first page when it names none; `None` when it names two
+/// (or one twice), or one no list has.
+fn position_of(query: &str) -> Option<Position> {
+    let mut positions = query
         .split('&')
         .filter_map(|pair| {
             let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode_component(name)? == "page").then(|| decode_component(value))
+            let name = decode_component(name)?;
+            Position::is_parameter(&name).then(|| Some((name, decode_component(value)?)))
         })
         .collect::<Vec<_>>()
         .into_iter();
-    match (pages.next(), pages.next()) {
-        (None, _) => Some(1),
-        (Some(Some(value)), None) => parse_page(Some(&value)),
+    match (positions.next(), positions.next()) {
+        (None, _) => Some(Position::FIRST),
+        (Some(Some((name, value))), None) => Position::parse(&name, &value),
         _ => None,
     }
 }
@@ -183,6 +178,12 @@ mod tests {
             ),
             ("/world?fbclid=1", "/world", "a click id"),
             ("/world?%70age=3", "/world?page=3", "an encoded name"),
+            ("/world?before=41", "/world?before=41", "older than a story"),
+            (
+                "/world?after=41&utm_source=x",
+                "/world?after=41",
+                "newer than a story",
+            ),
             ("/ar/%D8%B9%D8%B1%D8%A8", "/ar/%D8%B9%D8%B1%D8%A8", "Arabic"),
         ];
 
@@ -219,6 +220,9 @@ mod tests {
             ("/world?page=2&page=3", "the page twice"),
             ("/world?page=0", "page zero"),
             ("/world?page=abc", "not a number"),
+            ("/world?before=3&after=5", "two positions"),
+            ("/world?page=2&before=5", "a page and a story"),
+            ("/world?before=03", "an id spelled two ways"),
             ("/world/%FF", "invalid UTF-8"),
             ("/index.php", "a dot"),
         ];

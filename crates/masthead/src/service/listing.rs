@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use store::{Image, Page, Store, StoreResult, StoryQuery, Teaser, Topic};
+use store::{Cursor, Image, Store, StoreResult, StoryId, StoryQuery, Teaser, Topic};
+
+use crate::domain::paging::Position;
 
 /// Images and topics that a set of teasers (or a story page) refers to, by id.
 #[derive(Debug, Default)]
@@ -46,39 +48,92 @@ impl Extras {
     }
 }
 
-/// One page of a story list with its extras.
+/// Stories of a list with what they show.
 #[derive(Debug)]
 pub struct Listing {
-    /// The teasers and the total count.
-    pub page: Page<Teaser>,
+    /// The teasers, newest first.
+    pub items: Vec<Teaser>,
     /// What the teasers show.
     pub extras: Extras,
 }
 
-/// Loads one page of a list.
-pub async fn list(store: &dyn Store, query: &StoryQuery) -> StoreResult<Listing> {
-    list_with_pins(store, query.clone(), Vec::new()).await
+/// A page of a list at a position, and the positions of the pages beside it.
+#[derive(Debug)]
+pub struct ListPage {
+    /// Its stories.
+    pub listing: Listing,
+    /// Where it starts; a page of newer stories that reaches the newest is the first.
+    pub position: Position,
+    /// The page of newer stories, if any.
+    pub newer: Option<Position>,
+    /// The page of older stories, if any.
+    pub older: Option<Position>,
 }
 
-/// Loads one page of a list that opens, on its first page, with pinned stories; they are
-/// left out of the rest of the list (and of its count), so none shows twice.
-pub async fn list_with_pins(
+/// Loads the newest stories of a list.
+pub async fn list(store: &dyn Store, query: &StoryQuery) -> StoreResult<Listing> {
+    let items = store.teasers(query).await?;
+    let extras = Extras::for_teasers(store, items.iter(), Vec::new(), Vec::new()).await?;
+    Ok(Listing { items, extras })
+}
+
+/// Loads the page of a list at `position`, `query.limit` stories to a page, opening with
+/// the pinned stories on its first page; they are left out of the rest of the list, so
+/// none shows twice. `None` when there is no such page.
+pub async fn list_page(
     store: &dyn Store,
     mut query: StoryQuery,
+    position: Position,
     pinned: Vec<Teaser>,
-) -> StoreResult<Listing> {
+) -> StoreResult<Option<ListPage>> {
+    let size = query.limit as usize;
     query.exclude.extend(pinned.iter().map(|teaser| teaser.id));
-    let (items, total) = tokio::try_join!(store.teasers(&query), store.count_teasers(&query))?;
-    let mut shown = if query.offset == 0 {
-        pinned
-    } else {
-        Vec::new()
+    // One story more than a page tells whether another page follows.
+    query.limit += 1;
+    match position {
+        Position::Number(page) => query.offset = (page - 1).saturating_mul(size as u32),
+        Position::Before(id) => query.cursor = Some(Cursor::Before(StoryId(id))),
+        Position::After(id) => query.cursor = Some(Cursor::After(StoryId(id))),
+    }
+    let mut items = store.teasers(&query).await?;
+    let (newer, older) = match position {
+        Position::After(_) if items.len() <= size => {
+            // Fewer newer stories than a page: they are all on the first page.
+            query.limit -= 1;
+            query.exclude.truncate(query.exclude.len() - pinned.len());
+            return Box::pin(list_page(store, query, Position::FIRST, pinned)).await;
+        }
+        Position::After(_) => {
+            items.remove(0);
+            let newer = items.first().map(|teaser| Position::After(teaser.id));
+            (
+                newer,
+                items.last().map(|teaser| Position::Before(teaser.id)),
+            )
+        }
+        Position::Number(_) | Position::Before(_) => {
+            let more = items.len() > size;
+            items.truncate(size);
+            let newer = match position {
+                Position::Number(1) => None,
+                Position::Number(page) => Some(Position::Number(page - 1)),
+                _ => items.first().map(|teaser| Position::After(teaser.id)),
+            };
+            let older = items.last().filter(|_| more);
+            (newer, older.map(|teaser| Position::Before(teaser.id)))
+        }
     };
-    shown.extend(items);
-    let page = Page {
-        items: shown,
-        total,
-    };
-    let extras = Extras::for_teasers(store, page.items.iter(), Vec::new(), Vec::new()).await?;
-    Ok(Listing { page, extras })
+    if items.is_empty() && !position.is_first() {
+        return Ok(None);
+    }
+    if position.is_first() {
+        items.splice(0..0, pinned);
+    }
+    let extras = Extras::for_teasers(store, items.iter(), Vec::new(), Vec::new()).await?;
+    Ok(Some(ListPage {
+        listing: Listing { items, extras },
+        position,
+        newer,
+        older,
+    }))
 }

@@ -5,8 +5,9 @@ use serde::Serialize;
 use store::{Image, Rendition, StoryKind, Teaser};
 
 use crate::domain::i18n::Strings;
+use crate::domain::paging::Position;
 use crate::domain::time::{DisplayTime, display_time};
-use crate::service::listing::Extras;
+use crate::service::listing::{Extras, ListPage};
 use crate::service::site::{EditionSite, MenuNode, Site};
 
 /// What every reader page shows around its content: masthead, menus, footer.
@@ -263,41 +264,41 @@ impl TeaserView {
 /// Pagination links under a list.
 #[derive(Debug, Serialize)]
 pub struct Pager {
-    /// Current page, from 1.
-    pub page: u32,
-    /// Number of pages.
-    pub pages: u32,
+    /// What the page is, past the first: "Page 3", or the date of its newest story.
+    pub label: Option<String>,
     /// Link to the newer page, if any.
     pub previous: Option<String>,
     /// Link to the older page, if any.
     pub next: Option<String>,
-    /// The list's path without a page number.
+    /// The page's own address.
     #[serde(skip)]
-    path: String,
+    canonical: String,
 }
 
 impl Pager {
-    /// Links for page `page` of `pages` at `path`.
-    pub fn new(path: &str, page: u32, pages: u32) -> Pager {
-        let link = |number: u32| match number {
-            1 => path.to_string(),
-            _ => format!("{path}?page={number}"),
+    /// The links around a page of the list at `path`.
+    pub fn new(path: &str, page: &ListPage, edition: &EditionSite) -> Pager {
+        let label = match page.position {
+            Position::Number(1) => None,
+            Position::Number(number) => Some(format!("{} {number}", edition.strings.page)),
+            Position::Before(_) | Position::After(_) => page
+                .listing
+                .items
+                .first()
+                .and_then(|teaser| teaser.published_at)
+                .map(|at| display_time(at, &edition.zone, &edition.edition.language).date),
         };
         Pager {
-            page,
-            pages,
-            previous: (page > 1).then(|| link(page - 1)),
-            next: (page < pages).then(|| link(page + 1)),
-            path: path.to_string(),
+            label,
+            previous: page.newer.map(|position| position.url(path)),
+            next: page.older.map(|position| position.url(path)),
+            canonical: page.position.url(path),
         }
     }
 
     /// The path of the current page, as its canonical link.
-    pub fn self_link(&self) -> String {
-        match self.page {
-            1 => self.path.clone(),
-            page => format!("{}?page={page}", self.path),
-        }
+    pub fn self_link(&self) -> &str {
+        &self.canonical
     }
 }
 

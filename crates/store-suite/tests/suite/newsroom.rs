@@ -146,6 +146,11 @@ async fn a_save_with_a_move_is_all_or_nothing(store: &dyn Store) {
 async fn publishing_logs_a_change_tagged_with_the_story_its_section_and_home(store: &dyn Store) {
     let (story, section) = newsroom(store).await;
     let before = store.last_change_id().await.expect("last");
+    let section_list = StoryQuery::latest(1, StoryFilter::Section(section), 10);
+    assert!(
+        store.teasers(&section_list).await.expect("list").is_empty(),
+        "a draft is in no list"
+    );
 
     store
         .change_status(&StatusChange {
@@ -159,6 +164,12 @@ async fn publishing_logs_a_change_tagged_with_the_story_its_section_and_home(sto
         .await
         .expect("publish");
 
+    let listed = store.teasers(&section_list).await.expect("list");
+    assert_eq!(
+        listed.iter().map(|teaser| teaser.id).collect::<Vec<_>>(),
+        [story],
+        "published, it is in its section's list"
+    );
     let changes = store.changes_since(before, 10).await.expect("changes");
     assert_eq!(changes.len(), 1);
     for tag in [

@@ -144,34 +144,58 @@ async fn a_duplicate_slug_is_a_conflict_named_after_its_constraint(store: &dyn S
     ));
 }
 
-async fn section_lists_include_subsections_newest_first_with_a_total(store: &dyn Store) {
+async fn section_lists_include_subsections_newest_first_and_page_from_a_story(store: &dyn Store) {
     let edition_id = edition(store).await;
     let world = section(store, edition_id, None, "world").await;
     let europe = section(store, edition_id, Some(world), "europe").await;
     let sports = section(store, edition_id, None, "sports").await;
-    store
-        .create_story(&story(edition_id, world, "old", 30))
-        .await
-        .expect("old");
-    store
-        .create_story(&story(edition_id, europe, "new", 10))
-        .await
-        .expect("new");
-    store
-        .create_story(&story(edition_id, sports, "elsewhere", 1))
-        .await
-        .expect("other");
+    let mut ids = Vec::new();
+    for (section_id, slug, minutes_ago) in [
+        (world, "oldest", 40),
+        (europe, "old", 30),
+        (world, "new", 20),
+        (europe, "newest", 10),
+        (sports, "elsewhere", 1),
+    ] {
+        let story = story(edition_id, section_id, slug, minutes_ago);
+        ids.push(store.create_story(&story).await.expect("story"));
+    }
     let mut draft = story(edition_id, world, "draft", 0);
     draft.status = StoryStatus::Draft;
     store.create_story(&draft).await.expect("draft");
+    let slugs = |teasers: Vec<Teaser>| -> Vec<String> {
+        teasers.into_iter().map(|teaser| teaser.slug).collect()
+    };
+    let page = |cursor| {
+        let mut query = StoryQuery::latest(edition_id, StoryFilter::Section(world), 2);
+        query.cursor = cursor;
+        query
+    };
 
-    let query = StoryQuery::latest(edition_id, StoryFilter::Section(world), 1);
-    let items = store.teasers(&query).await.expect("list");
-    let total = store.count_teasers(&query).await.expect("count");
+    let first = store.teasers(&page(None)).await.expect("first");
+    let older = store
+        .teasers(&page(Some(Cursor::Before(StoryId(ids[2])))))
+        .await
+        .expect("older");
+    let newer = store
+        .teasers(&page(Some(Cursor::After(StoryId(ids[1])))))
+        .await
+        .expect("newer");
+    let mut numbered = page(None);
+    numbered.offset = 3;
 
-    assert_eq!(total, 2, "the draft and the other section are not listed");
-    assert_eq!(items.len(), 1);
-    assert_eq!(items[0].slug, "new");
+    assert_eq!(slugs(first), ["newest", "new"], "subsections are in it");
+    assert_eq!(slugs(older), ["old", "oldest"], "older than `new`");
+    assert_eq!(
+        slugs(newer),
+        ["newest", "new"],
+        "newer than `old`, newest first"
+    );
+    assert_eq!(
+        slugs(store.teasers(&numbered).await.expect("offset")),
+        ["oldest"],
+        "the draft and the other section are not listed"
+    );
 }
 
 async fn drafts_are_invisible_by_path_code_and_id(store: &dyn Store) {
@@ -284,7 +308,7 @@ async fn similar_stories_rank_by_shared_topics_then_keywords(store: &dyn Store) 
 crate::on_both_backends!(
     a_story_round_trips_with_its_relations,
     a_duplicate_slug_is_a_conflict_named_after_its_constraint,
-    section_lists_include_subsections_newest_first_with_a_total,
+    section_lists_include_subsections_newest_first_and_page_from_a_story,
     drafts_are_invisible_by_path_code_and_id,
     keywords_are_created_once_and_redirects_point_at_stories,
     similar_stories_rank_by_shared_topics_then_keywords,

@@ -100,7 +100,6 @@ pub async fn show_feed(
     let base = &state.base_url;
     let chrome = Chrome::new(site, edition, base);
     let items: Vec<FeedItem> = listing
-        .page
         .items
         .iter()
         .map(|teaser| FeedItem {
@@ -126,7 +125,6 @@ pub async fn show_feed(
         language: edition.edition.language.clone(),
         copyright: chrome.copyright,
         updated: listing
-            .page
             .items
             .first()
             .and_then(|t| t.published_at)

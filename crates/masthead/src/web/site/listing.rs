@@ -4,8 +4,8 @@ use axum::response::Response;
 use serde::Serialize;
 use store::{CacheTag, StoryFilter, StoryQuery};
 
-use crate::domain::paging::page_count;
-use crate::service::listing::list;
+use crate::domain::paging::Position;
+use crate::service::listing::list_page;
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
@@ -102,28 +102,26 @@ async fn find_subject(
     })
 }
 
-/// Renders page `page` of a topic, keyword or author listing; `None` if there is no such
-/// subject or no such page.
+/// Renders the page at `position` of a topic, keyword or author listing; `None` if there
+/// is no such subject or no such page.
 pub async fn show_listing(
     state: &AppState,
     site: &Site,
     edition: &EditionSite,
     kind: ListingKind,
     slug: &str,
-    page: u32,
+    position: Position,
 ) -> Result<Option<Response>, AppError> {
     let Some(subject) = find_subject(state, edition, kind, slug).await? else {
         return Ok(None);
     };
-    let mut query = StoryQuery::latest(edition.edition.id, subject.filter, state.page_size);
-    query.offset = (page - 1).saturating_mul(state.page_size);
-    let listing = list(state.store.as_ref(), &query).await?;
-    let pages = page_count(listing.page.total, state.page_size);
-    if page > pages {
+    let query = StoryQuery::latest(edition.edition.id, subject.filter, state.page_size);
+    let store = state.store.as_ref();
+    let Some(page) = list_page(store, query, position, Vec::new()).await? else {
         return Ok(None);
-    }
+    };
     let path = format!("{}/{}/{slug}", edition.edition.path_prefix, subject.kind);
-    let pager = Pager::new(&path, page, pages);
+    let pager = Pager::new(&path, &page, edition);
     let view = ListingPage {
         chrome: Chrome::new(site, edition, &state.base_url),
         canonical: format!("{}{}", state.base_url, pager.self_link()),
@@ -132,7 +130,7 @@ pub async fn show_listing(
         title: subject.title,
         description: subject.description,
         subtitle: subject.subtitle,
-        teasers: TeaserView::all(site, edition, &listing.page.items, &listing.extras),
+        teasers: TeaserView::all(site, edition, &page.listing.items, &page.listing.extras),
         pager,
     };
     let html = state.theme.render("pages/listing.html", &view)?;

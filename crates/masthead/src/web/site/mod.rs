@@ -15,6 +15,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 
+use crate::domain::paging::Position;
+
 /// What must be escaped in a path for a `Location` header: controls, space, non-ASCII
 /// (Arabic slugs) and the characters that would end or confuse a path.
 const PATH_ESCAPES: &AsciiSet = &CONTROLS
@@ -41,16 +43,16 @@ pub fn moved_permanently(path: &str) -> Response {
     }
 }
 
-/// A 301 to page `page` of a list that moved to a site path (page 1 has no number).
-pub fn moved_to_page(path: &str, page: u32) -> Response {
+/// A 301 to the same position of a list that moved to a site path.
+pub fn moved_to_page(path: &str, position: Position) -> Response {
     let mut response = moved_permanently(path);
-    let numbered = response
+    let moved = response
         .headers()
         .get(header::LOCATION)
         .and_then(|location| location.to_str().ok())
-        .filter(|_| page > 1)
-        .and_then(|location| HeaderValue::from_str(&format!("{location}?page={page}")).ok());
-    if let Some(location) = numbered {
+        .filter(|_| !position.is_first())
+        .and_then(|location| HeaderValue::from_str(&position.url(location)).ok());
+    if let Some(location) = moved {
         response.headers_mut().insert(header::LOCATION, location);
     }
     response

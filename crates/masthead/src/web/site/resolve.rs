@@ -9,6 +9,7 @@ use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 
+use crate::domain::paging::Position;
 use crate::domain::reader_url::ReaderUrl;
 use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;
@@ -33,7 +34,7 @@ pub async fn show_path(State(state): State<Arc<AppState>>, uri: Uri) -> Result<R
         .path_prefix
         .split('/')
         .filter(|s| !s.is_empty());
-    let page = address.page;
+    let page = address.position;
     let slugs: Vec<&str> = address
         .segments
         .get(prefix_segments.count()..)
@@ -42,14 +43,14 @@ pub async fn show_path(State(state): State<Arc<AppState>>, uri: Uri) -> Result<R
         .map(String::as_str)
         .collect();
     let found = match slugs.as_slice() {
-        [] if page == 1 => Some(home::show_home(&state, &site, edition).await?),
+        [] if page.is_first() => Some(home::show_home(&state, &site, edition).await?),
         ["topic", slug] => {
             listing::show_listing(&state, &site, edition, ListingKind::Topic, slug, page).await?
         }
         ["keyword", slug] => {
             listing::show_listing(&state, &site, edition, ListingKind::Keyword, slug, page).await?
         }
-        ["rss", rest @ ..] if !rest.is_empty() && page == 1 => {
+        ["rss", rest @ ..] if !rest.is_empty() && page.is_first() => {
             feed::show_feed(&state, &site, edition, rest).await?
         }
         ["author", slug] => {
@@ -117,7 +118,7 @@ async fn find_in_tree(
     site: &Site,
     edition: &EditionSite,
     slugs: &[&str],
-    page: u32,
+    page: Position,
 ) -> Result<Option<Response>, AppError> {
     if slugs.is_empty() {
         return Ok(None);
@@ -126,7 +127,7 @@ async fn find_in_tree(
         return section::show_section(state, site, edition, found, page).await;
     }
     let (last, parents) = slugs.split_last().ok_or(AppError::NotFound)?;
-    if page != 1 {
+    if !page.is_first() {
         return Ok(None);
     }
     let section_id = match parents {

@@ -4,9 +4,9 @@ use axum::response::Response;
 use serde::Serialize;
 use store::{CacheTag, Section, StoryFilter, StoryQuery};
 
-use crate::domain::paging::page_count;
+use crate::domain::paging::Position;
 use crate::service::front::section_pins;
-use crate::service::listing::list_with_pins;
+use crate::service::listing::list_page;
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
@@ -25,34 +25,31 @@ struct SectionPage {
     pager: Pager,
 }
 
-/// Renders page `page` of a section, its front's pins first on page 1; `None` past the
-/// last page.
+/// Renders the page of a section at `position`, its front's pins first on the first
+/// page; `None` if there is no such page.
 pub async fn show_section(
     state: &AppState,
     site: &Site,
     edition: &EditionSite,
     section: &Section,
-    page: u32,
+    position: Position,
 ) -> Result<Option<Response>, AppError> {
-    let mut query = StoryQuery::latest(
+    let query = StoryQuery::latest(
         edition.edition.id,
         StoryFilter::Section(section.id),
         state.page_size,
     );
-    query.offset = (page - 1).saturating_mul(state.page_size);
     let store = state.store.as_ref();
     let pinned = section_pins(store, edition.edition.id, section.id).await?;
-    let listing = list_with_pins(store, query, pinned).await?;
-    let pages = page_count(listing.page.total, state.page_size);
-    if page > pages {
+    let Some(page) = list_page(store, query, position, pinned).await? else {
         return Ok(None);
-    }
+    };
     let path = edition.section_path(section.id);
     let link = |section: &Section| LinkView {
         name: section.name.clone(),
         url: edition.section_path(section.id),
     };
-    let pager = Pager::new(&path, page, pages);
+    let pager = Pager::new(&path, &page, edition);
     let view = SectionPage {
         chrome: Chrome::new(site, edition, &state.base_url),
         canonical: format!("{}{}", state.base_url, pager.self_link()),
@@ -64,7 +61,7 @@ pub async fn show_section(
             .map(link)
             .collect(),
         subsections: edition.children(section.id).map(link).collect(),
-        teasers: TeaserView::all(site, edition, &listing.page.items, &listing.extras),
+        teasers: TeaserView::all(site, edition, &page.listing.items, &page.listing.extras),
         pager,
     };
     let html = state.theme.render("pages/section.html", &view)?;
