@@ -487,6 +487,11 @@ def parse_created(demo_log, lines):
         raise RuntimeError(f"no 'Created N stories ... in X s' line in {demo_log}")
     figures = {"created": int(found.group(1)), "seconds": float(found.group(2)),
                "line": found.group(0).strip()}
+    own = re.search(r"the archive's (\d+) in ([\d.]+) s", text)
+    if own:
+        figures["archive_seconds"] = float(own.group(2))
+        figures["archive_rate"] = int(own.group(1)) / max(float(own.group(2)), 0.001)
+        return figures
     progress = [(at, int(m.group(1))) for at, line in lines
                 for m in [re.search(r"(\d+)/\d+ rows\s+archive stories", line)] if m]
     if len(progress) >= 2 and progress[-1][0] > progress[0][0]:

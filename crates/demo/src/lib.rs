@@ -102,11 +102,19 @@ pub async fn create_with_archive(
         create_pages(store, edition).await?;
     }
     let accounts = accounts::create_accounts(store, accounts, people.first_staff()).await?;
+    let mut summary = String::new();
     if let Some(archive) = archive {
-        count += archive::write_archive(&people, &seeds, archive).await?;
+        let started = std::time::Instant::now();
+        let written = archive::write_archive(&people, &seeds, archive).await?;
+        let seconds = started.elapsed().as_secs_f64();
+        count += written;
+        summary = format!(
+            " (the archive's {written} in {seconds:.1} s, {:.0} a second)",
+            written as f64 / seconds.max(0.001)
+        );
     }
     Ok(Demo {
-        summary: format!("Created {count} stories in 2 editions"),
+        summary: format!("Created {count} stories in 2 editions{summary}"),
         accounts,
     })
 }

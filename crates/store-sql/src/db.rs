@@ -151,16 +151,27 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
     fn table_columns(table: &'static str) -> Query;
 
     /// What an import inserts into a column of `column_type` for the cell bound to `$n`:
-    /// cells are plain integers, reals and texts (NULL bound as an integer), and a column
-    /// that cannot take one as it is casts it here.
+    /// cells are plain integers, reals and texts (NULL bound with the column's type), and a
+    /// column that cannot take one as it is casts it here.
     fn import_value(_column_type: &str, n: usize) -> String {
         format!("${n}")
     }
 
+    /// The statement that brings the query planner's statistics up to date, where the
+    /// database does not keep them itself: run at start, after an import and with the
+    /// hourly upkeep. Without them SQLite may walk a whole index where one lookup by id
+    /// would do.
+    const REFRESH_STATISTICS: Option<&'static str> = None;
+
     /// Runs at the end of an import, before its commit: whatever the database needs for
-    /// rows inserted with their ids.
-    fn finish_import(_tx: &mut <Self::Pool as Pool>::Tx) -> BoxFuture<'_, StoreResult<()>> {
-        Box::pin(async { Ok(()) })
+    /// rows inserted with their ids, and fresh statistics.
+    fn finish_import(tx: &mut <Self::Pool as Pool>::Tx) -> BoxFuture<'_, StoreResult<()>> {
+        Box::pin(async move {
+            if let Some(statement) = Self::REFRESH_STATISTICS {
+                tx.execute(crate::sql!(statement)).await?;
+            }
+            Ok(())
+        })
     }
 }
 

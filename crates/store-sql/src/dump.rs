@@ -229,11 +229,23 @@ impl<D: Dialect> SqlImport<D> {
     }
 }
 
-/// A cell as a statement's argument; NULL goes as an integer, which every column type but
-/// a PostgreSQL flag takes (see [`Dialect::import_value`]).
-fn cell_value(cell: &Cell) -> StoreResult<Value> {
+/// A cell as a statement's argument into a column of `column_type` (as the target names
+/// it). A NULL goes with the column's own type: PostgreSQL fixes each argument's type when
+/// it first prepares a statement, and the next batch may bind a value there.
+fn cell_value(cell: &Cell, column_type: &str) -> StoreResult<Value> {
     Ok(match cell {
-        Cell::Null => Value::Int(None),
+        Cell::Null => {
+            let column_type = column_type.to_ascii_lowercase();
+            if column_type.contains("text") || column_type.contains("char") {
+                Value::Text(None)
+            } else if column_type.contains("real") || column_type.contains("double") {
+                Value::Real(None)
+            } else {
+                // Integers, times, and flags (which travel as 0/1: see
+                // [`Dialect::import_value`]).
+                Value::Int(None)
+            }
+        }
         Cell::Int(value) => Value::Int(Some(*value)),
         Cell::Real(value) => Value::Real(Some(*value)),
         Cell::Text(text) => Value::Text(Some(text.clone())),
@@ -274,7 +286,12 @@ impl<D: Dialect> Import for SqlImport<D> {
             .collect();
         let rows = rows
             .iter()
-            .map(|row| row.iter().take(columns.len()).map(cell_value).collect())
+            .map(|row| {
+                row.iter()
+                    .zip(&column_types)
+                    .map(|(cell, column_type)| cell_value(cell, column_type))
+                    .collect()
+            })
             .collect::<StoreResult<_>>()?;
         let placeholder = |column: usize, n| D::import_value(column_types[column], n);
         let columns = columns.join(", ");

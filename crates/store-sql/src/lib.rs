@@ -73,6 +73,14 @@ impl<D: Dialect> SqlStore<D> {
 
     /// The records `sql` returns for the list of `ids` it binds as `$1`, in the order of
     /// `ids`, leaving out ids that match none; for no ids, no query.
+    /// Brings the query planner's statistics up to date ([`Dialect::REFRESH_STATISTICS`]).
+    pub async fn refresh_statistics(&self) -> StoreResult<()> {
+        if let Some(statement) = D::REFRESH_STATISTICS {
+            self.db().execute(sql!(statement)).await?;
+        }
+        Ok(())
+    }
+
     pub(crate) async fn by_ids<R: Record>(
         &self,
         ids: &[i64],

@@ -46,9 +46,11 @@ pub(crate) async fn prune<D: Dialect>(
     store: &SqlStore<D>,
     retention: &Retention,
 ) -> StoreResult<Pruned> {
-    Ok(Pruned {
+    let pruned = Pruned {
         changes: prune_rows(store, CHANGES, retention.changes_before).await?,
         jobs: prune_rows(store, JOBS, retention.jobs_before).await?,
         audit_lines: prune_rows(store, AUDIT, retention.audit_before).await?,
-    })
+    };
+    store.refresh_statistics().await?;
+    Ok(pruned)
 }

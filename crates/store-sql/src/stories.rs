@@ -70,7 +70,7 @@ fn teasers_sql<D: Dialect>(query: &StoryQuery) -> String {
         );
     };
     // The page's ids come from the list's index alone (skipping is cheap there), then the
-    // stories are read by id.
+    // stories are read by id (CROSS JOIN keeps SQLite to that order).
     let image = match query.with_image {
         true => " AND story_id IN (SELECT id FROM stories WHERE hero_image_id IS NOT NULL)",
         false => "",
@@ -80,7 +80,7 @@ fn teasers_sql<D: Dialect>(query: &StoryQuery) -> String {
            SELECT story_id, published_at FROM story_lists \
            WHERE list_kind = {kind} AND list_id = $2 AND edition_id = $1 AND NOT ({}){image}{} \
            ORDER BY published_at {direction}, story_id {direction} LIMIT $4 OFFSET $5 \
-         ) l JOIN stories s ON s.id = l.story_id WHERE s.status = 'published' \
+         ) l CROSS JOIN stories s WHERE s.id = l.story_id AND s.status = 'published' \
          ORDER BY l.published_at {direction}, l.story_id {direction}",
         D::in_list("story_id", 3),
         cursor("published_at", "story_id"),
@@ -184,11 +184,13 @@ impl<D: Dialect> StoryReads for SqlStore<D> {
         if arms.is_empty() {
             return Ok(Vec::new());
         }
+        // CROSS JOIN: SQLite reads the few candidates first, then their stories by id
+        // (left to choose, it may walk every story instead).
         select.sql = format!(
-            "SELECT {TEASER_COLUMNS} FROM stories s JOIN ( \
+            "SELECT {TEASER_COLUMNS} FROM ( \
                SELECT story_id, SUM(weight) AS score FROM ({}) w GROUP BY story_id \
-             ) m ON m.story_id = s.id \
-             WHERE s.status = 'published' AND s.id <> $3 \
+             ) m CROSS JOIN stories s \
+             WHERE s.id = m.story_id AND s.status = 'published' AND s.id <> $3 \
              ORDER BY m.score DESC, s.published_at DESC, s.id DESC LIMIT $4",
             arms.join(" UNION ALL ")
         )

@@ -236,8 +236,11 @@ async fn insert_relations<D: Dialect>(
     Ok(())
 }
 
-/// Arguments per bulk statement: under SQLite's limit of 32,766, and PostgreSQL's 65,535.
-const BULK_ARGUMENTS: usize = 30_000;
+/// Arguments per bulk statement, about. Each `$n` is looked up among the statement's
+/// names as it is parsed and bound, so a statement's cost grows with the square of their
+/// number: a couple of hundred keeps that small, and each table's statement the same text
+/// (prepared once).
+const BULK_ARGUMENTS: usize = 240;
 
 /// Inserts stories whose ids the caller chose, many rows per statement: the bulk path of
 /// the archive generator. No revision and no change-log row is written (a new archive has

@@ -12,6 +12,9 @@ CREATE TABLE story_lists (
     PRIMARY KEY (list_kind, list_id, edition_id, published_at, story_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX story_lists_story ON story_lists (story_id);
+-- A story's own rows are read and rewritten by story; this table's key starts with the
+-- section.
+CREATE INDEX story_sections_story ON story_sections (story_id);
 
 INSERT INTO story_lists (list_kind, list_id, edition_id, published_at, story_id)
 SELECT 1, s.section_id, s.edition_id, s.published_at, s.id FROM stories s

@@ -48,6 +48,9 @@ impl Dialect for Sqlite {
 
     const DEFER_FOREIGN_KEYS: &'static str = "PRAGMA defer_foreign_keys = ON";
 
+    // Quick on any size: every connection sets `analysis_limit` (see `open`).
+    const REFRESH_STATISTICS: Option<&'static str> = Some("ANALYZE");
+
     fn table_columns(table: &'static str) -> Query {
         sql!(
             "SELECT name, type FROM pragma_table_info($1) ORDER BY cid",

@@ -97,6 +97,8 @@ pub async fn list_page(
     }
     let mut items = store.teasers(&query).await?;
     let (newer, older) = match position {
+        // Nothing newer: no such story in the list (the newest has no newer page).
+        Position::After(_) if items.is_empty() => return Ok(None),
         Position::After(_) if items.len() <= size => {
             // Fewer newer stories than a page: they are all on the first page.
             query.limit -= 1;

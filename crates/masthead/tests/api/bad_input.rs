@@ -65,6 +65,15 @@ async fn odd_page_numbers_are_404_or_the_first_page() {
         ("/politics?page=1e3", 404, "scientific notation"),
         ("/politics?page=", 404, "empty"),
         (
+            "/politics?page=1001",
+            404,
+            "deeper pages are reached from a story",
+        ),
+        ("/politics?before=999999999", 404, "older than no story"),
+        ("/politics?after=999999999", 404, "newer than no story"),
+        ("/politics?before=1&after=2", 404, "two positions"),
+        ("/politics?before=abc", 404, "not a story id"),
+        (
             "/topic/energy-transition?page=999",
             404,
             "topic past the end",

@@ -8,14 +8,14 @@ use masthead::copy::digests;
 
 use crate::helpers::{TestData, spawn_app_on, sqlite_demo};
 
-fn copy(from: &str, to: &str) -> std::process::Output {
+pub fn copy(from: &str, to: &str) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_masthead"))
         .args(["copy", "--from", from, "--to", to])
         .output()
         .expect("run masthead copy")
 }
 
-fn text(bytes: &[u8]) -> String {
+pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 

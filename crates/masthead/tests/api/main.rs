@@ -1,6 +1,7 @@
 //! Black-box tests: the app on a random port with a fresh copy of a small demo newsroom,
 //! talked to over HTTP like a browser.
 
+mod archive;
 mod bad_input;
 mod browser;
 mod cli;

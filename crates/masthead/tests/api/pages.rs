@@ -1,7 +1,7 @@
 //! Every page type a reader reaches: home, sections, topics, keywords, authors, static
 //! pages, both editions.
 
-use crate::helpers::spawn_app;
+use crate::helpers::{Page, TestApp, spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn home_front_shows_lead_blocks_and_the_whole_menu() {
@@ -97,28 +97,91 @@ async fn section_and_subsection_pages_list_their_stories() {
 }
 
 #[tokio::test]
-async fn section_pages_paginate() {
-    let app = spawn_app().await;
+async fn section_pages_page_from_a_story_and_keep_their_stories_when_more_are_published() {
+    let app = spawn_app_with(|config| config.page_cache_entries = 0).await;
+    let headlines = |page: &Page| page.attrs(".teaser-headline a", "href");
 
     let first = app.get("/politics").await;
-    let second = app.get("/politics?page=2").await;
+    let older_link = first.attrs(".pager a[rel=next]", "href");
+    assert_eq!(older_link.len(), 1, "one link to older stories");
+    assert!(
+        older_link[0].starts_with("/politics?before="),
+        "{older_link:?}"
+    );
+    assert!(first.attrs(".pager a[rel=prev]", "href").is_empty());
+    let older = app.get(&older_link[0]).await;
+    let numbered = app.get("/politics?page=2").await;
 
-    assert_eq!(first.status, 200);
+    assert_eq!(older.status, 200);
     assert_eq!(
-        first.attrs(".pager a[rel=next]", "href"),
-        ["/politics?page=2"]
+        older.attrs("link[rel=canonical]", "href"),
+        [format!("http://masthead.test{}", older_link[0])]
     );
-    assert_eq!(second.status, 200);
-    assert_eq!(
-        second.attrs("link[rel=canonical]", "href"),
-        ["http://masthead.test/politics?page=2"]
-    );
-    let overlap = first
-        .attrs(".teaser-headline a", "href")
+    let overlap = headlines(&first)
         .into_iter()
-        .filter(|href| second.attrs(".teaser-headline a", "href").contains(href))
+        .filter(|href| headlines(&older).contains(href))
         .count();
     assert_eq!(overlap, 0);
+    assert_eq!(headlines(&numbered), headlines(&older), "page 2 by number");
+    let newer_link = older.attrs(".pager a[rel=prev]", "href");
+    assert!(
+        newer_link[0].starts_with("/politics?after="),
+        "{newer_link:?}"
+    );
+    let newer = app.get(&newer_link[0]).await;
+    assert_eq!(
+        newer.attrs("link[rel=canonical]", "href"),
+        ["http://masthead.test/politics"],
+        "the newer page of the second is the first"
+    );
+    assert_eq!(headlines(&newer), headlines(&first));
+
+    // A story published now moves the numbered pages, not a page from a story.
+    publish_in(&app, "politics", "just-in").await;
+    let first_now = app.get("/politics").await;
+    assert!(headlines(&first_now)[0].ends_with("/just-in"));
+    assert_ne!(
+        headlines(&app.get("/politics?page=2").await),
+        headlines(&older)
+    );
+    assert_eq!(headlines(&app.get(&older_link[0]).await), headlines(&older));
+}
+
+/// Publishes a story now in a top section, straight through the app's store.
+async fn publish_in(app: &TestApp, section: &str, slug: &str) {
+    let state = app.state.as_ref().expect("in-process app");
+    let site = state.site();
+    let edition = &site.editions[0];
+    let section_id = edition.section_at(&[section]).expect("section").id;
+    let now = jiff::Timestamp::now();
+    let fields = store::StoryFields {
+        kind: store::StoryKind::News,
+        headline: "Just in".into(),
+        standfirst: None,
+        slug: slug.into(),
+        section_id: Some(section_id),
+        secondary_section_ids: Vec::new(),
+        body: store::Body(Vec::new()),
+        credits: Vec::new(),
+        dateline: None,
+        hero_image_id: None,
+        topic_ids: Vec::new(),
+        keyword_ids: Vec::new(),
+        recommended_ids: Vec::new(),
+        gallery: Vec::new(),
+        video_url: None,
+        seo_title: None,
+        seo_description: None,
+    };
+    let story = store::NewStory {
+        edition_id: edition.edition.id,
+        status: store::StoryStatus::Published,
+        owner_id: None,
+        published_at: Some(now),
+        updated_at: now,
+        fields,
+    };
+    state.store.create_story(&story).await.expect("publish");
 }
 
 #[tokio::test]

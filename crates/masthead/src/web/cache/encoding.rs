@@ -1,12 +1,12 @@
-//! Content codings: which one a request accepts (`Accept-Encoding`), and compressing a page
-//! once into each (Brotli, gzip) when it enters the cache.
+//! Content codings: which one a request accepts (`Accept-Encoding`), and compressing a
+//! page into it (Brotli, gzip) and back, once per coding a cached page is asked for in.
 
 use std::io::{Read, Write};
 
 use axum::http::{HeaderMap, HeaderValue, header};
 
 /// Brotli's quality for pages: 5 compresses a story page about as well as gzip's best in
-/// a few milliseconds, once per page; higher levels cost far more for little.
+/// a millisecond or two, once per page; higher levels cost far more for little.
 const BROTLI_QUALITY: u32 = 5;
 /// Brotli's window (log2 of bytes); pages are far smaller.
 const BROTLI_WINDOW: u32 = 22;
@@ -98,10 +98,17 @@ pub fn gzip(body: &[u8]) -> std::io::Result<Vec<u8>> {
     encoder.finish()
 }
 
-/// Restores a gzip-compressed page's own bytes (for clients that take no coding).
+/// Restores a gzip-compressed page's own bytes (to make another copy of it).
 pub fn gunzip(compressed: &[u8]) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(compressed.len() * 4);
     flate2::read::GzDecoder::new(compressed).read_to_end(&mut out)?;
+    Ok(out)
+}
+
+/// Restores a Brotli-compressed page's own bytes (to make another copy of it).
+pub fn unbrotli(compressed: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(compressed.len() * 5);
+    brotli::Decompressor::new(compressed, 4096).read_to_end(&mut out)?;
     Ok(out)
 }
 
@@ -144,11 +151,7 @@ mod tests {
         let br = brotli(page.as_bytes()).expect("brotli");
         let gz = gzip(page.as_bytes()).expect("gzip");
 
-        let mut unbrotli = Vec::new();
-        brotli::Decompressor::new(br.as_slice(), 4096)
-            .read_to_end(&mut unbrotli)
-            .expect("decode");
-        assert_eq!(unbrotli, page.as_bytes());
+        assert_eq!(unbrotli(&br).expect("unbrotli"), page.as_bytes());
         assert_eq!(gunzip(&gz).expect("gunzip"), page.as_bytes());
         assert!(br.len() < page.len() / 10 && gz.len() < page.len() / 10);
     }

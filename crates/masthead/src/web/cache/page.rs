@@ -1,5 +1,6 @@
-//! A page in the cache: its headers, its Brotli and gzip copies made once when it entered,
-//! its own bytes only once a client without compression asks, and one ETag per coding.
+//! A page in the cache: its headers, a copy in each coding (Brotli, gzip, none) made the
+//! first time a client asks for that coding, and one ETag per coding. A page enters with
+//! the one copy its first reader takes, so a miss compresses once, and only if asked to.
 
 use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
@@ -23,15 +24,20 @@ pub struct CachedPage {
     headers: HeaderMap,
     /// The hash of the page's own bytes; each coding's ETag is made from it.
     hash: String,
-    brotli: Bytes,
-    gzip: Bytes,
+    brotli: OnceLock<Bytes>,
+    gzip: OnceLock<Bytes>,
     identity: OnceLock<Bytes>,
 }
 
 impl CachedPage {
-    /// Compresses a rendered page and adds its validators and cache headers to the headers
-    /// it was rendered with. The page's own bytes are not kept.
-    pub fn new(body: &[u8], mut headers: HeaderMap, tags: &[CacheTag]) -> std::io::Result<Self> {
+    /// Keeps a rendered page in `coding` and adds its validators and cache headers to the
+    /// headers it was rendered with.
+    pub fn new(
+        body: Bytes,
+        mut headers: HeaderMap,
+        tags: &[CacheTag],
+        coding: Coding,
+    ) -> std::io::Result<Self> {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         body.hash(&mut hasher);
         headers.insert(
@@ -46,18 +52,47 @@ impl CachedPage {
         headers.remove(header::CONTENT_LENGTH);
         // It timed the render that made this copy, not the cache hits that serve it.
         headers.remove("server-timing");
-        Ok(CachedPage {
+        let page = CachedPage {
             headers,
             hash: format!("{:016x}", hasher.finish()),
-            brotli: encoding::brotli(body)?.into(),
-            gzip: encoding::gzip(body)?.into(),
+            brotli: OnceLock::new(),
+            gzip: OnceLock::new(),
             identity: OnceLock::new(),
-        })
+        };
+        let copy = encode(body, coding)?;
+        let _ = page.copy(coding).set(copy);
+        Ok(page)
+    }
+
+    fn copy(&self, coding: Coding) -> &OnceLock<Bytes> {
+        match coding {
+            Coding::Brotli => &self.brotli,
+            Coding::Gzip => &self.gzip,
+            Coding::Identity => &self.identity,
+        }
     }
 
     /// Bytes this page holds now, counted against the cache's byte bound.
     pub fn weight(&self) -> usize {
-        OVERHEAD + self.brotli.len() + self.gzip.len() + self.identity.get().map_or(0, Bytes::len)
+        let copies = [&self.brotli, &self.gzip, &self.identity];
+        OVERHEAD
+            + copies
+                .iter()
+                .filter_map(|copy| copy.get())
+                .map(Bytes::len)
+                .sum::<usize>()
+    }
+
+    /// The page's own bytes, from whichever copy there is.
+    fn own_bytes(&self) -> std::io::Result<Bytes> {
+        if let Some(bytes) = self.identity.get() {
+            return Ok(bytes.clone());
+        }
+        if let Some(gzip) = self.gzip.get() {
+            return encoding::gunzip(gzip).map(Bytes::from);
+        }
+        let brotli = self.brotli.get().map_or(&[][..], |bytes| &bytes[..]);
+        encoding::unbrotli(brotli).map(Bytes::from)
     }
 
     /// The ETag of the copy in `coding`.
@@ -70,25 +105,20 @@ impl CachedPage {
     }
 
     /// The bytes of the copy in `coding`, and how many bytes the page grew by making it
-    /// (its own bytes are restored from the gzip copy the first time a client wants them).
+    /// (from another copy, the first time a client wants this one).
     pub fn body(&self, coding: Coding) -> std::io::Result<(Bytes, usize)> {
-        match coding {
-            Coding::Brotli => Ok((self.brotli.clone(), 0)),
-            Coding::Gzip => Ok((self.gzip.clone(), 0)),
-            Coding::Identity => {
-                if let Some(bytes) = self.identity.get() {
-                    return Ok((bytes.clone(), 0));
-                }
-                let bytes = Bytes::from(encoding::gunzip(&self.gzip)?);
-                // Two clients may race to make them: only the one that stores them counts.
-                let grew = if self.identity.set(bytes.clone()).is_ok() {
-                    bytes.len()
-                } else {
-                    0
-                };
-                Ok((bytes, grew))
-            }
+        let copy = self.copy(coding);
+        if let Some(bytes) = copy.get() {
+            return Ok((bytes.clone(), 0));
         }
+        let bytes = encode(self.own_bytes()?, coding)?;
+        // Two clients may race to make it: only the one that stores it counts.
+        let grew = if copy.set(bytes.clone()).is_ok() {
+            bytes.len()
+        } else {
+            0
+        };
+        Ok((bytes, grew))
     }
 
     /// The response for a request in `coding`: `304` if the client holds this copy,
@@ -123,4 +153,13 @@ impl CachedPage {
         headers.insert(header::CONTENT_LENGTH, length);
         response
     }
+}
+
+/// A page's own bytes in `coding`.
+fn encode(body: Bytes, coding: Coding) -> std::io::Result<Bytes> {
+    Ok(match coding {
+        Coding::Brotli => encoding::brotli(&body)?.into(),
+        Coding::Gzip => encoding::gzip(&body)?.into(),
+        Coding::Identity => body,
+    })
 }

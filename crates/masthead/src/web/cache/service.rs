@@ -98,7 +98,7 @@ impl Service<Request> for CachedSite {
             let (parts, body) = response.into_parts();
             let timing = parts.headers.get("server-timing").cloned();
             let page = match axum::body::to_bytes(body, MAX_BODY).await {
-                Ok(body) => CachedPage::new(&body, parts.headers, &tags),
+                Ok(body) => CachedPage::new(body, parts.headers, &tags, coding),
                 Err(_) => return Ok(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
             };
             let Ok(page) = page.map(Arc::new) else {

@@ -151,9 +151,12 @@ mod tests {
     use axum::http::HeaderMap;
 
     use super::*;
+    use crate::web::cache::encoding::Coding;
 
     fn page(text: &str) -> Arc<CachedPage> {
-        Arc::new(CachedPage::new(text.as_bytes(), HeaderMap::new(), &[]).expect("compresses"))
+        let body = axum::body::Bytes::from(text.to_string());
+        let page = CachedPage::new(body, HeaderMap::new(), &[], Coding::Brotli);
+        Arc::new(page.expect("compresses"))
     }
 
     #[test]
