@@ -8,15 +8,29 @@ use masthead::copy::digests;
 
 use crate::helpers::{TestData, spawn_app_on, sqlite_demo};
 
-pub fn copy(from: &str, to: &str) -> std::process::Output {
+fn copy(from: &str, to: &str) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_masthead"))
         .args(["copy", "--from", from, "--to", to])
         .output()
         .expect("run masthead copy")
 }
 
-pub fn text(bytes: &[u8]) -> String {
+fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Copies a newsroom to PostgreSQL and from there into a new data folder under `back`;
+/// returns the two commands' outputs, both checked to have succeeded.
+pub fn there_and_back(
+    original: &std::path::Path,
+    url: &str,
+    back: &std::path::Path,
+) -> (std::process::Output, std::process::Output) {
+    let there = copy(&original.to_string_lossy(), url);
+    let again = copy(url, &back.to_string_lossy());
+    assert!(there.status.success(), "{}", text(&there.stderr));
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    (there, again)
 }
 
 #[tokio::test]
@@ -30,11 +44,8 @@ async fn the_demo_goes_to_postgresql_and_back_unchanged() {
     let back_dir = back.path().join("newsroom");
     let original_dir = original.path().to_string_lossy().into_owned();
 
-    let there = copy(&original_dir, &url);
-    let again = copy(&url, &back_dir.to_string_lossy());
+    let (there, _) = there_and_back(original.path(), &url, &back_dir);
 
-    assert!(there.status.success(), "{}", text(&there.stderr));
-    assert!(again.status.success(), "{}", text(&again.stderr));
     assert!(text(&there.stdout).contains("every table's count and checksum match"));
     assert!(
         text(&there.stderr).contains("100%"),
