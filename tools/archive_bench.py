@@ -279,6 +279,21 @@ def get(port, path, connection=None):
             connection.close()
 
 
+def older_link(port, path):
+    """The pager's "Older" link on a list page: the stable address of the next page, which
+    readers and crawlers follow (`?before=` a story), as the deep page to measure."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        connection.request("GET", path, headers={"Accept-Encoding": "identity"})
+        html = connection.getresponse().read().decode()
+    finally:
+        connection.close()
+    found = re.search(r'<a rel="next" href="([^"]+)"', html)
+    if not found:
+        raise RuntimeError(f"no Older link on {path}")
+    return found.group(1).replace("&amp;", "&")
+
+
 def p99(values):
     ordered = sorted(values)
     return ordered[max(0, math.ceil(0.99 * len(ordered)) - 1)]
@@ -404,7 +419,8 @@ def measure_backend(app, sql, folder, seconds):
     figures = {"story": measure.run("story", urls.sample, urls.warmup_stories)}
     listings = {
         "section": urls.section,
-        "section_deep": f"{urls.section}?page={urls.deep_page}",
+        "section_deep": older_link(app.port, f"{urls.section}?page={urls.deep_page - 1}"),
+        "section_deep_number": f"{urls.section}?page={urls.deep_page}",
         "home": "/",
         "topic": urls.topic,
         "author": urls.author,
@@ -614,7 +630,7 @@ def made_cell(made):
 def table(rows):
     header = [
         "stories", "backend", "made in (rate) / copied in", "database",
-        "story, ms (db ms)", "section p1", "section p1000", "home", "topic", "author",
+        "story, ms (db ms)", "section p1", "section p1000: Older link (by number)", "home", "topic", "author",
         "wrk stories, req/s", "wrk p99", "RSS after crawl",
     ]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
@@ -626,7 +642,7 @@ def table(rows):
             made_text = "copy FAILED; generated " + made_cell(row["pg_made"])
         else:
             made_text = f"copy {row['copy_seconds']:.1f} s"
-        deep = fmt(figures["section_deep"])
+        deep = f"{fmt(figures['section_deep'])} (by number {fmt(figures['section_deep_number'])})"
         if row["deep_page"] != 1000:
             deep += f" (p{row['deep_page']}, last)"
         cells = [

@@ -157,6 +157,9 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
         format!("${n}")
     }
 
+    /// A statement run after an import commits, outside its transaction.
+    const AFTER_IMPORT: Option<&'static str> = None;
+
     /// The statement that brings the query planner's statistics up to date, where the
     /// database does not keep them itself: run at start, after an import and with the
     /// hourly upkeep. Without them SQLite may walk a whole index where one lookup by id

@@ -204,6 +204,7 @@ impl<D: Dialect> Dump for SqlStore<D> {
         let mut tx = self.write().await?;
         tx.execute(sql!(D::DEFER_FOREIGN_KEYS)).await?;
         Ok(Box::new(SqlImport::<D> {
+            store: self.clone(),
             tx,
             columns: HashMap::new(),
         }))
@@ -212,6 +213,8 @@ impl<D: Dialect> Dump for SqlStore<D> {
 
 /// An import into one write transaction.
 struct SqlImport<D: Dialect> {
+    /// The database, for what runs after the commit.
+    store: SqlStore<D>,
     tx: Tx<D>,
     /// The `(name, type)` columns of each table seen so far, as the target has them.
     columns: HashMap<&'static str, Vec<(String, String)>>,
@@ -328,7 +331,11 @@ impl<D: Dialect> Import for SqlImport<D> {
     async fn commit(self: Box<Self>) -> StoreResult<()> {
         let mut import = *self;
         D::finish_import(&mut import.tx).await?;
-        import.tx.commit().await
+        import.tx.commit().await?;
+        if let Some(statement) = D::AFTER_IMPORT {
+            import.store.db().execute(sql!(statement)).await?;
+        }
+        Ok(())
     }
 }
 
