@@ -91,7 +91,10 @@ pub async fn list_page(
     // One story more than a page tells whether another page follows.
     query.limit += 1;
     match position {
-        Position::Number(page) => query.offset = (page - 1).saturating_mul(size as u32),
+        Position::Number(page) => {
+            query.offset = (page - 1).saturating_mul(size as u32);
+            query.cursor = None;
+        }
         Position::Before(id) => query.cursor = Some(Cursor::Before(StoryId(id))),
         Position::After(id) => query.cursor = Some(Cursor::After(StoryId(id))),
     }

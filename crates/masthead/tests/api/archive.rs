@@ -1,13 +1,14 @@
 //! The generated archive (`masthead demo --stories N`) on a small scale: spread over
 //! fifteen years, both editions and every section; paged through from a story without a
-//! story lost or shown twice; copied to PostgreSQL in more than one batch.
+//! story lost or shown twice; opened in the newsroom; copied to PostgreSQL in more than one
+//! batch.
 
 use jiff::{SignedDuration, Timestamp};
 use masthead::app::{Database, open_media, open_store};
 use masthead::archive::ImportSink;
 use masthead::copy::digests;
 use masthead::service::demo_accounts::DemoAccountMaker;
-use store::{StoryFilter, StoryQuery};
+use store::{Role, StoryFilter, StoryQuery};
 
 use crate::copy::there_and_back;
 use crate::helpers::{Page, TestApp, TestData, spawn_app_on};
@@ -84,6 +85,29 @@ async fn an_archive_covers_fifteen_years_both_editions_and_every_section() {
             );
         }
     }
+}
+
+#[tokio::test]
+async fn an_archive_story_opens_in_the_newsroom_with_its_history() {
+    let app = spawn_app_on(archive().await).await;
+    let site = app.state.as_ref().expect("in-process app").site();
+    let oldest = all_stories(&app, site.editions[0].edition.id)
+        .await
+        .pop()
+        .expect("a story");
+    let editor = app.desk(Role::Editor).await;
+
+    let page = editor.get(&format!("/admin/stories/{}", oldest.id)).await;
+    let history = editor
+        .get(&format!("/admin/stories/{}/revisions", oldest.id))
+        .await;
+
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.attrs("input[name=headline]", "value"),
+        [oldest.headline.clone()]
+    );
+    assert_eq!(history.status, 200, "a story with no revision yet");
 }
 
 #[tokio::test]

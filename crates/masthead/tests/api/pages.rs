@@ -135,6 +135,14 @@ async fn section_pages_page_from_a_story_and_keep_their_stories_when_more_are_pu
         "the newer page of the second is the first"
     );
     assert_eq!(headlines(&newer), headlines(&first));
+    // Newer than the first page's last story: fewer than a page, so the first page.
+    let last_of_first = older_link[0].replace("?before=", "?after=");
+    let almost_newest = app.get(&last_of_first).await;
+    assert_eq!(
+        almost_newest.attrs("link[rel=canonical]", "href"),
+        ["http://masthead.test/politics"]
+    );
+    assert_eq!(headlines(&almost_newest), headlines(&first));
 
     // A story published now moves the numbered pages, not a page from a story.
     publish_in(&app, "politics", "just-in").await;
