@@ -105,7 +105,7 @@ async fn an_archive_story_opens_in_the_newsroom_with_its_history() {
     assert_eq!(page.status, 200);
     assert_eq!(
         page.attrs("input[name=headline]", "value"),
-        [oldest.headline.clone()]
+        [oldest.headline]
     );
     assert_eq!(history.status, 200, "a story with no revision yet");
 }
