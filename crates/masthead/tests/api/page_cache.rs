@@ -69,7 +69,15 @@ pub(crate) async fn every_page_type(app: &TestApp) -> Vec<String> {
         .next()
         .expect("the story has a keyword");
     let arabic_story = app.first_story_path("/ar/").await;
-    let mut paths = vec![story, keyword, arabic_story];
+    // A page of older stories, as the pager links it (`?before=`).
+    let older = app
+        .get("/ar/world")
+        .await
+        .attrs(".pager a[rel=next]", "href")
+        .into_iter()
+        .next()
+        .expect("the Arabic world section has older stories");
+    let mut paths = vec![story, keyword, arabic_story, older];
     for path in [
         "/",
         "/world",

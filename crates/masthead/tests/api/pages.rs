@@ -1,7 +1,9 @@
 //! Every page type a reader reaches: home, sections, topics, keywords, authors, static
 //! pages, both editions.
 
-use crate::helpers::{Page, TestApp, spawn_app, spawn_app_with};
+use store::Role;
+
+use crate::helpers::{Page, spawn_app, spawn_app_with};
 
 #[tokio::test]
 async fn home_front_shows_lead_blocks_and_the_whole_menu() {
@@ -144,8 +146,16 @@ async fn section_pages_page_from_a_story_and_keep_their_stories_when_more_are_pu
     );
     assert_eq!(headlines(&almost_newest), headlines(&first));
 
-    // A story published now moves the numbered pages, not a page from a story.
-    publish_in(&app, "politics", "just-in").await;
+    // A story published now, through the newsroom, moves the numbered pages, not a page
+    // from a story.
+    let editor = app.desk(Role::Editor).await;
+    let site = app.state.as_ref().expect("in-process app").site();
+    let politics = site.editions[0]
+        .section_at(&["politics"])
+        .expect("politics")
+        .id;
+    let story = editor.create_story("Just in", politics).await;
+    assert_eq!(editor.save(story, &[], "publish").await.status, 303);
     let first_now = app.get("/politics").await;
     assert!(headlines(&first_now)[0].ends_with("/just-in"));
     assert_ne!(
@@ -153,43 +163,6 @@ async fn section_pages_page_from_a_story_and_keep_their_stories_when_more_are_pu
         headlines(&older)
     );
     assert_eq!(headlines(&app.get(&older_link[0]).await), headlines(&older));
-}
-
-/// Publishes a story now in a top section, straight through the app's store.
-async fn publish_in(app: &TestApp, section: &str, slug: &str) {
-    let state = app.state.as_ref().expect("in-process app");
-    let site = state.site();
-    let edition = &site.editions[0];
-    let section_id = edition.section_at(&[section]).expect("section").id;
-    let now = jiff::Timestamp::now();
-    let fields = store::StoryFields {
-        kind: store::StoryKind::News,
-        headline: "Just in".into(),
-        standfirst: None,
-        slug: slug.into(),
-        section_id: Some(section_id),
-        secondary_section_ids: Vec::new(),
-        body: store::Body(Vec::new()),
-        credits: Vec::new(),
-        dateline: None,
-        hero_image_id: None,
-        topic_ids: Vec::new(),
-        keyword_ids: Vec::new(),
-        recommended_ids: Vec::new(),
-        gallery: Vec::new(),
-        video_url: None,
-        seo_title: None,
-        seo_description: None,
-    };
-    let story = store::NewStory {
-        edition_id: edition.edition.id,
-        status: store::StoryStatus::Published,
-        owner_id: None,
-        published_at: Some(now),
-        updated_at: now,
-        fields,
-    };
-    state.store.create_story(&story).await.expect("publish");
 }
 
 #[tokio::test]
