@@ -8,6 +8,7 @@
 mod accounts;
 mod archive;
 mod images;
+mod newsletters;
 mod pages;
 mod stories;
 mod text;
@@ -100,6 +101,7 @@ pub async fn create_with_archive(
         count += written;
         seeds.extend(seed);
         create_pages(store, edition).await?;
+        newsletters::create_newsletters(store, edition).await?;
     }
     let accounts = accounts::create_accounts(store, accounts, people.first_staff()).await?;
     let mut summary = String::new();

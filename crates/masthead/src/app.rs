@@ -14,10 +14,13 @@ use store_sqlite::SqliteStore;
 use tokio::net::TcpListener;
 
 use crate::config::Config;
+use crate::domain::signed::Signer;
 use crate::jobs::changes::{ChangeFollower, ChangeSignal, FollowerBeat};
 use crate::jobs::scheduler::JobWorker;
 use crate::jobs::upkeep::LogPruner;
+use crate::mail::Mailer;
 use crate::media::MediaStore;
+use crate::service::account::random_token;
 use crate::service::address_lock::AddressLocks;
 use crate::service::gate::Gate;
 use crate::service::hashing::PasswordHashing;
@@ -147,6 +150,8 @@ impl App {
             config.page_cache_bytes(),
         ));
         let change_signal = Arc::new(ChangeSignal::default());
+        let mail = Mailer::from_config(&config.email)?.map(Arc::new);
+        let link_key = store.site_key("links", &random_token()?).await?;
         let follower = ChangeFollower {
             store: store.clone(),
             site: site_tree.clone(),
@@ -160,6 +165,7 @@ impl App {
                 i64::try_from(config.job_lease_secs).unwrap_or(60),
             ),
             signal: change_signal.clone(),
+            mail: mail.clone(),
         };
         let pruner = LogPruner {
             store: store.clone(),
@@ -184,6 +190,8 @@ impl App {
             address_locks: AddressLocks::default(),
             uploads: Gate::new(config.max_parallel_uploads, UPLOAD_WAIT),
             diffs: Gate::new(DIFF_SLOTS, DIFF_WAIT),
+            mail,
+            signer: Signer::new(link_key.as_bytes()),
         });
         let router = crate::web::router::router(state.clone());
         Ok(App {

@@ -9,7 +9,9 @@ use jiff::{SignedDuration, Timestamp};
 use serde::Deserialize;
 use store::Retention;
 
+mod email;
 mod media;
+pub use email::EmailConfig;
 pub use media::{MediaConfig, MediaStoreKind, Secret};
 
 /// Everything the app needs to start, validated once at startup.
@@ -49,6 +51,8 @@ pub struct Config {
     pub audit_log_days: u32,
     /// The `[media]` table: the media store. Default the `media` folder in the data folder.
     pub media: MediaConfig,
+    /// The `[email]` table: the SMTP server, sender and rate. Default none: no email.
+    pub email: EmailConfig,
     /// Memory the page cache may hold, in megabytes (compressed pages); past it, the least
     /// recently used pages go one at a time. Default 256.
     pub page_cache_mb: usize,
@@ -111,6 +115,7 @@ impl Default for Config {
             finished_jobs_days: 30,
             audit_log_days: 0,
             media: MediaConfig::default(),
+            email: EmailConfig::default(),
             page_cache_mb: 256,
             header_timeout_secs: 10,
             body_timeout_secs: 30,
@@ -227,6 +232,10 @@ impl Config {
                     .media
                     .set(&media["media__".len()..], value.clone())
                     .with_context(bad)?,
+                email if email.starts_with("email__") => self
+                    .email
+                    .set(&email["email__".len()..], value.clone())
+                    .with_context(bad)?,
                 _ => bail!("unknown setting {key}"),
             }
         }
@@ -236,6 +245,7 @@ impl Config {
     /// Rejects values the app cannot run with, naming the key.
     pub fn validate(&self) -> anyhow::Result<()> {
         self.media.validate()?;
+        self.email.validate()?;
         if !["error", "warn", "info", "debug", "trace"].contains(&self.log_level.as_str()) {
             bail!("log_level must be one of error, warn, info, debug, trace");
         }
@@ -312,6 +322,7 @@ impl Config {
             changes_before: before(self.change_log_days),
             jobs_before: before(self.finished_jobs_days),
             audit_before: before(self.audit_log_days),
+            form_posts_before: before(1),
         }
     }
 

@@ -8,6 +8,7 @@ pub mod config;
 pub mod copy;
 pub mod domain;
 pub mod jobs;
+pub mod mail;
 pub mod media;
 pub mod service;
 pub mod web;

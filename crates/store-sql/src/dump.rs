@@ -75,6 +75,14 @@ pub const TABLES: &[&str] = &[
     "jobs",
     "audit_log",
     "changes",
+    "newsletters",
+    "newsletter_sections",
+    "consent_texts",
+    "subscribers",
+    "subscriptions",
+    "outbox",
+    "form_posts",
+    "site_keys",
 ];
 
 /// A table name from [`TABLES`], the only names the dump queries take.

@@ -16,6 +16,7 @@ pub mod history;
 pub mod lists;
 pub mod login;
 pub mod media;
+pub mod newsletter;
 pub mod newsroom;
 pub mod ops;
 pub mod presence;

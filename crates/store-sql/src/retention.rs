@@ -1,5 +1,5 @@
-//! Pruning the logs that would otherwise grow without end: the change log, finished jobs
-//! and, when a retention is set, the audit log. Rows go in batches, each statement its own
+//! Pruning the logs that would otherwise grow without end: the change log, finished jobs,
+//! the public forms' counts and, when a retention is set, the audit log. Rows go in batches, each statement its own
 //! short transaction, so that writers are never held up for long.
 
 use jiff::Timestamp;
@@ -21,6 +21,10 @@ const JOBS: &str = "DELETE FROM jobs WHERE id IN (SELECT id FROM jobs \
 /// Audit lines older than `$1`, `$2` at a time.
 const AUDIT: &str = "DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log \
      WHERE at < $1 ORDER BY id LIMIT $2)";
+
+/// Counted form posts from before `$1`, `$2` at a time.
+const FORM_POSTS: &str = "DELETE FROM form_posts WHERE at IN (SELECT at FROM form_posts \
+     WHERE at < $1 ORDER BY at LIMIT $2)";
 
 /// Runs one of the statements above until a batch comes back short (not at all without a
 /// cut-off).
@@ -50,6 +54,7 @@ pub(crate) async fn prune<D: Dialect>(
         changes: prune_rows(store, CHANGES, retention.changes_before).await?,
         jobs: prune_rows(store, JOBS, retention.jobs_before).await?,
         audit_lines: prune_rows(store, AUDIT, retention.audit_before).await?,
+        form_posts: prune_rows(store, FORM_POSTS, retention.form_posts_before).await?,
     };
     store.refresh_statistics().await?;
     Ok(pruned)

@@ -36,6 +36,9 @@ pub struct Retention {
     pub jobs_before: Option<Timestamp>,
     /// Audit lines from before this go.
     pub audit_before: Option<Timestamp>,
+    /// Counts of public form posts (their limits look back two hours at most) from
+    /// before this go.
+    pub form_posts_before: Option<Timestamp>,
 }
 
 /// How many rows a [`Operations::prune`] removed.
@@ -47,6 +50,8 @@ pub struct Pruned {
     pub jobs: u64,
     /// Audit lines.
     pub audit_lines: u64,
+    /// Counted public form posts.
+    pub form_posts: u64,
 }
 
 /// Health and load of the database, for operators.

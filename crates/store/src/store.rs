@@ -10,6 +10,7 @@ use crate::ids::{StoryId, UserId};
 use crate::login::*;
 use crate::media::*;
 use crate::model::*;
+use crate::newsletter::{Newsletters, Outbox};
 use crate::newsroom::*;
 use crate::ops::Operations;
 use crate::query::StoryQuery;
@@ -28,6 +29,8 @@ pub trait Store:
     + History
     + Curation
     + MediaLibrary
+    + Newsletters
+    + Outbox
     + Operations
 {
 }
@@ -43,6 +46,8 @@ impl<T> Store for T where
         + History
         + Curation
         + MediaLibrary
+        + Newsletters
+        + Outbox
         + Operations
 {
 }

@@ -51,7 +51,7 @@ pub struct Strings {
     pub subscribe: &'static str,
     /// Unsubscribe note.
     pub unsubscribe_note: &'static str,
-    /// What the newsletter endpoint says until sign-ups open.
+    /// What the newsletter form says when email is not set up (no `[email] smtp_url`).
     pub newsletter_closed: &'static str,
     /// Placeholder for a teaser without an image.
     pub no_image: &'static str,
@@ -95,6 +95,63 @@ pub struct Strings {
     pub feeds: &'static str,
     /// Photo count in a gallery, as in "12 photos".
     pub photos: &'static str,
+    /// The newsletter's pages and emails.
+    pub nl: &'static NewsletterStrings,
+}
+
+/// The words of the newsletter's pages and emails; templates read them as `t.nl.<name>`.
+#[derive(Debug, Serialize)]
+pub struct NewsletterStrings {
+    /// Legend of the list checkboxes.
+    pub choose: &'static str,
+    /// Label of the field people do not see (bots fill it).
+    pub leave_empty: &'static str,
+    /// What the form's script says while it works.
+    pub working: &'static str,
+    /// Heading after a sign-up.
+    pub check_title: &'static str,
+    /// Text after a sign-up, the same whether or not the address was known.
+    pub check_text: &'static str,
+    /// The challenge did not pass: press again.
+    pub try_again: &'static str,
+    /// The address is not one.
+    pub bad_email: &'static str,
+    /// The consent box was not ticked.
+    pub need_consent: &'static str,
+    /// No list was chosen.
+    pub need_list: &'static str,
+    /// Too many sign-ups from the network.
+    pub limited: &'static str,
+    /// Heading of the confirmation page.
+    pub confirm_title: &'static str,
+    /// Text above the confirm button.
+    pub confirm_text: &'static str,
+    /// The confirm button.
+    pub confirm_button: &'static str,
+    /// After confirming.
+    pub confirmed: &'static str,
+    /// A link that is expired or not ours.
+    pub bad_link: &'static str,
+    /// Heading and button of the unsubscribe page.
+    pub unsubscribe: &'static str,
+    /// Text above the unsubscribe button.
+    pub unsubscribe_text: &'static str,
+    /// After unsubscribing.
+    pub unsubscribed: &'static str,
+    /// Heading of the preferences page, and its link in emails.
+    pub preferences: &'static str,
+    /// Text above the preferences.
+    pub preferences_text: &'static str,
+    /// Save button.
+    pub save: &'static str,
+    /// After saving.
+    pub saved: &'static str,
+    /// Subject of the confirmation email.
+    pub confirm_subject: &'static str,
+    /// First line of the confirmation email, before the lists.
+    pub confirm_intro: &'static str,
+    /// The confirmation email's closing advice.
+    pub confirm_ignore: &'static str,
 }
 
 /// English.
@@ -122,7 +179,7 @@ pub const ENGLISH: Strings = Strings {
     newsletter_consent: "I agree to the Terms of Use and the Privacy Policy.",
     subscribe: "Sign up",
     unsubscribe_note: "You can unsubscribe at any time with one click.",
-    newsletter_closed: "Newsletter sign-up is not open yet. We have not stored your address or subscribed it to anything.",
+    newsletter_closed: "Newsletter sign-ups are closed at the moment. We have not stored your address or subscribed it to anything.",
     no_image: "No Image",
     opinion: "Opinion",
     photo_gallery: "Photo gallery",
@@ -144,6 +201,35 @@ pub const ENGLISH: Strings = Strings {
     view_embed: "View the post",
     feeds: "Feeds",
     photos: "photos",
+    nl: &NEWSLETTER_ENGLISH,
+};
+
+const NEWSLETTER_ENGLISH: NewsletterStrings = NewsletterStrings {
+    choose: "Choose your newsletters",
+    leave_empty: "Leave this field empty",
+    working: "Checking…",
+    check_title: "Check your inbox",
+    check_text: "If this address can receive our newsletters, we have sent it an email with a link to confirm. Nothing more is sent until you use it. The link works for 48 hours.",
+    try_again: "Please check your details and press the button again.",
+    bad_email: "Enter an email address such as name@example.com.",
+    need_consent: "Tick the box to agree before signing up.",
+    need_list: "Choose at least one newsletter.",
+    limited: "Too many sign-ups came from your network in the last hour. Please try again later.",
+    confirm_title: "Confirm your subscription",
+    confirm_text: "Press the button to start receiving the newsletters you chose.",
+    confirm_button: "Confirm",
+    confirmed: "You are subscribed. Thank you for reading.",
+    bad_link: "This link has expired or is not valid. You can sign up again below.",
+    unsubscribe: "Unsubscribe",
+    unsubscribe_text: "Press the button to stop receiving this newsletter.",
+    unsubscribed: "You are unsubscribed and will not receive it any more.",
+    preferences: "Your newsletters",
+    preferences_text: "Choose which newsletters you receive. Untick all to receive none.",
+    save: "Save",
+    saved: "Your choices are saved.",
+    confirm_subject: "Confirm your newsletter subscription",
+    confirm_intro: "Someone, we hope you, asked to receive these newsletters at this address:",
+    confirm_ignore: "If it was not you, ignore this email: nothing more is sent unless the link is used. The link works for 48 hours.",
 };
 
 /// Arabic.
@@ -171,7 +257,7 @@ pub const ARABIC: Strings = Strings {
     newsletter_consent: "أوافق على شروط الاستخدام وسياسة الخصوصية.",
     subscribe: "اشترك",
     unsubscribe_note: "يمكنك إلغاء الاشتراك في أي وقت بنقرة واحدة.",
-    newsletter_closed: "التسجيل في النشرة البريدية لم يُفتح بعد. لم نحفظ عنوان بريدك ولم نشترك به في أي شيء.",
+    newsletter_closed: "التسجيل في النشرة البريدية مغلق حاليًا. لم نحفظ عنوان بريدك ولم نشترك به في أي شيء.",
     no_image: "لا توجد صورة",
     opinion: "رأي",
     photo_gallery: "معرض الصور",
@@ -193,6 +279,35 @@ pub const ARABIC: Strings = Strings {
     view_embed: "عرض المنشور",
     feeds: "الخلاصات",
     photos: "صور",
+    nl: &NEWSLETTER_ARABIC,
+};
+
+const NEWSLETTER_ARABIC: NewsletterStrings = NewsletterStrings {
+    choose: "اختر نشراتك",
+    leave_empty: "اترك هذا الحقل فارغًا",
+    working: "جارٍ التحقق…",
+    check_title: "تفقّد بريدك",
+    check_text: "إذا كان هذا العنوان يستقبل نشراتنا، فقد أرسلنا إليه رسالة فيها رابط للتأكيد. لن نرسل شيئًا آخر قبل أن تستخدمه. يعمل الرابط مدة 48 ساعة.",
+    try_again: "يرجى التحقق من بياناتك والضغط على الزر مرة أخرى.",
+    bad_email: "أدخل عنوان بريد إلكتروني مثل name@example.com.",
+    need_consent: "ضع علامة في المربع للموافقة قبل الاشتراك.",
+    need_list: "اختر نشرة واحدة على الأقل.",
+    limited: "وصلنا عدد كبير من طلبات الاشتراك من شبكتك خلال الساعة الماضية. يرجى المحاولة لاحقًا.",
+    confirm_title: "أكّد اشتراكك",
+    confirm_text: "اضغط على الزر لتبدأ في تلقي النشرات التي اخترتها.",
+    confirm_button: "تأكيد",
+    confirmed: "تم اشتراكك. شكرًا لقراءتك.",
+    bad_link: "انتهت صلاحية هذا الرابط أو أنه غير صالح. يمكنك الاشتراك من جديد أدناه.",
+    unsubscribe: "إلغاء الاشتراك",
+    unsubscribe_text: "اضغط على الزر لتتوقف عن تلقي هذه النشرة.",
+    unsubscribed: "تم إلغاء اشتراكك ولن تصلك بعد الآن.",
+    preferences: "نشراتك",
+    preferences_text: "اختر النشرات التي تصلك. أزل كل العلامات حتى لا يصلك شيء.",
+    save: "حفظ",
+    saved: "تم حفظ اختياراتك.",
+    confirm_subject: "أكّد اشتراكك في النشرة البريدية",
+    confirm_intro: "طلب أحدهم، ونرجو أن تكون أنت، تلقي هذه النشرات على هذا العنوان:",
+    confirm_ignore: "إن لم تكن أنت، فتجاهل هذه الرسالة: لن نرسل شيئًا آخر ما لم يُستخدم الرابط. يعمل الرابط مدة 48 ساعة.",
 };
 
 /// The strings for a BCP 47 language tag; English when the language is unknown.

@@ -10,6 +10,7 @@ use jiff::{SignedDuration, Timestamp};
 use store::{Job, Store};
 
 use crate::jobs::changes::ChangeSignal;
+use crate::mail::Mailer;
 
 /// How often the queue is checked.
 const POLL: Duration = Duration::from_secs(1);
@@ -24,9 +25,33 @@ pub struct JobWorker {
     pub lease: SignedDuration,
     /// Wakes this node's change follower after a job published something.
     pub signal: Arc<ChangeSignal>,
+    /// Sends the outbox's email (`send_email` jobs); without it they wait.
+    pub mail: Option<Arc<Mailer>>,
 }
 
 impl JobWorker {
+    /// Sends one email of the outbox and marks it sent. The job is done when the SMTP
+    /// server has accepted the message: a node that dies between the two sends it again
+    /// when the job's lease runs out (at least once, never lost). An email whose
+    /// subscriber was erased meanwhile is gone, and the job just ends.
+    async fn send_email(&self, job: &Job) -> store::StoreResult<bool> {
+        let Some(mail) = &self.mail else {
+            return Err(store::StoreError::Other(
+                "no [email] smtp_url on this node".into(),
+            ));
+        };
+        if let Some(email) = self.store.outgoing_email(job.subject_id).await?
+            && email.sent_at.is_none()
+        {
+            mail.send(&email)
+                .await
+                .map_err(|error| store::StoreError::Other(format!("{error:#}")))?;
+            tracing::info!(email = email.id, kind = %email.kind, "email sent");
+        }
+        self.store.email_sent(job, Timestamp::now()).await?;
+        Ok(false)
+    }
+
     /// Runs until the app stops.
     pub async fn run(self) {
         loop {
@@ -51,6 +76,7 @@ impl JobWorker {
     async fn run_job(&self, job: &Job) {
         let outcome = match job.kind.as_str() {
             "publish_story" => self.store.publish_scheduled(job, Timestamp::now()).await,
+            "send_email" => self.send_email(job).await,
             other => Err(store::StoreError::Other(format!(
                 "unknown job kind {other:?}"
             ))),

@@ -36,6 +36,7 @@ impl LogPruner {
                     changes = pruned.changes,
                     jobs = pruned.jobs,
                     audit_lines = pruned.audit_lines,
+                    form_posts = pruned.form_posts,
                     "pruned the logs"
                 ),
                 Err(error) => tracing::warn!(%error, "pruning the logs"),

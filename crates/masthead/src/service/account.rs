@@ -6,6 +6,7 @@ use sha2::{Digest, Sha256};
 use store::*;
 
 use crate::domain::permission::Action;
+use crate::domain::signed::hex;
 use crate::service::actor::Actor;
 use crate::service::error::{ServiceError, ServiceResult, invalid};
 use crate::service::hashing::hash_blocking;
@@ -20,10 +21,6 @@ pub fn random_token() -> anyhow::Result<String> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|error| anyhow::anyhow!("random bytes: {error}"))?;
     Ok(hex(&bytes))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// What the database keeps of a session token.

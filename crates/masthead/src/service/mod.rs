@@ -18,6 +18,7 @@ pub mod listing;
 pub mod login;
 pub mod media;
 pub mod menu_edit;
+pub mod newsletter;
 pub mod newsroom;
 pub mod revision;
 pub mod section_edit;

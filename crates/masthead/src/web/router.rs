@@ -30,10 +30,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/", get(resolve::show_path))
         .nest("/admin", newsroom(state.clone()))
         // Paths belong to editions, whose prefixes live in the database: one catch-all
-        // resolves them (GET), and takes each edition's newsletter form (POST).
+        // resolves them (GET), and takes each edition's newsletter forms (POST).
         .route(
             "/{*path}",
-            get(resolve::show_path).post(newsletter::subscribe),
+            get(resolve::show_path).post(newsletter::post_form),
         )
         .layer(from_fn_with_state(state.clone(), middleware::render_errors))
         .layer(from_fn(middleware::security_headers))

@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use store::Store;
 
+use crate::domain::signed::Signer;
 use crate::jobs::changes::{ChangeSignal, FollowerBeat};
+use crate::mail::Mailer;
 use crate::media::MediaStore;
 use crate::service::address_lock::AddressLocks;
 use crate::service::gate::Gate;
@@ -50,6 +52,10 @@ pub struct AppState {
     pub uploads: Gate,
     /// Slots for revision diffs, which run on blocking threads.
     pub diffs: Gate,
+    /// Email over SMTP, when `[email] smtp_url` is set: newsletter sign-ups are open.
+    pub mail: Option<Arc<Mailer>>,
+    /// Signs links in emails and the public forms' challenges (a key every node shares).
+    pub signer: Signer,
 }
 
 impl AppState {

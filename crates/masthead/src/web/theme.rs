@@ -35,6 +35,9 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/pages/error.html",
     "templates/pages/newsletter.html",
     "templates/feeds/rss.xml",
+    "templates/email/confirm/subject.txt",
+    "templates/email/confirm/body.txt",
+    "templates/email/confirm/body.html",
     "templates/admin/layout.html",
     "templates/admin/_rows.html",
     "templates/admin/_field.html",
@@ -187,7 +190,14 @@ impl Theme {
     /// that does not parse, naming it.
     pub fn load(dir: Option<&Path>) -> anyhow::Result<Theme> {
         let mut env = Environment::new();
-        env.set_auto_escape_callback(|_| AutoEscape::Html);
+        // Plain-text email parts are not HTML: nothing in them is escaped.
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".txt") {
+                AutoEscape::None
+            } else {
+                AutoEscape::Html
+            }
+        });
         env.set_formatter(escape_html);
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
         for (path, embedded) in TEMPLATES {

@@ -150,3 +150,59 @@ async fn pages_pass_automated_accessibility_checks_at_desktop_and_phone_width() 
         problems.join("\n")
     );
 }
+
+#[tokio::test]
+async fn a_reader_signs_up_from_a_story_page_on_a_phone_and_the_script_does_the_work() {
+    let sink = crate::smtp::SmtpSink::start().await;
+    let app = crate::helpers::spawn_app_with(|config| sink.configure(config)).await;
+    let story = app.first_story_path("/ar/world").await;
+    let axe = axe_source();
+    let browser = Browser::start().await;
+    browser.resize(390, 844).await;
+    browser.open(&format!("{}{story}", app.address)).await;
+    let email = browser.find("#newsletter-email").await;
+    browser.type_text(&email, "phone.reader@example.org").await;
+    browser
+        .click(&browser.find(".newsletter .consent input").await)
+        .await;
+    browser
+        .screenshot(&screenshot("newsletter-box-phone-ar.png"))
+        .await;
+    browser
+        .click(&browser.find(".newsletter button").await)
+        .await;
+    let check = format!("{}/ar/newsletter/check", app.address);
+    for _ in 0..100 {
+        if browser.url().await == check {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        browser.url().await,
+        check,
+        "the script solved the challenge and sent the form"
+    );
+    browser
+        .screenshot(&screenshot("newsletter-check-phone-ar.png"))
+        .await;
+    let mail = sink.wait_for(1).await.remove(0);
+    assert_eq!(mail.rcpt_tos, ["phone.reader@example.org"]);
+
+    let mut problems = Vec::new();
+    for path in ["/ar/newsletter/check", "/newsletter", "/ar/newsletter"] {
+        browser.open(&format!("{}{path}", app.address)).await;
+        let found = axe_check(&browser, &axe, path).await;
+        for violation in found["violations"].as_array().into_iter().flatten() {
+            problems.push(format!("{path}: {violation}"));
+        }
+    }
+    browser
+        .screenshot(&screenshot("newsletter-page-phone-ar.png"))
+        .await;
+    assert!(
+        problems.is_empty(),
+        "accessibility violations:\n{}",
+        problems.join("\n")
+    );
+}

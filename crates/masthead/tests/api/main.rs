@@ -20,6 +20,7 @@ mod media_library;
 mod media_s3;
 #[cfg(feature = "s3")]
 mod moto;
+mod newsletter;
 mod newsroom;
 mod newsroom_browser;
 mod newsroom_forms;
@@ -31,6 +32,7 @@ mod page_cache;
 mod pages;
 mod schedule;
 mod server;
+mod smtp;
 mod story;
 mod validity;
 mod webdriver;

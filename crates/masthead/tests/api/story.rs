@@ -225,24 +225,3 @@ async fn an_old_story_url_answers_301_to_the_new_one() {
     assert_eq!(response.status, 301);
     assert_eq!(target.status, 200);
 }
-
-#[tokio::test]
-async fn newsletter_form_does_not_claim_to_subscribe_anyone() {
-    let app = spawn_app().await;
-
-    let english = app
-        .post_form(
-            "/newsletter",
-            &[("email", "reader@example.com"), ("consent", "yes")],
-        )
-        .await;
-    let arabic = app
-        .post_form("/ar/newsletter", &[("email", "reader@example.com")])
-        .await;
-
-    assert_eq!(english.status, 503);
-    assert!(english.text.contains("not open yet"));
-    assert!(!english.text.to_lowercase().contains("you are subscribed"));
-    assert_eq!(arabic.status, 503);
-    assert_eq!(arabic.attrs("html", "dir"), ["rtl"]);
-}

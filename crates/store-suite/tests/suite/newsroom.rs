@@ -511,6 +511,7 @@ async fn pruning_removes_old_log_rows_but_never_the_newest_change(store: &dyn St
         changes_before: Some(before),
         jobs_before: Some(before),
         audit_before: audit,
+        form_posts_before: Some(before),
     };
 
     let nothing = store.prune(&keep(now - hour, Some(now - hour))).await;
@@ -521,6 +522,7 @@ async fn pruning_removes_old_log_rows_but_never_the_newest_change(store: &dyn St
         changes,
         jobs,
         audit_lines,
+        form_posts: 0,
     };
     assert_eq!(nothing.expect("prune"), pruned(0, 0, 0));
     assert_eq!(logs.expect("prune"), pruned(changes - 1, 1, 0));

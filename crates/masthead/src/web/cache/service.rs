@@ -1,7 +1,7 @@
 //! [`CachedSite`]: the whole site behind the page cache. A reader page's `GET` or `HEAD` is
 //! answered from memory when it can be; a `GET` that misses goes to the router and a
 //! complete `200` is kept on the way out. `HEAD` never stores. Other methods on reader
-//! pages get `405` (the newsletter forms take `POST`); other spellings of a URL and
+//! pages get `405` (the newsletter's pages, which take `POST`, are passed through); other spellings of a URL and
 //! everything that is not a reader page go to the router untouched.
 
 use std::convert::Infallible;
@@ -21,6 +21,7 @@ use crate::web::cache::encoding::Coding;
 use crate::web::cache::page::CachedPage;
 use crate::web::cache::{CacheOutcome, CacheTags};
 use crate::web::middleware::add_security_headers;
+use crate::web::site::newsletter;
 use crate::web::state::AppState;
 
 /// Bodies larger than this are served but not cached.
@@ -61,11 +62,15 @@ impl Service<Request> for CachedSite {
         if !is_reader_path(request.uri().path()) {
             return self.pass(request, false);
         }
+        let site = self.state.site();
+        // The newsletter's pages are each reader's own: never cached, GET and POST.
+        if newsletter::page_at(&site, request.uri().path()).is_some() {
+            return self.pass(request, true);
+        }
         let method = request.method().clone();
         if method != Method::GET && method != Method::HEAD {
             return self.other_method(request);
         }
-        let site = self.state.site();
         let ReaderUrl::Page(address) = site.reader_url(request.uri().path(), request.uri().query())
         else {
             return self.pass(request, true);
@@ -153,20 +158,11 @@ impl CachedSite {
         Box::pin(async move { Ok(marked(response.await?, CacheOutcome::Pass)) })
     }
 
-    /// A reader page's methods are `GET` and `HEAD`, and `POST` where a newsletter form
-    /// posts: `OPTIONS` says so, anything else is refused with `405`.
+    /// A reader page's methods are `GET` and `HEAD` (the newsletter's pages, which take
+    /// `POST`, never get here): `OPTIONS` says so, anything else is refused with `405`.
     fn other_method(&mut self, request: Request) -> ResponseFuture {
-        let site = self.state.site();
-        let path = request.uri().path();
-        let form = site
-            .editions
-            .iter()
-            .any(|edition| path == format!("{}/newsletter", edition.edition.path_prefix));
-        if form && request.method() == Method::POST {
-            return self.pass(request, true);
-        }
         self.state.cache.count(CacheOutcome::Pass);
-        let allow = if form { "GET, HEAD, POST" } else { "GET, HEAD" };
+        let allow = "GET, HEAD";
         let status = if request.method() == Method::OPTIONS {
             StatusCode::NO_CONTENT
         } else {

@@ -1,7 +1,7 @@
 //! Turns a reader's path into a page: edition prefix, then sections, stories, static pages,
 //! topic/keyword/author pages, and finally old URLs that redirect (301): old story paths,
 //! paths under a renamed or moved section, renamed topics and merged keywords. Anything
-//! else is a 404.
+//! else is a 404. The newsletter's pages live under each edition's prefix too.
 
 use std::sync::Arc;
 
@@ -14,13 +14,16 @@ use crate::domain::reader_url::ReaderUrl;
 use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;
 use crate::web::site::listing::ListingKind;
-use crate::web::site::{feed, home, listing, moved_to_page, section, story};
+use crate::web::site::{feed, home, listing, moved_to_page, newsletter, section, story};
 use crate::web::state::AppState;
 
 /// Shows whatever lives at the request path; another spelling of a page's URL moves (301)
 /// to its canonical one.
 pub async fn show_path(State(state): State<Arc<AppState>>, uri: Uri) -> Result<Response, AppError> {
     let site = state.site();
+    if let Some((edition, page)) = newsletter::page_at(&site, uri.path()) {
+        return newsletter::show(&state, &site, edition, page, uri.query()).await;
+    }
     let address = match site.reader_url(uri.path(), uri.query()) {
         ReaderUrl::Page(address) => address,
         ReaderUrl::Moved(url) => return Ok(moved_to_canonical(&url)),

@@ -1,0 +1,202 @@
+//! The newsletter's reader pages under each edition's prefix: the sign-up form
+//! (`/newsletter`), "check your inbox" (`/newsletter/check`), the form's challenge
+//! (`/newsletter/challenge`), and the pages the emails' signed links open
+//! (`/newsletter/confirm`, `/newsletter/unsubscribe`, `/newsletter/preferences`).
+//! None of them is cached: each answers `Cache-Control: no-store`.
+
+mod letters;
+mod links;
+mod signup;
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{OriginalUri, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use serde::Serialize;
+use store::Newsletter;
+
+use crate::service::site::{EditionSite, Site};
+use crate::web::client::ClientAddr;
+use crate::web::error::AppError;
+use crate::web::newsroom::session::url_pairs;
+use crate::web::state::AppState;
+use crate::web::view::Chrome;
+
+/// Public form bodies larger than this are refused.
+const MAX_FORM: usize = 16 * 1024;
+
+/// The newsletter's pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NewsletterPage {
+    /// The sign-up form; its `POST` signs up.
+    Form,
+    /// "Check your inbox".
+    Check,
+    /// A fresh challenge for the form's script (JSON).
+    Challenge,
+    /// Confirm from the email's link.
+    Confirm,
+    /// Leave a list (RFC 8058 one-click `POST` too).
+    Unsubscribe,
+    /// Choose lists.
+    Preferences,
+}
+
+/// The newsletter page at a request path, with its edition.
+pub fn page_at<'a>(site: &'a Site, path: &str) -> Option<(&'a EditionSite, NewsletterPage)> {
+    let (edition, rest) = site.edition_for_path(path)?;
+    let page = match rest {
+        "/newsletter" => NewsletterPage::Form,
+        "/newsletter/check" => NewsletterPage::Check,
+        "/newsletter/challenge" => NewsletterPage::Challenge,
+        "/newsletter/confirm" => NewsletterPage::Confirm,
+        "/newsletter/unsubscribe" => NewsletterPage::Unsubscribe,
+        "/newsletter/preferences" => NewsletterPage::Preferences,
+        _ => return None,
+    };
+    Some((edition, page))
+}
+
+/// A list as a checkbox.
+#[derive(Debug, Serialize)]
+struct ListChoice {
+    id: i64,
+    name: String,
+    description: String,
+    checked: bool,
+}
+
+impl ListChoice {
+    fn of(list: &Newsletter, checked: bool) -> ListChoice {
+        ListChoice {
+            id: list.id,
+            name: list.name.clone(),
+            description: list.description.clone(),
+            checked,
+        }
+    }
+}
+
+/// A form that acts on a subscriber through a signed link.
+#[derive(Debug, Serialize)]
+struct LinkAction {
+    url: String,
+    token: String,
+    list: Option<i64>,
+    choices: Vec<ListChoice>,
+    button: &'static str,
+}
+
+/// The sign-up form as the page shows it.
+#[derive(Debug, Default, Serialize)]
+struct SignupView {
+    id: &'static str,
+    challenge: String,
+    email: String,
+    consent: bool,
+    email_error: bool,
+    consent_error: bool,
+    lists_error: bool,
+    lists: Vec<ListChoice>,
+}
+
+/// Any of the newsletter's HTML pages.
+#[derive(Debug, Serialize)]
+struct PageView {
+    chrome: Chrome,
+    heading: &'static str,
+    notes: Vec<&'static str>,
+    signup: Option<SignupView>,
+    action: Option<LinkAction>,
+    preferences_url: Option<String>,
+}
+
+impl PageView {
+    fn new(
+        state: &AppState,
+        site: &Site,
+        edition: &EditionSite,
+        heading: &'static str,
+    ) -> PageView {
+        PageView {
+            chrome: Chrome::new(site, edition, &state.base_url),
+            heading,
+            notes: Vec::new(),
+            signup: None,
+            action: None,
+            preferences_url: None,
+        }
+    }
+
+    /// The page, not to be stored anywhere.
+    fn respond(&self, state: &AppState, status: StatusCode) -> Result<Response, AppError> {
+        let html = state.theme.render("pages/newsletter.html", self)?;
+        Ok(private((status, Html(html)).into_response()))
+    }
+}
+
+/// Marks a response as for this client only: not cached here, by proxies or browsers.
+fn private(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// A form body's fields, in order; a body too large is refused.
+fn form_fields(body: &Bytes) -> Result<Vec<(String, String)>, AppError> {
+    if body.len() > MAX_FORM {
+        return Err(AppError::BadRequest("The form is too large.".into()));
+    }
+    Ok(url_pairs(body).collect())
+}
+
+/// `GET` (and `HEAD`) of a newsletter page.
+pub async fn show(
+    state: &AppState,
+    site: &Site,
+    edition: &EditionSite,
+    page: NewsletterPage,
+    query: Option<&str>,
+) -> Result<Response, AppError> {
+    let fields: Vec<(String, String)> = url_pairs(query.unwrap_or_default().as_bytes()).collect();
+    match page {
+        NewsletterPage::Form => signup::show_form(state, site, edition, None, StatusCode::OK).await,
+        NewsletterPage::Check => signup::show_check(state, site, edition),
+        NewsletterPage::Challenge => signup::issue_challenge(state),
+        NewsletterPage::Confirm | NewsletterPage::Unsubscribe | NewsletterPage::Preferences => {
+            links::show(state, site, edition, page, &fields).await
+        }
+    }
+}
+
+/// `POST` to a newsletter page: a sign-up, or an action from an email's link.
+pub async fn post_form(
+    State(state): State<Arc<AppState>>,
+    OriginalUri(uri): OriginalUri,
+    client: ClientAddr,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let site = state.site();
+    let (edition, page) = page_at(&site, uri.path()).ok_or(AppError::NotFound)?;
+    let mut fields: Vec<(String, String)> =
+        url_pairs(uri.query().unwrap_or_default().as_bytes()).collect();
+    fields.extend(form_fields(&body)?);
+    match page {
+        NewsletterPage::Form => signup::sign_up(&state, &site, edition, &fields, client).await,
+        NewsletterPage::Confirm | NewsletterPage::Unsubscribe | NewsletterPage::Preferences => {
+            links::act(&state, &site, edition, page, &fields).await
+        }
+        NewsletterPage::Check | NewsletterPage::Challenge => Err(AppError::NotFound),
+    }
+}
+
+/// The first value of a field.
+fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    fields
+        .iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.as_str())
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""A real SMTP server for the tests (aiosmtpd, from PyPI): listens on 127.0.0.1:PORT and
+writes each message it receives to DIR/NNNNNN.json, parsed by Python's own email package
+(envelope, headers, the plain-text and HTML parts), and the raw message beside it.
+
+    python3 tools/smtp_sink.py PORT DIR [--fail-first N]
+
+With --fail-first N it answers the first N messages with a temporary failure (451), so that
+tests can see the outbox retry.
+"""
+import asyncio
+import email
+import email.policy
+import itertools
+import json
+import os
+import sys
+
+from aiosmtpd.controller import Controller
+
+
+class Sink:
+    def __init__(self, folder, fail_first):
+        self.folder = folder
+        self.fail_first = fail_first
+        self.count = itertools.count(1)
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.fail_first > 0:
+            self.fail_first -= 1
+            return "451 4.3.0 try again later"
+        number = next(self.count)
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        parts = {"text/plain": None, "text/html": None}
+        for part in message.walk():
+            kind = part.get_content_type()
+            if kind in parts and parts[kind] is None:
+                parts[kind] = part.get_content()
+        record = {
+            "mail_from": envelope.mail_from,
+            "rcpt_tos": envelope.rcpt_tos,
+            "headers": [[name, str(value)] for name, value in message.items()],
+            "text": parts["text/plain"],
+            "html": parts["text/html"],
+        }
+        base = os.path.join(self.folder, f"{number:06d}")
+        with open(base + ".eml", "wb") as raw:
+            raw.write(envelope.content)
+        with open(base + ".tmp", "w", encoding="utf-8") as out:
+            json.dump(record, out)
+        os.replace(base + ".tmp", base + ".json")
+        return "250 OK"
+
+
+def main():
+    port, folder = int(sys.argv[1]), sys.argv[2]
+    fail_first = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--fail-first" else 0
+    controller = Controller(Sink(folder, fail_first), hostname="127.0.0.1", port=port)
+    controller.start()
+    print("ready", flush=True)
+    try:
+        asyncio.get_event_loop().run_forever()
+    finally:
+        controller.stop()
+
+
+if __name__ == "__main__":
+    main()
