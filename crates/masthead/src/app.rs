@@ -192,6 +192,7 @@ impl App {
             diffs: Gate::new(DIFF_SLOTS, DIFF_WAIT),
             mail,
             signer: Signer::new(link_key.as_bytes()),
+            webhook_secret: config.email.webhook_secret.clone(),
         });
         let router = crate::web::router::router(state.clone());
         Ok(App {

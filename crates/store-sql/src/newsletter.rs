@@ -10,6 +10,7 @@ use jiff::Timestamp;
 use store::*;
 
 use crate::db::{Db, Dialect, Transaction};
+use crate::workflow::audit_in;
 use crate::{SqlStore, Tx, sql};
 
 /// The lock space of sign-ups of one address ([`Dialect::lock`]).
@@ -17,6 +18,11 @@ const SIGN_UP_LOCK: i32 = 3;
 
 /// Lists that wait for the reader's confirmation.
 const PENDING: &str = "confirmed_at IS NULL AND unsubscribed_at IS NULL";
+/// The same, of subscriptions `s`.
+const PENDING_S: &str = "s.confirmed_at IS NULL AND s.unsubscribed_at IS NULL \
+     AND s.subscriber_id IS NOT NULL";
+/// The column name `left`, a keyword in both databases.
+const LEFT: &str = "\"left\"";
 
 #[async_trait]
 impl<D: Dialect> Newsletters for SqlStore<D> {
@@ -200,6 +206,96 @@ impl<D: Dialect> Newsletters for SqlStore<D> {
         Ok(u64::try_from(count).unwrap_or(0))
     }
 
+    async fn newsletter_counts(&self, edition_id: i64) -> StoreResult<Vec<NewsletterCount>> {
+        self.db()
+            .fetch_all(sql!(
+                format!(
+                    "SELECT n.id AS newsletter_id, \
+                       COUNT(CASE WHEN s.confirmed_at IS NOT NULL AND s.unsubscribed_at IS NULL \
+                         AND r.bounced_at IS NULL THEN 1 END) AS confirmed, \
+                       COUNT(CASE WHEN {PENDING_S} THEN 1 END) AS pending, \
+                       COUNT(CASE WHEN s.unsubscribed_at IS NOT NULL THEN 1 END) AS {LEFT} \
+                     FROM newsletters n \
+                     LEFT JOIN subscriptions s ON s.newsletter_id = n.id \
+                     LEFT JOIN subscribers r ON r.id = s.subscriber_id \
+                     WHERE n.edition_id = $1 GROUP BY n.id ORDER BY n.id"
+                ),
+                edition_id
+            ))
+            .await
+    }
+
+    async fn subscriber_by_email(&self, email: &str) -> StoreResult<Option<Subscriber>> {
+        self.db()
+            .fetch_optional(sql!(
+                "SELECT id, email, edition_id, link_key, bounced_at FROM subscribers \
+                 WHERE email = $1",
+                email
+            ))
+            .await
+    }
+
+    async fn erase_subscriber(&self, id: i64, audit: &NewAuditEntry) -> StoreResult<bool> {
+        let mut tx = self.write().await?;
+        // The outbox and subscriptions go by ON DELETE CASCADE.
+        let erased = tx
+            .execute(sql!("DELETE FROM subscribers WHERE id = $1", id))
+            .await?;
+        if erased == 0 {
+            return Ok(false);
+        }
+        audit_in::<D>(&mut tx, audit, id).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn export_subscriptions(
+        &self,
+        edition_id: i64,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<Vec<SubscriptionExport>> {
+        let mut tx = self.write().await?;
+        let rows = tx
+            .fetch_all(sql!(
+                "SELECT r.email, n.slug AS newsletter, s.consented_at, s.consent_text_id, \
+                   s.consent_ip, s.confirmed_at, s.unsubscribed_at, r.bounced_at \
+                 FROM subscriptions s JOIN subscribers r ON r.id = s.subscriber_id \
+                 JOIN newsletters n ON n.id = s.newsletter_id \
+                 WHERE n.edition_id = $1 ORDER BY r.email, n.position",
+                edition_id
+            ))
+            .await?;
+        audit_in::<D>(&mut tx, audit, edition_id).await?;
+        tx.commit().await?;
+        Ok(rows)
+    }
+
+    async fn mark_bounced(&self, email: &str, complaint: bool, at: Timestamp) -> StoreResult<bool> {
+        let mut tx = self.write().await?;
+        let id: Option<(i64,)> = tx
+            .fetch_optional(sql!(
+                "UPDATE subscribers SET bounced_at = COALESCE(bounced_at, $1) WHERE email = $2 \
+                 RETURNING id",
+                at,
+                email
+            ))
+            .await?;
+        let Some((id,)) = id else {
+            return Ok(false);
+        };
+        if complaint {
+            tx.execute(sql!(
+                "UPDATE subscriptions SET unsubscribed_at = $1 \
+                 WHERE subscriber_id = $2 AND unsubscribed_at IS NULL",
+                at,
+                id
+            ))
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
     async fn site_key(&self, name: &str, fresh: &str) -> StoreResult<String> {
         let mut tx = self.write().await?;
         tx.execute(sql!(
@@ -267,6 +363,7 @@ struct EmailRow {
     html_body: String,
     headers: String,
     sent_at: Option<i64>,
+    bounced: bool,
 }
 
 #[async_trait]
@@ -306,9 +403,10 @@ impl<D: Dialect> Outbox for SqlStore<D> {
         let row: Option<EmailRow> = self
             .db()
             .fetch_optional(sql!(
-                "SELECT id, kind, recipient, sender_name, subject, text_body, html_body, \
-                   headers, sent_at \
-                 FROM outbox WHERE id = $1",
+                "SELECT o.id, o.kind, o.recipient, o.sender_name, o.subject, o.text_body, \
+                   o.html_body, o.headers, o.sent_at, r.bounced_at IS NOT NULL AS bounced \
+                 FROM outbox o LEFT JOIN subscribers r ON r.id = o.subscriber_id \
+                 WHERE o.id = $1",
                 id
             ))
             .await?;
@@ -325,6 +423,7 @@ impl<D: Dialect> Outbox for SqlStore<D> {
                 html_body: row.html_body,
                 headers,
                 sent_at: row.sent_at.map(crate::rows::to_time),
+                bounced: row.bounced,
             })
         })
         .transpose()

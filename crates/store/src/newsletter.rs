@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::error::StoreResult;
-use crate::newsroom::Job;
+use crate::newsroom::{Job, NewAuditEntry};
 
 /// When a list is sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -202,6 +202,48 @@ pub struct OutgoingEmail {
     pub headers: Vec<(String, String)>,
     /// When it was sent, if it was.
     pub sent_at: Option<Timestamp>,
+    /// Its subscriber's address bounces: it must not be sent.
+    pub bounced: bool,
+}
+
+/// How many subscribers a list has.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
+pub struct NewsletterCount {
+    /// The list.
+    pub newsletter_id: i64,
+    /// Confirmed and on the list (bouncing addresses left out).
+    pub confirmed: i64,
+    /// Waiting for confirmation.
+    pub pending: i64,
+    /// Left the list.
+    pub left: i64,
+}
+
+/// One subscription as exported: who, which list, and the consent they gave.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
+pub struct SubscriptionExport {
+    /// The address.
+    pub email: String,
+    /// The list's slug.
+    pub newsletter: String,
+    /// When consent was given.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::EpochSeconds"))]
+    pub consented_at: Timestamp,
+    /// The consent text's version.
+    pub consent_text_id: i64,
+    /// Where the sign-up came from.
+    pub consent_ip: String,
+    /// When it was confirmed.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::OptionalEpochSeconds"))]
+    pub confirmed_at: Option<Timestamp>,
+    /// When the subscriber left the list.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::OptionalEpochSeconds"))]
+    pub unsubscribed_at: Option<Timestamp>,
+    /// When the address bounced.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::OptionalEpochSeconds"))]
+    pub bounced_at: Option<Timestamp>,
 }
 
 /// Lists, subscribers and consent.
@@ -238,6 +280,23 @@ pub trait Newsletters: Send + Sync + 'static {
         at: Timestamp,
         since: Timestamp,
     ) -> StoreResult<u64>;
+    /// Subscriber counts of an edition's lists.
+    async fn newsletter_counts(&self, edition_id: i64) -> StoreResult<Vec<NewsletterCount>>;
+    /// The subscriber with this address (lower-case), if any.
+    async fn subscriber_by_email(&self, email: &str) -> StoreResult<Option<Subscriber>>;
+    /// Erases a subscriber completely (subscriptions, consent records and their unsent
+    /// email go with them), with the audit line, in one transaction; false if none.
+    async fn erase_subscriber(&self, id: i64, audit: &NewAuditEntry) -> StoreResult<bool>;
+    /// Every subscription to an edition's lists, by address, with the audit line of the
+    /// export, in one transaction.
+    async fn export_subscriptions(
+        &self,
+        edition_id: i64,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<Vec<SubscriptionExport>>;
+    /// Marks an address as bouncing (nothing more is sent to it); a complaint also takes
+    /// it off every list. False if no subscriber has the address.
+    async fn mark_bounced(&self, email: &str, complaint: bool, at: Timestamp) -> StoreResult<bool>;
     /// The shared secret named `name`, set to `fresh` if there was none.
     async fn site_key(&self, name: &str, fresh: &str) -> StoreResult<String>;
 }

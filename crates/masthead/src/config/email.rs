@@ -19,6 +19,9 @@ pub struct EmailConfig {
     pub from: Option<String>,
     /// Messages sent a second at most, per node. Default 20.
     pub rate: u32,
+    /// The secret that signs bounce and complaint reports posted to `/hooks/email`
+    /// (README, "Newsletter"); at least 16 characters. Default none: the hook answers 404.
+    pub webhook_secret: Option<Secret>,
 }
 
 impl Default for EmailConfig {
@@ -27,6 +30,7 @@ impl Default for EmailConfig {
             smtp_url: None,
             from: None,
             rate: 20,
+            webhook_secret: None,
         }
     }
 }
@@ -38,6 +42,7 @@ impl EmailConfig {
             "smtp_url" => self.smtp_url = Some(Secret::new(value)),
             "from" => self.from = Some(value),
             "rate" => self.rate = value.parse().context("must be a whole number")?,
+            "webhook_secret" => self.webhook_secret = Some(Secret::new(value)),
             _ => bail!("unknown setting"),
         }
         Ok(())
@@ -47,6 +52,13 @@ impl EmailConfig {
     pub(super) fn validate(&self) -> anyhow::Result<()> {
         if !(1..=10_000).contains(&self.rate) {
             bail!("email.rate must be between 1 and 10000");
+        }
+        if self
+            .webhook_secret
+            .as_ref()
+            .is_some_and(|secret| secret.expose().len() < 16)
+        {
+            bail!("email.webhook_secret must be at least 16 characters");
         }
         let Some(url) = &self.smtp_url else {
             return Ok(());

@@ -24,6 +24,10 @@ pub enum Action {
     ManageUsers,
     /// Read the audit log.
     ReadAudit,
+    /// See the newsletter's lists and their subscriber counts, and look a subscriber up.
+    ReadNewsletters,
+    /// Export subscribers and erase one on request (personal data).
+    ManageSubscribers,
 }
 
 /// Whether a role may take an action at all.
@@ -36,8 +40,9 @@ pub fn allows(role: Role, action: Action) -> bool {
         | Action::ManageMedia
         | Action::ManageTaxonomy
         | Action::CurateFronts
-        | Action::ReadAudit => role >= Role::Editor,
-        Action::ManageUsers => role == Role::Admin,
+        | Action::ReadAudit
+        | Action::ReadNewsletters => role >= Role::Editor,
+        Action::ManageUsers | Action::ManageSubscribers => role == Role::Admin,
     }
 }
 

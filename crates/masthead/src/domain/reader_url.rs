@@ -17,9 +17,9 @@ use crate::domain::paging::Position;
 /// Paths longer than this are not ours.
 const MAX_PATH: usize = 1024;
 
-/// Path prefixes that are not reader pages: the newsroom, files, short links and the
-/// operational endpoints. The page cache never stores or serves them.
-const NOT_READER: &[&str] = &["/admin/", "/assets/", "/media/", "/s/"];
+/// Path prefixes that are not reader pages: the newsroom, files, short links, webhooks and
+/// the operational endpoints. The page cache never stores or serves them.
+const NOT_READER: &[&str] = &["/admin/", "/assets/", "/media/", "/s/", "/hooks/"];
 /// Exact paths that are not reader pages.
 const NOT_READER_EXACT: &[&str] = &["/admin", "/healthz", "/readyz", "/metrics"];
 

@@ -56,6 +56,17 @@ impl Signer {
     }
 }
 
+/// Whether `signature` (64 hex digits) is the HMAC-SHA256 of `body` with `key`, as
+/// webhooks sign what they post (compared in constant time).
+pub fn verify_body(key: &[u8], body: &[u8], signature: &str) -> bool {
+    let Some(bytes) = unhex(signature.trim()) else {
+        return false;
+    };
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes a key of any length");
+    mac.update(body);
+    mac.verify_slice(&bytes).is_ok()
+}
+
 /// Lower-case hex.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|byte| format!("{byte:02x}")).collect()
@@ -90,5 +101,17 @@ mod tests {
         ));
         assert!(!signer.verify(&["confirm", "12"], ""));
         assert!(!signer.verify(&["confirm", "12"], "é"));
+    }
+
+    #[test]
+    fn a_body_signature_is_the_whole_hmac() {
+        let mut mac = Hmac::<Sha256>::new_from_slice(b"secret").expect("key");
+        mac.update(b"{}");
+        let signature = hex(&mac.finalize().into_bytes());
+        assert!(verify_body(b"secret", b"{}", &signature));
+        assert!(!verify_body(b"secret", b"{ }", &signature));
+        assert!(!verify_body(b"other", b"{}", &signature));
+        assert!(!verify_body(b"secret", b"{}", &signature[..32]));
+        assert!(!verify_body(b"secret", b"{}", "zz"));
     }
 }

@@ -33,7 +33,8 @@ impl JobWorker {
     /// Sends one email of the outbox and marks it sent. The job is done when the SMTP
     /// server has accepted the message: a node that dies between the two sends it again
     /// when the job's lease runs out (at least once, never lost). An email whose
-    /// subscriber was erased meanwhile is gone, and the job just ends.
+    /// subscriber was erased meanwhile is gone, and one whose address bounces is not
+    /// sent: the job just ends.
     async fn send_email(&self, job: &Job) -> store::StoreResult<bool> {
         let Some(mail) = &self.mail else {
             return Err(store::StoreError::Other(
@@ -42,6 +43,7 @@ impl JobWorker {
         };
         if let Some(email) = self.store.outgoing_email(job.subject_id).await?
             && email.sent_at.is_none()
+            && !email.bounced
         {
             mail.send(&email)
                 .await

@@ -11,8 +11,8 @@ use crate::web::middleware;
 use crate::web::newsroom::media::{edit as media_edit, library, upload_form};
 use crate::web::newsroom::story::{autosave, edit, list, preview, revisions};
 use crate::web::newsroom::{
-    audit, breaking, dashboard, fronts, guard, keywords, login, menus, sections, session, topics,
-    unsaved, users,
+    audit, breaking, dashboard, fronts, guard, keywords, login, menus, newsletters, sections,
+    session, topics, unsaved, users,
 };
 use crate::web::ops::{health, metrics};
 use crate::web::site::{assets, newsletter, resolve, shortlink};
@@ -27,6 +27,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/assets/{file}", get(assets::show_asset))
         .route("/media/{*key}", get(assets::show_media))
         .route("/s/{code}", get(shortlink::follow_shortlink))
+        .route("/hooks/email", post(newsletter::bounces::report_bounce))
         .route("/", get(resolve::show_path))
         .nest("/admin", newsroom(state.clone()))
         // Paths belong to editions, whose prefixes live in the database: one catch-all
@@ -76,6 +77,12 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/users", get(users::list_users).post(users::add_user))
         .route("/users/{id}", post(users::change_user))
         .route("/audit", get(audit::show_audit))
+        .route("/newsletters", get(newsletters::show_newsletters))
+        .route("/newsletters/erase", post(newsletters::erase_subscriber))
+        .route(
+            "/newsletters/export.csv",
+            get(newsletters::export_subscribers),
+        )
         .merge(curation())
         .layer(DefaultBodyLimit::max(session::MAX_FORM))
         .layer(from_fn_with_state(state.clone(), session::newsroom_session))

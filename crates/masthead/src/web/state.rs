@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use store::Store;
 
+use crate::config::Secret;
 use crate::domain::signed::Signer;
 use crate::jobs::changes::{ChangeSignal, FollowerBeat};
 use crate::mail::Mailer;
@@ -56,6 +57,8 @@ pub struct AppState {
     pub mail: Option<Arc<Mailer>>,
     /// Signs links in emails and the public forms' challenges (a key every node shares).
     pub signer: Signer,
+    /// The secret bounce and complaint reports are signed with (`[email] webhook_secret`).
+    pub webhook_secret: Option<Secret>,
 }
 
 impl AppState {

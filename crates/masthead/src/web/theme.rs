@@ -64,6 +64,7 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/admin/keywords.html",
     "templates/admin/fronts.html",
     "templates/admin/breaking.html",
+    "templates/admin/newsletters.html",
 ];
 
 /// The default theme's assets, by path below the crate.

@@ -454,7 +454,8 @@ async fn bad_input_gets_the_form_back_with_what_was_typed() {
     let (challenge, _) = open_form(&app, "").await;
     tokio::time::sleep(FILL_TIME).await;
     let huge = format!("{}@example.org", "a".repeat(300));
-    let cases: Vec<(&str, Vec<(&str, &str)>, &str)> = vec![
+    type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str);
+    let cases: Vec<Case> = vec![
         (
             "empty",
             vec![("email", ""), ("consent", "yes")],
@@ -646,4 +647,250 @@ async fn every_newsletter_page_is_valid_html_and_answers_head() {
         assert_eq!(head.headers()["cache-control"], "no-store", "{path}");
         assert!(head.bytes().await.expect("body").is_empty(), "{path}");
     }
+}
+
+/// Signs an address up to the edition's first list and confirms it from the email.
+async fn confirmed_subscriber(app: &TestApp, sink: &SmtpSink, email: &str) -> Received {
+    let (challenge, _) = open_form(app, "").await;
+    tokio::time::sleep(FILL_TIME).await;
+    let before = sink.received().len();
+    let signed = sign_up(
+        app,
+        "",
+        &[
+            ("email", email),
+            ("consent", "yes"),
+            ("challenge", &challenge),
+        ],
+    )
+    .await;
+    assert_eq!(signed.status, 303);
+    let mail = sink.wait_for(before + 1).await.remove(before);
+    let confirm = local(
+        app,
+        &link_in(
+            mail.text.as_deref().expect("text"),
+            &format!("{}/newsletter/confirm?t=", base(app)),
+        ),
+    );
+    let token = app
+        .get(&confirm)
+        .await
+        .attrs("input[name=t]", "value")
+        .pop()
+        .expect("t");
+    assert_eq!(
+        app.post_form("/newsletter/confirm", &[("t", &token)])
+            .await
+            .status,
+        200
+    );
+    mail
+}
+
+#[tokio::test]
+async fn the_newsroom_counts_subscribers_and_an_admin_exports_and_erases_them() {
+    use store::Role;
+    let (app, sink) = app_with_email().await;
+    let mail = confirmed_subscriber(&app, &sink, "=cmd@example.org").await;
+
+    let reporter = app.desk(Role::Reporter).await;
+    assert_eq!(reporter.get("/admin/newsletters").await.status, 403);
+    let editor = app.desk(Role::Editor).await;
+    let page = editor
+        .get("/admin/newsletters?email=%3Dcmd%40example.org")
+        .await;
+    assert_eq!(page.status, 200, "{}", page.text);
+    let rows = page.texts(".nr-table tbody tr");
+    assert!(
+        rows[0].starts_with("The Daily Briefing daily at 07:00 1 0 0"),
+        "{rows:?}"
+    );
+    assert!(
+        page.text.contains("127.0.0.1"),
+        "where the consent came from"
+    );
+    assert!(!page.text.contains("export.csv"));
+    assert_eq!(
+        editor.get("/admin/newsletters/export.csv").await.status,
+        403
+    );
+    let id = page.attrs("input[name=id]", "value");
+    assert!(id.is_empty(), "editors see no erase form");
+
+    let admin = app.desk(Role::Admin).await;
+    let csv = admin.get("/admin/newsletters/export.csv").await;
+    assert_eq!(csv.status, 200);
+    assert_eq!(csv.headers["content-type"], "text/csv; charset=utf-8");
+    assert!(
+        csv.text.contains("\"'=cmd@example.org\",\"daily\""),
+        "{}",
+        csv.text
+    );
+    let page = admin
+        .get("/admin/newsletters?email=%3Dcmd%40example.org")
+        .await;
+    let id = page
+        .attrs("input[name=id]", "value")
+        .pop()
+        .expect("erase form");
+    let wrong = admin
+        .post(
+            "/admin/newsletters/erase",
+            &[("id", &id), ("confirm_email", "other@example.org")],
+        )
+        .await;
+    assert_eq!(wrong.status, 400);
+    let erased = admin
+        .post(
+            "/admin/newsletters/erase",
+            &[("id", &id), ("confirm_email", "=cmd@example.org")],
+        )
+        .await;
+    assert_eq!(erased.status, 303);
+    assert!(subscriptions(&app, "=cmd@example.org").await.is_empty());
+    let page = admin
+        .get("/admin/newsletters?email=%3Dcmd%40example.org")
+        .await;
+    assert!(page.text.contains("No subscriber has that address"));
+    // The email's links died with the subscriber.
+    let unsubscribe = local(&app, &angle_url(mail.header("List-Unsubscribe")[0]));
+    assert_eq!(app.get(&unsubscribe).await.status, 400);
+    let audit = app
+        .state
+        .as_ref()
+        .expect("state")
+        .store
+        .audit_log(10, 0)
+        .await
+        .expect("audit");
+    let actions: Vec<&str> = audit.iter().map(|entry| entry.action.as_str()).collect();
+    assert!(
+        actions.contains(&"subscriber.erase") && actions.contains(&"subscribers.export"),
+        "{actions:?}"
+    );
+    assert!(
+        audit.iter().all(|entry| !entry.detail.contains("cmd@")),
+        "no address kept"
+    );
+}
+
+/// Posts a signed bounce or complaint report.
+async fn report(app: &TestApp, body: &str, key: &str) -> u16 {
+    use hmac::{Hmac, Mac};
+    let mut mac = Hmac::<Sha256>::new_from_slice(key.as_bytes()).expect("key");
+    mac.update(body.as_bytes());
+    let signature: String = mac
+        .finalize()
+        .into_bytes()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect();
+    app.client
+        .post(format!("{}/hooks/email", app.address))
+        .header("content-type", "application/json")
+        .header("x-masthead-signature", signature)
+        .body(body.to_string())
+        .send()
+        .await
+        .expect("report")
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn a_signed_bounce_report_stops_email_to_the_address() {
+    const KEY: &str = "a bounce secret of some length";
+    let sink = SmtpSink::start().await;
+    let app = spawn_app_with(|config| {
+        sink.configure(config);
+        config.email.webhook_secret = Some(masthead::config::Secret::new(KEY));
+    })
+    .await;
+    confirmed_subscriber(&app, &sink, "bounces@example.org").await;
+    confirmed_subscriber(&app, &sink, "angry@example.org").await;
+    let bounce = r#"{"email": "Bounces@Example.org", "kind": "bounce"}"#;
+    assert_eq!(report(&app, bounce, "not the secret at all").await, 401);
+    assert_eq!(report(&app, "{}", KEY).await, 400);
+    assert_eq!(
+        report(&app, r#"{"email": "x@example.org", "kind": "spam"}"#, KEY).await,
+        400
+    );
+    assert_eq!(
+        report(
+            &app,
+            r#"{"email": "nobody@example.org", "kind": "bounce"}"#,
+            KEY
+        )
+        .await,
+        204
+    );
+    assert_eq!(report(&app, bounce, KEY).await, 204);
+    assert_eq!(
+        report(
+            &app,
+            r#"{"email": "angry@example.org", "kind": "complaint"}"#,
+            KEY
+        )
+        .await,
+        204
+    );
+    let unsigned = app
+        .client
+        .post(format!("{}/hooks/email", app.address))
+        .body(bounce)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(unsigned.status(), 401);
+
+    let store = &app.state.as_ref().expect("state").store;
+    let bouncing = store
+        .subscriber_by_email("bounces@example.org")
+        .await
+        .expect("read")
+        .expect("subscriber");
+    assert!(bouncing.bounced_at.is_some());
+    assert!(
+        subscriptions(&app, "angry@example.org")
+            .await
+            .iter()
+            .all(|s| !s.active())
+    );
+    // Email queued for the bouncing address is not sent.
+    let before = sink.received().len();
+    let email = store::NewEmail {
+        kind: "test".into(),
+        recipient: bouncing.email.clone(),
+        sender_name: "Test".into(),
+        subject: "Hello".into(),
+        text_body: "Hello".into(),
+        html_body: "<p>Hello</p>".into(),
+        headers: Vec::new(),
+        subscriber_id: Some(bouncing.id),
+    };
+    store
+        .queue_email(&email, jiff::Timestamp::now())
+        .await
+        .expect("queue");
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(sink.received().len(), before);
+    assert_eq!(
+        store.pending_jobs().await.expect("jobs"),
+        0,
+        "the job ended"
+    );
+}
+
+#[tokio::test]
+async fn without_a_secret_the_bounce_hook_is_not_there() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(format!("{}/hooks/email", app.address))
+        .body("{}")
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(response.status(), 404);
 }

@@ -374,7 +374,11 @@ async fn other_methods_on_reader_pages_are_refused_and_store_nothing() {
     assert_eq!(options.status, 204);
     assert_eq!(options.header("allow"), "GET, HEAD");
     assert_ne!(form.status, 405, "the newsletter form still takes POST");
-    assert_eq!(form_options.header("allow"), "GET, HEAD, POST");
+    // The newsletter's pages go to the router uncached, which names their methods.
+    assert_eq!(
+        form_options.header("allow").replace(' ', ""),
+        "GET,HEAD,POST"
+    );
     assert_eq!(stats(&app).entries, before.entries);
     assert_eq!(stats(&app).stores, before.stores);
 }

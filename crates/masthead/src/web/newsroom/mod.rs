@@ -15,6 +15,7 @@ pub mod login;
 pub mod media;
 pub mod menus;
 pub mod multipart_token;
+pub mod newsletters;
 pub mod raw_form;
 pub mod sections;
 pub mod session;

@@ -63,6 +63,11 @@ const AREAS: &[(&str, &str, Option<Action>)] = &[
     ("Menus", "/admin/menus", Some(Action::ManageTaxonomy)),
     ("Topics", "/admin/topics", Some(Action::ManageTaxonomy)),
     ("Keywords", "/admin/keywords", Some(Action::ManageTaxonomy)),
+    (
+        "Newsletters",
+        "/admin/newsletters",
+        Some(Action::ReadNewsletters),
+    ),
     ("Users", "/admin/users", Some(Action::ManageUsers)),
     ("Audit log", "/admin/audit", Some(Action::ReadAudit)),
 ];
@@ -138,6 +143,7 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "pinned" => "The front was changed.",
         "unpinned" => "Unpinned: the latest story fills the place.",
         "cleared" => "The breaking-news bar was cleared.",
+        "erased" => "The subscriber and everything kept about them were erased.",
         _ => return None,
     })
 }

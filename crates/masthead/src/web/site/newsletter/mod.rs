@@ -4,6 +4,7 @@
 //! (`/newsletter/confirm`, `/newsletter/unsubscribe`, `/newsletter/preferences`).
 //! None of them is cached: each answers `Cache-Control: no-store`.
 
+pub mod bounces;
 mod letters;
 mod links;
 mod signup;
