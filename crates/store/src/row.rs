@@ -3,7 +3,7 @@
 
 use jiff::Timestamp;
 
-use crate::{Direction, ImageRole, MenuKind, Role, StoryKind, StoryStatus};
+use crate::{Direction, EmploymentType, ImageRole, MenuKind, Role, StoryKind, StoryStatus};
 
 /// A time as both databases keep it: whole seconds since the epoch. A model's time field
 /// decodes through it (`#[sqlx(try_from = "crate::EpochSeconds")]`); a value out of
@@ -60,4 +60,12 @@ macro_rules! decode_stored_form {
     )*};
 }
 
-decode_stored_form!(Direction, MenuKind, StoryKind, StoryStatus, Role, ImageRole);
+decode_stored_form!(
+    Direction,
+    EmploymentType,
+    MenuKind,
+    StoryKind,
+    StoryStatus,
+    Role,
+    ImageRole
+);
