@@ -455,8 +455,8 @@ async fn concurrent_posts_and_edits_each_land_once() {
     let now = store.job_listing(id).await.expect("read").expect("there");
     assert!(titles.contains(&now.title));
     let path = format!("/jobs/{id}-{}", slugify(&now.title, 80));
-    let page = poll(&app, &path, |page| page.texts("h1") == [now.title.clone()]).await;
-    assert_eq!(page.texts("h1"), [now.title.clone()]);
+    let page = poll(&app, &path, |page| page.texts("h1") == [now.title.as_str()]).await;
+    assert_eq!(page.texts("h1"), [now.title.as_str()]);
 }
 
 #[tokio::test]
