@@ -303,19 +303,21 @@ async fn create_pages(store: &dyn Store, edition: &EditionSeed) -> anyhow::Resul
             })
             .await?;
     }
-    for (days, (title, location, description)) in jobs.iter().enumerate() {
-        let posted_at = now
-            .checked_sub(jiff::SignedDuration::from_hours(24 * 3 * days as i64 + 24))
-            .unwrap_or(now);
-        store
-            .create_job_listing(&NewJobListing {
-                edition_id: edition.id,
+    for (age, (title, location, employment_type, description, closing)) in jobs.iter().enumerate() {
+        let days = |days: i64| jiff::SignedDuration::from_hours(24 * days);
+        let posted_at = now.checked_sub(days(3 * age as i64 + 1)).unwrap_or(now);
+        let job = NewJobListing {
+            edition_id: edition.id,
+            posted_at,
+            fields: JobFields {
                 title: (*title).to_string(),
                 location: (*location).to_string(),
                 description: (*description).to_string(),
-                posted_at,
-            })
-            .await?;
+                employment_type: *employment_type,
+                closes_at: now.checked_add(days(*closing)).ok(),
+            },
+        };
+        store.create_job_listing(&job, None).await?;
     }
     Ok(())
 }

@@ -1,5 +1,7 @@
 //! The demo's static pages and job listings, in both languages.
 
+use store::EmploymentType;
+
 /// A static page: slug, title, paragraphs.
 pub type PageSeed = (&'static str, &'static str, &'static [&'static str]);
 
@@ -105,40 +107,62 @@ pub const ARABIC_PAGES: &[PageSeed] = &[
     ),
 ];
 
-/// English job listings: title, location, description.
-pub const ENGLISH_JOBS: &[(&str, &str, &str)] = &[
+/// A demo job listing: title, location, kind of employment, description, and the days
+/// from now until applications close (negative: closed already, so its page says so).
+pub type JobSeed = (
+    &'static str,
+    &'static str,
+    EmploymentType,
+    &'static str,
+    i64,
+);
+
+/// English job listings.
+pub const ENGLISH_JOBS: &[JobSeed] = &[
     (
         "Night editor",
         "Istanbul",
+        EmploymentType::FullTime,
         "Run the web desk from 6 pm to 2 am: edit copy, write headlines and decide what leads the home page.",
+        30,
     ),
     (
         "Economics reporter",
         "Ankara",
+        EmploymentType::FullTime,
         "Cover the central bank, the treasury and the numbers that shape household budgets.",
+        21,
     ),
     (
         "Data journalist",
         "Istanbul or remote",
+        EmploymentType::Contract,
         "Find stories in public data and build charts that explain them on a phone screen.",
+        45,
     ),
     (
         "Photographer",
         "Istanbul",
+        EmploymentType::PartTime,
         "Shoot news, portraits and features for print and web, and edit galleries.",
+        -2,
     ),
 ];
 
 /// Arabic job listings.
-pub const ARABIC_JOBS: &[(&str, &str, &str)] = &[
+pub const ARABIC_JOBS: &[JobSeed] = &[
     (
         "محرر أخبار",
         "إسطنبول",
+        EmploymentType::FullTime,
         "تحرير الأخبار العاجلة وكتابة العناوين ومتابعة الصفحة الرئيسية للنسخة العربية.",
+        28,
     ),
     (
         "مترجم صحفي",
         "إسطنبول أو عن بعد",
+        EmploymentType::Contract,
         "ترجمة التقارير من الإنجليزية والتركية إلى العربية بدقة وسلاسة.",
+        14,
     ),
 ];

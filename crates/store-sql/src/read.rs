@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use async_trait::async_trait;
+use jiff::Timestamp;
 use store::*;
 
 use crate::db::{Db, Dialect};
@@ -118,6 +119,25 @@ impl<D: Dialect> SiteReads for SqlStore<D> {
                 edition_id
             ))
             .await
+    }
+
+    async fn job_listing(&self, id: i64) -> StoreResult<Option<JobListing>> {
+        self.db()
+            .fetch_optional(sql!("SELECT * FROM job_listings WHERE id = $1", id))
+            .await
+    }
+
+    async fn job_closings(&self, after: Timestamp, until: Timestamp) -> StoreResult<Vec<i64>> {
+        let rows: Vec<(i64,)> = self
+            .db()
+            .fetch_all(sql!(
+                "SELECT DISTINCT edition_id FROM job_listings \
+                 WHERE closes_at > $1 AND closes_at <= $2 AND closed_at IS NULL",
+                after,
+                until
+            ))
+            .await?;
+        Ok(rows.into_iter().map(|(id,)| id).collect())
     }
 
     async fn edition_topics(&self, edition_id: i64) -> StoreResult<Vec<Topic>> {

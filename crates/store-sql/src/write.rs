@@ -5,6 +5,7 @@ use jiff::Timestamp;
 use store::*;
 
 use crate::db::{Db, Dialect, Transaction};
+use crate::job_listings;
 use crate::query::{Value, insert_rows, placeholder};
 use crate::story_write::insert_story;
 use crate::workflow::{audit_in, story_audit};
@@ -157,18 +158,32 @@ impl<D: Dialect> Writes for SqlStore<D> {
         Ok(())
     }
 
-    async fn create_job_listing(&self, job: &NewJobListing) -> StoreResult<i64> {
-        self.db()
-            .scalar(sql!(
-                "INSERT INTO job_listings (edition_id, title, location, description, posted_at) \
-                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                job.edition_id,
-                &job.title,
-                &job.location,
-                &job.description,
-                job.posted_at
-            ))
-            .await
+    async fn create_job_listing(
+        &self,
+        job: &NewJobListing,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<i64> {
+        job_listings::create_job_listing(self, job, audit).await
+    }
+
+    async fn update_job_listing(
+        &self,
+        edition_id: i64,
+        id: i64,
+        fields: &JobFields,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()> {
+        job_listings::update_job_listing(self, edition_id, id, fields, audit).await
+    }
+
+    async fn close_job_listing(
+        &self,
+        edition_id: i64,
+        id: i64,
+        closed_at: Option<Timestamp>,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()> {
+        job_listings::close_job_listing(self, edition_id, id, closed_at, audit).await
     }
 }
 

@@ -1,5 +1,5 @@
-//! The closed sets of the domain: text direction, menus, story kinds, workflow states and
-//! byline roles, each with its stored form.
+//! The closed sets of the domain: text direction, menus, story kinds, workflow states,
+//! employment types and byline roles, each with its stored form.
 
 use serde::{Deserialize, Serialize};
 
@@ -103,6 +103,63 @@ impl StoryKind {
             "video" => Some(StoryKind::Video),
             "page" => Some(StoryKind::Page),
             _ => None,
+        }
+    }
+}
+
+/// The kind of employment a job listing offers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmploymentType {
+    /// Full-time staff.
+    #[default]
+    FullTime,
+    /// Part-time staff.
+    PartTime,
+    /// A contract or freelance engagement.
+    Contract,
+    /// A fixed-term post.
+    Temporary,
+    /// An internship.
+    Internship,
+}
+
+impl EmploymentType {
+    /// Every kind, in the order forms offer them.
+    pub const ALL: [EmploymentType; 5] = [
+        EmploymentType::FullTime,
+        EmploymentType::PartTime,
+        EmploymentType::Contract,
+        EmploymentType::Temporary,
+        EmploymentType::Internship,
+    ];
+
+    /// The stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EmploymentType::FullTime => "full_time",
+            EmploymentType::PartTime => "part_time",
+            EmploymentType::Contract => "contract",
+            EmploymentType::Temporary => "temporary",
+            EmploymentType::Internship => "internship",
+        }
+    }
+
+    /// Parses the stored form.
+    pub fn parse(value: &str) -> Option<EmploymentType> {
+        EmploymentType::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == value)
+    }
+
+    /// schema.org's `employmentType` value (Google's job-posting vocabulary).
+    pub fn schema_org(self) -> &'static str {
+        match self {
+            EmploymentType::FullTime => "FULL_TIME",
+            EmploymentType::PartTime => "PART_TIME",
+            EmploymentType::Contract => "CONTRACTOR",
+            EmploymentType::Temporary => "TEMPORARY",
+            EmploymentType::Internship => "INTERN",
         }
     }
 }

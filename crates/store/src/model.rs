@@ -4,6 +4,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::kinds::*;
+use crate::write::JobFields;
 
 use crate::body::Body;
 
@@ -280,7 +281,8 @@ pub struct Teaser {
     pub published_at: Option<Timestamp>,
 }
 
-/// An open position on the jobs page.
+/// A position on the jobs page: open until its closing time passes or the newsroom
+/// closes it by hand.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "sqlx", derive(sqlx::FromRow))]
 pub struct JobListing {
@@ -297,6 +299,40 @@ pub struct JobListing {
     /// When it was posted, UTC.
     #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::EpochSeconds"))]
     pub posted_at: Timestamp,
+    /// Full-time, part-time...
+    pub employment_type: EmploymentType,
+    /// When applications close (the end of the closing day); none: open until closed.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::OptionalEpochSeconds"))]
+    pub closes_at: Option<Timestamp>,
+    /// When the newsroom closed it by hand; none while open.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::OptionalEpochSeconds"))]
+    pub closed_at: Option<Timestamp>,
+    /// Last change (the epoch for listings never changed since posting).
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::EpochSeconds"))]
+    pub updated_at: Timestamp,
+}
+
+impl JobListing {
+    /// What the newsroom wrote of it.
+    pub fn fields(&self) -> JobFields {
+        JobFields {
+            title: self.title.clone(),
+            location: self.location.clone(),
+            description: self.description.clone(),
+            employment_type: self.employment_type,
+            closes_at: self.closes_at,
+        }
+    }
+
+    /// When it stopped taking applications, if it has by `now`: closed by hand, or past
+    /// its closing time.
+    pub fn closed_since(&self, now: Timestamp) -> Option<Timestamp> {
+        let lapsed = self.closes_at.filter(|closes| *closes <= now);
+        match (self.closed_at, lapsed) {
+            (Some(closed), Some(lapsed)) => Some(closed.min(lapsed)),
+            (closed, lapsed) => closed.or(lapsed),
+        }
+    }
 }
 
 /// Site-wide facts kept in one place, so every page says the same thing.

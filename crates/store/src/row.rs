@@ -3,7 +3,9 @@
 
 use jiff::Timestamp;
 
-use crate::{Direction, ImageRole, MenuKind, Role, Schedule, StoryKind, StoryStatus};
+use crate::{
+    Direction, EmploymentType, ImageRole, MenuKind, Role, Schedule, StoryKind, StoryStatus,
+};
 
 /// A time as both databases keep it: whole seconds since the epoch. A model's time field
 /// decodes through it (`#[sqlx(try_from = "crate::EpochSeconds")]`); a value out of
@@ -62,6 +64,7 @@ macro_rules! decode_stored_form {
 
 decode_stored_form!(
     Direction,
+    EmploymentType,
     MenuKind,
     StoryKind,
     StoryStatus,

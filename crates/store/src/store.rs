@@ -80,8 +80,13 @@ pub trait SiteReads: Send + Sync + 'static {
     async fn keywords(&self, ids: &[i64]) -> StoreResult<Vec<Keyword>>;
     /// A keyword by slug.
     async fn keyword_by_slug(&self, edition_id: i64, slug: &str) -> StoreResult<Option<Keyword>>;
-    /// Open job listings of an edition, newest first.
+    /// Every job listing of an edition, open or closed, newest first.
     async fn job_listings(&self, edition_id: i64) -> StoreResult<Vec<JobListing>>;
+    /// A job listing by id.
+    async fn job_listing(&self, id: i64) -> StoreResult<Option<JobListing>>;
+    /// The editions with a listing whose closing time falls in `(after, until]`: their
+    /// jobs pages must drop it.
+    async fn job_closings(&self, after: Timestamp, until: Timestamp) -> StoreResult<Vec<i64>>;
     /// Every topic of an edition, by name.
     async fn edition_topics(&self, edition_id: i64) -> StoreResult<Vec<Topic>>;
     /// Every author, by name.
@@ -140,8 +145,31 @@ pub trait Writes: Send + Sync + 'static {
     async fn create_story(&self, story: &NewStory) -> StoreResult<i64>;
     /// Adds a path that redirects to a story.
     async fn create_redirect(&self, edition_id: i64, path: &str, story_id: i64) -> StoreResult<()>;
-    /// Creates a job listing.
-    async fn create_job_listing(&self, job: &NewJobListing) -> StoreResult<i64>;
+    /// Creates a job listing, with its audit line when someone made it, and logs the
+    /// change.
+    async fn create_job_listing(
+        &self,
+        job: &NewJobListing,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<i64>;
+    /// Rewrites a listing of an edition (`NotFound` if it has none with this id), with its
+    /// audit line, and logs the change.
+    async fn update_job_listing(
+        &self,
+        edition_id: i64,
+        id: i64,
+        fields: &JobFields,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()>;
+    /// Closes a listing by hand at `closed_at`, or reopens it (`None`); as
+    /// `update_job_listing`.
+    async fn close_job_listing(
+        &self,
+        edition_id: i64,
+        id: i64,
+        closed_at: Option<Timestamp>,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()>;
 }
 
 /// Newsroom accounts, their sessions and failed logins.

@@ -21,6 +21,8 @@ pub enum CacheTag {
     Keyword(i64),
     /// An author's page.
     Author(i64),
+    /// An edition's job listings: its jobs page and each listing's page.
+    Jobs(i64),
 }
 
 impl CacheTag {
@@ -34,6 +36,7 @@ impl CacheTag {
             "topic" => CacheTag::Topic(id),
             "keyword" => CacheTag::Keyword(id),
             "author" => CacheTag::Author(id),
+            "jobs" => CacheTag::Jobs(id),
             _ => return None,
         })
     }
@@ -53,6 +56,7 @@ impl CacheTag {
             CacheTag::Topic(id) => ("topic", id),
             CacheTag::Keyword(id) => ("keyword", id),
             CacheTag::Author(id) => ("author", id),
+            CacheTag::Jobs(id) => ("jobs", id),
         }
     }
 }
@@ -78,6 +82,7 @@ mod tests {
             CacheTag::Topic(5),
             CacheTag::Keyword(6),
             CacheTag::Author(7),
+            CacheTag::Jobs(8),
         ] {
             assert_eq!(CacheTag::parse(&tag.to_string()), Some(tag));
         }

@@ -169,19 +169,30 @@ pub struct NewStory {
     pub fields: StoryFields,
 }
 
-/// A job listing to create.
-#[derive(Clone, Debug)]
-pub struct NewJobListing {
-    /// The edition.
-    pub edition_id: i64,
+/// What the newsroom writes of a job listing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JobFields {
     /// Position title.
     pub title: String,
     /// Place of work.
     pub location: String,
     /// Description.
     pub description: String,
+    /// Full-time, part-time...
+    pub employment_type: EmploymentType,
+    /// When applications close; none: open until closed by hand.
+    pub closes_at: Option<Timestamp>,
+}
+
+/// A job listing to create.
+#[derive(Clone, Debug)]
+pub struct NewJobListing {
+    /// The edition.
+    pub edition_id: i64,
     /// Posting time.
     pub posted_at: Timestamp,
+    /// Its content.
+    pub fields: JobFields,
 }
 
 /// The short-link code for a story id: base-36 of a scrambled id, so codes look random

@@ -1,6 +1,7 @@
 //! The words of the reader interface in each edition's language.
 
 use serde::Serialize;
+use store::EmploymentType;
 
 /// Interface strings for one language; templates read them as `t.<name>`.
 #[derive(Debug, Serialize)]
@@ -95,8 +96,41 @@ pub struct Strings {
     pub feeds: &'static str,
     /// Photo count in a gallery, as in "12 photos".
     pub photos: &'static str,
+    /// The jobs page when no position is open.
+    pub no_open_positions: &'static str,
+    /// Label of a listing's posting date.
+    pub posted: &'static str,
+    /// Label of a listing's last day to apply.
+    pub apply_by: &'static str,
+    /// What a closed listing's page says.
+    pub position_closed: &'static str,
+    /// Link from a listing to the jobs page.
+    pub all_positions: &'static str,
+    /// Employment types.
+    pub full_time: &'static str,
+    /// Employment type.
+    pub part_time: &'static str,
+    /// Employment type.
+    pub contract: &'static str,
+    /// Employment type.
+    pub temporary: &'static str,
+    /// Employment type.
+    pub internship: &'static str,
     /// The newsletter's pages and emails.
     pub nl: &'static NewsletterStrings,
+}
+
+impl Strings {
+    /// The words for a kind of employment.
+    pub fn employment(&self, kind: EmploymentType) -> &'static str {
+        match kind {
+            EmploymentType::FullTime => self.full_time,
+            EmploymentType::PartTime => self.part_time,
+            EmploymentType::Contract => self.contract,
+            EmploymentType::Temporary => self.temporary,
+            EmploymentType::Internship => self.internship,
+        }
+    }
 }
 
 /// The words of the newsletter's pages and emails; templates read them as `t.nl.<name>`.
@@ -201,6 +235,16 @@ pub const ENGLISH: Strings = Strings {
     view_embed: "View the post",
     feeds: "Feeds",
     photos: "photos",
+    no_open_positions: "There are no open positions just now.",
+    posted: "Posted",
+    apply_by: "Apply by",
+    position_closed: "This position is closed: we are no longer taking applications.",
+    all_positions: "All open positions",
+    full_time: "Full-time",
+    part_time: "Part-time",
+    contract: "Contract",
+    temporary: "Temporary",
+    internship: "Internship",
     nl: &NEWSLETTER_ENGLISH,
 };
 
@@ -279,6 +323,16 @@ pub const ARABIC: Strings = Strings {
     view_embed: "عرض المنشور",
     feeds: "الخلاصات",
     photos: "صور",
+    no_open_positions: "لا توجد وظائف شاغرة في الوقت الحالي.",
+    posted: "تاريخ النشر",
+    apply_by: "آخر موعد للتقديم",
+    position_closed: "أُغلق باب التقديم لهذه الوظيفة ولم نعد نستقبل الطلبات.",
+    all_positions: "كل الوظائف الشاغرة",
+    full_time: "دوام كامل",
+    part_time: "دوام جزئي",
+    contract: "عقد",
+    temporary: "مؤقت",
+    internship: "تدريب",
     nl: &NEWSLETTER_ARABIC,
 };
 

@@ -1,10 +1,12 @@
 //! Rules of the news domain that need no I/O: dates as readers see them, page numbers,
-//! links and one-line names, the words of each edition's interface, and who may do what
-//! in the newsroom; email addresses, signed links and the public forms' challenge. Slugs are `store::slug`, which the demo shares.
+//! links, one-line names, job listing forms, the words of each edition's interface, who
+//! may do what in the newsroom, email addresses, signed links and the public forms'
+//! challenge. Slugs are `store::slug`, which the demo shares.
 
 pub mod challenge;
 pub mod email_address;
 pub mod i18n;
+pub mod job;
 pub mod link;
 pub mod paging;
 pub mod permission;

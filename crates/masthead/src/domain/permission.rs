@@ -20,6 +20,8 @@ pub enum Action {
     ManageTaxonomy,
     /// Front pins and the breaking-news bar.
     CurateFronts,
+    /// Job listings: add, edit, close and reopen.
+    ManageJobs,
     /// Accounts and site settings.
     ManageUsers,
     /// Read the audit log.
@@ -40,6 +42,7 @@ pub fn allows(role: Role, action: Action) -> bool {
         | Action::ManageMedia
         | Action::ManageTaxonomy
         | Action::CurateFronts
+        | Action::ManageJobs
         | Action::ReadAudit
         | Action::ReadNewsletters => role >= Role::Editor,
         Action::ManageUsers | Action::ManageSubscribers => role == Role::Admin,
@@ -134,6 +137,13 @@ mod tests {
         assert!(!may_see_headline(Role::Reporter, 1, None, Scheduled));
         assert!(may_see_headline(Role::Reporter, 1, Some(2), Published));
         assert!(may_see_headline(Role::Editor, 1, Some(2), Draft));
+    }
+
+    #[test]
+    fn only_editors_and_admins_manage_job_listings() {
+        for role in Role::ALL {
+            assert_eq!(allows(role, Action::ManageJobs), role >= Role::Editor);
+        }
     }
 
     #[test]

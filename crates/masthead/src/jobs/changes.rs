@@ -6,7 +6,9 @@
 //! it also polls, so a lost notification or a dropped listening connection delays a
 //! change by one poll interval at most. Each round also drops the pages of an
 //! edition whose breaking-news bar expired since the last round: pages rendered after the
-//! expiry leave the bar out by themselves, so dropping the older copies is enough.
+//! expiry leave the bar out by themselves, so dropping the older copies is enough. Job
+//! listings that reach their closing time are found the same way, by asking the store
+//! every [`CLOSINGS`], and drop their edition's jobs pages.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -26,6 +28,9 @@ const POLL: Duration = Duration::from_millis(250);
 const BATCH: u32 = 500;
 /// How long to wait before listening again after the listening connection failed.
 const RELISTEN: Duration = Duration::from_secs(2);
+
+/// How often the store is asked for job listings that reached their closing time.
+const CLOSINGS: Duration = Duration::from_secs(30);
 
 /// A follower whose last round is older than this has stopped (or hangs).
 const STALLED: Duration = Duration::from_secs(5);
@@ -137,6 +142,7 @@ impl ChangeFollower {
             }
         };
         let mut checked = Timestamp::now();
+        let mut closings = Closings::new(checked);
         let mut listening = Listening::Later(Instant::now());
         loop {
             listening.renew(self.store.as_ref()).await;
@@ -158,6 +164,9 @@ impl ChangeFollower {
                 let dropped = self.pages.invalidate(&expired);
                 tracing::debug!(dropped, "a breaking-news bar expired");
             }
+            closings
+                .drop_closed(self.store.as_ref(), self.pages.as_ref())
+                .await;
             last = self.follow(last).await;
         }
     }
@@ -187,6 +196,42 @@ impl ChangeFollower {
         let dropped = self.pages.invalidate(&tags);
         tracing::debug!(dropped, last, "followed the change log");
         last
+    }
+}
+
+/// When job listings were last checked for closing, and when to check next.
+struct Closings {
+    checked: Timestamp,
+    next: Instant,
+}
+
+impl Closings {
+    fn new(now: Timestamp) -> Closings {
+        Closings {
+            checked: now,
+            next: Instant::now() + CLOSINGS,
+        }
+    }
+
+    /// When due, drops the jobs pages of editions with a listing that closed since the
+    /// last check; a failed read is tried again next time, from the same point.
+    async fn drop_closed(&mut self, store: &dyn Store, pages: &dyn PageInvalidation) {
+        if Instant::now() < self.next {
+            return;
+        }
+        self.next = Instant::now() + CLOSINGS;
+        let now = Timestamp::now();
+        match store.job_closings(self.checked, now).await {
+            Ok(editions) => {
+                self.checked = now;
+                let tags: Vec<CacheTag> = editions.into_iter().map(CacheTag::Jobs).collect();
+                if !tags.is_empty() {
+                    let dropped = pages.invalidate(&tags);
+                    tracing::debug!(dropped, "job listings closed");
+                }
+            }
+            Err(error) => tracing::warn!(%error, "reading job listings' closing times"),
+        }
     }
 }
 

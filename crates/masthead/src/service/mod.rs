@@ -14,6 +14,7 @@ pub mod front;
 pub mod front_edit;
 pub mod gate;
 pub mod hashing;
+pub mod job_edit;
 pub mod listing;
 pub mod login;
 pub mod media;

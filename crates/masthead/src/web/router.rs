@@ -11,8 +11,8 @@ use crate::web::middleware;
 use crate::web::newsroom::media::{edit as media_edit, library, upload_form};
 use crate::web::newsroom::story::{autosave, edit, list, preview, revisions};
 use crate::web::newsroom::{
-    audit, breaking, dashboard, fronts, guard, keywords, login, menus, newsletters, sections,
-    session, topics, unsaved, users,
+    audit, breaking, dashboard, fronts, guard, jobs, keywords, login, menus, newsletters,
+    sections, session, topics, unsaved, users,
 };
 use crate::web::ops::{health, metrics};
 use crate::web::site::{assets, newsletter, resolve, shortlink};
@@ -83,6 +83,9 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
             "/newsletters/export.csv",
             get(newsletters::export_subscribers),
         )
+        .route("/jobs", get(jobs::list_jobs).post(jobs::add_job))
+        .route("/jobs/{id}", get(jobs::edit_job).post(jobs::change_job))
+        .route("/jobs/{id}/status", post(jobs::set_job_status))
         .merge(curation())
         .layer(DefaultBodyLimit::max(session::MAX_FORM))
         .layer(from_fn_with_state(state.clone(), session::newsroom_session))

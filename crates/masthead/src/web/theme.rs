@@ -32,6 +32,7 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/pages/story.html",
     "templates/pages/listing.html",
     "templates/pages/static.html",
+    "templates/pages/job.html",
     "templates/pages/error.html",
     "templates/pages/newsletter.html",
     "templates/feeds/rss.xml",
@@ -65,6 +66,9 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/admin/fronts.html",
     "templates/admin/breaking.html",
     "templates/admin/newsletters.html",
+    "templates/admin/_job_form.html",
+    "templates/admin/jobs.html",
+    "templates/admin/job_edit.html",
 ];
 
 /// The default theme's assets, by path below the crate.

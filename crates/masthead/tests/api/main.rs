@@ -13,6 +13,7 @@ mod editor;
 mod editor_input;
 mod helpers;
 mod hostile;
+mod jobs;
 mod login;
 mod media;
 mod media_files;

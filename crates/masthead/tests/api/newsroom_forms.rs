@@ -23,6 +23,7 @@ async fn a_field_sent_twice_is_refused_by_name_and_changes_nothing() {
     let section = app.a_section_id().await;
     let menu_item = store.menu_items(1).await.expect("menus")[0].id;
     let topic = store.edition_topics(1).await.expect("topics")[0].id;
+    let job = store.job_listings(1).await.expect("job listings")[0].id;
     let image = store
         .library(&MediaQuery {
             search: None,
@@ -90,6 +91,18 @@ async fn a_field_sent_twice_is_refused_by_name_and_changes_nothing() {
         (
             "/admin/breaking?edition=1".into(),
             vec![("text", "One"), ("text", "Two"), ("expires", "60")],
+        ),
+        (
+            "/admin/jobs?edition=1".into(),
+            vec![("title", "One"), ("title", "Two"), ("location", "Here")],
+        ),
+        (
+            format!("/admin/jobs/{job}?edition=1"),
+            vec![("title", "One"), ("description", "a"), ("description", "b")],
+        ),
+        (
+            format!("/admin/jobs/{job}/status?edition=1"),
+            vec![("open", "true"), ("open", "false")],
         ),
         (
             format!("/admin/media/{image}"),

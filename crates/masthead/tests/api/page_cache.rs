@@ -78,6 +78,10 @@ pub(crate) async fn every_page_type(app: &TestApp) -> Vec<String> {
         .next()
         .expect("the Arabic world section has older stories");
     let mut paths = vec![story, keyword, arabic_story, older];
+    for jobs in ["/jobs", "/ar/jobs"] {
+        let listing = app.get(jobs).await.attrs(".job h3 a", "href");
+        paths.push(listing.into_iter().next().expect("an open position"));
+    }
     for path in [
         "/",
         "/world",

@@ -52,6 +52,11 @@ async fn every_page_type_is_valid_html() {
             .attrs(".related-topics a, .keywords a", "href")
             .remove(0),
     );
+    for jobs in ["/jobs", "/ar/jobs"] {
+        paths.push(jobs.to_string());
+        paths.extend(app.get(jobs).await.attrs(".job h3 a", "href"));
+    }
+    paths.push(crate::jobs::closed_listing_path(&app).await);
 
     for (index, path) in paths.iter().enumerate() {
         let page = app.get(path).await;

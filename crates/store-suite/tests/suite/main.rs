@@ -4,6 +4,7 @@
 
 mod backend;
 mod concurrency;
+mod job_listings;
 mod media;
 mod newsroom;
 mod nodes;

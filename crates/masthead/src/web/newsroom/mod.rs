@@ -1,7 +1,7 @@
 //! The newsroom under `/admin`: sessions and CSRF, login, the dashboard, the story
-//! editor, curation (sections, menus, topics, keywords, fronts, breaking news), accounts
-//! and the audit log. Every handler takes a `CurrentUser`, and every action checks the
-//! role on the server.
+//! editor, curation (sections, menus, topics, keywords, fronts, breaking news), job
+//! listings, accounts and the audit log. Every handler takes a `CurrentUser`, and every
+//! action checks the role on the server.
 
 pub mod audit;
 pub mod breaking;
@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod form;
 pub mod fronts;
 pub mod guard;
+pub mod jobs;
 pub mod keywords;
 pub mod login;
 pub mod media;

@@ -63,6 +63,7 @@ const AREAS: &[(&str, &str, Option<Action>)] = &[
     ("Menus", "/admin/menus", Some(Action::ManageTaxonomy)),
     ("Topics", "/admin/topics", Some(Action::ManageTaxonomy)),
     ("Keywords", "/admin/keywords", Some(Action::ManageTaxonomy)),
+    ("Jobs", "/admin/jobs", Some(Action::ManageJobs)),
     (
         "Newsletters",
         "/admin/newsletters",

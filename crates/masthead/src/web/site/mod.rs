@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod feed;
 pub mod home;
+pub mod jobs;
 pub mod listing;
 pub mod newsletter;
 pub mod resolve;

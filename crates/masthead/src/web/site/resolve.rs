@@ -1,5 +1,5 @@
 //! Turns a reader's path into a page: edition prefix, then sections, stories, static pages,
-//! topic/keyword/author pages, and finally old URLs that redirect (301): old story paths,
+//! topic/keyword/author pages, job listings, and finally old URLs that redirect (301): old story paths,
 //! paths under a renamed or moved section, renamed topics and merged keywords. Anything
 //! else is a 404. The newsletter's pages live under each edition's prefix too.
 
@@ -14,7 +14,7 @@ use crate::domain::reader_url::ReaderUrl;
 use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;
 use crate::web::site::listing::ListingKind;
-use crate::web::site::{feed, home, listing, moved_to_page, newsletter, section, story};
+use crate::web::site::{feed, home, jobs, listing, moved_to_page, newsletter, section, story};
 use crate::web::state::AppState;
 
 /// Shows whatever lives at the request path; another spelling of a page's URL moves (301)
@@ -55,6 +55,9 @@ pub async fn show_path(State(state): State<Arc<AppState>>, uri: Uri) -> Result<R
         }
         ["rss", rest @ ..] if !rest.is_empty() && page.is_first() => {
             feed::show_feed(&state, &site, edition, rest).await?
+        }
+        [jobs::JOBS_PAGE, segment] if page.is_first() => {
+            jobs::show_job(&state, &site, edition, segment).await?
         }
         ["author", slug] => {
             listing::show_listing(&state, &site, edition, ListingKind::Author, slug, page).await?

@@ -8,18 +8,16 @@ use serde::Serialize;
 use serde_json::json;
 use store::{CacheTag, StoryKind};
 
-use crate::domain::time::display_time;
 use crate::service::site::{EditionSite, Site};
 use crate::service::story::{StoryBundle, find_story};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
 use crate::web::site::feed::feed_links;
+use crate::web::site::jobs::{JOBS_PAGE, JobView, open_jobs};
 use crate::web::site::story_view::StoryView;
 use crate::web::state::AppState;
 use crate::web::view::{Chrome, LinkView};
 
-/// The static page that lists open positions below its text.
-const JOBS_PAGE: &str = "jobs";
 /// The static page that lists the edition's feeds below its text.
 const FEEDS_PAGE: &str = "rss";
 
@@ -32,16 +30,9 @@ struct StoryPage {
     og_image: Option<String>,
     json_ld: serde_json::Value,
     story: StoryView,
-    jobs: Vec<JobView>,
+    /// The open positions, on the jobs page only.
+    jobs: Option<Vec<JobView>>,
     feeds: Vec<LinkView>,
-}
-
-#[derive(Serialize)]
-struct JobView {
-    title: String,
-    location: String,
-    description: String,
-    posted: String,
 }
 
 /// Renders the published story at `slug` in a section (none for static pages).
@@ -74,6 +65,9 @@ pub async fn show_story(
     ];
     tags.extend(bundle.recommended.iter().map(|t| CacheTag::Story(t.id)));
     tags.extend(bundle.more.iter().map(|t| CacheTag::Story(t.id)));
+    if is_jobs_page(&bundle) {
+        tags.push(CacheTag::Jobs(bundle.story.edition_id));
+    }
     let mut response = cacheable(html, tags);
     // How long the store and the view plus template took, for the bench and browser tools.
     let timing = format!(
@@ -96,21 +90,10 @@ pub async fn render_story(
 ) -> Result<String, AppError> {
     let story = StoryView::new(site, edition, bundle, &state.base_url);
     let is_page = bundle.story.kind == StoryKind::Page;
-    let jobs = if is_page && bundle.story.slug == JOBS_PAGE {
-        state
-            .store
-            .job_listings(edition.edition.id)
-            .await?
-            .into_iter()
-            .map(|job| JobView {
-                title: job.title,
-                location: job.location,
-                description: job.description,
-                posted: display_time(job.posted_at, &edition.zone, &edition.edition.language).date,
-            })
-            .collect()
+    let jobs = if is_jobs_page(bundle) {
+        Some(open_jobs(state, edition).await?)
     } else {
-        Vec::new()
+        None
     };
     let canonical = format!("{}{}", state.base_url, site.story_path(&teaser_of(bundle)));
     let og_image = story
@@ -142,6 +125,11 @@ pub async fn render_story(
         "pages/story.html"
     };
     Ok(state.theme.render(template, &page)?)
+}
+
+/// Whether a story is the static page that lists the open positions.
+fn is_jobs_page(bundle: &StoryBundle) -> bool {
+    bundle.story.kind == StoryKind::Page && bundle.story.slug == JOBS_PAGE
 }
 
 fn teaser_of(bundle: &StoryBundle) -> store::Teaser {
