@@ -18,6 +18,7 @@ pub mod login;
 pub mod media;
 pub mod newsroom;
 pub mod ops;
+pub mod people;
 pub mod presence;
 pub mod query;
 pub mod queue;

@@ -20,6 +20,8 @@ pub enum Action {
     ManageTaxonomy,
     /// Front pins and the breaking-news bar.
     CurateFronts,
+    /// Authors and agencies: their profiles, linked accounts and merges.
+    ManagePeople,
     /// Accounts and site settings.
     ManageUsers,
     /// Read the audit log.
@@ -36,6 +38,7 @@ pub fn allows(role: Role, action: Action) -> bool {
         | Action::ManageMedia
         | Action::ManageTaxonomy
         | Action::CurateFronts
+        | Action::ManagePeople
         | Action::ReadAudit => role >= Role::Editor,
         Action::ManageUsers => role == Role::Admin,
     }

@@ -61,6 +61,10 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/admin/keywords.html",
     "templates/admin/fronts.html",
     "templates/admin/breaking.html",
+    "templates/admin/_author_fields.html",
+    "templates/admin/authors.html",
+    "templates/admin/author_edit.html",
+    "templates/admin/agencies.html",
 ];
 
 /// The default theme's assets, by path below the crate.

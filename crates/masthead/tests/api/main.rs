@@ -29,6 +29,7 @@ mod outage;
 mod outage_forms;
 mod page_cache;
 mod pages;
+mod people;
 mod schedule;
 mod server;
 mod story;

@@ -74,6 +74,8 @@ async fn a_story_round_trips_with_its_relations(store: &dyn Store) {
             bio: String::new(),
             columnist: false,
             image_id: None,
+            edition_id: None,
+            links: String::new(),
         })
         .await
         .expect("author");

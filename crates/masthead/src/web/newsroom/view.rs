@@ -63,6 +63,8 @@ const AREAS: &[(&str, &str, Option<Action>)] = &[
     ("Menus", "/admin/menus", Some(Action::ManageTaxonomy)),
     ("Topics", "/admin/topics", Some(Action::ManageTaxonomy)),
     ("Keywords", "/admin/keywords", Some(Action::ManageTaxonomy)),
+    ("Authors", "/admin/authors", Some(Action::ManagePeople)),
+    ("Agencies", "/admin/agencies", Some(Action::ManagePeople)),
     ("Users", "/admin/users", Some(Action::ManageUsers)),
     ("Audit log", "/admin/audit", Some(Action::ReadAudit)),
 ];
