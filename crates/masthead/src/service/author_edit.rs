@@ -126,10 +126,10 @@ fn author_fields(id: i64, input: &AuthorInput) -> Result<Author, String> {
 async fn check_author(store: &dyn Store, id: i64, input: &AuthorInput) -> ServiceResult<Author> {
     let author = author_fields(id, input).map_err(ServiceError::Invalid)?;
     check_image(store, author.image_id, "photo").await?;
-    if let Some(edition) = author.edition_id {
-        if !store.editions().await?.iter().any(|e| e.id == edition) {
-            return invalid("Pick an edition from the list.");
-        }
+    if let Some(edition) = author.edition_id
+        && !store.editions().await?.iter().any(|e| e.id == edition)
+    {
+        return invalid("Pick an edition from the list.");
     }
     Ok(author)
 }
@@ -183,10 +183,10 @@ pub async fn update_author(
         .ok_or(ServiceError::NotFound)?;
     let author = check_author(store, id, input).await?;
     let account_id = optional_id(&input.account_id, "account").map_err(ServiceError::Invalid)?;
-    if let Some(account) = account_id {
-        if store.user(account).await?.is_none() {
-            return invalid("Pick an account from the list.");
-        }
+    if let Some(account) = account_id
+        && store.user(account).await?.is_none()
+    {
+        return invalid("Pick an account from the list.");
     }
     let detail = format!("{} → {} (/author/{})", old.name, author.name, author.slug);
     let audit = actor.audit("author.update", "author", Some(id), detail);

@@ -5,6 +5,9 @@ use store::Role;
 
 use crate::helpers::spawn_app;
 
+/// A form's fields, in order.
+type Form<'a> = Vec<(&'a str, &'a str)>;
+
 /// How many audit lines there are: every change the newsroom makes writes one.
 async fn audit_lines(app: &crate::helpers::TestApp) -> usize {
     let store = app.store().await;
@@ -136,7 +139,7 @@ async fn bad_agency_forms_are_refused_and_names_stay_unique() {
     let store = app.store().await;
     let existing = store.all_agencies().await.expect("agencies").remove(0);
     let huge = "y".repeat(1024 * 1024);
-    let cases: Vec<(Vec<(&str, &str)>, &str, &str)> = vec![
+    let cases: Vec<(Form, &str, &str)> = vec![
         (vec![("name", "")], "Give a name", "an empty name"),
         (
             vec![("name", huge.as_str())],
