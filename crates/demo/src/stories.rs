@@ -44,6 +44,8 @@ async fn create_desk(
                 bio: (*bio).to_string(),
                 columnist: *columnist,
                 image_id: None,
+                edition_id: None,
+                links: String::new(),
             })
             .await
             .with_context(|| format!("creating author {name}"))?;

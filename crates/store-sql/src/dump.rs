@@ -47,6 +47,7 @@ pub const TABLES: &[&str] = &[
     "images",
     "renditions",
     "authors",
+    "author_aliases",
     "agencies",
     "topics",
     "topic_aliases",

@@ -20,6 +20,7 @@ pub mod media;
 pub mod newsletter;
 pub mod newsroom;
 pub mod ops;
+pub mod people;
 pub mod presence;
 pub mod query;
 pub mod queue;

@@ -22,6 +22,8 @@ pub enum Relist {
     InSection(i64),
     /// The stories with this keyword (keywords were merged into it).
     WithKeyword(i64),
+    /// The stories that credit this author (authors were merged into them).
+    WithAuthor(i64),
 }
 
 impl Relist {
@@ -36,6 +38,10 @@ impl Relist {
             Relist::InSection(id) => ("s.section_id = $1", vec![Value::from(id)]),
             Relist::WithKeyword(id) => (
                 "s.id IN (SELECT story_id FROM story_keywords WHERE keyword_id = $1)",
+                vec![Value::from(id)],
+            ),
+            Relist::WithAuthor(id) => (
+                "s.id IN (SELECT story_id FROM story_credits WHERE author_id = $1)",
                 vec![Value::from(id)],
             ),
         }

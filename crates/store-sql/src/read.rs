@@ -75,10 +75,7 @@ impl<D: Dialect> SiteReads for SqlStore<D> {
     }
 
     async fn agencies(&self, ids: &[i64]) -> StoreResult<Vec<Agency>> {
-        let sql = format!(
-            "SELECT id, name FROM agencies WHERE {}",
-            D::in_list("id", 1)
-        );
+        let sql = format!("SELECT * FROM agencies WHERE {}", D::in_list("id", 1));
         self.by_ids(ids, sql, |agency: &Agency| agency.id).await
     }
 
@@ -157,7 +154,7 @@ impl<D: Dialect> SiteReads for SqlStore<D> {
 
     async fn all_agencies(&self) -> StoreResult<Vec<Agency>> {
         self.db()
-            .fetch_all(sql!("SELECT id, name FROM agencies ORDER BY name"))
+            .fetch_all(sql!("SELECT * FROM agencies ORDER BY name"))
             .await
     }
 

@@ -80,14 +80,16 @@ impl<D: Dialect> Writes for SqlStore<D> {
     async fn create_author(&self, author: &NewAuthor) -> StoreResult<i64> {
         self.db()
             .scalar(sql!(
-                "INSERT INTO authors (slug, name, title, bio, columnist, image_id) \
-                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                "INSERT INTO authors (slug, name, title, bio, columnist, image_id, edition_id, \
+                   links) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
                 &author.slug,
                 &author.name,
                 &author.title,
                 &author.bio,
                 author.columnist,
-                author.image_id
+                author.image_id,
+                author.edition_id,
+                &author.links
             ))
             .await
     }

@@ -38,8 +38,8 @@ pub use query::{Cursor, StoryFilter, StoryQuery};
 #[cfg(feature = "sqlx")]
 pub use row::{EpochSeconds, OptionalEpochSeconds};
 pub use store::{
-    Accounts, ChangeListener, Curation, History, JobQueue, MediaLibrary, Newsroom, Presence,
-    SiteReads, Store, StoryReads, Writes,
+    Accounts, ChangeListener, Curation, History, JobQueue, MediaLibrary, Newsroom, People,
+    Presence, SiteReads, Store, StoryReads, Writes,
 };
 pub use tag::CacheTag;
 pub use write::*;

@@ -116,6 +116,17 @@ pub struct Author {
     pub columnist: bool,
     /// Portrait.
     pub image_id: Option<i64>,
+    /// The edition they write for; `None` for every edition.
+    pub edition_id: Option<i64>,
+    /// Profile links (http or https URLs), one per line, in the order shown.
+    pub links: String,
+}
+
+impl Author {
+    /// The profile links, in order.
+    pub fn link_list(&self) -> Vec<&str> {
+        self.links.lines().filter(|line| !line.is_empty()).collect()
+    }
 }
 
 /// A wire agency such as Reuters.
@@ -126,6 +137,12 @@ pub struct Agency {
     pub id: i64,
     /// Name as shown in bylines ("Reuters").
     pub name: String,
+    /// Short form for tight spaces ("AFP"); empty when the name is short already.
+    pub short_name: String,
+    /// Logo from the media library.
+    pub logo_id: Option<i64>,
+    /// The agency's own site (an http or https URL), or empty.
+    pub url: String,
 }
 
 /// A curated topic with its own page.

@@ -31,6 +31,7 @@ pub trait Store:
     + MediaLibrary
     + Newsletters
     + Outbox
+    + People
     + Operations
 {
 }
@@ -48,6 +49,7 @@ impl<T> Store for T where
         + MediaLibrary
         + Newsletters
         + Outbox
+        + People
         + Operations
 {
 }
@@ -419,4 +421,30 @@ pub trait MediaLibrary: Send + Sync + 'static {
         changes: &ImageChanges,
         audit: &NewAuditEntry,
     ) -> StoreResult<bool>;
+}
+
+/// Authors and agencies as the newsroom manages them. Every write appends its audit line
+/// and one change-log row naming the pages it touches, in the same transaction.
+#[async_trait]
+pub trait People: Send + Sync + 'static {
+    /// Creates an author; a slug another author has or had is
+    /// `Conflict(Constraint::AuthorSlug)`.
+    async fn add_author(&self, author: &NewAuthor, audit: &NewAuditEntry) -> StoreResult<i64>;
+    /// Changes an author and the account linked to them; a changed slug keeps the old one
+    /// answering (301), and a slug another author has or had is
+    /// `Conflict(Constraint::AuthorSlug)`.
+    async fn update_author(
+        &self,
+        changes: &AuthorChanges,
+        audit: &NewAuditEntry,
+    ) -> StoreResult<()>;
+    /// The author an old slug now belongs to.
+    async fn author_alias(&self, slug: &str) -> StoreResult<Option<Author>>;
+    /// Moves every byline and account of author `from` to `into`, deletes `from`, and
+    /// keeps its slugs answering (301) with `into`'s page.
+    async fn merge_authors(&self, from: i64, into: i64, audit: &NewAuditEntry) -> StoreResult<()>;
+    /// Creates an agency; a taken name is `Conflict(Constraint::AgencyName)`.
+    async fn add_agency(&self, agency: &NewAgency, audit: &NewAuditEntry) -> StoreResult<i64>;
+    /// Changes an agency; a taken name is `Conflict(Constraint::AgencyName)`.
+    async fn update_agency(&self, agency: &Agency, audit: &NewAuditEntry) -> StoreResult<()>;
 }

@@ -75,6 +75,33 @@ pub struct NewAuthor {
     pub columnist: bool,
     /// Portrait.
     pub image_id: Option<i64>,
+    /// The edition they write for; `None` for every edition.
+    pub edition_id: Option<i64>,
+    /// Profile links, one per line.
+    pub links: String,
+}
+
+/// An author's new content, and the newsroom account that is the same person.
+#[derive(Clone, Debug)]
+pub struct AuthorChanges {
+    /// The author as they are to be, under their id.
+    pub author: Author,
+    /// The account to link to the author (any other account linked to them is unlinked);
+    /// `None` leaves no account linked.
+    pub account_id: Option<i64>,
+}
+
+/// An agency to create.
+#[derive(Clone, Debug)]
+pub struct NewAgency {
+    /// Name as shown in bylines.
+    pub name: String,
+    /// Short form.
+    pub short_name: String,
+    /// Logo from the media library.
+    pub logo_id: Option<i64>,
+    /// The agency's own site, or empty.
+    pub url: String,
 }
 
 /// A topic to create.

@@ -76,6 +76,8 @@ pub struct Strings {
     pub topic: &'static str,
     /// Heading of the keyword page kind.
     pub keyword: &'static str,
+    /// Label of an author's profile links.
+    pub profile_links: &'static str,
     /// Empty list.
     pub no_stories: &'static str,
     /// 404 heading.
@@ -225,6 +227,7 @@ pub const ENGLISH: Strings = Strings {
     page: "Page",
     topic: "Topic",
     keyword: "Keyword",
+    profile_links: "Elsewhere",
     no_stories: "No stories here yet.",
     not_found_title: "Page not found",
     not_found_text: "We could not find that page. It may have moved, or the address may be mistyped.",
@@ -313,6 +316,7 @@ pub const ARABIC: Strings = Strings {
     page: "صفحة",
     topic: "موضوع",
     keyword: "كلمة مفتاحية",
+    profile_links: "روابط",
     no_stories: "لا توجد أخبار هنا بعد.",
     not_found_title: "الصفحة غير موجودة",
     not_found_text: "لم نعثر على هذه الصفحة. ربما نُقلت أو أن العنوان غير صحيح.",

@@ -1,5 +1,5 @@
-//! Links typed in the newsroom (menu entries, the breaking-news bar): a path on this site
-//! or an http(s) address, nothing else.
+//! Links typed in the newsroom (menu entries, the breaking-news bar, profile links): a path
+//! on this site or an http(s) address, nothing else.
 
 /// The longest link accepted.
 pub const MAX_LINK: usize = 500;
@@ -34,9 +34,25 @@ pub fn parse_link(value: &str) -> Result<String, String> {
     }
 }
 
+/// Checks a link to another site: an http(s) address, as [`parse_link`] takes it.
+pub fn parse_web_address(value: &str) -> Result<String, String> {
+    match parse_link(value)? {
+        link if link.starts_with('/') => Err("Give a web address (https://…).".into()),
+        link => Ok(link),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_link;
+    use super::{parse_link, parse_web_address};
+
+    #[test]
+    fn web_addresses_are_http_or_https_only() {
+        assert!(parse_web_address("https://example.org/a").is_ok());
+        assert!(parse_web_address("/world").is_err());
+        assert!(parse_web_address("javascript:alert(1)").is_err());
+        assert!(parse_web_address("mailto:a@example.org").is_err());
+    }
 
     #[test]
     fn only_site_paths_and_web_addresses_are_links() {

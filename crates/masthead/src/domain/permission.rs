@@ -22,6 +22,8 @@ pub enum Action {
     CurateFronts,
     /// Job listings: add, edit, close and reopen.
     ManageJobs,
+    /// Authors and agencies: their profiles, linked accounts and merges.
+    ManagePeople,
     /// Accounts and site settings.
     ManageUsers,
     /// Read the audit log.
@@ -43,6 +45,7 @@ pub fn allows(role: Role, action: Action) -> bool {
         | Action::ManageTaxonomy
         | Action::CurateFronts
         | Action::ManageJobs
+        | Action::ManagePeople
         | Action::ReadAudit
         | Action::ReadNewsletters => role >= Role::Editor,
         Action::ManageUsers | Action::ManageSubscribers => role == Role::Admin,

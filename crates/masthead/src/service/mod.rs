@@ -6,6 +6,8 @@
 pub mod account;
 pub mod actor;
 pub mod address_lock;
+pub mod agency_edit;
+pub mod author_edit;
 pub mod autosave;
 pub mod breaking;
 pub mod demo_accounts;

@@ -11,8 +11,8 @@ use crate::web::middleware;
 use crate::web::newsroom::media::{edit as media_edit, library, upload_form};
 use crate::web::newsroom::story::{autosave, edit, list, preview, revisions};
 use crate::web::newsroom::{
-    audit, breaking, dashboard, fronts, guard, jobs, keywords, login, menus, newsletters,
-    sections, session, topics, unsaved, users,
+    agencies, audit, authors, breaking, dashboard, fronts, guard, jobs, keywords, login, menus,
+    newsletters, sections, session, topics, unsaved, users,
 };
 use crate::web::ops::{health, metrics};
 use crate::web::site::{assets, newsletter, resolve, shortlink};
@@ -87,6 +87,7 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/jobs/{id}", get(jobs::edit_job).post(jobs::change_job))
         .route("/jobs/{id}/status", post(jobs::set_job_status))
         .merge(curation())
+        .merge(people())
         .layer(DefaultBodyLimit::max(session::MAX_FORM))
         .layer(from_fn_with_state(state.clone(), session::newsroom_session))
         .layer(from_fn_with_state(
@@ -94,6 +95,26 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
             unsaved::keep_unsaved_form,
         ))
         .layer(from_fn_with_state(state, guard::guard_writes))
+}
+
+/// The newsroom's pages for authors and agencies (behind the same session and CSRF layer,
+/// added by `newsroom`).
+fn people() -> Router<Arc<AppState>> {
+    Router::new()
+        .route(
+            "/authors",
+            get(authors::list_authors).post(authors::add_author),
+        )
+        .route(
+            "/authors/{id}",
+            get(authors::edit_author).post(authors::change_author),
+        )
+        .route("/authors/{id}/merge", post(authors::merge_author))
+        .route(
+            "/agencies",
+            get(agencies::list_agencies).post(agencies::add_agency),
+        )
+        .route("/agencies/{id}", post(agencies::change_agency))
 }
 
 /// The newsroom's curation pages: sections, menus, topics, keywords, fronts and the

@@ -69,6 +69,10 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/admin/_job_form.html",
     "templates/admin/jobs.html",
     "templates/admin/job_edit.html",
+    "templates/admin/_author_fields.html",
+    "templates/admin/authors.html",
+    "templates/admin/author_edit.html",
+    "templates/admin/agencies.html",
 ];
 
 /// The default theme's assets, by path below the crate.

@@ -31,6 +31,7 @@ mod outage;
 mod outage_forms;
 mod page_cache;
 mod pages;
+mod people;
 mod schedule;
 mod server;
 mod smtp;

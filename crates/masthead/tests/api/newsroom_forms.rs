@@ -76,6 +76,22 @@ async fn a_field_sent_twice_is_refused_by_name_and_changes_nothing() {
             vec![("direction", "up"), ("direction", "down")],
         ),
         (
+            "/admin/authors".into(),
+            vec![("name", "One"), ("name", "Two")],
+        ),
+        (
+            "/admin/authors/1/merge".into(),
+            vec![("into", "2"), ("into", "3")],
+        ),
+        (
+            "/admin/agencies/1".into(),
+            vec![
+                ("name", "One"),
+                ("url", "https://a.example"),
+                ("url", "https://b.example"),
+            ],
+        ),
+        (
             "/admin/keywords/merge?edition=1".into(),
             vec![("from", "a"), ("from", "b"), ("into", "c")],
         ),

@@ -74,6 +74,8 @@ async fn a_story_round_trips_with_its_relations(store: &dyn Store) {
             bio: String::new(),
             columnist: false,
             image_id: None,
+            edition_id: None,
+            links: String::new(),
         })
         .await
         .expect("author");
@@ -305,7 +307,74 @@ async fn similar_stories_rank_by_shared_topics_then_keywords(store: &dyn Store) 
     assert_eq!(slugs, ["by-topic", "by-keyword"]);
 }
 
+fn new_author(slug: &str) -> NewAuthor {
+    NewAuthor {
+        slug: slug.into(),
+        name: slug.into(),
+        title: String::new(),
+        bio: String::new(),
+        columnist: false,
+        image_id: None,
+        edition_id: None,
+        links: String::new(),
+    }
+}
+
+async fn merging_authors_moves_bylines_lists_and_the_old_slug(store: &dyn Store) {
+    let edition_id = edition(store).await;
+    let world = section(store, edition_id, None, "world").await;
+    let audit = NewAuditEntry {
+        user_id: None,
+        action: "author.merge".into(),
+        entity: "author".into(),
+        entity_id: None,
+        detail: String::new(),
+    };
+    let from = store
+        .add_author(&new_author("old"), &audit)
+        .await
+        .expect("from");
+    let into = store
+        .add_author(&new_author("new"), &audit)
+        .await
+        .expect("into");
+    let mut both = story(edition_id, world, "both", 5);
+    both.fields.credits = vec![
+        CreditRef::Author(from, CreditRole::By),
+        CreditRef::Author(into, CreditRole::By),
+    ];
+    let mut only = story(edition_id, world, "only", 4);
+    only.fields.credits = vec![CreditRef::Author(from, CreditRole::By)];
+    let both = store.create_story(&both).await.expect("both");
+    let only = store.create_story(&only).await.expect("only");
+
+    store
+        .merge_authors(from, into, &audit)
+        .await
+        .expect("merge");
+
+    let listed = |author| StoryQuery::latest(edition_id, StoryFilter::Author(author), 10);
+    let into_list = store.teasers(&listed(into)).await.expect("into");
+    let ids: Vec<i64> = into_list.iter().map(|teaser| teaser.id).collect();
+    assert_eq!(ids, [only, both]);
+    assert!(store.teasers(&listed(from)).await.expect("from").is_empty());
+    let merged = store
+        .published_story(edition_id, Some(world), "both")
+        .await
+        .expect("read")
+        .expect("found");
+    assert_eq!(merged.credits, [CreditRef::Author(into, CreditRole::By)]);
+    let alias = store.author_alias("old").await.expect("alias");
+    assert_eq!(alias.map(|author| author.id), Some(into));
+    let taken = store.add_author(&new_author("old"), &audit).await;
+    assert!(matches!(
+        taken,
+        Err(StoreError::Conflict(Constraint::AuthorSlug))
+    ));
+}
+
 crate::on_both_backends!(
+    merging_authors_moves_bylines_lists_and_the_old_slug,
     a_story_round_trips_with_its_relations,
     a_duplicate_slug_is_a_conflict_named_after_its_constraint,
     section_lists_include_subsections_newest_first_and_page_from_a_story,

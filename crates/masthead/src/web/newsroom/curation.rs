@@ -46,6 +46,27 @@ pub struct Choice {
     pub selected: bool,
 }
 
+/// The options of a select of ids: `none` (an empty value) first, then each `(id, label)`;
+/// the one whose id is `selected` (a form value) is selected.
+pub fn id_choices(
+    none: &str,
+    items: impl IntoIterator<Item = (i64, String)>,
+    selected: &str,
+) -> Vec<Choice> {
+    let selected = selected.trim();
+    let mut choices = vec![Choice {
+        value: String::new(),
+        label: none.into(),
+        selected: selected.is_empty(),
+    }];
+    choices.extend(items.into_iter().map(|(id, label)| Choice {
+        selected: id.to_string() == selected,
+        value: id.to_string(),
+        label,
+    }));
+    choices
+}
+
 /// The edition a request works on: the one asked for, or the default one.
 pub fn picked_edition(site: &Site, id: Option<i64>) -> Result<&EditionSite, AppError> {
     match id {

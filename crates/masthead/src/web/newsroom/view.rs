@@ -63,6 +63,8 @@ const AREAS: &[(&str, &str, Option<Action>)] = &[
     ("Menus", "/admin/menus", Some(Action::ManageTaxonomy)),
     ("Topics", "/admin/topics", Some(Action::ManageTaxonomy)),
     ("Keywords", "/admin/keywords", Some(Action::ManageTaxonomy)),
+    ("Authors", "/admin/authors", Some(Action::ManagePeople)),
+    ("Agencies", "/admin/agencies", Some(Action::ManagePeople)),
     ("Jobs", "/admin/jobs", Some(Action::ManageJobs)),
     (
         "Newsletters",

@@ -1,4 +1,5 @@
-//! Topic, keyword and author pages: a heading and a paginated list of stories.
+//! Topic, keyword and author pages: a heading (and an author's photo, bio and links) and a
+//! paginated list of stories.
 
 use axum::response::Response;
 use serde::Serialize;
@@ -10,7 +11,7 @@ use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
 use crate::web::state::AppState;
-use crate::web::view::{Chrome, Pager, TeaserView};
+use crate::web::view::{Chrome, ImageView, Pager, TeaserView};
 
 /// Which kind of listing a path asks for.
 #[derive(Clone, Copy, Debug)]
@@ -35,8 +36,33 @@ struct ListingPage {
     description: String,
     /// Author's job title.
     subtitle: Option<String>,
+    /// Author's photo.
+    photo: Option<ImageView>,
+    /// Author's profile links.
+    links: Vec<ProfileLink>,
     teasers: Vec<TeaserView>,
     pager: Pager,
+}
+
+/// A link on an author's page, shown as its host ("example.org").
+#[derive(Serialize)]
+struct ProfileLink {
+    url: String,
+    host: String,
+}
+
+impl ProfileLink {
+    fn new(url: &str) -> ProfileLink {
+        let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let host = after_scheme
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or(after_scheme);
+        ProfileLink {
+            url: url.to_string(),
+            host: host.trim_start_matches("www.").to_string(),
+        }
+    }
 }
 
 struct Subject {
@@ -47,6 +73,8 @@ struct Subject {
     title: String,
     description: String,
     subtitle: Option<String>,
+    photo_id: Option<i64>,
+    links: Vec<ProfileLink>,
 }
 
 async fn find_subject(
@@ -70,6 +98,8 @@ async fn find_subject(
                 title: topic.name,
                 description: topic.description,
                 subtitle: None,
+                photo_id: None,
+                links: Vec::new(),
             }),
         ListingKind::Keyword => {
             state
@@ -84,6 +114,8 @@ async fn find_subject(
                     title: keyword.name,
                     description: String::new(),
                     subtitle: None,
+                    photo_id: None,
+                    links: Vec::new(),
                 })
         }
         ListingKind::Author => state
@@ -95,9 +127,15 @@ async fn find_subject(
                 tag: CacheTag::Author(author.id),
                 kind: "author",
                 eyebrow: String::new(),
+                links: author
+                    .link_list()
+                    .into_iter()
+                    .map(ProfileLink::new)
+                    .collect(),
                 title: author.name,
                 description: author.bio,
                 subtitle: Some(author.title),
+                photo_id: author.image_id,
             }),
     })
 }
@@ -120,6 +158,14 @@ pub async fn show_listing(
     let Some(page) = list_page(store, query, position, Vec::new()).await? else {
         return Ok(None);
     };
+    let photo = match subject.photo_id {
+        Some(id) => store
+            .images(&[id])
+            .await?
+            .first()
+            .and_then(|image| ImageView::new(image, None)),
+        None => None,
+    };
     let path = format!("{}/{}/{slug}", edition.edition.path_prefix, subject.kind);
     let pager = Pager::new(&path, &page, edition);
     let view = ListingPage {
@@ -130,6 +176,8 @@ pub async fn show_listing(
         title: subject.title,
         description: subject.description,
         subtitle: subject.subtitle,
+        photo,
+        links: subject.links,
         teasers: TeaserView::all(site, edition, &page.listing.items, &page.listing.extras),
         pager,
     };

@@ -1,7 +1,8 @@
 //! Turns a reader's path into a page: edition prefix, then sections, stories, static pages,
-//! topic/keyword/author pages, job listings, and finally old URLs that redirect (301): old story paths,
-//! paths under a renamed or moved section, renamed topics and merged keywords. Anything
-//! else is a 404. The newsletter's pages live under each edition's prefix too.
+//! topic/keyword/author pages, job listings, and finally old URLs that redirect (301): old
+//! story paths, paths under a renamed or moved section, renamed topics, merged keywords,
+//! and renamed or merged authors. Anything else is a 404. The newsletter's pages live
+//! under each edition's prefix too.
 
 use std::sync::Arc;
 
@@ -87,7 +88,7 @@ fn moved_to_canonical(url: &str) -> Response {
 
 /// Where an old URL lives now: a story whose slug or section changed (the `redirects`
 /// table), anything under a section that was renamed or moved (its old paths, in memory),
-/// or a renamed topic or merged keyword.
+/// or a renamed topic, merged keyword, or renamed or merged author.
 async fn moved_to(
     state: &AppState,
     site: &Site,
@@ -114,6 +115,11 @@ async fn moved_to(
             .keyword_alias(edition_id, slug)
             .await?
             .map(|keyword| format!("{prefix}/keyword/{}", keyword.slug)),
+        ["author", slug] => state
+            .store
+            .author_alias(slug)
+            .await?
+            .map(|author| format!("{prefix}/author/{}", author.slug)),
         _ => None,
     })
 }

@@ -1,0 +1,20 @@
+-- People managed in the newsroom: an author's edition and social links, an agency's short
+-- name, logo and link, and the slugs authors used to have.
+-- Text is compared by bytes, as on SQLite (see 20261204120000_same_meaning_as_sqlite.sql).
+
+-- NULL: the author writes for every edition. Links are http(s) URLs, one per line, in the
+-- order the profile shows them (a handful per author: no table of their own).
+ALTER TABLE authors ADD COLUMN edition_id BIGINT REFERENCES editions (id) DEFERRABLE;
+ALTER TABLE authors ADD COLUMN links TEXT COLLATE "C" NOT NULL DEFAULT '';
+
+ALTER TABLE agencies ADD COLUMN short_name TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE agencies ADD COLUMN logo_id BIGINT REFERENCES images (id) DEFERRABLE;
+ALTER TABLE agencies ADD COLUMN url TEXT COLLATE "C" NOT NULL DEFAULT '';
+
+-- Slugs an author page used to have (a rename, or an author merged into another), which
+-- answer 301 with the author's page now. Rows follow their author.
+CREATE TABLE author_aliases (
+    slug      TEXT COLLATE "C" PRIMARY KEY NOT NULL,
+    author_id BIGINT NOT NULL REFERENCES authors (id) ON DELETE CASCADE DEFERRABLE
+);
+CREATE INDEX author_aliases_author ON author_aliases (author_id);
