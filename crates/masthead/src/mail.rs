@@ -10,6 +10,7 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
+use lettre::transport::smtp::AsyncSmtpTransportBuilder;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use store::OutgoingEmail;
 use tokio::sync::Mutex;
@@ -21,8 +22,9 @@ use crate::domain::text::clean_line as one_line;
 /// Headers an outbox email may carry besides the ones every email has.
 const EXTRA_HEADERS: &[&str] = &["List-Unsubscribe", "List-Unsubscribe-Post", "List-Id"];
 
-/// The SMTP transport a `smtp_url` names (see [`EmailConfig::smtp_url`]).
-pub fn transport(url: &str) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>> {
+/// The SMTP transport a `smtp_url` names (see [`EmailConfig::smtp_url`]), not yet built:
+/// building starts its connection pool, which needs the async runtime.
+pub fn transport(url: &str) -> anyhow::Result<AsyncSmtpTransportBuilder> {
     let (base, tls) = match url.split_once('?') {
         Some((base, query)) => {
             let mut tls = None;
@@ -48,7 +50,7 @@ pub fn transport(url: &str) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>
     };
     let builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(&lettre_url)
         .map_err(|error| anyhow::anyhow!("{error}"))?;
-    Ok(builder.timeout(Some(Duration::from_secs(30))).build())
+    Ok(builder.timeout(Some(Duration::from_secs(30))))
 }
 
 /// The sender mailbox from `[email] from`.
@@ -75,14 +77,15 @@ impl std::fmt::Debug for Mailer {
 }
 
 impl Mailer {
-    /// The mailer the `[email]` table describes, or `None` without `smtp_url`.
+    /// The mailer the `[email]` table describes, or `None` without `smtp_url`; inside the
+    /// async runtime.
     pub fn from_config(config: &EmailConfig) -> anyhow::Result<Option<Mailer>> {
         let Some(url) = &config.smtp_url else {
             return Ok(None);
         };
         let from = config.from.as_deref().context("email.from is required")?;
         Ok(Some(Mailer {
-            transport: transport(url.expose())?,
+            transport: transport(url.expose())?.build(),
             from: sender(from)?,
             gap: Duration::from_secs(1) / config.rate.max(1),
             next: Mutex::new(Instant::now()),
