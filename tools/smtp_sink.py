@@ -23,7 +23,9 @@ class Sink:
     def __init__(self, folder, fail_first):
         self.folder = folder
         self.fail_first = fail_first
-        self.count = itertools.count(1)
+        # Restarted on the same folder, it numbers on after what is there.
+        done = [name for name in os.listdir(folder) if name.endswith(".json")]
+        self.count = itertools.count(len(done) + 1)
 
     async def handle_DATA(self, server, session, envelope):
         if self.fail_first > 0:

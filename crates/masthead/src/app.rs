@@ -16,6 +16,7 @@ use tokio::net::TcpListener;
 use crate::config::Config;
 use crate::domain::signed::Signer;
 use crate::jobs::changes::{ChangeFollower, ChangeSignal, FollowerBeat};
+use crate::jobs::issues::NewsletterClock;
 use crate::jobs::scheduler::JobWorker;
 use crate::jobs::upkeep::LogPruner;
 use crate::mail::Mailer;
@@ -132,6 +133,7 @@ pub struct App {
     server: ServerSettings,
     follower: ChangeFollower,
     worker: JobWorker,
+    clock: NewsletterClock,
     pruner: LogPruner,
 }
 
@@ -158,14 +160,6 @@ impl App {
             pages: cache.clone(),
             signal: change_signal.clone(),
             beat: Arc::new(FollowerBeat::default()),
-        };
-        let worker = JobWorker {
-            store: store.clone(),
-            lease: jiff::SignedDuration::from_secs(
-                i64::try_from(config.job_lease_secs).unwrap_or(60),
-            ),
-            signal: change_signal.clone(),
-            mail: mail.clone(),
         };
         let pruner = LogPruner {
             store: store.clone(),
@@ -194,6 +188,15 @@ impl App {
             signer: Signer::new(link_key.as_bytes()),
             webhook_secret: config.email.webhook_secret.clone(),
         });
+        let worker = JobWorker {
+            state: state.clone(),
+            lease: jiff::SignedDuration::from_secs(
+                i64::try_from(config.job_lease_secs).unwrap_or(60),
+            ),
+        };
+        let clock = NewsletterClock {
+            state: state.clone(),
+        };
         let router = crate::web::router::router(state.clone());
         Ok(App {
             listener,
@@ -202,6 +205,7 @@ impl App {
             server,
             follower,
             worker,
+            clock,
             pruner,
         })
     }
@@ -223,10 +227,12 @@ impl App {
         let follower = tokio::spawn(self.follower.run());
         let worker = tokio::spawn(self.worker.run());
         let pruner = tokio::spawn(self.pruner.run());
+        let clock = tokio::spawn(self.clock.run());
         serve(self.listener, self.site, self.server, shutdown_signal()).await;
         follower.abort();
         worker.abort();
         pruner.abort();
+        clock.abort();
         Ok(())
     }
 }

@@ -12,7 +12,6 @@ use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::AsyncSmtpTransportBuilder;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use store::OutgoingEmail;
 use tokio::sync::Mutex;
 use tokio::time::Instant;
 
@@ -98,13 +97,19 @@ impl Mailer {
     }
 
     /// Sends one email, waiting for its turn under the rate.
-    pub async fn send(&self, email: &OutgoingEmail) -> anyhow::Result<()> {
-        let message = self.message(email)?;
+    pub async fn send(&self, letter: &Letter<'_>) -> Result<(), SendError> {
+        let message = self.message(letter).map_err(|error| SendError {
+            permanent: true,
+            message: format!("{error:#}"),
+        })?;
         self.wait_turn().await;
         self.transport
             .send(message)
             .await
-            .map_err(|error| anyhow::anyhow!("SMTP: {error}"))?;
+            .map_err(|error| SendError {
+                permanent: error.is_permanent(),
+                message: format!("SMTP: {error}"),
+            })?;
         Ok(())
     }
 
@@ -117,33 +122,33 @@ impl Mailer {
         *next = Instant::now().max(*next) + self.gap;
     }
 
-    /// The MIME message: plain text and HTML alternatives, and the stored extra headers.
-    fn message(&self, email: &OutgoingEmail) -> anyhow::Result<Message> {
-        let name = one_line(&email.sender_name);
+    /// The MIME message: plain text and HTML alternatives, and the extra headers.
+    fn message(&self, letter: &Letter<'_>) -> anyhow::Result<Message> {
+        let name = one_line(letter.sender_name);
         let from = if name.is_empty() {
             self.from.clone()
         } else {
             Mailbox::new(Some(name), self.from.email.clone())
         };
-        let to: Mailbox = email
+        let to: Mailbox = letter
             .recipient
             .parse()
-            .with_context(|| format!("outbox {}: bad recipient", email.id))?;
+            .with_context(|| format!("{}: bad recipient", letter.message_id))?;
         let mut builder = Message::builder()
             .from(from)
             .to(to)
-            .subject(one_line(&email.subject))
+            .subject(one_line(letter.subject))
             .message_id(Some(format!(
-                "<outbox-{}@{}>",
-                email.id,
+                "<{}@{}>",
+                letter.message_id,
                 self.from.email.domain()
             )));
-        for (name, value) in &email.headers {
+        for (name, value) in letter.headers {
             let Some(known) = EXTRA_HEADERS
                 .iter()
                 .find(|known| known.eq_ignore_ascii_case(name))
             else {
-                bail!("outbox {}: header {name:?} is not allowed", email.id);
+                bail!("{}: header {name:?} is not allowed", letter.message_id);
             };
             builder = builder.raw_header(HeaderValue::new(
                 HeaderName::new_from_ascii_str(known),
@@ -152,11 +157,42 @@ impl Mailer {
         }
         builder
             .multipart(MultiPart::alternative_plain_html(
-                email.text_body.clone(),
-                email.html_body.clone(),
+                letter.text_body.to_string(),
+                letter.html_body.to_string(),
             ))
-            .with_context(|| format!("outbox {}: building the message", email.id))
+            .with_context(|| format!("{}: building the message", letter.message_id))
     }
+}
+
+/// One email to send: the outbox's, or one subscriber's copy of a newsletter issue.
+#[derive(Clone, Copy, Debug)]
+pub struct Letter<'a> {
+    /// The left part of its `Message-ID` (the right is the sender's domain): the same
+    /// whenever the same email is sent again, so a copy sent twice is known as one.
+    pub message_id: &'a str,
+    /// The address it goes to.
+    pub recipient: &'a str,
+    /// The sender's display name.
+    pub sender_name: &'a str,
+    /// Subject line.
+    pub subject: &'a str,
+    /// Plain-text part.
+    pub text_body: &'a str,
+    /// HTML part.
+    pub html_body: &'a str,
+    /// Extra headers (only [`EXTRA_HEADERS`]).
+    pub headers: &'a [(String, String)],
+}
+
+/// Why an email was not sent.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct SendError {
+    /// The mail server refused it for good (a 5xx answer) or it cannot be built: trying
+    /// again would not help.
+    pub permanent: bool,
+    /// What went wrong.
+    pub message: String,
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ pub mod db;
 pub mod dump;
 pub mod fronts;
 pub mod history;
+pub mod issues;
 pub mod job_listings;
 pub mod lists;
 pub mod login;

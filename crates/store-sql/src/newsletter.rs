@@ -10,6 +10,7 @@ use jiff::Timestamp;
 use store::*;
 
 use crate::db::{Db, Dialect, Transaction};
+use crate::issues::job_done;
 use crate::workflow::audit_in;
 use crate::{SqlStore, Tx, sql};
 
@@ -431,15 +432,7 @@ impl<D: Dialect> Outbox for SqlStore<D> {
 
     async fn email_sent(&self, job: &Job, at: Timestamp) -> StoreResult<bool> {
         let mut tx = self.write().await?;
-        let done = tx
-            .execute(sql!(
-                "UPDATE jobs SET done_at = $1 WHERE id = $2 AND done_at IS NULL AND attempts = $3",
-                at,
-                job.id,
-                job.attempts
-            ))
-            .await?;
-        if done == 0 {
+        if !job_done::<D>(&mut tx, job, at).await? {
             return Ok(false);
         }
         tx.execute(sql!(

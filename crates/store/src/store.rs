@@ -7,6 +7,7 @@ use jiff::Timestamp;
 use crate::curation::*;
 use crate::error::StoreResult;
 use crate::ids::{StoryId, UserId};
+use crate::issues::Issues;
 use crate::login::*;
 use crate::media::*;
 use crate::model::*;
@@ -31,6 +32,7 @@ pub trait Store:
     + MediaLibrary
     + Newsletters
     + Outbox
+    + Issues
     + People
     + Operations
 {
@@ -49,6 +51,7 @@ impl<T> Store for T where
         + MediaLibrary
         + Newsletters
         + Outbox
+        + Issues
         + People
         + Operations
 {

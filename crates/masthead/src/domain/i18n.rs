@@ -188,6 +188,10 @@ pub struct NewsletterStrings {
     pub confirm_intro: &'static str,
     /// The confirmation email's closing advice.
     pub confirm_ignore: &'static str,
+    /// A digest's footer, before the list's name.
+    pub sent_because: &'static str,
+    /// Heading of a digest's stories when the list takes every section.
+    pub latest: &'static str,
 }
 
 /// English.
@@ -277,6 +281,8 @@ const NEWSLETTER_ENGLISH: NewsletterStrings = NewsletterStrings {
     confirm_subject: "Confirm your newsletter subscription",
     confirm_intro: "Someone, we hope you, asked to receive these newsletters at this address:",
     confirm_ignore: "If it was not you, ignore this email: nothing more is sent unless the link is used. The link works for 48 hours.",
+    sent_because: "You get this email because you signed up for",
+    latest: "Latest stories",
 };
 
 /// Arabic.
@@ -366,6 +372,8 @@ const NEWSLETTER_ARABIC: NewsletterStrings = NewsletterStrings {
     confirm_subject: "أكّد اشتراكك في النشرة البريدية",
     confirm_intro: "طلب أحدهم، ونرجو أن تكون أنت، تلقي هذه النشرات على هذا العنوان:",
     confirm_ignore: "إن لم تكن أنت، فتجاهل هذه الرسالة: لن نرسل شيئًا آخر ما لم يُستخدم الرابط. يعمل الرابط مدة 48 ساعة.",
+    sent_because: "تصلك هذه الرسالة لأنك اشتركت في",
+    latest: "آخر الأخبار",
 };
 
 /// The strings for a BCP 47 language tag; English when the language is unknown.

@@ -32,6 +32,8 @@ pub enum Action {
     ReadNewsletters,
     /// Export subscribers and erase one on request (personal data).
     ManageSubscribers,
+    /// Edit a list, preview and test its issue, send it now or from the breaking bar.
+    SendNewsletters,
 }
 
 /// Whether a role may take an action at all.
@@ -47,7 +49,8 @@ pub fn allows(role: Role, action: Action) -> bool {
         | Action::ManageJobs
         | Action::ManagePeople
         | Action::ReadAudit
-        | Action::ReadNewsletters => role >= Role::Editor,
+        | Action::ReadNewsletters
+        | Action::SendNewsletters => role >= Role::Editor,
         Action::ManageUsers | Action::ManageSubscribers => role == Role::Admin,
     }
 }

@@ -1,12 +1,13 @@
 //! Background work every app node runs: following the change log (dropping cached pages
-//! and reloading the site's tree), the durable job queue (scheduled publishing), and
-//! pruning old log rows.
+//! and reloading the site's tree), the durable job queue (scheduled publishing, email,
+//! newsletter issues), the newsletter clock, and pruning old log rows.
 //!
-//! Jobs work through narrow handles, never the web layer's state: the store, the site tree
-//! ([`crate::service::site_tree::SiteTree`]), the page cache as a
-//! [`changes::PageInvalidation`] and the node's [`changes::ChangeSignal`]. `app.rs` makes
-//! them and hands the same ones to the web layer.
+//! The change follower and the pruner work through narrow handles: the store, the site
+//! tree ([`crate::service::site_tree::SiteTree`]), the page cache as a
+//! [`changes::PageInvalidation`] and the node's [`changes::ChangeSignal`]. The job worker
+//! and the newsletter clock also render email from the theme, so they hold the app's state.
 
 pub mod changes;
+pub mod issues;
 pub mod scheduler;
 pub mod upkeep;

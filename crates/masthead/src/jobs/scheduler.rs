@@ -7,26 +7,25 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use jiff::{SignedDuration, Timestamp};
-use store::{Job, Store};
+use store::Job;
 
-use crate::jobs::changes::ChangeSignal;
-use crate::mail::Mailer;
+use crate::jobs::issues;
+use crate::mail::Letter;
+use crate::web::state::AppState;
 
 /// How often the queue is checked.
 const POLL: Duration = Duration::from_secs(1);
 /// How long after a failure a job is tried again.
 const RETRY: SignedDuration = SignedDuration::from_secs(30);
 
-/// The job queue's worker and the handles it works through.
+/// The job queue's worker. It works through the app's state: the store, the change
+/// signal, the mailer (without one, email jobs wait), and for newsletter issues the theme
+/// and site they are rendered from.
 pub struct JobWorker {
-    /// Where jobs are claimed, run and finished.
-    pub store: Arc<dyn Store>,
+    /// The app's handles.
+    pub state: Arc<AppState>,
     /// How long a claimed job stays reserved for this node (`job_lease_secs`).
     pub lease: SignedDuration,
-    /// Wakes this node's change follower after a job published something.
-    pub signal: Arc<ChangeSignal>,
-    /// Sends the outbox's email (`send_email` jobs); without it they wait.
-    pub mail: Option<Arc<Mailer>>,
 }
 
 impl JobWorker {
@@ -36,21 +35,30 @@ impl JobWorker {
     /// subscriber was erased meanwhile is gone, and one whose address bounces is not
     /// sent: the job just ends.
     async fn send_email(&self, job: &Job) -> store::StoreResult<bool> {
-        let Some(mail) = &self.mail else {
+        let Some(mail) = &self.state.mail else {
             return Err(store::StoreError::Other(
                 "no [email] smtp_url on this node".into(),
             ));
         };
-        if let Some(email) = self.store.outgoing_email(job.subject_id).await?
+        if let Some(email) = self.state.store.outgoing_email(job.subject_id).await?
             && email.sent_at.is_none()
             && !email.bounced
         {
-            mail.send(&email)
-                .await
-                .map_err(|error| store::StoreError::Other(format!("{error:#}")))?;
+            let message_id = format!("outbox-{}", email.id);
+            mail.send(&Letter {
+                message_id: &message_id,
+                recipient: &email.recipient,
+                sender_name: &email.sender_name,
+                subject: &email.subject,
+                text_body: &email.text_body,
+                html_body: &email.html_body,
+                headers: &email.headers,
+            })
+            .await
+            .map_err(|error| store::StoreError::Other(error.message))?;
             tracing::info!(email = email.id, kind = %email.kind, "email sent");
         }
-        self.store.email_sent(job, Timestamp::now()).await?;
+        self.state.store.email_sent(job, Timestamp::now()).await?;
         Ok(false)
     }
 
@@ -66,7 +74,7 @@ impl JobWorker {
 
     async fn claim(&self) -> Option<Job> {
         let now = Timestamp::now();
-        match self.store.claim_job(now, now + self.lease).await {
+        match self.state.store.claim_job(now, now + self.lease).await {
             Ok(job) => job,
             Err(error) => {
                 tracing::warn!(%error, "claiming a job");
@@ -77,8 +85,15 @@ impl JobWorker {
 
     async fn run_job(&self, job: &Job) {
         let outcome = match job.kind.as_str() {
-            "publish_story" => self.store.publish_scheduled(job, Timestamp::now()).await,
+            "publish_story" => {
+                self.state
+                    .store
+                    .publish_scheduled(job, Timestamp::now())
+                    .await
+            }
             "send_email" => self.send_email(job).await,
+            "compose_issue" => issues::compose(&self.state, job).await,
+            "send_issue" => issues::send(&self.state, job, self.lease).await,
             other => Err(store::StoreError::Other(format!(
                 "unknown job kind {other:?}"
             ))),
@@ -87,13 +102,18 @@ impl JobWorker {
             Ok(published) => {
                 if published {
                     tracing::info!(story = job.subject_id, "published on schedule");
-                    self.signal.notify();
+                    self.state.change_signal.notify();
                 }
             }
             Err(error) => {
                 tracing::warn!(%error, job = job.id, "job failed; will retry");
                 let retry = Timestamp::now() + RETRY;
-                if let Err(error) = self.store.fail_job(job, &error.to_string(), retry).await {
+                if let Err(error) = self
+                    .state
+                    .store
+                    .fail_job(job, &error.to_string(), retry)
+                    .await
+                {
                     tracing::warn!(%error, job = job.id, "recording a job failure");
                 }
             }

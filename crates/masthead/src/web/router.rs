@@ -12,7 +12,7 @@ use crate::web::newsroom::media::{edit as media_edit, library, upload_form};
 use crate::web::newsroom::story::{autosave, edit, list, preview, revisions};
 use crate::web::newsroom::{
     agencies, audit, authors, breaking, dashboard, fronts, guard, jobs, keywords, login, menus,
-    newsletters, sections, session, topics, unsaved, users,
+    newsletter_list, newsletters, sections, session, topics, unsaved, users,
 };
 use crate::web::ops::{health, metrics};
 use crate::web::site::{assets, newsletter, resolve, shortlink};
@@ -83,6 +83,16 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
             "/newsletters/export.csv",
             get(newsletters::export_subscribers),
         )
+        .route(
+            "/newsletters/{id}",
+            get(newsletter_list::show_list).post(newsletter_list::save_list),
+        )
+        .route(
+            "/newsletters/{id}/preview",
+            get(newsletter_list::preview_list),
+        )
+        .route("/newsletters/{id}/test", post(newsletter_list::test_send))
+        .route("/newsletters/{id}/send", post(newsletter_list::send_now))
         .route("/jobs", get(jobs::list_jobs).post(jobs::add_job))
         .route("/jobs/{id}", get(jobs::edit_job).post(jobs::change_job))
         .route("/jobs/{id}/status", post(jobs::set_job_status))
@@ -146,4 +156,5 @@ fn curation() -> Router<Arc<AppState>> {
             get(breaking::show_breaking).post(breaking::set_bar),
         )
         .route("/breaking/clear", post(breaking::clear_bar))
+        .route("/breaking/email", post(breaking::email_bar))
 }

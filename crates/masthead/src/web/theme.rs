@@ -39,6 +39,9 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/email/confirm/subject.txt",
     "templates/email/confirm/body.txt",
     "templates/email/confirm/body.html",
+    "templates/email/digest/subject.txt",
+    "templates/email/digest/body.txt",
+    "templates/email/digest/body.html",
     "templates/admin/layout.html",
     "templates/admin/_rows.html",
     "templates/admin/_field.html",
@@ -66,6 +69,7 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/admin/fronts.html",
     "templates/admin/breaking.html",
     "templates/admin/newsletters.html",
+    "templates/admin/newsletter_list.html",
     "templates/admin/_job_form.html",
     "templates/admin/jobs.html",
     "templates/admin/job_edit.html",
@@ -175,7 +179,9 @@ fn escape_html(
     state: &mut minijinja::State,
     value: &minijinja::Value,
 ) -> Result<(), minijinja::Error> {
-    let Some(text) = value.as_str().filter(|_| !value.is_safe()) else {
+    // Plain-text templates (auto-escape off) are written as they are.
+    let escaping = !matches!(state.auto_escape(), AutoEscape::None);
+    let Some(text) = value.as_str().filter(|_| escaping && !value.is_safe()) else {
         return minijinja::escape_formatter(out, state, value);
     };
     let mut rest = text;

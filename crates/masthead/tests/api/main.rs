@@ -9,6 +9,7 @@ mod copy;
 mod costly;
 mod curation;
 mod desk;
+mod digest;
 mod editor;
 mod editor_input;
 mod helpers;

@@ -47,25 +47,29 @@ impl Drop for SmtpSink {
 impl SmtpSink {
     /// Starts the server; fails loudly when aiosmtpd is missing.
     pub async fn start() -> SmtpSink {
-        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tools/smtp_sink.py");
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|listener| listener.local_addr())
             .expect("a free port")
             .port();
         let folder = tempfile::tempdir().expect("temporary folder");
+        let child = SmtpSink::spawn(port, folder.path()).await;
+        SmtpSink {
+            child,
+            port,
+            folder,
+        }
+    }
+
+    async fn spawn(port: u16, folder: &std::path::Path) -> Child {
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tools/smtp_sink.py");
         let child = Command::new("python3")
             .arg(&script)
             .arg(port.to_string())
-            .arg(folder.path())
+            .arg(folder)
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
             .expect("start the SMTP server (python3 tools/smtp_sink.py)");
-        let sink = SmtpSink {
-            child,
-            port,
-            folder,
-        };
         let started = Instant::now();
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(
@@ -75,7 +79,18 @@ impl SmtpSink {
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        sink
+        child
+    }
+
+    /// Stops the server: connections are refused until [`SmtpSink::restart`].
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Starts the server again on the same port, keeping what it received.
+    pub async fn restart(&mut self) {
+        self.child = SmtpSink::spawn(self.port, self.folder.path()).await;
     }
 
     /// Points an app's `[email]` table at this server.

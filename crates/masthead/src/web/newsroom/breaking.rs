@@ -5,17 +5,19 @@ use std::sync::Arc;
 
 use crate::web::newsroom::form::Form;
 use axum::extract::{Query, State};
-use axum::response::{Html, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
+use store::Schedule;
 
-use crate::domain::permission::Action;
+use crate::domain::permission::{Action, allows};
 use crate::domain::time::display_time;
 use crate::service::breaking::{BreakingInput, MAX_TEXT, clear_breaking, set_breaking};
 use crate::web::error::AppError;
 use crate::web::newsroom::curation::{
     EditionQuery, EditionTab, answer, edition_tabs, picked_edition,
 };
+use crate::web::newsroom::newsletter_list::send_breaking;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
 use crate::web::state::AppState;
@@ -35,6 +37,8 @@ struct BreakingPage {
     edition_id: i64,
     timezone: String,
     current: Option<CurrentBar>,
+    /// The edition has a breaking-news list and the user may send it.
+    may_email: bool,
     max_text: usize,
     /// The form's starting end time: an hour from now, in the edition's timezone.
     default_expiry: String,
@@ -69,6 +73,13 @@ async fn breaking_page(
             text: news.text,
             url: news.url,
         }),
+        may_email: allows(user.user.role, Action::SendNewsletters)
+            && state
+                .store
+                .newsletters(edition_id)
+                .await?
+                .iter()
+                .any(|list| list.schedule == Schedule::Breaking),
         max_text: MAX_TEXT,
         default_expiry: in_zone.strftime("%Y-%m-%dT%H:%M").to_string(),
         error,
@@ -123,4 +134,32 @@ pub async fn clear_bar(
         breaking_page(&state, &user, &query, Some(message))
     })
     .await
+}
+
+/// `POST /admin/breaking/email?edition=`: emails the bar showing now to the edition's
+/// breaking-news list (audit-logged, sent by the job queue).
+pub async fn email_bar(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    Query(query): Query<EditionQuery>,
+) -> Result<Response, AppError> {
+    user.require(Action::SendNewsletters)?;
+    let site = state.site();
+    let edition = picked_edition(&site, query.edition)?;
+    let edition_id = edition.edition.id;
+    let now = Timestamp::now();
+    let Some(bar) = state
+        .store
+        .breaking_news()
+        .await?
+        .into_iter()
+        .find(|news| news.edition_id == edition_id && news.expires_at > now)
+    else {
+        return Err(AppError::BadRequest(
+            "No breaking-news bar is showing: set it first, then email it.".into(),
+        ));
+    };
+    send_breaking(&state, &user, edition_id, &bar.text, &bar.url).await?;
+    let done = format!("/admin/breaking?edition={edition_id}&notice=emailed");
+    Ok(Redirect::to(&done).into_response())
 }

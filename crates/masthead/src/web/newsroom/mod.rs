@@ -18,6 +18,7 @@ pub mod login;
 pub mod media;
 pub mod menus;
 pub mod multipart_token;
+pub mod newsletter_list;
 pub mod newsletters;
 pub mod raw_form;
 pub mod sections;

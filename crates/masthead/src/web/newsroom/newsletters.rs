@@ -30,6 +30,7 @@ pub struct NewslettersQuery {
 
 #[derive(Serialize)]
 struct ListRow {
+    id: i64,
     name: String,
     schedule: &'static str,
     send_time: String,
@@ -129,6 +130,7 @@ pub async fn show_newsletters(
                     .find(|count| count.newsletter_id == list.id)
                     .cloned()
                     .unwrap_or_default(),
+                id: list.id,
                 name: list.name,
                 schedule: list.schedule.as_str(),
                 send_time: list.send_time,

@@ -147,6 +147,10 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "unpinned" => "Unpinned: the latest story fills the place.",
         "cleared" => "The breaking-news bar was cleared.",
         "erased" => "The subscriber and everything kept about them were erased.",
+        "test-sent" => "The test is on its way (it goes through the outbox like any email).",
+        "sending" => "The issue is being sent: its counts below grow as it goes.",
+        "nothing-new" => "Nothing was sent: no story was published since the previous issue.",
+        "emailed" => "The bar is being emailed to the breaking-news list.",
         _ => return None,
     })
 }

@@ -42,7 +42,7 @@ pub fn unsubscribe_url(
 }
 
 /// The `List-Unsubscribe` headers (RFC 2369, RFC 8058) for an unsubscribe link.
-fn unsubscribe_headers(url: &str) -> Vec<(String, String)> {
+pub fn unsubscribe_headers(url: &str) -> Vec<(String, String)> {
     vec![
         ("List-Unsubscribe".into(), format!("<{url}>")),
         (

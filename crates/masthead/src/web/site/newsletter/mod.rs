@@ -5,8 +5,9 @@
 //! None of them is cached: each answers `Cache-Control: no-store`.
 
 pub mod bounces;
-mod letters;
-mod links;
+pub mod digest;
+pub mod letters;
+pub mod links;
 mod signup;
 
 use std::sync::Arc;
