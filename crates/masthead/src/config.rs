@@ -323,6 +323,7 @@ impl Config {
             jobs_before: before(self.finished_jobs_days),
             audit_before: before(self.audit_log_days),
             form_posts_before: before(1),
+            issue_sends_before: before(30),
         }
     }
 

@@ -16,6 +16,10 @@ CREATE TABLE newsletter_issues (
     created_at    BIGINT NOT NULL,
     composed_at   BIGINT,
     finished_at   BIGINT,
+    -- The counts once it is finished (the rows below go after 30 days; see retention).
+    recipient_count BIGINT NOT NULL DEFAULT 0,
+    sent_count      BIGINT NOT NULL DEFAULT 0,
+    failed_count    BIGINT NOT NULL DEFAULT 0,
     CONSTRAINT newsletter_issue_slot_key UNIQUE (newsletter_id, slot)
 );
 CREATE INDEX newsletter_issues_list ON newsletter_issues (newsletter_id, composed_at);

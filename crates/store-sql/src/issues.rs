@@ -253,7 +253,13 @@ impl<D: Dialect> Issues for SqlStore<D> {
             return Ok(false);
         }
         tx.execute(sql!(
-            "UPDATE newsletter_issues SET finished_at = COALESCE(finished_at, $1) WHERE id = $2",
+            "UPDATE newsletter_issues SET finished_at = COALESCE(finished_at, $1), \
+               recipient_count = (SELECT COUNT(*) FROM issue_sends WHERE issue_id = $2), \
+               sent_count = (SELECT COUNT(*) FROM issue_sends \
+                 WHERE issue_id = $2 AND sent_at IS NOT NULL), \
+               failed_count = (SELECT COUNT(*) FROM issue_sends \
+                 WHERE issue_id = $2 AND failed_at IS NOT NULL) \
+             WHERE id = $2",
             at,
             job.subject_id
         ))
@@ -271,16 +277,22 @@ impl<D: Dialect> Issues for SqlStore<D> {
         self.db()
             .fetch_all(sql!(
                 "SELECT i.id, i.subject, i.story_count, i.composed_at, i.finished_at, \
-                   (SELECT COUNT(*) FROM issue_sends s WHERE s.issue_id = i.id) AS recipients, \
-                   (SELECT COUNT(*) FROM issue_sends s \
-                    WHERE s.issue_id = i.id AND s.sent_at IS NOT NULL) AS sent, \
-                   (SELECT COUNT(*) FROM issue_sends s \
-                    WHERE s.issue_id = i.id AND s.failed_at IS NOT NULL) AS failed, \
-                   (SELECT COUNT(*) FROM issue_sends s JOIN subscriptions u \
-                      ON u.subscriber_id = s.subscriber_id AND u.newsletter_id = i.newsletter_id \
-                    WHERE s.issue_id = i.id AND u.unsubscribed_at >= i.composed_at \
+                   CASE WHEN i.finished_at IS NOT NULL THEN i.recipient_count ELSE \
+                     (SELECT COUNT(*) FROM issue_sends s WHERE s.issue_id = i.id) \
+                   END AS recipients, \
+                   CASE WHEN i.finished_at IS NOT NULL THEN i.sent_count ELSE \
+                     (SELECT COUNT(*) FROM issue_sends s \
+                      WHERE s.issue_id = i.id AND s.sent_at IS NOT NULL) \
+                   END AS sent, \
+                   CASE WHEN i.finished_at IS NOT NULL THEN i.failed_count ELSE \
+                     (SELECT COUNT(*) FROM issue_sends s \
+                      WHERE s.issue_id = i.id AND s.failed_at IS NOT NULL) \
+                   END AS failed, \
+                   (SELECT COUNT(*) FROM subscriptions u \
+                    WHERE u.newsletter_id = i.newsletter_id AND i.story_count > 0 \
+                      AND u.confirmed_at < i.composed_at AND u.unsubscribed_at >= i.composed_at \
                       AND NOT EXISTS (SELECT 1 FROM newsletter_issues n \
-                        WHERE n.newsletter_id = i.newsletter_id \
+                        WHERE n.newsletter_id = i.newsletter_id AND n.story_count > 0 \
                           AND n.composed_at > i.composed_at \
                           AND n.composed_at <= u.unsubscribed_at)) AS unsubscribed \
                  FROM newsletter_issues i WHERE i.newsletter_id = $1 \

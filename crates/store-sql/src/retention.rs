@@ -1,5 +1,5 @@
 //! Pruning the logs that would otherwise grow without end: the change log, finished jobs,
-//! the public forms' counts and, when a retention is set, the audit log. Rows go in batches, each statement its own
+//! the public forms' counts, the per-recipient rows of sent newsletter issues and, when a retention is set, the audit log. Rows go in batches, each statement its own
 //! short transaction, so that writers are never held up for long.
 
 use jiff::Timestamp;
@@ -25,6 +25,11 @@ const AUDIT: &str = "DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log
 /// Counted form posts from before `$1`, `$2` at a time.
 const FORM_POSTS: &str = "DELETE FROM form_posts WHERE at IN (SELECT at FROM form_posts \
      WHERE at < $1 ORDER BY at LIMIT $2)";
+
+/// Per-recipient rows of newsletter issues finished before `$1`, `$2` at a time.
+const ISSUE_SENDS: &str = "DELETE FROM issue_sends WHERE (issue_id, subscriber_id) IN \
+     (SELECT s.issue_id, s.subscriber_id FROM issue_sends s \
+      JOIN newsletter_issues i ON i.id = s.issue_id WHERE i.finished_at < $1 LIMIT $2)";
 
 /// Runs one of the statements above until a batch comes back short (not at all without a
 /// cut-off).
@@ -55,6 +60,7 @@ pub(crate) async fn prune<D: Dialect>(
         jobs: prune_rows(store, JOBS, retention.jobs_before).await?,
         audit_lines: prune_rows(store, AUDIT, retention.audit_before).await?,
         form_posts: prune_rows(store, FORM_POSTS, retention.form_posts_before).await?,
+        issue_sends: prune_rows(store, ISSUE_SENDS, retention.issue_sends_before).await?,
     };
     store.refresh_statistics().await?;
     Ok(pruned)

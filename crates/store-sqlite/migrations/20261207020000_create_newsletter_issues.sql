@@ -16,6 +16,10 @@ CREATE TABLE newsletter_issues (
     created_at    INTEGER NOT NULL,
     composed_at   INTEGER,
     finished_at   INTEGER,
+    -- The counts once it is finished (the rows below go after 30 days; see retention).
+    recipient_count INTEGER NOT NULL DEFAULT 0,
+    sent_count      INTEGER NOT NULL DEFAULT 0,
+    failed_count    INTEGER NOT NULL DEFAULT 0,
     CONSTRAINT newsletter_issue_slot_key UNIQUE (newsletter_id, slot)
 ) STRICT;
 CREATE INDEX newsletter_issues_list ON newsletter_issues (newsletter_id, composed_at);

@@ -101,7 +101,8 @@ pub struct IssueSummary {
     pub sent: i64,
     /// Refused for good.
     pub failed: i64,
-    /// Recipients who left the list after it and before the next issue.
+    /// Subscribers (confirmed before it) who left the list after it and before the next
+    /// issue.
     pub unsubscribed: i64,
 }
 

@@ -39,6 +39,9 @@ pub struct Retention {
     /// Counts of public form posts (their limits look back two hours at most) from
     /// before this go.
     pub form_posts_before: Option<Timestamp>,
+    /// The per-recipient rows of newsletter issues finished before this go (each issue
+    /// keeps its counts).
+    pub issue_sends_before: Option<Timestamp>,
 }
 
 /// How many rows a [`Operations::prune`] removed.
@@ -52,6 +55,8 @@ pub struct Pruned {
     pub audit_lines: u64,
     /// Counted public form posts.
     pub form_posts: u64,
+    /// Per-recipient rows of finished newsletter issues.
+    pub issue_sends: u64,
 }
 
 /// Health and load of the database, for operators.

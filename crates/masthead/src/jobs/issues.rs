@@ -13,7 +13,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::StreamExt;
-use jiff::civil::Weekday;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, ToSpan};
 use store::{
@@ -100,7 +99,6 @@ pub fn last_slot(list: &Newsletter, zone: &TimeZone, now: Timestamp) -> Option<T
             .ok()?
             .timestamp();
         if slot <= now {
-            debug_assert!(list.schedule != Schedule::Weekly || day.weekday() == Weekday::Monday);
             return Some(slot);
         }
         day = day.checked_sub(step.days()).ok()?;
@@ -289,4 +287,64 @@ pub async fn send(state: &AppState, job: &Job, lease: SignedDuration) -> StoreRe
     }
     state.store.defer_job(job, Timestamp::now()).await?;
     Ok(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(schedule: Schedule, send_time: &str) -> Newsletter {
+        Newsletter {
+            id: 1,
+            edition_id: 1,
+            slug: "daily".into(),
+            name: "Daily".into(),
+            description: String::new(),
+            sender_name: String::new(),
+            schedule,
+            send_time: send_time.into(),
+            position: 1,
+        }
+    }
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().expect("a time")
+    }
+
+    #[test]
+    fn lists_are_due_at_their_local_time_daily_or_on_mondays() {
+        let istanbul = TimeZone::get("Europe/Istanbul").expect("zone");
+        // Saturday 5 December 2026, 06:30 in Istanbul (GMT+3).
+        let now = at("2026-12-05T03:30:00Z");
+        let daily = list(Schedule::Daily, "07:00");
+        assert_eq!(
+            last_slot(&daily, &istanbul, now),
+            Some(at("2026-12-04T04:00:00Z")),
+            "not yet today: yesterday's"
+        );
+        assert_eq!(
+            last_slot(&daily, &istanbul, at("2026-12-05T04:00:00Z")),
+            Some(at("2026-12-05T04:00:00Z")),
+            "on the minute"
+        );
+        let weekly = list(Schedule::Weekly, "08:00");
+        assert_eq!(
+            last_slot(&weekly, &istanbul, now),
+            Some(at("2026-11-30T05:00:00Z")),
+            "last Monday"
+        );
+        assert_eq!(
+            last_slot(&weekly, &istanbul, at("2026-11-30T04:59:00Z")),
+            Some(at("2026-11-23T05:00:00Z")),
+            "a Monday before its time: the Monday before"
+        );
+        assert_eq!(
+            last_slot(&list(Schedule::Breaking, "00:00"), &istanbul, now),
+            None
+        );
+        assert_eq!(
+            last_slot(&list(Schedule::Daily, "7am"), &istanbul, now),
+            None
+        );
+    }
 }

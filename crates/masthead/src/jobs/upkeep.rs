@@ -37,6 +37,7 @@ impl LogPruner {
                     jobs = pruned.jobs,
                     audit_lines = pruned.audit_lines,
                     form_posts = pruned.form_posts,
+                    issue_sends = pruned.issue_sends,
                     "pruned the logs"
                 ),
                 Err(error) => tracing::warn!(%error, "pruning the logs"),

@@ -277,6 +277,11 @@ mod tests {
 
         let page = theme.render("pages/newsletter.html", &serde_json::json!({"x": "<b>"}));
         assert_eq!(page.expect("renders"), "custom &lt;b&gt;");
+        // A plain-text email part is written as it is.
+        let digest = serde_json::json!({"breaking": true, "t": {"breaking_news": "News"},
+            "groups": [{"items": [{"headline": "Tom & Jerry <b>"}]}]});
+        let subject = theme.render("email/digest/subject.txt", &digest);
+        assert_eq!(subject.expect("renders").trim(), "News: Tom & Jerry <b>");
         let css = theme.asset("site.css").expect("plain name");
         assert!(theme.asset(&css.hashed_name).is_some(), "hashed name");
         assert!(css.hashed_name.starts_with("site.") && css.hashed_name.ends_with(".css"));

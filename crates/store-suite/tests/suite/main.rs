@@ -4,6 +4,7 @@
 
 mod backend;
 mod concurrency;
+mod issues;
 mod job_listings;
 mod media;
 mod newsroom;

@@ -512,6 +512,7 @@ async fn pruning_removes_old_log_rows_but_never_the_newest_change(store: &dyn St
         jobs_before: Some(before),
         audit_before: audit,
         form_posts_before: Some(before),
+        issue_sends_before: Some(before),
     };
 
     let nothing = store.prune(&keep(now - hour, Some(now - hour))).await;
@@ -523,6 +524,7 @@ async fn pruning_removes_old_log_rows_but_never_the_newest_change(store: &dyn St
         jobs,
         audit_lines,
         form_posts: 0,
+        issue_sends: 0,
     };
     assert_eq!(nothing.expect("prune"), pruned(0, 0, 0));
     assert_eq!(logs.expect("prune"), pruned(changes - 1, 1, 0));
