@@ -83,20 +83,25 @@ class Form(html.parser.HTMLParser):
         return next((value for key, value in self.fields if key == name), None)
 
 
-def main():
-    node_a, node_b, email, password, section, section_path = sys.argv[1:7]
-    count = int(sys.argv[7]) if len(sys.argv) > 7 else 100
-    a = Client(node_a)
-    b = Client(node_b)
-    _, _, page = a.request("GET", "/admin/login")
-    status, _, text = a.request(
+def log_in(client, email, password):
+    """Logs in to the newsroom; returns the session's CSRF token."""
+    _, _, page = client.request("GET", "/admin/login")
+    status, _, text = client.request(
         "POST",
         "/admin/login",
         {"email": email, "password": password, "csrf": Form(page).value("csrf")},
     )
     assert status == 303, f"login failed: {status} {text[:300]}"
-    _, _, dashboard = a.request("GET", "/admin")
-    csrf = Form(dashboard).value("csrf")
+    _, _, dashboard = client.request("GET", "/admin")
+    return Form(dashboard).value("csrf")
+
+
+def main():
+    node_a, node_b, email, password, section, section_path = sys.argv[1:7]
+    count = int(sys.argv[7]) if len(sys.argv) > 7 else 100
+    a = Client(node_a)
+    b = Client(node_b)
+    csrf = log_in(a, email, password)
     times = []
     for number in range(count):
         status, location, text = a.request(

@@ -207,6 +207,23 @@ async fn the_newsroom_previews_tests_edits_and_emails_the_breaking_bar() {
         .await;
     assert_eq!(preview.status, 200);
     assert!(preview.text.contains("Council votes on the new bridge"));
+    // The Arabic edition's lists read right to left, in Arabic.
+    let store = store(&app);
+    let arabic = store.editions().await.expect("editions")[1].id;
+    let arabic_daily = store.newsletters(arabic).await.expect("lists")[0].id;
+    let arabic_preview = editor
+        .get(&format!("/admin/newsletters/{arabic_daily}/preview"))
+        .await;
+    assert!(
+        arabic_preview
+            .text
+            .contains(r#"<html lang="ar" dir="rtl">"#)
+    );
+    assert!(
+        arabic_preview
+            .text
+            .contains("تصلك هذه الرسالة لأنك اشتركت في")
+    );
     let text = editor
         .get(&format!("/admin/newsletters/{list}/preview?part=text"))
         .await;

@@ -137,3 +137,18 @@ pub async fn account(store: &dyn Store, email: String, name: String, role: store
     };
     store.create_user(&user, None).await.expect("user")
 }
+
+/// Adds an English edition (UTC, no path prefix); returns its id.
+pub async fn english_edition(store: &dyn Store) -> i64 {
+    store
+        .create_edition(&store::NewEdition {
+            code: "en".into(),
+            name: "English".into(),
+            language: "en".into(),
+            direction: store::Direction::Ltr,
+            timezone: "UTC".into(),
+            path_prefix: String::new(),
+        })
+        .await
+        .expect("edition")
+}

@@ -12,17 +12,7 @@ use crate::backend::{account, audit};
 
 /// Seeds an edition, a section and one editor (id 1); returns (edition, section).
 pub(crate) async fn newsroom(store: &dyn Store) -> (i64, i64) {
-    let edition = store
-        .create_edition(&NewEdition {
-            code: "en".into(),
-            name: "English".into(),
-            language: "en".into(),
-            direction: Direction::Ltr,
-            timezone: "UTC".into(),
-            path_prefix: String::new(),
-        })
-        .await
-        .expect("edition");
+    let edition = crate::backend::english_edition(store).await;
     let section = store
         .create_section(&NewSection {
             edition_id: edition,

@@ -7,17 +7,7 @@ use jiff::{SignedDuration, Timestamp};
 use store::*;
 
 async fn list(store: &dyn Store) -> (i64, i64) {
-    let edition = store
-        .create_edition(&NewEdition {
-            code: "en".into(),
-            name: "English".into(),
-            language: "en".into(),
-            direction: Direction::Ltr,
-            timezone: "UTC".into(),
-            path_prefix: String::new(),
-        })
-        .await
-        .expect("edition");
+    let edition = crate::backend::english_edition(store).await;
     let list = store
         .create_newsletter(&NewNewsletter {
             edition_id: edition,

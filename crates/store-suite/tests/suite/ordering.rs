@@ -5,21 +5,7 @@
 use jiff::{SignedDuration, Timestamp};
 use store::*;
 
-use crate::backend::account;
-
-async fn edition(store: &dyn Store) -> i64 {
-    store
-        .create_edition(&NewEdition {
-            code: "en".into(),
-            name: "English".into(),
-            language: "en".into(),
-            direction: Direction::Ltr,
-            timezone: "UTC".into(),
-            path_prefix: String::new(),
-        })
-        .await
-        .expect("edition")
-}
+use crate::backend::{account, english_edition as edition};
 
 async fn names_sort_in_byte_order(store: &dyn Store) {
     let edition_id = edition(store).await;
