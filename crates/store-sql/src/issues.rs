@@ -106,16 +106,15 @@ impl<D: Dialect> Issues for SqlStore<D> {
                         issue.newsletter_id
                     ))
                     .await?;
-                queue_job::<D>(&mut tx, "send_issue", id, issue.at).await?;
+                if count > 0 {
+                    queue_job::<D>(&mut tx, "send_issue", id, issue.at).await?;
+                } else {
+                    close_issue::<D>(&mut tx, id, issue.at).await?;
+                }
                 i64::try_from(count).unwrap_or(i64::MAX)
             }
             Some((id,)) => {
-                tx.execute(sql!(
-                    "UPDATE newsletter_issues SET finished_at = $1 WHERE id = $2",
-                    issue.at,
-                    id
-                ))
-                .await?;
+                close_issue::<D>(&mut tx, id, issue.at).await?;
                 0
             }
             None => 0,
@@ -290,7 +289,7 @@ impl<D: Dialect> Issues for SqlStore<D> {
                    END AS failed, \
                    (SELECT COUNT(*) FROM subscriptions u \
                     WHERE u.newsletter_id = i.newsletter_id AND i.story_count > 0 \
-                      AND u.confirmed_at < i.composed_at AND u.unsubscribed_at >= i.composed_at \
+                      AND u.confirmed_at <= i.composed_at AND u.unsubscribed_at >= i.composed_at \
                       AND NOT EXISTS (SELECT 1 FROM newsletter_issues n \
                         WHERE n.newsletter_id = i.newsletter_id AND n.story_count > 0 \
                           AND n.composed_at > i.composed_at \
@@ -392,6 +391,17 @@ impl<D: Dialect> Issues for SqlStore<D> {
         audit_in::<D>(&mut tx, audit, id).await?;
         tx.commit().await
     }
+}
+
+/// Closes an issue with nobody to send it to (no stories, or no subscribers).
+async fn close_issue<D: Dialect>(tx: &mut Tx<D>, id: i64, at: Timestamp) -> StoreResult<()> {
+    tx.execute(sql!(
+        "UPDATE newsletter_issues SET finished_at = $1 WHERE id = $2",
+        at,
+        id
+    ))
+    .await?;
+    Ok(())
 }
 
 /// Queues a job of `kind` on `subject_id`, due now.

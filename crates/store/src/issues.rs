@@ -133,7 +133,8 @@ pub trait Issues: Send + Sync + 'static {
     async fn planned_issue(&self, id: i64) -> StoreResult<Option<PlannedIssue>>;
     /// Stores a composed issue (filling in the planned one, unless it is composed already),
     /// lists as its recipients every confirmed, not bouncing subscriber of the list, and
-    /// queues the job that sends it; with no stories it is closed unsent. One transaction,
+    /// queues the job that sends it; with no stories or nobody to send to it is closed
+    /// unsent. One transaction,
     /// with the compose job's completion and the audit line. Returns the issue's id and
     /// recipient count.
     async fn queue_issue(&self, issue: &NewIssue<'_>) -> StoreResult<(i64, i64)>;

@@ -46,9 +46,13 @@ pub struct NewsletterClock {
 }
 
 impl NewsletterClock {
-    /// Runs until the app stops.
+    /// Runs until the app stops; without `[email] smtp_url` there is nothing to send, and
+    /// nothing is planned.
     pub async fn run(self) {
-        let mut every = tokio::time::interval(TICK);
+        if self.state.mail.is_none() {
+            return;
+        }
+        let mut every = tokio::time::interval_at(tokio::time::Instant::now() + TICK, TICK);
         loop {
             every.tick().await;
             if let Err(error) = self.plan_due().await {

@@ -93,15 +93,13 @@ fn local(app: &TestApp, url: &str) -> String {
 
 async fn subscriptions(app: &TestApp, email: &str) -> Vec<store::Subscription> {
     let store = &app.state.as_ref().expect("state").store;
-    // Subscriber ids are small: find the one with this address.
-    for id in 1..50 {
-        if let Some(subscriber) = store.subscriber(id).await.expect("subscriber")
-            && subscriber.email == email
-        {
-            return store.subscriptions(id).await.expect("subscriptions");
-        }
+    match store.subscriber_by_email(email).await.expect("subscriber") {
+        Some(subscriber) => store
+            .subscriptions(subscriber.id)
+            .await
+            .expect("subscriptions"),
+        None => Vec::new(),
     }
-    Vec::new()
 }
 
 #[tokio::test]
