@@ -3,7 +3,8 @@
 //!
 //! Headers are built by `lettre`'s typed builder, which encodes every value; subjects and
 //! names are also made one line here (`clean_line`), so nothing a reader
-//! typed can start a header of its own.
+//! typed can start a header of its own. A contact message's `Reply-To` (the reader) is a
+//! typed mailbox too.
 
 use std::time::Duration;
 
@@ -11,7 +12,7 @@ use anyhow::{Context, bail};
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::AsyncSmtpTransportBuilder;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use store::OutgoingEmail;
 use tokio::sync::Mutex;
 use tokio::time::Instant;
@@ -138,6 +139,9 @@ impl Mailer {
                 email.id,
                 self.from.email.domain()
             )));
+        if let Some(reply_to) = reply_to(email) {
+            builder = builder.reply_to(reply_to);
+        }
         for (name, value) in &email.headers {
             let Some(known) = EXTRA_HEADERS
                 .iter()
@@ -157,6 +161,19 @@ impl Mailer {
             ))
             .with_context(|| format!("outbox {}: building the message", email.id))
     }
+}
+
+/// The `Reply-To` mailbox of an email that carries a reader's message: built from the
+/// reader's name and address by `lettre`'s typed header (which quotes and encodes the
+/// name), never as raw text. An address `lettre` does not take leaves it out.
+fn reply_to(email: &OutgoingEmail) -> Option<Mailbox> {
+    let (name, address) = email.reply_to.as_ref()?;
+    let Ok(address) = address.parse::<Address>() else {
+        tracing::warn!(email = email.id, "reply-to address not usable: left out");
+        return None;
+    };
+    let name = one_line(name);
+    Some(Mailbox::new((!name.is_empty()).then_some(name), address))
 }
 
 #[cfg(test)]

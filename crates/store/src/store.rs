@@ -4,6 +4,7 @@ use async_trait::async_trait;
 
 use jiff::Timestamp;
 
+use crate::contact::Contact;
 use crate::curation::*;
 use crate::error::StoreResult;
 use crate::ids::{StoryId, UserId};
@@ -31,6 +32,7 @@ pub trait Store:
     + MediaLibrary
     + Newsletters
     + Outbox
+    + Contact
     + People
     + Operations
 {
@@ -49,6 +51,7 @@ impl<T> Store for T where
         + MediaLibrary
         + Newsletters
         + Outbox
+        + Contact
         + People
         + Operations
 {

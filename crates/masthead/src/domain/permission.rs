@@ -32,6 +32,10 @@ pub enum Action {
     ReadNewsletters,
     /// Export subscribers and erase one on request (personal data).
     ManageSubscribers,
+    /// Read readers' contact messages and mark them handled.
+    ReadMessages,
+    /// The contact form's desks, and erasing a reader's message on request.
+    ManageContact,
 }
 
 /// Whether a role may take an action at all.
@@ -47,8 +51,11 @@ pub fn allows(role: Role, action: Action) -> bool {
         | Action::ManageJobs
         | Action::ManagePeople
         | Action::ReadAudit
-        | Action::ReadNewsletters => role >= Role::Editor,
-        Action::ManageUsers | Action::ManageSubscribers => role == Role::Admin,
+        | Action::ReadNewsletters
+        | Action::ReadMessages => role >= Role::Editor,
+        Action::ManageUsers | Action::ManageSubscribers | Action::ManageContact => {
+            role == Role::Admin
+        }
     }
 }
 

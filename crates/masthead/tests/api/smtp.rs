@@ -47,11 +47,25 @@ impl Drop for SmtpSink {
 impl SmtpSink {
     /// Starts the server; fails loudly when aiosmtpd is missing.
     pub async fn start() -> SmtpSink {
-        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tools/smtp_sink.py");
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
+        SmtpSink::start_on(SmtpSink::free_port()).await
+    }
+
+    /// A loopback port nothing listens on (yet): for an app whose mail server is down.
+    pub fn free_port() -> u16 {
+        std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|listener| listener.local_addr())
             .expect("a free port")
-            .port();
+            .port()
+    }
+
+    /// The `smtp_url` of a server on `port`.
+    pub fn url(port: u16) -> String {
+        format!("smtp://127.0.0.1:{port}?tls=none")
+    }
+
+    /// Starts the server on a given port (the mail server coming back).
+    pub async fn start_on(port: u16) -> SmtpSink {
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tools/smtp_sink.py");
         let folder = tempfile::tempdir().expect("temporary folder");
         let child = Command::new("python3")
             .arg(&script)
@@ -80,10 +94,7 @@ impl SmtpSink {
 
     /// Points an app's `[email]` table at this server.
     pub fn configure(&self, config: &mut Config) {
-        config.email.smtp_url = Some(Secret::new(format!(
-            "smtp://127.0.0.1:{}?tls=none",
-            self.port
-        )));
+        config.email.smtp_url = Some(Secret::new(SmtpSink::url(self.port)));
         config.email.from = Some("news@daily.example".to_string());
     }
 
