@@ -22,6 +22,9 @@ use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
 use crate::web::state::AppState;
 
+/// Characters of a message the inbox shows.
+const PREVIEW: usize = 120;
+
 /// `?edition=&show=all&page=&notice=`.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
@@ -40,6 +43,8 @@ struct MessageRow {
     name: String,
     email: String,
     message: String,
+    /// The start of the message, for the inbox.
+    preview: String,
     ip: String,
     received: String,
     handled: Option<String>,
@@ -52,8 +57,13 @@ impl MessageRow {
             Some(edition) => display_time(at, &edition.zone, "en").text,
             None => at.to_string(),
         };
+        let mut preview: String = message.message.chars().take(PREVIEW).collect();
+        if preview.len() < message.message.len() {
+            preview.push('…');
+        }
         MessageRow {
             id: message.id,
+            preview,
             received: time(message.received_at),
             handled: message.handled_at.map(|at| {
                 let by = message.handled_by_name.clone().unwrap_or_default();
