@@ -7,6 +7,7 @@
 
 mod accounts;
 mod archive;
+mod desks;
 mod images;
 mod newsletters;
 mod pages;
@@ -102,6 +103,7 @@ pub async fn create_with_archive(
         seeds.extend(seed);
         create_pages(store, edition).await?;
         newsletters::create_newsletters(store, edition).await?;
+        desks::create_desks(store, edition).await?;
     }
     let accounts = accounts::create_accounts(store, accounts, people.first_staff()).await?;
     let mut summary = String::new();
@@ -254,43 +256,9 @@ async fn create_pages(store: &dyn Store, edition: &EditionSeed) -> anyhow::Resul
     let prefix = if arabic { "/ar" } else { "" };
     let now = jiff::Timestamp::now();
     for (position, (slug, title, paragraphs)) in seeds.iter().enumerate() {
-        let body = Body(
-            paragraphs
-                .iter()
-                .map(|text| Block::Paragraph {
-                    inlines: vec![Inline::plain(*text)],
-                })
-                .collect(),
-        );
-        store
-            .create_story(&NewStory {
-                edition_id: edition.id,
-                status: StoryStatus::Published,
-                published_at: Some(now),
-                updated_at: now,
-                owner_id: None,
-                fields: StoryFields {
-                    kind: StoryKind::Page,
-                    headline: (*title).to_string(),
-                    standfirst: None,
-                    slug: (*slug).to_string(),
-                    section_id: None,
-                    secondary_section_ids: Vec::new(),
-                    body,
-                    credits: Vec::new(),
-                    dateline: None,
-                    hero_image_id: None,
-                    topic_ids: Vec::new(),
-                    keyword_ids: Vec::new(),
-                    recommended_ids: Vec::new(),
-                    gallery: Vec::new(),
-                    video_url: None,
-                    seo_title: None,
-                    seo_description: None,
-                },
-            })
-            .await
-            .with_context(|| format!("creating page {slug}"))?;
+        if !paragraphs.is_empty() {
+            create_page(store, edition, slug, title, paragraphs, now).await?;
+        }
         store
             .create_menu_item(&NewMenuItem {
                 edition_id: edition.id,
@@ -319,5 +287,54 @@ async fn create_pages(store: &dyn Store, edition: &EditionSeed) -> anyhow::Resul
         };
         store.create_job_listing(&job, None).await?;
     }
+    Ok(())
+}
+
+/// Creates one published static page.
+async fn create_page(
+    store: &dyn Store,
+    edition: &EditionSeed,
+    slug: &str,
+    title: &str,
+    paragraphs: &[&str],
+    now: jiff::Timestamp,
+) -> anyhow::Result<()> {
+    let body = Body(
+        paragraphs
+            .iter()
+            .map(|text| Block::Paragraph {
+                inlines: vec![Inline::plain(*text)],
+            })
+            .collect(),
+    );
+    store
+        .create_story(&NewStory {
+            edition_id: edition.id,
+            status: StoryStatus::Published,
+            published_at: Some(now),
+            updated_at: now,
+            owner_id: None,
+            fields: StoryFields {
+                kind: StoryKind::Page,
+                headline: title.to_string(),
+                standfirst: None,
+                slug: slug.to_string(),
+                section_id: None,
+                secondary_section_ids: Vec::new(),
+                body,
+                credits: Vec::new(),
+                dateline: None,
+                hero_image_id: None,
+                topic_ids: Vec::new(),
+                keyword_ids: Vec::new(),
+                recommended_ids: Vec::new(),
+                gallery: Vec::new(),
+                video_url: None,
+                seo_title: None,
+                seo_description: None,
+            },
+        })
+        .await
+        .with_context(|| format!("creating page {slug}"))?;
     Ok(())
 }

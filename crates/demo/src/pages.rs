@@ -2,7 +2,8 @@
 
 use store::EmploymentType;
 
-/// A static page: slug, title, paragraphs.
+/// A static page: slug, title, paragraphs. A page without paragraphs is only a footer
+/// link to a page the app serves itself (`contact`: the contact form).
 pub type PageSeed = (&'static str, &'static str, &'static [&'static str]);
 
 /// English static pages.
@@ -14,6 +15,7 @@ pub const ENGLISH_PAGES: &[PageSeed] = &[
             "The Meridian Herald is an independent daily published in English and Arabic from Istanbul. Our reporters and editors cover Türkiye, its region and the world, seven days a week.",
             "We separate news from opinion, label every column and op-ed as such, and correct our mistakes openly. Our newsroom follows a written code of ethics that every journalist signs.",
             "This site is a demonstration of Masthead, the publishing platform the newsroom uses. Every story, person and photo on it is invented.",
+            "Address: Meridian Media Group, Büyükdere Avenue 100, Şişli, Istanbul.",
         ],
     ),
     (
@@ -41,15 +43,7 @@ pub const ENGLISH_PAGES: &[PageSeed] = &[
             "Comments and letters you send us may be edited for length and clarity before publication.",
         ],
     ),
-    (
-        "contact-us",
-        "Contact us",
-        &[
-            "Newsroom: news@meridian.example — tips, corrections and press releases.",
-            "Letters to the editor: letters@meridian.example. Please include your name and city.",
-            "Address: Meridian Media Group, Büyükdere Avenue 100, Şişli, Istanbul.",
-        ],
-    ),
+    ("contact", "Contact us", &[]),
     (
         "rss",
         "RSS feeds",
@@ -68,6 +62,7 @@ pub const ARABIC_PAGES: &[PageSeed] = &[
         &[
             "ميريديان هيرالد صحيفة يومية مستقلة تصدر بالعربية والإنجليزية من إسطنبول، وتغطي أخبار تركيا والمنطقة والعالم طوال أيام الأسبوع.",
             "نفصل بين الخبر والرأي، ونميّز كل مقال رأي بوضوح، ونصحح أخطاءنا علناً. هذا الموقع عرض توضيحي لمنصة ماستهيد، وكل ما فيه من أخبار وأشخاص وصور متخيَّل.",
+            "العنوان: مجموعة ميريديان الإعلامية، جادة بويوك دره 100، شيشلي، إسطنبول.",
         ],
     ),
     (
@@ -92,14 +87,7 @@ pub const ARABIC_PAGES: &[PageSeed] = &[
             "يمكنك قراءة أخبارنا ومشاركة روابطها والاقتباس منها مع ذكر المصدر. إعادة نشر المقالات كاملة تتطلب إذناً مكتوباً.",
         ],
     ),
-    (
-        "contact-us",
-        "اتصل بنا",
-        &[
-            "غرفة الأخبار: news@meridian.example — للأخبار والتصحيحات والبيانات الصحفية.",
-            "العنوان: مجموعة ميريديان الإعلامية، جادة بويوك دره 100، شيشلي، إسطنبول.",
-        ],
-    ),
+    ("contact", "اتصل بنا", &[]),
     (
         "rss",
         "خلاصات RSS",

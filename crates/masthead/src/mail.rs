@@ -3,7 +3,8 @@
 //!
 //! Headers are built by `lettre`'s typed builder, which encodes every value; subjects and
 //! names are also made one line here (`clean_line`), so nothing a reader
-//! typed can start a header of its own.
+//! typed can start a header of its own. A contact message's `Reply-To` (the reader) is a
+//! typed mailbox too.
 
 use std::time::Duration;
 
@@ -11,7 +12,7 @@ use anyhow::{Context, bail};
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::AsyncSmtpTransportBuilder;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::sync::Mutex;
 use tokio::time::Instant;
 
@@ -143,6 +144,9 @@ impl Mailer {
                 letter.message_id,
                 self.from.email.domain()
             )));
+        if let Some(reply_to) = reply_to(letter) {
+            builder = builder.reply_to(reply_to);
+        }
         for (name, value) in letter.headers {
             let Some(known) = EXTRA_HEADERS
                 .iter()
@@ -182,6 +186,8 @@ pub struct Letter<'a> {
     pub html_body: &'a str,
     /// Extra headers (only [`EXTRA_HEADERS`]).
     pub headers: &'a [(String, String)],
+    /// A reader's name and address to answer to (a contact message), if any.
+    pub reply_to: Option<(&'a str, &'a str)>,
 }
 
 /// Why an email was not sent.
@@ -193,6 +199,22 @@ pub struct SendError {
     pub permanent: bool,
     /// What went wrong.
     pub message: String,
+}
+
+/// The `Reply-To` mailbox of an email that carries a reader's message: built from the
+/// reader's name and address by `lettre`'s typed header (which quotes and encodes the
+/// name), never as raw text. An address `lettre` does not take leaves it out.
+fn reply_to(letter: &Letter<'_>) -> Option<Mailbox> {
+    let (name, address) = letter.reply_to?;
+    let Ok(address) = address.parse::<Address>() else {
+        tracing::warn!(
+            email = letter.message_id,
+            "reply-to address not usable: left out"
+        );
+        return None;
+    };
+    let name = one_line(name);
+    Some(Mailbox::new((!name.is_empty()).then_some(name), address))
 }
 
 #[cfg(test)]

@@ -82,6 +82,8 @@ pub const TABLES: &[&str] = &[
     "subscribers",
     "subscriptions",
     "outbox",
+    "contact_desks",
+    "contact_messages",
     "form_posts",
     "site_keys",
 ];

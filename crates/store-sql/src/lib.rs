@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod changes;
+pub mod contact;
 pub mod curation;
 pub mod db;
 pub mod dump;

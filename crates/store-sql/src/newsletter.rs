@@ -352,6 +352,41 @@ async fn consent_text<D: Dialect>(tx: &mut Tx<D>, text: &str, at: Timestamp) -> 
         .await
 }
 
+/// Stores an email in the outbox and queues the job that sends it, in the caller's
+/// transaction; returns the outbox id.
+pub(crate) async fn queue_email_in<D: Dialect>(
+    tx: &mut Tx<D>,
+    email: &NewEmail,
+    at: Timestamp,
+) -> StoreResult<i64> {
+    let headers = serde_json::to_string(&email.headers)
+        .map_err(|error| StoreError::Other(error.to_string()))?;
+    let id: i64 = tx
+        .scalar(sql!(
+            "INSERT INTO outbox (kind, recipient, sender_name, subject, text_body, \
+               html_body, headers, subscriber_id, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            &email.kind,
+            &email.recipient,
+            &email.sender_name,
+            &email.subject,
+            &email.text_body,
+            &email.html_body,
+            headers,
+            email.subscriber_id,
+            at
+        ))
+        .await?;
+    tx.execute(sql!(
+        "INSERT INTO jobs (kind, subject_id, run_at, created_at) \
+         VALUES ('send_email', $1, $2, $2)",
+        id,
+        at
+    ))
+    .await?;
+    Ok(id)
+}
+
 /// An outbox row as stored.
 #[derive(sqlx::FromRow)]
 struct EmailRow {
@@ -365,37 +400,15 @@ struct EmailRow {
     headers: String,
     sent_at: Option<i64>,
     bounced: bool,
+    reply_name: Option<String>,
+    reply_email: Option<String>,
 }
 
 #[async_trait]
 impl<D: Dialect> Outbox for SqlStore<D> {
     async fn queue_email(&self, email: &NewEmail, at: Timestamp) -> StoreResult<i64> {
-        let headers = serde_json::to_string(&email.headers)
-            .map_err(|error| StoreError::Other(error.to_string()))?;
         let mut tx = self.write().await?;
-        let id: i64 = tx
-            .scalar(sql!(
-                "INSERT INTO outbox (kind, recipient, sender_name, subject, text_body, \
-                   html_body, headers, subscriber_id, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-                &email.kind,
-                &email.recipient,
-                &email.sender_name,
-                &email.subject,
-                &email.text_body,
-                &email.html_body,
-                headers,
-                email.subscriber_id,
-                at
-            ))
-            .await?;
-        tx.execute(sql!(
-            "INSERT INTO jobs (kind, subject_id, run_at, created_at) \
-             VALUES ('send_email', $1, $2, $2)",
-            id,
-            at
-        ))
-        .await?;
+        let id = queue_email_in::<D>(&mut tx, email, at).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -405,8 +418,10 @@ impl<D: Dialect> Outbox for SqlStore<D> {
             .db()
             .fetch_optional(sql!(
                 "SELECT o.id, o.kind, o.recipient, o.sender_name, o.subject, o.text_body, \
-                   o.html_body, o.headers, o.sent_at, r.bounced_at IS NOT NULL AS bounced \
+                   o.html_body, o.headers, o.sent_at, r.bounced_at IS NOT NULL AS bounced, \
+                   c.name AS reply_name, c.email AS reply_email \
                  FROM outbox o LEFT JOIN subscribers r ON r.id = o.subscriber_id \
+                 LEFT JOIN contact_messages c ON c.outbox_id = o.id \
                  WHERE o.id = $1",
                 id
             ))
@@ -425,6 +440,7 @@ impl<D: Dialect> Outbox for SqlStore<D> {
                 headers,
                 sent_at: row.sent_at.map(crate::rows::to_time),
                 bounced: row.bounced,
+                reply_to: row.reply_name.zip(row.reply_email),
             })
         })
         .transpose()

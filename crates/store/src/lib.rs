@@ -4,6 +4,7 @@
 //! `store-postgres`) maps its rows to these types and its errors to [`StoreError`].
 
 mod body;
+mod contact;
 mod curation;
 mod error;
 pub mod files;
@@ -25,6 +26,7 @@ mod tag;
 mod write;
 
 pub use body::{Block, Body, Inline};
+pub use contact::*;
 pub use curation::*;
 pub use error::{Constraint, StoreError, StoreResult};
 pub use ids::{StoryId, UserId};

@@ -204,6 +204,9 @@ pub struct OutgoingEmail {
     pub sent_at: Option<Timestamp>,
     /// Its subscriber's address bounces: it must not be sent.
     pub bounced: bool,
+    /// Who answers go to: `(display name, address)` of the reader whose contact message
+    /// it carries.
+    pub reply_to: Option<(String, String)>,
 }
 
 /// How many subscribers a list has.

@@ -4,6 +4,7 @@ use async_trait::async_trait;
 
 use jiff::Timestamp;
 
+use crate::contact::Contact;
 use crate::curation::*;
 use crate::error::StoreResult;
 use crate::ids::{StoryId, UserId};
@@ -33,6 +34,7 @@ pub trait Store:
     + Newsletters
     + Outbox
     + Issues
+    + Contact
     + People
     + Operations
 {
@@ -52,6 +54,7 @@ impl<T> Store for T where
         + Newsletters
         + Outbox
         + Issues
+        + Contact
         + People
         + Operations
 {

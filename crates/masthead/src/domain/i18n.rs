@@ -3,6 +3,8 @@
 use serde::Serialize;
 use store::EmploymentType;
 
+use crate::domain::i18n_contact::{CONTACT_ARABIC, CONTACT_ENGLISH, ContactStrings};
+
 /// Interface strings for one language; templates read them as `t.<name>`.
 #[derive(Debug, Serialize)]
 pub struct Strings {
@@ -120,6 +122,8 @@ pub struct Strings {
     pub internship: &'static str,
     /// The newsletter's pages and emails.
     pub nl: &'static NewsletterStrings,
+    /// The contact form's pages and its email to a desk.
+    pub contact: &'static ContactStrings,
 }
 
 impl Strings {
@@ -253,6 +257,7 @@ pub const ENGLISH: Strings = Strings {
     temporary: "Temporary",
     internship: "Internship",
     nl: &NEWSLETTER_ENGLISH,
+    contact: &CONTACT_ENGLISH,
 };
 
 const NEWSLETTER_ENGLISH: NewsletterStrings = NewsletterStrings {
@@ -344,6 +349,7 @@ pub const ARABIC: Strings = Strings {
     temporary: "مؤقت",
     internship: "تدريب",
     nl: &NEWSLETTER_ARABIC,
+    contact: &CONTACT_ARABIC,
 };
 
 const NEWSLETTER_ARABIC: NewsletterStrings = NewsletterStrings {

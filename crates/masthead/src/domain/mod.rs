@@ -4,8 +4,10 @@
 //! challenge. Slugs are `store::slug`, which the demo shares.
 
 pub mod challenge;
+pub mod contact;
 pub mod email_address;
 pub mod i18n;
+pub mod i18n_contact;
 pub mod job;
 pub mod link;
 pub mod paging;

@@ -34,6 +34,10 @@ pub enum Action {
     ManageSubscribers,
     /// Edit a list, preview and test its issue, send it now or from the breaking bar.
     SendNewsletters,
+    /// Read readers' contact messages and mark them handled.
+    ReadMessages,
+    /// The contact form's desks, and erasing a reader's message on request.
+    ManageContact,
 }
 
 /// Whether a role may take an action at all.
@@ -50,8 +54,11 @@ pub fn allows(role: Role, action: Action) -> bool {
         | Action::ManagePeople
         | Action::ReadAudit
         | Action::ReadNewsletters
-        | Action::SendNewsletters => role >= Role::Editor,
-        Action::ManageUsers | Action::ManageSubscribers => role == Role::Admin,
+        | Action::SendNewsletters
+        | Action::ReadMessages => role >= Role::Editor,
+        Action::ManageUsers | Action::ManageSubscribers | Action::ManageContact => {
+            role == Role::Admin
+        }
     }
 }
 

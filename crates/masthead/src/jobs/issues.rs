@@ -212,6 +212,7 @@ async fn deliver(
         text_body: &copy.text_body,
         html_body: &copy.html_body,
         headers: &copy.headers,
+        reply_to: None,
     })
     .await
 }

@@ -53,6 +53,10 @@ impl JobWorker {
                 text_body: &email.text_body,
                 html_body: &email.html_body,
                 headers: &email.headers,
+                reply_to: email
+                    .reply_to
+                    .as_ref()
+                    .map(|(name, address)| (name.as_str(), address.as_str())),
             })
             .await
             .map_err(|error| store::StoreError::Other(error.message))?;

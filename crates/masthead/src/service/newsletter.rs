@@ -4,16 +4,18 @@
 use jiff::{SignedDuration, Timestamp};
 use store::{Newsletter, SignUp, SignedUp, Store, Subscriber};
 
-use crate::domain::challenge::{self, Failed, MIN_FILL};
 use crate::domain::email_address::parse_email;
 use crate::domain::signed::Signer;
 use crate::service::account::random_token;
 use crate::service::error::ServiceResult;
+use crate::service::form_guard::{self, Admitted, GuardFields, Limits, Screened};
 
-/// A network may post this many sign-ups an hour when its pages run the proof of work...
-const NETWORK_LIMIT: u64 = 20;
-/// ...and this many without it (no script: the form is cheaper to post).
-const NETWORK_LIMIT_NO_WORK: u64 = 5;
+/// Sign-ups a network may post an hour, with and without the proof of work.
+const LIMITS: Limits = Limits {
+    form: "newsletter",
+    with_work: 20,
+    without_work: 5,
+};
 /// At most one confirmation email an hour to an address.
 const CONFIRMATION_QUIET: SignedDuration = SignedDuration::from_hours(1);
 /// How long a confirmation link works.
@@ -28,12 +30,8 @@ pub struct SignUpForm {
     pub consent: bool,
     /// The lists ticked (ids).
     pub lists: Vec<i64>,
-    /// The field people cannot see; bots fill it.
-    pub honeypot: String,
-    /// The signed challenge.
-    pub challenge: String,
-    /// The proof of work's answer.
-    pub nonce: String,
+    /// The bot checks' fields.
+    pub guard: GuardFields,
 }
 
 /// What became of a sign-up.
@@ -51,20 +49,6 @@ pub enum SignUpOutcome {
     Limited,
 }
 
-/// The network a client address counts under: an IPv4 /24 or an IPv6 /48.
-pub fn network_of(ip: std::net::IpAddr) -> String {
-    match ip.to_canonical() {
-        std::net::IpAddr::V4(v4) => {
-            let [a, b, c, _] = v4.octets();
-            format!("{a}.{b}.{c}.0/24")
-        }
-        std::net::IpAddr::V6(v6) => {
-            let s = v6.segments();
-            format!("{:x}:{:x}:{:x}::/48", s[0], s[1], s[2])
-        }
-    }
-}
-
 /// Signs a reader up, after the checks: honeypot, challenge, input, network limit,
 /// challenge reuse. `consent_text` is the text beside the box, as shown.
 pub async fn sign_up(
@@ -77,14 +61,12 @@ pub async fn sign_up(
     ip: std::net::IpAddr,
 ) -> ServiceResult<SignUpOutcome> {
     let now = Timestamp::now();
-    if !form.honeypot.is_empty() {
-        tracing::info!("newsletter sign-up with the hidden field filled: dropped");
-        return Ok(SignUpOutcome::Accepted(None));
-    }
-    let passed = match challenge::check(signer, &form.challenge, &form.nonce, now) {
-        Ok(passed) => passed,
-        Err(Failed::Invalid | Failed::TooFast | Failed::Stale | Failed::Unsolved) => {
-            return Ok(SignUpOutcome::TryAgain);
+    let passed = match form_guard::screen(signer, &form.guard, now) {
+        Screened::Passed(passed) => passed,
+        Screened::TryAgain => return Ok(SignUpOutcome::TryAgain),
+        Screened::Bot => {
+            tracing::info!("newsletter sign-up with the hidden field filled: dropped");
+            return Ok(SignUpOutcome::Accepted(None));
         }
     };
     let email = parse_email(&form.email);
@@ -109,27 +91,10 @@ pub async fn sign_up(
     if !problems.is_empty() {
         return Ok(SignUpOutcome::Invalid(problems));
     }
-    let hour_ago = now - SignedDuration::from_hours(1);
-    let network = network_of(ip);
-    let limit = if passed.difficulty > 0 {
-        NETWORK_LIMIT
-    } else {
-        NETWORK_LIMIT_NO_WORK
-    };
-    if store
-        .count_form_post("newsletter", &network, now, hour_ago)
-        .await?
-        > limit
-    {
-        return Ok(SignUpOutcome::Limited);
-    }
-    let since = now - challenge::MAX_AGE - MIN_FILL;
-    if store
-        .count_form_post("challenge", &passed.id, now, since)
-        .await?
-        > 1
-    {
-        return Ok(SignUpOutcome::TryAgain);
+    match form_guard::admit(store, LIMITS, &passed, ip, now).await? {
+        Admitted::Yes => {}
+        Admitted::Limited => return Ok(SignUpOutcome::Limited),
+        Admitted::TryAgain => return Ok(SignUpOutcome::TryAgain),
     }
     let key = random_token()?;
     let outcome = store
@@ -207,25 +172,4 @@ pub async fn subscriber_for_link(
         signature,
     );
     Ok(genuine.then_some(subscriber))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn networks_group_neighbours() {
-        assert_eq!(
-            network_of("203.0.113.77".parse().expect("ip")),
-            "203.0.113.0/24"
-        );
-        assert_eq!(
-            network_of("::ffff:203.0.113.9".parse().expect("ip")),
-            "203.0.113.0/24"
-        );
-        assert_eq!(
-            network_of("2001:db8:abcd:12::1".parse().expect("ip")),
-            "2001:db8:abcd::/48"
-        );
-    }
 }

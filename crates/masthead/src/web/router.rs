@@ -11,11 +11,11 @@ use crate::web::middleware;
 use crate::web::newsroom::media::{edit as media_edit, library, upload_form};
 use crate::web::newsroom::story::{autosave, edit, list, preview, revisions};
 use crate::web::newsroom::{
-    agencies, audit, authors, breaking, dashboard, fronts, guard, jobs, keywords, login, menus,
-    newsletter_list, newsletters, sections, session, topics, unsaved, users,
+    agencies, audit, authors, breaking, contact, dashboard, desks, fronts, guard, jobs, keywords,
+    login, menus, newsletter_list, newsletters, sections, session, topics, unsaved, users,
 };
 use crate::web::ops::{health, metrics};
-use crate::web::site::{assets, newsletter, resolve, shortlink};
+use crate::web::site::{assets, newsletter, public_form, resolve, shortlink};
 use crate::web::state::AppState;
 
 /// Every route of the app, with its middleware.
@@ -31,10 +31,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/", get(resolve::show_path))
         .nest("/admin", newsroom(state.clone()))
         // Paths belong to editions, whose prefixes live in the database: one catch-all
-        // resolves them (GET), and takes each edition's newsletter forms (POST).
+        // resolves them (GET), and takes each edition's public forms (POST).
         .route(
             "/{*path}",
-            get(resolve::show_path).post(newsletter::post_form),
+            get(resolve::show_path).post(public_form::post_form),
         )
         .layer(from_fn_with_state(state.clone(), middleware::render_errors))
         .layer(from_fn(middleware::security_headers))
@@ -98,6 +98,7 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/jobs/{id}/status", post(jobs::set_job_status))
         .merge(curation())
         .merge(people())
+        .merge(contact_inbox())
         .layer(DefaultBodyLimit::max(session::MAX_FORM))
         .layer(from_fn_with_state(state.clone(), session::newsroom_session))
         .layer(from_fn_with_state(
@@ -109,6 +110,21 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
 
 /// The newsroom's pages for authors and agencies (behind the same session and CSRF layer,
 /// added by `newsroom`).
+/// Readers' contact messages and the desks they go to.
+fn contact_inbox() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/contact", get(contact::show_inbox))
+        .route("/contact/{id}", get(contact::show_message))
+        .route("/contact/{id}/handled", post(contact::change_handled))
+        .route("/contact/{id}/erase", post(contact::erase_contact_message))
+        .route(
+            "/contact/desks",
+            get(desks::list_desks).post(desks::add_desk),
+        )
+        .route("/contact/desks/{id}", post(desks::change_desk))
+        .route("/contact/desks/{id}/remove", post(desks::delete_desk))
+}
+
 fn people() -> Router<Arc<AppState>> {
     Router::new()
         .route(

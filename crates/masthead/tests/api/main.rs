@@ -5,6 +5,7 @@ mod archive;
 mod bad_input;
 mod browser;
 mod cli;
+mod contact;
 mod copy;
 mod costly;
 mod curation;

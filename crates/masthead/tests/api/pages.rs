@@ -203,7 +203,7 @@ async fn static_pages_are_linked_from_every_footer() {
             "/jobs",
             "/privacy",
             "/terms-of-use",
-            "/contact-us",
+            "/contact",
             "/rss"
         ]
     );

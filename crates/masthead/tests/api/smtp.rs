@@ -47,10 +47,24 @@ impl Drop for SmtpSink {
 impl SmtpSink {
     /// Starts the server; fails loudly when aiosmtpd is missing.
     pub async fn start() -> SmtpSink {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
+        SmtpSink::start_on(SmtpSink::free_port()).await
+    }
+
+    /// A loopback port nothing listens on (yet): for an app whose mail server is down.
+    pub fn free_port() -> u16 {
+        std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|listener| listener.local_addr())
             .expect("a free port")
-            .port();
+            .port()
+    }
+
+    /// The `smtp_url` of a server on `port`.
+    pub fn url(port: u16) -> String {
+        format!("smtp://127.0.0.1:{port}?tls=none")
+    }
+
+    /// Starts the server on a given port (the mail server coming back).
+    pub async fn start_on(port: u16) -> SmtpSink {
         let folder = tempfile::tempdir().expect("temporary folder");
         let child = SmtpSink::spawn(port, folder.path()).await;
         SmtpSink {
@@ -95,10 +109,7 @@ impl SmtpSink {
 
     /// Points an app's `[email]` table at this server.
     pub fn configure(&self, config: &mut Config) {
-        config.email.smtp_url = Some(Secret::new(format!(
-            "smtp://127.0.0.1:{}?tls=none",
-            self.port
-        )));
+        config.email.smtp_url = Some(Secret::new(SmtpSink::url(self.port)));
         config.email.from = Some("news@daily.example".to_string());
     }
 

@@ -4,6 +4,7 @@
 
 mod backend;
 mod concurrency;
+mod contact;
 mod issues;
 mod job_listings;
 mod media;

@@ -1,7 +1,7 @@
 //! [`CachedSite`]: the whole site behind the page cache. A reader page's `GET` or `HEAD` is
 //! answered from memory when it can be; a `GET` that misses goes to the router and a
 //! complete `200` is kept on the way out. `HEAD` never stores. Other methods on reader
-//! pages get `405` (the newsletter's pages, which take `POST`, are passed through); other spellings of a URL and
+//! pages get `405` (the public forms' pages, newsletter and contact, which take `POST`, are passed through); other spellings of a URL and
 //! everything that is not a reader page go to the router untouched.
 
 use std::convert::Infallible;
@@ -21,7 +21,7 @@ use crate::web::cache::encoding::Coding;
 use crate::web::cache::page::CachedPage;
 use crate::web::cache::{CacheOutcome, CacheTags};
 use crate::web::middleware::add_security_headers;
-use crate::web::site::newsletter;
+use crate::web::site::public_form;
 use crate::web::state::AppState;
 
 /// Bodies larger than this are served but not cached.
@@ -63,8 +63,8 @@ impl Service<Request> for CachedSite {
             return self.pass(request, false);
         }
         let site = self.state.site();
-        // The newsletter's pages are each reader's own: never cached, GET and POST.
-        if newsletter::page_at(&site, request.uri().path()).is_some() {
+        // The public forms' pages are each reader's own: never cached, GET and POST.
+        if public_form::is_form_page(&site, request.uri().path()) {
             return self.pass(request, true);
         }
         let method = request.method().clone();
@@ -158,7 +158,7 @@ impl CachedSite {
         Box::pin(async move { Ok(marked(response.await?, CacheOutcome::Pass)) })
     }
 
-    /// A reader page's methods are `GET` and `HEAD` (the newsletter's pages, which take
+    /// A reader page's methods are `GET` and `HEAD` (the public forms' pages, which take
     /// `POST`, never get here): `OPTIONS` says so, anything else is refused with `405`.
     fn other_method(&mut self, request: Request) -> ResponseFuture {
         self.state.cache.count(CacheOutcome::Pass);

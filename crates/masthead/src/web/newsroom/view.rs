@@ -71,6 +71,7 @@ const AREAS: &[(&str, &str, Option<Action>)] = &[
         "/admin/newsletters",
         Some(Action::ReadNewsletters),
     ),
+    ("Contact", "/admin/contact", Some(Action::ReadMessages)),
     ("Users", "/admin/users", Some(Action::ManageUsers)),
     ("Audit log", "/admin/audit", Some(Action::ReadAudit)),
 ];

@@ -1,11 +1,13 @@
 //! The reader site: one module per kind of page.
 
 pub mod assets;
+pub mod contact;
 pub mod feed;
 pub mod home;
 pub mod jobs;
 pub mod listing;
 pub mod newsletter;
+pub mod public_form;
 pub mod resolve;
 pub mod section;
 pub mod shortlink;

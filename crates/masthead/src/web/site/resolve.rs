@@ -1,8 +1,8 @@
 //! Turns a reader's path into a page: edition prefix, then sections, stories, static pages,
 //! topic/keyword/author pages, job listings, and finally old URLs that redirect (301): old
 //! story paths, paths under a renamed or moved section, renamed topics, merged keywords,
-//! and renamed or merged authors. Anything else is a 404. The newsletter's pages live
-//! under each edition's prefix too.
+//! and renamed or merged authors. Anything else is a 404. The newsletter's and the contact
+//! form's pages live under each edition's prefix too.
 
 use std::sync::Arc;
 
@@ -15,7 +15,9 @@ use crate::domain::reader_url::ReaderUrl;
 use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;
 use crate::web::site::listing::ListingKind;
-use crate::web::site::{feed, home, jobs, listing, moved_to_page, newsletter, section, story};
+use crate::web::site::{
+    contact, feed, home, jobs, listing, moved_to_page, newsletter, section, story,
+};
 use crate::web::state::AppState;
 
 /// Shows whatever lives at the request path; another spelling of a page's URL moves (301)
@@ -24,6 +26,9 @@ pub async fn show_path(State(state): State<Arc<AppState>>, uri: Uri) -> Result<R
     let site = state.site();
     if let Some((edition, page)) = newsletter::page_at(&site, uri.path()) {
         return newsletter::show(&state, &site, edition, page, uri.query()).await;
+    }
+    if let Some((edition, page)) = contact::page_at(&site, uri.path()) {
+        return contact::show(&state, &site, edition, page).await;
     }
     let address = match site.reader_url(uri.path(), uri.query()) {
         ReaderUrl::Page(address) => address,

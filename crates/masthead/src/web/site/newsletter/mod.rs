@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::{OriginalUri, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
 use store::Newsletter;
@@ -23,11 +23,10 @@ use crate::service::site::{EditionSite, Site};
 use crate::web::client::ClientAddr;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::url_pairs;
+use crate::web::site::public_form::form_fields;
+pub(super) use crate::web::site::public_form::{field, private};
 use crate::web::state::AppState;
 use crate::web::view::Chrome;
-
-/// Public form bodies larger than this are refused.
-const MAX_FORM: usize = 16 * 1024;
 
 /// The newsletter's pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,22 +138,6 @@ impl PageView {
     }
 }
 
-/// Marks a response as for this client only: not cached here, by proxies or browsers.
-fn private(mut response: Response) -> Response {
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
-}
-
-/// A form body's fields, in order; a body too large is refused.
-fn form_fields(body: &Bytes) -> Result<Vec<(String, String)>, AppError> {
-    if body.len() > MAX_FORM {
-        return Err(AppError::BadRequest("The form is too large.".into()));
-    }
-    Ok(url_pairs(body).collect())
-}
-
 /// `GET` (and `HEAD`) of a newsletter page.
 pub async fn show(
     state: &AppState,
@@ -193,12 +176,4 @@ pub async fn post_form(
         }
         NewsletterPage::Check | NewsletterPage::Challenge => Err(AppError::NotFound),
     }
-}
-
-/// The first value of a field.
-fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    fields
-        .iter()
-        .find(|(key, _)| key == name)
-        .map(|(_, value)| value.as_str())
 }

@@ -2,29 +2,16 @@
 //! your inbox".
 
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Json, Redirect, Response};
-use jiff::Timestamp;
+use axum::response::{IntoResponse, Redirect, Response};
 use store::Newsletter;
 
 use super::{ListChoice, PageView, SignupView, field, letters, private};
-use crate::domain::challenge::{self, WORK};
-use crate::service::account::random_token;
 use crate::service::newsletter::{SignUpForm, SignUpOutcome, sign_up as sign_reader_up};
 use crate::service::site::{EditionSite, Site};
 use crate::web::client::ClientAddr;
 use crate::web::error::AppError;
+use crate::web::site::public_form::{self, guard_fields, new_challenge};
 use crate::web::state::AppState;
-
-/// A fresh challenge with `difficulty` bits of work.
-fn new_challenge(state: &AppState, difficulty: u32) -> Result<String, AppError> {
-    let id = random_token()?;
-    Ok(challenge::issue(
-        &state.signer,
-        Timestamp::now(),
-        &id[..16],
-        difficulty,
-    ))
-}
 
 /// The form page (with the edition's first list ticked) and a note above it, or
 /// "closed" without email.
@@ -97,16 +84,12 @@ fn form_page(
     page.respond(state, status)
 }
 
-/// The challenge for the form's script: JSON `{"challenge": …, "difficulty": …}`.
+/// The challenge for the form's script (none without email: the form is closed).
 pub fn issue_challenge(state: &AppState) -> Result<Response, AppError> {
     if state.mail.is_none() {
         return Err(AppError::NotFound);
     }
-    let body = serde_json::json!({
-        "challenge": new_challenge(state, WORK)?,
-        "difficulty": WORK,
-    });
-    Ok(private(Json(body).into_response()))
+    public_form::issue_challenge(state)
 }
 
 /// "Check your inbox": the same page whatever the sign-up did.
@@ -139,9 +122,7 @@ fn read_form(fields: &[(String, String)], lists: &[Newsletter]) -> SignUpForm {
         email: text("email"),
         consent: field(fields, "consent").is_some(),
         lists,
-        honeypot: text("website"),
-        challenge: text("challenge"),
-        nonce: text("nonce"),
+        guard: guard_fields(fields),
     }
 }
 

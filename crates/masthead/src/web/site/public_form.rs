@@ -1,0 +1,101 @@
+//! What the reader site's public forms (the newsletter sign-up, the contact form) share on
+//! the web side: which paths are theirs (never cached, `GET` and `POST`), the one `POST`
+//! route that hands each its body, reading a small urlencoded body, the bot checks'
+//! fields, the challenge a page embeds or its script fetches, and `no-store` answers.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{OriginalUri, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Json, Response};
+use jiff::Timestamp;
+
+use crate::domain::challenge::{self, WORK};
+use crate::service::account::random_token;
+use crate::service::form_guard::GuardFields;
+use crate::service::site::Site;
+use crate::web::client::ClientAddr;
+use crate::web::error::AppError;
+use crate::web::newsroom::session::url_pairs;
+use crate::web::site::{contact, newsletter};
+use crate::web::state::AppState;
+
+/// Public form bodies larger than this are refused.
+const MAX_FORM: usize = 16 * 1024;
+
+/// Whether a path is one of the public forms' pages, which are each reader's own: never
+/// cached, and they take `POST`.
+pub fn is_form_page(site: &Site, path: &str) -> bool {
+    newsletter::page_at(site, path).is_some() || contact::page_at(site, path).is_some()
+}
+
+/// `POST` to any path of an edition: the contact form's, or the newsletter's.
+pub async fn post_form(
+    State(state): State<Arc<AppState>>,
+    OriginalUri(uri): OriginalUri,
+    client: ClientAddr,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let site = state.site();
+    if let Some((edition, page)) = contact::page_at(&site, uri.path()) {
+        let fields = form_fields(&body)?;
+        return contact::post(&state, &site, edition, page, &fields, client).await;
+    }
+    newsletter::post_form(State(state.clone()), OriginalUri(uri), client, body).await
+}
+
+/// Marks a response as for this client only: not cached here, by proxies or browsers.
+pub fn private(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// A form body's fields, in order; a body too large is refused.
+pub fn form_fields(body: &Bytes) -> Result<Vec<(String, String)>, AppError> {
+    if body.len() > MAX_FORM {
+        return Err(AppError::BadRequest("The form is too large.".into()));
+    }
+    Ok(url_pairs(body).collect())
+}
+
+/// The first value of a field.
+pub fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    fields
+        .iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.as_str())
+}
+
+/// The bot checks' fields of a form: `website` (hidden), `challenge`, `nonce`.
+pub fn guard_fields(fields: &[(String, String)]) -> GuardFields {
+    let text = |name| field(fields, name).unwrap_or_default().to_string();
+    GuardFields {
+        honeypot: text("website"),
+        challenge: text("challenge"),
+        nonce: text("nonce"),
+    }
+}
+
+/// A fresh challenge with `difficulty` bits of work (0 for the one a page embeds, which
+/// a reader without the script sends back).
+pub fn new_challenge(state: &AppState, difficulty: u32) -> Result<String, AppError> {
+    let id = random_token()?;
+    Ok(challenge::issue(
+        &state.signer,
+        Timestamp::now(),
+        &id[..16],
+        difficulty,
+    ))
+}
+
+/// The challenge for a form's script: JSON `{"challenge": …, "difficulty": …}`.
+pub fn issue_challenge(state: &AppState) -> Result<Response, AppError> {
+    let body = serde_json::json!({
+        "challenge": new_challenge(state, WORK)?,
+        "difficulty": WORK,
+    });
+    Ok(private(Json(body).into_response()))
+}
