@@ -14,6 +14,7 @@ use store::{CacheTag, JobListing};
 
 use crate::domain::i18n::strings_for;
 use crate::domain::job::{closing_day, paragraphs};
+use crate::domain::reserved;
 use crate::domain::time::{DisplayTime, display_time};
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
@@ -24,7 +25,7 @@ use crate::web::view::Chrome;
 
 /// The slug of the static page that lists the open positions below its text; each
 /// listing's page lives under it.
-pub const JOBS_PAGE: &str = "jobs";
+pub const JOBS_PAGE: &str = reserved::JOBS;
 /// The longest slug a listing's path takes from its title.
 const MAX_SLUG: usize = 80;
 /// What a `mailto:` link escapes of an address: all but letters, digits and the few

@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::json;
 use store::{CacheTag, StoryKind};
 
+use crate::domain::reserved;
 use crate::service::site::{EditionSite, Site};
 use crate::service::story::{StoryBundle, find_story};
 use crate::web::cache::cacheable;
@@ -19,7 +20,7 @@ use crate::web::state::AppState;
 use crate::web::view::{Chrome, LinkView};
 
 /// The static page that lists the edition's feeds below its text.
-const FEEDS_PAGE: &str = "rss";
+const FEEDS_PAGE: &str = reserved::FEEDS;
 
 #[derive(Serialize)]
 struct StoryPage {
