@@ -28,6 +28,14 @@ fn new_image(caption: &str, folder: &str) -> NewImage {
     }
 }
 
+/// A library image made from [`new_image`]; its id.
+async fn stored_image(store: &dyn Store, caption: &str, folder: &str) -> i64 {
+    store
+        .create_image(&new_image(caption, folder))
+        .await
+        .expect("image")
+}
+
 /// An edition, a section and a story of `status` using `image` in the way `uses` says.
 async fn story_using(
     store: &dyn Store,
@@ -104,14 +112,8 @@ async fn author_portrayed(store: &dyn Store, name: &str, image: i64) -> i64 {
 }
 
 async fn portraits_and_logos_are_found_authors_first_by_name(store: &dyn Store) {
-    let image = store
-        .create_image(&new_image("Faces", "a"))
-        .await
-        .expect("image");
-    let other = store
-        .create_image(&new_image("Other", "b"))
-        .await
-        .expect("image");
+    let image = stored_image(store, "Faces", "a").await;
+    let other = stored_image(store, "Other", "b").await;
     let zeynep = author_portrayed(store, "Zeynep", image).await;
     let ali = author_portrayed(store, "Ali", image).await;
     author_portrayed(store, "Elsewhere", other).await;
@@ -145,14 +147,8 @@ async fn portraits_and_logos_are_found_authors_first_by_name(store: &dyn Store) 
 }
 
 async fn uses_are_found_as_hero_in_galleries_and_in_body_blocks(store: &dyn Store) {
-    let image = store
-        .create_image(&new_image("Used", "a"))
-        .await
-        .expect("image");
-    let other = store
-        .create_image(&new_image("Other", "b"))
-        .await
-        .expect("image");
+    let image = stored_image(store, "Used", "a").await;
+    let other = stored_image(store, "Other", "b").await;
     let hero = story_using(store, image, StoryStatus::Draft, "hero", ImageRole::Hero).await;
     let gallery = story_using(
         store,
@@ -192,14 +188,8 @@ async fn uses_are_found_as_hero_in_galleries_and_in_body_blocks(store: &dyn Stor
 async fn editing_an_image_logs_a_change_only_for_published_stories_and_authors_using_it(
     store: &dyn Store,
 ) {
-    let draft_only = store
-        .create_image(&new_image("Draft", "a"))
-        .await
-        .expect("image");
-    let published = store
-        .create_image(&new_image("Live", "b"))
-        .await
-        .expect("image");
+    let draft_only = stored_image(store, "Draft", "a").await;
+    let published = stored_image(store, "Live", "b").await;
     story_using(
         store,
         draft_only,
@@ -216,10 +206,7 @@ async fn editing_an_image_logs_a_change_only_for_published_stories_and_authors_u
         ImageRole::Body,
     )
     .await;
-    let portrait = store
-        .create_image(&new_image("Portrait", "c"))
-        .await
-        .expect("image");
+    let portrait = stored_image(store, "Portrait", "c").await;
     let author = author_portrayed(store, "Portrayed", portrait).await;
     let before = store.last_change_id().await.expect("last change");
     let changes = |id| ImageChanges {
@@ -276,10 +263,7 @@ async fn editing_an_image_logs_a_change_only_for_published_stories_and_authors_u
 
 async fn the_library_lists_newest_first_and_searches_literally(store: &dyn Store) {
     let user = account(store, "r@example.com".into(), "R".into(), Role::Reporter).await;
-    let first = store
-        .create_image(&new_image("Harbour at dawn", "a"))
-        .await
-        .expect("image");
+    let first = stored_image(store, "Harbour at dawn", "a").await;
     let upload = NewUpload {
         image: new_image("Harbour at dusk", "b"),
         original_key: "b/original.jpg".into(),
