@@ -283,6 +283,8 @@ async fn create_pages(store: &dyn Store, edition: &EditionSeed) -> anyhow::Resul
                 description: (*description).to_string(),
                 employment_type: *employment_type,
                 closes_at: now.checked_add(days(*closing)).ok(),
+                apply_url: String::new(),
+                apply_email: "jobs@meridian.example".to_string(),
             },
         };
         store.create_job_listing(&job, None).await?;

@@ -19,15 +19,17 @@ pub(crate) async fn create_job_listing<D: Dialect>(
     let id: i64 = tx
         .scalar(sql!(
             "INSERT INTO job_listings (edition_id, title, location, description, posted_at, \
-             employment_type, closes_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $5) RETURNING id",
+             employment_type, closes_at, updated_at, apply_url, apply_email) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $5, $8, $9) RETURNING id",
             job.edition_id,
             &fields.title,
             &fields.location,
             &fields.description,
             job.posted_at,
             fields.employment_type.as_str(),
-            fields.closes_at
+            fields.closes_at,
+            &fields.apply_url,
+            &fields.apply_email
         ))
         .await?;
     finish::<D>(tx, job.edition_id, id, "create", audit).await?;
@@ -45,14 +47,16 @@ pub(crate) async fn update_job_listing<D: Dialect>(
     let changed = tx
         .execute(sql!(
             "UPDATE job_listings SET title = $1, location = $2, description = $3, \
-             employment_type = $4, closes_at = $5, updated_at = $6 \
-             WHERE id = $7 AND edition_id = $8",
+             employment_type = $4, closes_at = $5, updated_at = $6, apply_url = $7, \
+             apply_email = $8 WHERE id = $9 AND edition_id = $10",
             &fields.title,
             &fields.location,
             &fields.description,
             fields.employment_type.as_str(),
             fields.closes_at,
             Timestamp::now(),
+            &fields.apply_url,
+            &fields.apply_email,
             id,
             edition_id
         ))

@@ -1,5 +1,5 @@
 //! The media library: recording uploads, listing and searching images, editing them, and
-//! finding the stories that use one.
+//! finding the stories that use one and the authors and agencies it portrays.
 
 use async_trait::async_trait;
 use store::*;
@@ -29,6 +29,11 @@ fn search_pattern(query: &MediaQuery) -> Option<String> {
 const USES: &str = "SELECT s.id AS story_id, s.headline, s.status, u.role, s.owner_id \
      FROM story_images u JOIN stories s ON s.id = u.story_id \
      WHERE u.image_id = $1 ORDER BY s.id, u.role";
+
+/// Authors whose portrait and agencies whose logo is image `$1`, authors first, by name.
+const PROFILES: &str = "SELECT 'author' AS kind, id, name FROM authors WHERE image_id = $1 \
+     UNION ALL SELECT 'agency', id, name FROM agencies WHERE logo_id = $1 \
+     ORDER BY kind DESC, name, id";
 
 #[async_trait]
 impl<D: Dialect> MediaLibrary for SqlStore<D> {
@@ -87,6 +92,22 @@ impl<D: Dialect> MediaLibrary for SqlStore<D> {
         self.db().fetch_all(sql!(USES, id)).await
     }
 
+    async fn image_profiles(&self, id: i64) -> StoreResult<Vec<ProfileImageUse>> {
+        let rows: Vec<(String, i64, String)> = self.db().fetch_all(sql!(PROFILES, id)).await?;
+        Ok(rows
+            .into_iter()
+            .map(|(kind, id, name)| ProfileImageUse {
+                kind: if kind == "author" {
+                    ProfileKind::Author
+                } else {
+                    ProfileKind::Agency
+                },
+                id,
+                name,
+            })
+            .collect())
+    }
+
     async fn update_image(
         &self,
         changes: &ImageChanges,
@@ -119,6 +140,17 @@ impl<D: Dialect> MediaLibrary for SqlStore<D> {
         for (story_id,) in published {
             tags.extend(story_tags::<D>(&mut tx, story_id).await?);
         }
+        let portrayed: Vec<(i64,)> = tx
+            .fetch_all(sql!(
+                "SELECT id FROM authors WHERE image_id = $1",
+                changes.id
+            ))
+            .await?;
+        tags.extend(
+            portrayed
+                .into_iter()
+                .map(|(author,)| CacheTag::Author(author)),
+        );
         audit_in::<D>(&mut tx, audit, changes.id).await?;
         let logged = !tags.is_empty();
         if logged {

@@ -99,3 +99,24 @@ pub struct ImageUse {
     /// How it uses the image.
     pub role: ImageRole,
 }
+
+/// Whose profile shows an image.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileKind {
+    /// An author, whose portrait it is.
+    Author,
+    /// A wire agency, whose logo it is.
+    Agency,
+}
+
+/// An author or agency whose profile shows an image.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProfileImageUse {
+    /// Author or agency.
+    pub kind: ProfileKind,
+    /// The author's or agency's id.
+    pub id: i64,
+    /// Their name.
+    pub name: String,
+}

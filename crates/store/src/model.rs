@@ -327,6 +327,10 @@ pub struct JobListing {
     /// Last change (the epoch for listings never changed since posting).
     #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::EpochSeconds"))]
     pub updated_at: Timestamp,
+    /// Where to apply online (an http or https URL), or empty.
+    pub apply_url: String,
+    /// The address to apply to by email, or empty.
+    pub apply_email: String,
 }
 
 impl JobListing {
@@ -338,6 +342,8 @@ impl JobListing {
             description: self.description.clone(),
             employment_type: self.employment_type,
             closes_at: self.closes_at,
+            apply_url: self.apply_url.clone(),
+            apply_email: self.apply_email.clone(),
         }
     }
 

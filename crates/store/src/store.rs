@@ -419,9 +419,14 @@ pub trait MediaLibrary: Send + Sync + 'static {
     async fn library_image(&self, id: i64) -> StoreResult<Option<LibraryImage>>;
     /// The stories that use an image as hero, in a gallery or in the body, by story id.
     async fn image_uses(&self, id: i64) -> StoreResult<Vec<ImageUse>>;
-    /// Changes an image's text and focal point; when published stories use it, appends one
-    /// change-log entry with their cache tags, in the same transaction. Returns whether it
-    /// logged one; an unknown image is `NotFound`.
+    /// The authors whose portrait and the agencies whose logo an image is: authors first,
+    /// each kind by name.
+    async fn image_profiles(&self, id: i64) -> StoreResult<Vec<ProfileImageUse>>;
+    /// Changes an image's text and focal point; when published stories use it or authors
+    /// have it as their portrait, appends one change-log entry with the cache tags of those
+    /// stories and authors' pages, in the same transaction. Returns whether it logged one;
+    /// an unknown image is `NotFound`. (An agency's logo is shown whole with the agency's
+    /// name as its alt text, so its pages do not change.)
     async fn update_image(
         &self,
         changes: &ImageChanges,

@@ -209,6 +209,10 @@ pub struct JobFields {
     pub employment_type: EmploymentType,
     /// When applications close; none: open until closed by hand.
     pub closes_at: Option<Timestamp>,
+    /// Where to apply online (an http or https URL), or empty.
+    pub apply_url: String,
+    /// The address to apply to by email, or empty.
+    pub apply_email: String,
 }
 
 /// A job listing to create.

@@ -110,6 +110,10 @@ pub struct Strings {
     pub position_closed: &'static str,
     /// Link from a listing to the jobs page.
     pub all_positions: &'static str,
+    /// Link from an open listing to where one applies online.
+    pub apply: &'static str,
+    /// Label of the address one applies to by email.
+    pub apply_by_email: &'static str,
     /// Employment types.
     pub full_time: &'static str,
     /// Employment type.
@@ -251,6 +255,8 @@ pub const ENGLISH: Strings = Strings {
     apply_by: "Apply by",
     position_closed: "This position is closed: we are no longer taking applications.",
     all_positions: "All open positions",
+    apply: "Apply",
+    apply_by_email: "Apply by email",
     full_time: "Full-time",
     part_time: "Part-time",
     contract: "Contract",
@@ -343,6 +349,8 @@ pub const ARABIC: Strings = Strings {
     apply_by: "آخر موعد للتقديم",
     position_closed: "أُغلق باب التقديم لهذه الوظيفة ولم نعد نستقبل الطلبات.",
     all_positions: "كل الوظائف الشاغرة",
+    apply: "قدّم طلبك",
+    apply_by_email: "قدّم طلبك بالبريد الإلكتروني",
     full_time: "دوام كامل",
     part_time: "دوام جزئي",
     contract: "عقد",

@@ -1,6 +1,7 @@
 //! Job listings as the newsroom types them: a form's fields cleaned and checked, the
 //! closing date read as the last day applications are taken in the edition's timezone,
-//! and the description's paragraphs.
+//! how to apply (a web address, an email address or both), and the description's
+//! paragraphs.
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -8,6 +9,8 @@ use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
 use store::{EmploymentType, JobFields};
 
+use crate::domain::email_address::parse_email;
+use crate::domain::link::{MAX_LINK, parse_web_address};
 use crate::domain::text::{clean_line, one_line};
 
 /// The longest title and place.
@@ -29,6 +32,10 @@ pub struct JobInput {
     pub closes_on: String,
     /// What the job is; blank lines part paragraphs.
     pub description: String,
+    /// Where to apply online; empty for nowhere.
+    pub apply_url: String,
+    /// The address to apply to by email; empty for none.
+    pub apply_email: String,
 }
 
 impl JobInput {
@@ -43,6 +50,8 @@ impl JobInput {
                 .map(|closes| closing_day(closes, zone).to_string())
                 .unwrap_or_default(),
             description: fields.description.clone(),
+            apply_url: fields.apply_url.clone(),
+            apply_email: fields.apply_email.clone(),
         }
     }
 }
@@ -57,13 +66,43 @@ pub fn check_job(input: &JobInput, zone: &TimeZone) -> Result<JobFields, String>
         "" => None,
         typed => Some(closing_time(typed, zone)?),
     };
+    let description = clean_description(&input.description)?;
+    let (apply_url, apply_email) = check_apply(&input.apply_url, &input.apply_email)?;
     Ok(JobFields {
         title,
         location,
-        description: clean_description(&input.description)?,
+        description,
         employment_type,
         closes_at,
+        apply_url,
+        apply_email,
     })
+}
+
+/// How to apply: an http(s) address, an email address or both, each empty when not given;
+/// at least one is needed, or readers could not apply at all.
+fn check_apply(url: &str, email: &str) -> Result<(String, String), String> {
+    let url = match url.trim() {
+        "" => String::new(),
+        typed => parse_web_address(typed).map_err(|_| {
+            format!(
+                "Give the address to apply at as a web address (https://…) of at most \
+                 {MAX_LINK} characters, with no spaces."
+            )
+        })?,
+    };
+    let email = match email.trim() {
+        "" => String::new(),
+        typed => parse_email(typed).map_err(|_| {
+            "Give the email address to apply to as name@example.org: one address, no spaces \
+             or names."
+                .to_string()
+        })?,
+    };
+    if url.is_empty() && email.is_empty() {
+        return Err("Say how to apply: a web address, an email address or both.".into());
+    }
+    Ok((url, email))
 }
 
 /// The moment a listing whose last day is `typed` closes: the next midnight there.
@@ -137,6 +176,8 @@ mod tests {
             employment_type: "part_time".into(),
             closes_on: closes_on.into(),
             description: description.into(),
+            apply_url: "https://example.org/jobs/night-editor".into(),
+            apply_email: String::new(),
         }
     }
 
@@ -171,6 +212,57 @@ mod tests {
             ..typed("", "Edit.")
         };
         assert!(check_job(&unknown, &zone).is_err());
+    }
+
+    #[test]
+    fn a_listing_says_how_to_apply_with_web_and_email_addresses_only() {
+        let zone = TimeZone::UTC;
+        let with = |url: &str, email: &str| JobInput {
+            apply_url: url.into(),
+            apply_email: email.into(),
+            ..typed("", "Edit.")
+        };
+        let fields = check_job(&with(" ", " Jobs@Example.ORG "), &zone).expect("by email");
+        assert_eq!(
+            (fields.apply_url.as_str(), fields.apply_email.as_str()),
+            ("", "jobs@example.org")
+        );
+        for (url, email, expected, reason) in [
+            ("", "", "Say how to apply", "neither"),
+            ("javascript:alert(1)", "", "web address", "a script link"),
+            ("/jobs/apply", "", "web address", "a path on this site"),
+            ("//evil.example/x", "", "web address", "protocol-relative"),
+            ("https://example.org/a b", "", "no spaces", "a space"),
+            (
+                "mailto:jobs@example.org",
+                "",
+                "web address",
+                "another scheme",
+            ),
+            (
+                &format!("https://example.org/{}", "a".repeat(600)),
+                "",
+                "at most",
+                "huge",
+            ),
+            (
+                "",
+                "jobs@example.org, boss@example.org",
+                "one address",
+                "two addresses",
+            ),
+            ("", "Jobs <jobs@example.org>", "one address", "a name"),
+            (
+                "",
+                "jobs@example.org\r\nBcc: x@example.org",
+                "one address",
+                "header injection",
+            ),
+            ("", "<script>@example.org", "one address", "markup"),
+        ] {
+            let refused = check_job(&with(url, email), &zone).expect_err(reason);
+            assert!(refused.contains(expected), "{reason}: {refused}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Rules of the news domain that need no I/O: dates as readers see them, page numbers,
 //! links, one-line names, job listing forms, the words of each edition's interface, who
-//! may do what in the newsroom, email addresses, signed links and the public forms'
-//! challenge. Slugs are `store::slug`, which the demo shares.
+//! may do what in the newsroom, email addresses, signed links, the public forms'
+//! challenge and the path segments the site keeps for itself. Slugs are `store::slug`, which the demo shares.
 
 pub mod challenge;
 pub mod contact;
@@ -13,6 +13,7 @@ pub mod link;
 pub mod paging;
 pub mod permission;
 pub mod reader_url;
+pub mod reserved;
 pub mod signed;
 pub mod text;
 pub mod time;

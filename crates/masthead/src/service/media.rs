@@ -154,8 +154,8 @@ fn parse_focal(text: &str) -> Option<f32> {
     (0.0..=1.0).contains(&value).then_some(value)
 }
 
-/// Changes an image's text and focal point. Returns whether published stories use it (their
-/// pages were logged for refreshing).
+/// Changes an image's text and focal point. Returns whether published stories or author
+/// pages show it (their pages were logged for refreshing).
 pub async fn update_image(
     store: &dyn Store,
     actor: Actor,

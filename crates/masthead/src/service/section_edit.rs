@@ -7,11 +7,11 @@ use store::slug::{is_plausible_slug, slugify};
 use store::*;
 
 use crate::domain::permission::Action;
+use crate::domain::reserved::RESERVED;
 use crate::domain::text::one_line;
 use crate::service::actor::Actor;
 use crate::service::error::{ServiceError, ServiceResult, invalid};
 use crate::service::site::Site;
-use crate::service::story_form::RESERVED_SLUGS;
 
 /// The longest section name.
 pub const MAX_NAME: usize = 100;
@@ -96,10 +96,10 @@ fn child_path(sections: &[Section], parent_id: Option<i64>, slug: &str) -> Strin
     }
 }
 
-/// First path segments a top section of this edition may not take: the site's own, and
-/// in the default edition the other editions' prefixes (`ar` for `/ar`).
+/// First path segments a top section of this edition may not take: the site's own (pages
+/// and routes), and in the default edition the other editions' prefixes (`ar` for `/ar`).
 fn reserved_top_slugs(site: &Site, edition_id: i64) -> Vec<String> {
-    let mut reserved: Vec<String> = RESERVED_SLUGS.iter().map(|s| s.to_string()).collect();
+    let mut reserved: Vec<String> = RESERVED.iter().map(|(s, _)| s.to_string()).collect();
     let is_default = site
         .edition(edition_id)
         .is_some_and(|e| e.edition.path_prefix.is_empty());

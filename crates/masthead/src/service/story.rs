@@ -78,6 +78,14 @@ pub async fn story_bundle(
     let mut image_ids: Vec<i64> = story.hero_image_id.into_iter().collect();
     image_ids.extend(story.body.image_ids());
     image_ids.extend(story.gallery.iter().map(|item| item.image_id));
+    image_ids.extend(
+        credits
+            .iter()
+            .filter_map(|credit| match &credit.contributor {
+                Contributor::Agency(agency) => agency.logo_id,
+                Contributor::Author(_) => None,
+            }),
+    );
     let teasers = recommended
         .iter()
         .chain(related.values())

@@ -1,6 +1,6 @@
 //! Job listings: editors post, edit, close and reopen them in the newsroom; readers see
-//! open ones on the edition's jobs page and each at its own URL with `JobPosting`
-//! metadata; a closed listing leaves the list and its page says so. Forms are tested with
+//! open ones on the edition's jobs page and each at its own URL with how to apply and
+//! `JobPosting` metadata; a closed listing leaves the list and its page says so. Forms are tested with
 //! empty, huge, malformed, hostile and concurrent input.
 
 use futures_util::future::join_all;
@@ -29,7 +29,23 @@ fn listing<'a>(title: &'a str, closes_on: &'a str) -> Vec<(&'a str, &'a str)> {
             "description",
             "Draw maps and charts.\n\nWork with reporters.",
         ),
+        (
+            "apply_url",
+            "https://careers.example.org/apply?role=maps&ref=site",
+        ),
+        ("apply_email", "jobs@example.org"),
     ]
+}
+
+/// A form with one field's value replaced (or added).
+fn with<'a>(
+    mut form: Vec<(&'a str, &'a str)>,
+    name: &'a str,
+    value: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    form.retain(|(field, _)| *field != name);
+    form.push((name, value));
+    form
 }
 
 /// Posts a listing in the default edition; returns its id.
@@ -112,6 +128,21 @@ async fn a_posted_listing_has_its_own_page_with_job_posting_metadata() {
         posting["description"],
         "<p>Draw maps and charts.</p><p>Work with reporters.</p>"
     );
+    // How to apply: online from the page (schema.org's directApply), or by email.
+    assert_eq!(
+        page.attrs(".job-apply a.apply-link", "href"),
+        ["https://careers.example.org/apply?role=maps&ref=site"]
+    );
+    assert_eq!(page.texts(".apply-link"), ["Apply"]);
+    assert_eq!(page.attrs(".apply-link", "rel"), ["external noopener"]);
+    assert_eq!(
+        page.attrs(".apply-email a", "href"),
+        ["mailto:jobs@example.org"]
+    );
+    assert_eq!(posting["url"], format!("http://masthead.test{path}"));
+    assert_eq!(posting["directApply"], true);
+    assert_eq!(posting["applicationContact"]["@type"], "ContactPoint");
+    assert_eq!(posting["applicationContact"]["email"], "jobs@example.org");
     // Other spellings move to the canonical path; unknown ids are not found.
     let moved = app.get(&format!("/jobs/{id}-old-title")).await;
     assert_eq!((moved.status, moved.location()), (301, path.clone()));
@@ -138,6 +169,10 @@ async fn edits_closing_and_reopening_reach_readers_at_once_and_are_audited() {
     let form = editor.get(&edit).await;
     assert_eq!(form.attrs("#job-title", "value"), ["Sub-editor"]);
     assert_eq!(form.attrs("#job-closes", "value"), ["2099-01-31"]);
+    assert_eq!(
+        form.attrs("#job-apply-email", "value"),
+        ["jobs@example.org"]
+    );
     let mut changed = listing("Chief sub-editor", "");
     changed[2] = ("employment_type", "full_time");
     assert_eq!(editor.post(&edit, &changed).await.status, 303);
@@ -209,6 +244,10 @@ async fn a_listing_past_its_closing_date_leaves_the_list_but_keeps_its_page() {
     let page = app.get(&demo_closed).await;
     assert_eq!(page.status, 200);
     assert_eq!(page.texts(".job-closed").len(), 1);
+    assert!(
+        page.texts(".job-apply").is_empty(),
+        "no way to apply any more"
+    );
     assert!(json_ld(&page).is_empty());
 
     // A closing date moved into the past closes it too (a new one may not start closed).
@@ -251,6 +290,43 @@ async fn arabic_listings_read_right_to_left_in_the_editions_words() {
     );
     assert!(page.texts("a").contains(&"كل الوظائف الشاغرة".to_string()));
     assert_eq!(json_ld(&page)[0]["@type"], "JobPosting");
+    assert!(
+        page.texts(".apply-email")[0].starts_with("قدّم طلبك بالبريد الإلكتروني"),
+        "the demo's listings take applications by email"
+    );
+    assert_eq!(json_ld(&page)[0]["directApply"], false);
+}
+
+#[tokio::test]
+async fn an_arabic_listing_links_to_its_application_form_in_the_editions_words() {
+    let app = spawn_app().await;
+    let editor = app.desk(Role::Editor).await;
+    let form = with(listing("محرر ليلي", "2099-01-31"), "apply_email", "");
+
+    let answer = editor.post("/admin/jobs?edition=2", &form).await;
+
+    assert_eq!(answer.status, 303, "{}", answer.text);
+    let jobs = poll(&app, "/ar/jobs", |page| {
+        listed(page).contains(&"محرر ليلي".to_string())
+    })
+    .await;
+    let store = app.store().await;
+    let jobs_of_edition = store.job_listings(2).await.expect("job listings");
+    let id = jobs_of_edition
+        .iter()
+        .find(|job| job.title == "محرر ليلي")
+        .expect("posted")
+        .id;
+    let path = jobs
+        .attrs(".job h3 a", "href")
+        .into_iter()
+        .find(|href| href.starts_with(&format!("/ar/jobs/{id}-")))
+        .expect("its link");
+    let page = app.get(&path).await;
+    assert_eq!(page.texts(".apply-link"), ["قدّم طلبك"]);
+    assert!(page.texts(".apply-email").is_empty());
+    assert_eq!(json_ld(&page)[0]["directApply"], true);
+    assert!(json_ld(&page)[0]["applicationContact"].is_null());
 }
 
 #[tokio::test]
@@ -306,6 +382,7 @@ async fn bad_listings_are_refused_with_a_message_and_the_text_kept() {
     let before = store.job_listings(1).await.expect("job listings").len();
     let huge = "x".repeat(300);
     let huger = "y".repeat(2 << 20);
+    let huge_url = format!("https://example.org/{}", "z".repeat(2 << 20));
     let cases: Vec<(Vec<(&str, &str)>, &str)> = vec![
         (vec![], "Give a title."),
         (listing("", "2099-01-01"), "Give a title."),
@@ -329,6 +406,42 @@ async fn bad_listings_are_refused_with_a_message_and_the_text_kept() {
                 ("description", &huger),
             ],
             "at most 10000 characters",
+        ),
+        (
+            with(
+                with(listing("Reporter", ""), "apply_url", ""),
+                "apply_email",
+                " ",
+            ),
+            "Say how to apply",
+        ),
+        (
+            with(listing("Reporter", ""), "apply_url", "javascript:alert(1)"),
+            "web address (https://…)",
+        ),
+        (
+            with(listing("Reporter", ""), "apply_url", "/jobs/apply"),
+            "web address (https://…)",
+        ),
+        (
+            with(listing("Reporter", ""), "apply_url", &huge_url),
+            "at most 500 characters",
+        ),
+        (
+            with(
+                listing("Reporter", ""),
+                "apply_email",
+                "jobs@example.org\r\nBcc: everyone@example.org",
+            ),
+            "one address",
+        ),
+        (
+            with(
+                listing("Reporter", ""),
+                "apply_email",
+                "Jobs <jobs@example.org>",
+            ),
+            "one address",
         ),
     ];
 
@@ -383,6 +496,12 @@ async fn hostile_text_is_stored_as_typed_and_shown_as_text() {
         ("employment_type", "contract"),
         ("closes_on", ""),
         ("description", "</script><img src=x onerror=alert(1)>"),
+        (
+            "apply_url",
+            "https://example.org/\"onmouseover=alert(1)//<b>",
+        ),
+        // Valid, but in a mailto: link `?` would start headers: it is escaped.
+        ("apply_email", "a?cc=victim@example.org"),
     ];
     assert_eq!(
         editor.post("/admin/jobs?edition=1", &form).await.status,
@@ -404,6 +523,15 @@ async fn hostile_text_is_stored_as_typed_and_shown_as_text() {
     assert_eq!(page.texts(".job-meta"), [format!("{sql} · Contract")]);
     assert!(!page.text.contains("<script>alert"));
     assert!(!page.text.contains("<img src=x"));
+    assert!(!page.text.contains("\"onmouseover"));
+    assert_eq!(
+        page.attrs(".apply-link", "href"),
+        ["https://example.org/\"onmouseover=alert(1)//<b>"]
+    );
+    assert_eq!(
+        page.attrs(".apply-email a", "href"),
+        ["mailto:a%3Fcc%3Dvictim@example.org"]
+    );
     let posting = json_ld(&page).remove(0);
     assert_eq!(posting["title"], xss);
     assert_eq!(

@@ -10,6 +10,7 @@ use crate::curation::poll;
 use crate::helpers::spawn_app;
 use crate::validity::assert_valid;
 
+mod bylines;
 mod input;
 
 const PAGES: [&str; 3] = ["/admin/authors", "/admin/authors/1", "/admin/agencies"];

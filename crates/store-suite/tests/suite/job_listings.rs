@@ -1,6 +1,7 @@
-//! Job listings' storage contract: the newsroom's writes keep their fields, refuse another
-//! edition's listing, write their audit line and log the edition's `jobs` tag; the store
-//! names the editions whose listings reached their closing time.
+//! Job listings' storage contract: the newsroom's writes keep their fields (how to apply
+//! included), refuse another edition's listing, write their audit line and log the
+//! edition's `jobs` tag; the store names the editions whose listings reached their closing
+//! time.
 
 use jiff::{SignedDuration, Timestamp};
 use store::*;
@@ -26,6 +27,8 @@ fn fields(title: &str, closes_at: Option<Timestamp>) -> JobFields {
         description: "Edit.\n\nWrite.".into(),
         employment_type: EmploymentType::Internship,
         closes_at,
+        apply_url: "https://jobs.example.org/apply?role=intern".into(),
+        apply_email: String::new(),
     }
 }
 
@@ -65,7 +68,12 @@ async fn listings_keep_their_fields_and_log_their_editions_jobs_tag(store: &dyn 
     assert_eq!(changes.len(), 1);
     assert_eq!(changes[0].tags, [CacheTag::Jobs(en)]);
 
-    let renamed = fields("Senior intern", None);
+    // The update rewrites how to apply too: by email now, not online.
+    let renamed = JobFields {
+        apply_url: String::new(),
+        apply_email: "jobs@example.org".into(),
+        ..fields("Senior intern", None)
+    };
     store
         .update_job_listing(en, id, &renamed, &audit("job.update"))
         .await

@@ -1,5 +1,6 @@
-//! The media library's storage contract: uploads, search, where images are used, and the
-//! change-log entry an edit of a published story's image appends.
+//! The media library's storage contract: uploads, search, where images are used (stories,
+//! authors' portraits, agencies' logos), and the change-log entry an edit of an image that
+//! published stories or author pages show appends.
 
 use jiff::Timestamp;
 use store::*;
@@ -25,6 +26,14 @@ fn new_image(caption: &str, folder: &str) -> NewImage {
             })
             .collect(),
     }
+}
+
+/// A library image made from [`new_image`]; its id.
+async fn stored_image(store: &dyn Store, caption: &str, folder: &str) -> i64 {
+    store
+        .create_image(&new_image(caption, folder))
+        .await
+        .expect("image")
 }
 
 /// An edition, a section and a story of `status` using `image` in the way `uses` says.
@@ -84,15 +93,62 @@ async fn story_using(
         .expect("story")
 }
 
+/// An author whose portrait is `image`.
+async fn author_portrayed(store: &dyn Store, name: &str, image: i64) -> i64 {
+    let author = NewAuthor {
+        slug: name.to_lowercase(),
+        name: name.into(),
+        title: String::new(),
+        bio: String::new(),
+        columnist: false,
+        image_id: Some(image),
+        edition_id: None,
+        links: String::new(),
+    };
+    store
+        .add_author(&author, &audit("author.create"))
+        .await
+        .expect("author")
+}
+
+async fn portraits_and_logos_are_found_authors_first_by_name(store: &dyn Store) {
+    let image = stored_image(store, "Faces", "a").await;
+    let other = stored_image(store, "Other", "b").await;
+    let zeynep = author_portrayed(store, "Zeynep", image).await;
+    let ali = author_portrayed(store, "Ali", image).await;
+    author_portrayed(store, "Elsewhere", other).await;
+    let agency = NewAgency {
+        name: "Wire".into(),
+        short_name: "W".into(),
+        logo_id: Some(image),
+        url: String::new(),
+    };
+    let wire = store
+        .add_agency(&agency, &audit("agency.create"))
+        .await
+        .expect("agency");
+
+    let found = store.image_profiles(image).await.expect("profiles");
+    let none = store.image_profiles(9999).await.expect("profiles");
+
+    let found: Vec<(ProfileKind, i64, &str)> = found
+        .iter()
+        .map(|profile| (profile.kind, profile.id, profile.name.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (ProfileKind::Author, ali, "Ali"),
+            (ProfileKind::Author, zeynep, "Zeynep"),
+            (ProfileKind::Agency, wire, "Wire"),
+        ]
+    );
+    assert!(none.is_empty());
+}
+
 async fn uses_are_found_as_hero_in_galleries_and_in_body_blocks(store: &dyn Store) {
-    let image = store
-        .create_image(&new_image("Used", "a"))
-        .await
-        .expect("image");
-    let other = store
-        .create_image(&new_image("Other", "b"))
-        .await
-        .expect("image");
+    let image = stored_image(store, "Used", "a").await;
+    let other = stored_image(store, "Other", "b").await;
     let hero = story_using(store, image, StoryStatus::Draft, "hero", ImageRole::Hero).await;
     let gallery = story_using(
         store,
@@ -129,15 +185,11 @@ async fn uses_are_found_as_hero_in_galleries_and_in_body_blocks(store: &dyn Stor
     assert_eq!(uses[1].status, StoryStatus::Published);
 }
 
-async fn editing_an_image_logs_a_change_only_for_published_stories_using_it(store: &dyn Store) {
-    let draft_only = store
-        .create_image(&new_image("Draft", "a"))
-        .await
-        .expect("image");
-    let published = store
-        .create_image(&new_image("Live", "b"))
-        .await
-        .expect("image");
+async fn editing_an_image_logs_a_change_only_for_published_stories_and_authors_using_it(
+    store: &dyn Store,
+) {
+    let draft_only = stored_image(store, "Draft", "a").await;
+    let published = stored_image(store, "Live", "b").await;
     story_using(
         store,
         draft_only,
@@ -154,6 +206,8 @@ async fn editing_an_image_logs_a_change_only_for_published_stories_using_it(stor
         ImageRole::Body,
     )
     .await;
+    let portrait = stored_image(store, "Portrait", "c").await;
+    let author = author_portrayed(store, "Portrayed", portrait).await;
     let before = store.last_change_id().await.expect("last change");
     let changes = |id| ImageChanges {
         id,
@@ -175,17 +229,23 @@ async fn editing_an_image_logs_a_change_only_for_published_stories_using_it(stor
     let missing = store
         .update_image(&changes(9999), &audit("image.update"))
         .await;
+    let logged_portrait = store
+        .update_image(&changes(portrait), &audit("image.update"))
+        .await
+        .expect("update");
 
     assert!(!logged_draft);
     assert!(logged_live);
+    assert!(logged_portrait, "the author's page shows the portrait");
     assert!(matches!(missing, Err(StoreError::NotFound)));
     let log = store.changes_since(before, 10).await.expect("changes");
-    assert_eq!(log.len(), 1);
+    assert_eq!(log.len(), 2);
     assert!(
         log[0].tags.contains(&CacheTag::Story(live)),
         "{:?}",
         log[0].tags
     );
+    assert_eq!(log[1].tags, [CacheTag::Author(author)]);
     let image = store
         .library_image(published)
         .await
@@ -203,10 +263,7 @@ async fn editing_an_image_logs_a_change_only_for_published_stories_using_it(stor
 
 async fn the_library_lists_newest_first_and_searches_literally(store: &dyn Store) {
     let user = account(store, "r@example.com".into(), "R".into(), Role::Reporter).await;
-    let first = store
-        .create_image(&new_image("Harbour at dawn", "a"))
-        .await
-        .expect("image");
+    let first = stored_image(store, "Harbour at dawn", "a").await;
     let upload = NewUpload {
         image: new_image("Harbour at dusk", "b"),
         original_key: "b/original.jpg".into(),
@@ -237,6 +294,7 @@ async fn the_library_lists_newest_first_and_searches_literally(store: &dyn Store
 
 crate::on_both_backends!(
     uses_are_found_as_hero_in_galleries_and_in_body_blocks,
-    editing_an_image_logs_a_change_only_for_published_stories_using_it,
+    portraits_and_logos_are_found_authors_first_by_name,
+    editing_an_image_logs_a_change_only_for_published_stories_and_authors_using_it,
     the_library_lists_newest_first_and_searches_literally,
 );

@@ -7,6 +7,7 @@ use serde::Serialize;
 use store::slug::slugify;
 use store::*;
 
+use crate::domain::reserved;
 use crate::service::site::EditionSite;
 
 mod check;
@@ -20,20 +21,6 @@ pub(crate) const MAX_LINE: usize = 600;
 const MAX_SLUG: usize = 120;
 const MAX_BODY: usize = 4 * 1024 * 1024;
 pub(crate) const MAX_LIST: usize = 50;
-/// First path segments the site itself uses: a static page may not take them.
-pub const RESERVED_SLUGS: &[&str] = &[
-    "admin",
-    "api",
-    "assets",
-    "author",
-    "healthz",
-    "keyword",
-    "media",
-    "newsletter",
-    "rss",
-    "s",
-    "topic",
-];
 
 /// Messages by field name, shown next to each field.
 pub type FieldErrors = HashMap<&'static str, String>;
@@ -258,7 +245,7 @@ impl StoryFormValues {
                     .errors
                     .insert("section_id", "A static page has no section.".into());
             }
-            (StoryKind::Page, None) if RESERVED_SLUGS.contains(&slug.as_str()) => {
+            (StoryKind::Page, None) if !reserved::page_may_take(&slug) => {
                 check
                     .errors
                     .insert("slug", format!("“{slug}” is used by the site itself."));

@@ -1,7 +1,9 @@
 //! [`CachedSite`]: the whole site behind the page cache. A reader page's `GET` or `HEAD` is
 //! answered from memory when it can be; a `GET` that misses goes to the router and a
-//! complete `200` is kept on the way out. `HEAD` never stores. Other methods on reader
-//! pages get `405` (the public forms' pages, newsletter and contact, which take `POST`, are passed through); other spellings of a URL and
+//! complete `200` is kept on the way out. `HEAD` never stores. `OPTIONS` on a reader page
+//! gets `204` with the methods it takes and other methods `405` (the public forms' pages,
+//! newsletter and contact, pass uncached, `POST` included where the page takes it); other
+//! spellings of a URL and
 //! everything that is not a reader page go to the router untouched.
 
 use std::convert::Infallible;
@@ -26,6 +28,8 @@ use crate::web::state::AppState;
 
 /// Bodies larger than this are served but not cached.
 const MAX_BODY: usize = 2 * 1024 * 1024;
+/// The methods of a reader page that takes no form.
+const READER_METHODS: &str = "GET, HEAD";
 
 /// The whole site behind the page cache.
 #[derive(Clone)]
@@ -63,13 +67,20 @@ impl Service<Request> for CachedSite {
             return self.pass(request, false);
         }
         let site = self.state.site();
-        // The public forms' pages are each reader's own: never cached, GET and POST.
-        if public_form::is_form_page(&site, request.uri().path()) {
-            return self.pass(request, true);
-        }
         let method = request.method().clone();
+        // The public forms' pages are each reader's own: never cached, GET and (where the
+        // page takes it) POST.
+        if let Some(takes_post) = public_form::form_page(&site, request.uri().path()) {
+            return match (takes_post, &method) {
+                (_, &Method::GET | &Method::HEAD) | (true, &Method::POST) => {
+                    self.pass(request, true)
+                }
+                (true, _) => self.other_method(request, "GET, HEAD, POST"),
+                (false, _) => self.other_method(request, READER_METHODS),
+            };
+        }
         if method != Method::GET && method != Method::HEAD {
-            return self.other_method(request);
+            return self.other_method(request, READER_METHODS);
         }
         let ReaderUrl::Page(address) = site.reader_url(request.uri().path(), request.uri().query())
         else {
@@ -158,11 +169,10 @@ impl CachedSite {
         Box::pin(async move { Ok(marked(response.await?, CacheOutcome::Pass)) })
     }
 
-    /// A reader page's methods are `GET` and `HEAD` (the public forms' pages, which take
-    /// `POST`, never get here): `OPTIONS` says so, anything else is refused with `405`.
-    fn other_method(&mut self, request: Request) -> ResponseFuture {
+    /// A method a reader page does not take: `OPTIONS` is answered `204` with the methods
+    /// it does take (`allow`), anything else is refused with `405` naming them.
+    fn other_method(&mut self, request: Request, allow: &'static str) -> ResponseFuture {
         self.state.cache.count(CacheOutcome::Pass);
-        let allow = "GET, HEAD";
         let status = if request.method() == Method::OPTIONS {
             StatusCode::NO_CONTENT
         } else {

@@ -1,10 +1,12 @@
 //! Job listings for readers: the open ones under the jobs page's text, and each listing's
-//! own page at `{prefix}/jobs/{id}-{slug}` with its `JobPosting` metadata. A closed
-//! listing keeps its page, which says it is closed and no longer carries a `JobPosting`
-//! (search engines must not advertise it as open).
+//! own page at `{prefix}/jobs/{id}-{slug}` with how to apply and its `JobPosting`
+//! metadata. A closed listing keeps its page, which says it is closed, shows no way to
+//! apply and no longer carries a `JobPosting` (search engines must not advertise it as
+//! open).
 
 use axum::response::Response;
 use jiff::Timestamp;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 use serde_json::json;
 use store::slug::slugify;
@@ -12,6 +14,7 @@ use store::{CacheTag, JobListing};
 
 use crate::domain::i18n::strings_for;
 use crate::domain::job::{closing_day, paragraphs};
+use crate::domain::reserved;
 use crate::domain::time::{DisplayTime, display_time};
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
@@ -22,9 +25,25 @@ use crate::web::view::Chrome;
 
 /// The slug of the static page that lists the open positions below its text; each
 /// listing's page lives under it.
-pub const JOBS_PAGE: &str = "jobs";
+pub const JOBS_PAGE: &str = reserved::JOBS;
 /// The longest slug a listing's path takes from its title.
 const MAX_SLUG: usize = 80;
+/// What a `mailto:` link escapes of an address: all but letters, digits and the few
+/// marks that mean nothing there, so `?`, `&`, `%` and `#` in a local part stay in the
+/// address rather than adding headers (RFC 6068).
+const MAILTO: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'@')
+    .remove(b'.')
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'+');
+
+/// The address to apply to by email, and its `mailto:` link.
+#[derive(Serialize)]
+pub struct EmailView {
+    address: String,
+    href: String,
+}
 
 /// A listing as readers see it.
 #[derive(Serialize)]
@@ -37,6 +56,10 @@ pub struct JobView {
     posted: DisplayTime,
     apply_by: Option<String>,
     closed: bool,
+    /// Where to apply online.
+    apply_url: Option<String>,
+    /// The address to apply to by email.
+    apply_email: Option<EmailView>,
 }
 
 impl JobView {
@@ -54,6 +77,13 @@ impl JobView {
                 .closes_at
                 .map(|closes| closing_date_text(closes, edition)),
             closed: job.closed_since(now).is_some(),
+            apply_url: Some(job.apply_url.clone()).filter(|url| !url.is_empty()),
+            apply_email: Some(&job.apply_email)
+                .filter(|address| !address.is_empty())
+                .map(|address| EmailView {
+                    address: address.clone(),
+                    href: format!("mailto:{}", utf8_percent_encode(address, MAILTO)),
+                }),
         }
     }
 }
@@ -175,6 +205,13 @@ fn job_posting(
             "address": {"@type": "PostalAddress", "addressLocality": job.location},
         },
         "url": canonical,
+        // The page's Apply link starts an application online; an email address alone
+        // is no way to apply from the page itself.
+        "directApply": view.apply_url.is_some(),
+        "applicationContact": view.apply_email.as_ref().map(|email| json!({
+            "@type": "ContactPoint",
+            "email": email.address,
+        })),
     })
 }
 

@@ -24,10 +24,14 @@ use crate::web::state::AppState;
 /// Public form bodies larger than this are refused.
 const MAX_FORM: usize = 16 * 1024;
 
-/// Whether a path is one of the public forms' pages, which are each reader's own: never
-/// cached, and they take `POST`.
-pub fn is_form_page(site: &Site, path: &str) -> bool {
-    newsletter::page_at(site, path).is_some() || contact::page_at(site, path).is_some()
+/// Whether a path is one of the public forms' pages, which are each reader's own (never
+/// cached): `Some(true)` if the page takes `POST`, `Some(false)` if only `GET` and `HEAD`.
+pub fn form_page(site: &Site, path: &str) -> Option<bool> {
+    newsletter::page_at(site, path)
+        .map(|(_, page)| page.takes_post())
+        .or_else(|| {
+            contact::page_at(site, path).map(|(_, page)| page == contact::ContactPage::Form)
+        })
 }
 
 /// `POST` to any path of an edition: the contact form's, or the newsletter's.

@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::domain::paging::Position;
 use crate::domain::reader_url::ReaderUrl;
+use crate::domain::reserved;
 use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;
 use crate::web::site::listing::ListingKind;
@@ -59,7 +60,7 @@ pub async fn show_path(State(state): State<Arc<AppState>>, uri: Uri) -> Result<R
         ["keyword", slug] => {
             listing::show_listing(&state, &site, edition, ListingKind::Keyword, slug, page).await?
         }
-        ["rss", rest @ ..] if !rest.is_empty() && page.is_first() => {
+        [reserved::FEEDS, rest @ ..] if !rest.is_empty() && page.is_first() => {
             feed::show_feed(&state, &site, edition, rest).await?
         }
         [jobs::JOBS_PAGE, segment] if page.is_first() => {
@@ -129,7 +130,9 @@ async fn moved_to(
     })
 }
 
-/// A section page, a story in a section, or a static page.
+/// A section page, a story in a section, or a static page. A section whose top slug the
+/// site keeps for itself (`jobs`, made before the newsroom refused it, or imported) is
+/// never shown: the site's own page wins, as it does for every path under it.
 async fn find_in_tree(
     state: &AppState,
     site: &Site,
@@ -137,8 +140,14 @@ async fn find_in_tree(
     slugs: &[&str],
     page: Position,
 ) -> Result<Option<Response>, AppError> {
-    if slugs.is_empty() {
+    let Some(first) = slugs.first() else {
         return Ok(None);
+    };
+    if !reserved::section_may_take(first) {
+        return match slugs {
+            [slug] if page.is_first() => story::show_story(state, site, edition, None, slug).await,
+            _ => Ok(None),
+        };
     }
     if let Some(found) = edition.section_at(slugs) {
         return section::show_section(state, site, edition, found, page).await;

@@ -8,18 +8,19 @@ use serde::Serialize;
 use serde_json::json;
 use store::{CacheTag, StoryKind};
 
+use crate::domain::reserved;
 use crate::service::site::{EditionSite, Site};
 use crate::service::story::{StoryBundle, find_story};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
 use crate::web::site::feed::feed_links;
 use crate::web::site::jobs::{JOBS_PAGE, JobView, open_jobs};
-use crate::web::site::story_view::StoryView;
+use crate::web::site::story_view::{BylineView, StoryView};
 use crate::web::state::AppState;
 use crate::web::view::{Chrome, LinkView};
 
 /// The static page that lists the edition's feeds below its text.
-const FEEDS_PAGE: &str = "rss";
+const FEEDS_PAGE: &str = reserved::FEEDS;
 
 #[derive(Serialize)]
 struct StoryPage {
@@ -108,7 +109,13 @@ pub async fn render_story(
             .clone()
             .unwrap_or_else(|| bundle.story.headline.clone()),
         description: description(bundle),
-        json_ld: json_ld(bundle, &story, &canonical, og_image.as_deref()),
+        json_ld: json_ld(
+            bundle,
+            &story,
+            &state.base_url,
+            &canonical,
+            og_image.as_deref(),
+        ),
         canonical,
         og_image,
         story,
@@ -157,11 +164,39 @@ fn description(bundle: &StoryBundle) -> String {
         .unwrap_or_else(|| story.headline.clone())
 }
 
+/// A byline credit as a schema.org `author`: a `Person` with their page, or an agency as
+/// an `Organization` with its site, short name and logo. URLs are absolute.
+fn json_ld_author(credit: &BylineView, base_url: &str) -> serde_json::Value {
+    if !credit.agency {
+        let url = credit.url.as_ref().map(|path| format!("{base_url}{path}"));
+        return json!({"@type": "Person", "name": credit.name, "url": url});
+    }
+    let mut organization = json!({"@type": "Organization", "name": credit.name});
+    let fields = [
+        ("url", credit.url.clone()),
+        ("alternateName", credit.short_name.clone()),
+        (
+            "logo",
+            credit
+                .logo
+                .as_ref()
+                .map(|logo| format!("{base_url}{}", logo.src)),
+        ),
+    ];
+    for (name, value) in fields {
+        if let Some(value) = value {
+            organization[name] = value.into();
+        }
+    }
+    organization
+}
+
 /// schema.org metadata: `NewsArticle` (or `OpinionNewsArticle`) for stories, `WebPage`
 /// for static pages.
 fn json_ld(
     bundle: &StoryBundle,
     view: &StoryView,
+    base_url: &str,
     canonical: &str,
     image: Option<&str>,
 ) -> serde_json::Value {
@@ -173,10 +208,7 @@ fn json_ld(
     let authors: Vec<serde_json::Value> = view
         .byline
         .iter()
-        .map(|credit| match &credit.url {
-            Some(url) => json!({"@type": "Person", "name": credit.name, "url": url}),
-            None => json!({"@type": "Organization", "name": credit.name}),
-        })
+        .map(|credit| json_ld_author(credit, base_url))
         .collect();
     json!({
         "@context": "https://schema.org",

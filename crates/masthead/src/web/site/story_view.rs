@@ -5,6 +5,7 @@ use store::{Block, Contributor, Credit, CreditRole, Inline, StoryKind};
 
 use crate::domain::i18n::Strings;
 use crate::domain::time::{DisplayTime, display_time};
+use crate::service::listing::Extras;
 use crate::service::site::{EditionSite, Site};
 use crate::service::story::StoryBundle;
 use crate::web::view::{ImageView, LinkView, TeaserView, kind_label};
@@ -14,10 +15,16 @@ use crate::web::view::{ImageView, LinkView, TeaserView, kind_label};
 pub struct BylineView {
     /// "by", "photos by"...
     pub role: &'static str,
-    /// Author or agency name.
+    /// Author or agency name, in full.
     pub name: String,
-    /// Author page; none for agencies.
+    /// An agency's short name ("AFP"), if it has one.
+    pub short_name: Option<String>,
+    /// The author's page, or the agency's own site (an http(s) address), if it has one.
     pub url: Option<String>,
+    /// A wire agency (an organisation, linked to its own site), not a staff author.
+    pub agency: bool,
+    /// The agency's logo, its alt text the agency's name.
+    pub logo: Option<ImageView>,
 }
 
 /// A run of text; links only to http(s), mailto and site paths.
@@ -202,22 +209,36 @@ fn block_view(
     })
 }
 
-/// One credit of the byline: staff link to their page, agencies are named.
-fn byline_view(edition: &EditionSite, credit: &Credit) -> BylineView {
+/// One credit of the byline: staff link to their page, agencies to their own site (agencies
+/// have no page here), with their logo.
+fn byline_view(edition: &EditionSite, extras: &Extras, credit: &Credit) -> BylineView {
     let role = role_label(credit.role, edition.strings);
     match &credit.contributor {
         Contributor::Author(author) => BylineView {
             role,
             name: author.name.clone(),
+            short_name: None,
             url: Some(format!(
                 "{}/author/{}",
                 edition.edition.path_prefix, author.slug
             )),
+            agency: false,
+            logo: None,
         },
         Contributor::Agency(agency) => BylineView {
             role,
             name: agency.name.clone(),
-            url: None,
+            short_name: Some(agency.short_name.clone()).filter(|short| !short.is_empty()),
+            url: Some(agency.url.clone()).filter(|url| !url.is_empty()),
+            agency: true,
+            logo: agency
+                .logo_id
+                .and_then(|id| extras.images.get(&id))
+                .and_then(|image| ImageView::new(image, None))
+                .map(|logo| ImageView {
+                    alt: agency.name.clone(),
+                    ..logo
+                }),
         },
     }
 }
@@ -270,7 +291,7 @@ impl StoryView {
             byline: bundle
                 .credits
                 .iter()
-                .map(|credit| byline_view(edition, credit))
+                .map(|credit| byline_view(edition, extras, credit))
                 .collect(),
             dateline: story.dateline.clone(),
             published: story.published_at.map(time),

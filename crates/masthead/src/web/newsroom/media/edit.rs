@@ -1,5 +1,6 @@
-//! `GET /admin/media/{id}`: one image, its renditions and the stories that use it, with the
-//! form for its caption, credit, alt text and focal point; `POST` saves that form.
+//! `GET /admin/media/{id}`: one image, its renditions, the stories that use it and the
+//! authors and agencies whose portrait or logo it is, with the form for its caption,
+//! credit, alt text and focal point; `POST` saves that form.
 
 use std::sync::Arc;
 
@@ -8,9 +9,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
-use store::{ImageRole, ImageUse, LibraryImage};
+use store::{ImageRole, ImageUse, LibraryImage, ProfileImageUse, ProfileKind};
 
-use crate::domain::permission::{Action, may_edit_image, may_see_headline};
+use crate::domain::permission::{Action, allows, may_edit_image, may_see_headline};
 use crate::service::error::ServiceError;
 use crate::service::media::{ImageInput, update_image};
 use crate::service::story_form::FieldErrors;
@@ -49,6 +50,28 @@ impl UseRow {
     }
 }
 
+/// An author or agency whose profile shows the image; a link to edit it for those who may.
+#[derive(Debug, Serialize)]
+struct ProfileRow {
+    name: String,
+    edit_url: Option<String>,
+    role: &'static str,
+}
+
+impl ProfileRow {
+    fn new(found: ProfileImageUse, user: &CurrentUser) -> ProfileRow {
+        let (role, edit_url) = match found.kind {
+            ProfileKind::Author => ("Author photo", format!("/admin/authors/{}", found.id)),
+            ProfileKind::Agency => ("Agency logo", format!("/admin/agencies#name-{}", found.id)),
+        };
+        ProfileRow {
+            name: found.name,
+            edit_url: allows(user.user.role, Action::ManagePeople).then_some(edit_url),
+            role,
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct ImagePage {
     chrome: AdminChrome,
@@ -62,6 +85,7 @@ struct ImagePage {
     errors: FieldErrors,
     can_edit: bool,
     uses: Vec<UseRow>,
+    profiles: Vec<ProfileRow>,
 }
 
 async fn image_page(
@@ -72,6 +96,9 @@ async fn image_page(
     errors: FieldErrors,
 ) -> Result<ImagePage, AppError> {
     let image = item.image;
+    let store = state.store.as_ref();
+    let (uses, profiles) =
+        tokio::try_join!(store.image_uses(image.id), store.image_profiles(image.id))?;
     let preview = image
         .renditions
         .iter()
@@ -102,12 +129,13 @@ async fn image_page(
         }),
         errors,
         can_edit: may_edit_image(user.user.role, user.user.id, item.uploaded_by),
-        uses: state
-            .store
-            .image_uses(image.id)
-            .await?
+        uses: uses
             .into_iter()
             .map(|found| UseRow::new(found, user))
+            .collect(),
+        profiles: profiles
+            .into_iter()
+            .map(|found| ProfileRow::new(found, user))
             .collect(),
     })
 }
@@ -138,7 +166,7 @@ pub async fn show_image(
 }
 
 /// `POST /admin/media/{id}`: saves the text and focal point; pages of published stories
-/// using the image are refreshed through the change log.
+/// and authors using the image are refreshed through the change log.
 pub async fn update_media(
     State(state): State<Arc<AppState>>,
     user: CurrentUser,

@@ -45,6 +45,14 @@ pub enum NewsletterPage {
     Preferences,
 }
 
+impl NewsletterPage {
+    /// Whether the page takes `POST`: the sign-up form, and the signed links' pages (their
+    /// forms and RFC 8058 one-click unsubscribe); "check your inbox" and the challenge do not.
+    pub fn takes_post(self) -> bool {
+        !matches!(self, NewsletterPage::Check | NewsletterPage::Challenge)
+    }
+}
+
 /// The newsletter page at a request path, with its edition.
 pub fn page_at<'a>(site: &'a Site, path: &str) -> Option<(&'a EditionSite, NewsletterPage)> {
     let (edition, rest) = site.edition_for_path(path)?;
