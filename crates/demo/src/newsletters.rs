@@ -1,7 +1,7 @@
 //! The demo's newsletter lists: a daily briefing, a weekly opinion digest and breaking
 //! news in each edition.
 
-use store::{NewNewsletter, Schedule, Store};
+use store::{NewAuditEntry, NewNewsletter, Schedule, Store};
 
 use crate::EditionSeed;
 use crate::text::Lang;
@@ -70,18 +70,35 @@ pub async fn create_newsletters(store: &dyn Store, edition: &EditionSeed) -> any
     } else {
         (ENGLISH, "The Daily")
     };
+    // The weekly digest is the opinion section's; the daily one takes every section.
+    let opinion: Vec<i64> = store
+        .sections(edition.id)
+        .await?
+        .iter()
+        .filter(|section| section.parent_id.is_none() && section.slug == "opinion")
+        .map(|section| section.id)
+        .collect();
     for (slug, name, description, schedule, time) in seeds {
-        store
-            .create_newsletter(&NewNewsletter {
-                edition_id: edition.id,
-                slug: (*slug).to_string(),
-                name: (*name).to_string(),
-                description: (*description).to_string(),
-                sender_name: sender.to_string(),
-                schedule: *schedule,
-                send_time: (*time).to_string(),
-            })
-            .await?;
+        let list = NewNewsletter {
+            edition_id: edition.id,
+            slug: (*slug).to_string(),
+            name: (*name).to_string(),
+            description: (*description).to_string(),
+            sender_name: sender.to_string(),
+            schedule: *schedule,
+            send_time: (*time).to_string(),
+        };
+        let id = store.create_newsletter(&list, None).await?;
+        if *slug == "opinion" {
+            let audit = NewAuditEntry {
+                user_id: None,
+                action: "newsletter.update".into(),
+                entity: "newsletter".into(),
+                entity_id: Some(id),
+                detail: "the demo's weekly opinion digest".into(),
+            };
+            store.update_newsletter(id, &list, &opinion, &audit).await?;
+        }
     }
     Ok(())
 }

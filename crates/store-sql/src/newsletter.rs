@@ -38,8 +38,13 @@ impl<D: Dialect> Newsletters for SqlStore<D> {
             .await
     }
 
-    async fn create_newsletter(&self, list: &NewNewsletter) -> StoreResult<i64> {
-        self.db()
+    async fn create_newsletter(
+        &self,
+        list: &NewNewsletter,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<i64> {
+        let mut tx = self.write().await?;
+        let id = tx
             .scalar(sql!(
                 "INSERT INTO newsletters (edition_id, slug, name, description, sender_name, \
                    schedule, send_time, position, created_at) \
@@ -55,7 +60,12 @@ impl<D: Dialect> Newsletters for SqlStore<D> {
                 &list.send_time,
                 Timestamp::now()
             ))
-            .await
+            .await?;
+        if let Some(audit) = audit {
+            audit_in::<D>(&mut tx, audit, id).await?;
+        }
+        tx.commit().await?;
+        Ok(id)
     }
 
     async fn sign_up(&self, sign_up: &SignUp<'_>) -> StoreResult<SignedUp> {

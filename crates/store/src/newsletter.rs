@@ -254,8 +254,12 @@ pub struct SubscriptionExport {
 pub trait Newsletters: Send + Sync + 'static {
     /// An edition's lists, in order.
     async fn newsletters(&self, edition_id: i64) -> StoreResult<Vec<Newsletter>>;
-    /// Adds a list at the end of its edition's.
-    async fn create_newsletter(&self, list: &NewNewsletter) -> StoreResult<i64>;
+    /// Adds a list at the end of its edition's, with the audit line if the newsroom made it.
+    async fn create_newsletter(
+        &self,
+        list: &NewNewsletter,
+        audit: Option<&NewAuditEntry>,
+    ) -> StoreResult<i64>;
     /// Records a sign-up: the subscriber (new, or as they were), each list asked for that
     /// is not active yet as pending with this consent, and whether to send a confirmation
     /// (which it marks as sent now).

@@ -32,9 +32,9 @@ const TICK: Duration = Duration::from_secs(10);
 /// 07:00 sends the morning digest at 07:40, not at noon).
 const GRACE: SignedDuration = SignedDuration::from_hours(2);
 /// Recipients reserved at once.
-const BATCH: u32 = 50;
-/// Copies handed to the mail server at once.
-const IN_FLIGHT: usize = 4;
+const BATCH: u32 = 64;
+/// Copies handed to the mail server at once: one a connection.
+const IN_FLIGHT: usize = crate::mail::CONNECTIONS as usize;
 /// The longest a send job works before making way for other jobs.
 const SLICE: Duration = Duration::from_secs(20);
 

@@ -77,7 +77,10 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/users", get(users::list_users).post(users::add_user))
         .route("/users/{id}", post(users::change_user))
         .route("/audit", get(audit::show_audit))
-        .route("/newsletters", get(newsletters::show_newsletters))
+        .route(
+            "/newsletters",
+            get(newsletters::show_newsletters).post(newsletter_list::add_list),
+        )
         .route("/newsletters/erase", post(newsletters::erase_subscriber))
         .route(
             "/newsletters/export.csv",

@@ -290,6 +290,40 @@ async fn the_newsroom_previews_tests_edits_and_emails_the_breaking_bar() {
         403
     );
 
+    // A new list, offered to readers at once.
+    let add = |name: &'static str| {
+        let editor = &editor;
+        async move {
+            editor
+                .post(
+                    "/admin/newsletters",
+                    &[
+                        ("name", name),
+                        ("description", "Scores and stories."),
+                        ("sender_name", "Sports desk"),
+                        ("schedule", "weekly"),
+                        ("send_time", "09:00"),
+                    ],
+                )
+                .await
+        }
+    };
+    let added = add("Sports Weekly").await;
+    assert_eq!(added.status, 303, "{}", added.text);
+    assert!(added.location().ends_with("?notice=created"));
+    assert_eq!(
+        add("Sports Weekly").await.status,
+        400,
+        "the same name twice"
+    );
+    assert_eq!(
+        add("<>").await.status,
+        400,
+        "no name left to make a short name of"
+    );
+    let signup = app.get("/newsletter").await;
+    assert!(signup.text.contains("Sports Weekly"), "{}", signup.text);
+
     // The breaking bar, emailed to the breaking-news list's subscribers.
     let breaking = list_id(&app, "breaking").await;
     let readers = addresses("alert", 3);
@@ -374,13 +408,13 @@ async fn a_list_is_sent_at_its_time_once_and_a_send_cut_off_resumes() {
     let counts = per_recipient(&received);
     assert_eq!(counts.len(), 120, "everyone got it");
     // A copy the server took just as it was stopped may be sent again (the app never heard
-    // the answer); only those, with the same Message-ID, and never more than one batch in flight.
+    // the answer); only those, with the same Message-ID, at most one a connection.
     let twice: Vec<&String> = counts
         .iter()
         .filter(|(_, n)| **n > 1)
         .map(|(to, _)| to)
         .collect();
-    assert!(twice.len() <= 4, "sent twice: {twice:?}");
+    assert!(twice.len() <= 16, "sent twice: {twice:?}");
     for to in twice {
         let mut ids: Vec<&str> = received
             .iter()

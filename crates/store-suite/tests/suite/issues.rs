@@ -9,15 +9,18 @@ use store::*;
 async fn list(store: &dyn Store) -> (i64, i64) {
     let edition = crate::backend::english_edition(store).await;
     let list = store
-        .create_newsletter(&NewNewsletter {
-            edition_id: edition,
-            slug: "daily".into(),
-            name: "Daily".into(),
-            description: String::new(),
-            sender_name: "The Daily".into(),
-            schedule: Schedule::Daily,
-            send_time: "07:00".into(),
-        })
+        .create_newsletter(
+            &NewNewsletter {
+                edition_id: edition,
+                slug: "daily".into(),
+                name: "Daily".into(),
+                description: String::new(),
+                sender_name: "The Daily".into(),
+                schedule: Schedule::Daily,
+                send_time: "07:00".into(),
+            },
+            None,
+        )
         .await
         .expect("list");
     (edition, list)

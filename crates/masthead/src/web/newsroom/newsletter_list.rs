@@ -19,6 +19,7 @@ use crate::domain::permission::{Action, allows};
 use crate::domain::time::display_time;
 use crate::service::site::EditionSite;
 use crate::web::error::AppError;
+use crate::web::newsroom::curation::picked_edition;
 use crate::web::newsroom::raw_form::RawForm;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
@@ -187,8 +188,13 @@ pub async fn show_list(
     ))
 }
 
-/// The settings form, checked: the list's new fields and sections.
-fn read_settings(list: &Newsletter, form: &RawForm) -> Result<(NewNewsletter, Vec<i64>), AppError> {
+/// The settings form, checked: the list's fields (in its edition, under its slug) and
+/// sections.
+fn read_settings(
+    edition_id: i64,
+    slug: &str,
+    form: &RawForm,
+) -> Result<(NewNewsletter, Vec<i64>), AppError> {
     let field = |name: &str| form.get(name).unwrap_or_default().trim().to_string();
     let (name, sender_name) = (field("name"), field("sender_name"));
     let send_time = field("send_time");
@@ -216,14 +222,15 @@ fn read_settings(list: &Newsletter, form: &RawForm) -> Result<(NewNewsletter, Ve
         .filter(|(key, _)| key == "section")
         .filter_map(|(_, value)| value.parse().ok())
         .collect();
+    let schedule = schedule.ok_or_else(|| AppError::BadRequest("Choose a schedule.".into()))?;
     Ok((
         NewNewsletter {
-            edition_id: list.edition_id,
-            slug: list.slug.clone(),
+            edition_id,
+            slug: slug.to_string(),
             name,
             description: field("description"),
             sender_name,
-            schedule: schedule.unwrap_or(list.schedule),
+            schedule,
             send_time,
         },
         sections,
@@ -249,7 +256,7 @@ pub async fn save_list(
 ) -> Result<Response, AppError> {
     user.require(Action::SendNewsletters)?;
     let (list, _) = list_and_edition(&state, id).await?;
-    let (fields, sections) = read_settings(&list, &form)?;
+    let (fields, sections) = read_settings(list.edition_id, &list.slug, &form)?;
     let entry = audit(
         &user,
         "newsletter.update",
@@ -261,6 +268,43 @@ pub async fn save_list(
         .update_newsletter(id, &fields, &sections, &entry)
         .await?;
     Ok(Redirect::to(&format!("/admin/newsletters/{id}?notice=saved")).into_response())
+}
+
+/// `?edition=`.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+pub struct EditionQuery {
+    edition: Option<i64>,
+}
+
+/// `POST /admin/newsletters?edition=`: adds a list to the edition (its short name made from
+/// its name), then opens it to choose its sections.
+pub async fn add_list(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    Query(query): Query<EditionQuery>,
+    form: RawForm,
+) -> Result<Response, AppError> {
+    user.require(Action::SendNewsletters)?;
+    let site = state.site();
+    let edition = picked_edition(&site, query.edition)?.edition.id;
+    let slug = store::slug::slugify(form.get("name").unwrap_or_default(), 40);
+    let (fields, _) = read_settings(edition, &slug, &form)?;
+    let taken = state.store.newsletters(edition).await?;
+    if slug.is_empty() || taken.iter().any(|list| list.slug == slug) {
+        return Err(AppError::BadRequest(
+            "The edition has a list of that name already: choose another name.".into(),
+        ));
+    }
+    let entry = NewAuditEntry {
+        user_id: Some(user.user.id),
+        action: "newsletter.create".into(),
+        entity: "newsletter".into(),
+        entity_id: None,
+        detail: format!("created {}", fields.name),
+    };
+    let id = state.store.create_newsletter(&fields, Some(&entry)).await?;
+    Ok(Redirect::to(&format!("/admin/newsletters/{id}?notice=created")).into_response())
 }
 
 /// `?part=text` for the plain-text part.

@@ -64,6 +64,7 @@ struct NewslettersPage {
     searched: bool,
     found: Option<Found>,
     may_manage: bool,
+    may_send: bool,
 }
 
 fn state_of(subscription: &Subscription) -> &'static str {
@@ -140,6 +141,7 @@ pub async fn show_newsletters(
         searched: !query.email.is_empty(),
         found,
         may_manage: allows(user.user.role, Action::ManageSubscribers),
+        may_send: allows(user.user.role, Action::SendNewsletters),
     };
     Ok(Html(state.theme.render("admin/newsletters.html", &view)?))
 }
