@@ -200,6 +200,9 @@ pub struct NewsletterStrings {
     pub sent_because: &'static str,
     /// Heading of a digest's stories when the list takes every section.
     pub latest: &'static str,
+    /// The sign-up box's line in an edition other than the main one (the main one's is a
+    /// site setting).
+    pub pitch: &'static str,
 }
 
 /// English.
@@ -294,6 +297,7 @@ const NEWSLETTER_ENGLISH: NewsletterStrings = NewsletterStrings {
     confirm_ignore: "If it was not you, ignore this email: nothing more is sent unless the link is used. The link works for 48 hours.",
     sent_because: "You get this email because you signed up for",
     latest: "Latest stories",
+    pitch: "The day's essential stories, in your inbox every morning.",
 };
 
 /// Arabic.
@@ -388,6 +392,7 @@ const NEWSLETTER_ARABIC: NewsletterStrings = NewsletterStrings {
     confirm_ignore: "إن لم تكن أنت، فتجاهل هذه الرسالة: لن نرسل شيئًا آخر ما لم يُستخدم الرابط. يعمل الرابط مدة 48 ساعة.",
     sent_because: "تصلك هذه الرسالة لأنك اشتركت في",
     latest: "آخر الأخبار",
+    pitch: "أهم أخبار اليوم في بريدك كل صباح.",
 };
 
 /// The strings for a BCP 47 language tag; English when the language is unknown.

@@ -124,6 +124,16 @@ impl Site {
             .or_else(|| self.editions.first().map(|site| (site, path)))
     }
 
+    /// The one line on what the newsletter offers, in an edition's language: the site's
+    /// setting in the main edition (no path prefix), the string table's in the others.
+    pub fn newsletter_pitch<'a>(&'a self, edition: &'a EditionSite) -> &'a str {
+        if edition.edition.path_prefix.is_empty() {
+            &self.settings.newsletter_pitch
+        } else {
+            edition.strings.nl.pitch
+        }
+    }
+
     /// The edition with this id.
     pub fn edition(&self, id: i64) -> Option<&EditionSite> {
         self.editions.iter().find(|site| site.edition.id == id)

@@ -105,7 +105,7 @@ impl Chrome {
             t: edition.strings,
             newsletter_action: format!("{prefix}/newsletter"),
             feed_url: format!("{prefix}/rss/latest"),
-            newsletter_pitch: site.settings.newsletter_pitch.clone(),
+            newsletter_pitch: site.newsletter_pitch(edition).to_string(),
             breaking: edition
                 .breaking_at(jiff::Timestamp::now())
                 .map(|news| BreakingView {

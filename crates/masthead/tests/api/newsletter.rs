@@ -892,3 +892,13 @@ async fn without_a_secret_the_bounce_hook_is_not_there() {
         .expect("post");
     assert_eq!(response.status(), 404);
 }
+
+#[tokio::test]
+async fn the_sign_up_box_speaks_each_editions_language() {
+    let app = spawn_app().await;
+    let arabic = app.get("/ar/").await;
+    assert!(arabic.text.contains("أهم أخبار اليوم في بريدك كل صباح."));
+    assert!(!arabic.text.contains("in your inbox every morning"));
+    let english = app.get("/").await;
+    assert!(english.text.contains("in your inbox every morning"));
+}

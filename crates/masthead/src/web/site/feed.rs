@@ -115,7 +115,7 @@ pub async fn show_feed(
         .collect();
     let feed = Feed {
         title: format!("{} — {}", site.settings.site_name, subject.title),
-        description: site.settings.newsletter_pitch.clone(),
+        description: site.newsletter_pitch(edition).to_string(),
         site_url: format!("{base}{}", subject.page_path),
         self_url: format!(
             "{base}{}/rss/{}",
