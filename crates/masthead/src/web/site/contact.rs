@@ -14,6 +14,7 @@ use crate::service::contact::{ContactForm, ContactOutcome, send_message};
 use crate::service::site::{EditionSite, Site};
 use crate::web::client::ClientAddr;
 use crate::web::error::AppError;
+use crate::web::site::public_form::Shown;
 use crate::web::site::public_form::{field, guard_fields, issue_challenge, new_challenge, private};
 use crate::web::state::AppState;
 use crate::web::view::Chrome;
@@ -144,30 +145,6 @@ pub async fn post(
     form_page(state, site, edition, &desks, shown, status)
 }
 
-/// What the form shows again: what was typed, the problems by field, a note above it.
-struct Shown<'a> {
-    form: &'a ContactForm,
-    problems: Vec<&'static str>,
-    note: Option<&'static str>,
-}
-
-impl Shown<'_> {
-    fn fresh(form: &ContactForm) -> Shown<'_> {
-        Shown {
-            form,
-            problems: Vec::new(),
-            note: None,
-        }
-    }
-
-    fn note<'a>(form: &'a ContactForm, note: &'static str) -> Shown<'a> {
-        Shown {
-            note: Some(note),
-            ..Shown::fresh(form)
-        }
-    }
-}
-
 fn read_form(fields: &[(String, String)]) -> ContactForm {
     let text = |name| field(fields, name).unwrap_or_default().to_string();
     ContactForm {
@@ -207,7 +184,7 @@ fn form_page(
     site: &Site,
     edition: &EditionSite,
     desks: &[Desk],
-    shown: Shown<'_>,
+    shown: Shown<'_, ContactForm>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let t = edition.strings.contact;

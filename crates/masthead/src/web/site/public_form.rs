@@ -46,7 +46,41 @@ pub async fn post_form(
         let fields = form_fields(&body)?;
         return contact::post(&state, &site, edition, page, &fields, client).await;
     }
-    newsletter::post_form(State(state.clone()), OriginalUri(uri), client, body).await
+    let (edition, page) = newsletter::page_at(&site, uri.path()).ok_or(AppError::NotFound)?;
+    // An email's links carry their token in the query; the form's fields follow it.
+    let mut fields: Vec<(String, String)> =
+        url_pairs(uri.query().unwrap_or_default().as_bytes()).collect();
+    fields.extend(form_fields(&body)?);
+    newsletter::post(&state, &site, edition, page, &fields, client).await
+}
+
+/// What a form shows again: what was typed, the problems by field, a note above it.
+pub struct Shown<'a, F> {
+    /// What was typed.
+    pub form: &'a F,
+    /// The fields with a problem.
+    pub problems: Vec<&'static str>,
+    /// A note above the form.
+    pub note: Option<&'static str>,
+}
+
+impl<'a, F> Shown<'a, F> {
+    /// The form as typed, with nothing to say about it.
+    pub fn fresh(form: &'a F) -> Shown<'a, F> {
+        Shown {
+            form,
+            problems: Vec::new(),
+            note: None,
+        }
+    }
+
+    /// The form as typed, with a note above it.
+    pub fn note(form: &'a F, note: &'static str) -> Shown<'a, F> {
+        Shown {
+            note: Some(note),
+            ..Shown::fresh(form)
+        }
+    }
 }
 
 /// Marks a response as for this client only: not cached here, by proxies or browsers.

@@ -10,10 +10,6 @@ pub mod letters;
 pub mod links;
 mod signup;
 
-use std::sync::Arc;
-
-use axum::body::Bytes;
-use axum::extract::{OriginalUri, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
@@ -23,7 +19,6 @@ use crate::service::site::{EditionSite, Site};
 use crate::web::client::ClientAddr;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::url_pairs;
-use crate::web::site::public_form::form_fields;
 pub(super) use crate::web::site::public_form::{field, private};
 use crate::web::state::AppState;
 use crate::web::view::Chrome;
@@ -165,22 +160,20 @@ pub async fn show(
     }
 }
 
-/// `POST` to a newsletter page: a sign-up, or an action from an email's link.
-pub async fn post_form(
-    State(state): State<Arc<AppState>>,
-    OriginalUri(uri): OriginalUri,
+/// `POST` to a newsletter page (its query's and body's fields): a sign-up, or an action
+/// from an email's link.
+pub async fn post(
+    state: &AppState,
+    site: &Site,
+    edition: &EditionSite,
+    page: NewsletterPage,
+    fields: &[(String, String)],
     client: ClientAddr,
-    body: Bytes,
 ) -> Result<Response, AppError> {
-    let site = state.site();
-    let (edition, page) = page_at(&site, uri.path()).ok_or(AppError::NotFound)?;
-    let mut fields: Vec<(String, String)> =
-        url_pairs(uri.query().unwrap_or_default().as_bytes()).collect();
-    fields.extend(form_fields(&body)?);
     match page {
-        NewsletterPage::Form => signup::sign_up(&state, &site, edition, &fields, client).await,
+        NewsletterPage::Form => signup::sign_up(state, site, edition, fields, client).await,
         NewsletterPage::Confirm | NewsletterPage::Unsubscribe | NewsletterPage::Preferences => {
-            links::act(&state, &site, edition, page, &fields).await
+            links::act(state, site, edition, page, fields).await
         }
         NewsletterPage::Check | NewsletterPage::Challenge => Err(AppError::NotFound),
     }

@@ -10,7 +10,7 @@ use crate::service::newsletter::{SignUpForm, SignUpOutcome, sign_up as sign_read
 use crate::service::site::{EditionSite, Site};
 use crate::web::client::ClientAddr;
 use crate::web::error::AppError;
-use crate::web::site::public_form::{self, guard_fields, new_challenge};
+use crate::web::site::public_form::{self, Shown, guard_fields, new_challenge};
 use crate::web::state::AppState;
 
 /// The form page (with the edition's first list ticked) and a note above it, or
@@ -34,30 +34,13 @@ pub async fn show_form(
     form_page(state, site, edition, &lists, shown, status)
 }
 
-/// What the form shows again: what was typed, the problems by field, a note above it.
-struct Shown<'a> {
-    form: &'a SignUpForm,
-    problems: Vec<&'static str>,
-    note: Option<&'static str>,
-}
-
-impl Shown<'_> {
-    fn fresh(form: &SignUpForm) -> Shown<'_> {
-        Shown {
-            form,
-            problems: Vec::new(),
-            note: None,
-        }
-    }
-}
-
 /// The form page at `status`; "closed" (503 for a sign-up) without email or lists.
 fn form_page(
     state: &AppState,
     site: &Site,
     edition: &EditionSite,
     lists: &[Newsletter],
-    shown: Shown<'_>,
+    shown: Shown<'_, SignUpForm>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let t = edition.strings;
