@@ -1,0 +1,350 @@
+//! The search analyzer: one way to turn text into index terms, used for stories when they
+//! are indexed and for what readers type, so that both meet on the same terms.
+//!
+//! Each word gives two terms, and a word matches when either does:
+//! - its **stem** in the text's language (Snowball English, Arabic or Turkish; in Arabic
+//!   after the article and the particles written onto it are taken off), so that
+//!   `elections` finds `election` and `haberlerde` finds `haber`;
+//! - its **surface form**, so that a name the stemmer mangles, or spelt without its
+//!   diacritics, still finds itself.
+//!
+//! Both are then folded for matching: Unicode NFKC, lower case (Turkish `I`/`ı` and `İ`/`i`
+//! by the Turkish rules in Turkish text), diacritics removed (`Türkiye` and `Turkiye`,
+//! `Erdoğan` and `Erdogan` are the same term), and in Arabic the short vowels (tashkeel) and
+//! the tatweel removed and the letter forms readers type interchangeably made one: `أ إ آ ٱ`
+//! to `ا`, `ة` to `ه`, `ى` to `ي`. Arabic-Indic digits become ASCII digits; numbers (and so
+//! the parts of dates) are kept whole and never stemmed.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// The language a text is written in, which picks the stemmer and the case rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Language {
+    /// English.
+    English,
+    /// Arabic.
+    Arabic,
+    /// Turkish.
+    Turkish,
+    /// Any other: folded, not stemmed.
+    Other,
+}
+
+impl Language {
+    /// The language of a BCP 47 tag (`en`, `ar-EG`, `tr`).
+    pub fn from_tag(tag: &str) -> Language {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        match primary.to_ascii_lowercase().as_str() {
+            "en" => Language::English,
+            "ar" => Language::Arabic,
+            "tr" => Language::Turkish,
+            _ => Language::Other,
+        }
+    }
+}
+
+/// One word of a text, as index terms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// The folded stem.
+    pub stem: String,
+    /// The folded word as written.
+    pub surface: String,
+}
+
+/// Words longer than this (in characters) are cut: nobody searches for them whole, and
+/// they would only bloat the index.
+const MAX_WORD: usize = 40;
+
+/// The analyzer, holding one stemmer per language.
+pub struct Analyzer {
+    english: Stemmer,
+    arabic: Stemmer,
+    turkish: Stemmer,
+}
+
+impl Default for Analyzer {
+    fn default() -> Analyzer {
+        Analyzer::new()
+    }
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("Analyzer")
+    }
+}
+
+impl Analyzer {
+    /// An analyzer with the English, Arabic and Turkish stemmers.
+    pub fn new() -> Analyzer {
+        Analyzer {
+            english: Stemmer::create(Algorithm::English),
+            arabic: Stemmer::create(Algorithm::Arabic),
+            turkish: Stemmer::create(Algorithm::Turkish),
+        }
+    }
+
+    /// The words of a text in `language`, in order (a word's index is its position, for
+    /// phrases).
+    pub fn words(&self, text: &str, language: Language) -> Vec<Word> {
+        split_words(&prepare(text))
+            .into_iter()
+            .map(|word| self.word(&word, language))
+            .collect()
+    }
+
+    fn word(&self, word: &str, language: Language) -> Word {
+        let lower = lower_case(word, language);
+        let stem = if lower.chars().all(|c| c.is_ascii_digit()) {
+            lower.clone()
+        } else {
+            match language {
+                Language::English => self.english.stem(&lower).into_owned(),
+                Language::Arabic => self.arabic.stem(without_article(&lower)).into_owned(),
+                Language::Turkish => self.turkish.stem(&lower).into_owned(),
+                Language::Other => lower.clone(),
+            }
+        };
+        Word {
+            stem: fold(&stem),
+            surface: fold(&lower),
+        }
+    }
+}
+
+/// NFKC, Arabic-Indic digits as ASCII, and the Arabic marks removed that would otherwise
+/// split a word (tashkeel, the superscript alef) or pad it (tatweel).
+fn prepare(text: &str) -> String {
+    text.nfkc()
+        .filter(|c| !is_arabic_mark(*c))
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => ascii_digit(c, '\u{0660}'),
+            '\u{06F0}'..='\u{06F9}' => ascii_digit(c, '\u{06F0}'),
+            other => other,
+        })
+        .collect()
+}
+
+fn ascii_digit(c: char, zero: char) -> char {
+    char::from_digit(u32::from(c) - u32::from(zero), 10).unwrap_or(c)
+}
+
+/// Tashkeel (harakat, tanween, shadda, sukun and the rarer marks), the superscript alef
+/// and the tatweel.
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
+/// Runs of letters, digits and combining marks; anything else separates words. An
+/// apostrophe inside a word (`don't`, `Türkiye'nin`) ends it: the part after it is a suffix.
+fn split_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut length = 0;
+    for c in text.chars() {
+        if c.is_alphanumeric() || (is_combining_mark(c) && !current.is_empty()) {
+            if length < MAX_WORD {
+                current.push(c);
+                length += 1;
+            }
+        } else if !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+            length = 0;
+        }
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+/// The prefixes written onto an Arabic word that the Snowball stemmer leaves on some words
+/// and not others: the article and the conjunctions and prepositions before it (the first
+/// step of the "light" stemmers of Arabic retrieval), longest first.
+const ARTICLES: [&str; 7] = ["وال", "بال", "كال", "فال", "ولل", "لل", "ال"];
+
+/// An Arabic word without its article prefix, if what is left is still a word (at least
+/// two letters).
+fn without_article(word: &str) -> &str {
+    ARTICLES
+        .iter()
+        .find_map(|prefix| word.strip_prefix(prefix))
+        .filter(|rest| rest.chars().count() >= 2)
+        .unwrap_or(word)
+}
+
+/// Lower case, by the Turkish rules in Turkish text (`I` is `ı`, `İ` is `i`).
+fn lower_case(word: &str, language: Language) -> String {
+    if language == Language::Turkish {
+        word.chars()
+            .flat_map(|c| match c {
+                'I' => vec!['ı'],
+                'İ' => vec!['i'],
+                other => other.to_lowercase().collect(),
+            })
+            .collect()
+    } else {
+        word.to_lowercase()
+    }
+}
+
+/// A lower-case term folded for matching: diacritics off, dotless `ı` as `i`, the dot
+/// that lower-casing `İ` leaves removed, and the Arabic letter forms made one.
+fn fold(term: &str) -> String {
+    term.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'ı' => 'i',
+            'ß' => 's',
+            'ø' => 'o',
+            'ł' => 'l',
+            'đ' => 'd',
+            'æ' => 'a',
+            '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => '\u{0627}',
+            '\u{0629}' => '\u{0647}',
+            '\u{0649}' => '\u{064A}',
+            other => other,
+        })
+        .nfc()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn surfaces(text: &str, language: Language) -> Vec<String> {
+        Analyzer::new()
+            .words(text, language)
+            .into_iter()
+            .map(|word| word.surface)
+            .collect()
+    }
+
+    fn stems(text: &str, language: Language) -> Vec<String> {
+        Analyzer::new()
+            .words(text, language)
+            .into_iter()
+            .map(|word| word.stem)
+            .collect()
+    }
+
+    #[test]
+    fn languages_come_from_their_tags() {
+        assert_eq!(Language::from_tag("en"), Language::English);
+        assert_eq!(Language::from_tag("ar-EG"), Language::Arabic);
+        assert_eq!(Language::from_tag("TR"), Language::Turkish);
+        assert_eq!(Language::from_tag("fr"), Language::Other);
+        assert_eq!(Language::from_tag(""), Language::Other);
+    }
+
+    #[test]
+    fn diacritics_fold_so_names_match_however_they_are_typed() {
+        for language in [Language::English, Language::Turkish] {
+            assert_eq!(
+                surfaces("Türkiye Erdoğan İstanbul Çağlayan Şişli", language),
+                surfaces("Turkiye Erdogan Istanbul Caglayan Sisli", language),
+                "{language:?}"
+            );
+        }
+        assert_eq!(
+            surfaces("Café Zürich naïve", Language::English),
+            ["cafe", "zurich", "naive"]
+        );
+    }
+
+    #[test]
+    fn turkish_case_rules_apply_in_turkish_text() {
+        assert_eq!(lower_case("IŞIK", Language::Turkish), "ışık");
+        assert_eq!(lower_case("İZMİR", Language::Turkish), "izmir");
+        assert_eq!(lower_case("ISTANBUL", Language::English), "istanbul");
+        // And both meet once folded.
+        assert_eq!(
+            surfaces("IŞIK", Language::Turkish),
+            surfaces("ışık", Language::Turkish)
+        );
+        assert_eq!(surfaces("İzmir", Language::English), ["izmir"]);
+    }
+
+    #[test]
+    fn stems_join_the_forms_of_a_word() {
+        assert_eq!(
+            stems("elections election elected", Language::English),
+            ["elect", "elect", "elect"]
+        );
+        assert_eq!(
+            stems("haberler haberlerde haber kitapları", Language::Turkish),
+            ["haber", "haber", "haber", "kitap"]
+        );
+        // The article and the conjunctions and prepositions written onto it do not matter.
+        let arabic = stems("الانتخابات والانتخابات بالانتخابات انتخابات", Language::Arabic);
+        assert!(arabic.iter().all(|stem| *stem == arabic[0]), "{arabic:?}");
+        let singular = stems("الانتخاب وللانتخاب انتخاب", Language::Arabic);
+        assert!(
+            singular.iter().all(|stem| *stem == singular[0]),
+            "{singular:?}"
+        );
+    }
+
+    #[test]
+    fn arabic_is_normalised_as_readers_type_it() {
+        // With and without tashkeel and tatweel, and the alef, ta marbuta and alef
+        // maqsura forms.
+        assert_eq!(
+            surfaces("مُحَمَّد", Language::Arabic),
+            surfaces("محمد", Language::Arabic)
+        );
+        assert_eq!(
+            surfaces("كـــتاب", Language::Arabic),
+            surfaces("كتاب", Language::Arabic)
+        );
+        assert_eq!(
+            surfaces("أحمد إسطنبول آمن مدرسة مستشفى", Language::Arabic),
+            surfaces("احمد اسطنبول امن مدرسه مستشفي", Language::Arabic)
+        );
+        assert_eq!(
+            surfaces("سُوريا", Language::Arabic).len(),
+            1,
+            "marks do not split a word"
+        );
+    }
+
+    #[test]
+    fn numbers_and_dates_stay_searchable() {
+        assert_eq!(
+            surfaces("On 5 December 2026, 1,200 people", Language::English),
+            ["on", "5", "december", "2026", "1", "200", "people"]
+        );
+        assert_eq!(stems("2026-12-05", Language::English), ["2026", "12", "05"]);
+        assert_eq!(surfaces("عام ٢٠٢٦", Language::Arabic)[1], "2026");
+        assert_eq!(
+            surfaces("Ⅻ ｆｕｌｌ", Language::English),
+            ["xii", "full"],
+            "NFKC"
+        );
+    }
+
+    #[test]
+    fn anything_typed_is_only_words() {
+        assert_eq!(
+            surfaces(
+                "\"grain deal\" -Russia OR 1=1; DROP TABLE stories--",
+                Language::English
+            ),
+            [
+                "grain", "deal", "russia", "or", "1", "1", "drop", "table", "stories"
+            ]
+        );
+        assert!(surfaces("", Language::English).is_empty());
+        assert!(surfaces("  ... --- !!! ", Language::Arabic).is_empty());
+        let long = "a".repeat(500);
+        assert_eq!(surfaces(&long, Language::English)[0].len(), MAX_WORD);
+        assert_eq!(
+            surfaces("don't Türkiye'nin", Language::Turkish),
+            ["don", "t", "turkiye", "nin"]
+        );
+    }
+}
