@@ -193,6 +193,9 @@ impl App {
             lease: jiff::SignedDuration::from_secs(
                 i64::try_from(config.job_lease_secs).unwrap_or(60),
             ),
+            retry: jiff::SignedDuration::from_secs(
+                i64::try_from(config.job_retry_secs).unwrap_or(30),
+            ),
         };
         let clock = NewsletterClock {
             state: state.clone(),

@@ -40,6 +40,9 @@ pub struct Config {
     /// Seconds a node holds a background job (a scheduled publish) it has claimed; when
     /// a node dies mid-job, another takes the job over after this. Default 60.
     pub job_lease_secs: u64,
+    /// Seconds before a failed background job (an email the mail server refused, an issue
+    /// whose send stopped) is tried again. Default 30.
+    pub job_retry_secs: u64,
     /// Days the change log keeps its entries (other nodes follow it within seconds; a node
     /// that was down longer starts with an empty page cache anyway). 0 keeps them for
     /// ever. Default 7.
@@ -111,6 +114,7 @@ impl Default for Config {
             page_cache_entries: 5000,
             max_upload_mb: 20,
             job_lease_secs: 60,
+            job_retry_secs: 30,
             change_log_days: 7,
             finished_jobs_days: 30,
             audit_log_days: 0,
@@ -184,6 +188,7 @@ impl Config {
                 }
                 "max_upload_mb" => self.max_upload_mb = value.parse().with_context(bad)?,
                 "job_lease_secs" => self.job_lease_secs = value.parse().with_context(bad)?,
+                "job_retry_secs" => self.job_retry_secs = value.parse().with_context(bad)?,
                 "change_log_days" => self.change_log_days = value.parse().with_context(bad)?,
                 "finished_jobs_days" => {
                     self.finished_jobs_days = value.parse().with_context(bad)?
@@ -257,6 +262,9 @@ impl Config {
         }
         if !(1..=3600).contains(&self.job_lease_secs) {
             bail!("job_lease_secs must be between 1 and 3600");
+        }
+        if !(1..=3600).contains(&self.job_retry_secs) {
+            bail!("job_retry_secs must be between 1 and 3600");
         }
         for (key, secs) in [
             ("header_timeout_secs", self.header_timeout_secs),
@@ -349,6 +357,8 @@ impl Config {
             log_level: "warn".to_string(),
             // Small pages, so that the small test newsroom has several of them.
             page_size: 5,
+            // A refused email is tried again soon, so tests of it need not wait long.
+            job_retry_secs: 2,
             ..Config::default()
         }
     }

@@ -15,8 +15,6 @@ use crate::web::state::AppState;
 
 /// How often the queue is checked.
 const POLL: Duration = Duration::from_secs(1);
-/// How long after a failure a job is tried again.
-const RETRY: SignedDuration = SignedDuration::from_secs(30);
 
 /// The job queue's worker. It works through the app's state: the store, the change
 /// signal, the mailer (without one, email jobs wait), and for newsletter issues the theme
@@ -26,6 +24,8 @@ pub struct JobWorker {
     pub state: Arc<AppState>,
     /// How long a claimed job stays reserved for this node (`job_lease_secs`).
     pub lease: SignedDuration,
+    /// How long after a failure a job is tried again (`job_retry_secs`).
+    pub retry: SignedDuration,
 }
 
 impl JobWorker {
@@ -111,7 +111,7 @@ impl JobWorker {
             }
             Err(error) => {
                 tracing::warn!(%error, job = job.id, "job failed; will retry");
-                let retry = Timestamp::now() + RETRY;
+                let retry = Timestamp::now() + self.retry;
                 if let Err(error) = self
                     .state
                     .store
