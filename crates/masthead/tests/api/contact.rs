@@ -92,7 +92,18 @@ async fn a_message_reaches_its_desk_by_email_and_an_editor_marks_it_handled() {
 
     let reporter = app.desk(Role::Reporter).await;
     assert_eq!(reporter.get("/admin/contact").await.status, 403);
+    assert!(
+        reporter
+            .get("/admin")
+            .await
+            .texts(".contact-waiting")
+            .is_empty()
+    );
     let editor = app.desk(Role::Editor).await;
+    assert_eq!(
+        editor.get("/admin").await.texts(".contact-waiting"),
+        ["Readers' messages: 1 not handled yet"]
+    );
     let inbox = editor.get("/admin/contact").await;
     assert_eq!(inbox.status, 200, "{}", inbox.text);
     let link = inbox.attrs(".contact-inbox a", "href").remove(0);
@@ -115,6 +126,13 @@ async fn a_message_reaches_its_desk_by_email_and_an_editor_marks_it_handled() {
     assert!(page.text.contains("sent"), "the email went out");
     let waiting = editor.get("/admin/contact").await;
     assert!(waiting.attrs(".contact-inbox a", "href").is_empty());
+    assert!(
+        editor
+            .get("/admin")
+            .await
+            .texts(".contact-waiting")
+            .is_empty()
+    );
     let all = editor.get("/admin/contact?show=all").await;
     assert_eq!(
         all.attrs(".contact-inbox a", "href"),

@@ -1,5 +1,5 @@
 //! The dashboard: my drafts, waiting for review, scheduled, recently published, missed
-//! schedules.
+//! schedules, and for editors how many readers' messages wait.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -8,6 +8,7 @@ use axum::extract::{Query, State};
 use axum::response::Html;
 use serde::Serialize;
 
+use crate::domain::permission::{Action, allows};
 use crate::service::newsroom::{Dashboard, dashboard};
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
@@ -23,6 +24,8 @@ struct DashboardPage {
     scheduled: Vec<StoryRow>,
     published: Vec<StoryRow>,
     missed: Vec<StoryRow>,
+    /// Readers' messages no one has handled, for those who read them.
+    unhandled_messages: Option<i64>,
 }
 
 /// `GET /admin`.
@@ -38,6 +41,12 @@ pub async fn show_dashboard(
         published,
         missed,
     } = dashboard(state.store.as_ref(), user.actor).await?;
+    let unhandled_messages = if allows(user.user.role, Action::ReadMessages) {
+        let counts = state.store.unhandled_contact_counts().await?;
+        Some(counts.iter().map(|(_, count)| count).sum())
+    } else {
+        None
+    };
     let site = state.site();
     let rows = |list| StoryRow::all(&site, list);
     let page = DashboardPage {
@@ -48,6 +57,7 @@ pub async fn show_dashboard(
         scheduled: rows(scheduled),
         published: rows(published),
         missed: rows(missed),
+        unhandled_messages,
     };
     Ok(Html(state.theme.render("admin/dashboard.html", &page)?))
 }
