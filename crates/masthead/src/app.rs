@@ -16,6 +16,7 @@ use tokio::net::TcpListener;
 use crate::config::Config;
 use crate::domain::signed::Signer;
 use crate::jobs::changes::{ChangeFollower, ChangeSignal, FollowerBeat};
+use crate::jobs::indexer::SearchIndexer;
 use crate::jobs::issues::NewsletterClock;
 use crate::jobs::scheduler::JobWorker;
 use crate::jobs::upkeep::LogPruner;
@@ -26,6 +27,7 @@ use crate::service::address_lock::AddressLocks;
 use crate::service::gate::Gate;
 use crate::service::hashing::PasswordHashing;
 use crate::service::revision::{DIFF_SLOTS, DIFF_WAIT};
+use crate::service::search::SearchService;
 use crate::service::site_tree::SiteTree;
 use crate::web::cache::{CachedSite, PageCache};
 use crate::web::ops::access::MetricsAccess;
@@ -132,6 +134,7 @@ pub struct App {
     state: Arc<AppState>,
     server: ServerSettings,
     follower: ChangeFollower,
+    indexer: SearchIndexer,
     worker: JobWorker,
     clock: NewsletterClock,
     pruner: LogPruner,
@@ -187,7 +190,13 @@ impl App {
             mail,
             signer: Signer::new(link_key.as_bytes()),
             webhook_secret: config.email.webhook_secret.clone(),
+            search: Arc::new(SearchService::new()),
         });
+        let indexer = SearchIndexer {
+            store: state.store.clone(),
+            search: state.search.clone(),
+            beat: state.follower.clone(),
+        };
         let worker = JobWorker {
             state: state.clone(),
             lease: jiff::SignedDuration::from_secs(
@@ -207,6 +216,7 @@ impl App {
             state,
             server,
             follower,
+            indexer,
             worker,
             clock,
             pruner,
@@ -228,11 +238,13 @@ impl App {
     /// Serves until Ctrl-C or SIGTERM, then finishes in-flight requests.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         let follower = tokio::spawn(self.follower.run());
+        let indexer = tokio::spawn(self.indexer.run());
         let worker = tokio::spawn(self.worker.run());
         let pruner = tokio::spawn(self.pruner.run());
         let clock = tokio::spawn(self.clock.run());
         serve(self.listener, self.site, self.server, shutdown_signal()).await;
         follower.abort();
+        indexer.abort();
         worker.abort();
         pruner.abort();
         clock.abort();

@@ -13,6 +13,7 @@ use crate::archive::ImportSink;
 use crate::config::{Config, LogFormat, without_password};
 use crate::service::account::create_user;
 use crate::service::demo_accounts::DemoAccountMaker;
+use crate::service::search::SearchService;
 
 /// Masthead: the newsroom and the news site in one binary.
 #[derive(Debug, Parser)]
@@ -30,6 +31,10 @@ enum Command {
     Serve(ServeArgs),
     /// Brings the database in the data folder to the latest schema, then exits.
     Migrate(DataArgs),
+    /// Rebuilds the search index from every story, with a progress bar. It may run while
+    /// the site serves: searches go on meanwhile, and stories changed during the rebuild
+    /// are indexed as they change.
+    Reindex(DataArgs),
     /// Manages newsroom accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -198,6 +203,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Database {} is up to date.", config.database_label());
             Ok(())
         }
+        Command::Reindex(args) => {
+            let config = args.config()?;
+            init_logging(&config);
+            reindex(&config).await
+        }
     }
 }
 
@@ -230,6 +240,23 @@ async fn create_demo(
         started.elapsed().as_secs_f64()
     );
     println!("{}", demo.accounts);
+    Ok(())
+}
+
+async fn reindex(config: &Config) -> anyhow::Result<()> {
+    let store = open_store(config).await?;
+    let started = Instant::now();
+    let mut bar = crate::copy::progress_bar();
+    let mut progress = |done, total| bar(done, total, "stories indexed");
+    let stories = SearchService::new()
+        .rebuild(&**store, &mut progress)
+        .await
+        .context("rebuilding the search index")?;
+    store.close().await;
+    println!(
+        "Indexed {stories} stories in {:.1} s.",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 

@@ -15,6 +15,9 @@
 //! to `ا`, `ة` to `ه`, `ى` to `ي`. Arabic-Indic digits become ASCII digits; numbers (and so
 //! the parts of dates) are kept whole and never stemmed.
 
+mod query;
+
+pub use query::{Part, Query, Term};
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;

@@ -6,13 +6,14 @@ use std::sync::LazyLock;
 
 use sqlx::postgres::{PgArguments, PgRow};
 use sqlx::{Arguments, Row as _, TypeInfo, ValueRef};
-use store::{ChangeListener, StoreError, StoreResult};
+use store::{ChangeListener, SearchDoc, StoreError, StoreResult};
 use store_sql::db::BoxFuture;
 use store_sql::dump::{Cell, Row, TABLES};
 use store_sql::select::Selects;
 use store_sql::{Db, Dialect, Query, Value, sql};
 
 use crate::listen::{CHANGES_CHANNEL, listener};
+use crate::tsearch;
 
 store_sql::impl_db!(
     PgPool,
@@ -87,6 +88,26 @@ impl Dialect for Postgres {
         pool: &PgPool,
     ) -> BoxFuture<'_, StoreResult<Option<Box<dyn ChangeListener>>>> {
         Box::pin(async move { listener(&pool.0).await.map(Some) })
+    }
+
+    fn put_search_terms(doc: &SearchDoc) -> Vec<Query> {
+        tsearch::put_terms(doc)
+    }
+
+    fn drop_search_terms(ids: Vec<i64>) -> Query {
+        tsearch::drop_terms(ids)
+    }
+
+    fn search_from(n: usize) -> String {
+        tsearch::search_from(n)
+    }
+
+    fn search_rank(n: usize) -> String {
+        tsearch::search_rank(n)
+    }
+
+    fn match_expression(query: &store::Query) -> String {
+        tsearch::match_expression(query)
     }
 
     const DEFER_FOREIGN_KEYS: &'static str = "SET CONSTRAINTS ALL DEFERRED";

@@ -7,6 +7,7 @@
 
 mod dialect;
 mod listen;
+mod tsearch;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -6,7 +6,7 @@ use std::fmt::Debug;
 
 use sqlx::postgres::PgRow;
 use sqlx::sqlite::SqliteRow;
-use store::{ChangeListener, Constraint, PoolUse, StoreError, StoreResult};
+use store::{ChangeListener, Constraint, PoolUse, SearchDoc, StoreError, StoreResult};
 
 use crate::dump::Row;
 use crate::query::Query;
@@ -140,6 +140,24 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
     ) -> BoxFuture<'_, StoreResult<Option<Box<dyn ChangeListener>>>> {
         Box::pin(async { Ok(None) })
     }
+
+    /// The statements that write a document's terms into the backend's full-text index,
+    /// replacing any the story had.
+    fn put_search_terms(doc: &SearchDoc) -> Vec<Query>;
+
+    /// The statement that removes the terms of the stories `ids` from the full-text index.
+    fn drop_search_terms(ids: Vec<i64>) -> Query;
+
+    /// The `FROM … WHERE …` of a search: the full-text index joined to the stories (`s`)
+    /// and their snippet text (`d`), where the match expression bound as `$n` matches.
+    fn search_from(n: usize) -> String;
+
+    /// A result's relevance for the match expression bound as `$n`, higher is better.
+    fn search_rank(n: usize) -> String;
+
+    /// The match expression of a query, bound as a text: made of the query's terms, each
+    /// quoted, so nothing a reader types is read as the database's search syntax.
+    fn match_expression(query: &store::Query) -> String;
 
     /// The statement that starts an import (`masthead copy`) in its transaction: foreign
     /// keys are checked at commit, so a row may refer to one copied after it.

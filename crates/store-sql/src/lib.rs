@@ -30,6 +30,7 @@ pub mod read;
 pub mod retention;
 pub mod rows;
 pub mod search;
+pub mod search_index;
 pub mod sections;
 pub mod select;
 pub mod stories;

@@ -6,10 +6,12 @@ use std::sync::LazyLock;
 
 use sqlx::sqlite::{SqliteArguments, SqliteRow};
 use sqlx::{Arguments, Row as _, TypeInfo, ValueRef};
-use store::{StoreError, StoreResult};
+use store::{SearchDoc, StoreError, StoreResult};
 use store_sql::dump::{Cell, Row};
 use store_sql::select::Selects;
 use store_sql::{Dialect, Query, Value, sql};
+
+use crate::fts;
 
 store_sql::impl_db!(
     SqlitePool,
@@ -44,6 +46,26 @@ impl Dialect for Sqlite {
     fn selects() -> &'static Selects {
         static SELECTS: LazyLock<Selects> = LazyLock::new(Selects::build::<Sqlite>);
         &SELECTS
+    }
+
+    fn put_search_terms(doc: &SearchDoc) -> Vec<Query> {
+        fts::put_terms(doc)
+    }
+
+    fn drop_search_terms(ids: Vec<i64>) -> Query {
+        fts::drop_terms(ids)
+    }
+
+    fn search_from(n: usize) -> String {
+        fts::search_from(n)
+    }
+
+    fn search_rank(n: usize) -> String {
+        fts::search_rank(n)
+    }
+
+    fn match_expression(query: &store::Query) -> String {
+        fts::match_expression(query)
     }
 
     const DEFER_FOREIGN_KEYS: &'static str = "PRAGMA defer_foreign_keys = ON";

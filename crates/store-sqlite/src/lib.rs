@@ -5,6 +5,7 @@
 //! [`Sqlite`] dialect.
 
 mod dialect;
+mod fts;
 
 use std::path::Path;
 use std::str::FromStr;

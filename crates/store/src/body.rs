@@ -107,6 +107,26 @@ impl Body {
             .sum()
     }
 
+    /// The body's text as plain paragraphs, in order: paragraphs, subheadings, quotations
+    /// (with who said them) and list items; images, embeds and related stories give none.
+    pub fn paragraphs(&self) -> Vec<String> {
+        let runs = |inlines: &[Inline]| inlines.iter().map(|run| run.text.as_str()).collect();
+        let mut paragraphs = Vec::new();
+        for block in &self.0 {
+            match block {
+                Block::Paragraph { inlines } => paragraphs.push(runs(inlines)),
+                Block::Heading { text, .. } => paragraphs.push(text.clone()),
+                Block::Quote { text, cite } => {
+                    paragraphs.push(text.clone());
+                    paragraphs.extend(cite.clone());
+                }
+                Block::List { items, .. } => paragraphs.extend(items.iter().map(|item| runs(item))),
+                Block::Image { .. } | Block::Embed { .. } | Block::Related { .. } => {}
+            }
+        }
+        paragraphs
+    }
+
     /// The ids of stories the body links to with a related block.
     pub fn related_story_ids(&self) -> Vec<i64> {
         self.0

@@ -20,6 +20,7 @@ mod ops;
 mod query;
 #[cfg(feature = "sqlx")]
 mod row;
+mod search;
 pub mod slug;
 mod store;
 mod tag;
@@ -41,6 +42,7 @@ pub use ops::{JobCounts, Operations, PoolUse, Pruned, Retention};
 pub use query::{Cursor, StoryFilter, StoryQuery};
 #[cfg(feature = "sqlx")]
 pub use row::{EpochSeconds, OptionalEpochSeconds};
+pub use search::*;
 pub use store::{
     Accounts, ChangeListener, Curation, History, JobQueue, MediaLibrary, Newsroom, People,
     Presence, SiteReads, Store, StoryReads, Writes,

@@ -16,6 +16,7 @@ use crate::newsletter::{Newsletters, Outbox};
 use crate::newsroom::*;
 use crate::ops::Operations;
 use crate::query::StoryQuery;
+use crate::search::SearchIndex;
 use crate::write::*;
 
 /// Everything Masthead keeps in its database: the parts below, which each backend
@@ -36,6 +37,7 @@ pub trait Store:
     + Issues
     + Contact
     + People
+    + SearchIndex
     + Operations
 {
 }
@@ -56,6 +58,7 @@ impl<T> Store for T where
         + Issues
         + Contact
         + People
+        + SearchIndex
         + Operations
 {
 }

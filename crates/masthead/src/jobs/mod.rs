@@ -8,6 +8,7 @@
 //! and the newsletter clock also render email from the theme, so they hold the app's state.
 
 pub mod changes;
+pub mod indexer;
 pub mod issues;
 pub mod scheduler;
 pub mod upkeep;

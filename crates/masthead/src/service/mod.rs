@@ -26,6 +26,7 @@ pub mod menu_edit;
 pub mod newsletter;
 pub mod newsroom;
 pub mod revision;
+pub mod search;
 pub mod section_edit;
 pub mod site;
 pub mod site_tree;

@@ -15,6 +15,7 @@ use crate::service::address_lock::AddressLocks;
 use crate::service::gate::Gate;
 use crate::service::hashing::PasswordHashing;
 use crate::service::login::LoginChecks;
+use crate::service::search::SearchService;
 use crate::service::site::Site;
 use crate::service::site_tree::SiteTree;
 use crate::web::cache::PageCache;
@@ -59,6 +60,8 @@ pub struct AppState {
     pub signer: Signer,
     /// The secret bounce and complaint reports are signed with (`[email] webhook_secret`).
     pub webhook_secret: Option<Secret>,
+    /// The search analyzer, spelling vocabularies and the index's completeness.
+    pub search: Arc<SearchService>,
 }
 
 impl AppState {

@@ -12,4 +12,5 @@ mod newsroom;
 mod nodes;
 mod ordering;
 mod schema;
+mod search;
 mod stories;

@@ -16,6 +16,13 @@ const FLAGS: &[(&str, &str)] = &[
     ("users", "must_change_password"),
 ];
 
+/// The full-text index's own tables, which differ by design: SQLite's FTS5 table (and the
+/// tables FTS5 keeps it in), PostgreSQL's table of `tsvector`s. Both are rebuilt from the
+/// stories, never copied.
+fn is_full_text_index(table: &str) -> bool {
+    table == "search_fts" || table.starts_with("search_fts_") || table == "search_terms"
+}
+
 /// A table as both backends can describe it, in words common to both.
 #[derive(Debug, PartialEq)]
 struct Table {
@@ -56,7 +63,7 @@ async fn sqlite_schema(connection: &mut SqliteConnection) -> BTreeMap<String, Ta
     .await
     .expect("tables");
     let mut schema = BTreeMap::new();
-    for (table,) in names {
+    for (table,) in names.into_iter().filter(|(name,)| !is_full_text_index(name)) {
         let columns: Vec<(String, String, bool, i64)> = sqlx::query_as(
             "SELECT name, type, \"notnull\", pk FROM pragma_table_info($1) ORDER BY cid",
         )
@@ -137,7 +144,7 @@ async fn postgres_schema(connection: &mut PgConnection) -> BTreeMap<String, Tabl
     .await
     .expect("tables");
     let mut schema = BTreeMap::new();
-    for (table,) in names {
+    for (table,) in names.into_iter().filter(|(name,)| !is_full_text_index(name)) {
         let columns: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
             "SELECT column_name::text, data_type::text, is_nullable::text, collation_name::text \
              FROM information_schema.columns \

@@ -17,7 +17,12 @@ async fn edition(store: &dyn Store) -> i64 {
         .expect("edition")
 }
 
-async fn section(store: &dyn Store, edition_id: i64, parent_id: Option<i64>, slug: &str) -> i64 {
+pub async fn section(
+    store: &dyn Store,
+    edition_id: i64,
+    parent_id: Option<i64>,
+    slug: &str,
+) -> i64 {
     store
         .create_section(&NewSection {
             edition_id,
@@ -31,7 +36,7 @@ async fn section(store: &dyn Store, edition_id: i64, parent_id: Option<i64>, slu
         .expect("section")
 }
 
-fn story(edition_id: i64, section_id: i64, slug: &str, minutes_ago: i64) -> NewStory {
+pub fn story(edition_id: i64, section_id: i64, slug: &str, minutes_ago: i64) -> NewStory {
     let published = Timestamp::now() - jiff::SignedDuration::from_mins(minutes_ago);
     NewStory {
         edition_id,

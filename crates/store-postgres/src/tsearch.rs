@@ -1,0 +1,185 @@
+//! The search index on PostgreSQL: a `tsvector` per story written from the analyzer's
+//! terms (not by `to_tsvector`), with a GIN index, matched with a `tsquery` made only of
+//! quoted terms (see the migration `create_search_index`).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use store::{Part, Query as SearchQuery, SearchDoc, Word};
+use store_sql::{Query, sql};
+
+/// The weight of each field, in [`store::FIELDS`] order.
+const WEIGHTS: [char; 4] = ['A', 'B', 'C', 'D'];
+
+/// The highest position a `tsvector` keeps (later words are all at this one).
+const MAX_POSITION: usize = 16_383;
+
+/// The most positions a `tsvector` keeps of one lexeme.
+const MAX_POSITIONS_PER_TERM: usize = 256;
+
+/// Replaces a story's terms.
+pub fn put_terms(doc: &SearchDoc) -> Vec<Query> {
+    vec![sql!(
+        "INSERT INTO search_terms (story_id, terms) VALUES ($1, $2::tsvector) \
+         ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms",
+        doc.story_id,
+        vector(doc)
+    )]
+}
+
+/// Removes stories' terms.
+pub fn drop_terms(ids: Vec<i64>) -> Query {
+    sql!("DELETE FROM search_terms WHERE story_id = ANY($1)", ids)
+}
+
+/// The `FROM … WHERE …` of a search matching `$n`.
+pub fn search_from(n: usize) -> String {
+    format!(
+        "FROM search_terms t JOIN stories s ON s.id = t.story_id \
+         LEFT JOIN search_docs d ON d.story_id = s.id WHERE t.terms @@ ${n}::tsquery"
+    )
+}
+
+/// Relevance, higher is better: `ts_rank` with the weights of A (headline) to D (body)
+/// in the proportions SQLite's `bm25` column weights use.
+pub fn search_rank(n: usize) -> String {
+    format!("ts_rank('{{0.1, 0.2, 0.4, 1.0}}', t.terms, ${n}::tsquery)")
+}
+
+/// The `tsvector` literal of a document: each word's stem and surface form at the word's
+/// position, with its field's weight; fields apart by one empty position, so a phrase
+/// never runs from one field into the next.
+pub fn vector(doc: &SearchDoc) -> String {
+    let mut positions: BTreeMap<&str, Vec<(usize, char)>> = BTreeMap::new();
+    let mut position = 1;
+    for (field, weight) in doc.fields.iter().zip(WEIGHTS) {
+        for (stem, surface) in field.stems.iter().zip(&field.surfaces) {
+            let at = position.min(MAX_POSITION);
+            for term in [stem, surface] {
+                let list = positions.entry(term).or_default();
+                if list.len() < MAX_POSITIONS_PER_TERM && list.last() != Some(&(at, weight)) {
+                    list.push((at, weight));
+                }
+            }
+            position += 1;
+        }
+        position += 1;
+    }
+    let mut vector = String::new();
+    for (term, list) in positions {
+        if term.is_empty() {
+            continue;
+        }
+        if !vector.is_empty() {
+            vector.push(' ');
+        }
+        vector.push_str(&lexeme(term));
+        vector.push(':');
+        for (index, (at, weight)) in list.into_iter().enumerate() {
+            if index > 0 {
+                vector.push(',');
+            }
+            let _ = write!(vector, "{at}{weight}");
+        }
+    }
+    vector
+}
+
+/// The `tsquery` of a query: every included part (`&`), none of the excluded ones
+/// (`& !`). A word is its stem or its surface form (`|`); a phrase, its words in a row
+/// (`<->`), each by either form.
+pub fn match_expression(query: &SearchQuery) -> String {
+    let mut expression = query
+        .include
+        .iter()
+        .map(part)
+        .collect::<Vec<_>>()
+        .join(" & ");
+    for excluded in &query.exclude {
+        expression.push_str(" & !");
+        expression.push_str(&part(excluded));
+    }
+    expression
+}
+
+fn part(part: &Part) -> String {
+    match part {
+        Part::Word(word) => either(word),
+        Part::Phrase(words) => format!(
+            "({})",
+            words.iter().map(either).collect::<Vec<_>>().join(" <-> ")
+        ),
+    }
+}
+
+fn either(Word { stem, surface }: &Word) -> String {
+    if stem == surface {
+        lexeme(stem)
+    } else {
+        format!("({} | {})", lexeme(stem), lexeme(surface))
+    }
+}
+
+/// A quoted lexeme: in single quotes, with quotes and backslashes doubled.
+fn lexeme(term: &str) -> String {
+    format!("'{}'", term.replace('\\', "\\\\").replace('\'', "''"))
+}
+
+#[cfg(test)]
+mod tests {
+    use store::FieldTerms;
+
+    use super::*;
+
+    fn word(stem: &str, surface: &str) -> Word {
+        Word {
+            stem: stem.into(),
+            surface: surface.into(),
+        }
+    }
+
+    fn field(words: &[(&str, &str)]) -> FieldTerms {
+        FieldTerms {
+            stems: words.iter().map(|(stem, _)| stem.to_string()).collect(),
+            surfaces: words
+                .iter()
+                .map(|(_, surface)| surface.to_string())
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn stems_and_surfaces_share_positions_and_fields_are_weighted_apart() {
+        let doc = SearchDoc {
+            story_id: 1,
+            fields: [
+                field(&[("elect", "elections"), ("loom", "loom")]),
+                FieldTerms::default(),
+                field(&[("nato", "nato")]),
+                field(&[("elect", "elect")]),
+            ],
+            plain: String::new(),
+        };
+
+        assert_eq!(
+            vector(&doc),
+            "'elect':1A,6D 'elections':1A 'loom':2A 'nato':5C"
+        );
+    }
+
+    #[test]
+    fn queries_are_quoted_lexemes_only() {
+        let query = SearchQuery {
+            include: vec![
+                Part::Word(word("elect", "elections")),
+                Part::Phrase(vec![word("grain", "grain"), word("deal", "deals")]),
+            ],
+            exclude: vec![Part::Word(word("it's", "o\\k"))],
+        };
+
+        assert_eq!(
+            match_expression(&query),
+            "('elect' | 'elections') & ('grain' <-> ('deal' | 'deals')) & !('it''s' | 'o\\\\k')"
+        );
+    }
+}

@@ -1,0 +1,127 @@
+//! The search index on SQLite: an FTS5 table with one column per field for stems and one
+//! for surface forms (see the migration `create_search_index`), matched with an FTS5
+//! expression made only of quoted terms.
+
+use store::{FieldTerms, Part, Query as SearchQuery, SearchDoc, Word};
+use store_sql::{Query, Value, sql};
+
+/// Column weights for `bm25`, in the table's column order: a headline match counts ten
+/// times a body match, the standfirst four, the labels (topics, keywords, bylines) two.
+const WEIGHTS: &str = "10.0, 10.0, 4.0, 4.0, 2.0, 2.0, 1.0, 1.0";
+
+/// Replaces a story's row of the FTS5 table.
+pub fn put_terms(doc: &SearchDoc) -> Vec<Query> {
+    let mut insert = sql!(
+        "INSERT INTO search_fts (rowid, headline_stems, headline_words, standfirst_stems, \
+           standfirst_words, labels_stems, labels_words, body_stems, body_words) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        doc.story_id
+    );
+    for FieldTerms { stems, surfaces } in &doc.fields {
+        insert.args.push(Value::from(stems.join(" ")));
+        insert.args.push(Value::from(surfaces.join(" ")));
+    }
+    vec![
+        sql!("DELETE FROM search_fts WHERE rowid = $1", doc.story_id),
+        insert,
+    ]
+}
+
+/// Removes stories' rows from the FTS5 table.
+pub fn drop_terms(ids: Vec<i64>) -> Query {
+    sql!(
+        "DELETE FROM search_fts WHERE rowid IN (SELECT value FROM json_each($1))",
+        ids
+    )
+}
+
+/// The `FROM … WHERE …` of a search matching `$n`.
+pub fn search_from(n: usize) -> String {
+    format!(
+        "FROM search_fts JOIN stories s ON s.id = search_fts.rowid \
+         LEFT JOIN search_docs d ON d.story_id = s.id WHERE search_fts MATCH ${n}"
+    )
+}
+
+/// Relevance, higher is better (FTS5's `bm25` is lower for better matches).
+pub fn search_rank(_n: usize) -> String {
+    format!("-bm25(search_fts, {WEIGHTS})")
+}
+
+/// The FTS5 expression of a query: every included part, and none of the excluded ones.
+/// A word matches its stem or its surface form; a phrase, its stems or its surface forms
+/// in a row.
+pub fn match_expression(query: &SearchQuery) -> String {
+    let mut expression = query
+        .include
+        .iter()
+        .map(part)
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    for excluded in &query.exclude {
+        expression.push_str(" NOT ");
+        expression.push_str(&part(excluded));
+    }
+    expression
+}
+
+fn part(part: &Part) -> String {
+    let (stems, surfaces): (Vec<&str>, Vec<&str>) = match part {
+        Part::Word(word) => (vec![&word.stem], vec![&word.surface]),
+        Part::Phrase(words) => words
+            .iter()
+            .map(|Word { stem, surface }| (stem.as_str(), surface.as_str()))
+            .unzip(),
+    };
+    let (stems, surfaces) = (quoted(&stems), quoted(&surfaces));
+    if stems == surfaces {
+        stems
+    } else {
+        format!("({stems} OR {surfaces})")
+    }
+}
+
+/// An FTS5 string: the words in double quotes, any double quote doubled.
+fn quoted(words: &[&str]) -> String {
+    format!("\"{}\"", words.join(" ").replace('"', "\"\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(stem: &str, surface: &str) -> Word {
+        Word {
+            stem: stem.into(),
+            surface: surface.into(),
+        }
+    }
+
+    #[test]
+    fn words_match_their_stem_or_surface_and_exclusions_are_not() {
+        let query = SearchQuery {
+            include: vec![
+                Part::Word(word("elect", "elections")),
+                Part::Phrase(vec![word("grain", "grain"), word("deal", "deals")]),
+                Part::Word(word("nato", "nato")),
+            ],
+            exclude: vec![Part::Word(word("russia", "russia"))],
+        };
+
+        assert_eq!(
+            match_expression(&query),
+            "(\"elect\" OR \"elections\") AND (\"grain deal\" OR \"grain deals\") \
+             AND \"nato\" NOT \"russia\""
+        );
+    }
+
+    #[test]
+    fn a_quote_in_a_term_stays_inside_its_string() {
+        let query = SearchQuery {
+            include: vec![Part::Word(word("a\"b", "a\"b"))],
+            exclude: Vec::new(),
+        };
+
+        assert_eq!(match_expression(&query), "\"a\"\"b\"");
+    }
+}

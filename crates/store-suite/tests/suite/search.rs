@@ -1,0 +1,345 @@
+//! The search index's storage contract: a full build indexes every story and removes
+//! what is gone; the index follows the change log; a search matches a word by its stem or
+//! its surface form, phrases in order, leaves out excluded words, and filters by edition,
+//! state, section and kind; terms are only ever terms (quotes in them do no harm); and a
+//! change log pruned past the index asks for a rebuild.
+
+use jiff::Timestamp;
+use store::*;
+
+use crate::backend::{account, english_edition};
+use crate::stories::{section, story};
+
+/// A stand-in for the app's analyzer: lower case, and a stem without a final `s`.
+fn analyze(source: &SearchSource) -> SearchDoc {
+    let field = |text: &str| {
+        let surfaces: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric() && c != '"' && c != '\'')
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        FieldTerms {
+            stems: surfaces
+                .iter()
+                .map(|word| word.trim_end_matches('s').to_string())
+                .collect(),
+            surfaces,
+        }
+    };
+    let body = source.body.paragraphs().join(" ");
+    SearchDoc {
+        story_id: source.story_id,
+        fields: [
+            field(&source.headline),
+            field(source.standfirst.as_deref().unwrap_or_default()),
+            field(&source.labels.join(" ")),
+            field(&format!("{body} {}", source.captions.join(" "))),
+        ],
+        plain: body,
+    }
+}
+
+fn word(text: &str) -> Part {
+    Part::Word(Word {
+        stem: text.trim_end_matches('s').into(),
+        surface: text.into(),
+    })
+}
+
+fn phrase(words: &[&str]) -> Part {
+    Part::Phrase(
+        words
+            .iter()
+            .map(|text| Word {
+                stem: text.trim_end_matches('s').into(),
+                surface: (*text).into(),
+            })
+            .collect(),
+    )
+}
+
+fn query(include: Vec<Part>, exclude: Vec<Part>) -> Query {
+    Query { include, exclude }
+}
+
+/// The ids a search finds, in order.
+async fn found(
+    store: &dyn Store,
+    query: &Query,
+    filter: SearchFilter,
+    order: SearchOrder,
+) -> Vec<i64> {
+    let page = store
+        .search(&SearchRequest {
+            query,
+            filter,
+            order,
+            limit: 10,
+            offset: 0,
+        })
+        .await
+        .expect("search");
+    assert_eq!(page.total, page.hits.len() as u64);
+    page.hits.into_iter().map(|hit| hit.story_id).collect()
+}
+
+fn readers(edition_id: i64) -> SearchFilter {
+    SearchFilter {
+        edition_id: Some(edition_id),
+        published_by: Some(Timestamp::now()),
+        ..SearchFilter::default()
+    }
+}
+
+async fn rebuild(store: &dyn Store) {
+    store.begin_rebuild().await.expect("begin");
+    let mut after = 0;
+    while let Some(last) = store
+        .rebuild_batch(after, 2, &analyze)
+        .await
+        .expect("batch")
+    {
+        after = last;
+    }
+    store.finish_rebuild().await.expect("finish");
+}
+
+/// An English edition with two sections and three stories: an election story (headline),
+/// a grain story that mentions elections in its body, and a draft about elections.
+async fn newsroom(store: &dyn Store) -> (i64, i64, i64, [i64; 3]) {
+    let edition = english_edition(store).await;
+    let politics = section(store, edition, None, "politics").await;
+    let economy = section(store, edition, None, "economy").await;
+    let mut election = story(edition, politics, "election", 30);
+    election.fields.headline = "Elections loom in Ankara".into();
+    let mut grain = story(edition, economy, "grain", 10);
+    grain.fields.headline = "Grain deal signed".into();
+    grain.fields.body = Body(vec![Block::Paragraph {
+        inlines: vec![Inline::plain("The deal comes before the elections.")],
+    }]);
+    let mut draft = story(edition, politics, "draft", 5);
+    draft.fields.headline = "Elections draft".into();
+    draft.status = StoryStatus::Draft;
+    draft.published_at = None;
+    let ids = [
+        store.create_story(&election).await.expect("story"),
+        store.create_story(&grain).await.expect("story"),
+        store.create_story(&draft).await.expect("story"),
+    ];
+    (edition, politics, economy, ids)
+}
+
+async fn a_full_build_indexes_every_story_and_searches_match_stems_phrases_and_filters(
+    store: &dyn Store,
+) {
+    let (edition, politics, _, [election, grain, draft]) = newsroom(store).await;
+    assert!(!store.index_state().await.expect("state").complete);
+
+    rebuild(store).await;
+
+    assert!(store.index_state().await.expect("state").complete);
+    let counts = store.index_counts().await.expect("counts");
+    assert_eq!((counts.documents, counts.stories), (3, 3));
+    let relevance = SearchOrder::Relevance;
+    // A headline match ranks above a body match; the draft is not the readers'.
+    let elections = query(vec![word("elections")], Vec::new());
+    assert_eq!(
+        found(store, &elections, readers(edition), relevance).await,
+        [election, grain]
+    );
+    // The stem matches another form of the word.
+    let singular = query(vec![word("election")], Vec::new());
+    assert_eq!(
+        found(store, &singular, readers(edition), relevance)
+            .await
+            .len(),
+        2
+    );
+    // The newsroom sees every state.
+    assert_eq!(
+        found(
+            store,
+            &elections,
+            SearchFilter::default(),
+            SearchOrder::Newest
+        )
+        .await,
+        [draft, grain, election]
+    );
+    let in_politics = SearchFilter {
+        section_id: Some(politics),
+        ..readers(edition)
+    };
+    assert_eq!(
+        found(store, &elections, in_politics, relevance).await,
+        [election]
+    );
+    let opinion = SearchFilter {
+        kind: Some(StoryKind::Opinion),
+        ..readers(edition)
+    };
+    assert!(
+        found(store, &elections, opinion, relevance)
+            .await
+            .is_empty()
+    );
+    let without_grain = query(vec![word("elections")], vec![word("grain")]);
+    assert_eq!(
+        found(store, &without_grain, readers(edition), relevance).await,
+        [election]
+    );
+    let in_order = query(vec![phrase(&["grain", "deal"])], Vec::new());
+    let reversed = query(vec![phrase(&["deal", "grain"])], Vec::new());
+    assert_eq!(
+        found(store, &in_order, readers(edition), relevance).await,
+        [grain]
+    );
+    assert!(
+        found(store, &reversed, readers(edition), relevance)
+            .await
+            .is_empty()
+    );
+    let dateline = query(vec![word("ankara")], Vec::new());
+    assert_eq!(
+        found(store, &dateline, readers(edition), relevance)
+            .await
+            .len(),
+        2,
+        "the dateline is a label"
+    );
+    let other_edition = readers(edition + 1);
+    assert!(
+        found(store, &elections, other_edition, relevance)
+            .await
+            .is_empty()
+    );
+    let _ = draft;
+}
+
+async fn terms_are_only_terms_whatever_they_hold(store: &dyn Store) {
+    let (edition, ..) = newsroom(store).await;
+    rebuild(store).await;
+
+    for hostile in [
+        "\"",
+        "'",
+        "a\"b",
+        "x' OR '1'='1",
+        "NEAR",
+        "*",
+        "-",
+        "\\",
+        "col:term",
+        "!",
+        "&",
+        "<->",
+    ] {
+        let part = Part::Word(Word {
+            stem: hostile.into(),
+            surface: hostile.into(),
+        });
+        let hostile_query = query(vec![part.clone()], vec![part]);
+
+        let page = store
+            .search(&SearchRequest {
+                query: &hostile_query,
+                filter: readers(edition),
+                order: SearchOrder::Relevance,
+                limit: 10,
+                offset: 0,
+            })
+            .await;
+
+        assert!(page.is_ok(), "{hostile:?}: {page:?}");
+    }
+}
+
+async fn the_index_follows_the_change_log_and_a_pruned_log_asks_for_a_rebuild(store: &dyn Store) {
+    let (edition, _, _, [election, ..]) = newsroom(store).await;
+    let user = account(store, "ed@example.org".into(), "Ed".into(), Role::Editor).await;
+    rebuild(store).await;
+    let elections = query(vec![word("elections")], Vec::new());
+    assert_eq!(
+        found(store, &elections, readers(edition), SearchOrder::Relevance)
+            .await
+            .len(),
+        2
+    );
+
+    store
+        .change_status(&StatusChange {
+            story_id: StoryId(election),
+            user_id: UserId(user),
+            from: StoryStatus::Published,
+            to: StoryStatus::Unpublished,
+            scheduled_at: None,
+            at: Timestamp::now(),
+        })
+        .await
+        .expect("unpublish");
+    let followed = store
+        .follow_changes(100, &analyze)
+        .await
+        .expect("follow")
+        .expect("not locked");
+
+    assert_eq!(followed, store.last_change_id().await.expect("last"));
+    assert_eq!(
+        store.index_state().await.expect("state").last_change,
+        followed
+    );
+    assert_eq!(
+        found(store, &elections, readers(edition), SearchOrder::Relevance)
+            .await
+            .len(),
+        1,
+        "the unpublished story is no longer the readers'"
+    );
+    assert!(
+        !store.check_index_gap().await.expect("gap"),
+        "nothing pruned"
+    );
+
+    // Entries the index has not followed are pruned away: it must be built again.
+    store
+        .change_status(&StatusChange {
+            story_id: StoryId(election),
+            user_id: UserId(user),
+            from: StoryStatus::Unpublished,
+            to: StoryStatus::Published,
+            scheduled_at: None,
+            at: Timestamp::now(),
+        })
+        .await
+        .expect("republish");
+    store
+        .change_status(&StatusChange {
+            story_id: StoryId(election),
+            user_id: UserId(user),
+            from: StoryStatus::Published,
+            to: StoryStatus::Unpublished,
+            scheduled_at: None,
+            at: Timestamp::now(),
+        })
+        .await
+        .expect("unpublish again");
+    store
+        .prune(&Retention {
+            changes_before: Some(Timestamp::now() + jiff::SignedDuration::from_secs(1)),
+            jobs_before: None,
+            audit_before: None,
+            form_posts_before: None,
+            issue_sends_before: None,
+        })
+        .await
+        .expect("prune");
+
+    assert!(store.check_index_gap().await.expect("gap"));
+    assert!(!store.index_state().await.expect("state").complete);
+}
+
+crate::on_both_backends!(
+    a_full_build_indexes_every_story_and_searches_match_stems_phrases_and_filters,
+    terms_are_only_terms_whatever_they_hold,
+    the_index_follows_the_change_log_and_a_pruned_log_asks_for_a_rebuild,
+);
