@@ -15,8 +15,10 @@
 //! to `ا`, `ة` to `ه`, `ى` to `ي`. Arabic-Indic digits become ASCII digits; numbers (and so
 //! the parts of dates) are kept whole and never stemmed.
 
+mod query;
 mod span;
 
+pub use query::{MAX_PARTS, MAX_PHRASE_WORDS, MAX_QUERY_CHARS, Part, Query, Term};
 pub use span::WordSpan;
 
 use rust_stemmers::{Algorithm, Stemmer};
