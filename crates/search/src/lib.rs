@@ -16,9 +16,11 @@
 //! the parts of dates) are kept whole and never stemmed.
 
 mod query;
+mod snippet;
 mod span;
 
 pub use query::{MAX_PARTS, MAX_PHRASE_WORDS, MAX_QUERY_CHARS, Part, Query, Term};
+pub use snippet::Piece;
 pub use span::WordSpan;
 
 use rust_stemmers::{Algorithm, Stemmer};
