@@ -119,19 +119,29 @@ struct Splitter {
 impl Splitter {
     /// Reads one written character (with its marks), at `bytes` in the original text.
     fn read(&mut self, written: &str, bytes: Range<usize>) {
-        for c in prepare(written) {
-            if c.is_alphanumeric() || (is_combining_mark(c) && !self.current.is_empty()) {
-                if self.current.is_empty() {
-                    self.bytes.start = bytes.start;
-                }
-                if self.length < MAX_WORD {
-                    self.current.push(c);
-                    self.length += 1;
-                }
-                self.bytes.end = bytes.end;
-            } else {
-                self.end_word();
+        if let [ascii] = written.as_bytes() {
+            // Its own NFKC form, and no Arabic: most of most texts.
+            self.take(char::from(*ascii), &bytes);
+        } else {
+            for c in prepare(written) {
+                self.take(c, &bytes);
             }
+        }
+    }
+
+    /// Takes one prepared character, read from `bytes` in the original text.
+    fn take(&mut self, c: char, bytes: &Range<usize>) {
+        if c.is_alphanumeric() || (is_combining_mark(c) && !self.current.is_empty()) {
+            if self.current.is_empty() {
+                self.bytes.start = bytes.start;
+            }
+            if self.length < MAX_WORD {
+                self.current.push(c);
+                self.length += 1;
+            }
+            self.bytes.end = bytes.end;
+        } else {
+            self.end_word();
         }
     }
 
