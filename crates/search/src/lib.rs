@@ -18,10 +18,12 @@
 mod query;
 mod snippet;
 mod span;
+mod suggest;
 
 pub use query::{MAX_PARTS, MAX_PHRASE_WORDS, MAX_QUERY_CHARS, Part, Query, Term};
 pub use snippet::Piece;
 pub use span::WordSpan;
+pub use suggest::{closest, respell};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
@@ -136,6 +138,11 @@ fn without_article(word: &str) -> &str {
         .find_map(|prefix| word.strip_prefix(prefix))
         .filter(|rest| rest.chars().count() >= 2)
         .unwrap_or(word)
+}
+
+/// The folded surface of a word as [`span::raw_words`] reads it, without its stem.
+fn fold_surface(word: &str, language: Language) -> String {
+    fold(&lower_case(word, language))
 }
 
 /// Lower case, by the Turkish rules in Turkish text (`I` is `ı`, `İ` is `i`).
