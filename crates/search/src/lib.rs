@@ -16,8 +16,15 @@
 //! the parts of dates) are kept whole and never stemmed.
 
 mod query;
+mod snippet;
+mod span;
+mod suggest;
 
-pub use query::{Part, Query, Term};
+pub use query::{MAX_PARTS, MAX_PHRASE_WORDS, MAX_QUERY_CHARS, Part, Query, Term};
+pub use snippet::Piece;
+pub use span::WordSpan;
+pub use suggest::{closest, respell};
+
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -93,9 +100,9 @@ impl Analyzer {
     /// The words of a text in `language`, in order (a word's index is its position, for
     /// phrases).
     pub fn words(&self, text: &str, language: Language) -> Vec<Word> {
-        split_words(&prepare(text))
+        self.word_spans(text, language)
             .into_iter()
-            .map(|word| self.word(&word, language))
+            .map(|span| span.word)
             .collect()
     }
 
@@ -118,52 +125,6 @@ impl Analyzer {
     }
 }
 
-/// NFKC, Arabic-Indic digits as ASCII, and the Arabic marks removed that would otherwise
-/// split a word (tashkeel, the superscript alef) or pad it (tatweel).
-fn prepare(text: &str) -> String {
-    text.nfkc()
-        .filter(|c| !is_arabic_mark(*c))
-        .map(|c| match c {
-            '\u{0660}'..='\u{0669}' => ascii_digit(c, '\u{0660}'),
-            '\u{06F0}'..='\u{06F9}' => ascii_digit(c, '\u{06F0}'),
-            other => other,
-        })
-        .collect()
-}
-
-fn ascii_digit(c: char, zero: char) -> char {
-    char::from_digit(u32::from(c) - u32::from(zero), 10).unwrap_or(c)
-}
-
-/// Tashkeel (harakat, tanween, shadda, sukun and the rarer marks), the superscript alef
-/// and the tatweel.
-fn is_arabic_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
-}
-
-/// Runs of letters, digits and combining marks; anything else separates words. An
-/// apostrophe inside a word (`don't`, `Türkiye'nin`) ends it: the part after it is a suffix.
-fn split_words(text: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut current = String::new();
-    let mut length = 0;
-    for c in text.chars() {
-        if c.is_alphanumeric() || (is_combining_mark(c) && !current.is_empty()) {
-            if length < MAX_WORD {
-                current.push(c);
-                length += 1;
-            }
-        } else if !current.is_empty() {
-            words.push(std::mem::take(&mut current));
-            length = 0;
-        }
-    }
-    if !current.is_empty() {
-        words.push(current);
-    }
-    words
-}
-
 /// The prefixes written onto an Arabic word that the Snowball stemmer leaves on some words
 /// and not others: the article and the conjunctions and prepositions before it (the first
 /// step of the "light" stemmers of Arabic retrieval), longest first.
@@ -177,6 +138,11 @@ fn without_article(word: &str) -> &str {
         .find_map(|prefix| word.strip_prefix(prefix))
         .filter(|rest| rest.chars().count() >= 2)
         .unwrap_or(word)
+}
+
+/// The folded surface of a word as [`span::raw_words`] reads it, without its stem.
+fn fold_surface(word: &str, language: Language) -> String {
+    fold(&lower_case(word, language))
 }
 
 /// Lower case, by the Turkish rules in Turkish text (`I` is `ı`, `İ` is `i`).
