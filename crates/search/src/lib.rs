@@ -14,6 +14,11 @@
 //! the tatweel removed and the letter forms readers type interchangeably made one: `أ إ آ ٱ`
 //! to `ا`, `ة` to `ه`, `ى` to `ي`. Arabic-Indic digits become ASCII digits; numbers (and so
 //! the parts of dates) are kept whole and never stemmed.
+//!
+//! Built on the analyzer: [`Analyzer::query`] reads what a reader typed as a [`Query`] of
+//! words, phrases and exclusions; [`Analyzer::snippet`] cuts the passage of a story around
+//! the words searched for, as written, through [`Analyzer::word_spans`]; [`closest`] and
+//! [`respell`] suggest spellings from the words of the index.
 
 mod query;
 mod snippet;
