@@ -249,7 +249,7 @@ async fn reindex(config: &Config) -> anyhow::Result<()> {
     let mut bar = crate::copy::progress_bar();
     let mut progress = |done, total| bar(done, total, "stories indexed");
     let stories = SearchService::new()
-        .rebuild(&**store, &mut progress)
+        .rebuild(&*store, &mut progress)
         .await
         .context("rebuilding the search index")?;
     store.close().await;

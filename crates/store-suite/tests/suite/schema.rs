@@ -63,7 +63,10 @@ async fn sqlite_schema(connection: &mut SqliteConnection) -> BTreeMap<String, Ta
     .await
     .expect("tables");
     let mut schema = BTreeMap::new();
-    for (table,) in names.into_iter().filter(|(name,)| !is_full_text_index(name)) {
+    for (table,) in names
+        .into_iter()
+        .filter(|(name,)| !is_full_text_index(name))
+    {
         let columns: Vec<(String, String, bool, i64)> = sqlx::query_as(
             "SELECT name, type, \"notnull\", pk FROM pragma_table_info($1) ORDER BY cid",
         )
@@ -144,7 +147,10 @@ async fn postgres_schema(connection: &mut PgConnection) -> BTreeMap<String, Tabl
     .await
     .expect("tables");
     let mut schema = BTreeMap::new();
-    for (table,) in names.into_iter().filter(|(name,)| !is_full_text_index(name)) {
+    for (table,) in names
+        .into_iter()
+        .filter(|(name,)| !is_full_text_index(name))
+    {
         let columns: Vec<(String, String, String, Option<String>)> = sqlx::query_as(
             "SELECT column_name::text, data_type::text, is_nullable::text, collation_name::text \
              FROM information_schema.columns \
