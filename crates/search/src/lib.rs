@@ -48,6 +48,22 @@ pub enum Language {
 }
 
 impl Language {
+    /// A guess at the language of a short text with no edition to say it: Arabic when it
+    /// has an Arabic letter, English otherwise (Latin-script names fold the same in
+    /// English and Turkish; only their stems differ).
+    pub fn of_text(text: &str) -> Language {
+        let arabic = |c: char| {
+            matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
+                | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+                && c.is_alphabetic()
+        };
+        if text.chars().any(arabic) {
+            Language::Arabic
+        } else {
+            Language::English
+        }
+    }
+
     /// The language of a BCP 47 tag (`en`, `ar-EG`, `tr`).
     pub fn from_tag(tag: &str) -> Language {
         let primary = tag.split(['-', '_']).next().unwrap_or_default();
@@ -204,6 +220,14 @@ mod tests {
             .into_iter()
             .map(|word| word.stem)
             .collect()
+    }
+
+    #[test]
+    fn a_text_with_arabic_letters_is_arabic() {
+        assert_eq!(Language::of_text("الانتخابات"), Language::Arabic);
+        assert_eq!(Language::of_text("NATO قمة"), Language::Arabic);
+        assert_eq!(Language::of_text("Erdoğan"), Language::English);
+        assert_eq!(Language::of_text("، ٢٠٢٦"), Language::English, "no letter");
     }
 
     #[test]

@@ -170,8 +170,13 @@ pub struct StoryListQuery {
     pub statuses: Vec<StoryStatus>,
     /// Only scheduled stories due before this time (missed schedules).
     pub due_before: Option<Timestamp>,
-    /// Words the headline contains.
-    pub search: Option<String>,
+    /// Only stories of this edition.
+    pub edition_id: Option<i64>,
+    /// Only stories in this section (primary or other).
+    pub section_id: Option<i64>,
+    /// Only these stories (a search's results), in this order instead of last saved
+    /// first.
+    pub ids: Option<Vec<i64>>,
     /// At most this many.
     pub limit: u32,
     /// Skip this many.

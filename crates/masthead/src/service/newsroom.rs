@@ -1,12 +1,14 @@
-//! The newsroom's story lists: the dashboard's blocks and the filtered story list, each
-//! limited to what the account may see.
+//! The newsroom's story lists: the dashboard's blocks and the filtered story list (searched
+//! through the search index), each limited to what the account may see.
 
 use jiff::{SignedDuration, Timestamp};
+use search::Language;
 use store::*;
 
 use crate::domain::permission::{Action, allows};
 use crate::service::actor::Actor;
 use crate::service::error::ServiceResult;
+use crate::service::search::SearchService;
 
 /// How late a scheduled story may be before the dashboard raises the alarm.
 const MISSED_AFTER: SignedDuration = SignedDuration::from_mins(1);
@@ -66,4 +68,59 @@ pub async fn dashboard(store: &dyn Store, actor: Actor) -> ServiceResult<Dashboa
         published,
         missed,
     })
+}
+
+/// The story list's filters: a search through the index (drafts included), or every
+/// story last saved first.
+#[derive(Clone, Debug, Default)]
+pub struct StoryListAsk<'a> {
+    /// Words to search for; blank lists every story.
+    pub text: &'a str,
+    /// Only stories in these states (all when empty).
+    pub statuses: Vec<StoryStatus>,
+    /// Only this edition's (and its language reads the words).
+    pub edition: Option<(i64, Language)>,
+    /// Only this section's.
+    pub section_id: Option<i64>,
+    /// At most this many.
+    pub limit: u32,
+    /// Skip this many.
+    pub offset: u32,
+}
+
+/// The stories of the newsroom's list that the account may see: with words, the
+/// search index's best matches first; without, the last saved first.
+pub async fn story_list(
+    store: &dyn Store,
+    search: &SearchService,
+    actor: Actor,
+    ask: &StoryListAsk<'_>,
+) -> ServiceResult<Vec<StorySummary>> {
+    let mut query = StoryListQuery {
+        owner_id: visible_owner(actor),
+        statuses: ask.statuses.clone(),
+        edition_id: ask.edition.map(|(id, _)| id),
+        section_id: ask.section_id,
+        limit: ask.limit,
+        offset: ask.offset,
+        ..StoryListQuery::default()
+    };
+    if !ask.text.trim().is_empty() {
+        let language = ask
+            .edition
+            .map_or_else(|| Language::of_text(ask.text), |(_, language)| language);
+        let filter = SearchFilter {
+            edition_id: query.edition_id,
+            statuses: query.statuses.clone(),
+            owner_id: query.owner_id,
+            section_id: query.section_id,
+            ..SearchFilter::default()
+        };
+        let ids = search
+            .story_ids(store, ask.text, language, filter, ask.limit, ask.offset)
+            .await?;
+        query.ids = Some(ids);
+        query.offset = 0;
+    }
+    Ok(store.story_summaries(&query).await?)
 }

@@ -168,6 +168,33 @@ impl SearchService {
         Ok(total)
     }
 
+    /// The ids of the stories a search finds, best first: the newsroom's list, which shows
+    /// them its own way. Nothing searchable in `text` finds nothing.
+    pub async fn story_ids(
+        &self,
+        store: &dyn Store,
+        text: &str,
+        language: Language,
+        filter: SearchFilter,
+        limit: u32,
+        offset: u32,
+    ) -> StoreResult<Vec<i64>> {
+        let query = self.analyzer.query(text, language);
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let page = store
+            .search(&SearchRequest {
+                query: &query,
+                filter,
+                order: SearchOrder::Relevance,
+                limit,
+                offset,
+            })
+            .await?;
+        Ok(page.hits.into_iter().map(|hit| hit.story_id).collect())
+    }
+
     /// Runs a search: the page of stories asked for, each with its snippet, and with no
     /// results a respelt query to try.
     pub async fn find(&self, store: &dyn Store, ask: &SearchAsk<'_>) -> StoreResult<Found> {

@@ -38,5 +38,6 @@ mod schedule;
 mod server;
 mod smtp;
 mod story;
+mod story_search;
 mod validity;
 mod webdriver;

@@ -225,7 +225,7 @@ async fn a_due_job_is_claimed_once_and_a_lapsed_lease_cannot_finish_it(store: &d
     assert_eq!(story.status, StoryStatus::Published);
 }
 
-async fn story_lists_filter_by_state_owner_and_headline_words(store: &dyn Store) {
+async fn story_lists_filter_by_state_owner_edition_section_and_search_results(store: &dyn Store) {
     let (draft, section) = newsroom(store).await;
     let now = Timestamp::now();
     let published = store
@@ -244,28 +244,39 @@ async fn story_lists_filter_by_state_owner_and_headline_words(store: &dyn Store)
         })
         .await
         .expect("story");
-    let list =
-        |statuses: Vec<StoryStatus>, owner_id: Option<i64>, search: Option<&str>| StoryListQuery {
-            owner_id,
-            statuses,
-            due_before: None,
-            search: search.map(str::to_string),
-            limit: 10,
-            offset: 0,
-        };
+    let list = |statuses: Vec<StoryStatus>, owner_id: Option<i64>| StoryListQuery {
+        owner_id,
+        statuses,
+        limit: 10,
+        ..StoryListQuery::default()
+    };
     let ids = |summaries: Vec<StorySummary>| -> Vec<i64> {
         summaries.iter().map(|summary| summary.id).collect()
     };
 
-    let all = store.story_summaries(&list(vec![], None, None)).await;
+    let all = store.story_summaries(&list(vec![], None)).await;
     let live = store
-        .story_summaries(&list(vec![StoryStatus::Published], None, None))
+        .story_summaries(&list(vec![StoryStatus::Published], None))
         .await;
-    let mine = store.story_summaries(&list(vec![], Some(USER), None)).await;
-    let talks = store
-        .story_summaries(&list(vec![], None, Some("talks")))
+    let mine = store.story_summaries(&list(vec![], Some(USER))).await;
+    let found = store
+        .story_summaries(&StoryListQuery {
+            ids: Some(vec![draft, published]),
+            ..list(vec![], None)
+        })
         .await;
-    let wildcard = store.story_summaries(&list(vec![], None, Some("%"))).await;
+    let in_section = store
+        .story_summaries(&StoryListQuery {
+            section_id: Some(section),
+            ..list(vec![], None)
+        })
+        .await;
+    let other_edition = store
+        .story_summaries(&StoryListQuery {
+            edition_id: Some(-1),
+            ..list(vec![], None)
+        })
+        .await;
 
     assert_eq!(
         ids(all.expect("all")),
@@ -277,15 +288,19 @@ async fn story_lists_filter_by_state_owner_and_headline_words(store: &dyn Store)
     assert_eq!(ids(mine.clone()), [published]);
     assert_eq!(mine[0].owner_name.as_deref(), Some("Ed"));
     assert_eq!(
-        ids(talks.expect("talks")),
-        [published],
-        "ASCII case is ignored"
+        ids(found.expect("found")),
+        [draft, published],
+        "a search's results keep its order"
     );
-    assert_eq!(
-        ids(wildcard.expect("wildcard")).len(),
-        2,
-        "a % in the search is dropped, not a wildcard: the empty search finds all"
-    );
+    assert_eq!(ids(in_section.expect("section")), [published, draft]);
+    let other_section = store
+        .story_summaries(&StoryListQuery {
+            section_id: Some(-1),
+            ..list(vec![], None)
+        })
+        .await;
+    assert!(other_section.expect("section").is_empty());
+    assert!(other_edition.expect("edition").is_empty());
 }
 
 async fn autosaves_keep_work_across_pings_and_presence_names_the_others(store: &dyn Store) {
@@ -543,6 +558,6 @@ crate::on_both_backends!(
     a_save_with_a_move_is_all_or_nothing,
     publishing_logs_a_change_tagged_with_the_story_its_section_and_home,
     a_due_job_is_claimed_once_and_a_lapsed_lease_cannot_finish_it,
-    story_lists_filter_by_state_owner_and_headline_words,
+    story_lists_filter_by_state_owner_edition_section_and_search_results,
     autosaves_keep_work_across_pings_and_presence_names_the_others,
 );

@@ -1,14 +1,16 @@
-//! The story list: every story the account may see, filtered by state and headline.
+//! The story list: every story the account may see, filtered by state, edition and
+//! section, and searched through the search index (headline, standfirst, body, labels).
 
 use std::sync::Arc;
 
 use axum::extract::{Query, State};
 use axum::response::Html;
 use jiff::Timestamp;
+use search::Language;
 use serde::{Deserialize, Serialize};
-use store::{StoryListQuery, StoryStatus, StorySummary};
+use store::{StoryStatus, StorySummary};
 
-use crate::service::newsroom::visible_owner;
+use crate::service::newsroom::{StoryListAsk, story_list};
 use crate::service::site::Site;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
@@ -106,6 +108,10 @@ pub struct ListFilter {
     #[serde(default)]
     q: String,
     #[serde(default)]
+    edition: String,
+    #[serde(default)]
+    section: String,
+    #[serde(default)]
     page: Option<u32>,
     #[serde(default)]
     notice: Option<String>,
@@ -118,8 +124,20 @@ struct ListPage {
     status: String,
     q: String,
     statuses: Vec<(&'static str, &'static str)>,
+    editions: Vec<Choice>,
+    sections: Vec<Choice>,
+    edition: String,
+    section: String,
     next_page: Option<u32>,
     previous_page: Option<u32>,
+}
+
+/// A choice in one of the list's selects.
+#[derive(Serialize)]
+struct Choice {
+    value: String,
+    label: String,
+    selected: bool,
 }
 
 /// `GET /admin/stories`.
@@ -128,39 +146,82 @@ pub async fn list_stories(
     user: CurrentUser,
     Query(filter): Query<ListFilter>,
 ) -> Result<Html<String>, AppError> {
+    let site = state.site();
     let page = filter.page.unwrap_or(1).clamp(1, 10_000);
     let status = StoryStatus::parse(&filter.status);
     let search: String = filter.q.trim().chars().take(200).collect();
-    let query = StoryListQuery {
-        owner_id: visible_owner(user.actor),
+    let edition = site
+        .editions
+        .iter()
+        .find(|edition| edition.edition.code == filter.edition);
+    let section = filter
+        .section
+        .parse::<i64>()
+        .ok()
+        .filter(|id| site.editions.iter().any(|e| e.section(*id).is_some()));
+    let ask = StoryListAsk {
+        text: &search,
         statuses: status.into_iter().collect(),
-        search: (!search.is_empty()).then(|| search.clone()),
+        edition: edition.map(|e| (e.edition.id, Language::from_tag(&e.edition.language))),
+        section_id: section,
         limit: PER_PAGE + 1,
         offset: (page - 1) * PER_PAGE,
-        ..StoryListQuery::default()
     };
-    let mut stories = state.store.story_summaries(&query).await?;
+    let mut stories = story_list(state.store.as_ref(), &state.search, user.actor, &ask).await?;
     let more = stories.len() > PER_PAGE as usize;
     stories.truncate(PER_PAGE as usize);
-    let statuses = [
+    let view = ListPage {
+        chrome: AdminChrome::new(&state, &user, "/admin/stories")
+            .with_notice(filter.notice.as_deref()),
+        stories: StoryRow::all(&site, stories),
+        status: status.map_or("", StoryStatus::as_str).to_string(),
+        edition: edition.map_or_else(String::new, |e| e.edition.code.clone()),
+        section: section.map_or_else(String::new, |id| id.to_string()),
+        q: search,
+        statuses: status_choices(),
+        editions: edition_choices(&site, &filter.edition),
+        sections: section_choices(&site, section),
+        next_page: more.then_some(page + 1),
+        previous_page: (page > 1).then(|| page - 1),
+    };
+    Ok(Html(state.theme.render("admin/stories.html", &view)?))
+}
+
+/// Every state, as the list's select offers it.
+fn status_choices() -> Vec<(&'static str, &'static str)> {
+    [
         StoryStatus::Draft,
         StoryStatus::InReview,
         StoryStatus::Scheduled,
         StoryStatus::Published,
         StoryStatus::Unpublished,
-    ];
-    let view = ListPage {
-        chrome: AdminChrome::new(&state, &user, "/admin/stories")
-            .with_notice(filter.notice.as_deref()),
-        stories: StoryRow::all(&state.site(), stories),
-        status: status.map_or("", StoryStatus::as_str).to_string(),
-        q: search,
-        statuses: statuses
-            .iter()
-            .map(|status| (status.as_str(), status_label(*status)))
-            .collect(),
-        next_page: more.then_some(page + 1),
-        previous_page: (page > 1).then(|| page - 1),
-    };
-    Ok(Html(state.theme.render("admin/stories.html", &view)?))
+    ]
+    .iter()
+    .map(|status| (status.as_str(), status_label(*status)))
+    .collect()
+}
+
+fn edition_choices(site: &Site, chosen: &str) -> Vec<Choice> {
+    site.editions
+        .iter()
+        .map(|edition| Choice {
+            value: edition.edition.code.clone(),
+            label: edition.edition.name.clone(),
+            selected: edition.edition.code == chosen,
+        })
+        .collect()
+}
+
+/// Every section of every edition, named with its edition.
+fn section_choices(site: &Site, chosen: Option<i64>) -> Vec<Choice> {
+    site.editions
+        .iter()
+        .flat_map(|edition| {
+            edition.sections.iter().map(move |section| Choice {
+                value: section.id.to_string(),
+                label: format!("{} — {}", edition.edition.name, section.name),
+                selected: Some(section.id) == chosen,
+            })
+        })
+        .collect()
 }
