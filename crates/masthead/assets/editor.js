@@ -481,3 +481,24 @@
     document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden" && dirty) save(false, true); });
   }
 })();
+
+// "Recommend" beside each related story: adds its id to the recommended field (which the
+// form saves), once. Without this script the buttons stay hidden and the ids are shown to
+// type in.
+(() => {
+  "use strict";
+  const field = document.getElementById("recommended_ids");
+  if (!field) return;
+  for (const button of document.querySelectorAll("button[data-recommend]")) {
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      const id = button.dataset.recommend;
+      const ids = field.value.split(/[^0-9]+/).filter(Boolean);
+      if (!ids.includes(id)) ids.push(id);
+      field.value = ids.join(", ");
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+      button.disabled = true;
+      button.textContent = "Recommended";
+    });
+  }
+})();

@@ -23,11 +23,13 @@
 mod query;
 mod snippet;
 mod span;
+mod stop;
 mod suggest;
 
 pub use query::{MAX_PARTS, MAX_PHRASE_WORDS, MAX_QUERY_CHARS, Part, Query, Term};
 pub use snippet::Piece;
 pub use span::WordSpan;
+pub use stop::is_stop_word;
 pub use suggest::{closest, respell};
 
 use rust_stemmers::{Algorithm, Stemmer};

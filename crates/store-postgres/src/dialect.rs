@@ -90,8 +90,8 @@ impl Dialect for Postgres {
         Box::pin(async move { listener(&pool.0).await.map(Some) })
     }
 
-    fn put_search_terms(doc: &SearchDoc) -> Vec<Query> {
-        tsearch::put_terms(doc)
+    fn put_search_terms(docs: &[SearchDoc]) -> Vec<Query> {
+        tsearch::put_terms(docs)
     }
 
     fn drop_search_terms(ids: Vec<i64>) -> Query {
@@ -106,8 +106,8 @@ impl Dialect for Postgres {
         tsearch::search_rank(n)
     }
 
-    fn match_expression(query: &store::Query) -> String {
-        tsearch::match_expression(query)
+    fn match_expression(query: &store::Query, any: bool) -> String {
+        tsearch::match_expression(query, any)
     }
 
     const DEFER_FOREIGN_KEYS: &'static str = "SET CONSTRAINTS ALL DEFERRED";

@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use store::{Part, Query as SearchQuery, SearchDoc, Word};
-use store_sql::{Query, sql};
+use store_sql::query::insert_rows;
+use store_sql::{Query, Value, sql};
 
 /// The weight of each field, in [`store::FIELDS`] order.
 const WEIGHTS: [char; 4] = ['A', 'B', 'C', 'D'];
@@ -17,14 +18,26 @@ const MAX_POSITION: usize = 16_383;
 /// The most positions a `tsvector` keeps of one lexeme.
 const MAX_POSITIONS_PER_TERM: usize = 256;
 
-/// Replaces a story's terms.
-pub fn put_terms(doc: &SearchDoc) -> Vec<Query> {
-    vec![sql!(
-        "INSERT INTO search_terms (story_id, terms) VALUES ($1, $2::tsvector) \
-         ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms",
-        doc.story_id,
-        vector(doc)
-    )]
+/// Replaces stories' terms.
+pub fn put_terms(docs: &[SearchDoc]) -> Vec<Query> {
+    let rows = docs
+        .iter()
+        .map(|doc| vec![Value::from(doc.story_id), Value::from(vector(doc))])
+        .collect();
+    let cast = |column: usize, n: usize| match column {
+        1 => format!("${n}::tsvector"),
+        _ => format!("${n}"),
+    };
+    insert_rows("search_terms", "story_id, terms", rows, cast)
+        .map(|mut insert| {
+            insert
+                .sql
+                .to_mut()
+                .push_str(" ON CONFLICT (story_id) DO UPDATE SET terms = excluded.terms");
+            insert
+        })
+        .into_iter()
+        .collect()
 }
 
 /// Removes stories' terms.
@@ -87,14 +100,17 @@ pub fn vector(doc: &SearchDoc) -> String {
 
 /// The `tsquery` of a query: every included part (`&`), none of the excluded ones
 /// (`& !`). A word is its stem or its surface form (`|`); a phrase, its words in a row
-/// (`<->`), each by either form.
-pub fn match_expression(query: &SearchQuery) -> String {
+/// (`<->`), each by either form. With `any`, one included part is enough (`|`).
+pub fn match_expression(query: &SearchQuery, any: bool) -> String {
     let mut expression = query
         .include
         .iter()
         .map(part)
         .collect::<Vec<_>>()
-        .join(" & ");
+        .join(if any { " | " } else { " & " });
+    if any && !query.exclude.is_empty() {
+        expression = format!("({expression})");
+    }
     for excluded in &query.exclude {
         expression.push_str(" & !");
         expression.push_str(&part(excluded));
@@ -163,7 +179,23 @@ mod tests {
 
         assert_eq!(
             vector(&doc),
-            "'elect':1A,6D 'elections':1A 'loom':2A 'nato':5C"
+            "'elect':1A,7D 'elections':1A 'loom':2A 'nato':5C"
+        );
+    }
+
+    #[test]
+    fn any_part_is_enough_for_related_stories() {
+        let query = SearchQuery {
+            include: vec![
+                Part::Word(word("nato", "nato")),
+                Part::Word(word("summit", "summit")),
+            ],
+            exclude: vec![Part::Word(word("draft", "draft"))],
+        };
+
+        assert_eq!(
+            match_expression(&query, true),
+            "('nato' | 'summit') & !'draft'"
         );
     }
 
@@ -178,7 +210,7 @@ mod tests {
         };
 
         assert_eq!(
-            match_expression(&query),
+            match_expression(&query, false),
             "('elect' | 'elections') & ('grain' <-> ('deal' | 'deals')) & !('it''s' | 'o\\\\k')"
         );
     }

@@ -141,9 +141,9 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
         Box::pin(async { Ok(None) })
     }
 
-    /// The statements that write a document's terms into the backend's full-text index,
-    /// replacing any the story had.
-    fn put_search_terms(doc: &SearchDoc) -> Vec<Query>;
+    /// The statements that write documents' terms into the backend's full-text index,
+    /// replacing any their stories had (none for no documents).
+    fn put_search_terms(docs: &[SearchDoc]) -> Vec<Query>;
 
     /// The statement that removes the terms of the stories `ids` from the full-text index.
     fn drop_search_terms(ids: Vec<i64>) -> Query;
@@ -156,8 +156,9 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
     fn search_rank(n: usize) -> String;
 
     /// The match expression of a query, bound as a text: made of the query's terms, each
-    /// quoted, so nothing a reader types is read as the database's search syntax.
-    fn match_expression(query: &store::Query) -> String;
+    /// quoted, so nothing a reader types is read as the database's search syntax. With
+    /// `any`, a story needs only one of the included parts.
+    fn match_expression(query: &store::Query, any: bool) -> String;
 
     /// The statement that starts an import (`masthead copy`) in its transaction: foreign
     /// keys are checked at commit, so a row may refer to one copied after it.

@@ -14,6 +14,7 @@ use jiff::Timestamp;
 use store::*;
 
 use crate::db::{Db, Dialect, Transaction};
+use crate::query::{Value, insert_rows, placeholder};
 use crate::rows::from_json;
 use crate::{SqlStore, Tx, sql};
 
@@ -28,6 +29,9 @@ struct SourceRow {
     hero_image_id: Option<i64>,
     body: Option<String>,
 }
+
+/// Documents written per statement.
+const WRITE_BATCH: usize = 100;
 
 /// Selects [`SourceRow`]s; a `WHERE` follows.
 const SOURCES: &str = "SELECT s.id, e.language, s.headline, s.standfirst, s.dateline, \
@@ -183,8 +187,8 @@ impl<D: Dialect> SearchIndex for SqlStore<D> {
     }
 
     async fn search(&self, request: &SearchRequest<'_>) -> StoreResult<SearchPage> {
-        let expression = D::match_expression(request.query);
-        let mut args = vec![crate::Value::from(expression)];
+        let expression = D::match_expression(request.query, request.any);
+        let mut args = vec![Value::from(expression)];
         let conditions = conditions::<D>(&request.filter, &mut args);
         let from = format!("{}{conditions}", D::search_from(1));
         let count: i64 = self
@@ -294,16 +298,21 @@ async fn index_stories<D: Dialect>(
         .filter(|id| !found.contains(id))
         .collect();
     remove_documents::<D>(tx, gone).await?;
-    for source in &sources {
-        let doc = analyze(source);
-        tx.execute(sql!(
-            "INSERT INTO search_docs (story_id, plain) VALUES ($1, $2) \
-             ON CONFLICT (story_id) DO UPDATE SET plain = excluded.plain",
-            doc.story_id,
-            &doc.plain
-        ))
-        .await?;
-        for statement in D::put_search_terms(&doc) {
+    // A few statements per batch, not per story: on PostgreSQL each is a round trip.
+    for chunk in sources.chunks(WRITE_BATCH) {
+        let docs: Vec<SearchDoc> = chunk.iter().map(analyze).collect();
+        let rows = docs
+            .iter()
+            .map(|doc| vec![Value::from(doc.story_id), Value::from(&doc.plain)])
+            .collect();
+        if let Some(mut insert) = insert_rows("search_docs", "story_id, plain", rows, placeholder) {
+            insert
+                .sql
+                .to_mut()
+                .push_str(" ON CONFLICT (story_id) DO UPDATE SET plain = excluded.plain");
+            tx.execute(insert).await?;
+        }
+        for statement in D::put_search_terms(&docs) {
             tx.execute(statement).await?;
         }
     }
@@ -425,9 +434,9 @@ async fn read_sources<D: Dialect>(tx: &mut Tx<D>, ids: &[i64]) -> StoreResult<Ve
 }
 
 /// The `AND …` conditions of a search's filter, their values appended to `args`.
-fn conditions<D: Dialect>(filter: &SearchFilter, args: &mut Vec<crate::Value>) -> String {
+fn conditions<D: Dialect>(filter: &SearchFilter, args: &mut Vec<Value>) -> String {
     let mut sql = String::new();
-    let mut add = |condition: &str, value: crate::Value| {
+    let mut add = |condition: &str, value: Value| {
         args.push(value);
         sql.push_str(" AND ");
         sql.push_str(&condition.replace("$n", &format!("${}", args.len())));
@@ -473,6 +482,9 @@ fn conditions<D: Dialect>(filter: &SearchFilter, args: &mut Vec<crate::Value>) -
     }
     if let Some(until) = filter.until {
         add("s.published_at < $n", until.into());
+    }
+    if let Some(except) = filter.except {
+        add("s.id <> $n", except.into());
     }
     if filter.stories_only {
         sql.push_str(" AND s.kind <> 'page'");

@@ -6,6 +6,7 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 use store::*;
 
+use crate::changes::log_tags;
 use crate::db::{Db, Dialect, Transaction};
 use crate::lists::{Relist, relist};
 use crate::query::Value;
@@ -194,9 +195,13 @@ async fn save_in<D: Dialect>(tx: &mut Tx<D>, save: &StorySave) -> StoreResult<i6
         user
     ))
     .await?;
-    // Last: the change log's lock is held until commit.
+    // Last: the change log's lock is held until commit. A story not published has no
+    // page to drop, but the search index (which the newsroom searches, drafts included)
+    // follows its edits too.
     if status == StoryStatus::Published {
         log_change::<D>(tx, story, "edit", &before).await?;
+    } else {
+        log_tags::<D>(tx, "story", story, "edit", Vec::new()).await?;
     }
     Ok(next)
 }

@@ -48,8 +48,8 @@ impl Dialect for Sqlite {
         &SELECTS
     }
 
-    fn put_search_terms(doc: &SearchDoc) -> Vec<Query> {
-        fts::put_terms(doc)
+    fn put_search_terms(docs: &[SearchDoc]) -> Vec<Query> {
+        fts::put_terms(docs)
     }
 
     fn drop_search_terms(ids: Vec<i64>) -> Query {
@@ -64,8 +64,8 @@ impl Dialect for Sqlite {
         fts::search_rank(n)
     }
 
-    fn match_expression(query: &store::Query) -> String {
-        fts::match_expression(query)
+    fn match_expression(query: &store::Query, any: bool) -> String {
+        fts::match_expression(query, any)
     }
 
     const DEFER_FOREIGN_KEYS: &'static str = "PRAGMA defer_foreign_keys = ON";

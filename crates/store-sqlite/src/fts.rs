@@ -3,28 +3,38 @@
 //! expression made only of quoted terms.
 
 use store::{FieldTerms, Part, Query as SearchQuery, SearchDoc, Word};
+use store_sql::query::{insert_rows, placeholder};
 use store_sql::{Query, Value, sql};
 
 /// Column weights for `bm25`, in the table's column order: a headline match counts ten
 /// times a body match, the standfirst four, the labels (topics, keywords, bylines) two.
 const WEIGHTS: &str = "10.0, 10.0, 4.0, 4.0, 2.0, 2.0, 1.0, 1.0";
 
-/// Replaces a story's row of the FTS5 table.
-pub fn put_terms(doc: &SearchDoc) -> Vec<Query> {
-    let mut insert = sql!(
-        "INSERT INTO search_fts (rowid, headline_stems, headline_words, standfirst_stems, \
-           standfirst_words, labels_stems, labels_words, body_stems, body_words) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        doc.story_id
+/// Replaces stories' rows of the FTS5 table.
+pub fn put_terms(docs: &[SearchDoc]) -> Vec<Query> {
+    let ids: Vec<i64> = docs.iter().map(|doc| doc.story_id).collect();
+    let rows = docs
+        .iter()
+        .map(|doc| {
+            let mut row = vec![Value::from(doc.story_id)];
+            for FieldTerms { stems, surfaces } in &doc.fields {
+                row.push(Value::from(stems.join(" ")));
+                row.push(Value::from(surfaces.join(" ")));
+            }
+            row
+        })
+        .collect();
+    let insert = insert_rows(
+        "search_fts",
+        "rowid, headline_stems, headline_words, standfirst_stems, standfirst_words, \
+         labels_stems, labels_words, body_stems, body_words",
+        rows,
+        placeholder,
     );
-    for FieldTerms { stems, surfaces } in &doc.fields {
-        insert.args.push(Value::from(stems.join(" ")));
-        insert.args.push(Value::from(surfaces.join(" ")));
-    }
-    vec![
-        sql!("DELETE FROM search_fts WHERE rowid = $1", doc.story_id),
-        insert,
-    ]
+    let Some(insert) = insert else {
+        return Vec::new();
+    };
+    vec![drop_terms(ids), insert]
 }
 
 /// Removes stories' rows from the FTS5 table.
@@ -50,14 +60,17 @@ pub fn search_rank(_n: usize) -> String {
 
 /// The FTS5 expression of a query: every included part, and none of the excluded ones.
 /// A word matches its stem or its surface form; a phrase, its stems or its surface forms
-/// in a row.
-pub fn match_expression(query: &SearchQuery) -> String {
+/// in a row. With `any`, one included part is enough.
+pub fn match_expression(query: &SearchQuery, any: bool) -> String {
     let mut expression = query
         .include
         .iter()
         .map(part)
         .collect::<Vec<_>>()
-        .join(" AND ");
+        .join(if any { " OR " } else { " AND " });
+    if any && !query.exclude.is_empty() {
+        expression = format!("({expression})");
+    }
     for excluded in &query.exclude {
         expression.push_str(" NOT ");
         expression.push_str(&part(excluded));
@@ -109,9 +122,25 @@ mod tests {
         };
 
         assert_eq!(
-            match_expression(&query),
+            match_expression(&query, false),
             "(\"elect\" OR \"elections\") AND (\"grain deal\" OR \"grain deals\") \
              AND \"nato\" NOT \"russia\""
+        );
+    }
+
+    #[test]
+    fn any_part_is_enough_for_related_stories() {
+        let query = SearchQuery {
+            include: vec![
+                Part::Word(word("nato", "nato")),
+                Part::Word(word("summit", "summit")),
+            ],
+            exclude: vec![Part::Word(word("draft", "draft"))],
+        };
+
+        assert_eq!(
+            match_expression(&query, true),
+            "(\"nato\" OR \"summit\") NOT \"draft\""
         );
     }
 
@@ -122,6 +151,6 @@ mod tests {
             exclude: Vec::new(),
         };
 
-        assert_eq!(match_expression(&query), "\"a\"\"b\"");
+        assert_eq!(match_expression(&query, false), "\"a\"\"b\"");
     }
 }

@@ -106,6 +106,8 @@ pub struct SearchFilter {
     pub until: Option<Timestamp>,
     /// Never static pages.
     pub stories_only: bool,
+    /// Never this story (the one whose related stories are searched for).
+    pub except: Option<i64>,
 }
 
 /// The order of results.
@@ -124,6 +126,9 @@ pub enum SearchOrder {
 pub struct SearchRequest<'a> {
     /// What to look for; must not be empty.
     pub query: &'a Query,
+    /// Match stories with any of the query's included parts, best first, instead of all
+    /// of them (related stories).
+    pub any: bool,
     /// Which stories it may find.
     pub filter: SearchFilter,
     /// The order of results.

@@ -66,6 +66,8 @@ pub struct FollowerBeat {
     read_at: AtomicI64,
     /// The last change-log id read.
     read_id: AtomicI64,
+    /// Told each time the follower reads further (the search indexer waits on it).
+    advanced: Notify,
 }
 
 impl FollowerBeat {
@@ -75,7 +77,9 @@ impl FollowerBeat {
     }
 
     fn read(&self, last_id: i64) {
-        self.read_id.store(last_id, Ordering::Relaxed);
+        if self.read_id.swap(last_id, Ordering::Relaxed) < last_id {
+            self.advanced.notify_one();
+        }
         self.read_at
             .store(Timestamp::now().as_millisecond(), Ordering::Relaxed);
     }
@@ -93,6 +97,12 @@ impl FollowerBeat {
     /// The id of the last change-log entry the follower read.
     pub fn read_id(&self) -> i64 {
         self.read_id.load(Ordering::Relaxed)
+    }
+
+    /// Waits until the follower reads further than when it was last waited for (at once
+    /// if it has since).
+    pub async fn advanced(&self) {
+        self.advanced.notified().await;
     }
 }
 

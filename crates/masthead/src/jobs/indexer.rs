@@ -1,10 +1,9 @@
 //! Keeps the search index following the change log: a story published, edited or
 //! unpublished on any node is found (or no longer found) within a second.
 //!
-//! The change-log follower reads the log; the indexer looks every [`LOOK`] whether the
-//! follower has read further than the index has followed, and if so has the store index
-//! the stories those entries name (one transaction holding the index's lock, so nodes
-//! take turns). At start it builds the whole index in the background when it is not
+//! The change-log follower reads the log and wakes the indexer when it has read further
+//! than the index has followed; the indexer then has the store index the stories those
+//! entries name (one transaction holding the index's lock, so nodes take turns). At start it builds the whole index in the background when it is not
 //! complete (a new database, a copy, an upgrade, or a change log pruned past where the
 //! index stopped following it); searches meanwhile say that results may be missing.
 
@@ -16,7 +15,7 @@ use store::{SearchSource, Store, StoreResult};
 use crate::jobs::changes::FollowerBeat;
 use crate::service::search::SearchService;
 
-/// How often the indexer compares the follower's progress with its own.
+/// How long the indexer waits before trying again when another node held the index.
 const LOOK: Duration = Duration::from_millis(100);
 
 /// Change-log entries followed per transaction.
@@ -51,17 +50,16 @@ impl SearchIndexer {
                 }
             }
         };
-        let mut checked = Instant::now();
         loop {
-            tokio::time::sleep(LOOK).await;
-            let behind = self.beat.read_id() > followed;
-            if !behind && checked.elapsed() < STATE_CHECK {
-                continue;
+            if self.beat.read_id() <= followed {
+                tokio::select! {
+                    () = self.beat.advanced() => {}
+                    () = tokio::time::sleep(STATE_CHECK) => {}
+                }
             }
-            checked = Instant::now();
             match self.round().await {
                 Ok(Some(last)) => followed = last,
-                Ok(None) => {}
+                Ok(None) => tokio::time::sleep(LOOK).await,
                 Err(error) => {
                     tracing::warn!(%error, "following the change log into the search index");
                     tokio::time::sleep(RETRY).await;

@@ -32,11 +32,17 @@ const VOCABULARY_AGE: Duration = Duration::from_secs(600);
 /// Latest headlines whose words join an edition's spelling vocabulary.
 const VOCABULARY_HEADLINES: u32 = 3000;
 
+/// Most words of a story a related-stories search looks for.
+const RELATED_WORDS: usize = 16;
+
+/// Each edition's spelling vocabulary, with when it was read.
+type Vocabularies = HashMap<i64, (Instant, Arc<Vec<String>>)>;
+
 /// The analyzer and the spelling vocabularies, one per node.
 #[derive(Debug, Default)]
 pub struct SearchService {
     analyzer: Analyzer,
-    vocabularies: Mutex<HashMap<i64, (Instant, Arc<Vec<String>>)>>,
+    vocabularies: Mutex<Vocabularies>,
     /// Whether the index held every story when the indexer last looked.
     complete: AtomicBool,
 }
@@ -58,6 +64,21 @@ pub struct SearchAsk<'a> {
     pub page_size: u32,
     /// The page, from 1.
     pub page: u32,
+}
+
+/// A story whose related stories are looked for, by its own words.
+#[derive(Clone, Debug)]
+pub struct RelatedTo<'a> {
+    /// The story (never its own relative).
+    pub story_id: i64,
+    /// Its edition, where its relatives are.
+    pub edition_id: i64,
+    /// The edition's language.
+    pub language: Language,
+    /// Its headline, standfirst, topics and keywords, weightiest first: the first
+    /// [`RELATED_WORDS`] distinct words that are not the language's commonest are looked
+    /// for.
+    pub texts: Vec<&'a str>,
 }
 
 /// A story found, with the passage that matched.
@@ -186,10 +207,63 @@ impl SearchService {
         let page = store
             .search(&SearchRequest {
                 query: &query,
+                any: false,
                 filter,
                 order: SearchOrder::Relevance,
                 limit,
                 offset,
+            })
+            .await?;
+        Ok(page.hits.into_iter().map(|hit| hit.story_id).collect())
+    }
+
+    /// The published stories that share the most weighted words with a story, best
+    /// first: those with its words in their headlines first, then standfirsts, labels and
+    /// bodies.
+    pub async fn related(
+        &self,
+        store: &dyn Store,
+        to: &RelatedTo<'_>,
+        limit: u32,
+    ) -> StoreResult<Vec<i64>> {
+        let mut stems = std::collections::HashSet::new();
+        let mut include = Vec::new();
+        let words = to
+            .texts
+            .iter()
+            .flat_map(|text| self.analyzer.words(text, to.language));
+        for word in words {
+            let telling = word.surface.chars().count() >= 3
+                && !word.surface.chars().all(|c| c.is_ascii_digit())
+                && !search::is_stop_word(&word.surface, to.language);
+            if telling && stems.insert(word.stem.clone()) {
+                include.push(search::Part::Word(word));
+            }
+            if include.len() == RELATED_WORDS {
+                break;
+            }
+        }
+        if include.is_empty() {
+            return Ok(Vec::new());
+        }
+        let query = Query {
+            include,
+            exclude: Vec::new(),
+        };
+        let page = store
+            .search(&SearchRequest {
+                query: &query,
+                any: true,
+                filter: SearchFilter {
+                    edition_id: Some(to.edition_id),
+                    published_by: Some(jiff::Timestamp::now()),
+                    stories_only: true,
+                    except: Some(to.story_id),
+                    ..SearchFilter::default()
+                },
+                order: SearchOrder::Relevance,
+                limit,
+                offset: 0,
             })
             .await?;
         Ok(page.hits.into_iter().map(|hit| hit.story_id).collect())
@@ -209,6 +283,7 @@ impl SearchService {
         let page = store
             .search(&SearchRequest {
                 query: &query,
+                any: false,
                 filter: ask.filter.clone(),
                 order: ask.order,
                 limit: ask.page_size,
@@ -269,6 +344,7 @@ impl SearchService {
             let found = store
                 .search(&SearchRequest {
                     query: &alone,
+                    any: false,
                     filter: ask.filter.clone(),
                     order: SearchOrder::Newest,
                     limit: 0,
@@ -321,7 +397,7 @@ impl SearchService {
         Ok(words)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<i64, (Instant, Arc<Vec<String>>)>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vocabularies> {
         self.vocabularies
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)

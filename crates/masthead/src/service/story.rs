@@ -3,9 +3,11 @@
 
 use std::collections::HashMap;
 
+use search::Language;
 use store::*;
 
 use crate::service::listing::Extras;
+use crate::service::search::{RelatedTo, SearchService};
 
 /// How many recommended stories a story page shows.
 const RECOMMENDED: u32 = 4;
@@ -23,7 +25,8 @@ pub struct StoryBundle {
     pub topics: Vec<Topic>,
     /// Its keywords, in order.
     pub keywords: Vec<Keyword>,
-    /// Editor-picked recommendations, topped up with similar stories.
+    /// Editor-picked recommendations, topped up with stories sharing its topics and
+    /// keywords, then with those sharing the most weighted words (the search index).
     pub recommended: Vec<Teaser>,
     /// Stories named by inline related blocks, by id.
     pub related: HashMap<i64, Teaser>,
@@ -33,18 +36,34 @@ pub struct StoryBundle {
     pub extras: Extras,
 }
 
+/// Where a story page's stories come from: the database, and the search index's related
+/// stories in the edition's language.
+#[derive(Clone, Copy)]
+pub struct Sources<'a> {
+    /// The database.
+    pub store: &'a dyn Store,
+    /// The search service.
+    pub search: &'a SearchService,
+    /// The edition's language.
+    pub language: Language,
+}
+
 /// Loads a published story at a section (none for static pages) and slug.
 pub async fn find_story(
-    store: &dyn Store,
+    sources: Sources<'_>,
     edition_id: i64,
     section_id: Option<i64>,
     more_from_section: Option<i64>,
     slug: &str,
 ) -> StoreResult<Option<StoryBundle>> {
-    let Some(story) = store.published_story(edition_id, section_id, slug).await? else {
+    let Some(story) = sources
+        .store
+        .published_story(edition_id, section_id, slug)
+        .await?
+    else {
         return Ok(None);
     };
-    story_bundle(store, story, more_from_section)
+    story_bundle(sources, story, more_from_section)
         .await
         .map(Some)
 }
@@ -52,17 +71,18 @@ pub async fn find_story(
 /// Loads everything a story's page shows around it (also for newsroom previews of
 /// stories not yet published).
 pub async fn story_bundle(
-    store: &dyn Store,
+    sources: Sources<'_>,
     story: Story,
     more_from_section: Option<i64>,
 ) -> StoreResult<StoryBundle> {
+    let store = sources.store;
     // Independent reads run together: each is a round trip to a database thread.
     let related_ids = story.body.related_story_ids();
     let (credits, topics, keywords, recommended, related, latest) = tokio::try_join!(
         resolve_credits(store, &story.credits),
         store.topics(&story.topic_ids),
         store.keywords(&story.keyword_ids),
-        recommendations(store, &story),
+        recommendations(sources, &story),
         store.teasers_by_ids(&related_ids),
         more_stories(store, &story, more_from_section),
     )?;
@@ -119,23 +139,40 @@ async fn more_stories(
     store.teasers(&query).await
 }
 
-/// Editor picks first; similar stories (shared topics and keywords) fill the rest.
-async fn recommendations(store: &dyn Store, story: &Story) -> StoreResult<Vec<Teaser>> {
+/// Editor picks first; similar stories (shared topics and keywords) fill the rest, then
+/// related ones (the most weighted words in common).
+async fn recommendations(sources: Sources<'_>, story: &Story) -> StoreResult<Vec<Teaser>> {
     if story.kind == StoryKind::Page {
         return Ok(Vec::new());
     }
+    let store = sources.store;
     let (mut picked, similar) = tokio::try_join!(
         store.teasers_by_ids(&story.recommended_ids),
         store.similar_teasers(story, RECOMMENDED * 2),
     )?;
-    if picked.len() < RECOMMENDED as usize {
-        for teaser in similar {
-            if picked.len() < RECOMMENDED as usize && picked.iter().all(|p| p.id != teaser.id) {
+    let wanted = RECOMMENDED as usize;
+    let add = |picked: &mut Vec<Teaser>, teasers: Vec<Teaser>| {
+        for teaser in teasers {
+            if picked.len() < wanted && picked.iter().all(|p| p.id != teaser.id) {
                 picked.push(teaser);
             }
         }
+    };
+    add(&mut picked, similar);
+    if picked.len() < wanted {
+        let to = RelatedTo {
+            story_id: story.id,
+            edition_id: story.edition_id,
+            language: sources.language,
+            texts: vec![
+                &story.headline,
+                story.standfirst.as_deref().unwrap_or_default(),
+            ],
+        };
+        let related = sources.search.related(store, &to, RECOMMENDED * 2).await?;
+        add(&mut picked, store.teasers_by_ids(&related).await?);
     }
-    picked.truncate(RECOMMENDED as usize);
+    picked.truncate(wanted);
     Ok(picked)
 }
 

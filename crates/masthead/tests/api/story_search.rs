@@ -85,3 +85,58 @@ async fn a_draft_is_found_by_its_body_words_within_a_second_by_those_who_may_see
         assert_eq!(page.status, 200, "{hostile}");
     }
 }
+
+#[tokio::test]
+async fn stories_sharing_the_most_words_are_suggested_in_the_editor_and_fill_the_recommendations() {
+    let app = spawn_app().await;
+    let editor = app.desk(Role::Editor).await;
+    let section = app.a_section_id().await;
+    let first = editor
+        .create_story("Rotterdam flood barrier tested", section)
+        .await;
+    let second = editor
+        .create_story("Flood barrier in Rotterdam closes for storm", section)
+        .await;
+    let unrelated = editor.create_story("Chess olympiad opens", section).await;
+    for story in [first, second, unrelated] {
+        let published = editor.save(story, &[], "publish").await;
+        assert!(published.status < 400, "{}", published.text);
+    }
+
+    let suggested = listed_within_a_second(&editor, &format!("/admin/stories/{first}"), |text| {
+        text.contains(&format!("data-recommend=\"{second}\""))
+    })
+    .await;
+
+    assert!(suggested, "the editor suggests the story sharing its words");
+    let page = editor.get(&format!("/admin/stories/{first}")).await;
+    assert!(
+        !page
+            .text
+            .contains(&format!("data-recommend=\"{unrelated}\""))
+    );
+    assert!(
+        !page.text.contains(&format!("data-recommend=\"{first}\"")),
+        "never itself"
+    );
+    let html = page.html();
+    let links = |css: &str| -> Vec<String> {
+        let selector = scraper::Selector::parse(css).expect("selector");
+        html.select(&selector)
+            .filter_map(|a| a.value().attr("href").map(str::to_string))
+            .collect()
+    };
+    let related = links(".nr-related a[href]");
+    let view_on_site = links("h1 a[href], p a[href]")
+        .into_iter()
+        .find(|href| !href.starts_with("/admin"))
+        .expect("the story's public page");
+    let story_page = app.get(&view_on_site).await;
+    assert_eq!(story_page.status, 200);
+    assert!(
+        story_page
+            .text
+            .contains(&format!("href=\"{}\"", related[0])),
+        "the public page recommends the related story"
+    );
+}

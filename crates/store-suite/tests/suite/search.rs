@@ -72,6 +72,7 @@ async fn found(
     let page = store
         .search(&SearchRequest {
             query,
+            any: false,
             filter,
             order,
             limit: 10,
@@ -243,6 +244,7 @@ async fn terms_are_only_terms_whatever_they_hold(store: &dyn Store) {
         let page = store
             .search(&SearchRequest {
                 query: &hostile_query,
+                any: false,
                 filter: readers(edition),
                 order: SearchOrder::Relevance,
                 limit: 10,

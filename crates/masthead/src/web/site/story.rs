@@ -4,13 +4,14 @@ use std::time::Instant;
 
 use axum::http::HeaderValue;
 use axum::response::Response;
+use search::Language;
 use serde::Serialize;
 use serde_json::json;
 use store::{CacheTag, StoryKind};
 
 use crate::domain::reserved;
 use crate::service::site::{EditionSite, Site};
-use crate::service::story::{StoryBundle, find_story};
+use crate::service::story::{Sources, StoryBundle, find_story};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
 use crate::web::site::feed::feed_links;
@@ -46,14 +47,12 @@ pub async fn show_story(
 ) -> Result<Option<Response>, AppError> {
     let started = Instant::now();
     let top_section = section_id.and_then(|id| edition.section_trail(id).first().map(|s| s.id));
-    let bundle = find_story(
-        state.store.as_ref(),
-        edition.edition.id,
-        section_id,
-        top_section,
-        slug,
-    )
-    .await?;
+    let sources = Sources {
+        store: state.store.as_ref(),
+        search: &state.search,
+        language: Language::from_tag(&edition.edition.language),
+    };
+    let bundle = find_story(sources, edition.edition.id, section_id, top_section, slug).await?;
     let Some(bundle) = bundle else {
         return Ok(None);
     };

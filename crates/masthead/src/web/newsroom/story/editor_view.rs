@@ -1,11 +1,13 @@
 //! The editor page's view: the form values and messages, the choices each field offers,
 //! and the workflow buttons the account's role allows.
 
+use search::Language;
 use serde::Serialize;
 use store::*;
 
 use crate::domain::permission::{may_edit, may_move};
 use crate::service::autosave::present_editors;
+use crate::service::search::RelatedTo;
 use crate::service::site::{EditionSite, Site};
 use crate::service::story_form::{FieldErrors, StoryFormValues};
 use crate::web::error::AppError;
@@ -92,6 +94,62 @@ pub struct EditorPage {
     pub present: Vec<String>,
     /// When unsaved work of this account was kept, if it differs from the story.
     pub autosaved_at: Option<String>,
+    /// Published stories sharing the most weighted words with this one, to pick as
+    /// recommended (none for a new story).
+    pub related: Vec<RelatedChoice>,
+}
+
+/// A related story the editor may pick as recommended.
+#[derive(Debug, Serialize)]
+pub struct RelatedChoice {
+    /// Story id (what the recommended field takes).
+    pub id: i64,
+    /// Headline.
+    pub headline: String,
+    /// Its public page.
+    pub url: String,
+    /// Whether it is recommended already.
+    pub picked: bool,
+}
+
+/// How many related stories the editor suggests.
+const RELATED: u32 = 6;
+
+/// The related stories of a saved story, by its headline, standfirst and keywords as
+/// the form holds them.
+async fn related_choices(
+    state: &AppState,
+    site: &Site,
+    edition: &EditionSite,
+    story: Option<&NewsroomStory>,
+    values: &StoryFormValues,
+) -> Result<Vec<RelatedChoice>, AppError> {
+    let Some(story) = story else {
+        return Ok(Vec::new());
+    };
+    let to = RelatedTo {
+        story_id: story.id.0,
+        edition_id: edition.edition.id,
+        language: Language::from_tag(&edition.edition.language),
+        texts: vec![&values.headline, &values.standfirst, &values.keywords],
+    };
+    let store = state.store.as_ref();
+    let ids = state.search.related(store, &to, RELATED).await?;
+    let picked: Vec<&str> = values
+        .recommended_ids
+        .split(|c: char| !c.is_ascii_digit())
+        .collect();
+    Ok(store
+        .teasers_by_ids(&ids)
+        .await?
+        .iter()
+        .map(|teaser| RelatedChoice {
+            id: teaser.id,
+            headline: teaser.headline.clone(),
+            url: site.story_path(teaser),
+            picked: picked.contains(&teaser.id.to_string().as_str()),
+        })
+        .collect())
 }
 
 fn choice(value: impl ToString, label: impl Into<String>) -> Choice {
@@ -201,6 +259,7 @@ impl EditorPage {
             Some(story) => present_editors(store, user.actor, story.id).await?,
             None => Vec::new(),
         };
+        let related = related_choices(state, site, edition, story, &values).await?;
         let kinds = [
             StoryKind::News,
             StoryKind::Opinion,
@@ -260,6 +319,7 @@ impl EditorPage {
                 .map(|(role, label)| choice(role.as_str(), *label))
                 .collect(),
             timezone: edition.edition.timezone.clone(),
+            related,
             present,
             autosaved_at: None,
         })

@@ -7,10 +7,11 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
+use search::Language;
 use store::*;
 
 use crate::service::autosave::latest_work;
-use crate::service::story::story_bundle;
+use crate::service::story::{Sources, story_bundle};
 use crate::service::story_form::StoryFormValues;
 use crate::web::error::AppError;
 use crate::web::newsroom::raw_form::RawForm;
@@ -61,7 +62,12 @@ async fn render(
     let top = fields
         .section_id
         .and_then(|id| edition.section_trail(id).first().map(|section| section.id));
-    let bundle = story_bundle(state.store.as_ref(), as_story(story, fields), top).await?;
+    let sources = Sources {
+        store: state.store.as_ref(),
+        search: &state.search,
+        language: Language::from_tag(&edition.edition.language),
+    };
+    let bundle = story_bundle(sources, as_story(story, fields), top).await?;
     let html = render_story(state, &site, edition, &bundle).await?;
     let mut response = Html(html).into_response();
     let headers = response.headers_mut();
