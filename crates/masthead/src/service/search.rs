@@ -4,7 +4,7 @@
 //! The analyzer is the search crate's, the same for stories and for what people type, so
 //! both meet on the same terms in either database.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -34,6 +34,9 @@ const VOCABULARY_HEADLINES: u32 = 3000;
 
 /// Most words of a story a related-stories search looks for.
 const RELATED_WORDS: usize = 16;
+
+/// The latest stories with any of those words that are ranked for related stories.
+const RELATED_CANDIDATES: u32 = 100;
 
 /// Each edition's spelling vocabulary, with when it was read.
 type Vocabularies = HashMap<i64, (Instant, Arc<Vec<String>>)>;
@@ -218,15 +221,17 @@ impl SearchService {
     }
 
     /// The published stories that share the most weighted words with a story, best
-    /// first: those with its words in their headlines first, then standfirsts, labels and
-    /// bodies.
+    /// first: the latest [`RELATED_CANDIDATES`] with any of its telling words, ranked by
+    /// those words in their headlines (three each) and standfirsts (one each), newest
+    /// first among equals. Ranked here rather than by the database's relevance, so that
+    /// SQLite and PostgreSQL recommend the same stories.
     pub async fn related(
         &self,
         store: &dyn Store,
         to: &RelatedTo<'_>,
-        limit: u32,
-    ) -> StoreResult<Vec<i64>> {
-        let mut stems = std::collections::HashSet::new();
+        limit: usize,
+    ) -> StoreResult<Vec<Teaser>> {
+        let mut stems = HashSet::new();
         let mut include = Vec::new();
         let words = to
             .texts
@@ -261,12 +266,38 @@ impl SearchService {
                     except: Some(to.story_id),
                     ..SearchFilter::default()
                 },
-                order: SearchOrder::Relevance,
-                limit,
+                order: SearchOrder::Newest,
+                limit: RELATED_CANDIDATES,
                 offset: 0,
             })
             .await?;
-        Ok(page.hits.into_iter().map(|hit| hit.story_id).collect())
+        let ids: Vec<i64> = page.hits.iter().map(|hit| hit.story_id).collect();
+        let shared = |text: &str| {
+            let own: HashSet<String> = self
+                .analyzer
+                .words(text, to.language)
+                .into_iter()
+                .map(|word| word.stem)
+                .collect();
+            own.intersection(&stems).count()
+        };
+        let mut scored: Vec<(usize, Teaser)> = store
+            .teasers_by_ids(&ids)
+            .await?
+            .into_iter()
+            .map(|teaser| {
+                let score = 3 * shared(&teaser.headline)
+                    + shared(teaser.standfirst.as_deref().unwrap_or_default());
+                (score, teaser)
+            })
+            .collect();
+        // Candidates come newest first: a stable sort keeps that order among equals.
+        scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+        Ok(scored
+            .into_iter()
+            .take(limit)
+            .map(|(_, teaser)| teaser)
+            .collect())
     }
 
     /// Runs a search: the page of stories asked for, each with its snippet, and with no

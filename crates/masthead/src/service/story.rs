@@ -169,8 +169,10 @@ async fn recommendations(sources: Sources<'_>, story: &Story) -> StoreResult<Vec
                 story.standfirst.as_deref().unwrap_or_default(),
             ],
         };
-        let related = sources.search.related(store, &to, RECOMMENDED * 2).await?;
-        add(&mut picked, store.teasers_by_ids(&related).await?);
+        add(
+            &mut picked,
+            sources.search.related(store, &to, wanted).await?,
+        );
     }
     picked.truncate(wanted);
     Ok(picked)

@@ -78,6 +78,18 @@ async fn the_demo_goes_to_postgresql_and_back_unchanged() {
     let original_app = spawn_app_on(original).await;
     crate::helpers::copy_dir(&media, &postgres.path().join("media"));
     let copied_app = spawn_app_on(postgres).await;
+    // A copy builds its own search index, whose related stories fill recommendations.
+    for app in [&original_app, &copied_app] {
+        let search = &app.state.as_ref().expect("in-process app").search;
+        let started = std::time::Instant::now();
+        while !search.is_complete() {
+            assert!(
+                started.elapsed().as_secs() < 30,
+                "the search index is built"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
     let story = original_app.first_story_path("/").await;
     for path in ["/", story.as_str(), "/world", "/ar/"] {
         let a = original_app.get(path).await;

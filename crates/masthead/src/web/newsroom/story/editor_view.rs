@@ -113,7 +113,7 @@ pub struct RelatedChoice {
 }
 
 /// How many related stories the editor suggests.
-const RELATED: u32 = 6;
+const RELATED: usize = 6;
 
 /// The related stories of a saved story, by its headline, standfirst and keywords as
 /// the form holds them.
@@ -133,15 +133,15 @@ async fn related_choices(
         language: Language::from_tag(&edition.edition.language),
         texts: vec![&values.headline, &values.standfirst, &values.keywords],
     };
-    let store = state.store.as_ref();
-    let ids = state.search.related(store, &to, RELATED).await?;
+    let related = state
+        .search
+        .related(state.store.as_ref(), &to, RELATED)
+        .await?;
     let picked: Vec<&str> = values
         .recommended_ids
         .split(|c: char| !c.is_ascii_digit())
         .collect();
-    Ok(store
-        .teasers_by_ids(&ids)
-        .await?
+    Ok(related
         .iter()
         .map(|teaser| RelatedChoice {
             id: teaser.id,
