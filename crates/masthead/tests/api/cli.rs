@@ -1,5 +1,5 @@
 //! The command line as a user runs it: help, version, migrate, demo reuse, bad settings,
-//! and a theme folder that overrides one template.
+//! a theme folder that overrides one template, and a search reindex beside the server.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -21,7 +21,7 @@ fn every_command_has_help_and_the_binary_has_a_version() {
         format!("masthead {}", env!("CARGO_PKG_VERSION"))
     );
     let help = String::from_utf8_lossy(&help.stdout);
-    for command in ["demo", "serve", "migrate"] {
+    for command in ["demo", "serve", "migrate", "reindex"] {
         assert!(help.contains(command), "{command} missing from --help");
     }
     let demo_help = String::from_utf8_lossy(&demo_help.stdout);
@@ -231,4 +231,38 @@ fn accounts_are_managed_from_the_command_line() {
     );
     assert!(String::from_utf8_lossy(&duplicate.stderr).contains("already has an account"));
     assert!(String::from_utf8_lossy(&bad_role.stderr).contains("is not a role"));
+}
+
+#[tokio::test]
+async fn reindex_rebuilds_the_search_index_while_the_site_serves() {
+    let app = spawn_app_with(|_| {}).await;
+
+    let mut command = masthead();
+    if let Some(url) = app.config().database_url {
+        command.env("MASTHEAD_DATABASE_URL", url);
+    }
+    let output = command
+        .args(["reindex", "--data"])
+        .arg(app.data_dir())
+        .output()
+        .expect("run");
+
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("stories indexed"),
+        "a progress bar"
+    );
+    let counts = app.store().await.index_counts().await.expect("counts");
+    assert!(counts.stories > 0);
+    assert!(
+        stdout.contains(&format!("Indexed {} stories", counts.stories)),
+        "{stdout}"
+    );
+    assert_eq!(counts.documents, counts.stories);
+    assert!(app.get("/").await.status == 200, "the site serves on");
 }
