@@ -176,7 +176,7 @@ def table(rows):
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
         per_100k = row["reindex"] / max(row["stories"], 1) * 100_000
-        cells = [archive.size_text(row["size"]), row["backend"], f"{row['reindex']:.1f} s",
+        cells = [f"{row['stories']:,}", row["backend"], f"{row['reindex']:.1f} s",
                  f"{per_100k:.0f} s", f"{row['index_bytes'] / max(row['stories'], 1) / 1024:.1f} KB"]
         cells += [f"{row[kind][0]:.1f} / {row[kind][1]:.1f} ms" for kind in kinds]
         cells += [f"{row['rps']:,.0f}", f"{row['rps'] / WORDPRESS_SEARCH:,.0f}×"]

@@ -186,6 +186,9 @@ fn lower_case(word: &str, language: Language) -> String {
 /// A lower-case term folded for matching: diacritics off, dotless `ı` as `i`, the dot
 /// that lower-casing `İ` leaves removed, and the Arabic letter forms made one.
 fn fold(term: &str) -> String {
+    if term.is_ascii() {
+        return term.to_string();
+    }
     term.nfd()
         .filter(|c| !is_combining_mark(*c))
         .map(|c| match c {

@@ -3,6 +3,7 @@
 //! combining marks that belong to it, so every word found keeps the bytes of the original
 //! text it was read from. [`Analyzer::words`] is built on this, so the words are the same.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
@@ -25,11 +26,23 @@ impl Analyzer {
     /// The words of a text in `language`, in order, each with its bytes in `text`: the
     /// same words as [`Analyzer::words`] gives.
     pub fn word_spans(&self, text: &str, language: Language) -> Vec<WordSpan> {
+        // A story says most of its words many times: each is analysed once.
+        let mut analysed: HashMap<String, Word> = HashMap::new();
         raw_words(text)
             .into_iter()
-            .map(|raw| WordSpan {
-                word: self.word(&raw.text, language),
-                bytes: raw.bytes,
+            .map(|raw| {
+                let word = match analysed.get(&raw.text) {
+                    Some(word) => word.clone(),
+                    None => {
+                        let word = self.word(&raw.text, language);
+                        analysed.insert(raw.text.clone(), word.clone());
+                        word
+                    }
+                };
+                WordSpan {
+                    word,
+                    bytes: raw.bytes,
+                }
             })
             .collect()
     }

@@ -90,8 +90,8 @@ impl Dialect for Postgres {
         Box::pin(async move { listener(&pool.0).await.map(Some) })
     }
 
-    fn put_search_terms(docs: &[SearchDoc]) -> Vec<Query> {
-        tsearch::put_terms(docs)
+    fn put_search_terms(docs: &[SearchDoc], replacing: Vec<i64>) -> Vec<Query> {
+        tsearch::put_terms(docs, replacing)
     }
 
     fn drop_search_terms(ids: Vec<i64>) -> Query {

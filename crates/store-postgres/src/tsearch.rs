@@ -18,8 +18,8 @@ const MAX_POSITION: usize = 16_383;
 /// The most positions a `tsvector` keeps of one lexeme.
 const MAX_POSITIONS_PER_TERM: usize = 256;
 
-/// Replaces stories' terms.
-pub fn put_terms(docs: &[SearchDoc]) -> Vec<Query> {
+/// Writes stories' terms, replacing any they had (an upsert: `_replacing` is not needed).
+pub fn put_terms(docs: &[SearchDoc], _replacing: Vec<i64>) -> Vec<Query> {
     let rows = docs
         .iter()
         .map(|doc| vec![Value::from(doc.story_id), Value::from(vector(doc))])

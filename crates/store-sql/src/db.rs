@@ -142,8 +142,9 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
     }
 
     /// The statements that write documents' terms into the backend's full-text index,
-    /// replacing any their stories had (none for no documents).
-    fn put_search_terms(docs: &[SearchDoc]) -> Vec<Query>;
+    /// replacing the terms of those of their stories in `replacing` (which the index
+    /// holds); none for no documents.
+    fn put_search_terms(docs: &[SearchDoc], replacing: Vec<i64>) -> Vec<Query>;
 
     /// The statement that removes the terms of the stories `ids` from the full-text index.
     fn drop_search_terms(ids: Vec<i64>) -> Query;

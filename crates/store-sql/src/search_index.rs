@@ -298,9 +298,26 @@ async fn index_stories<D: Dialect>(
         .filter(|id| !found.contains(id))
         .collect();
     remove_documents::<D>(tx, gone).await?;
+    // Only documents the index holds are replaced: a delete costs SQLite's FTS5 table a
+    // read of the row and a write of its terms' delete markers.
+    let indexed: Vec<(i64,)> = tx
+        .fetch_all(sql!(
+            format!(
+                "SELECT story_id FROM search_docs WHERE {}",
+                D::in_list("story_id", 1)
+            ),
+            ids
+        ))
+        .await?;
+    let indexed: BTreeSet<i64> = indexed.into_iter().map(|(id,)| id).collect();
     // A few statements per batch, not per story: on PostgreSQL each is a round trip.
     for chunk in sources.chunks(WRITE_BATCH) {
         let docs: Vec<SearchDoc> = chunk.iter().map(analyze).collect();
+        let replacing: Vec<i64> = docs
+            .iter()
+            .map(|doc| doc.story_id)
+            .filter(|id| indexed.contains(id))
+            .collect();
         let rows = docs
             .iter()
             .map(|doc| vec![Value::from(doc.story_id), Value::from(&doc.plain)])
@@ -312,7 +329,7 @@ async fn index_stories<D: Dialect>(
                 .push_str(" ON CONFLICT (story_id) DO UPDATE SET plain = excluded.plain");
             tx.execute(insert).await?;
         }
-        for statement in D::put_search_terms(&docs) {
+        for statement in D::put_search_terms(&docs, replacing) {
             tx.execute(statement).await?;
         }
     }

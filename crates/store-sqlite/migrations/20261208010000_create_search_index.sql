@@ -15,7 +15,7 @@ CREATE TABLE search_state (
 INSERT INTO search_state (id, last_change, complete_at) VALUES (1, 0, NULL);
 
 -- Each indexed story's standfirst and body as plain text, which result snippets are cut
--- from (the FTS5 table below keeps no text of its own).
+-- from (the FTS5 table below keeps analyzed terms, not the text as written).
 CREATE TABLE search_docs (
     story_id INTEGER PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
     plain    TEXT NOT NULL
@@ -24,12 +24,13 @@ CREATE TABLE search_docs (
 -- One row per story (rowid = story id). Each field's stems and surface forms are apart,
 -- so that a phrase's words stay next to each other in either column. The terms come
 -- analyzed and space-separated, so the `ascii` tokenizer only splits on the spaces (it
--- leaves non-ASCII letters alone); contentless, keeping no copy of the terms, with
--- deletes allowed (SQLite 3.43).
+-- leaves non-ASCII letters alone). The table keeps its own copy of the terms: a
+-- contentless table with deletes (`contentless_delete`) leaves a tombstone per replaced
+-- row that every later merge passes over, which made a full rebuild several times slower.
 CREATE VIRTUAL TABLE search_fts USING fts5 (
     headline_stems, headline_words,
     standfirst_stems, standfirst_words,
     labels_stems, labels_words,
     body_stems, body_words,
-    content = '', contentless_delete = 1, tokenize = 'ascii'
+    tokenize = 'ascii'
 );

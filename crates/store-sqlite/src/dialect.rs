@@ -48,8 +48,8 @@ impl Dialect for Sqlite {
         &SELECTS
     }
 
-    fn put_search_terms(docs: &[SearchDoc]) -> Vec<Query> {
-        fts::put_terms(docs)
+    fn put_search_terms(docs: &[SearchDoc], replacing: Vec<i64>) -> Vec<Query> {
+        fts::put_terms(docs, replacing)
     }
 
     fn drop_search_terms(ids: Vec<i64>) -> Query {

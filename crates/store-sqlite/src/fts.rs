@@ -10,9 +10,8 @@ use store_sql::{Query, Value, sql};
 /// times a body match, the standfirst four, the labels (topics, keywords, bylines) two.
 const WEIGHTS: &str = "10.0, 10.0, 4.0, 4.0, 2.0, 2.0, 1.0, 1.0";
 
-/// Replaces stories' rows of the FTS5 table.
-pub fn put_terms(docs: &[SearchDoc]) -> Vec<Query> {
-    let ids: Vec<i64> = docs.iter().map(|doc| doc.story_id).collect();
+/// Writes stories' rows of the FTS5 table, deleting first those it has (`replacing`).
+pub fn put_terms(docs: &[SearchDoc], replacing: Vec<i64>) -> Vec<Query> {
     let rows = docs
         .iter()
         .map(|doc| {
@@ -34,7 +33,11 @@ pub fn put_terms(docs: &[SearchDoc]) -> Vec<Query> {
     let Some(insert) = insert else {
         return Vec::new();
     };
-    vec![drop_terms(ids), insert]
+    if replacing.is_empty() {
+        vec![insert]
+    } else {
+        vec![drop_terms(replacing), insert]
+    }
 }
 
 /// Removes stories' rows from the FTS5 table.
