@@ -32,11 +32,14 @@ const VOCABULARY_AGE: Duration = Duration::from_secs(600);
 /// Latest headlines whose words join an edition's spelling vocabulary.
 const VOCABULARY_HEADLINES: u32 = 3000;
 
+/// Each edition's spelling vocabulary, with when it was read.
+type Vocabularies = HashMap<i64, (Instant, Arc<Vec<String>>)>;
+
 /// The analyzer and the spelling vocabularies, one per node.
 #[derive(Debug, Default)]
 pub struct SearchService {
     analyzer: Analyzer,
-    vocabularies: Mutex<HashMap<i64, (Instant, Arc<Vec<String>>)>>,
+    vocabularies: Mutex<Vocabularies>,
     /// Whether the index held every story when the indexer last looked.
     complete: AtomicBool,
 }
@@ -294,7 +297,7 @@ impl SearchService {
         Ok(words)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<i64, (Instant, Arc<Vec<String>>)>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vocabularies> {
         self.vocabularies
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
