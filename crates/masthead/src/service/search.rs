@@ -15,6 +15,12 @@ use store::{
     StoreResult, Teaser,
 };
 
+/// Searches a node runs at once; more wait for a turn.
+pub const SEARCH_SLOTS: usize = 8;
+
+/// How long a search waits for a turn before it is refused (503, to try again).
+pub const SEARCH_WAIT: Duration = Duration::from_secs(2);
+
 /// Stories indexed per transaction of a full build.
 const REBUILD_BATCH: u32 = 200;
 
