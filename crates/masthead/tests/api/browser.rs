@@ -121,13 +121,14 @@ async fn pages_pass_automated_accessibility_checks_at_desktop_and_phone_width() 
     let app = spawn_app().await;
     let story = app.first_story_path("/politics/diplomacy").await;
     let arabic_story = app.first_story_path("/ar/world").await;
+    let searches = crate::validity::search_paths(&app).await;
     let axe = axe_source();
     let browser = Browser::start().await;
     let mut problems = Vec::new();
 
     for (width, height) in [(1280, 900), (390, 844)] {
         browser.resize(width, height).await;
-        for path in [
+        let pages = [
             "/",
             "/world",
             story.as_str(),
@@ -135,7 +136,8 @@ async fn pages_pass_automated_accessibility_checks_at_desktop_and_phone_width() 
             "/no-such-page",
             "/ar/",
             arabic_story.as_str(),
-        ] {
+        ];
+        for path in pages.into_iter().chain(searches.iter().map(String::as_str)) {
             browser.open(&format!("{}{path}", app.address)).await;
             let found = axe_check(&browser, &axe, path).await;
             for violation in found["violations"].as_array().into_iter().flatten() {
