@@ -81,6 +81,13 @@ async fn a_reader_follows_a_story_from_the_home_page_on_desktop_and_phone() {
         .script("return getComputedStyle(document.body).direction")
         .await;
     assert_eq!(direction, "rtl");
+    let width = browser
+        .script("return document.documentElement.scrollWidth")
+        .await;
+    assert!(
+        width.as_u64().unwrap_or(9999) <= 390,
+        "no sideways scrolling right to left either: {width}"
+    );
     browser
         .screenshot(&screenshot("home-arabic-phone.png"))
         .await;
