@@ -150,6 +150,8 @@ mod tests {
 
     #[test]
     fn stems_and_surfaces_share_positions_and_fields_are_weighted_apart() {
+        // Headline at 1 and 2, a gap at 3, the empty standfirst's gap at 4, the label at
+        // 5, a gap at 6, the body at 7: no phrase runs from one field into the next.
         let doc = SearchDoc {
             story_id: 1,
             fields: [
@@ -163,7 +165,7 @@ mod tests {
 
         assert_eq!(
             vector(&doc),
-            "'elect':1A,6D 'elections':1A 'loom':2A 'nato':5C"
+            "'elect':1A,7D 'elections':1A 'loom':2A 'nato':5C"
         );
     }
 
