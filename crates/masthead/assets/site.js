@@ -25,6 +25,22 @@ document.querySelectorAll("a[data-copy]").forEach(function (link) {
   link.after(button);
 });
 
+// The search form sends only the fields that are set, so that its address is the one the
+// page's own links use (the server reads an empty field as unset anyway). Coming back to
+// the page (the browser's back button) finds the fields usable again.
+document.querySelectorAll("form.search-form").forEach(function (form) {
+  var optional = form.querySelectorAll("select, input[type=date]");
+  form.addEventListener("submit", function () {
+    optional.forEach(function (field) {
+      var unset = field.value === "" || (field.name === "sort" && field.value === "relevance");
+      if (unset) field.disabled = true;
+    });
+  });
+  window.addEventListener("pageshow", function () {
+    optional.forEach(function (field) { field.disabled = false; });
+  });
+});
+
 // The newsletter forms' challenge: when a reader starts filling a form in, fetch a signed
 // challenge and find a nonce whose SHA-256 with it starts with `difficulty` zero bits
 // (no cookie, nothing to see or hear). Without this script the form still works: the

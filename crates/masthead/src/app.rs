@@ -27,7 +27,7 @@ use crate::service::address_lock::AddressLocks;
 use crate::service::gate::Gate;
 use crate::service::hashing::PasswordHashing;
 use crate::service::revision::{DIFF_SLOTS, DIFF_WAIT};
-use crate::service::search::SearchService;
+use crate::service::search::{SEARCH_SLOTS, SEARCH_WAIT, SearchService};
 use crate::service::site_tree::SiteTree;
 use crate::web::cache::{CachedSite, PageCache};
 use crate::web::ops::access::MetricsAccess;
@@ -187,6 +187,7 @@ impl App {
             address_locks: AddressLocks::default(),
             uploads: Gate::new(config.max_parallel_uploads, UPLOAD_WAIT),
             diffs: Gate::new(DIFF_SLOTS, DIFF_WAIT),
+            searches: Gate::new(SEARCH_SLOTS, SEARCH_WAIT),
             mail,
             signer: Signer::new(link_key.as_bytes()),
             webhook_secret: config.email.webhook_secret.clone(),

@@ -166,6 +166,8 @@ mod tests {
 
     #[test]
     fn stems_and_surfaces_share_positions_and_fields_are_weighted_apart() {
+        // Headline at 1 and 2, a gap at 3, the empty standfirst's gap at 4, the label at
+        // 5, a gap at 6, the body at 7: no phrase runs from one field into the next.
         let doc = SearchDoc {
             story_id: 1,
             fields: [

@@ -479,8 +479,12 @@ fn conditions<D: Dialect>(filter: &SearchFilter, args: &mut Vec<Value>) -> Strin
         add("s.owner_id = $n", owner_id.into());
     }
     if let Some(section_id) = filter.section_id {
+        // As the section's page lists them: its own stories, its subsections', and those
+        // listing it as another section.
         add(
-            "(s.section_id = $n OR EXISTS (SELECT 1 FROM story_sections ss \
+            "(s.section_id = $n \
+              OR s.section_id IN (SELECT c.id FROM sections c WHERE c.parent_id = $n) \
+              OR EXISTS (SELECT 1 FROM story_sections ss \
                WHERE ss.story_id = s.id AND ss.section_id = $n))",
             section_id.into(),
         );

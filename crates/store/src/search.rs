@@ -94,7 +94,8 @@ pub struct SearchFilter {
     pub statuses: Vec<StoryStatus>,
     /// Only this owner's stories.
     pub owner_id: Option<i64>,
-    /// Only stories in this section (as their primary section or another).
+    /// Only stories in this section or its subsections, or listing it as another
+    /// section (the stories its page lists).
     pub section_id: Option<i64>,
     /// Only this kind.
     pub kind: Option<StoryKind>,

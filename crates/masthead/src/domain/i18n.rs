@@ -4,6 +4,7 @@ use serde::Serialize;
 use store::EmploymentType;
 
 use crate::domain::i18n_contact::{CONTACT_ARABIC, CONTACT_ENGLISH, ContactStrings};
+use crate::domain::i18n_search::{SEARCH_ARABIC, SEARCH_ENGLISH, SearchStrings};
 
 /// Interface strings for one language; templates read them as `t.<name>`.
 #[derive(Debug, Serialize)]
@@ -128,6 +129,8 @@ pub struct Strings {
     pub nl: &'static NewsletterStrings,
     /// The contact form's pages and its email to a desk.
     pub contact: &'static ContactStrings,
+    /// The header's search box and the search page.
+    pub search: &'static SearchStrings,
 }
 
 impl Strings {
@@ -267,6 +270,7 @@ pub const ENGLISH: Strings = Strings {
     internship: "Internship",
     nl: &NEWSLETTER_ENGLISH,
     contact: &CONTACT_ENGLISH,
+    search: &SEARCH_ENGLISH,
 };
 
 const NEWSLETTER_ENGLISH: NewsletterStrings = NewsletterStrings {
@@ -362,6 +366,7 @@ pub const ARABIC: Strings = Strings {
     internship: "تدريب",
     nl: &NEWSLETTER_ARABIC,
     contact: &CONTACT_ARABIC,
+    search: &SEARCH_ARABIC,
 };
 
 const NEWSLETTER_ARABIC: NewsletterStrings = NewsletterStrings {

@@ -1,19 +1,22 @@
 //! Rules of the news domain that need no I/O: dates as readers see them, page numbers,
 //! links, one-line names, job listing forms, the words of each edition's interface, who
 //! may do what in the newsroom, email addresses, signed links, the public forms'
-//! challenge and the path segments the site keeps for itself. Slugs are `store::slug`, which the demo shares.
+//! challenge, the path segments the site keeps for itself and the search page's form.
+//! Slugs are `store::slug`, which the demo shares.
 
 pub mod challenge;
 pub mod contact;
 pub mod email_address;
 pub mod i18n;
 pub mod i18n_contact;
+pub mod i18n_search;
 pub mod job;
 pub mod link;
 pub mod paging;
 pub mod permission;
 pub mod reader_url;
 pub mod reserved;
+pub mod search_form;
 pub mod signed;
 pub mod text;
 pub mod time;

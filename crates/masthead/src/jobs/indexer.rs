@@ -18,8 +18,9 @@ use crate::service::search::SearchService;
 /// How long the indexer waits before trying again when another node held the index.
 const LOOK: Duration = Duration::from_millis(100);
 
-/// Change-log entries followed per transaction.
-const BATCH: u32 = 500;
+/// Change-log entries followed per transaction (each names a story or a few: a rename
+/// may name many), kept small for the same reason as a full build's batches.
+const BATCH: u32 = 100;
 
 /// How often the index's state is read even when nothing new was seen: another node may
 /// have followed the log or finished a build.

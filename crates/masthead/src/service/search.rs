@@ -15,8 +15,16 @@ use store::{
     StoreResult, Teaser,
 };
 
-/// Stories indexed per transaction of a full build.
-const REBUILD_BATCH: u32 = 200;
+/// Searches a node runs at once; more wait for a turn.
+pub const SEARCH_SLOTS: usize = 8;
+
+/// How long a search waits for a turn before it is refused (503, to try again).
+pub const SEARCH_WAIT: Duration = Duration::from_secs(2);
+
+/// Stories indexed per transaction of a full build: each transaction analyses its stories
+/// while it holds SQLite's write lock, which other writers wait for (up to 5 s), so it is
+/// kept to tens of milliseconds.
+const REBUILD_BATCH: u32 = 50;
 
 /// Words a result's snippet shows at most.
 const SNIPPET_WORDS: usize = 36;

@@ -43,9 +43,10 @@ pub enum AppError {
     /// A bug or an I/O failure; readers see a generic page.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
-    /// Every password-hashing thread stayed busy: come back after this many seconds.
-    #[error("password hashing busy")]
-    HashingBusy(u64),
+    /// Every slot for this work (password hashing, searches) stayed taken: come back
+    /// after this many seconds.
+    #[error("busy")]
+    Busy(u64),
 }
 
 impl From<StoreError> for AppError {
@@ -75,7 +76,7 @@ impl From<ServiceError> for AppError {
             }
             ServiceError::BadLogin => AppError::Unauthorized,
             ServiceError::Locked { .. } => AppError::TooManyRequests,
-            ServiceError::Busy { retry_after } => AppError::HashingBusy(retry_after),
+            ServiceError::Busy { retry_after } => AppError::Busy(retry_after),
             ServiceError::Unavailable(message) => AppError::Unavailable(message),
             ServiceError::Internal(error) => AppError::Internal(error),
         }
@@ -105,7 +106,7 @@ impl AppError {
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-            AppError::HashingBusy(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 }
@@ -125,8 +126,8 @@ impl AppError {
             AppError::Unavailable(_) => {
                 "The database is not answering. Nothing was changed; try again shortly.".into()
             }
-            AppError::HashingBusy(_) => {
-                "Too many people are logging in at once. Try again in a moment.".into()
+            AppError::Busy(_) => {
+                "Too many people are doing this at once. Try again in a moment.".into()
             }
             AppError::Unauthorized | AppError::MustChangePassword | AppError::Internal(_) => {
                 "Something went wrong on our side. Nothing was changed.".into()
@@ -146,7 +147,7 @@ impl IntoResponse for AppError {
         }
         let status = self.status();
         let mut response = status.into_response();
-        if let AppError::HashingBusy(seconds) = self {
+        if let AppError::Busy(seconds) = self {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(seconds));

@@ -54,6 +54,9 @@ pub struct AppState {
     pub uploads: Gate,
     /// Slots for revision diffs, which run on blocking threads.
     pub diffs: Gate,
+    /// Slots for readers' searches, so that a burst of them cannot take every database
+    /// connection from the pages.
+    pub searches: Gate,
     /// Email over SMTP, when `[email] smtp_url` is set: newsletter sign-ups are open.
     pub mail: Option<Arc<Mailer>>,
     /// Signs links in emails and the public forms' challenges (a key every node shares).

@@ -37,6 +37,7 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/pages/error.html",
     "templates/pages/newsletter.html",
     "templates/pages/contact.html",
+    "templates/pages/search.html",
     "templates/feeds/rss.xml",
     "templates/email/confirm/subject.txt",
     "templates/email/confirm/body.txt",

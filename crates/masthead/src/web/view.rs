@@ -41,6 +41,8 @@ pub struct Chrome {
     pub newsletter_action: String,
     /// The edition's feed of latest stories.
     pub feed_url: String,
+    /// Where the header's search box sends its query.
+    pub search_url: String,
     /// The newsletter pitch.
     pub newsletter_pitch: String,
     /// The breaking-news bar, until it expires.
@@ -105,6 +107,7 @@ impl Chrome {
             t: edition.strings,
             newsletter_action: format!("{prefix}/newsletter"),
             feed_url: format!("{prefix}/rss/latest"),
+            search_url: format!("{prefix}/search"),
             newsletter_pitch: site.newsletter_pitch(edition).to_string(),
             breaking: edition
                 .breaking_at(jiff::Timestamp::now())
@@ -293,6 +296,22 @@ impl Pager {
             previous: page.newer.map(|position| position.url(path)),
             next: page.older.map(|position| position.url(path)),
             canonical: page.position.url(path),
+        }
+    }
+
+    /// The links around a numbered page (search results): "Page 3" past the first, the
+    /// pages before and after, and the page's own address.
+    pub fn numbered(
+        label: Option<String>,
+        previous: Option<String>,
+        next: Option<String>,
+        canonical: String,
+    ) -> Pager {
+        Pager {
+            label,
+            previous,
+            next,
+            canonical,
         }
     }
 

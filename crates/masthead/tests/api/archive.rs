@@ -11,7 +11,7 @@ use masthead::service::demo_accounts::DemoAccountMaker;
 use store::{Role, StoryFilter, StoryQuery};
 
 use crate::copy::there_and_back;
-use crate::helpers::{Page, TestApp, TestData, spawn_app_on};
+use crate::helpers::{Page, TestApp, TestData, build_search_index, spawn_app_on};
 
 /// Stories in the test archive: more than a batch of `masthead copy` (500).
 const ARCHIVE: usize = 1_200;
@@ -41,6 +41,11 @@ async fn archive() -> TestData {
     .await
     .expect("the demo and its archive");
     assert_eq!(seen.last(), Some(&(ARCHIVE as u64, ARCHIVE as u64)));
+    // Built here, not by the app in the background, whose batches would hold SQLite's
+    // writer while the test writes.
+    build_search_index(&*store)
+        .await
+        .expect("index the archive");
     store.close().await;
     data
 }

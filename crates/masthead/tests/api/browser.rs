@@ -81,6 +81,13 @@ async fn a_reader_follows_a_story_from_the_home_page_on_desktop_and_phone() {
         .script("return getComputedStyle(document.body).direction")
         .await;
     assert_eq!(direction, "rtl");
+    let width = browser
+        .script("return document.documentElement.scrollWidth")
+        .await;
+    assert!(
+        width.as_u64().unwrap_or(9999) <= 390,
+        "no sideways scrolling right to left either: {width}"
+    );
     browser
         .screenshot(&screenshot("home-arabic-phone.png"))
         .await;
@@ -121,13 +128,14 @@ async fn pages_pass_automated_accessibility_checks_at_desktop_and_phone_width() 
     let app = spawn_app().await;
     let story = app.first_story_path("/politics/diplomacy").await;
     let arabic_story = app.first_story_path("/ar/world").await;
+    let searches = crate::validity::search_paths(&app).await;
     let axe = axe_source();
     let browser = Browser::start().await;
     let mut problems = Vec::new();
 
     for (width, height) in [(1280, 900), (390, 844)] {
         browser.resize(width, height).await;
-        for path in [
+        let pages = [
             "/",
             "/world",
             story.as_str(),
@@ -135,7 +143,8 @@ async fn pages_pass_automated_accessibility_checks_at_desktop_and_phone_width() 
             "/no-such-page",
             "/ar/",
             arabic_story.as_str(),
-        ] {
+        ];
+        for path in pages.into_iter().chain(searches.iter().map(String::as_str)) {
             browser.open(&format!("{}{path}", app.address)).await;
             let found = axe_check(&browser, &axe, path).await;
             for violation in found["violations"].as_array().into_iter().flatten() {

@@ -8,9 +8,11 @@
 
 use std::path::{Path, PathBuf};
 
+use anyhow::Context;
 use masthead::app::{App, open_media, open_store};
 use masthead::config::Config;
 use masthead::service::demo_accounts::DemoAccountMaker;
+use masthead::service::search::SearchService;
 use scraper::{Html, Selector};
 use test_support::{ScratchDatabase, test_server};
 use tokio::sync::OnceCell;
@@ -37,10 +39,24 @@ async fn template() -> &'static Path {
             )
             .await
             .expect("create the small demo");
+            build_search_index(&*store)
+                .await
+                .expect("index the small demo");
             store.close().await;
             dir
         })
         .await
+}
+
+/// Builds a test newsroom's search index as `masthead reindex` does, so that the app
+/// starts with it complete instead of building it in the background (the demo template's,
+/// so that no test copy builds its own).
+pub async fn build_search_index(store: &dyn store::Store) -> anyhow::Result<()> {
+    SearchService::new()
+        .rebuild(store, &mut |_, _| {})
+        .await
+        .context("building the search index")?;
+    Ok(())
 }
 
 /// The media of this run's demo template on `server` (one folder per server: tests may
@@ -137,6 +153,7 @@ impl TestData {
                 demo::DemoSize::SMALL,
             )
             .await?;
+            build_search_index(&*store).await?;
             store.close().await;
             Ok(())
         })

@@ -35,6 +35,7 @@ mod page_cache;
 mod pages;
 mod people;
 mod schedule;
+mod search;
 mod server;
 mod smtp;
 mod story;

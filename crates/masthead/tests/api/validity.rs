@@ -57,12 +57,28 @@ async fn every_page_type_is_valid_html() {
         paths.extend(app.get(jobs).await.attrs(".job h3 a", "href"));
     }
     paths.push(crate::jobs::closed_listing_path(&app).await);
+    paths.extend(search_paths(&app).await);
 
     for (index, path) in paths.iter().enumerate() {
         let page = app.get(path).await;
         std::fs::write(dir.path().join(format!("page{index}.html")), &page.text).expect("write");
     }
     assert_valid(dir.path(), &paths);
+}
+
+/// The search page in both editions: with results, with none (a suggestion and the way
+/// out of the filters), before anything was typed, and with notes on bad values.
+pub async fn search_paths(app: &crate::helpers::TestApp) -> Vec<String> {
+    let english = crate::search::demo_word(app, "/world").await;
+    let arabic = crate::search::demo_word(app, "/ar/world").await;
+    vec![
+        format!("/search?q={english}"),
+        format!("/search?q={english}&sort=newest&page=2&kind=poem"),
+        "/search?q=qqzzxxkk&kind=video&from=2020-01-01".to_string(),
+        "/search".to_string(),
+        format!("/ar/search?q={arabic}"),
+        "/ar/search?q=%D9%82%D9%82%D8%B2%D8%B2&kind=video".to_string(),
+    ]
 }
 
 /// Runs the Nu HTML checker on every file of a folder.

@@ -106,7 +106,8 @@ async fn rebuild(store: &dyn Store) {
 }
 
 /// An English edition with two sections and three stories: an election story (headline),
-/// a grain story that mentions elections in its body, and a draft about elections.
+/// a grain story that mentions elections in its body, and a draft about elections; and a
+/// story about a vote in a subsection of politics.
 async fn newsroom(store: &dyn Store) -> (i64, i64, i64, [i64; 3]) {
     let edition = english_edition(store).await;
     let politics = section(store, edition, None, "politics").await;
@@ -118,6 +119,9 @@ async fn newsroom(store: &dyn Store) -> (i64, i64, i64, [i64; 3]) {
     grain.fields.body = Body(vec![Block::Paragraph {
         inlines: vec![Inline::plain("The deal comes before the elections.")],
     }]);
+    let parliament = section(store, edition, Some(politics), "parliament").await;
+    let mut vote = story(edition, parliament, "vote", 20);
+    vote.fields.headline = "Parliament votes on the budget".into();
     let mut draft = story(edition, politics, "draft", 5);
     draft.fields.headline = "Elections draft".into();
     draft.status = StoryStatus::Draft;
@@ -127,6 +131,7 @@ async fn newsroom(store: &dyn Store) -> (i64, i64, i64, [i64; 3]) {
         store.create_story(&grain).await.expect("story"),
         store.create_story(&draft).await.expect("story"),
     ];
+    store.create_story(&vote).await.expect("story");
     (edition, politics, economy, ids)
 }
 
@@ -140,7 +145,7 @@ async fn a_full_build_indexes_every_story_and_searches_match_stems_phrases_and_f
 
     assert!(store.index_state().await.expect("state").complete);
     let counts = store.index_counts().await.expect("counts");
-    assert_eq!((counts.documents, counts.stories), (3, 3));
+    assert_eq!((counts.documents, counts.stories), (4, 4));
     let relevance = SearchOrder::Relevance;
     // A headline match ranks above a body match; the draft is not the readers'.
     let elections = query(vec![word("elections")], Vec::new());
@@ -172,8 +177,14 @@ async fn a_full_build_indexes_every_story_and_searches_match_stems_phrases_and_f
         ..readers(edition)
     };
     assert_eq!(
-        found(store, &elections, in_politics, relevance).await,
+        found(store, &elections, in_politics.clone(), relevance).await,
         [election]
+    );
+    let budget = query(vec![word("budget")], Vec::new());
+    assert_eq!(
+        found(store, &budget, in_politics, relevance).await.len(),
+        1,
+        "a section takes in its subsections' stories"
     );
     let opinion = SearchFilter {
         kind: Some(StoryKind::Opinion),
@@ -205,8 +216,8 @@ async fn a_full_build_indexes_every_story_and_searches_match_stems_phrases_and_f
         found(store, &dateline, readers(edition), relevance)
             .await
             .len(),
-        2,
-        "the dateline is a label"
+        3,
+        "the dateline is a label (of every published story here)"
     );
     let other_edition = readers(edition + 1);
     assert!(

@@ -1,10 +1,10 @@
 //! [`CachedSite`]: the whole site behind the page cache. A reader page's `GET` or `HEAD` is
 //! answered from memory when it can be; a `GET` that misses goes to the router and a
 //! complete `200` is kept on the way out. `HEAD` never stores. `OPTIONS` on a reader page
-//! gets `204` with the methods it takes and other methods `405` (the public forms' pages,
-//! newsletter and contact, pass uncached, `POST` included where the page takes it); other
-//! spellings of a URL and
-//! everything that is not a reader page go to the router untouched.
+//! gets `204` with the methods it takes and other methods `405` (the readers' own pages,
+//! the newsletter's and contact forms' and search, pass uncached, `POST` included where
+//! the page takes it); other spellings of a URL and everything that is not a reader page
+//! go to the router untouched.
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -23,7 +23,7 @@ use crate::web::cache::encoding::Coding;
 use crate::web::cache::page::CachedPage;
 use crate::web::cache::{CacheOutcome, CacheTags};
 use crate::web::middleware::add_security_headers;
-use crate::web::site::public_form;
+use crate::web::site::private_page;
 use crate::web::state::AppState;
 
 /// Bodies larger than this are served but not cached.
@@ -68,9 +68,9 @@ impl Service<Request> for CachedSite {
         }
         let site = self.state.site();
         let method = request.method().clone();
-        // The public forms' pages are each reader's own: never cached, GET and (where the
-        // page takes it) POST.
-        if let Some(takes_post) = public_form::form_page(&site, request.uri().path()) {
+        // The public forms' pages and search are each reader's own: never cached, GET and
+        // (where the page takes it) POST.
+        if let Some(takes_post) = private_page(&site, request.uri().path()) {
             return match (takes_post, &method) {
                 (_, &Method::GET | &Method::HEAD) | (true, &Method::POST) => {
                     self.pass(request, true)

@@ -27,6 +27,8 @@ pub enum RouteGroup {
     Page,
     /// An RSS feed.
     Feed,
+    /// The search page.
+    Search,
     /// A theme asset.
     Asset,
     /// A media file.
@@ -69,6 +71,7 @@ impl RouteGroup {
             RouteGroup::Author => "author",
             RouteGroup::Page => "page",
             RouteGroup::Feed => "feed",
+            RouteGroup::Search => "search",
             RouteGroup::Asset => "asset",
             RouteGroup::Media => "media",
             RouteGroup::Shortlink => "shortlink",
@@ -95,6 +98,7 @@ fn reader_page(site: &Site, path: &str) -> RouteGroup {
         ["keyword", _] => RouteGroup::Keyword,
         ["author", _] => RouteGroup::Author,
         ["rss", _, ..] => RouteGroup::Feed,
+        ["search"] => RouteGroup::Search,
         _ if edition.section_at(&slugs).is_some() => RouteGroup::Section,
         [_] => RouteGroup::Page,
         _ => RouteGroup::Story,

@@ -9,6 +9,8 @@ pub mod listing;
 pub mod newsletter;
 pub mod public_form;
 pub mod resolve;
+pub mod search;
+pub mod search_view;
 pub mod section;
 pub mod shortlink;
 pub mod story;
@@ -19,6 +21,7 @@ use axum::response::{IntoResponse, Response};
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 
 use crate::domain::paging::Position;
+use crate::service::site::Site;
 
 /// What must be escaped in a path for a `Location` header: controls, space, non-ASCII
 /// (Arabic slugs) and the characters that would end or confuse a path.
@@ -32,6 +35,13 @@ const PATH_ESCAPES: &AsciiSet = &CONTROLS
     .add(b'?')
     .add(b'{')
     .add(b'}');
+
+/// Whether a path is a page each reader gets their own of, which the page cache never
+/// stores: the public forms' pages and the search page. `Some(true)` if the page takes
+/// `POST`, `Some(false)` if only `GET` and `HEAD`.
+pub fn private_page(site: &Site, path: &str) -> Option<bool> {
+    public_form::form_page(site, path).or_else(|| search::page_at(site, path).map(|_| false))
+}
 
 /// A 301 Moved Permanently to a site path: old URLs and short links keep working.
 pub fn moved_permanently(path: &str) -> Response {

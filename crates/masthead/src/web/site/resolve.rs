@@ -2,7 +2,7 @@
 //! topic/keyword/author pages, job listings, and finally old URLs that redirect (301): old
 //! story paths, paths under a renamed or moved section, renamed topics, merged keywords,
 //! and renamed or merged authors. Anything else is a 404. The newsletter's and the contact
-//! form's pages live under each edition's prefix too.
+//! form's pages and the search page live under each edition's prefix too.
 
 use std::sync::Arc;
 
@@ -17,7 +17,7 @@ use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;
 use crate::web::site::listing::ListingKind;
 use crate::web::site::{
-    contact, feed, home, jobs, listing, moved_to_page, newsletter, section, story,
+    contact, feed, home, jobs, listing, moved_to_page, newsletter, search, section, story,
 };
 use crate::web::state::AppState;
 
@@ -30,6 +30,9 @@ pub async fn show_path(State(state): State<Arc<AppState>>, uri: Uri) -> Result<R
     }
     if let Some((edition, page)) = contact::page_at(&site, uri.path()) {
         return contact::show(&state, &site, edition, page).await;
+    }
+    if let Some(edition) = search::page_at(&site, uri.path()) {
+        return search::show_search(&state, &site, edition, uri.query()).await;
     }
     let address = match site.reader_url(uri.path(), uri.query()) {
         ReaderUrl::Page(address) => address,
