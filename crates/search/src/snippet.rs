@@ -4,7 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::{Analyzer, Language, WordSpan};
+use crate::span::raw_words;
+use crate::{Analyzer, Language, fold_surface};
 
 /// A stretch of a snippet: text as written in the story, marked when it is a word searched
 /// for.
@@ -37,15 +38,8 @@ impl Analyzer {
         highlights: &HashSet<String>,
         max_words: usize,
     ) -> Vec<Piece> {
-        let words = self.word_spans(text, language);
-        let matches: Vec<Option<&str>> = words
-            .iter()
-            .map(|span| {
-                let word = &span.word;
-                (highlights.contains(&word.stem) || highlights.contains(&word.surface))
-                    .then_some(word.stem.as_str())
-            })
-            .collect();
+        let (words, stems) = self.matching_words(text, language, highlights);
+        let matches: Vec<Option<&str>> = stems.iter().map(Option::as_deref).collect();
         let window = densest_window(&matches, max_words);
         if window.is_empty() {
             return Vec::new();
@@ -75,12 +69,51 @@ impl Analyzer {
     }
 }
 
+impl Analyzer {
+    /// Each word's bytes, and its stem when it is a word searched for. The stem is worked
+    /// out only for a word whose folded surface begins as a searched-for term does (the
+    /// Snowball stemmers of English and Turkish take endings off), or for every word in
+    /// Arabic (whose stemmer takes prefixes off too): stemming every word of every
+    /// result would cost a search more than the database does.
+    fn matching_words(
+        &self,
+        text: &str,
+        language: Language,
+        highlights: &HashSet<String>,
+    ) -> (Vec<Range<usize>>, Vec<Option<String>>) {
+        let start = |term: &str| term.chars().take(3).collect::<String>();
+        let starts: HashSet<String> = highlights.iter().map(|term| start(term)).collect();
+        let mut seen: HashMap<String, Option<String>> = HashMap::new();
+        let mut spans = Vec::new();
+        let mut stems = Vec::new();
+        for raw in raw_words(text) {
+            let stem = match seen.get(&raw.text) {
+                Some(stem) => stem.clone(),
+                None => {
+                    let surface = fold_surface(&raw.text, language);
+                    let stem = (language == Language::Arabic || starts.contains(&start(&surface)))
+                        .then(|| self.word(&raw.text, language))
+                        .filter(|word| {
+                            highlights.contains(&word.stem) || highlights.contains(&word.surface)
+                        })
+                        .map(|word| word.stem);
+                    seen.insert(raw.text, stem.clone());
+                    stem
+                }
+            };
+            spans.push(raw.bytes);
+            stems.push(stem);
+        }
+        (spans, stems)
+    }
+}
+
 /// Where the passage of the words in `window` is written: from its first word to its
 /// last, but from the start or to the end of the text (white space aside) where it
 /// reaches them, so that punctuation there is kept.
-fn passage_bytes(text: &str, words: &[WordSpan], window: &Range<usize>) -> Range<usize> {
-    let first = words[window.start].bytes.start;
-    let last = words[window.end - 1].bytes.end;
+fn passage_bytes(text: &str, words: &[Range<usize>], window: &Range<usize>) -> Range<usize> {
+    let first = words[window.start].start;
+    let last = words[window.end - 1].end;
     let start = if window.start == 0 {
         first.min(text.len() - text.trim_start().len())
     } else {
@@ -145,14 +178,14 @@ fn densest_window(matches: &[Option<&str>], size: usize) -> Range<usize> {
 
 /// The bytes of the matching words, in order, joined where they overlap (words read from
 /// one written character).
-fn marked_bytes(words: &[WordSpan], matches: &[Option<&str>]) -> Vec<Range<usize>> {
+fn marked_bytes(words: &[Range<usize>], matches: &[Option<&str>]) -> Vec<Range<usize>> {
     let mut marked: Vec<Range<usize>> = Vec::new();
-    for (span, _) in words.iter().zip(matches).filter(|(_, stem)| stem.is_some()) {
+    for (bytes, _) in words.iter().zip(matches).filter(|(_, stem)| stem.is_some()) {
         match marked.last_mut() {
-            Some(previous) if span.bytes.start < previous.end => {
-                previous.end = previous.end.max(span.bytes.end);
+            Some(previous) if bytes.start < previous.end => {
+                previous.end = previous.end.max(bytes.end);
             }
-            _ => marked.push(span.bytes.clone()),
+            _ => marked.push(bytes.clone()),
         }
     }
     marked

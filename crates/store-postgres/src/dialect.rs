@@ -90,6 +90,8 @@ impl Dialect for Postgres {
         Box::pin(async move { listener(&pool.0).await.map(Some) })
     }
 
+    const ANALYZE_SEARCH: &'static str = "ANALYZE search_terms, search_docs";
+
     fn put_search_terms(docs: &[SearchDoc], replacing: Vec<i64>) -> Vec<Query> {
         tsearch::put_terms(docs, replacing)
     }

@@ -156,6 +156,11 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
     /// A result's relevance for the match expression bound as `$n`, higher is better.
     fn search_rank(n: usize) -> String;
 
+    /// The statement that brings the planner's statistics of the search index's tables up
+    /// to date after a full build (without them PostgreSQL may read every document
+    /// instead of using the index).
+    const ANALYZE_SEARCH: &'static str;
+
     /// The match expression of a query, bound as a text: made of the query's terms, each
     /// quoted, so nothing a reader types is read as the database's search syntax. With
     /// `any`, a story needs only one of the included parts.

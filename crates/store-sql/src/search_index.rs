@@ -162,6 +162,7 @@ impl<D: Dialect> SearchIndex for SqlStore<D> {
     }
 
     async fn finish_rebuild(&self) -> StoreResult<()> {
+        self.db().execute(sql!(D::ANALYZE_SEARCH)).await?;
         self.db()
             .execute(sql!(
                 "UPDATE search_state SET complete_at = $1 WHERE id = 1",

@@ -48,6 +48,8 @@ impl Dialect for Sqlite {
         &SELECTS
     }
 
+    const ANALYZE_SEARCH: &'static str = "ANALYZE search_docs";
+
     fn put_search_terms(docs: &[SearchDoc], replacing: Vec<i64>) -> Vec<Query> {
         fts::put_terms(docs, replacing)
     }
