@@ -91,6 +91,10 @@ impl Dialect for Postgres {
     }
 
     const ANALYZE_SEARCH: &'static str = "ANALYZE search_terms, search_docs";
+    const SEARCH_SETUP: &'static [&'static str] = &[
+        "SET LOCAL enable_seqscan = off",
+        "SET LOCAL enable_indexscan = off",
+    ];
 
     fn put_search_terms(docs: &[SearchDoc], replacing: Vec<i64>) -> Vec<Query> {
         tsearch::put_terms(docs, replacing)

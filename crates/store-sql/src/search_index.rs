@@ -188,47 +188,16 @@ impl<D: Dialect> SearchIndex for SqlStore<D> {
     }
 
     async fn search(&self, request: &SearchRequest<'_>) -> StoreResult<SearchPage> {
-        let expression = D::match_expression(request.query, request.any);
-        let mut args = vec![Value::from(expression)];
-        let conditions = conditions::<D>(&request.filter, &mut args);
-        let from = format!("{}{conditions}", D::search_from(1));
-        let count: i64 = self
-            .db()
-            .scalar(crate::Query {
-                sql: format!(
-                    "SELECT COUNT(*) FROM (SELECT 1 {from} LIMIT {}) matches",
-                    COUNT_LIMIT + 1
-                )
-                .into(),
-                args: args.clone(),
-            })
-            .await?;
-        let order = match request.order {
-            SearchOrder::Relevance => {
-                format!("{} DESC, s.published_at DESC, s.id DESC", D::search_rank(1))
-            }
-            // Stories never published (drafts) by their last change.
-            SearchOrder::Newest => "COALESCE(s.published_at, s.updated_at) DESC, s.id DESC".into(),
-        };
-        args.push(request.limit.into());
-        args.push(request.offset.into());
-        let hits: Vec<SearchHit> = self
-            .db()
-            .fetch_all(crate::Query {
-                sql: format!(
-                    "SELECT s.id AS story_id, COALESCE(d.plain, '') AS plain {from} \
-                     ORDER BY {order} LIMIT ${} OFFSET ${}",
-                    args.len() - 1,
-                    args.len()
-                )
-                .into(),
-                args,
-            })
-            .await?;
-        Ok(SearchPage {
-            total: u64::try_from(count).unwrap_or(0),
-            hits,
-        })
+        if D::SEARCH_SETUP.is_empty() {
+            return run_search::<D, _>(&mut self.db(), request).await;
+        }
+        let mut tx = self.write().await?;
+        for setup in D::SEARCH_SETUP {
+            tx.execute(sql!(*setup)).await?;
+        }
+        let page = run_search::<D, _>(&mut tx, request).await?;
+        tx.commit().await?;
+        Ok(page)
     }
 
     async fn search_vocabulary(&self, edition_id: i64, headlines: u32) -> StoreResult<Vec<String>> {
@@ -249,6 +218,51 @@ impl<D: Dialect> SearchIndex for SqlStore<D> {
             .await?;
         Ok(names.into_iter().map(|(name,)| name).collect())
     }
+}
+
+/// A search's count (up to [`COUNT_LIMIT`] + 1) and page of hits.
+async fn run_search<D: Dialect, B: Db>(
+    db: &mut B,
+    request: &SearchRequest<'_>,
+) -> StoreResult<SearchPage> {
+    let expression = D::match_expression(request.query, request.any);
+    let mut args = vec![Value::from(expression)];
+    let conditions = conditions::<D>(&request.filter, &mut args);
+    let from = format!("{}{conditions}", D::search_from(1));
+    let count: i64 = db
+        .scalar(crate::Query {
+            sql: format!(
+                "SELECT COUNT(*) FROM (SELECT 1 {from} LIMIT {}) matches",
+                COUNT_LIMIT + 1
+            )
+            .into(),
+            args: args.clone(),
+        })
+        .await?;
+    // Stories never published (drafts) by their last change.
+    let newest = "COALESCE(s.published_at, s.updated_at) DESC, s.id DESC";
+    let order = match request.order {
+        SearchOrder::Relevance => format!("{} DESC, {newest}", D::search_rank(1)),
+        SearchOrder::Newest => newest.to_string(),
+    };
+    args.push(request.limit.into());
+    args.push(request.offset.into());
+    let hits: Vec<SearchHit> = db
+        .fetch_all(crate::Query {
+            sql: format!(
+                "SELECT s.id AS story_id, COALESCE(d.plain, '') AS plain {from} \
+                 ORDER BY {order} LIMIT ${} OFFSET ${}",
+                args.len() - 1,
+                args.len()
+            )
+            .into(),
+            args,
+        })
+        .await?;
+    Ok(SearchPage {
+        total: u64::try_from(count).unwrap_or(0),
+        hits,
+    })
 }
 
 /// Locks the index's state row until the transaction ends (waiting for a holder).

@@ -32,7 +32,7 @@ const SNIPPET_WORDS: usize = 36;
 /// The most of a story's text (in bytes) its snippets are cut from: the standfirst and
 /// the first paragraphs. Analyzing a passage costs about a microsecond a word, for each of
 /// a page's results; a match further down still finds the story, shown with its start.
-const SNIPPET_SOURCE: usize = 4000;
+const SNIPPET_SOURCE: usize = 1500;
 
 /// How long an edition's spelling vocabulary is reused before it is read again.
 const VOCABULARY_AGE: Duration = Duration::from_secs(600);
