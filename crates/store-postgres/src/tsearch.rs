@@ -49,7 +49,7 @@ pub fn drop_terms(ids: Vec<i64>) -> Query {
 pub fn search_from(n: usize) -> String {
     format!(
         "FROM search_terms t JOIN stories s ON s.id = t.story_id \
-         LEFT JOIN search_docs d ON d.story_id = s.id WHERE t.terms @@ ${n}::tsquery"
+         WHERE t.terms @@ ${n}::tsquery"
     )
 }
 

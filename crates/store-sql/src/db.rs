@@ -149,8 +149,8 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
     /// The statement that removes the terms of the stories `ids` from the full-text index.
     fn drop_search_terms(ids: Vec<i64>) -> Query;
 
-    /// The `FROM … WHERE …` of a search: the full-text index joined to the stories (`s`)
-    /// and their snippet text (`d`), where the match expression bound as `$n` matches.
+    /// The `FROM … WHERE …` of a search: the full-text index joined to the stories (`s`),
+    /// where the match expression bound as `$n` matches.
     fn search_from(n: usize) -> String;
 
     /// A result's relevance for the match expression bound as `$n`, higher is better.

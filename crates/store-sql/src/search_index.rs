@@ -247,11 +247,10 @@ async fn run_search<D: Dialect, B: Db>(
     };
     args.push(request.limit.into());
     args.push(request.offset.into());
-    let hits: Vec<SearchHit> = db
+    let ids: Vec<(i64,)> = db
         .fetch_all(crate::Query {
             sql: format!(
-                "SELECT s.id AS story_id, COALESCE(d.plain, '') AS plain {from} \
-                 ORDER BY {order} LIMIT ${} OFFSET ${}",
+                "SELECT s.id {from} ORDER BY {order} LIMIT ${} OFFSET ${}",
                 args.len() - 1,
                 args.len()
             )
@@ -259,6 +258,30 @@ async fn run_search<D: Dialect, B: Db>(
             args,
         })
         .await?;
+    // The snippets' text is read for the page's stories alone, not carried through the
+    // sort of every match.
+    let ids: Vec<i64> = ids.into_iter().map(|(id,)| id).collect();
+    let mut plain: HashMap<i64, String> = if ids.is_empty() {
+        HashMap::new()
+    } else {
+        let rows: Vec<(i64, String)> = db
+            .fetch_all(sql!(
+                format!(
+                    "SELECT story_id, plain FROM search_docs WHERE {}",
+                    D::in_list("story_id", 1)
+                ),
+                &ids
+            ))
+            .await?;
+        rows.into_iter().collect()
+    };
+    let hits = ids
+        .into_iter()
+        .map(|story_id| SearchHit {
+            story_id,
+            plain: plain.remove(&story_id).unwrap_or_default(),
+        })
+        .collect();
     Ok(SearchPage {
         total: u64::try_from(count).unwrap_or(0),
         hits,

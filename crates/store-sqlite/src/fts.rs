@@ -52,7 +52,7 @@ pub fn drop_terms(ids: Vec<i64>) -> Query {
 pub fn search_from(n: usize) -> String {
     format!(
         "FROM search_fts JOIN stories s ON s.id = search_fts.rowid \
-         LEFT JOIN search_docs d ON d.story_id = s.id WHERE search_fts MATCH ${n}"
+         WHERE search_fts MATCH ${n}"
     )
 }
 
