@@ -380,6 +380,7 @@ impl Writer<'_> {
             caption,
             credit.to_string(),
             alt,
+            self.size.sketched_photos,
         )
         .await?;
         self.photos.push(id);
