@@ -5,9 +5,9 @@
 //! [`Rng`], so the same seed and arguments always give the same article. The vocabulary
 //! lives in the crate's `data/` files, read by `bank`: `en.toml` and `ar.toml` hold each
 //! edition's sentence templates; `en_news`, `en_life`, `en_arts` and `ar_banks` the
-//! per-subject banks (topics, actors, facts, scenes, places), the section groups and the
-//! curated topics. `writer` expands the templates into an article. All names, quotes and
-//! events are invented.
+//! per-subject banks (topics, actors, facts, scenes, places, and the figure every article
+//! of the subject names), the section groups and the curated topics. `writer` expands the
+//! templates into an article. All names, quotes and events are invented.
 
 mod bank;
 #[cfg(test)]

@@ -384,3 +384,30 @@ fn rng_stays_in_range() {
     assert!((0..100).all(|_| rng.chance(100)));
     assert_eq!(*rng.pick(&[7]), 7);
 }
+
+#[test]
+fn every_article_names_a_recurring_figure_of_its_subject() {
+    for lang in [Lang::English, Lang::Arabic] {
+        let ed = edition(lang);
+        for (i, bank) in ed.banks.iter().enumerate() {
+            for subject in &bank.subjects {
+                let figures: Vec<&str> = ed
+                    .banks
+                    .iter()
+                    .filter(|b| has(&b.subjects, subject))
+                    .filter_map(|b| b.figure.as_ref().map(|f| f.name.as_str()))
+                    .collect();
+                for opinion in [false, true] {
+                    let mut rng = Rng::new(31 * i as u64 + u64::from(opinion));
+                    let article = write_article(lang, subject, opinion, 400, &mut rng);
+                    let body = body_text(&article);
+
+                    assert!(
+                        figures.iter().any(|name| body.contains(name)),
+                        "{lang:?} {subject} names none of {figures:?}: {body}"
+                    );
+                }
+            }
+        }
+    }
+}
