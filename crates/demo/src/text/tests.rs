@@ -411,3 +411,47 @@ fn every_article_names_a_recurring_figure_of_its_subject() {
         }
     }
 }
+
+#[test]
+fn every_word_a_topic_is_about_names_a_subject_of_its_edition() {
+    for lang in [Lang::English, Lang::Arabic] {
+        let ed = edition(lang);
+        for topic in topics(lang) {
+            assert!(!topic.about.is_empty(), "{lang:?} {}", topic.slug);
+            for word in &topic.about {
+                let named = ed
+                    .banks
+                    .iter()
+                    .chain([&ed.general])
+                    .flat_map(|bank| &bank.topics)
+                    .any(|subject| TopicSeed::is_about_word(word, subject));
+                assert!(named, "{lang:?} {}: {word} names no subject", topic.slug);
+            }
+            let fits = ed
+                .banks
+                .iter()
+                .filter(|bank| bank.subjects.iter().any(|s| topic.subjects.contains(s)))
+                .flat_map(|bank| &bank.topics)
+                .any(|subject| topic.is_about(subject));
+            assert!(
+                fits,
+                "{lang:?} {} is about none of its sections' subjects",
+                topic.slug
+            );
+        }
+    }
+}
+
+#[test]
+fn an_article_names_its_subject_in_its_headline() {
+    every_article(|lang, subject, _, article| {
+        let named = headline_form(&article.subject).to_lowercase();
+
+        assert!(
+            article.headline.to_lowercase().contains(&named),
+            "{lang:?} {subject}: {} / {}",
+            article.headline,
+            article.subject
+        );
+    });
+}

@@ -78,6 +78,11 @@ impl<'r> Writer<'r> {
         }
     }
 
+    /// The article's main topic.
+    pub(super) fn subject(&self) -> &'static str {
+        self.main
+    }
+
     fn place_list(ed: &'static Edition, bank: &'static Bank) -> &'static [String] {
         if bank.places.is_empty() {
             ed.lookup("cities").unwrap_or_default()
