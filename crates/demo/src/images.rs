@@ -112,12 +112,17 @@ impl Scene {
     }
 }
 
-/// Draws and JPEG-encodes the scene at every rendition width, two at a time.
-fn encode_renditions(scene: &Scene) -> anyhow::Result<Vec<(u32, Vec<u8>)>> {
+/// The width every rendition of a sketched photo is drawn at.
+const SKETCH_WIDTH: u32 = 16;
+
+/// Draws and JPEG-encodes the scene at every rendition width, two at a time; sketched,
+/// each at [`SKETCH_WIDTH`].
+fn encode_renditions(scene: &Scene, sketched: bool) -> anyhow::Result<Vec<(u32, Vec<u8>)>> {
     let encode = |width: u32| -> anyhow::Result<(u32, Vec<u8>)> {
+        let drawn = if sketched { SKETCH_WIDTH } else { width };
         let mut bytes = Cursor::new(Vec::new());
         image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 78)
-            .encode_image(&scene.draw(width))
+            .encode_image(&scene.draw(drawn))
             .context("encoding a demo JPEG")?;
         Ok((width, bytes.into_inner()))
     };
@@ -135,7 +140,9 @@ fn encode_renditions(scene: &Scene) -> anyhow::Result<Vec<(u32, Vec<u8>)>> {
     })
 }
 
-/// Draws a scene, stores its renditions and records the image; returns its id.
+/// Draws a scene, stores its renditions and records the image; returns its id. A
+/// sketched photo (see [`crate::DemoSize::sketched_photos`]) takes the same random
+/// numbers as a drawn one, so the rest of the demo comes out the same.
 pub(crate) async fn make_image(
     store: &dyn Writes,
     media: &dyn MediaStore,
@@ -143,10 +150,11 @@ pub(crate) async fn make_image(
     caption: String,
     credit: String,
     alt: String,
+    sketched: bool,
 ) -> anyhow::Result<i64> {
     let scene = Scene::new(rng);
     // Drawing blocks this task for a few milliseconds: the demo is made before serving.
-    let files = encode_renditions(&scene)?;
+    let files = encode_renditions(&scene, sketched)?;
     // Files are stored before the database assigns the image an id, so keys carry a
     // random token instead.
     let token = format!("{:016x}", rng.next_u64());

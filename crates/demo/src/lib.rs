@@ -32,6 +32,10 @@ pub struct DemoSize {
     pub stories_per_section: usize,
     /// Photos per gallery story.
     pub gallery_photos: usize,
+    /// Whether photos are only sketched: every rendition drawn 16 pixels wide (its record
+    /// still gives the full size). The newsroom is otherwise the same, text, ids and all,
+    /// and is made many times faster, for tests that never look at the pictures.
+    pub sketched_photos: bool,
 }
 
 impl DemoSize {
@@ -39,12 +43,23 @@ impl DemoSize {
     pub const FULL: DemoSize = DemoSize {
         stories_per_section: 7,
         gallery_photos: 8,
+        sketched_photos: false,
     };
     /// A small newsroom for tests: every page type, a few stories each.
     pub const SMALL: DemoSize = DemoSize {
         stories_per_section: 2,
         gallery_photos: 3,
+        sketched_photos: false,
     };
+
+    /// The same newsroom with its photos only sketched (see
+    /// [`DemoSize::sketched_photos`]).
+    pub const fn with_sketched_photos(self) -> DemoSize {
+        DemoSize {
+            sketched_photos: true,
+            ..self
+        }
+    }
 }
 
 /// A built edition: its id and its leaf sections with the text subject of each.

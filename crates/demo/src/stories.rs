@@ -160,12 +160,15 @@ pub(crate) fn body_of(pieces: Vec<Piece>) -> Vec<Block> {
         .collect()
 }
 
-/// Creates the edition's topics; returns topic ids by subject.
+/// The edition's topics that fit each subject (section slug), with their seeds.
+type TopicsBySubject = HashMap<&'static str, Vec<(i64, &'static text::TopicSeed)>>;
+
+/// Creates the edition's topics; returns them by the subjects they fit.
 async fn create_topics(
     store: &dyn Store,
     edition: &EditionSeed,
-) -> anyhow::Result<HashMap<&'static str, Vec<i64>>> {
-    let mut by_subject: HashMap<&'static str, Vec<i64>> = HashMap::new();
+) -> anyhow::Result<TopicsBySubject> {
+    let mut by_subject: TopicsBySubject = HashMap::new();
     for seed in text::topics(edition.lang) {
         let id = store
             .create_topic(&NewTopic {
@@ -177,7 +180,10 @@ async fn create_topics(
             .await
             .with_context(|| format!("creating topic {}", seed.slug))?;
         for subject in &seed.subjects {
-            by_subject.entry(subject.as_str()).or_default().push(id);
+            by_subject
+                .entry(subject.as_str())
+                .or_default()
+                .push((id, seed));
         }
     }
     Ok(by_subject)
@@ -191,7 +197,7 @@ struct Writer<'a> {
     edition: &'a EditionSeed,
     size: DemoSize,
     rng: Rng,
-    topics: HashMap<&'static str, Vec<i64>>,
+    topics: TopicsBySubject,
     now: Timestamp,
     slugs: HashSet<(i64, String)>,
     by_section: HashMap<i64, Vec<i64>>,
@@ -274,7 +280,11 @@ impl Writer<'_> {
                 section_id,
                 subject,
                 kind,
-                topic_ids: self.topics.get(subject).cloned().unwrap_or_default(),
+                topic_ids: self
+                    .topics
+                    .get(subject)
+                    .map(|fitting| fitting.iter().map(|(id, _)| *id).collect())
+                    .unwrap_or_default(),
                 articles,
             });
         }
@@ -344,7 +354,7 @@ impl Writer<'_> {
                 credits: self.people.byline(lang, kind, &mut self.rng),
                 dateline: (!opinion).then_some(article.dateline),
                 hero_image_id,
-                topic_ids: self.pick_topics(subject),
+                topic_ids: self.pick_topics(subject, &article.subject),
                 keyword_ids: self.keywords(&article.keywords).await?,
                 recommended_ids: match self.rng.chance(30) {
                     true => earlier.iter().rev().take(2).copied().collect(),
@@ -380,6 +390,7 @@ impl Writer<'_> {
             caption,
             credit.to_string(),
             alt,
+            self.size.sketched_photos,
         )
         .await?;
         self.photos.push(id);
@@ -401,10 +412,17 @@ impl Writer<'_> {
         Ok(ids)
     }
 
-    /// Up to two of the topics that fit a subject.
-    fn pick_topics(&mut self, subject: &str) -> Vec<i64> {
-        let fitting = self.topics.get(subject).map_or(&[][..], Vec::as_slice);
-        pick_topics(fitting, &mut self.rng)
+    /// Up to two of the topics that fit a section's subject and are about the story's.
+    fn pick_topics(&mut self, subject: &str, about: &str) -> Vec<i64> {
+        let fitting: Vec<i64> = self
+            .topics
+            .get(subject)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter(|(_, seed)| seed.is_about(about))
+            .map(|(id, _)| *id)
+            .collect();
+        pick_topics(&fitting, &mut self.rng)
     }
 
     /// A publication time in the last two years, and an update time a quarter of the time.

@@ -5,9 +5,9 @@
 //! [`Rng`], so the same seed and arguments always give the same article. The vocabulary
 //! lives in the crate's `data/` files, read by `bank`: `en.toml` and `ar.toml` hold each
 //! edition's sentence templates; `en_news`, `en_life`, `en_arts` and `ar_banks` the
-//! per-subject banks (topics, actors, facts, scenes, places), the section groups and the
-//! curated topics. `writer` expands the templates into an article. All names, quotes and
-//! events are invented.
+//! per-subject banks (topics, actors, facts, scenes, places, and the figure every article
+//! of the subject names), the section groups and the curated topics. `writer` expands the
+//! templates into an article. All names, quotes and events are invented.
 
 mod bank;
 #[cfg(test)]
@@ -110,9 +110,13 @@ pub struct Article {
     pub keywords: Vec<String>,
     /// A caption for the hero photo, one sentence describing a scene.
     pub caption: String,
+    /// What the article is about: its bank's topic that the headline names, as the text
+    /// writes it ("the ferry timetable overhaul").
+    pub subject: String,
 }
 
-/// A curated topic: slug (ASCII, lowercase, hyphens), display name, one-sentence description, and the subjects it fits.
+/// A curated topic: slug (ASCII, lowercase, hyphens), display name, one-sentence
+/// description, the subjects it fits, and the story subjects it is about.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TopicSeed {
@@ -124,6 +128,23 @@ pub struct TopicSeed {
     pub description: String,
     /// Section slugs whose stories fit the topic.
     pub subjects: Vec<String>,
+    /// Words of the story subjects the topic is about: a story in a fitting section
+    /// carries the topic only if its [`Article::subject`] has one of them.
+    pub about: Vec<String>,
+}
+
+impl TopicSeed {
+    /// Whether the topic is about an article's subject (whatever its section).
+    pub fn is_about(&self, subject: &str) -> bool {
+        self.about
+            .iter()
+            .any(|word| TopicSeed::is_about_word(word, subject))
+    }
+
+    /// Whether a subject has one of the words of `about`, in any case.
+    fn is_about_word(word: &str, subject: &str) -> bool {
+        subject.to_lowercase().contains(&word.to_lowercase())
+    }
 }
 
 /// Writes an article on `subject` of about `words` words (±15%); opinion pieces are argued in the first person.
@@ -176,6 +197,7 @@ pub fn write_article(
         pieces,
         keywords,
         caption,
+        subject: w.subject().to_string(),
     }
 }
 

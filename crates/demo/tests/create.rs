@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use async_trait::async_trait;
 use demo::{AccountMaker, DemoSize, NewDemoAccount};
 use store::files::MediaStore;
-use store::{Accounts, NewUser, Role, SiteReads, Store};
+use store::{Accounts, NewUser, Role, SiteReads, Store, StoryFilter, StoryQuery};
 
 /// Media files in memory.
 #[derive(Default)]
@@ -92,4 +92,48 @@ async fn the_small_demo_fills_two_editions_with_stories_photos_and_accounts() {
         assert!(key.starts_with("demo/") && key.ends_with(".jpg"), "{key}");
         assert!(bytes.starts_with(&[0xFF, 0xD8]), "{key} is a JPEG");
     }
+}
+
+/// Every published story of every edition: slug, headline and standfirst.
+async fn stories(store: &dyn Store) -> Vec<(String, String, Option<String>)> {
+    let mut stories = Vec::new();
+    for edition in store.editions().await.expect("editions") {
+        let query = StoryQuery::latest(edition.id, StoryFilter::All, 10_000);
+        for teaser in store.teasers(&query).await.expect("stories") {
+            stories.push((teaser.slug, teaser.headline, teaser.standfirst));
+        }
+    }
+    stories.sort();
+    stories
+}
+
+#[tokio::test]
+async fn sketched_photos_leave_the_rest_of_the_demo_as_it_was() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let drawn = store_sqlite::open(&dir.path().join("drawn.db"))
+        .await
+        .expect("open");
+    let sketched = store_sqlite::open(&dir.path().join("sketched.db"))
+        .await
+        .expect("open");
+    let (drawn_files, sketched_files) = (MemoryFiles::default(), MemoryFiles::default());
+
+    demo::create_sized(&drawn, &drawn_files, &PlainAccounts, DemoSize::SMALL)
+        .await
+        .expect("the demo");
+    let size = DemoSize::SMALL.with_sketched_photos();
+    demo::create_sized(&sketched, &sketched_files, &PlainAccounts, size)
+        .await
+        .expect("the sketched demo");
+
+    assert_eq!(stories(&drawn).await, stories(&sketched).await);
+    let drawn_files = drawn_files.0.lock().expect("lock");
+    let sketched_files = sketched_files.0.lock().expect("lock");
+    let mut keys: Vec<&String> = drawn_files.keys().collect();
+    let mut sketched_keys: Vec<&String> = sketched_files.keys().collect();
+    keys.sort();
+    sketched_keys.sort();
+    assert_eq!(keys, sketched_keys);
+    let size = |files: &HashMap<String, Vec<u8>>| files.values().map(Vec::len).sum::<usize>();
+    assert!(size(&sketched_files) * 10 < size(&drawn_files));
 }

@@ -3,8 +3,9 @@
 //!
 //! Each word gives two terms, and a word matches when either does:
 //! - its **stem** in the text's language (Snowball English, Arabic or Turkish; in Arabic
-//!   after the article and the particles written onto it are taken off), so that
-//!   `elections` finds `election` and `haberlerde` finds `haber`;
+//!   after the article and the particles written onto it, and a regular plural's ending,
+//!   are taken off), so that `elections` finds `election`, `haberlerde` finds `haber` and
+//!   `الانتخابات` finds `الانتخاب`;
 //! - its **surface form**, so that a name the stemmer mangles, or spelt without its
 //!   diacritics, still finds itself.
 //!
@@ -136,7 +137,10 @@ impl Analyzer {
         } else {
             match language {
                 Language::English => self.english.stem(&lower).into_owned(),
-                Language::Arabic => self.arabic.stem(without_article(&lower)).into_owned(),
+                Language::Arabic => {
+                    let bare = without_plural(without_article(&lower));
+                    self.arabic.stem(bare).into_owned()
+                }
                 Language::Turkish => self.turkish.stem(&lower).into_owned(),
                 Language::Other => lower.clone(),
             }
@@ -160,6 +164,23 @@ fn without_article(word: &str) -> &str {
         .iter()
         .find_map(|prefix| word.strip_prefix(prefix))
         .filter(|rest| rest.chars().count() >= 2)
+        .unwrap_or(word)
+}
+
+/// The endings of Arabic's regular plurals: feminine `ات`, masculine `ون` and `ين`, longest
+/// first. The Snowball stemmer takes them off some words and not others, and then takes a
+/// letter more or less than off the singular (`انتخابات` to `انتخابا` beside `انتخاب`;
+/// `سوريين` to `سوري` beside `سور`), so a plural and its singular did not meet.
+const PLURALS: [&str; 3] = ["ات", "ون", "ين"];
+
+/// An Arabic word without a regular plural ending, if what is left is still a word (at
+/// least three letters), as the "light" stemmers of Arabic retrieval take it off; the
+/// stemmer then treats it as the singular.
+fn without_plural(word: &str) -> &str {
+    PLURALS
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .filter(|rest| rest.chars().count() >= 3)
         .unwrap_or(word)
 }
 
@@ -290,6 +311,27 @@ mod tests {
             singular.iter().all(|stem| *stem == singular[0]),
             "{singular:?}"
         );
+    }
+
+    #[test]
+    fn an_arabic_regular_plural_meets_its_singular() {
+        for (singular, plural) in [
+            ("الانتخاب", "الانتخابات"),
+            ("مهرجان", "مهرجانات"),
+            ("جامعة", "الجامعات"),
+            ("سوري", "السوريين"),
+            ("لاجئ", "اللاجئون"),
+            ("مستثمر", "المستثمرون"),
+        ] {
+            assert_eq!(
+                stems(singular, Language::Arabic),
+                stems(plural, Language::Arabic),
+                "{singular} and {plural}"
+            );
+        }
+        // Too short to be a plural ending on a stem: left to the stemmer.
+        assert_eq!(without_plural("ذات"), "ذات");
+        assert_eq!(without_plural("دين"), "دين");
     }
 
     #[test]

@@ -67,6 +67,23 @@ pub(super) struct Bank {
     pub(super) places: Vec<String>,
     /// Extra headline templates specific to the subject.
     pub(super) headlines: Vec<String>,
+    /// The person the subject's stories keep coming back to: every article written from
+    /// the bank names them, so that a name recurs as it does in a real newsroom's
+    /// archive (and searching for it finds the subject's stories).
+    pub(super) figure: Option<Figure>,
+}
+
+/// A named person who recurs across a subject's stories.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Figure {
+    /// Full name as the text writes it, diacritics and all.
+    pub(super) name: String,
+    /// Who they are, read after the name and a comma ("the deputy foreign minister").
+    pub(super) role: String,
+    /// Whether Arabic verbs about them take the feminine form.
+    #[serde(default)]
+    pub(super) female: bool,
 }
 
 /// Everything one language edition needs to write.
@@ -191,6 +208,24 @@ mod tests {
             for list in lists {
                 assert!(!list.is_empty(), "{lang:?}: an empty list");
                 assert!(list.iter().all(|a| !a.is_empty()), "{lang:?}: {list:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_subject_bank_has_a_figure_of_its_own() {
+        for lang in [Lang::English, Lang::Arabic] {
+            let mut names = std::collections::HashSet::new();
+            for bank in &edition(lang).banks {
+                let figure = bank.figure.as_ref();
+                let figure = figure.unwrap_or_else(|| panic!("{lang:?}: {:?}", bank.subjects));
+
+                assert!(!figure.role.is_empty(), "{lang:?}: {}", figure.name);
+                assert!(
+                    names.insert(&figure.name),
+                    "{lang:?}: {} twice",
+                    figure.name
+                );
             }
         }
     }

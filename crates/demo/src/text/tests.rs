@@ -384,3 +384,74 @@ fn rng_stays_in_range() {
     assert!((0..100).all(|_| rng.chance(100)));
     assert_eq!(*rng.pick(&[7]), 7);
 }
+
+#[test]
+fn every_article_names_a_recurring_figure_of_its_subject() {
+    for lang in [Lang::English, Lang::Arabic] {
+        let ed = edition(lang);
+        for (i, bank) in ed.banks.iter().enumerate() {
+            for subject in &bank.subjects {
+                let figures: Vec<&str> = ed
+                    .banks
+                    .iter()
+                    .filter(|b| has(&b.subjects, subject))
+                    .filter_map(|b| b.figure.as_ref().map(|f| f.name.as_str()))
+                    .collect();
+                for opinion in [false, true] {
+                    let mut rng = Rng::new(31 * i as u64 + u64::from(opinion));
+                    let article = write_article(lang, subject, opinion, 400, &mut rng);
+                    let body = body_text(&article);
+
+                    assert!(
+                        figures.iter().any(|name| body.contains(name)),
+                        "{lang:?} {subject} names none of {figures:?}: {body}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_word_a_topic_is_about_names_a_subject_of_its_edition() {
+    for lang in [Lang::English, Lang::Arabic] {
+        let ed = edition(lang);
+        for topic in topics(lang) {
+            assert!(!topic.about.is_empty(), "{lang:?} {}", topic.slug);
+            for word in &topic.about {
+                let named = ed
+                    .banks
+                    .iter()
+                    .chain([&ed.general])
+                    .flat_map(|bank| &bank.topics)
+                    .any(|subject| TopicSeed::is_about_word(word, subject));
+                assert!(named, "{lang:?} {}: {word} names no subject", topic.slug);
+            }
+            let fits = ed
+                .banks
+                .iter()
+                .filter(|bank| bank.subjects.iter().any(|s| topic.subjects.contains(s)))
+                .flat_map(|bank| &bank.topics)
+                .any(|subject| topic.is_about(subject));
+            assert!(
+                fits,
+                "{lang:?} {} is about none of its sections' subjects",
+                topic.slug
+            );
+        }
+    }
+}
+
+#[test]
+fn an_article_names_its_subject_in_its_headline() {
+    every_article(|lang, subject, _, article| {
+        let named = headline_form(&article.subject).to_lowercase();
+
+        assert!(
+            article.headline.to_lowercase().contains(&named),
+            "{lang:?} {subject}: {} / {}",
+            article.headline,
+            article.subject
+        );
+    });
+}

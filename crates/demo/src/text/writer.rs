@@ -78,6 +78,11 @@ impl<'r> Writer<'r> {
         }
     }
 
+    /// The article's main topic.
+    pub(super) fn subject(&self) -> &'static str {
+        self.main
+    }
+
     fn place_list(ed: &'static Edition, bank: &'static Bank) -> &'static [String] {
         if bank.places.is_empty() {
             ed.lookup("cities").unwrap_or_default()
@@ -112,6 +117,20 @@ impl<'r> Writer<'r> {
     fn lex_pick(&mut self, name: &str) -> &'static str {
         let alts = self.lex(name).unwrap_or_default();
         self.fresh(name, alts)
+    }
+
+    /// A sentence naming the bank's recurring figure (empty if the bank has none); the
+    /// figure is the person that gendered words agree with until someone else is named.
+    fn figure_line(&mut self) -> String {
+        let Some(figure) = &self.bank.figure else {
+            return String::new();
+        };
+        self.person = Some(Person {
+            name: figure.name.clone(),
+            role: figure.role.clone(),
+            female: figure.female,
+        });
+        self.sentence("figure_line")
     }
 
     fn new_person(&mut self) {
@@ -211,6 +230,18 @@ impl<'r> Writer<'r> {
             "fact" => self.fact().to_string(),
             "scene" => self.fresh("scene", &self.bank.scenes).to_string(),
             "pct" => (3 + self.rng.below(38)).to_string(),
+            "figure" => self
+                .bank
+                .figure
+                .as_ref()
+                .map_or("", |f| &f.name)
+                .to_string(),
+            "figurerole" => self
+                .bank
+                .figure
+                .as_ref()
+                .map_or("", |f| &f.role)
+                .to_string(),
             "name" | "role" => {
                 if self.person.is_none() {
                     self.new_person();
@@ -289,7 +320,11 @@ impl<'r> Writer<'r> {
             let lede = first && i == 0;
             // Opinion pieces also report, in the plain news voice, now and then.
             let plain = !lede && !self.style.is_empty() && self.rng.chance(30);
-            let text = if plain {
+            // The subject's recurring figure speaks in every article, early on.
+            let figure = first && i == 1 && self.bank.figure.is_some();
+            let text = if figure {
+                self.figure_line()
+            } else if plain {
                 self.sentence_of("body".to_string())
             } else {
                 self.sentence(if lede { "lede" } else { "body" })
