@@ -695,6 +695,19 @@ def cleanup():
         drop(server, name)
 
 
+def stop_on_signals():
+    """SIGTERM, SIGHUP and SIGINT end the run through SystemExit, so that `finally` stops
+    the processes and drops the databases it started; further signals wait for that."""
+
+    def stop(signum, _frame):
+        for other in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            signal.signal(other, signal.SIG_IGN)  # let the cleanup finish
+        raise SystemExit(128 + signum)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(signum, stop)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000, 1_000_000])
@@ -707,14 +720,7 @@ def main():
     if not port_free(args.port):
         sys.exit(f"something answers on 127.0.0.1:{args.port} already (MASTHEAD_BENCH_PORT)")
 
-    def stop(signum, _frame):
-        for other in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-            signal.signal(other, signal.SIG_IGN)  # let the cleanup finish
-        raise SystemExit(128 + signum)
-
-    for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-        signal.signal(signum, stop)
-
+    stop_on_signals()
     rows = []
     try:
         for size in args.sizes:

@@ -25,7 +25,6 @@ import argparse
 import os
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -201,14 +200,7 @@ def main():
     if not archive.port_free(args.port):
         sys.exit(f"something answers on 127.0.0.1:{args.port} already (MASTHEAD_BENCH_PORT)")
 
-    def stop(signum, _frame):
-        for other in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-            signal.signal(other, signal.SIG_IGN)
-        raise SystemExit(128 + signum)
-
-    for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-        signal.signal(signum, stop)
-
+    archive.stop_on_signals()
     rows = []
     try:
         for size in args.sizes:

@@ -267,6 +267,21 @@ async fn terms_are_only_terms_whatever_they_hold(store: &dyn Store) {
     }
 }
 
+/// Moves a story from one state to another, as `user`.
+async fn move_story(store: &dyn Store, story: i64, user: i64, from: StoryStatus, to: StoryStatus) {
+    store
+        .change_status(&StatusChange {
+            story_id: StoryId(story),
+            user_id: UserId(user),
+            from,
+            to,
+            scheduled_at: None,
+            at: Timestamp::now(),
+        })
+        .await
+        .expect("status change");
+}
+
 async fn the_index_follows_the_change_log_and_a_pruned_log_asks_for_a_rebuild(store: &dyn Store) {
     let (edition, _, _, [election, ..]) = newsroom(store).await;
     let user = account(store, "ed@example.org".into(), "Ed".into(), Role::Editor).await;
@@ -279,17 +294,14 @@ async fn the_index_follows_the_change_log_and_a_pruned_log_asks_for_a_rebuild(st
         2
     );
 
-    store
-        .change_status(&StatusChange {
-            story_id: StoryId(election),
-            user_id: UserId(user),
-            from: StoryStatus::Published,
-            to: StoryStatus::Unpublished,
-            scheduled_at: None,
-            at: Timestamp::now(),
-        })
-        .await
-        .expect("unpublish");
+    move_story(
+        store,
+        election,
+        user,
+        StoryStatus::Published,
+        StoryStatus::Unpublished,
+    )
+    .await;
     let followed = store
         .follow_changes(100, &analyze)
         .await
@@ -314,28 +326,22 @@ async fn the_index_follows_the_change_log_and_a_pruned_log_asks_for_a_rebuild(st
     );
 
     // Entries the index has not followed are pruned away: it must be built again.
-    store
-        .change_status(&StatusChange {
-            story_id: StoryId(election),
-            user_id: UserId(user),
-            from: StoryStatus::Unpublished,
-            to: StoryStatus::Published,
-            scheduled_at: None,
-            at: Timestamp::now(),
-        })
-        .await
-        .expect("republish");
-    store
-        .change_status(&StatusChange {
-            story_id: StoryId(election),
-            user_id: UserId(user),
-            from: StoryStatus::Published,
-            to: StoryStatus::Unpublished,
-            scheduled_at: None,
-            at: Timestamp::now(),
-        })
-        .await
-        .expect("unpublish again");
+    move_story(
+        store,
+        election,
+        user,
+        StoryStatus::Unpublished,
+        StoryStatus::Published,
+    )
+    .await;
+    move_story(
+        store,
+        election,
+        user,
+        StoryStatus::Published,
+        StoryStatus::Unpublished,
+    )
+    .await;
     store
         .prune(&Retention {
             changes_before: Some(Timestamp::now() + jiff::SignedDuration::from_secs(1)),
