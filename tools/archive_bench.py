@@ -203,8 +203,9 @@ class Urls:
 class App:
     """One masthead process, its output in a log file."""
 
-    def __init__(self, arguments, log_path, port):
-        env = dict(os.environ, MASTHEAD__PAGE_CACHE_ENTRIES="0", MASTHEAD__LOG_LEVEL="warn")
+    def __init__(self, arguments, log_path, port, settings=None):
+        env = dict(os.environ, MASTHEAD__PAGE_CACHE_ENTRIES="0", MASTHEAD__LOG_LEVEL="warn",
+                   **(settings or {}))
         self.port = port
         self.log_path = log_path
         self.lines = []  # (seconds since start, line): the demo's progress has no clock

@@ -15,6 +15,10 @@ with the page cache off and one app process:
   on the same kind of machine (11 requests/s, from DESIGN.md: WordPress is not installed
   here, so it cannot be measured in the same run).
 
+The latencies and the first throughput are of searches run every time (the node's cache
+of popular searches off, MASTHEAD__SEARCH_CACHE_ENTRIES=0); the second throughput is of
+the same dozen one-word searches as popular ones, kept by the node until the index changes.
+
 Prints one Markdown table and writes it to target/bench-search.md.
 
 Usage: search_bench.py --binary PATH [--postgres URL] [--port N] [--seconds S] SIZE...
@@ -117,11 +121,36 @@ def measure(app, folder, seconds):
     return result
 
 
-def serve(binary, arguments, log_path, port):
+def measure_popular(app, folder, seconds):
+    """Requests/s of the one-word searches kept as popular ones (each asked once first)."""
+    paths = [path_of("one word", query) for query in QUERIES["one word"]]
+    for path in paths:
+        archive.get(app.port, path)
+    rps, tail, bad, errors = archive.load(app.port, paths, folder, seconds)
+    archive.log(f"  wrk, popular searches kept: {rps:.0f} requests/s, p99 {tail}")
+    problems = [f"wrk popular: {bad} non-2xx {errors}"] if bad or errors else []
+    return rps, problems
+
+
+def serve(binary, arguments, log_path, port, keep_popular=False):
+    settings = {} if keep_popular else {"MASTHEAD__SEARCH_CACHE_ENTRIES": "0"}
     app = archive.App([binary, "serve", *arguments, "--addr", f"127.0.0.1:{port}"],
-                      log_path, port)
+                      log_path, port, settings)
     app.wait_ready(600)
     return app
+
+
+def measure_both(binary, arguments, folder, port, seconds):
+    """measure() with every search run, then measure_popular() with popular ones kept."""
+    app = serve(binary, arguments, os.path.join(folder, "serve-search.log"), port)
+    result = measure(app, folder, seconds)
+    app.stop()
+    app = serve(binary, arguments, os.path.join(folder, "serve-popular.log"), port, True)
+    result["popular_rps"], problems = measure_popular(app, folder, seconds)
+    app.stop()
+    if problems:
+        result.setdefault("bad", []).extend(problems)
+    return result
 
 
 def run_size(binary, size, port, postgres, seconds, rows):
@@ -132,9 +161,7 @@ def run_size(binary, size, port, postgres, seconds, rows):
     archive.log(f"{size}: SQLite: reindex")
     took, stories = reindex(binary, ["--data", folder], os.path.join(folder, "reindex.log"))
     index_bytes = sqlite_index_bytes(db)
-    app = serve(binary, ["--data", folder], os.path.join(folder, "serve-search.log"), port)
-    result = measure(app, folder, seconds)
-    app.stop()
+    result = measure_both(binary, ["--data", folder], folder, port, seconds)
     result.update(backend="SQLite", size=size, stories=stories, reindex=took,
                   index_bytes=index_bytes)
     rows.append(result)
@@ -157,10 +184,8 @@ def run_size(binary, size, port, postgres, seconds, rows):
     took, stories = reindex(binary, ["--data", folder, "--database-url", url],
                             os.path.join(pg_folder, "reindex.log"))
     index_bytes = postgres_index_bytes(url)
-    app = serve(binary, ["--data", folder, "--database-url", url],
-                os.path.join(pg_folder, "serve-search.log"), port)
-    result = measure(app, pg_folder, seconds)
-    app.stop()
+    result = measure_both(binary, ["--data", folder, "--database-url", url], pg_folder, port,
+                          seconds)
     archive.drop(server, name)
     result.update(backend="PostgreSQL", size=size, stories=stories, reindex=took,
                   index_bytes=index_bytes)
@@ -171,14 +196,15 @@ def table(rows):
     kinds = list(QUERIES)
     head = ["stories", "database", "reindex", "per 100k", "index / story"]
     head += [f"{kind} median / p99" for kind in kinds]
-    head += ["req/s (one word)", "× WordPress"]
+    head += ["req/s (one word)", "× WordPress", "req/s (popular, kept)", "× WordPress"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
         per_100k = row["reindex"] / max(row["stories"], 1) * 100_000
         cells = [f"{row['stories']:,}", row["backend"], f"{row['reindex']:.1f} s",
                  f"{per_100k:.0f} s", f"{row['index_bytes'] / max(row['stories'], 1) / 1024:.1f} KB"]
         cells += [f"{row[kind][0]:.1f} / {row[kind][1]:.1f} ms" for kind in kinds]
-        cells += [f"{row['rps']:,.0f}", f"{row['rps'] / WORDPRESS_SEARCH:,.0f}×"]
+        for rps in (row["rps"], row["popular_rps"]):
+            cells += [f"{rps:,.0f}", f"{rps / WORDPRESS_SEARCH:,.0f}×"]
         lines.append("| " + " | ".join(cells) + " |")
     problems = [f"{row['size']} {row['backend']}: {bad}" for row in rows
                 for bad in row.get("bad", [])]

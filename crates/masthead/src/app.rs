@@ -34,6 +34,7 @@ use crate::web::ops::access::MetricsAccess;
 use crate::web::ops::metrics::Metrics;
 use crate::web::ops::request_log::RequestLog;
 use crate::web::server::{ServerSettings, serve};
+use crate::web::site::search_cache::SearchPages;
 use crate::web::state::AppState;
 use crate::web::theme::Theme;
 
@@ -192,6 +193,7 @@ impl App {
             signer: Signer::new(link_key.as_bytes()),
             webhook_secret: config.email.webhook_secret.clone(),
             search: Arc::new(SearchService::new()),
+            search_pages: SearchPages::new(config.search_cache_entries),
         });
         let indexer = SearchIndexer {
             store: state.store.clone(),

@@ -35,6 +35,8 @@ pub struct Config {
     pub page_size: u32,
     /// Number of rendered pages kept in memory. Default 5000.
     pub page_cache_entries: usize,
+    /// Number of search result pages kept in memory until the index changes. Default 200.
+    pub search_cache_entries: usize,
     /// Largest media upload accepted, in megabytes. Default 20.
     pub max_upload_mb: usize,
     /// Seconds a node holds a background job (a scheduled publish) it has claimed; when
@@ -112,6 +114,7 @@ impl Default for Config {
             log_level: "info".to_string(),
             page_size: 20,
             page_cache_entries: 5000,
+            search_cache_entries: 200,
             max_upload_mb: 20,
             job_lease_secs: 60,
             job_retry_secs: 30,
@@ -185,6 +188,9 @@ impl Config {
                 "page_size" => self.page_size = value.parse().with_context(bad)?,
                 "page_cache_entries" => {
                     self.page_cache_entries = value.parse().with_context(bad)?
+                }
+                "search_cache_entries" => {
+                    self.search_cache_entries = value.parse().with_context(bad)?
                 }
                 "max_upload_mb" => self.max_upload_mb = value.parse().with_context(bad)?,
                 "job_lease_secs" => self.job_lease_secs = value.parse().with_context(bad)?,

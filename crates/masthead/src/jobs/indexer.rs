@@ -76,6 +76,7 @@ impl SearchIndexer {
             tracing::warn!("the change log was pruned past the search index: rebuilding it");
         }
         let state = self.store.index_state().await?;
+        self.search.set_followed(state.last_change);
         self.search.set_complete(state.complete);
         if !state.complete {
             tokio::spawn(build(self.store.clone(), self.search.clone()));
@@ -89,6 +90,7 @@ impl SearchIndexer {
         let analyze = |source: &SearchSource| self.search.document(source);
         let followed = self.store.follow_changes(BATCH, &analyze).await?;
         let state = self.store.index_state().await?;
+        self.search.set_followed(state.last_change);
         self.search.set_complete(state.complete);
         Ok(followed.map(|last| last.max(state.last_change)))
     }

@@ -5,7 +5,7 @@
 //! both meet on the same terms in either database.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -56,6 +56,11 @@ pub struct SearchService {
     vocabularies: Mutex<Vocabularies>,
     /// Whether the index held every story when the indexer last looked.
     complete: AtomicBool,
+    /// The last change-log entry the index had followed when the indexer last looked.
+    followed: AtomicI64,
+    /// Counts the index's changes as the indexer sees them: each entry followed, and
+    /// each time it became complete or incomplete.
+    generation: AtomicU64,
 }
 
 /// A search as someone asked for it.
@@ -132,7 +137,24 @@ impl SearchService {
 
     /// Records whether the index holds every story (the indexer's finding).
     pub fn set_complete(&self, complete: bool) {
-        self.complete.store(complete, Ordering::Relaxed);
+        if self.complete.swap(complete, Ordering::Relaxed) != complete {
+            self.generation.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// Records the last change-log entry the index has followed (the indexer's finding).
+    pub fn set_followed(&self, last_change: i64) {
+        if self.followed.swap(last_change, Ordering::Relaxed) != last_change {
+            self.generation.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// What the index holds, as a number that changes whenever that may have changed
+    /// (on this node or another); `None` while it is incomplete. A search's results are
+    /// the same for as long as this is: what caches them keys them by it.
+    pub fn index_version(&self) -> Option<u64> {
+        self.is_complete()
+            .then(|| self.generation.load(Ordering::Relaxed))
     }
 
     /// A story's document: each field's words as stems and surfaces, and its plain text.

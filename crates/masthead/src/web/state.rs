@@ -20,6 +20,7 @@ use crate::service::site::Site;
 use crate::service::site_tree::SiteTree;
 use crate::web::cache::PageCache;
 use crate::web::ops::metrics::Metrics;
+use crate::web::site::search_cache::SearchPages;
 use crate::web::theme::Theme;
 
 /// What every request handler can reach.
@@ -65,6 +66,8 @@ pub struct AppState {
     pub webhook_secret: Option<Secret>,
     /// The search analyzer, spelling vocabularies and the index's completeness.
     pub search: Arc<SearchService>,
+    /// Popular searches' pages, until the index changes.
+    pub search_pages: SearchPages,
 }
 
 impl AppState {

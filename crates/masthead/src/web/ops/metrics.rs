@@ -188,6 +188,11 @@ async fn scrape_registry(state: &AppState) -> Registry {
         "Bytes of pages in the page cache",
         gauge(cache.bytes),
     );
+    registry.register(
+        "search_cache_entries",
+        "Search result pages kept until the index changes",
+        gauge(state.search_pages.count() as u64),
+    );
     let pool = state.store.pool_use();
     registry.register(
         "db_pool_open",

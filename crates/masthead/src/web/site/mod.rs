@@ -10,6 +10,7 @@ pub mod newsletter;
 pub mod public_form;
 pub mod resolve;
 pub mod search;
+pub mod search_cache;
 pub mod search_view;
 pub mod section;
 pub mod shortlink;

@@ -1,9 +1,12 @@
 //! The search page under each edition's prefix (`/search`, `/ar/search`): the form again,
 //! and the edition's published stories that match, a page at a time. Each search is the
 //! reader's own: never stored in the page cache (a crawler could fill it with queries),
-//! answered `Cache-Control: no-store` and `noindex`. A few searches run at once per node;
-//! the rest wait a moment for a turn, then get `503` with `Retry-After`.
+//! answered `Cache-Control: no-store` and `noindex`. Popular searches' pages are kept by
+//! the node under the search's normal form until the index changes (`search_cache`). A
+//! few searches run at once per node; the rest wait a moment for a turn, then get `503`
+//! with `Retry-After`.
 
+use axum::body::Bytes;
 use axum::response::{Html, IntoResponse, Response};
 use search::Language;
 use store::slug::is_plausible_slug;
@@ -60,6 +63,18 @@ pub async fn show_search(
         stories_only: true,
         ..SearchFilter::default()
     };
+    // Pages noting what was left out of the form are the reader's own. The version is
+    // read before searching: a page kept under it was found no earlier.
+    let version = state
+        .search
+        .index_version()
+        .filter(|_| form.ignored.is_empty());
+    let key = form.url(&search_path(edition), form.page);
+    if let Some(version) = version
+        && let Some(html) = state.search_pages.get(&key, version)
+    {
+        return Ok(private(Html(html).into_response()));
+    }
     let found = find(state, edition, &form, filter).await?;
     let page = SearchPage {
         form: &form,
@@ -67,7 +82,13 @@ pub async fn show_search(
         found: &found,
     };
     let view = search_page(state, site, edition, page).await?;
-    let html = state.theme.render("pages/search.html", &view)?;
+    let html = Bytes::from(state.theme.render("pages/search.html", &view)?);
+    // So are pages noting that the index is still being built.
+    if let Some(version) = version
+        && found.complete
+    {
+        state.search_pages.put(key, version, html.clone());
+    }
     Ok(private(Html(html).into_response()))
 }
 

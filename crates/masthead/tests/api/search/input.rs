@@ -227,6 +227,43 @@ async fn a_hundred_searches_at_once_are_answered_or_told_to_come_back_and_the_si
     assert!(!headlines(&after).is_empty(), "and searches again");
 }
 
+#[tokio::test]
+async fn popular_searches_are_kept_under_their_normal_form_and_crawlers_cannot_grow_them() {
+    let app = spawn_app().await;
+    let state = app.state.as_ref().expect("in-process app");
+    let kept = || state.search_pages.count();
+    // Nothing is kept until the indexer has found the index complete.
+    let started = Instant::now();
+    while state.search.index_version().is_none() {
+        assert!(started.elapsed() < Duration::from_secs(5), "index complete");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let first = app.get("/search?q=nato").await;
+    assert_eq!(kept(), 1);
+
+    for spelling in [
+        "/search?q=%20nato%20&utm_source=feed",
+        "/search?q=nato&q=ankara",
+        "/search?page=1&sort=relevance&q=nato",
+    ] {
+        let page = app.get(spelling).await;
+        assert_eq!(page.text, first.text, "{spelling}");
+        assert_eq!(page.headers["cache-control"], "no-store", "{spelling}");
+    }
+    assert_eq!(kept(), 1, "one entry for every spelling of one search");
+    let noted = app.get("/search?q=nato&kind=page").await;
+    assert_eq!(noted.texts(".search-note").len(), 1);
+    assert_eq!(kept(), 1, "a page with a note is the reader's own");
+    for n in 0..230 {
+        assert_eq!(app.get(&format!("/search?q=crawl{n}")).await.status, 200);
+    }
+    assert_eq!(
+        kept(),
+        200,
+        "new queries only replace the least recently used"
+    );
+}
+
 async fn answer(app: &TestApp, url: &str) -> (u16, Option<String>) {
     let response = app.client.get(url).send().await.expect("request");
     let status = response.status().as_u16();
