@@ -58,7 +58,13 @@ impl SearchIndexer {
                     () = tokio::time::sleep(STATE_CHECK) => {}
                 }
             }
-            match self.round().await {
+            // Nothing new to follow: only read the state (no write transaction).
+            let result = if self.beat.read_id() <= followed {
+                self.look().await.map(Some)
+            } else {
+                self.round().await
+            };
+            match result {
                 Ok(Some(last)) => followed = last,
                 Ok(None) => tokio::time::sleep(LOOK).await,
                 Err(error) => {
@@ -75,12 +81,19 @@ impl SearchIndexer {
         if self.store.check_index_gap().await? {
             tracing::warn!("the change log was pruned past the search index: rebuilding it");
         }
+        let last_change = self.look().await?;
+        if !self.search.is_complete() {
+            tokio::spawn(build(self.store.clone(), self.search.clone()));
+        }
+        Ok(last_change)
+    }
+
+    /// Reads the index's state (another node may have followed the log further, or
+    /// finished a build); returns the last entry it has followed.
+    async fn look(&self) -> StoreResult<i64> {
         let state = self.store.index_state().await?;
         self.search.set_followed(state.last_change);
         self.search.set_complete(state.complete);
-        if !state.complete {
-            tokio::spawn(build(self.store.clone(), self.search.clone()));
-        }
         Ok(state.last_change)
     }
 
@@ -89,10 +102,8 @@ impl SearchIndexer {
     async fn round(&self) -> StoreResult<Option<i64>> {
         let analyze = |source: &SearchSource| self.search.document(source);
         let followed = self.store.follow_changes(BATCH, &analyze).await?;
-        let state = self.store.index_state().await?;
-        self.search.set_followed(state.last_change);
-        self.search.set_complete(state.complete);
-        Ok(followed.map(|last| last.max(state.last_change)))
+        let last_change = self.look().await?;
+        Ok(followed.map(|last| last.max(last_change)))
     }
 }
 

@@ -76,6 +76,45 @@ async fn what_one_node_changes_the_other_serves_within_a_second() {
 }
 
 /// Moves drafts to "scheduled", due at `due`, as the editor's schedule button does.
+#[tokio::test]
+async fn a_story_published_on_one_node_is_found_by_the_others_search_within_a_second() {
+    let Some((a, b)) = two_nodes(&[]).await else {
+        return;
+    };
+    let section = a.a_section_id().await;
+    let editor = a.desk(Role::Editor).await;
+    let story = editor
+        .create_story("Quillmarsh ferries sail again", section)
+        .await;
+    let search = "/search?q=quillmarsh";
+    // B answers (and keeps) the search before the story is out, twice to be sure.
+    for _ in 0..2 {
+        let page = b.get(search).await;
+        assert_eq!(page.status, 200);
+        assert!(page.texts(".result-headline a").is_empty(), "nothing yet");
+    }
+
+    let published = editor.save(story, &[], "publish").await;
+
+    assert_eq!(published.status, 303, "{}", published.text);
+    within(&b, search, SECOND, |_, text| {
+        text.contains(">Quillmarsh ferries sail again<")
+    })
+    .await;
+    let edited = editor
+        .save(
+            story,
+            &[("headline", "Quillmarsh ferries cancelled")],
+            "save",
+        )
+        .await;
+    assert_eq!(edited.status, 303, "{}", edited.text);
+    within(&b, search, SECOND, |_, text| {
+        text.contains(">Quillmarsh ferries cancelled<") && !text.contains("sail again")
+    })
+    .await;
+}
+
 async fn schedule(app: &TestApp, stories: &[i64], due: Timestamp) {
     let store = app.store().await;
     for story in stories {
