@@ -402,3 +402,27 @@ async fn odd_spellings_methods_and_conditional_requests_get_sensible_answers() {
         "the page cache answers conditional requests"
     );
 }
+
+#[tokio::test]
+async fn a_broken_database_gives_a_500_without_details() {
+    let app = spawn_app().await;
+    app.sabotage("DROP TABLE gallery_items");
+
+    let month = app
+        .get(&format!(
+            "/sitemap-stories-{}.xml",
+            Timestamp::now().strftime("%Y-%m")
+        ))
+        .await;
+    let news = app.get("/sitemap-news.xml").await;
+
+    for page in [&month, &news] {
+        assert_eq!(page.status, 500);
+        assert!(!page.text.contains("gallery_items"), "no internal details");
+    }
+    assert_eq!(
+        app.get("/robots.txt").await.status,
+        200,
+        "robots.txt reads no table"
+    );
+}
