@@ -381,8 +381,8 @@ def load(port, paths, folder, seconds):
 
 
 def sitemap_figures(port, measure):
-    """Uncached builds of the sitemap index, and of the main edition's month with the most
-    parts: each part measured in turn, the month's figure their sum."""
+    """Uncached builds of the sitemap index, and of a full month of the main edition (the
+    most parts): each part measured in turn, the month's figure their sum."""
     index = text_of(port, "/sitemap.xml")
     months = {}
     for path, month in re.findall(
@@ -392,7 +392,11 @@ def sitemap_figures(port, measure):
         "sitemap index", ["/sitemap.xml"] * SITEMAP_REQUESTS, ["/sitemap.xml"])}
     if not months:
         return figures
-    month, parts = max(months.items(), key=lambda item: (len(item[1]), item[0]))
+    # The newest month with the most parts, past the current one (still filling) if it can.
+    most = max(len(parts) for parts in months.values())
+    full = sorted(month for month, parts in months.items() if len(parts) == most)
+    month = full[-2] if len(full) > 1 else full[-1]
+    parts = months[month]
     runs = [measure.run(f"sitemap {path}", [path] * SITEMAP_REQUESTS, [path]) for path in parts]
     if all("median" in run for run in runs):
         figures["sitemap_month"] = {
@@ -704,7 +708,7 @@ def notes(rows, seconds):
         f"story URLs spread over the whole archive. Generation time is the demo's own figure "
         f"(demo newsroom included); the archive's rate is timed from its progress lines. "
         f"Sitemaps: {SITEMAP_REQUESTS} builds each of /sitemap.xml and of every part of the main "
-        f"edition's month with the most parts (the month's figure sums its parts). "
+        f"edition's newest full month with the most parts (the month's figure sums its parts). "
         f"{os.cpu_count()} cores shared by the app, the database "
         "and the load generator.",
         "",
