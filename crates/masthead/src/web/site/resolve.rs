@@ -57,6 +57,11 @@ pub async fn show_path(State(state): State<Arc<AppState>>, uri: Uri) -> Result<R
         .iter()
         .map(String::as_str)
         .collect();
+    // A file name (`robots.txt`, a sitemap) is one of ours or nothing: no story, section or
+    // old URL has a dot.
+    if slugs.last().is_some_and(|last| is_file_name(last)) {
+        return sitemap::show_file(&state, &site, edition, &slugs, page).await;
+    }
     let found = match slugs.as_slice() {
         [] if page.is_first() => Some(home::show_home(&state, &site, edition).await?),
         ["topic", slug] => {
@@ -73,9 +78,6 @@ pub async fn show_path(State(state): State<Arc<AppState>>, uri: Uri) -> Result<R
         }
         ["author", slug] => {
             listing::show_listing(&state, &site, edition, ListingKind::Author, slug, page).await?
-        }
-        [name] if is_file_name(name) && page.is_first() => {
-            sitemap::show_file(&state, &site, edition, name).await?
         }
         _ => find_in_tree(&state, &site, edition, &slugs, page).await?,
     };

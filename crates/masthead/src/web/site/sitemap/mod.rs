@@ -19,6 +19,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 use store::CacheTag;
 
+use crate::domain::paging::Position;
 use crate::domain::site_file::SiteFile;
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable_as;
@@ -65,28 +66,32 @@ struct UrlSet {
     urls: Vec<UrlEntry>,
 }
 
-/// Answers a file a crawler asks for by name (`robots.txt`, a sitemap) under an edition;
-/// `None` if the name is no such file there.
+/// Answers a file a crawler asks for by name (`robots.txt`, a sitemap) at `slugs` below an
+/// edition's prefix: 404 unless it is one of ours there, on a list's first position.
 pub async fn show_file(
     state: &AppState,
     site: &Site,
     edition: &EditionSite,
-    name: &str,
-) -> Result<Option<Response>, AppError> {
-    let Some(file) = SiteFile::parse(name) else {
-        return Ok(None);
+    slugs: &[&str],
+    position: Position,
+) -> Result<Response, AppError> {
+    let file = match slugs {
+        [name] if position.is_first() => SiteFile::parse(name),
+        _ => None,
     };
-    if file.root_only() && !edition.edition.path_prefix.is_empty() {
-        return Ok(None);
-    }
+    let Some(file) =
+        file.filter(|file| !file.root_only() || edition.edition.path_prefix.is_empty())
+    else {
+        return Err(AppError::NotFound);
+    };
     match file {
-        SiteFile::Robots => show_robots(state).map(Some),
-        SiteFile::Index => index::show_index(state, site).await.map(Some),
-        SiteFile::Stories { month, part } => {
-            stories::show_month(state, site, edition, month, part).await
-        }
-        SiteFile::News => stories::show_news(state, site, edition).await.map(Some),
-        SiteFile::Listings => listings::show_listings(state, edition).await.map(Some),
+        SiteFile::Robots => show_robots(state),
+        SiteFile::Index => index::show_index(state, site).await,
+        SiteFile::Stories { month, part } => stories::show_month(state, site, edition, month, part)
+            .await?
+            .ok_or(AppError::NotFound),
+        SiteFile::News => stories::show_news(state, site, edition).await,
+        SiteFile::Listings => listings::show_listings(state, edition).await,
     }
 }
 
