@@ -48,6 +48,7 @@ REQUESTS = 100  # sequential requests per listing page
 WARMUPS = 5
 WRK_STORIES = 5000  # story URLs wrk rotates over
 CRAWL_STORIES = 150  # stories in the warm-up crawl, besides sections, topics and authors
+SITEMAP_REQUESTS = 5  # sequential builds of the sitemap index and of each part of a month
 READY_SECONDS = 3600  # generating a million stories may take a while
 
 # Everything started, so that any exit stops it: app processes and PostgreSQL databases.
@@ -280,15 +281,20 @@ def get(port, path, connection=None):
             connection.close()
 
 
+def text_of(port, path):
+    """The body of one GET, as text."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    try:
+        connection.request("GET", path, headers={"Accept-Encoding": "identity"})
+        return connection.getresponse().read().decode()
+    finally:
+        connection.close()
+
+
 def older_link(port, path):
     """The pager's "Older" link on a list page: the stable address of the next page, which
     readers and crawlers follow (`?before=` a story), as the deep page to measure."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        connection.request("GET", path, headers={"Accept-Encoding": "identity"})
-        html = connection.getresponse().read().decode()
-    finally:
-        connection.close()
+    html = text_of(port, path)
     found = re.search(r'<a rel="next" href="([^"]+)"', html)
     if not found:
         raise RuntimeError(f"no Older link on {path}")
@@ -375,6 +381,31 @@ def load(port, paths, folder, seconds):
     return rps, latency, int(bad.group(1)) if bad else 0, errors.group(0) if errors else ""
 
 
+def sitemap_figures(port, measure):
+    """Uncached builds of the sitemap index, and of a full month of the main edition (the
+    most parts): each part measured in turn, the month's figure their sum."""
+    index = text_of(port, "/sitemap.xml")
+    months = {}
+    for path, month in re.findall(
+            r"<loc>https?://[^/<]+(/sitemap-stories-(\d{4}-\d{2})(?:-\d+)?\.xml)</loc>", index):
+        months.setdefault(month, []).append(path)
+    figures = {"sitemap_index": measure.run(
+        "sitemap index", ["/sitemap.xml"] * SITEMAP_REQUESTS, ["/sitemap.xml"])}
+    if not months:
+        return figures
+    # The newest month with the most parts, past the current one (still filling) if it can.
+    most = max(len(parts) for parts in months.values())
+    full = sorted(month for month, parts in months.items() if len(parts) == most)
+    month = full[-2] if len(full) > 1 else full[-1]
+    parts = months[month]
+    runs = [measure.run(f"sitemap {path}", [path] * SITEMAP_REQUESTS, [path]) for path in parts]
+    if all("median" in run for run in runs):
+        figures["sitemap_month"] = {
+            "n": SITEMAP_REQUESTS, "month": month, "parts": len(parts),
+            "median": sum(run["median"] for run in runs), "p99": sum(run["p99"] for run in runs)}
+    return figures
+
+
 # --- One backend ---------------------------------------------------------------------------
 
 
@@ -430,6 +461,9 @@ def measure_backend(app, sql, folder, seconds):
         figures[name] = measure.run(name, [path] * REQUESTS, [path] * WARMUPS)
         log(f"  {name} {unquote(path)}: {fmt(figures[name])}")
     log(f"  story ({figures['story']['n']} stories): {fmt(figures['story'], db=True)}")
+    figures.update(sitemap_figures(app.port, measure))
+    log(f"  sitemap index: {fmt(figures['sitemap_index'])}; "
+        f"month: {fmt(figures.get('sitemap_month', {}))}")
     odd += measure.odd
     rps, wrk_p99, non2xx, socket_errors = load(app.port, urls.wrk_stories, folder, seconds)
     log(f"  wrk over {len(urls.wrk_stories)} stories: {rps:.0f} requests/s, p99 {wrk_p99}")
@@ -628,11 +662,18 @@ def made_cell(made):
     return text
 
 
+def month_cell(figure):
+    """A month's sitemap build: the sum of its parts, and which month it was."""
+    if not figure:
+        return "no 200"
+    return f"{fmt(figure)} ({figure['month']}, {figure['parts']})"
+
+
 def table(rows):
     header = [
         "stories", "backend", "made in (rate) / copied in", "database",
         "story, ms (db ms)", "section p1", "section p1000: Older link (by number)", "home", "topic", "author",
-        "wrk stories, req/s", "wrk p99", "RSS after crawl",
+        "wrk stories, req/s", "wrk p99", "RSS after crawl", "sitemap.xml", "sitemap month (parts)",
     ]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for row in rows:
@@ -651,6 +692,7 @@ def table(rows):
             fmt(figures["story"], db=True), fmt(figures["section"]), deep,
             fmt(figures["home"]), fmt(figures["topic"]), fmt(figures["author"]),
             f"{row['rps']:,.0f}", row["wrk_p99"], f"{row['rss']:.0f} MB",
+            fmt(figures["sitemap_index"]), month_cell(figures.get("sitemap_month")),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -665,7 +707,10 @@ def notes(rows, seconds):
         f"server-timing store part; listing pages: {REQUESTS} requests each after {WARMUPS} "
         f"warm-ups. wrk -t2 -c64 -d{seconds}s rotating over up to {WRK_STORIES + STORY_SAMPLE + CRAWL_STORIES} "
         f"story URLs spread over the whole archive. Generation time is the demo's own figure "
-        f"(demo newsroom included); the archive's rate is timed from its progress lines. {os.cpu_count()} cores shared by the app, the database "
+        f"(demo newsroom included); the archive's rate is timed from its progress lines. "
+        f"Sitemaps: {SITEMAP_REQUESTS} builds each of /sitemap.xml and of every part of the main "
+        f"edition's newest full month with the most parts (the month's figure sums its parts). "
+        f"{os.cpu_count()} cores shared by the app, the database "
         "and the load generator.",
         "",
     ]

@@ -176,6 +176,7 @@ impl App {
             cache,
             base_url: config.public_url(),
             page_size: config.page_size,
+            sitemap_urls: config.sitemap_urls,
             max_upload_bytes: config.max_upload_bytes(),
             change_signal,
             site_tree,

@@ -33,6 +33,9 @@ pub struct Config {
     pub log_level: String,
     /// Stories per page on section, topic, keyword and author pages. Default 20.
     pub page_size: u32,
+    /// Stories per sitemap file: a month with more is split into numbered parts. At most
+    /// 50,000 (the sitemaps protocol's limit). Default 2000.
+    pub sitemap_urls: u32,
     /// Number of rendered pages kept in memory. Default 5000.
     pub page_cache_entries: usize,
     /// Number of search result pages kept in memory until the index changes. Default 200.
@@ -113,6 +116,7 @@ impl Default for Config {
             theme_dir: None,
             log_level: "info".to_string(),
             page_size: 20,
+            sitemap_urls: 2000,
             page_cache_entries: 5000,
             search_cache_entries: 200,
             max_upload_mb: 20,
@@ -186,6 +190,7 @@ impl Config {
                 "theme_dir" => self.theme_dir = Some(PathBuf::from(value)),
                 "log_level" => self.log_level = value,
                 "page_size" => self.page_size = value.parse().with_context(bad)?,
+                "sitemap_urls" => self.sitemap_urls = value.parse().with_context(bad)?,
                 "page_cache_entries" => {
                     self.page_cache_entries = value.parse().with_context(bad)?
                 }
@@ -262,6 +267,9 @@ impl Config {
         }
         if !(1..=100).contains(&self.page_size) {
             bail!("page_size must be between 1 and 100");
+        }
+        if !(1..=50_000).contains(&self.sitemap_urls) {
+            bail!("sitemap_urls must be between 1 and 50000");
         }
         if !(1..=1024).contains(&self.max_upload_mb) {
             bail!("max_upload_mb must be between 1 and 1024");

@@ -55,6 +55,10 @@ impl Dialect for Postgres {
         format!("(SELECT COALESCE(json_agg({value} ORDER BY {order}), '[]')::text FROM {from})")
     }
 
+    fn utc_month(column: &str) -> String {
+        format!("CAST(to_char(to_timestamp({column}) AT TIME ZONE 'UTC', 'YYYYMM') AS BIGINT)")
+    }
+
     fn selects() -> &'static Selects {
         static SELECTS: LazyLock<Selects> = LazyLock::new(Selects::build::<Postgres>);
         &SELECTS

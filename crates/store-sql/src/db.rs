@@ -109,6 +109,10 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
     /// rows of `from` (a table and its `WHERE`), in `order`.
     fn json_list(value: &str, from: &str, order: &str) -> String;
 
+    /// An integer expression with the UTC month of `column` (seconds since the epoch) as
+    /// `year * 100 + month` (`202611`).
+    fn utc_month(column: &str) -> String;
+
     /// The dialect's whole-record selects, built on first use (a `LazyLock` of
     /// [`Selects::build`]).
     fn selects() -> &'static Selects;

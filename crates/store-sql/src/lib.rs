@@ -33,6 +33,7 @@ pub mod search;
 pub mod search_index;
 pub mod sections;
 pub mod select;
+pub mod sitemaps;
 pub mod stories;
 pub mod story_write;
 pub mod taxonomy;

@@ -43,6 +43,10 @@ impl Dialect for Sqlite {
         format!("(SELECT json_group_array({value}) FROM (SELECT * FROM {from} ORDER BY {order}))")
     }
 
+    fn utc_month(column: &str) -> String {
+        format!("CAST(strftime('%Y%m', {column}, 'unixepoch') AS INTEGER)")
+    }
+
     fn selects() -> &'static Selects {
         static SELECTS: LazyLock<Selects> = LazyLock::new(Selects::build::<Sqlite>);
         &SELECTS

@@ -21,6 +21,7 @@ mod query;
 #[cfg(feature = "sqlx")]
 mod row;
 mod search;
+mod sitemap;
 pub mod slug;
 mod store;
 mod tag;
@@ -43,6 +44,7 @@ pub use query::{Cursor, StoryFilter, StoryQuery};
 #[cfg(feature = "sqlx")]
 pub use row::{EpochSeconds, OptionalEpochSeconds};
 pub use search::*;
+pub use sitemap::*;
 pub use store::{
     Accounts, ChangeListener, Curation, History, JobQueue, MediaLibrary, Newsroom, People,
     Presence, SiteReads, Store, StoryReads, Writes,

@@ -17,6 +17,7 @@ use crate::newsroom::*;
 use crate::ops::Operations;
 use crate::query::StoryQuery;
 use crate::search::SearchIndex;
+use crate::sitemap::Sitemaps;
 use crate::write::*;
 
 /// Everything Masthead keeps in its database: the parts below, which each backend
@@ -38,6 +39,7 @@ pub trait Store:
     + Contact
     + People
     + SearchIndex
+    + Sitemaps
     + Operations
 {
 }
@@ -59,6 +61,7 @@ impl<T> Store for T where
         + Contact
         + People
         + SearchIndex
+        + Sitemaps
         + Operations
 {
 }

@@ -1,7 +1,8 @@
 //! Rules of the news domain that need no I/O: dates as readers see them, page numbers,
 //! links, one-line names, job listing forms, the words of each edition's interface, who
 //! may do what in the newsroom, email addresses, signed links, the public forms'
-//! challenge, the path segments the site keeps for itself and the search page's form.
+//! challenge, the path segments the site keeps for itself, the search page's form and the
+//! names of the files crawlers ask for (`robots.txt`, sitemaps).
 //! Slugs are `store::slug`, which the demo shares.
 
 pub mod challenge;
@@ -18,5 +19,6 @@ pub mod reader_url;
 pub mod reserved;
 pub mod search_form;
 pub mod signed;
+pub mod site_file;
 pub mod text;
 pub mod time;

@@ -12,6 +12,8 @@
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use store::slug::is_plausible_slug;
 
+use crate::domain::site_file::is_file_name;
+
 use crate::domain::paging::Position;
 
 /// Paths longer than this are not ours.
@@ -23,9 +25,10 @@ const NOT_READER: &[&str] = &["/admin/", "/assets/", "/media/", "/s/", "/hooks/"
 /// Exact paths that are not reader pages.
 const NOT_READER_EXACT: &[&str] = &["/admin", "/healthz", "/readyz", "/metrics"];
 
-/// What a slug segment keeps unescaped: letters, digits and the hyphen; everything else
-/// (Arabic letters, as UTF-8) is percent-encoded with uppercase hex, as browsers send it.
-const SEGMENT_ESCAPES: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-');
+/// What a slug segment keeps unescaped: letters, digits and the hyphen (and the dot of a
+/// file name such as `sitemap.xml`); everything else (Arabic letters, as UTF-8) is
+/// percent-encoded with uppercase hex, as browsers send it.
+const SEGMENT_ESCAPES: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.');
 
 /// How a request URL reads as a reader page.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,18 +102,27 @@ pub fn parse_reader_url(path: &str, query: Option<&str>, home_prefixes: &[&str])
 
 /// The decoded, lowercase segments of a path; `None` for anything no page of ours could
 /// have (invalid UTF-8, dots, slashes or other characters no slug has, absurd length).
+/// The last segment may also be a file name crawlers ask for (`robots.txt`,
+/// `sitemap.xml`: see [`is_file_name`]).
 pub fn decode_segments(path: &str) -> Option<Vec<String>> {
     if path.len() > MAX_PATH {
         return None;
     }
-    path.split('/')
+    let segments: Vec<&str> = path
+        .split('/')
         .filter(|segment| !segment.is_empty())
-        .map(|segment| {
+        .collect();
+    let last = segments.len().saturating_sub(1);
+    segments
+        .into_iter()
+        .enumerate()
+        .map(|(index, segment)| {
             let decoded = percent_decode_str(segment)
                 .decode_utf8()
                 .ok()?
                 .to_lowercase();
-            is_plausible_slug(&decoded).then_some(decoded)
+            let fits = is_plausible_slug(&decoded) || (index == last && is_file_name(&decoded));
+            fits.then_some(decoded)
         })
         .collect()
 }
@@ -185,6 +197,17 @@ mod tests {
                 "newer than a story",
             ),
             ("/ar/%D8%B9%D8%B1%D8%A8", "/ar/%D8%B9%D8%B1%D8%A8", "Arabic"),
+            ("/sitemap.xml", "/sitemap.xml", "a file crawlers ask for"),
+            (
+                "/robots.txt?x=1&x=2",
+                "/robots.txt",
+                "a file, with a repeated parameter",
+            ),
+            (
+                "/ar/sitemap-news.xml",
+                "/ar/sitemap-news.xml",
+                "an edition's file",
+            ),
         ];
 
         for (url, expected, reason) in cases {
@@ -207,6 +230,12 @@ mod tests {
             ),
             ("/ar", "/ar/", "an edition's home without its slash"),
             ("/ar/%d8%b9", "/ar/%D8%B9", "lowercase hex"),
+            ("/SITEMAP.XML", "/sitemap.xml", "a file in capitals"),
+            (
+                "/sitemap.xml/",
+                "/sitemap.xml",
+                "a file with a trailing slash",
+            ),
         ];
 
         for (url, expected, reason) in cases {
@@ -225,6 +254,8 @@ mod tests {
             ("/world?before=03", "an id spelled two ways"),
             ("/world/%FF", "invalid UTF-8"),
             ("/index.php", "a dot"),
+            ("/robots.txt/x", "a file name before the last segment"),
+            ("/sitemap..xml", "a file name that is no slug"),
         ];
         for (url, reason) in invalid {
             assert_eq!(read(url), ReaderUrl::Invalid, "{reason}");

@@ -37,6 +37,8 @@ pub struct AppState {
     pub base_url: String,
     /// Stories per list page.
     pub page_size: u32,
+    /// Stories per part of a month's sitemap.
+    pub sitemap_urls: u32,
     /// Largest accepted media upload in bytes.
     pub max_upload_bytes: usize,
     /// Wakes the change-log follower after this node wrote something.

@@ -37,6 +37,7 @@ mod people;
 mod schedule;
 mod search;
 mod server;
+mod sitemaps;
 mod smtp;
 mod story;
 mod story_search;

@@ -13,4 +13,5 @@ mod nodes;
 mod ordering;
 mod schema;
 mod search;
+mod sitemaps;
 mod stories;

@@ -18,6 +18,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use ::store::CacheTag;
+use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 
 pub use service::CachedSite;
@@ -33,6 +34,14 @@ pub struct CacheTags(pub Vec<CacheTag>);
 /// An HTML response the cache may keep, tagged with what it shows.
 pub fn cacheable(html: String, tags: Vec<CacheTag>) -> Response {
     let mut response = Html(html).into_response();
+    response.extensions_mut().insert(CacheTags(tags));
+    response
+}
+
+/// A response of another media type (`text/plain; charset=utf-8`) the cache may keep,
+/// tagged with what it shows.
+pub fn cacheable_as(content_type: &'static str, body: String, tags: Vec<CacheTag>) -> Response {
+    let mut response = ([(header::CONTENT_TYPE, content_type)], body).into_response();
     response.extensions_mut().insert(CacheTags(tags));
     response
 }

@@ -16,6 +16,7 @@ use axum::Router;
 use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use http_body::Body as _;
 use tower_service::Service;
 
 use crate::domain::reader_url::{ReaderUrl, is_reader_path};
@@ -108,7 +109,9 @@ impl Service<Request> for CachedSite {
             let Some(CacheTags(tags)) = response.extensions().get::<CacheTags>().cloned() else {
                 return Ok(marked(response, CacheOutcome::Miss));
             };
-            if response.status() != StatusCode::OK {
+            // A large sitemap is sent as it is, not kept.
+            let too_large = response.body().size_hint().lower() > MAX_BODY as u64;
+            if response.status() != StatusCode::OK || too_large {
                 return Ok(marked(response, CacheOutcome::Miss));
             }
             let (parts, body) = response.into_parts();

@@ -6,6 +6,7 @@
 //! resolver, and they are counted in the same group as the render that made them.
 
 use crate::domain::reader_url::decode_segments;
+use crate::domain::site_file::is_file_name;
 use crate::service::site::Site;
 
 /// What kind of page or endpoint a request asked for.
@@ -27,6 +28,8 @@ pub enum RouteGroup {
     Page,
     /// An RSS feed.
     Feed,
+    /// `robots.txt` or a sitemap.
+    Sitemap,
     /// The search page.
     Search,
     /// A theme asset.
@@ -71,6 +74,7 @@ impl RouteGroup {
             RouteGroup::Author => "author",
             RouteGroup::Page => "page",
             RouteGroup::Feed => "feed",
+            RouteGroup::Sitemap => "sitemap",
             RouteGroup::Search => "search",
             RouteGroup::Asset => "asset",
             RouteGroup::Media => "media",
@@ -99,6 +103,7 @@ fn reader_page(site: &Site, path: &str) -> RouteGroup {
         ["author", _] => RouteGroup::Author,
         ["rss", _, ..] => RouteGroup::Feed,
         ["search"] => RouteGroup::Search,
+        [name] if is_file_name(name) => RouteGroup::Sitemap,
         _ if edition.section_at(&slugs).is_some() => RouteGroup::Section,
         [_] => RouteGroup::Page,
         _ => RouteGroup::Story,

@@ -9,11 +9,13 @@ pub mod listing;
 pub mod newsletter;
 pub mod public_form;
 pub mod resolve;
+pub mod robots;
 pub mod search;
 pub mod search_cache;
 pub mod search_view;
 pub mod section;
 pub mod shortlink;
+pub mod sitemap;
 pub mod story;
 pub mod story_view;
 
@@ -44,10 +46,15 @@ pub fn private_page(site: &Site, path: &str) -> Option<bool> {
     public_form::form_page(site, path).or_else(|| search::page_at(site, path).map(|_| false))
 }
 
+/// A site path as it goes into a URL: non-ASCII (Arabic slugs) and characters that would
+/// end or confuse a path percent-encoded, as browsers send them.
+pub fn encoded_path(path: &str) -> String {
+    utf8_percent_encode(path, PATH_ESCAPES).to_string()
+}
+
 /// A 301 Moved Permanently to a site path: old URLs and short links keep working.
 pub fn moved_permanently(path: &str) -> Response {
-    let encoded = utf8_percent_encode(path, PATH_ESCAPES).to_string();
-    match HeaderValue::from_str(&encoded) {
+    match HeaderValue::from_str(&encoded_path(path)) {
         Ok(location) => (
             StatusCode::MOVED_PERMANENTLY,
             [(header::LOCATION, location)],

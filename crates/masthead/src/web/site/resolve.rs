@@ -2,7 +2,8 @@
 //! topic/keyword/author pages, job listings, and finally old URLs that redirect (301): old
 //! story paths, paths under a renamed or moved section, renamed topics, merged keywords,
 //! and renamed or merged authors. Anything else is a 404. The newsletter's and the contact
-//! form's pages and the search page live under each edition's prefix too.
+//! form's pages and the search page live under each edition's prefix too, and so do the
+//! files crawlers ask for by name (`robots.txt` and the sitemaps, see `sitemap`).
 
 use std::sync::Arc;
 
@@ -13,11 +14,12 @@ use axum::response::{IntoResponse, Response};
 use crate::domain::paging::Position;
 use crate::domain::reader_url::ReaderUrl;
 use crate::domain::reserved;
+use crate::domain::site_file::is_file_name;
 use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;
 use crate::web::site::listing::ListingKind;
 use crate::web::site::{
-    contact, feed, home, jobs, listing, moved_to_page, newsletter, search, section, story,
+    contact, feed, home, jobs, listing, moved_to_page, newsletter, search, section, sitemap, story,
 };
 use crate::web::state::AppState;
 
@@ -55,6 +57,11 @@ pub async fn show_path(State(state): State<Arc<AppState>>, uri: Uri) -> Result<R
         .iter()
         .map(String::as_str)
         .collect();
+    // A file name (`robots.txt`, a sitemap) is one of ours or nothing: no story, section or
+    // old URL has a dot.
+    if slugs.last().is_some_and(|last| is_file_name(last)) {
+        return sitemap::show_file(&state, &site, edition, &slugs, page).await;
+    }
     let found = match slugs.as_slice() {
         [] if page.is_first() => Some(home::show_home(&state, &site, edition).await?),
         ["topic", slug] => {
