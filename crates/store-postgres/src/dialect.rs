@@ -9,6 +9,7 @@ use sqlx::{Arguments, Row as _, TypeInfo, ValueRef};
 use store::{ChangeListener, SearchDoc, StoreError, StoreResult};
 use store_sql::db::BoxFuture;
 use store_sql::dump::{Cell, Row, TABLES};
+use store_sql::search_query::Matching;
 use store_sql::select::Selects;
 use store_sql::{Db, Dialect, Query, Value, sql};
 
@@ -116,9 +117,11 @@ impl Dialect for Postgres {
         tsearch::search_rank(n)
     }
 
-    fn match_expression(query: &store::Query, any: bool) -> String {
-        tsearch::match_expression(query, any)
+    fn match_expression(query: &store::Query, matching: Matching) -> String {
+        tsearch::match_expression(query, matching)
     }
+
+    const SEARCH_ID: &'static str = "t.story_id";
 
     const DEFER_FOREIGN_KEYS: &'static str = "SET CONSTRAINTS ALL DEFERRED";
 

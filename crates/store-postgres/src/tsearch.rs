@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use store::{Part, Query as SearchQuery, SearchDoc, Word};
+use store_sql::search_query::Matching;
 use store_sql::query::insert_rows;
 use store_sql::{Query, Value, sql};
 
@@ -98,41 +99,59 @@ pub fn vector(doc: &SearchDoc) -> String {
     vector
 }
 
-/// The `tsquery` of a query: every included part (`&`), none of the excluded ones
-/// (`& !`). A word is its stem or its surface form (`|`); a phrase, its words in a row
-/// (`<->`), each by either form. With `any`, one included part is enough (`|`).
-pub fn match_expression(query: &SearchQuery, any: bool) -> String {
-    let mut expression = query
-        .include
-        .iter()
-        .map(part)
-        .collect::<Vec<_>>()
-        .join(if any { " | " } else { " & " });
-    if any && !query.exclude.is_empty() {
-        expression = format!("({expression})");
-    }
+/// The weights of the fields that say what a story is about: headline, standfirst and
+/// labels.
+const ABOUT: &str = ":ABC";
+
+/// The `tsquery` of a query: every included part (`&`; with [`Matching::Any`] one of
+/// them, `|`), none of the excluded ones (`& !`). A word is its stem or its surface form
+/// (`|`); a phrase, its words in a row (`<->`), each by either form.
+pub fn match_expression(query: &SearchQuery, matching: Matching) -> String {
+    let join = if matching == Matching::Any {
+        " | "
+    } else {
+        " & "
+    };
+    let included = |weights: &str| {
+        query
+            .include
+            .iter()
+            .map(|included| part(included, weights))
+            .collect::<Vec<_>>()
+            .join(join)
+    };
+    let mut expression = match matching {
+        Matching::All | Matching::Any => format!("({})", included("")),
+        Matching::About => format!("({}) & ({})", included(""), included(ABOUT)),
+        Matching::BodyOnly => format!("({}) & !({})", included(""), included(ABOUT)),
+    };
     for excluded in &query.exclude {
         expression.push_str(" & !");
-        expression.push_str(&part(excluded));
+        expression.push_str(&part(excluded, ""));
     }
     expression
 }
 
-fn part(part: &Part) -> String {
+/// A part of a query, its lexemes restricted to `weights` (`:ABC`) or not (`""`).
+fn part(part: &Part, weights: &str) -> String {
     match part {
-        Part::Word(word) => either(word),
+        Part::Word(word) => either(word, weights),
         Part::Phrase(words) => format!(
             "({})",
-            words.iter().map(either).collect::<Vec<_>>().join(" <-> ")
+            words
+                .iter()
+                .map(|word| either(word, weights))
+                .collect::<Vec<_>>()
+                .join(" <-> ")
         ),
     }
 }
 
-fn either(Word { stem, surface }: &Word) -> String {
+fn either(Word { stem, surface }: &Word, weights: &str) -> String {
     if stem == surface {
-        lexeme(stem)
+        format!("{}{weights}", lexeme(stem))
     } else {
-        format!("({} | {})", lexeme(stem), lexeme(surface))
+        format!("({}{weights} | {}{weights})", lexeme(stem), lexeme(surface))
     }
 }
 
@@ -196,8 +215,25 @@ mod tests {
         };
 
         assert_eq!(
-            match_expression(&query, true),
+            match_expression(&query, Matching::Any),
             "('nato' | 'summit') & !'draft'"
+        );
+    }
+
+    #[test]
+    fn the_tiers_of_best_match_first_are_the_about_fields_and_the_body() {
+        let query = SearchQuery {
+            include: vec![Part::Word(word("elect", "elections"))],
+            exclude: vec![Part::Word(word("draft", "draft"))],
+        };
+
+        assert_eq!(
+            match_expression(&query, Matching::About),
+            "(('elect' | 'elections')) & (('elect':ABC | 'elections':ABC)) & !'draft'"
+        );
+        assert_eq!(
+            match_expression(&query, Matching::BodyOnly),
+            "(('elect' | 'elections')) & !(('elect':ABC | 'elections':ABC)) & !'draft'"
         );
     }
 
@@ -212,8 +248,8 @@ mod tests {
         };
 
         assert_eq!(
-            match_expression(&query, false),
-            "('elect' | 'elections') & ('grain' <-> ('deal' | 'deals')) & !('it''s' | 'o\\\\k')"
+            match_expression(&query, Matching::All),
+            "(('elect' | 'elections') & ('grain' <-> ('deal' | 'deals'))) & !('it''s' | 'o\\\\k')"
         );
     }
 }

@@ -10,6 +10,7 @@ use store::{ChangeListener, Constraint, PoolUse, SearchDoc, StoreError, StoreRes
 
 use crate::dump::Row;
 use crate::query::Query;
+use crate::search_query::Matching;
 use crate::select::Selects;
 
 /// A row type that decodes from either database.
@@ -173,9 +174,13 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
     const ANALYZE_SEARCH: &'static str;
 
     /// The match expression of a query, bound as a text: made of the query's terms, each
-    /// quoted, so nothing a reader types is read as the database's search syntax. With
-    /// `any`, a story needs only one of the included parts.
-    fn match_expression(query: &store::Query, any: bool) -> String;
+    /// quoted, so nothing a reader types is read as the database's search syntax; it
+    /// finds the stories `matching` says.
+    fn match_expression(query: &store::Query, matching: Matching) -> String;
+
+    /// A matching story's id in [`Dialect::search_from`], as the full-text index holds it
+    /// (so that it can read its matches in id order).
+    const SEARCH_ID: &'static str;
 
     /// The statement that starts an import (`masthead copy`) in its transaction: foreign
     /// keys are checked at commit, so a row may refer to one copied after it.

@@ -31,6 +31,7 @@ pub mod retention;
 pub mod rows;
 pub mod search;
 pub mod search_index;
+pub mod search_query;
 pub mod sections;
 pub mod select;
 pub mod sitemaps;

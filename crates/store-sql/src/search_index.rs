@@ -16,7 +16,7 @@ use store::*;
 use crate::db::{Db, Dialect, Transaction};
 use crate::query::{Value, insert_rows, placeholder};
 use crate::rows::from_json;
-use crate::{SqlStore, Tx, sql};
+use crate::{SqlStore, Tx, search_query, sql};
 
 /// A story row as the index reads it.
 #[derive(sqlx::FromRow)]
@@ -189,13 +189,13 @@ impl<D: Dialect> SearchIndex for SqlStore<D> {
 
     async fn search(&self, request: &SearchRequest<'_>) -> StoreResult<SearchPage> {
         if D::SEARCH_SETUP.is_empty() {
-            return run_search::<D, _>(&mut self.db(), request).await;
+            return search_query::run_search::<D, _>(&mut self.db(), request).await;
         }
         let mut tx = self.write().await?;
         for setup in D::SEARCH_SETUP {
             tx.execute(sql!(*setup)).await?;
         }
-        let page = run_search::<D, _>(&mut tx, request).await?;
+        let page = search_query::run_search::<D, _>(&mut tx, request).await?;
         tx.commit().await?;
         Ok(page)
     }
@@ -218,74 +218,6 @@ impl<D: Dialect> SearchIndex for SqlStore<D> {
             .await?;
         Ok(names.into_iter().map(|(name,)| name).collect())
     }
-}
-
-/// A search's count (up to [`COUNT_LIMIT`] + 1) and page of hits.
-async fn run_search<D: Dialect, B: Db>(
-    db: &mut B,
-    request: &SearchRequest<'_>,
-) -> StoreResult<SearchPage> {
-    let expression = D::match_expression(request.query, request.any);
-    let mut args = vec![Value::from(expression)];
-    let conditions = conditions::<D>(&request.filter, &mut args);
-    let from = format!("{}{conditions}", D::search_from(1));
-    let count: i64 = db
-        .scalar(crate::Query {
-            sql: format!(
-                "SELECT COUNT(*) FROM (SELECT 1 {from} LIMIT {}) matches",
-                COUNT_LIMIT + 1
-            )
-            .into(),
-            args: args.clone(),
-        })
-        .await?;
-    // Stories never published (drafts) by their last change.
-    let newest = "COALESCE(s.published_at, s.updated_at) DESC, s.id DESC";
-    let order = match request.order {
-        SearchOrder::Relevance => format!("{} DESC, {newest}", D::search_rank(1)),
-        SearchOrder::Newest => newest.to_string(),
-    };
-    args.push(request.limit.into());
-    args.push(request.offset.into());
-    let ids: Vec<(i64,)> = db
-        .fetch_all(crate::Query {
-            sql: format!(
-                "SELECT s.id {from} ORDER BY {order} LIMIT ${} OFFSET ${}",
-                args.len() - 1,
-                args.len()
-            )
-            .into(),
-            args,
-        })
-        .await?;
-    // The snippets' text is read for the page's stories alone, not carried through the
-    // sort of every match.
-    let ids: Vec<i64> = ids.into_iter().map(|(id,)| id).collect();
-    let mut plain: HashMap<i64, String> = if ids.is_empty() {
-        HashMap::new()
-    } else {
-        let rows: Vec<(i64, String)> = db
-            .fetch_all(sql!(
-                format!(
-                    "SELECT story_id, plain FROM search_docs WHERE {}",
-                    D::in_list("story_id", 1)
-                ),
-                &ids
-            ))
-            .await?;
-        rows.into_iter().collect()
-    };
-    let hits = ids
-        .into_iter()
-        .map(|story_id| SearchHit {
-            story_id,
-            plain: plain.remove(&story_id).unwrap_or_default(),
-        })
-        .collect();
-    Ok(SearchPage {
-        total: u64::try_from(count).unwrap_or(0),
-        hits,
-    })
 }
 
 /// Locks the index's state row until the transaction ends (waiting for a holder).
@@ -486,69 +418,6 @@ async fn read_sources<D: Dialect>(tx: &mut Tx<D>, ids: &[i64]) -> StoreResult<Ve
             }
         })
         .collect())
-}
-
-/// The `AND …` conditions of a search's filter, their values appended to `args`.
-fn conditions<D: Dialect>(filter: &SearchFilter, args: &mut Vec<Value>) -> String {
-    let mut sql = String::new();
-    let mut add = |condition: &str, value: Value| {
-        args.push(value);
-        sql.push_str(" AND ");
-        sql.push_str(&condition.replace("$n", &format!("${}", args.len())));
-    };
-    if let Some(edition_id) = filter.edition_id {
-        add("s.edition_id = $n", edition_id.into());
-    }
-    if let Some(by) = filter.published_by {
-        add("s.status = 'published' AND s.published_at <= $n", by.into());
-    }
-    if !filter.statuses.is_empty() {
-        let statuses: Vec<String> = filter
-            .statuses
-            .iter()
-            .map(|status| status.as_str().to_string())
-            .collect();
-        add(
-            &D::in_list("s.status", 0).replace("$0", "$n"),
-            statuses.into(),
-        );
-    }
-    if let Some(owner_id) = filter.owner_id {
-        add("s.owner_id = $n", owner_id.into());
-    }
-    if let Some(section_id) = filter.section_id {
-        // As the section's page lists them: its own stories, its subsections', and those
-        // listing it as another section.
-        add(
-            "(s.section_id = $n \
-              OR s.section_id IN (SELECT c.id FROM sections c WHERE c.parent_id = $n) \
-              OR EXISTS (SELECT 1 FROM story_sections ss \
-               WHERE ss.story_id = s.id AND ss.section_id = $n))",
-            section_id.into(),
-        );
-    }
-    if let Some(kind) = filter.kind {
-        add("s.kind = $n", kind.as_str().into());
-    }
-    if let Some(author_id) = filter.author_id {
-        add(
-            "EXISTS (SELECT 1 FROM story_credits c WHERE c.story_id = s.id AND c.author_id = $n)",
-            author_id.into(),
-        );
-    }
-    if let Some(from) = filter.from {
-        add("s.published_at >= $n", from.into());
-    }
-    if let Some(until) = filter.until {
-        add("s.published_at < $n", until.into());
-    }
-    if let Some(except) = filter.except {
-        add("s.id <> $n", except.into());
-    }
-    if filter.stories_only {
-        sql.push_str(" AND s.kind <> 'page'");
-    }
-    sql
 }
 
 #[cfg(test)]

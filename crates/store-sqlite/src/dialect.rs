@@ -8,6 +8,7 @@ use sqlx::sqlite::{SqliteArguments, SqliteRow};
 use sqlx::{Arguments, Row as _, TypeInfo, ValueRef};
 use store::{SearchDoc, StoreError, StoreResult};
 use store_sql::dump::{Cell, Row};
+use store_sql::search_query::Matching;
 use store_sql::select::Selects;
 use store_sql::{Dialect, Query, Value, sql};
 
@@ -70,9 +71,11 @@ impl Dialect for Sqlite {
         fts::search_rank(n)
     }
 
-    fn match_expression(query: &store::Query, any: bool) -> String {
-        fts::match_expression(query, any)
+    fn match_expression(query: &store::Query, matching: Matching) -> String {
+        fts::match_expression(query, matching)
     }
+
+    const SEARCH_ID: &'static str = "search_fts.rowid";
 
     const DEFER_FOREIGN_KEYS: &'static str = "PRAGMA defer_foreign_keys = ON";
 

@@ -3,6 +3,7 @@
 //! expression made only of quoted terms.
 
 use store::{FieldTerms, Part, Query as SearchQuery, SearchDoc, Word};
+use store_sql::search_query::Matching;
 use store_sql::query::{insert_rows, placeholder};
 use store_sql::{Query, Value, sql};
 
@@ -61,19 +62,26 @@ pub fn search_rank(_n: usize) -> String {
     format!("-bm25(search_fts, {WEIGHTS})")
 }
 
-/// The FTS5 expression of a query: every included part, and none of the excluded ones.
-/// A word matches its stem or its surface form; a phrase, its stems or its surface forms
-/// in a row. With `any`, one included part is enough.
-pub fn match_expression(query: &SearchQuery, any: bool) -> String {
-    let mut expression = query
-        .include
-        .iter()
-        .map(part)
-        .collect::<Vec<_>>()
-        .join(if any { " OR " } else { " AND " });
-    if any && !query.exclude.is_empty() {
-        expression = format!("({expression})");
-    }
+/// The columns of the fields that say what a story is about: headline, standfirst and
+/// labels.
+const ABOUT: &str = "{headline_stems headline_words standfirst_stems standfirst_words \
+                     labels_stems labels_words}";
+
+/// The FTS5 expression of a query: every included part (or with [`Matching::Any`] one
+/// of them), and none of the excluded ones. A word matches its stem or its surface form;
+/// a phrase, its stems or its surface forms in a row.
+pub fn match_expression(query: &SearchQuery, matching: Matching) -> String {
+    let parts: Vec<String> = query.include.iter().map(part).collect();
+    let included = parts.join(if matching == Matching::Any {
+        " OR "
+    } else {
+        " AND "
+    });
+    let mut expression = match matching {
+        Matching::All | Matching::Any => format!("({included})"),
+        Matching::About => format!("(({included}) AND {ABOUT} : ({included}))"),
+        Matching::BodyOnly => format!("(({included}) NOT {ABOUT} : ({included}))"),
+    };
     for excluded in &query.exclude {
         expression.push_str(" NOT ");
         expression.push_str(&part(excluded));
@@ -125,9 +133,9 @@ mod tests {
         };
 
         assert_eq!(
-            match_expression(&query, false),
-            "(\"elect\" OR \"elections\") AND (\"grain deal\" OR \"grain deals\") \
-             AND \"nato\" NOT \"russia\""
+            match_expression(&query, Matching::All),
+            "((\"elect\" OR \"elections\") AND (\"grain deal\" OR \"grain deals\") \
+             AND \"nato\") NOT \"russia\""
         );
     }
 
@@ -142,8 +150,27 @@ mod tests {
         };
 
         assert_eq!(
-            match_expression(&query, true),
+            match_expression(&query, Matching::Any),
             "(\"nato\" OR \"summit\") NOT \"draft\""
+        );
+    }
+
+    #[test]
+    fn the_tiers_of_best_match_first_are_the_about_fields_and_the_body() {
+        let query = SearchQuery {
+            include: vec![Part::Word(word("nato", "nato"))],
+            exclude: vec![Part::Word(word("draft", "draft"))],
+        };
+        let about = "{headline_stems headline_words standfirst_stems standfirst_words \
+                     labels_stems labels_words}";
+
+        assert_eq!(
+            match_expression(&query, Matching::About),
+            format!("((\"nato\") AND {about} : (\"nato\")) NOT \"draft\"")
+        );
+        assert_eq!(
+            match_expression(&query, Matching::BodyOnly),
+            format!("((\"nato\") NOT {about} : (\"nato\")) NOT \"draft\"")
         );
     }
 
@@ -154,6 +181,6 @@ mod tests {
             exclude: Vec::new(),
         };
 
-        assert_eq!(match_expression(&query, false), "\"a\"\"b\"");
+        assert_eq!(match_expression(&query, Matching::All), "(\"a\"\"b\")");
     }
 }
