@@ -39,6 +39,7 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/pages/contact.html",
     "templates/pages/search.html",
     "templates/feeds/rss.xml",
+    "templates/feeds/atom.xml",
     "templates/email/confirm/subject.txt",
     "templates/email/confirm/body.txt",
     "templates/email/confirm/body.html",

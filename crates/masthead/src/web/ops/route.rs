@@ -7,6 +7,7 @@
 
 use crate::domain::reader_url::decode_segments;
 use crate::service::site::Site;
+use crate::web::site::feed::is_feed_path;
 
 /// What kind of page or endpoint a request asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -97,7 +98,7 @@ fn reader_page(site: &Site, path: &str) -> RouteGroup {
         ["topic", _] => RouteGroup::Topic,
         ["keyword", _] => RouteGroup::Keyword,
         ["author", _] => RouteGroup::Author,
-        ["rss", _, ..] => RouteGroup::Feed,
+        _ if is_feed_path(&slugs) => RouteGroup::Feed,
         ["search"] => RouteGroup::Search,
         _ if edition.section_at(&slugs).is_some() => RouteGroup::Section,
         [_] => RouteGroup::Page,

@@ -10,6 +10,7 @@ use crate::service::listing::list_page;
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
+use crate::web::site::feed::{FeedLink, alternates};
 use crate::web::state::AppState;
 use crate::web::view::{Chrome, ImageView, Pager, TeaserView};
 
@@ -28,6 +29,8 @@ pub enum ListingKind {
 struct ListingPage {
     chrome: Chrome,
     canonical: String,
+    /// The listing's feeds.
+    alternates: Vec<FeedLink>,
     /// "topic", "keyword" or "author".
     kind: &'static str,
     /// Small label above the title ("Topic").
@@ -171,6 +174,12 @@ pub async fn show_listing(
     let view = ListingPage {
         chrome: Chrome::new(site, edition, &state.base_url),
         canonical: format!("{}{}", state.base_url, pager.self_link()),
+        alternates: alternates(
+            &site.settings.site_name,
+            edition,
+            &subject.title,
+            &format!("{}/{slug}", subject.kind),
+        ),
         kind: subject.kind,
         eyebrow: subject.eyebrow,
         title: subject.title,

@@ -63,8 +63,8 @@ pub async fn show_path(State(state): State<Arc<AppState>>, uri: Uri) -> Result<R
         ["keyword", slug] => {
             listing::show_listing(&state, &site, edition, ListingKind::Keyword, slug, page).await?
         }
-        [reserved::FEEDS, rest @ ..] if !rest.is_empty() && page.is_first() => {
-            feed::show_feed(&state, &site, edition, rest).await?
+        path if feed::is_feed_path(path) && page.is_first() => {
+            feed::show_feed(&state, &site, edition, path).await?
         }
         [jobs::JOBS_PAGE, segment] if page.is_first() => {
             jobs::show_job(&state, &site, edition, segment).await?

@@ -11,14 +11,14 @@ use store::{CacheTag, StoryKind};
 
 use crate::domain::reserved;
 use crate::service::site::{EditionSite, Site};
-use crate::service::story::{Sources, StoryBundle, find_story};
+use crate::service::story::{Sources, StoryBundle, find_story, teaser_of_story};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
-use crate::web::site::feed::feed_links;
+use crate::web::site::feed::{FeedRow, feed_rows};
 use crate::web::site::jobs::{JOBS_PAGE, JobView, open_jobs};
 use crate::web::site::story_view::{BylineView, StoryView};
 use crate::web::state::AppState;
-use crate::web::view::{Chrome, LinkView};
+use crate::web::view::Chrome;
 
 /// The static page that lists the edition's feeds below its text.
 const FEEDS_PAGE: &str = reserved::FEEDS;
@@ -34,7 +34,7 @@ struct StoryPage {
     story: StoryView,
     /// The open positions, on the jobs page only.
     jobs: Option<Vec<JobView>>,
-    feeds: Vec<LinkView>,
+    feeds: Vec<FeedRow>,
 }
 
 /// Renders the published story at `slug` in a section (none for static pages).
@@ -95,7 +95,11 @@ pub async fn render_story(
     } else {
         None
     };
-    let canonical = format!("{}{}", state.base_url, site.story_path(&teaser_of(bundle)));
+    let canonical = format!(
+        "{}{}",
+        state.base_url,
+        site.story_path(&teaser_of_story(&bundle.story))
+    );
     let og_image = story
         .hero
         .as_ref()
@@ -120,7 +124,7 @@ pub async fn render_story(
         story,
         jobs,
         feeds: if is_page && bundle.story.slug == FEEDS_PAGE {
-            feed_links(edition)
+            feed_rows(&site.settings.site_name, edition)
         } else {
             Vec::new()
         },
@@ -136,22 +140,6 @@ pub async fn render_story(
 /// Whether a story is the static page that lists the open positions.
 fn is_jobs_page(bundle: &StoryBundle) -> bool {
     bundle.story.kind == StoryKind::Page && bundle.story.slug == JOBS_PAGE
-}
-
-fn teaser_of(bundle: &StoryBundle) -> store::Teaser {
-    let story = &bundle.story;
-    store::Teaser {
-        id: story.id,
-        edition_id: story.edition_id,
-        kind: story.kind,
-        headline: story.headline.clone(),
-        standfirst: story.standfirst.clone(),
-        slug: story.slug.clone(),
-        section_id: story.section_id,
-        hero_image_id: story.hero_image_id,
-        topic_id: story.topic_ids.first().copied(),
-        published_at: story.published_at,
-    }
 }
 
 fn description(bundle: &StoryBundle) -> String {
