@@ -574,7 +574,7 @@ async fn every_listing_page_links_its_feeds_in_each_format() {
 }
 
 #[tokio::test]
-async fn the_rss_page_lists_every_feed_in_every_format_with_its_full_text() {
+async fn the_rss_page_lists_the_feeds_of_sections_topics_and_authors_in_every_format() {
     let app = spawn_app().await;
 
     let page = app.get("/rss").await;
@@ -592,7 +592,13 @@ async fn the_rss_page_lists_every_feed_in_every_format_with_its_full_text() {
             "/jsonfeed/full/latest"
         ]
     );
-    assert!(feeds.contains(&"/atom/world/europe".to_string()));
+    for listed in [
+        "/atom/world/europe",
+        "/rss/topic/energy-transition",
+        "/jsonfeed/author/selin-aydemir",
+    ] {
+        assert!(feeds.contains(&listed.to_string()), "{listed}");
+    }
     assert!(feeds.len() > 300, "{} feeds", feeds.len());
     for (feed, media_type) in feeds.iter().zip(&types).step_by(7).take(12) {
         let response = app.get(feed).await;
@@ -602,4 +608,46 @@ async fn the_rss_page_lists_every_feed_in_every_format_with_its_full_text() {
             format!("{media_type}; charset=utf-8")
         );
     }
+}
+
+#[tokio::test]
+async fn renaming_an_author_reaches_every_feed_that_shows_their_byline() {
+    let app = spawn_app().await;
+    let editor = app.desk(Role::Editor).await;
+    let path = "/atom/latest";
+    let (_, before) = read_feed(&app, path).await;
+    let page = before["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .flat_map(|entry| entry["author_links"].as_array().expect("links"))
+        .filter_map(Value::as_str)
+        .find(|url| url.starts_with(&format!("{BASE}/author/")))
+        .expect("a staff byline in the latest stories")
+        .to_string();
+    let slug = page.rsplit('/').next().expect("a slug");
+    let store = app.store().await;
+    let author = store
+        .author_by_slug(slug)
+        .await
+        .expect("read")
+        .expect("the author");
+
+    let form = [("name", "Renamed Byline"), ("slug", slug)];
+    let saved = editor
+        .post(&format!("/admin/authors/{}", author.id), &form)
+        .await;
+
+    assert_eq!(saved.status, 303, "{}", saved.text);
+    within(&app, path, Duration::from_secs(2), |_, text| {
+        text.contains("<name>Renamed Byline</name>")
+    })
+    .await;
+    let (_, after) = read_feed(&app, path).await;
+    assert!(
+        !serde_json::to_string(&after)
+            .expect("JSON")
+            .contains(&author.name),
+        "no item keeps the old name"
+    );
 }

@@ -14,7 +14,7 @@ use crate::service::site::{EditionSite, Site};
 use crate::service::story::{Sources, StoryBundle, find_story, teaser_of_story};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
-use crate::web::site::feed::{FeedRow, feed_rows};
+use crate::web::site::feed::{FeedRow, FeedSubjects, feed_rows};
 use crate::web::site::jobs::{JOBS_PAGE, JobView, open_jobs};
 use crate::web::site::story_view::{BylineView, StoryView};
 use crate::web::state::AppState;
@@ -67,6 +67,10 @@ pub async fn show_story(
     tags.extend(bundle.more.iter().map(|t| CacheTag::Story(t.id)));
     if is_jobs_page(&bundle) {
         tags.push(CacheTag::Jobs(bundle.story.edition_id));
+    }
+    if is_feeds_page(&bundle) {
+        let subjects = FeedSubjects::load(state.store.as_ref(), edition).await?;
+        tags.extend(subjects.tags());
     }
     let mut response = cacheable(html, tags);
     // How long the store and the view plus template took, for the bench and browser tools.
@@ -123,8 +127,9 @@ pub async fn render_story(
         og_image,
         story,
         jobs,
-        feeds: if is_page && bundle.story.slug == FEEDS_PAGE {
-            feed_rows(&site.settings.site_name, edition)
+        feeds: if is_feeds_page(bundle) {
+            let subjects = FeedSubjects::load(state.store.as_ref(), edition).await?;
+            feed_rows(&site.settings.site_name, edition, &subjects)
         } else {
             Vec::new()
         },
@@ -135,6 +140,11 @@ pub async fn render_story(
         "pages/story.html"
     };
     Ok(state.theme.render(template, &page)?)
+}
+
+/// Whether a story is the static page that lists the feeds.
+fn is_feeds_page(bundle: &StoryBundle) -> bool {
+    bundle.story.kind == StoryKind::Page && bundle.story.slug == FEEDS_PAGE
 }
 
 /// Whether a story is the static page that lists the open positions.

@@ -1,7 +1,8 @@
 //! Links to feeds: a listing page's `<link rel="alternate">`s, and the RSS page's list of
-//! every edition feed in every format.
+//! an edition's feeds in every format.
 
 use serde::Serialize;
+use store::{Author, CacheTag, Store, StoreResult, Topic};
 
 use crate::service::site::EditionSite;
 use crate::web::site::feed::{FULL_TEXT, FeedFormat};
@@ -75,8 +76,38 @@ pub struct FeedRow {
     pub full: Vec<FeedLink>,
 }
 
-/// The feeds the RSS page lists: the latest stories, then every section and subsection.
-pub fn feed_rows(site_name: &str, edition: &EditionSite) -> Vec<FeedRow> {
+/// The topics and authors whose feeds the RSS page lists.
+pub struct FeedSubjects {
+    topics: Vec<Topic>,
+    authors: Vec<Author>,
+}
+
+impl FeedSubjects {
+    /// Loads an edition's topics and the authors who write for it (or for every edition).
+    pub async fn load(store: &dyn Store, edition: &EditionSite) -> StoreResult<FeedSubjects> {
+        let edition_id = edition.edition.id;
+        let (topics, mut authors) =
+            tokio::try_join!(store.edition_topics(edition_id), store.all_authors())?;
+        authors.retain(|author| author.edition_id.is_none_or(|id| id == edition_id));
+        Ok(FeedSubjects { topics, authors })
+    }
+
+    /// The tags of the page that lists them, so that a rename reaches it. (A new topic or
+    /// author logs only its own tag: it is listed once the page is next rendered.)
+    pub fn tags(&self) -> impl Iterator<Item = CacheTag> + '_ {
+        let topics = self.topics.iter().map(|topic| CacheTag::Topic(topic.id));
+        topics.chain(
+            self.authors
+                .iter()
+                .map(|author| CacheTag::Author(author.id)),
+        )
+    }
+}
+
+/// The feeds the RSS page lists: the latest stories, every section and subsection, every
+/// topic and every author. Keywords are free tags, too many to list: each keyword's page
+/// announces its feeds.
+pub fn feed_rows(site_name: &str, edition: &EditionSite, subjects: &FeedSubjects) -> Vec<FeedRow> {
     let row = |name: String, subject: &str| FeedRow {
         links: links(site_name, edition, &name, subject, false),
         full: links(site_name, edition, &name, subject, true),
@@ -89,6 +120,13 @@ pub fn feed_rows(site_name: &str, edition: &EditionSite) -> Vec<FeedRow> {
             let name = format!("{} › {}", top.name, child.name);
             rows.push(row(name, &section_subject(edition, child.id)));
         }
+    }
+    for topic in &subjects.topics {
+        let name = format!("{}: {}", edition.strings.topic, topic.name);
+        rows.push(row(name, &format!("topic/{}", topic.slug)));
+    }
+    for author in &subjects.authors {
+        rows.push(row(author.name.clone(), &format!("author/{}", author.slug)));
     }
     rows
 }

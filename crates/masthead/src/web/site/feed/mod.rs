@@ -24,7 +24,7 @@ use crate::web::site::feed::item::{FeedTime, FeedView, ItemView};
 use crate::web::state::AppState;
 use crate::web::view::Chrome;
 
-pub use links::{FeedLink, FeedRow, alternates, feed_rows, section_subject};
+pub use links::{FeedLink, FeedRow, FeedSubjects, alternates, feed_rows, section_subject};
 
 /// Stories per feed.
 const FEED_ITEMS: u32 = 30;
