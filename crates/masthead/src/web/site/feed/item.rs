@@ -19,8 +19,8 @@ pub struct FeedView {
     pub title: String,
     /// What the site is.
     pub description: String,
-    /// The publisher, the feed's author.
-    pub site_name: String,
+    /// The publisher, the feed's author: the site's name and home.
+    pub publisher: PersonView,
     /// The site's absolute base URL.
     pub base_url: String,
     /// The page the feed mirrors, absolute.
@@ -69,7 +69,18 @@ pub struct PersonView {
     /// Name in full.
     pub name: String,
     /// Absolute URL, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+
+/// A category of an item: a section, topic or keyword.
+#[derive(Serialize)]
+pub struct CategoryView {
+    /// Its name.
+    pub term: String,
+    /// Which vocabulary it is from: the site's sections (`{base}/`), topics
+    /// (`{base}/topic/`) or keywords (`{base}/keyword/`), under the edition's prefix.
+    pub scheme: String,
 }
 
 /// An item's lead image.
@@ -110,7 +121,7 @@ pub struct ItemView {
     /// Every credit of the byline, in order.
     pub authors: Vec<PersonView>,
     /// The primary section, then topics, then keywords.
-    pub categories: Vec<String>,
+    pub categories: Vec<CategoryView>,
     /// The lead image.
     pub image: Option<FeedImage>,
 }
@@ -133,14 +144,24 @@ impl ItemView {
                 .get(&id)
                 .and_then(|image| ImageView::new(image, None))
         };
-        let mut categories: Vec<String> = story
+        let prefix = &edition.edition.path_prefix;
+        let category = |term: &str, vocabulary: &str| CategoryView {
+            term: term.to_string(),
+            scheme: format!("{base}{prefix}/{vocabulary}"),
+        };
+        let mut categories: Vec<CategoryView> = story
             .section_id
             .and_then(|id| edition.section(id))
-            .map(|section| section.name.clone())
+            .map(|section| category(&section.name, ""))
             .into_iter()
             .collect();
-        categories.extend(loaded.topics.iter().map(|topic| topic.name.clone()));
-        categories.extend(loaded.keywords.iter().map(|keyword| keyword.name.clone()));
+        categories.extend(loaded.topics.iter().map(|t| category(&t.name, "topic/")));
+        categories.extend(
+            loaded
+                .keywords
+                .iter()
+                .map(|k| category(&k.name, "keyword/")),
+        );
         ItemView {
             id: tag_uri(base, published, story.id),
             url: absolute(&site.story_path(&teaser_of_story(story))),

@@ -20,7 +20,7 @@ use crate::service::feed::feed_stories;
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
-use crate::web::site::feed::item::{FeedTime, FeedView, ItemView};
+use crate::web::site::feed::item::{FeedTime, FeedView, ItemView, PersonView};
 use crate::web::state::AppState;
 use crate::web::view::Chrome;
 
@@ -188,7 +188,10 @@ pub async fn show_feed(
     let feed = FeedView {
         title: format!("{} — {}", site.settings.site_name, subject.title),
         description: site.newsletter_pitch(edition).to_string(),
-        site_name: site.settings.site_name.clone(),
+        publisher: PersonView {
+            name: site.settings.site_name.clone(),
+            url: Some(format!("{base}/")),
+        },
         base_url: base.clone(),
         site_url: format!("{base}{}", subject.page_path),
         self_url: format!("{base}{}/{}", edition.edition.path_prefix, slugs.join("/")),
