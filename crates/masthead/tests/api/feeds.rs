@@ -511,6 +511,8 @@ async fn unknown_feeds_are_not_found_and_other_spellings_move() {
         ("/atom", "a format alone"),
         ("/atom/latest?page=2", "feeds have one page"),
         ("/atom/latest.xml", "no slug has a dot"),
+        ("/atom/topic/%3Cscript%3E", "a slug no topic could have"),
+        ("/jsonfeed/latest?page=1&page=1", "the page given twice"),
     ] {
         assert_eq!(app.get(path).await.status, 404, "{reason}");
     }
