@@ -10,6 +10,7 @@ use store::{Contributor, Image};
 use crate::service::feed::FeedStory;
 use crate::service::site::{EditionSite, Site};
 use crate::service::story::teaser_of_story;
+use crate::web::site::feed::last_change;
 use crate::web::view::ImageView;
 
 /// A feed, ready for the RSS and Atom templates and the JSON Feed writer.
@@ -173,7 +174,7 @@ impl ItemView {
                 })
             }),
             published: FeedTime::new(published),
-            updated: FeedTime::new(story.updated_at.max(published)),
+            updated: FeedTime::new(last_change(story)),
             authors: loaded
                 .credits
                 .iter()

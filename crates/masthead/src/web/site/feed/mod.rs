@@ -13,7 +13,7 @@ pub mod links;
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
 use jiff::Timestamp;
-use store::{CacheTag, StoryFilter, StoryQuery};
+use store::{CacheTag, Story, StoryFilter, StoryQuery};
 
 use crate::domain::reserved;
 use crate::service::feed::feed_stories;
@@ -177,12 +177,7 @@ pub async fn show_feed(
     let newest = loaded
         .stories
         .iter()
-        .map(|story| {
-            story
-                .story
-                .updated_at
-                .max(story.story.published_at.unwrap_or_default())
-        })
+        .map(|loaded| last_change(&loaded.story))
         .max()
         .unwrap_or(Timestamp::UNIX_EPOCH);
     let feed = FeedView {
@@ -210,16 +205,32 @@ pub async fn show_feed(
     // Items show bylines, topics, keywords and captions: a change to any of them logs
     // the stories that show it.
     tags.extend(loaded.stories.iter().map(|s| CacheTag::Story(s.story.id)));
+    Ok(Some(feed_response(format, body, tags, newest)))
+}
+
+/// When a story last changed as a feed shows it: its update, or its first publication
+/// if that is later (a story scheduled after its last edit).
+pub fn last_change(story: &Story) -> Timestamp {
+    story.updated_at.max(story.published_at.unwrap_or_default())
+}
+
+/// A cacheable response with the format's media type and `Last-Modified`.
+fn feed_response(
+    format: FeedFormat,
+    body: String,
+    tags: Vec<CacheTag>,
+    modified: Timestamp,
+) -> Response {
     let mut response = cacheable(body, tags);
     let headers = response.headers_mut();
     let content_type = format!("{}; charset=utf-8", format.media_type());
     if let Ok(value) = HeaderValue::from_str(&content_type) {
         headers.insert(header::CONTENT_TYPE, value);
     }
-    if let Ok(value) = HeaderValue::from_str(&item::http_date(newest)) {
+    if let Ok(value) = HeaderValue::from_str(&item::http_date(modified)) {
         headers.insert(header::LAST_MODIFIED, value);
     }
-    Ok(Some(response))
+    response
 }
 
 /// Drops the characters XML 1.0 forbids (control characters but tab and line breaks, and
