@@ -11,7 +11,8 @@ static HTTP_DATE: DateTimeParser = DateTimeParser::new();
 
 /// Whether the request already holds this copy: by its `If-None-Match` when it sends one
 /// (RFC 9110 then ignores `If-Modified-Since`), else when the page has not changed since
-/// the `If-Modified-Since` date. A date that does not parse is no condition.
+/// the `If-Modified-Since` date. A date that does not parse, or is in the future, is no
+/// condition.
 pub fn not_modified(
     request: &HeaderMap,
     etag: &HeaderValue,
@@ -20,7 +21,11 @@ pub fn not_modified(
     if request.contains_key(header::IF_NONE_MATCH) {
         return holds(request, etag);
     }
-    let since = request.get(header::IF_MODIFIED_SINCE).and_then(http_date);
+    // A date in the future says nothing about the client's copy (RFC 7232, 3.3).
+    let since = request
+        .get(header::IF_MODIFIED_SINCE)
+        .and_then(http_date)
+        .filter(|since| *since <= Timestamp::now());
     match (since, last_modified.and_then(http_date)) {
         (Some(since), Some(modified)) => modified <= since,
         _ => false,
@@ -80,7 +85,7 @@ mod tests {
     fn a_date_counts_only_without_an_etag_condition_and_only_if_it_parses() {
         let etag = HeaderValue::from_static("\"abc\"");
         let modified = HeaderValue::from_static("Wed, 04 Mar 2026 05:06:07 GMT");
-        let cases: [(Conditions, bool, &str); 6] = [
+        let cases: [(Conditions, bool, &str); 7] = [
             (
                 &[(header::IF_MODIFIED_SINCE, "Wed, 04 Mar 2026 05:06:07 GMT")],
                 true,
@@ -100,6 +105,11 @@ mod tests {
                 &[(header::IF_MODIFIED_SINCE, "yesterday")],
                 false,
                 "no date at all",
+            ),
+            (
+                &[(header::IF_MODIFIED_SINCE, "Fri, 01 Jan 2999 00:00:00 GMT")],
+                false,
+                "a date to come",
             ),
             (
                 &[
