@@ -68,19 +68,25 @@ impl ProfileLink {
     }
 }
 
-struct Subject {
-    filter: StoryFilter,
-    tag: CacheTag,
-    kind: &'static str,
+/// What a topic, keyword or author listing shows; its feeds read the first four fields.
+pub struct Subject {
+    /// Which stories.
+    pub filter: StoryFilter,
+    /// The cache tag of the topic, keyword or author.
+    pub tag: CacheTag,
+    /// "topic", "keyword" or "author": the path's first segment.
+    pub kind: &'static str,
     eyebrow: String,
-    title: String,
+    /// The topic's or keyword's name, or the author's.
+    pub title: String,
     description: String,
     subtitle: Option<String>,
     photo_id: Option<i64>,
     links: Vec<ProfileLink>,
 }
 
-async fn find_subject(
+/// The topic, keyword or author a listing path names, if there is one.
+pub async fn find_subject(
     state: &AppState,
     edition: &EditionSite,
     kind: ListingKind,

@@ -21,6 +21,7 @@ use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
 use crate::web::site::feed::item::{FeedTime, FeedView, ItemView, PersonView};
+use crate::web::site::listing::{ListingKind, find_subject};
 use crate::web::state::AppState;
 use crate::web::view::Chrome;
 
@@ -104,7 +105,6 @@ async fn feed_subject(
 ) -> Result<Option<Subject>, AppError> {
     let prefix = &edition.edition.path_prefix;
     let edition_id = edition.edition.id;
-    let store = &state.store;
     Ok(match slugs {
         ["latest"] => Some(Subject {
             filter: StoryFilter::All,
@@ -112,30 +112,9 @@ async fn feed_subject(
             tag: CacheTag::Home(edition_id),
             page_path: format!("{prefix}/"),
         }),
-        ["topic", slug] => store
-            .topic_by_slug(edition_id, slug)
-            .await?
-            .map(|topic| Subject {
-                filter: StoryFilter::Topic(topic.id),
-                page_path: format!("{prefix}/topic/{}", topic.slug),
-                tag: CacheTag::Topic(topic.id),
-                title: topic.name,
-            }),
-        ["keyword", slug] => store
-            .keyword_by_slug(edition_id, slug)
-            .await?
-            .map(|keyword| Subject {
-                filter: StoryFilter::Keyword(keyword.id),
-                page_path: format!("{prefix}/keyword/{}", keyword.slug),
-                tag: CacheTag::Keyword(keyword.id),
-                title: keyword.name,
-            }),
-        ["author", slug] => store.author_by_slug(slug).await?.map(|author| Subject {
-            filter: StoryFilter::Author(author.id),
-            page_path: format!("{prefix}/author/{}", author.slug),
-            tag: CacheTag::Author(author.id),
-            title: author.name,
-        }),
+        ["topic", slug] => listed(state, edition, ListingKind::Topic, slug).await?,
+        ["keyword", slug] => listed(state, edition, ListingKind::Keyword, slug).await?,
+        ["author", slug] => listed(state, edition, ListingKind::Author, slug).await?,
         _ => edition.section_at(slugs).map(|section| Subject {
             filter: StoryFilter::Section(section.id),
             title: section.name.clone(),
@@ -143,6 +122,22 @@ async fn feed_subject(
             page_path: edition.section_path(section.id),
         }),
     })
+}
+
+/// The subject of a topic, keyword or author page, found as the page finds it.
+async fn listed(
+    state: &AppState,
+    edition: &EditionSite,
+    kind: ListingKind,
+    slug: &str,
+) -> Result<Option<Subject>, AppError> {
+    let found = find_subject(state, edition, kind, slug).await?;
+    Ok(found.map(|listing| Subject {
+        page_path: format!("{}/{}/{slug}", edition.edition.path_prefix, listing.kind),
+        filter: listing.filter,
+        tag: listing.tag,
+        title: listing.title,
+    }))
 }
 
 /// Renders the feed at `slugs` (below the edition prefix, the format's segment first);
