@@ -146,3 +146,52 @@ async fn renaming_an_author_reaches_every_feed_that_shows_their_byline() {
         "no item keeps the old name"
     );
 }
+
+#[tokio::test]
+async fn the_feeds_of_a_renamed_author_move_with_their_page() {
+    let app = spawn_app().await;
+    let editor = app.desk(Role::Editor).await;
+    let store = app.store().await;
+    let author = store
+        .author_by_slug("selin-aydemir")
+        .await
+        .expect("read")
+        .expect("the author");
+    let form = [
+        ("name", "Selin Aydemir-Kaya"),
+        ("slug", "selin-aydemir-kaya"),
+    ];
+
+    let saved = editor
+        .post(&format!("/admin/authors/{}", author.id), &form)
+        .await;
+
+    assert_eq!(saved.status, 303, "{}", saved.text);
+    let client = crate::helpers::http_client()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    for (old, new) in [
+        (
+            "/atom/author/selin-aydemir",
+            "/atom/author/selin-aydemir-kaya",
+        ),
+        (
+            "/rss/full/author/selin-aydemir",
+            "/rss/full/author/selin-aydemir-kaya",
+        ),
+        (
+            "/ar/jsonfeed/author/selin-aydemir",
+            "/ar/jsonfeed/author/selin-aydemir-kaya",
+        ),
+    ] {
+        let moved = client
+            .get(format!("{}{old}", app.address))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(moved.status().as_u16(), 301, "{old}");
+        assert_eq!(moved.headers()["location"], new, "{old}");
+        assert_eq!(app.get(new).await.status, 200, "{new}");
+    }
+}

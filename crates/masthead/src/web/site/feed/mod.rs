@@ -87,6 +87,36 @@ pub fn is_feed_path(slugs: &[&str]) -> bool {
     matches!(slugs, [first, _, ..] if FeedFormat::from_segment(first).is_some())
 }
 
+/// A feed path's format, whether it is the full-text variant, and its subject's slugs.
+fn split_feed_path<'a>(slugs: &'a [&'a str]) -> Option<(FeedFormat, bool, &'a [&'a str])> {
+    let (first, rest) = slugs.split_first().filter(|(_, rest)| !rest.is_empty())?;
+    let format = FeedFormat::from_segment(first)?;
+    Some(match rest {
+        [FULL_TEXT, subject @ ..] if !subject.is_empty() => (format, true, subject),
+        _ => (format, false, rest),
+    })
+}
+
+/// The subject's slugs of a feed path, and how to write the feed path of the subject's new
+/// page (`{prefix}/topic/new` becomes `{prefix}/atom/topic/new`) when it has moved.
+pub fn feed_subject_path<'a>(
+    edition: &EditionSite,
+    slugs: &'a [&'a str],
+) -> Option<(&'a [&'a str], impl Fn(&str) -> String)> {
+    let (format, full, subject) = split_feed_path(slugs)?;
+    let prefix = edition.edition.path_prefix.clone();
+    let variant = if full {
+        format!("/{FULL_TEXT}")
+    } else {
+        String::new()
+    };
+    let feed_path = move |page: &str| {
+        let below = page.strip_prefix(prefix.as_str()).unwrap_or(page);
+        format!("{prefix}/{}{variant}{below}", format.segment())
+    };
+    Some((subject, feed_path))
+}
+
 /// What a feed shows.
 struct Subject {
     filter: StoryFilter,
@@ -148,15 +178,8 @@ pub async fn show_feed(
     edition: &EditionSite,
     slugs: &[&str],
 ) -> Result<Option<Response>, AppError> {
-    let Some((format, rest)) = slugs
-        .split_first()
-        .and_then(|(first, rest)| Some((FeedFormat::from_segment(first)?, rest)))
-    else {
+    let Some((format, full, subject_slugs)) = split_feed_path(slugs) else {
         return Ok(None);
-    };
-    let (full, subject_slugs) = match rest {
-        [FULL_TEXT, subject @ ..] if !subject.is_empty() => (true, subject),
-        _ => (false, rest),
     };
     let Some(subject) = feed_subject(state, edition, subject_slugs).await? else {
         return Ok(None);
