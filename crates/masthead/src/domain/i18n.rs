@@ -99,6 +99,8 @@ pub struct Strings {
     pub view_embed: &'static str,
     /// Heading of the list of feeds on the RSS page.
     pub feeds: &'static str,
+    /// Label of a feed's full-text variant on the RSS page.
+    pub full_text: &'static str,
     /// Photo count in a gallery, as in "12 photos".
     pub photos: &'static str,
     /// The jobs page when no position is open.
@@ -255,6 +257,7 @@ pub const ENGLISH: Strings = Strings {
     watch_video: "Watch the video",
     view_embed: "View the post",
     feeds: "Feeds",
+    full_text: "Full text",
     photos: "photos",
     no_open_positions: "There are no open positions just now.",
     posted: "Posted",
@@ -351,6 +354,7 @@ pub const ARABIC: Strings = Strings {
     watch_video: "شاهد الفيديو",
     view_embed: "عرض المنشور",
     feeds: "الخلاصات",
+    full_text: "النص الكامل",
     photos: "صور",
     no_open_positions: "لا توجد وظائف شاغرة في الوقت الحالي.",
     posted: "تاريخ النشر",

@@ -16,8 +16,12 @@ pub enum Owner {
 /// The jobs page: a static page with the open listings below its text, each listing
 /// at `jobs/{id}-{slug}`.
 pub const JOBS: &str = "jobs";
-/// The feeds page: a static page listing every feed, each feed under `rss/`.
+/// The feeds page: a static page listing every feed; RSS feeds live under `rss/`.
 pub const FEEDS: &str = "rss";
+/// Atom feeds live under `atom/`.
+pub const ATOM_FEEDS: &str = "atom";
+/// JSON feeds live under `jsonfeed/`.
+pub const JSON_FEEDS: &str = "jsonfeed";
 
 /// Every reserved first segment, and who answers it. `api`, `contact` and `search` are
 /// kept for pages the design plans, so no section takes their place first; `sitemap.xml`
@@ -26,11 +30,13 @@ pub const RESERVED: &[(&str, Owner)] = &[
     ("admin", Owner::Site),
     ("api", Owner::Site),
     ("assets", Owner::Site),
+    (ATOM_FEEDS, Owner::Site),
     ("author", Owner::Site),
     ("contact", Owner::Site),
     ("healthz", Owner::Site),
     ("hooks", Owner::Site),
     (JOBS, Owner::StaticPage),
+    (JSON_FEEDS, Owner::Site),
     ("keyword", Owner::Site),
     ("media", Owner::Site),
     ("metrics", Owner::Site),

@@ -13,6 +13,7 @@ pub mod breaking;
 pub mod contact;
 pub mod demo_accounts;
 pub mod error;
+pub mod feed;
 pub mod form_guard;
 pub mod front;
 pub mod front_edit;

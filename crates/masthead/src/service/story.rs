@@ -178,7 +178,25 @@ async fn recommendations(sources: Sources<'_>, story: &Story) -> StoreResult<Vec
     Ok(picked)
 }
 
-async fn resolve_credits(store: &dyn Store, credits: &[CreditRef]) -> StoreResult<Vec<Credit>> {
+/// What a list shows of a story: its teaser.
+pub fn teaser_of_story(story: &Story) -> Teaser {
+    Teaser {
+        id: story.id,
+        edition_id: story.edition_id,
+        kind: story.kind,
+        headline: story.headline.clone(),
+        standfirst: story.standfirst.clone(),
+        slug: story.slug.clone(),
+        section_id: story.section_id,
+        hero_image_id: story.hero_image_id,
+        topic_id: story.topic_ids.first().copied(),
+        published_at: story.published_at,
+    }
+}
+
+/// A byline's credits with their authors and agencies loaded, in order; credits whose
+/// author or agency is gone are left out.
+pub async fn resolve_credits(store: &dyn Store, credits: &[CreditRef]) -> StoreResult<Vec<Credit>> {
     let author_ids: Vec<i64> = credits
         .iter()
         .filter_map(|credit| match credit {

@@ -39,6 +39,7 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/pages/contact.html",
     "templates/pages/search.html",
     "templates/feeds/rss.xml",
+    "templates/feeds/atom.xml",
     "templates/robots.txt",
     "templates/sitemaps/index.xml",
     "templates/sitemaps/urlset.xml",

@@ -13,6 +13,7 @@ mod desk;
 mod digest;
 mod editor;
 mod editor_input;
+mod feeds;
 mod helpers;
 mod hostile;
 mod jobs;

@@ -57,6 +57,7 @@ async fn every_page_type_is_valid_html() {
         paths.extend(app.get(jobs).await.attrs(".job h3 a", "href"));
     }
     paths.push(crate::jobs::closed_listing_path(&app).await);
+    paths.push("/rss".to_string());
     paths.extend(search_paths(&app).await);
 
     for (index, path) in paths.iter().enumerate() {

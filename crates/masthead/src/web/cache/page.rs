@@ -131,7 +131,8 @@ impl CachedPage {
         head: bool,
     ) -> Response {
         let etag = self.etag(coding);
-        let not_modified = conditional::holds(request, &etag);
+        let last_modified = self.headers.get(header::LAST_MODIFIED);
+        let not_modified = conditional::not_modified(request, &etag, last_modified);
         let length = HeaderValue::from(body.len());
         let mut response = if not_modified {
             StatusCode::NOT_MODIFIED.into_response()

@@ -8,6 +8,7 @@
 use crate::domain::reader_url::decode_segments;
 use crate::domain::site_file::is_file_name;
 use crate::service::site::Site;
+use crate::web::site::feed::is_feed_path;
 
 /// What kind of page or endpoint a request asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -101,7 +102,7 @@ fn reader_page(site: &Site, path: &str) -> RouteGroup {
         ["topic", _] => RouteGroup::Topic,
         ["keyword", _] => RouteGroup::Keyword,
         ["author", _] => RouteGroup::Author,
-        ["rss", _, ..] => RouteGroup::Feed,
+        _ if is_feed_path(&slugs) => RouteGroup::Feed,
         ["search"] => RouteGroup::Search,
         [name] if is_file_name(name) => RouteGroup::Sitemap,
         _ if edition.section_at(&slugs).is_some() => RouteGroup::Section,

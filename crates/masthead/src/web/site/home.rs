@@ -8,6 +8,7 @@ use crate::service::front::home_front;
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
+use crate::web::site::feed::{FeedLink, alternates};
 use crate::web::state::AppState;
 use crate::web::view::{Chrome, LinkView, TeaserView};
 
@@ -15,6 +16,7 @@ use crate::web::view::{Chrome, LinkView, TeaserView};
 struct HomePage {
     chrome: Chrome,
     canonical: String,
+    alternates: Vec<FeedLink>,
     lead: Option<TeaserView>,
     top: Vec<TeaserView>,
     sections: Vec<SectionBlock>,
@@ -48,6 +50,12 @@ pub async fn show_home(
     };
     let chrome = Chrome::new(site, edition, &state.base_url);
     let page = HomePage {
+        alternates: alternates(
+            &site.settings.site_name,
+            edition,
+            edition.strings.latest,
+            "latest",
+        ),
         canonical: format!("{}{}", state.base_url, chrome.home_url),
         lead: front
             .lead

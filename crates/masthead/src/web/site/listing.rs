@@ -10,6 +10,7 @@ use crate::service::listing::list_page;
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
+use crate::web::site::feed::{FeedLink, alternates};
 use crate::web::state::AppState;
 use crate::web::view::{Chrome, ImageView, Pager, TeaserView};
 
@@ -28,6 +29,8 @@ pub enum ListingKind {
 struct ListingPage {
     chrome: Chrome,
     canonical: String,
+    /// The listing's feeds.
+    alternates: Vec<FeedLink>,
     /// "topic", "keyword" or "author".
     kind: &'static str,
     /// Small label above the title ("Topic").
@@ -65,19 +68,25 @@ impl ProfileLink {
     }
 }
 
-struct Subject {
-    filter: StoryFilter,
-    tag: CacheTag,
-    kind: &'static str,
+/// What a topic, keyword or author listing shows; its feeds read the first four fields.
+pub struct Subject {
+    /// Which stories.
+    pub filter: StoryFilter,
+    /// The cache tag of the topic, keyword or author.
+    pub tag: CacheTag,
+    /// "topic", "keyword" or "author": the path's first segment.
+    pub kind: &'static str,
     eyebrow: String,
-    title: String,
+    /// The topic's or keyword's name, or the author's.
+    pub title: String,
     description: String,
     subtitle: Option<String>,
     photo_id: Option<i64>,
     links: Vec<ProfileLink>,
 }
 
-async fn find_subject(
+/// The topic, keyword or author a listing path names, if there is one.
+pub async fn find_subject(
     state: &AppState,
     edition: &EditionSite,
     kind: ListingKind,
@@ -171,6 +180,12 @@ pub async fn show_listing(
     let view = ListingPage {
         chrome: Chrome::new(site, edition, &state.base_url),
         canonical: format!("{}{}", state.base_url, pager.self_link()),
+        alternates: alternates(
+            &site.settings.site_name,
+            edition,
+            &subject.title,
+            &format!("{}/{slug}", subject.kind),
+        ),
         kind: subject.kind,
         eyebrow: subject.eyebrow,
         title: subject.title,

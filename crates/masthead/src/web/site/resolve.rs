@@ -70,8 +70,8 @@ pub async fn show_path(State(state): State<Arc<AppState>>, uri: Uri) -> Result<R
         ["keyword", slug] => {
             listing::show_listing(&state, &site, edition, ListingKind::Keyword, slug, page).await?
         }
-        [reserved::FEEDS, rest @ ..] if !rest.is_empty() && page.is_first() => {
-            feed::show_feed(&state, &site, edition, rest).await?
+        path if feed::is_feed_path(path) && page.is_first() => {
+            feed::show_feed(&state, &site, edition, path).await?
         }
         [jobs::JOBS_PAGE, segment] if page.is_first() => {
             jobs::show_job(&state, &site, edition, segment).await?
@@ -104,7 +104,8 @@ fn moved_to_canonical(url: &str) -> Response {
 
 /// Where an old URL lives now: a story whose slug or section changed (the `redirects`
 /// table), anything under a section that was renamed or moved (its old paths, in memory),
-/// or a renamed topic, merged keyword, or renamed or merged author.
+/// or a renamed topic, merged keyword, or renamed or merged author; a feed moves with the
+/// page it mirrors.
 async fn moved_to(
     state: &AppState,
     site: &Site,
@@ -112,6 +113,11 @@ async fn moved_to(
     slugs: &[&str],
 ) -> Result<Option<String>, AppError> {
     let edition_id = edition.edition.id;
+    // A feed moves with the page it mirrors.
+    if let Some((subject, feed_path)) = feed::feed_subject_path(edition, slugs) {
+        let moved = Box::pin(moved_to(state, site, edition, subject)).await?;
+        return Ok(moved.map(|page| feed_path(&page)));
+    }
     let old_path = format!("/{}", slugs.join("/"));
     if let Some(teaser) = state.store.redirect_target(edition_id, &old_path).await? {
         return Ok(Some(site.story_path(&teaser)));

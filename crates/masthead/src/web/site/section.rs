@@ -10,6 +10,7 @@ use crate::service::listing::list_page;
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
+use crate::web::site::feed::{FeedLink, alternates, section_subject};
 use crate::web::state::AppState;
 use crate::web::view::{Chrome, LinkView, Pager, TeaserView};
 
@@ -17,6 +18,7 @@ use crate::web::view::{Chrome, LinkView, Pager, TeaserView};
 struct SectionPage {
     chrome: Chrome,
     canonical: String,
+    alternates: Vec<FeedLink>,
     title: String,
     description: String,
     trail: Vec<LinkView>,
@@ -53,6 +55,12 @@ pub async fn show_section(
     let view = SectionPage {
         chrome: Chrome::new(site, edition, &state.base_url),
         canonical: format!("{}{}", state.base_url, pager.self_link()),
+        alternates: alternates(
+            &site.settings.site_name,
+            edition,
+            &section.name,
+            &section_subject(edition, section.id),
+        ),
         title: section.name.clone(),
         description: section.description.clone(),
         trail: edition

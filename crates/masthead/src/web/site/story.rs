@@ -11,14 +11,14 @@ use store::{CacheTag, StoryKind};
 
 use crate::domain::reserved;
 use crate::service::site::{EditionSite, Site};
-use crate::service::story::{Sources, StoryBundle, find_story};
+use crate::service::story::{Sources, StoryBundle, find_story, teaser_of_story};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
-use crate::web::site::feed::feed_links;
+use crate::web::site::feed::{FeedRow, FeedSubjects, feed_rows};
 use crate::web::site::jobs::{JOBS_PAGE, JobView, open_jobs};
 use crate::web::site::story_view::{BylineView, StoryView};
 use crate::web::state::AppState;
-use crate::web::view::{Chrome, LinkView};
+use crate::web::view::Chrome;
 
 /// The static page that lists the edition's feeds below its text.
 const FEEDS_PAGE: &str = reserved::FEEDS;
@@ -34,7 +34,7 @@ struct StoryPage {
     story: StoryView,
     /// The open positions, on the jobs page only.
     jobs: Option<Vec<JobView>>,
-    feeds: Vec<LinkView>,
+    feeds: Vec<FeedRow>,
 }
 
 /// Renders the published story at `slug` in a section (none for static pages).
@@ -68,6 +68,10 @@ pub async fn show_story(
     if is_jobs_page(&bundle) {
         tags.push(CacheTag::Jobs(bundle.story.edition_id));
     }
+    if is_feeds_page(&bundle) {
+        let subjects = FeedSubjects::load(state.store.as_ref(), edition).await?;
+        tags.extend(subjects.tags());
+    }
     let mut response = cacheable(html, tags);
     // How long the store and the view plus template took, for the bench and browser tools.
     let timing = format!(
@@ -95,7 +99,11 @@ pub async fn render_story(
     } else {
         None
     };
-    let canonical = format!("{}{}", state.base_url, site.story_path(&teaser_of(bundle)));
+    let canonical = format!(
+        "{}{}",
+        state.base_url,
+        site.story_path(&teaser_of_story(&bundle.story))
+    );
     let og_image = story
         .hero
         .as_ref()
@@ -119,8 +127,9 @@ pub async fn render_story(
         og_image,
         story,
         jobs,
-        feeds: if is_page && bundle.story.slug == FEEDS_PAGE {
-            feed_links(edition)
+        feeds: if is_feeds_page(bundle) {
+            let subjects = FeedSubjects::load(state.store.as_ref(), edition).await?;
+            feed_rows(&site.settings.site_name, edition, &subjects)
         } else {
             Vec::new()
         },
@@ -133,25 +142,14 @@ pub async fn render_story(
     Ok(state.theme.render(template, &page)?)
 }
 
+/// Whether a story is the static page that lists the feeds.
+fn is_feeds_page(bundle: &StoryBundle) -> bool {
+    bundle.story.kind == StoryKind::Page && bundle.story.slug == FEEDS_PAGE
+}
+
 /// Whether a story is the static page that lists the open positions.
 fn is_jobs_page(bundle: &StoryBundle) -> bool {
     bundle.story.kind == StoryKind::Page && bundle.story.slug == JOBS_PAGE
-}
-
-fn teaser_of(bundle: &StoryBundle) -> store::Teaser {
-    let story = &bundle.story;
-    store::Teaser {
-        id: story.id,
-        edition_id: story.edition_id,
-        kind: story.kind,
-        headline: story.headline.clone(),
-        standfirst: story.standfirst.clone(),
-        slug: story.slug.clone(),
-        section_id: story.section_id,
-        hero_image_id: story.hero_image_id,
-        topic_id: story.topic_ids.first().copied(),
-        published_at: story.published_at,
-    }
 }
 
 fn description(bundle: &StoryBundle) -> String {
