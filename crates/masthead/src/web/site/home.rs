@@ -8,6 +8,7 @@ use crate::service::front::home_front;
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
+use crate::web::site::metadata::{HeadMeta, Publication};
 use crate::web::state::AppState;
 use crate::web::view::{Chrome, LinkView, TeaserView};
 
@@ -15,6 +16,7 @@ use crate::web::view::{Chrome, LinkView, TeaserView};
 struct HomePage {
     chrome: Chrome,
     canonical: String,
+    head: HeadMeta,
     lead: Option<TeaserView>,
     top: Vec<TeaserView>,
     sections: Vec<SectionBlock>,
@@ -47,8 +49,10 @@ pub async fn show_home(
             .unwrap_or_default()
     };
     let chrome = Chrome::new(site, edition, &state.base_url);
+    let head = Publication::new(site, edition, &state.base_url).home_head(&chrome.newsletter_pitch);
     let page = HomePage {
-        canonical: format!("{}{}", state.base_url, chrome.home_url),
+        canonical: head.url.clone(),
+        head,
         lead: front
             .lead
             .as_ref()

@@ -10,6 +10,7 @@ use crate::service::listing::list_page;
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
+use crate::web::site::metadata::{Collection, HeadMeta, Publication};
 use crate::web::state::AppState;
 use crate::web::view::{Chrome, LinkView, Pager, TeaserView};
 
@@ -17,6 +18,7 @@ use crate::web::view::{Chrome, LinkView, Pager, TeaserView};
 struct SectionPage {
     chrome: Chrome,
     canonical: String,
+    head: HeadMeta,
     title: String,
     description: String,
     trail: Vec<LinkView>,
@@ -50,16 +52,31 @@ pub async fn show_section(
         url: edition.section_path(section.id),
     };
     let pager = Pager::new(&path, &page, edition);
+    let trail: Vec<LinkView> = edition
+        .section_trail(section.id)
+        .into_iter()
+        .map(link)
+        .collect();
+    let canonical = format!("{}{}", state.base_url, pager.self_link());
+    let head = Publication::new(site, edition, &state.base_url).listing_head(
+        Collection {
+            title: &section.name,
+            description: &section.description,
+            url: &canonical,
+            trail: &trail,
+            person: None,
+            image: None,
+            empty: page.listing.items.is_empty(),
+        },
+        &pager,
+    );
     let view = SectionPage {
         chrome: Chrome::new(site, edition, &state.base_url),
-        canonical: format!("{}{}", state.base_url, pager.self_link()),
+        canonical,
+        head,
         title: section.name.clone(),
         description: section.description.clone(),
-        trail: edition
-            .section_trail(section.id)
-            .into_iter()
-            .map(link)
-            .collect(),
+        trail,
         subsections: edition.children(section.id).map(link).collect(),
         teasers: TeaserView::all(site, edition, &page.listing.items, &page.listing.extras),
         pager,
