@@ -409,11 +409,12 @@ async fn empty_listings_search_results_and_previews_are_not_indexed() {
         .create_story("Not yet public", app.a_section_id().await)
         .await;
 
-    let search = app.get("/search?q=turkey").await;
+    let search = app.get("/search?page=1&q=turkey&q=ignored").await;
     let preview = editor.get(&format!("/admin/stories/{story}/preview")).await;
 
     assert_noindex(&empty);
     assert_noindex(&search);
+    assert!(canonical(&search).starts_with(&format!("{BASE}search?")));
     assert_eq!(preview.status, 200);
     assert_noindex(&preview);
 }
