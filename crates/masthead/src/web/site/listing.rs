@@ -4,7 +4,7 @@
 use axum::response::Response;
 use serde::Serialize;
 use serde_json::{Value, json};
-use store::{CacheTag, StoryFilter, StoryQuery};
+use store::{CacheTag, Image, StoryFilter, StoryQuery};
 
 use crate::domain::paging::Position;
 use crate::service::listing::list_page;
@@ -167,30 +167,20 @@ pub async fn show_listing(
     };
     let path = format!("{}/{}/{slug}", edition.edition.path_prefix, subject.kind);
     let pager = Pager::new(&path, &page, edition);
-    let canonical = format!("{}{}", state.base_url, pager.self_link());
     let publication = Publication::new(site, edition, &state.base_url);
-    let picture = image
-        .as_ref()
-        .and_then(|image| publication.image_object(image));
-    let head = publication.listing_head(
-        Collection {
-            title: &subject.title,
-            description: &subject.description,
-            url: &canonical,
-            trail: &[LinkView {
-                name: subject.title.clone(),
-                url: path.clone(),
-            }],
-            person: matches!(kind, ListingKind::Author)
-                .then(|| person(&publication, &subject, &path, picture.clone())),
-            image: picture.and_then(|picture| picture["url"].as_str().map(str::to_string)),
-            empty: page.listing.items.is_empty(),
-        },
+    let empty = page.listing.items.is_empty();
+    let head = subject_head(
+        &publication,
+        &subject,
+        kind,
+        &path,
+        image.as_ref(),
         &pager,
+        empty,
     );
     let view = ListingPage {
         chrome: Chrome::new(site, edition, &state.base_url),
-        canonical,
+        canonical: head.url.clone(),
         head,
         kind: subject.kind,
         eyebrow: subject.eyebrow,
@@ -207,6 +197,35 @@ pub async fn show_listing(
         html,
         vec![subject.tag, CacheTag::Edition(edition.edition.id)],
     )))
+}
+
+/// The head of a listing page: the subject's photo as its picture; an author page is
+/// about the author.
+fn subject_head(
+    publication: &Publication,
+    subject: &Subject,
+    kind: ListingKind,
+    path: &str,
+    image: Option<&Image>,
+    pager: &Pager,
+    empty: bool,
+) -> HeadMeta {
+    let picture = image.and_then(|image| publication.image_object(image));
+    publication.listing_head(
+        Collection {
+            title: &subject.title,
+            description: &subject.description,
+            trail: &[LinkView {
+                name: subject.title.clone(),
+                url: path.to_string(),
+            }],
+            person: matches!(kind, ListingKind::Author)
+                .then(|| person(publication, subject, path, picture.clone())),
+            image: picture.and_then(|picture| picture["url"].as_str().map(str::to_string)),
+            empty,
+        },
+        pager,
+    )
 }
 
 /// The `Person` an author page is about: name, page, job title, bio, photo and the

@@ -172,12 +172,13 @@ impl<'a> Publication<'a> {
         } else {
             "website"
         };
-        let mut head = self.head(og_type, listing.title, listing.description, listing.url);
+        let url = self.absolute(pager.self_link());
+        let mut head = self.head(og_type, listing.title, listing.description, &url);
         let mut page = json!({
             "@context": "https://schema.org",
             "@type": "CollectionPage",
             "name": listing.title,
-            "url": listing.url,
+            "url": url,
             "inLanguage": self.language(),
             "isPartOf": {"@type": "WebSite", "name": self.site.settings.site_name, "url": self.home()},
         });
@@ -224,8 +225,6 @@ pub struct Collection<'a> {
     pub title: &'a str,
     /// Its description, possibly empty.
     pub description: &'a str,
-    /// Its absolute canonical URL.
-    pub url: &'a str,
     /// The breadcrumbs after the home page, ending with the listing itself.
     pub trail: &'a [LinkView],
     /// The `Person` an author page is about.

@@ -57,12 +57,10 @@ pub async fn show_section(
         .into_iter()
         .map(link)
         .collect();
-    let canonical = format!("{}{}", state.base_url, pager.self_link());
     let head = Publication::new(site, edition, &state.base_url).listing_head(
         Collection {
             title: &section.name,
             description: &section.description,
-            url: &canonical,
             trail: &trail,
             person: None,
             image: None,
@@ -72,7 +70,7 @@ pub async fn show_section(
     );
     let view = SectionPage {
         chrome: Chrome::new(site, edition, &state.base_url),
-        canonical,
+        canonical: head.url.clone(),
         head,
         title: section.name.clone(),
         description: section.description.clone(),
