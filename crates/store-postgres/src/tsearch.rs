@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use store::{Part, Query as SearchQuery, SearchDoc, Word};
-use store_sql::search_query::Matching;
 use store_sql::query::insert_rows;
+use store_sql::search_query::Matching;
 use store_sql::{Query, Value, sql};
 
 /// The weight of each field, in [`store::FIELDS`] order.

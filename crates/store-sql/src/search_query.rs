@@ -68,8 +68,16 @@ pub async fn run_search<D: Dialect, B: Db>(
             SearchOrder::Relevance => format!("{} DESC, {NEWEST}", D::search_rank(1)),
             SearchOrder::Newest => NEWEST.to_string(),
         };
-        ranked::<D, B>(db, request, matching, None, &order, request.limit, request.offset)
-            .await?
+        ranked::<D, B>(
+            db,
+            request,
+            matching,
+            None,
+            &order,
+            request.limit,
+            request.offset,
+        )
+        .await?
     };
     // The snippets' text is read for the page's stories alone, not carried through the
     // sort of every match.
@@ -108,8 +116,16 @@ async fn best_first<D: Dialect, B: Db>(
 ) -> StoreResult<Vec<i64>> {
     let order = format!("{} DESC, {NEWEST}", D::search_rank(1));
     let (limit, offset) = (request.limit, request.offset);
-    let about = ranked::<D, B>(db, request, Matching::About, None, &order, offset + limit, 0)
-        .await?;
+    let about = ranked::<D, B>(
+        db,
+        request,
+        Matching::About,
+        None,
+        &order,
+        offset + limit,
+        0,
+    )
+    .await?;
     let mut ids: Vec<i64> = about.iter().skip(offset as usize).copied().collect();
     if ids.len() < limit as usize {
         let skipped = u32::try_from(about.len()).unwrap_or(u32::MAX);
@@ -252,4 +268,3 @@ fn conditions<D: Dialect>(filter: &SearchFilter, args: &mut Vec<Value>) -> Strin
     }
     sql
 }
-

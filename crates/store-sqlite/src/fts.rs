@@ -3,8 +3,8 @@
 //! expression made only of quoted terms.
 
 use store::{FieldTerms, Part, Query as SearchQuery, SearchDoc, Word};
-use store_sql::search_query::Matching;
 use store_sql::query::{insert_rows, placeholder};
+use store_sql::search_query::Matching;
 use store_sql::{Query, Value, sql};
 
 /// Column weights for `bm25`, in the table's column order: a headline match counts ten

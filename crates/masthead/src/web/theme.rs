@@ -27,6 +27,7 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/partials/body.html",
     "templates/partials/newsletter.html",
     "templates/partials/pager.html",
+    "templates/partials/head.html",
     "templates/partials/byline.html",
     "templates/pages/home.html",
     "templates/pages/section.html",

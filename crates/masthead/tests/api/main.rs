@@ -22,6 +22,7 @@ mod media;
 mod media_files;
 mod media_library;
 mod media_s3;
+mod metadata;
 #[cfg(feature = "s3")]
 mod moto;
 mod newsletter;

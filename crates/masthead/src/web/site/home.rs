@@ -9,6 +9,7 @@ use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
 use crate::web::site::feed::{FeedLink, alternates};
+use crate::web::site::metadata::{HeadMeta, Publication};
 use crate::web::state::AppState;
 use crate::web::view::{Chrome, LinkView, TeaserView};
 
@@ -17,6 +18,7 @@ struct HomePage {
     chrome: Chrome,
     canonical: String,
     alternates: Vec<FeedLink>,
+    head: HeadMeta,
     lead: Option<TeaserView>,
     top: Vec<TeaserView>,
     sections: Vec<SectionBlock>,
@@ -49,6 +51,7 @@ pub async fn show_home(
             .unwrap_or_default()
     };
     let chrome = Chrome::new(site, edition, &state.base_url);
+    let head = Publication::new(site, edition, &state.base_url).home_head(&chrome.newsletter_pitch);
     let page = HomePage {
         alternates: alternates(
             &site.settings.site_name,
@@ -56,7 +59,8 @@ pub async fn show_home(
             edition.strings.latest,
             "latest",
         ),
-        canonical: format!("{}{}", state.base_url, chrome.home_url),
+        canonical: head.url.clone(),
+        head,
         lead: front
             .lead
             .as_ref()

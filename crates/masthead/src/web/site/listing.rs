@@ -3,7 +3,8 @@
 
 use axum::response::Response;
 use serde::Serialize;
-use store::{CacheTag, StoryFilter, StoryQuery};
+use serde_json::{Value, json};
+use store::{CacheTag, Image, StoryFilter, StoryQuery};
 
 use crate::domain::paging::Position;
 use crate::service::listing::list_page;
@@ -11,8 +12,9 @@ use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
 use crate::web::site::feed::{FeedLink, alternates};
+use crate::web::site::metadata::{Collection, HeadMeta, Publication};
 use crate::web::state::AppState;
-use crate::web::view::{Chrome, ImageView, Pager, TeaserView};
+use crate::web::view::{Chrome, ImageView, LinkView, Pager, TeaserView};
 
 /// Which kind of listing a path asks for.
 #[derive(Clone, Copy, Debug)]
@@ -31,6 +33,7 @@ struct ListingPage {
     canonical: String,
     /// The listing's feeds.
     alternates: Vec<FeedLink>,
+    head: HeadMeta,
     /// "topic", "keyword" or "author".
     kind: &'static str,
     /// Small label above the title ("Topic").
@@ -167,31 +170,39 @@ pub async fn show_listing(
     let Some(page) = list_page(store, query, position, Vec::new()).await? else {
         return Ok(None);
     };
-    let photo = match subject.photo_id {
-        Some(id) => store
-            .images(&[id])
-            .await?
-            .first()
-            .and_then(|image| ImageView::new(image, None)),
+    let image = match subject.photo_id {
+        Some(id) => store.images(&[id]).await?.into_iter().next(),
         None => None,
     };
     let path = format!("{}/{}/{slug}", edition.edition.path_prefix, subject.kind);
     let pager = Pager::new(&path, &page, edition);
+    let publication = Publication::new(site, edition, &state.base_url);
+    let empty = page.listing.items.is_empty();
+    let head = subject_head(
+        &publication,
+        &subject,
+        kind,
+        &path,
+        image.as_ref(),
+        &pager,
+        empty,
+    );
     let view = ListingPage {
         chrome: Chrome::new(site, edition, &state.base_url),
-        canonical: format!("{}{}", state.base_url, pager.self_link()),
         alternates: alternates(
             &site.settings.site_name,
             edition,
             &subject.title,
             &format!("{}/{slug}", subject.kind),
         ),
+        canonical: head.url.clone(),
+        head,
         kind: subject.kind,
         eyebrow: subject.eyebrow,
         title: subject.title,
         description: subject.description,
         subtitle: subject.subtitle,
-        photo,
+        photo: image.as_ref().and_then(|image| ImageView::new(image, None)),
         links: subject.links,
         teasers: TeaserView::all(site, edition, &page.listing.items, &page.listing.extras),
         pager,
@@ -201,4 +212,64 @@ pub async fn show_listing(
         html,
         vec![subject.tag, CacheTag::Edition(edition.edition.id)],
     )))
+}
+
+/// The head of a listing page: the subject's photo as its picture; an author page is
+/// about the author.
+fn subject_head(
+    publication: &Publication,
+    subject: &Subject,
+    kind: ListingKind,
+    path: &str,
+    image: Option<&Image>,
+    pager: &Pager,
+    empty: bool,
+) -> HeadMeta {
+    let picture = image.and_then(|image| publication.image_object(image));
+    publication.listing_head(
+        Collection {
+            title: &subject.title,
+            description: &subject.description,
+            trail: &[LinkView {
+                name: subject.title.clone(),
+                url: path.to_string(),
+            }],
+            person: matches!(kind, ListingKind::Author)
+                .then(|| person(publication, subject, path, picture.clone())),
+            image: picture.and_then(|picture| picture["url"].as_str().map(str::to_string)),
+            empty,
+        },
+        pager,
+    )
+}
+
+/// The `Person` an author page is about: name, page, job title, bio, photo and the
+/// profiles they link.
+fn person(
+    publication: &Publication,
+    subject: &Subject,
+    path: &str,
+    picture: Option<Value>,
+) -> Value {
+    let mut person = json!({
+        "@type": "Person",
+        "name": subject.title,
+        "url": publication.absolute(path),
+    });
+    let texts = [
+        ("jobTitle", subject.subtitle.as_deref().unwrap_or_default()),
+        ("description", subject.description.as_str()),
+    ];
+    for (name, text) in texts {
+        if !text.is_empty() {
+            person[name] = text.into();
+        }
+    }
+    if let Some(picture) = picture {
+        person["image"] = picture;
+    }
+    if !subject.links.is_empty() {
+        person["sameAs"] = subject.links.iter().map(|link| link.url.as_str()).collect();
+    }
+    person
 }

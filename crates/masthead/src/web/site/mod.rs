@@ -6,6 +6,7 @@ pub mod feed;
 pub mod home;
 pub mod jobs;
 pub mod listing;
+pub mod metadata;
 pub mod newsletter;
 pub mod public_form;
 pub mod resolve;
@@ -17,6 +18,7 @@ pub mod section;
 pub mod shortlink;
 pub mod sitemap;
 pub mod story;
+pub mod story_metadata;
 pub mod story_view;
 
 use axum::http::{HeaderValue, StatusCode, header};

@@ -32,6 +32,8 @@ pub struct SearchPage<'a> {
 #[derive(Debug, Serialize)]
 pub struct SearchView {
     chrome: Chrome,
+    /// The search's normal form, absolute: one address for every spelling of it.
+    canonical: String,
     form: FormView,
     /// Lines above the results: values left out, an index still being built.
     notes: Vec<&'static str>,
@@ -112,8 +114,10 @@ pub async fn search_page(
     let images = images_of(state, found).await?;
     let pages = last_page(state.page_size).min(page_count(found.total, state.page_size));
     let nothing = found.searched && found.stories.is_empty();
+    let pager = pager(t, form, &path, pages, !nothing);
     Ok(SearchView {
         chrome: Chrome::new(site, edition, &state.base_url),
+        canonical: format!("{}{}", state.base_url, pager.self_link()),
         form: form_view(edition, form, author, &path),
         notes: notes(t, form, found),
         hints: hints(t, form, found),
@@ -136,7 +140,7 @@ pub async fn search_page(
         remove_filters: (nothing && found.total == 0 && form.has_filters())
             .then(|| form.without_filters().url(&path, 1)),
         first_page: (nothing && found.total > 0).then(|| form.url(&path, 1)),
-        pager: pager(t, form, &path, pages, !nothing),
+        pager,
     })
 }
 

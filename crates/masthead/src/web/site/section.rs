@@ -11,6 +11,7 @@ use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
 use crate::web::site::feed::{FeedLink, alternates, section_subject};
+use crate::web::site::metadata::{Collection, HeadMeta, Publication};
 use crate::web::state::AppState;
 use crate::web::view::{Chrome, LinkView, Pager, TeaserView};
 
@@ -19,6 +20,7 @@ struct SectionPage {
     chrome: Chrome,
     canonical: String,
     alternates: Vec<FeedLink>,
+    head: HeadMeta,
     title: String,
     description: String,
     trail: Vec<LinkView>,
@@ -52,22 +54,35 @@ pub async fn show_section(
         url: edition.section_path(section.id),
     };
     let pager = Pager::new(&path, &page, edition);
+    let trail: Vec<LinkView> = edition
+        .section_trail(section.id)
+        .into_iter()
+        .map(link)
+        .collect();
+    let head = Publication::new(site, edition, &state.base_url).listing_head(
+        Collection {
+            title: &section.name,
+            description: &section.description,
+            trail: &trail,
+            person: None,
+            image: None,
+            empty: page.listing.items.is_empty(),
+        },
+        &pager,
+    );
     let view = SectionPage {
         chrome: Chrome::new(site, edition, &state.base_url),
-        canonical: format!("{}{}", state.base_url, pager.self_link()),
         alternates: alternates(
             &site.settings.site_name,
             edition,
             &section.name,
             &section_subject(edition, section.id),
         ),
+        canonical: head.url.clone(),
+        head,
         title: section.name.clone(),
         description: section.description.clone(),
-        trail: edition
-            .section_trail(section.id)
-            .into_iter()
-            .map(link)
-            .collect(),
+        trail,
         subsections: edition.children(section.id).map(link).collect(),
         teasers: TeaserView::all(site, edition, &page.listing.items, &page.listing.extras),
         pager,

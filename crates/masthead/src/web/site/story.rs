@@ -6,7 +6,6 @@ use axum::http::HeaderValue;
 use axum::response::Response;
 use search::Language;
 use serde::Serialize;
-use serde_json::json;
 use store::{CacheTag, StoryKind};
 
 use crate::domain::reserved;
@@ -16,7 +15,9 @@ use crate::web::cache::cacheable;
 use crate::web::error::AppError;
 use crate::web::site::feed::{FeedRow, FeedSubjects, feed_rows};
 use crate::web::site::jobs::{JOBS_PAGE, JobView, open_jobs};
-use crate::web::site::story_view::{BylineView, StoryView};
+use crate::web::site::metadata::{HeadMeta, Publication};
+use crate::web::site::story_metadata::story_head;
+use crate::web::site::story_view::StoryView;
 use crate::web::state::AppState;
 use crate::web::view::Chrome;
 
@@ -29,8 +30,7 @@ struct StoryPage {
     canonical: String,
     title: String,
     description: String,
-    og_image: Option<String>,
-    json_ld: serde_json::Value,
+    head: HeadMeta,
     story: StoryView,
     /// The open positions, on the jobs page only.
     jobs: Option<Vec<JobView>>,
@@ -57,7 +57,7 @@ pub async fn show_story(
         return Ok(None);
     };
     let loaded = started.elapsed();
-    let html = render_story(state, site, edition, &bundle).await?;
+    let html = render_story(state, site, edition, &bundle, Audience::Readers).await?;
     let rendered = started.elapsed() - loaded;
     let mut tags = vec![
         CacheTag::Story(bundle.story.id),
@@ -85,12 +85,22 @@ pub async fn show_story(
     Ok(Some(response))
 }
 
+/// Who a story page is rendered for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    /// The public page.
+    Readers,
+    /// The newsroom's preview, which search engines must not index.
+    Preview,
+}
+
 /// Renders a story's page from its bundle: the public page, and the newsroom's preview.
 pub async fn render_story(
     state: &AppState,
     site: &Site,
     edition: &EditionSite,
     bundle: &StoryBundle,
+    audience: Audience,
 ) -> Result<String, AppError> {
     let story = StoryView::new(site, edition, bundle, &state.base_url);
     let is_page = bundle.story.kind == StoryKind::Page;
@@ -99,32 +109,21 @@ pub async fn render_story(
     } else {
         None
     };
-    let canonical = format!(
-        "{}{}",
-        state.base_url,
-        site.story_path(&teaser_of_story(&bundle.story))
-    );
-    let og_image = story
-        .hero
-        .as_ref()
-        .map(|hero| format!("{}{}", state.base_url, hero.src));
+    let description = description(bundle);
+    let publication = Publication::new(site, edition, &state.base_url);
+    let path = site.story_path(&teaser_of_story(&bundle.story));
+    let mut head = story_head(&publication, bundle, &story, &description, &path);
+    head.noindex = audience == Audience::Preview;
     let page = StoryPage {
         chrome: Chrome::new(site, edition, &state.base_url),
+        canonical: head.url.clone(),
         title: bundle
             .story
             .seo_title
             .clone()
             .unwrap_or_else(|| bundle.story.headline.clone()),
-        description: description(bundle),
-        json_ld: json_ld(
-            bundle,
-            &story,
-            &state.base_url,
-            &canonical,
-            og_image.as_deref(),
-        ),
-        canonical,
-        og_image,
+        description,
+        head,
         story,
         jobs,
         feeds: if is_feeds_page(bundle) {
@@ -159,65 +158,4 @@ fn description(bundle: &StoryBundle) -> String {
         .clone()
         .or_else(|| story.standfirst.clone())
         .unwrap_or_else(|| story.headline.clone())
-}
-
-/// A byline credit as a schema.org `author`: a `Person` with their page, or an agency as
-/// an `Organization` with its site, short name and logo. URLs are absolute.
-fn json_ld_author(credit: &BylineView, base_url: &str) -> serde_json::Value {
-    if !credit.agency {
-        let url = credit.url.as_ref().map(|path| format!("{base_url}{path}"));
-        return json!({"@type": "Person", "name": credit.name, "url": url});
-    }
-    let mut organization = json!({"@type": "Organization", "name": credit.name});
-    let fields = [
-        ("url", credit.url.clone()),
-        ("alternateName", credit.short_name.clone()),
-        (
-            "logo",
-            credit
-                .logo
-                .as_ref()
-                .map(|logo| format!("{base_url}{}", logo.src)),
-        ),
-    ];
-    for (name, value) in fields {
-        if let Some(value) = value {
-            organization[name] = value.into();
-        }
-    }
-    organization
-}
-
-/// schema.org metadata: `NewsArticle` (or `OpinionNewsArticle`) for stories, `WebPage`
-/// for static pages.
-fn json_ld(
-    bundle: &StoryBundle,
-    view: &StoryView,
-    base_url: &str,
-    canonical: &str,
-    image: Option<&str>,
-) -> serde_json::Value {
-    let kind = match bundle.story.kind {
-        StoryKind::Page => "WebPage",
-        StoryKind::Opinion => "OpinionNewsArticle",
-        _ => "NewsArticle",
-    };
-    let authors: Vec<serde_json::Value> = view
-        .byline
-        .iter()
-        .map(|credit| json_ld_author(credit, base_url))
-        .collect();
-    json!({
-        "@context": "https://schema.org",
-        "@type": kind,
-        "headline": bundle.story.headline,
-        "description": description(bundle),
-        "mainEntityOfPage": canonical,
-        "url": canonical,
-        "datePublished": view.published.as_ref().map(|time| &time.iso),
-        "dateModified": view.updated.as_ref().or(view.published.as_ref()).map(|time| &time.iso),
-        "author": authors,
-        "image": image,
-        "keywords": view.keywords.iter().map(|k| k.name.as_str()).collect::<Vec<_>>(),
-    })
 }

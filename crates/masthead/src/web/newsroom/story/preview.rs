@@ -16,7 +16,7 @@ use crate::service::story_form::StoryFormValues;
 use crate::web::error::AppError;
 use crate::web::newsroom::raw_form::RawForm;
 use crate::web::newsroom::story::open::{OpenStory, edition_of};
-use crate::web::site::story::render_story;
+use crate::web::site::story::{Audience, render_story};
 use crate::web::state::AppState;
 
 /// The newsroom may frame previews; nobody else may.
@@ -68,7 +68,7 @@ async fn render(
         language: Language::from_tag(&edition.edition.language),
     };
     let bundle = story_bundle(sources, as_story(story, fields), top).await?;
-    let html = render_story(state, &site, edition, &bundle).await?;
+    let html = render_story(state, &site, edition, &bundle, Audience::Preview).await?;
     let mut response = Html(html).into_response();
     let headers = response.headers_mut();
     headers.insert(

@@ -1,0 +1,272 @@
+//! What crawlers and social sites read in the head of reader pages: OpenGraph and Twitter
+//! card tags, `rel=prev/next`, `noindex` and schema.org JSON-LD shared by every page type
+//! (publisher, breadcrumbs, the home's `WebSite`, listings' `CollectionPage`).
+//!
+//! JSON-LD values are built with `serde_json` and written by the `tojson` filter, which
+//! escapes `<`, `>` and `&`: no text can close the script element.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+use store::Image;
+
+use crate::service::site::{EditionSite, Site};
+use crate::web::view::{LinkView, Pager};
+
+/// The theme's logo, under its plain name so the address stays the same across themes'
+/// versions: structured data names it as the publisher's logo.
+const LOGO: &str = "/assets/logo.svg";
+
+/// The head of a reader page as `partials/head.html` writes it.
+#[derive(Debug, Serialize)]
+pub struct HeadMeta {
+    /// `og:type`: "website", "article" or "profile".
+    pub og_type: &'static str,
+    /// `og:title`.
+    pub title: String,
+    /// `og:description`; none when empty.
+    pub description: String,
+    /// The page's absolute canonical URL, as `og:url`.
+    pub url: String,
+    /// Absolute URL of the page's image, if it has one.
+    pub image: Option<String>,
+    /// `og:site_name`.
+    pub site_name: String,
+    /// `og:locale` ("en_US", "ar_AR").
+    pub locale: String,
+    /// Whether search engines should leave the page out of their index.
+    pub noindex: bool,
+    /// Absolute URL of the newer page of a paged listing.
+    pub prev: Option<String>,
+    /// Absolute URL of the older page of a paged listing.
+    pub next: Option<String>,
+    /// schema.org objects, one script element each.
+    pub json_ld: Vec<Value>,
+}
+
+/// Who publishes a page and where the site lives: what every page's metadata shares.
+pub struct Publication<'a> {
+    site: &'a Site,
+    edition: &'a EditionSite,
+    base_url: &'a str,
+}
+
+impl<'a> Publication<'a> {
+    /// The publication of `edition`'s pages, served at `base_url`.
+    pub fn new(site: &'a Site, edition: &'a EditionSite, base_url: &'a str) -> Publication<'a> {
+        Publication {
+            site,
+            edition,
+            base_url,
+        }
+    }
+
+    /// The absolute URL of a site path.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// The edition's language tag, as `inLanguage`.
+    pub fn language(&self) -> &str {
+        &self.edition.edition.language
+    }
+
+    /// The absolute URL of the edition's home page.
+    pub fn home(&self) -> String {
+        self.absolute(&format!("{}/", self.edition.edition.path_prefix))
+    }
+
+    /// The publisher: a `NewsMediaOrganization` with its name, home and logo.
+    pub fn organization(&self) -> Value {
+        json!({
+            "@type": "NewsMediaOrganization",
+            "name": self.site.settings.site_name,
+            "url": self.home(),
+            "logo": {"@type": "ImageObject", "url": self.absolute(LOGO)},
+        })
+    }
+
+    /// A `BreadcrumbList` from the home page through `trail` (site paths), positions from 1.
+    pub fn breadcrumbs<'b>(&self, trail: impl IntoIterator<Item = &'b LinkView>) -> Value {
+        let home = format!("{}/", self.edition.edition.path_prefix);
+        let links = trail
+            .into_iter()
+            .map(|link| (link.name.as_str(), link.url.as_str()));
+        let items: Vec<Value> =
+            std::iter::once((self.site.settings.site_name.as_str(), home.as_str()))
+                .chain(links)
+                .enumerate()
+                .map(|(index, (name, path))| {
+                    json!({
+                        "@type": "ListItem",
+                        "position": index + 1,
+                        "name": name,
+                        "item": self.absolute(path),
+                    })
+                })
+                .collect();
+        json!({
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": items,
+        })
+    }
+
+    /// A page's head: OpenGraph facts, no image, indexable, no neighbours, no JSON-LD yet.
+    pub fn head(
+        &self,
+        og_type: &'static str,
+        title: &str,
+        description: &str,
+        canonical: &str,
+    ) -> HeadMeta {
+        HeadMeta {
+            og_type,
+            title: title.to_string(),
+            description: description.to_string(),
+            url: canonical.to_string(),
+            image: None,
+            site_name: self.site.settings.site_name.clone(),
+            locale: og_locale(self.language()),
+            noindex: false,
+            prev: None,
+            next: None,
+            json_ld: Vec::new(),
+        }
+    }
+
+    /// The home page's head: the `WebSite` with its search box and the publisher.
+    pub fn home_head(&self, description: &str) -> HeadMeta {
+        let home = self.home();
+        let website = json!({
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": self.site.settings.site_name,
+            "url": home,
+            "inLanguage": self.language(),
+            "publisher": self.organization(),
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": {
+                    "@type": "EntryPoint",
+                    "urlTemplate": self.absolute(&format!(
+                        "{}/search?q={{search_term_string}}",
+                        self.edition.edition.path_prefix
+                    )),
+                },
+                "query-input": "required name=search_term_string",
+            },
+        });
+        let mut organization = self.organization();
+        organization["@context"] = "https://schema.org".into();
+        let mut head = self.head("website", &self.site.settings.site_name, description, &home);
+        head.json_ld = vec![website, organization];
+        head
+    }
+
+    /// The head of a listing page (section, topic, keyword, author): a `CollectionPage`
+    /// (or, with `person`, a `ProfilePage` about them) and its breadcrumbs, the pager's
+    /// neighbours, and `noindex` when the listing shows no story.
+    pub fn listing_head(&self, listing: Collection<'_>, pager: &Pager) -> HeadMeta {
+        let og_type = if listing.person.is_some() {
+            "profile"
+        } else {
+            "website"
+        };
+        let url = self.absolute(pager.self_link());
+        let mut head = self.head(og_type, listing.title, listing.description, &url);
+        let mut page = json!({
+            "@context": "https://schema.org",
+            "@type": "CollectionPage",
+            "name": listing.title,
+            "url": url,
+            "inLanguage": self.language(),
+            "isPartOf": {"@type": "WebSite", "name": self.site.settings.site_name, "url": self.home()},
+        });
+        if !listing.description.is_empty() {
+            page["description"] = listing.description.into();
+        }
+        if let Some(person) = listing.person {
+            page["@type"] = "ProfilePage".into();
+            page["mainEntity"] = person;
+        }
+        head.json_ld = vec![page, self.breadcrumbs(listing.trail)];
+        head.noindex = listing.empty;
+        head.image = listing.image;
+        head.prev = pager.previous.as_deref().map(|path| self.absolute(path));
+        head.next = pager.next.as_deref().map(|path| self.absolute(path));
+        head
+    }
+
+    /// An image as a schema.org `ImageObject`: its largest JPEG (or other non-WebP)
+    /// rendition, absolute, with its size; `None` for an image without renditions.
+    pub fn image_object(&self, image: &Image) -> Option<Value> {
+        let largest = image
+            .renditions
+            .iter()
+            .filter(|rendition| rendition.format != "webp")
+            .max_by_key(|rendition| rendition.width)?;
+        Some(json!({
+            "@type": "ImageObject",
+            "url": self.absolute(&format!("/media/{}", largest.key)),
+            "width": largest.width,
+            "height": largest.height,
+        }))
+    }
+
+    /// The logo's absolute URL, for pages that have no picture of their own.
+    pub fn logo(&self) -> String {
+        self.absolute(LOGO)
+    }
+}
+
+/// What a listing page is, for its head.
+pub struct Collection<'a> {
+    /// Its title.
+    pub title: &'a str,
+    /// Its description, possibly empty.
+    pub description: &'a str,
+    /// The breadcrumbs after the home page, ending with the listing itself.
+    pub trail: &'a [LinkView],
+    /// The `Person` an author page is about.
+    pub person: Option<Value>,
+    /// Absolute URL of its picture (an author's photo), if it has one.
+    pub image: Option<String>,
+    /// Whether it shows no story at all.
+    pub empty: bool,
+}
+
+/// The OpenGraph locale of a language tag: "en-GB" gives "en_GB"; a bare language its
+/// usual territory ("en_US", "ar_AR" as Facebook spells Arabic).
+fn og_locale(language: &str) -> String {
+    if let Some((language, region)) = language.split_once('-') {
+        return format!("{}_{}", language, region.to_ascii_uppercase());
+    }
+    let region = match language {
+        "ar" => "AR",
+        "en" => "US",
+        "tr" => "TR",
+        "fr" => "FR",
+        "de" => "DE",
+        other => return other.to_string(),
+    };
+    format!("{language}_{region}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn og_locales_name_a_territory() {
+        let cases = [
+            ("en", "en_US", "bare English"),
+            ("ar", "ar_AR", "Facebook's Arabic"),
+            ("en-gb", "en_GB", "a region is kept, upper case"),
+            ("xx", "xx", "an unknown language stays as it is"),
+        ];
+
+        for (language, locale, reason) in cases {
+            assert_eq!(og_locale(language), locale, "{reason}");
+        }
+    }
+}
