@@ -20,7 +20,7 @@ use crate::sql;
 
 /// The most matches of each tier ranked for a search: the latest written. Results are
 /// counted and paged up to [`COUNT_LIMIT`], so every page still has its stories.
-pub const POOL: u32 = 2000;
+pub const POOL: u32 = COUNT_LIMIT as u32;
 
 /// Which stories a match expression finds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -29,15 +29,20 @@ const FORMATS: [(&str, &str); 3] = [
     ("jsonfeed", "application/feed+json"),
 ];
 
-/// The subjects of the demo's feeds: the latest stories, a section, a subsection, a topic,
-/// a keyword and an author, and the Arabic edition's latest and world.
-async fn subjects(app: &TestApp) -> Vec<String> {
+/// The page of a keyword of the first world story.
+async fn a_keyword_path(app: &TestApp) -> String {
     let story = app.get(&app.first_story_path("/world").await).await;
-    let keyword = story
+    story
         .attrs(".keywords a", "href")
         .into_iter()
         .next()
-        .expect("a keyword");
+        .expect("a keyword")
+}
+
+/// The subjects of the demo's feeds: the latest stories, a section, a subsection, a topic,
+/// a keyword and an author, and the Arabic edition's latest and world.
+async fn subjects(app: &TestApp) -> Vec<String> {
+    let keyword = a_keyword_path(app).await;
     let mut subjects: Vec<String> = [
         "latest",
         "world",
@@ -240,12 +245,7 @@ async fn unknown_feeds_are_not_found_and_other_spellings_move() {
 #[tokio::test]
 async fn every_listing_page_links_its_feeds_in_each_format() {
     let app = spawn_app().await;
-    let story = app.get(&app.first_story_path("/world").await).await;
-    let keyword = story
-        .attrs(".keywords a", "href")
-        .into_iter()
-        .next()
-        .expect("a keyword");
+    let keyword = a_keyword_path(&app).await;
 
     for page in [
         "/",

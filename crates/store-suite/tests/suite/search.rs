@@ -357,7 +357,60 @@ async fn the_index_follows_the_change_log_and_a_pruned_log_asks_for_a_rebuild(st
     assert!(!store.index_state().await.expect("state").complete);
 }
 
+/// Best match first: the stories about a word (headline, standfirst, labels) before those
+/// that only say it, and pages that run through both without a gap or a repeat.
+async fn best_match_first_pages_through_the_stories_about_a_word_then_those_that_say_it(
+    store: &dyn Store,
+) {
+    let edition = english_edition(store).await;
+    let harbour = section(store, edition, None, "harbour").await;
+    let mut about = Vec::new();
+    let mut saying = Vec::new();
+    for n in 0..7 {
+        let mut new = story(edition, harbour, &format!("ferry-{n}"), 10 + n);
+        if n % 2 == 0 {
+            new.fields.headline = format!("Ferries cancelled, day {n}");
+        } else {
+            new.fields.headline = format!("Storm closes the coast, day {n}");
+            new.fields.body = Body(vec![Block::Paragraph {
+                inlines: vec![Inline::plain("The ferries stayed in port.")],
+            }]);
+        }
+        let id = store.create_story(&new).await.expect("story");
+        if n % 2 == 0 { &mut about } else { &mut saying }.push(id);
+    }
+    rebuild(store).await;
+    let ferries = query(vec![word("ferries")], Vec::new());
+
+    let mut pages = Vec::new();
+    for offset in (0..8).step_by(3) {
+        let page = store
+            .search(&SearchRequest {
+                query: &ferries,
+                any: false,
+                filter: readers(edition),
+                order: SearchOrder::Relevance,
+                limit: 3,
+                offset,
+            })
+            .await
+            .expect("search");
+        assert_eq!(page.total, 7);
+        pages.extend(page.hits.into_iter().map(|hit| hit.story_id));
+    }
+
+    assert_eq!(pages.len(), 7, "{pages:?}");
+    let (first, rest) = pages.split_at(about.len());
+    let mut first = first.to_vec();
+    let mut rest = rest.to_vec();
+    first.sort_unstable();
+    rest.sort_unstable();
+    assert_eq!(first, about, "the stories about ferries come first");
+    assert_eq!(rest, saying);
+}
+
 crate::on_both_backends!(
+    best_match_first_pages_through_the_stories_about_a_word_then_those_that_say_it,
     a_full_build_indexes_every_story_and_searches_match_stems_phrases_and_filters,
     terms_are_only_terms_whatever_they_hold,
     the_index_follows_the_change_log_and_a_pruned_log_asks_for_a_rebuild,

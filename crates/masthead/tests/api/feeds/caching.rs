@@ -10,7 +10,7 @@ use store::Role;
 use super::BASE;
 use super::read::{feedparser, header, read_feed, send};
 use crate::editor::{public_path, within};
-use crate::helpers::spawn_app;
+use crate::helpers::{Page, TestApp, spawn_app};
 
 #[tokio::test]
 async fn feeds_answer_conditional_requests_until_a_story_in_them_changes_and_keep_its_id() {
@@ -30,20 +30,7 @@ async fn feeds_answer_conditional_requests_until_a_story_in_them_changes_and_kee
     let modified = header(&first, "last-modified").to_string();
     let id_before = feedparser(&first.text)["entries"][0]["id"].clone();
 
-    let by_tag = send(
-        &app,
-        reqwest::Method::GET,
-        path,
-        &[("if-none-match", &etag)],
-    )
-    .await;
-    let by_date = send(
-        &app,
-        reqwest::Method::GET,
-        path,
-        &[("if-modified-since", &modified)],
-    )
-    .await;
+    let (by_tag, by_date) = revalidate(&app, path, &etag, &modified).await;
     let head = send(&app, reqwest::Method::HEAD, path, &[]).await;
     let other_tag = send(
         &app,
@@ -79,20 +66,7 @@ async fn feeds_answer_conditional_requests_until_a_story_in_them_changes_and_kee
     })
     .await;
 
-    let by_tag = send(
-        &app,
-        reqwest::Method::GET,
-        path,
-        &[("if-none-match", &etag)],
-    )
-    .await;
-    let by_date = send(
-        &app,
-        reqwest::Method::GET,
-        path,
-        &[("if-modified-since", &modified)],
-    )
-    .await;
+    let (by_tag, by_date) = revalidate(&app, path, &etag, &modified).await;
     assert_eq!((by_tag.status, by_date.status), (200, 200));
     let entry = &feedparser(&by_tag.text)["entries"][0];
     assert_eq!(
@@ -103,6 +77,20 @@ async fn feeds_answer_conditional_requests_until_a_story_in_them_changes_and_kee
         entry["link"],
         format!("{BASE}{}", public_path(&app, story).await)
     );
+}
+
+/// The feed at `path` asked again with each validator alone: `If-None-Match`, then
+/// `If-Modified-Since`.
+async fn revalidate(app: &TestApp, path: &str, etag: &str, modified: &str) -> (Page, Page) {
+    let by_tag = send(app, reqwest::Method::GET, path, &[("if-none-match", etag)]).await;
+    let by_date = send(
+        app,
+        reqwest::Method::GET,
+        path,
+        &[("if-modified-since", modified)],
+    )
+    .await;
+    (by_tag, by_date)
 }
 
 #[tokio::test]

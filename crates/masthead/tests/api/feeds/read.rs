@@ -2,38 +2,20 @@
 //! RSS and Atom, jsonfeed-util for JSON Feed), each format's own rules, and each item
 //! against the story page it names.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use jiff::Timestamp;
 use serde_json::Value;
 
 use super::{BASE, FORMATS, atom, xml};
-use crate::helpers::{Page, TestApp};
+use crate::helpers::{Page, TestApp, python_json};
 
 /// What the feed parsers understood of a feed (see `tests/feedparse.py`).
 pub fn feedparser(feed: &str) -> Value {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/feedparse.py");
-    let mut child = Command::new("python3")
-        .arg(script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("python3 runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(feed.as_bytes())
-        .expect("feed written");
-    let output = child.wait_with_output().expect("feedparser ran");
-    assert!(
-        output.status.success(),
-        "tests/feedparse.py (pip install feedparser jsonfeed-util): {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("feedparser's JSON")
+    python_json(
+        &[script],
+        feed,
+        "tests/feedparse.py (pip install feedparser jsonfeed-util)",
+    )
 }
 
 /// Every way a JSON Feed breaks the JSON Feed 1.1 specification's rules.

@@ -3,10 +3,9 @@
 //! library) reads the text, so a document that is not well-formed or uses an undeclared
 //! prefix fails here, and element names come with their exact namespace.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use serde::Deserialize;
+
+use crate::helpers::python_json;
 
 pub const SITEMAP: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 pub const NEWS: &str = "http://www.google.com/schemas/sitemap-news/0.9";
@@ -63,26 +62,12 @@ pub fn parse(text: &str) -> Xml {
         &text[..text.len().min(80)]
     );
     assert!(text.len() <= MAX_BYTES, "at most 50 MB");
-    let mut child = Command::new("python3")
-        .args(["-c", PARSE])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("python3 runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(text.as_bytes())
-        .expect("write");
-    let output = child.wait_with_output().expect("python3 ends");
-    assert!(
-        output.status.success(),
-        "not well-formed XML: {}\n{text}",
-        String::from_utf8_lossy(&output.stderr)
+    let tree = python_json(
+        &["-c", PARSE],
+        text,
+        &format!("not well-formed XML:\n{text}\n"),
     );
-    serde_json::from_slice(&output.stdout).expect("the parser's JSON")
+    serde_json::from_value(tree).expect("the parser's JSON")
 }
 
 /// Whether a text is a W3C datetime (https://www.w3.org/TR/NOTE-datetime): `YYYY`,
