@@ -79,6 +79,42 @@ async fn feeds_answer_conditional_requests_until_a_story_in_them_changes_and_kee
     );
 }
 
+#[tokio::test]
+async fn a_reader_asking_by_date_gets_the_feed_again_once_its_newest_story_is_unpublished() {
+    let app = spawn_app().await;
+    let editor = app.desk(Role::Editor).await;
+    let story = editor
+        .create_story("Harbour crane toppled", app.a_section_id().await)
+        .await;
+    editor.save(story, &[], "publish").await;
+    let path = "/rss/latest";
+    within(&app, path, Duration::from_secs(2), |_, text| {
+        text.contains("Harbour crane toppled")
+    })
+    .await;
+    let first = send(&app, reqwest::Method::GET, path, &[]).await;
+    let modified = header(&first, "last-modified").to_string();
+
+    // HTTP dates count whole seconds: the change must fall in a later one.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let unpublished = editor.save(story, &[], "unpublish").await;
+    assert_eq!(unpublished.status, 303, "{}", unpublished.text);
+    within(&app, path, Duration::from_secs(2), |_, text| {
+        !text.contains("Harbour crane toppled")
+    })
+    .await;
+    let by_date = send(
+        &app,
+        reqwest::Method::GET,
+        path,
+        &[("if-modified-since", &modified)],
+    )
+    .await;
+
+    assert_eq!(by_date.status, 200, "the copy the reader holds is gone");
+    assert!(!by_date.text.contains("Harbour crane toppled"));
+}
+
 /// The feed at `path` asked again with each validator alone: `If-None-Match`, then
 /// `If-Modified-Since`.
 async fn revalidate(app: &TestApp, path: &str, etag: &str, modified: &str) -> (Page, Page) {

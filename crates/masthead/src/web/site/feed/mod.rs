@@ -18,7 +18,7 @@ use store::{CacheTag, Story, StoryFilter, StoryQuery};
 use crate::domain::reserved;
 use crate::service::feed::feed_stories;
 use crate::service::site::{EditionSite, Site};
-use crate::web::cache::cacheable;
+use crate::web::cache::cacheable_as;
 use crate::web::error::AppError;
 use crate::web::site::feed::item::{FeedTime, FeedView, ItemView, PersonView};
 use crate::web::site::listing::{ListingKind, find_subject};
@@ -63,12 +63,19 @@ impl FeedFormat {
         }
     }
 
-    /// The media type, for `Content-Type` (with its charset) and `<link type>`.
+    /// The media type, for `<link type>`.
     pub fn media_type(self) -> &'static str {
+        self.content_type()
+            .split_once(';')
+            .map_or("", |(media_type, _)| media_type)
+    }
+
+    /// The `Content-Type`: the media type with its charset.
+    fn content_type(self) -> &'static str {
         match self {
-            FeedFormat::Rss => "application/rss+xml",
-            FeedFormat::Atom => "application/atom+xml",
-            FeedFormat::Json => "application/feed+json",
+            FeedFormat::Rss => "application/rss+xml; charset=utf-8",
+            FeedFormat::Atom => "application/atom+xml; charset=utf-8",
+            FeedFormat::Json => "application/feed+json; charset=utf-8",
         }
     }
 
@@ -223,7 +230,7 @@ pub async fn show_feed(
     // Items show bylines, topics, keywords and captions: a change to any of them logs
     // the stories that show it.
     tags.extend(loaded.stories.iter().map(|s| CacheTag::Story(s.story.id)));
-    Ok(Some(feed_response(format, body, tags, newest)))
+    Ok(Some(feed_response(format, body, tags)))
 }
 
 /// When a story last changed as a feed shows it: its update, or its first publication
@@ -232,21 +239,15 @@ pub fn last_change(story: &Story) -> Timestamp {
     story.updated_at.max(story.published_at.unwrap_or_default())
 }
 
-/// A cacheable response with the format's media type and `Last-Modified`.
-fn feed_response(
-    format: FeedFormat,
-    body: String,
-    tags: Vec<CacheTag>,
-    modified: Timestamp,
-) -> Response {
-    let mut response = cacheable(body, tags);
-    let headers = response.headers_mut();
-    let content_type = format!("{}; charset=utf-8", format.media_type());
-    if let Ok(value) = HeaderValue::from_str(&content_type) {
-        headers.insert(header::CONTENT_TYPE, value);
-    }
-    if let Ok(value) = HeaderValue::from_str(&item::http_date(modified)) {
-        headers.insert(header::LAST_MODIFIED, value);
+/// A cacheable response with the format's media type and `Last-Modified`: when this copy
+/// was made, not the newest item's update. The cache drops a copy as soon as anything it
+/// shows changes, which an item's time does not tell: an author renamed, a story unpublished
+/// (the newest item then goes back in time). A reader sending the copy's date gets `304`
+/// only until then.
+fn feed_response(format: FeedFormat, body: String, tags: Vec<CacheTag>) -> Response {
+    let mut response = cacheable_as(format.content_type(), body, tags);
+    if let Ok(value) = HeaderValue::from_str(&item::http_date(Timestamp::now())) {
+        response.headers_mut().insert(header::LAST_MODIFIED, value);
     }
     response
 }
