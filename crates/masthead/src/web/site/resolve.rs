@@ -19,7 +19,8 @@ use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;
 use crate::web::site::listing::ListingKind;
 use crate::web::site::{
-    contact, feed, home, jobs, listing, moved_to_page, newsletter, search, section, sitemap, story,
+    contact, feed, home, jobs, listing, moved_to_page, newsletter, private_page, search, section,
+    sitemap, story,
 };
 use crate::web::state::AppState;
 
@@ -38,7 +39,7 @@ pub async fn show_path(State(state): State<Arc<AppState>>, uri: Uri) -> Result<R
     }
     let address = match site.reader_url(uri.path(), uri.query()) {
         ReaderUrl::Page(address) => address,
-        ReaderUrl::Moved(url) => return Ok(moved_to_canonical(&url)),
+        ReaderUrl::Moved(url) => return Ok(moved_to_canonical(&keep_query(&site, url, &uri))),
         ReaderUrl::Invalid | ReaderUrl::NotReader => return Err(AppError::NotFound),
     };
     let (edition, _) = site
@@ -88,6 +89,19 @@ pub async fn show_path(State(state): State<Arc<AppState>>, uri: Uri) -> Result<R
     moved
         .map(|path| moved_to_page(&path, page))
         .ok_or(AppError::NotFound)
+}
+
+/// A canonical URL with the request's query when the page there reads it (a search, a
+/// newsletter confirmation link): `/Search?q=port` moves to `/search?q=port`, not to an
+/// empty search. Other pages' queries are only their position, which `url` already holds.
+fn keep_query(site: &Site, url: String, uri: &Uri) -> String {
+    let path = url.split('?').next().unwrap_or_default();
+    match uri.query() {
+        Some(query) if !query.is_empty() && private_page(site, path).is_some() => {
+            format!("{path}?{query}")
+        }
+        _ => url,
+    }
 }
 
 /// A 301 to a canonical URL, already encoded.

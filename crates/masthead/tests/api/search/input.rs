@@ -186,6 +186,37 @@ async fn search_pages_pass_the_page_cache_and_head_answers_headers_only() {
 }
 
 #[tokio::test]
+async fn another_spelling_of_the_search_page_moves_with_its_search() {
+    let app = spawn_app().await;
+    let cases = [
+        ("/Search?q=nato", "/search?q=nato", "capitals"),
+        (
+            "/SEARCH?q=nato&page=2",
+            "/search?q=nato&page=2",
+            "a later page",
+        ),
+        (
+            "/ar/Search?q=%D8%A3",
+            "/ar/search?q=%D8%A3",
+            "the Arabic edition",
+        ),
+        ("/Search?", "/search", "a bare question mark"),
+        (
+            "/World?q=nato",
+            "/world",
+            "another page's query is not kept",
+        ),
+    ];
+
+    for (path, expected, reason) in cases {
+        let moved = app.get(path).await;
+
+        assert_eq!(moved.status, 301, "{reason}");
+        assert_eq!(moved.location(), expected, "{reason}");
+    }
+}
+
+#[tokio::test]
 async fn a_hundred_searches_at_once_are_answered_or_told_to_come_back_and_the_site_goes_on() {
     let app = Arc::new(spawn_app().await);
     let word = demo_word(&app, "/world").await;
