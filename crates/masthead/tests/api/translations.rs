@@ -225,7 +225,7 @@ async fn a_draft_counterpart_is_never_linked_from_the_site_until_it_is_published
 }
 
 #[tokio::test]
-async fn home_pages_always_and_sections_with_a_counterpart_carry_their_language_links() {
+async fn home_pages_always_and_sections_and_topics_with_a_counterpart_carry_language_links() {
     let app = spawn_app().await;
     let home = format!("{}/", base(&app));
     let arabic_home = format!("{}/ar/", base(&app));
@@ -234,6 +234,8 @@ async fn home_pages_always_and_sections_with_a_counterpart_carry_their_language_
     let ar = app.get("/ar/").await;
     let section = app.get("/world").await;
     let second_page = app.get("/world?page=2").await;
+    let topic = app.get("/ar/topic/heritage").await;
+    let english_only = app.get("/topic/migration").await;
 
     let both = vec![
         ("en".to_string(), home.clone()),
@@ -251,7 +253,22 @@ async fn home_pages_always_and_sections_with_a_counterpart_carry_their_language_
         ]
     );
     assert!(hreflangs(&second_page).is_empty(), "only the first page");
-    for page in [&en, &ar, &section] {
+    assert_eq!(topic.status, 200);
+    assert_eq!(
+        hreflangs(&topic),
+        [
+            ("ar".to_string(), format!("{arabic_home}topic/heritage")),
+            ("en".to_string(), format!("{home}topic/heritage")),
+            ("x-default".to_string(), format!("{home}topic/heritage")),
+        ],
+        "a topic with the same slug in both editions"
+    );
+    assert_eq!(english_only.status, 200);
+    assert!(
+        hreflangs(&english_only).is_empty(),
+        "no Arabic topic of that slug"
+    );
+    for page in [&en, &ar, &section, &topic] {
         for (tag, url) in hreflangs(page) {
             let valid = tag == "x-default"
                 || (tag.len() >= 2 && tag.split('-').all(|part| !part.is_empty()));

@@ -2,8 +2,11 @@
 //! set every version carries (itself included, plus `x-default`: the default edition's
 //! version, the one without a path prefix), and the visible "Read in English" /
 //! "اقرأ بالعربية" link to each other version, worded in that version's language.
+//! Home pages always have every edition's; sections and topics those of the other
+//! editions that have one at the same path or slug (see `service::counterpart`).
 
 use serde::Serialize;
+use store::{CacheTag, Store, StoreResult};
 
 use crate::service::counterpart::{counterpart_section, other_editions};
 use crate::service::site::{EditionSite, Site};
@@ -90,4 +93,26 @@ pub fn section_versions(
     });
     let versions: Vec<_> = std::iter::once(own).chain(others).collect();
     LanguageVersions::new(site, base_url, edition.edition.id, &versions)
+}
+
+/// A topic's page and its counterparts: the topics with the same slug in the other
+/// editions; with the cache tags of those topics, whose changes change this page.
+pub async fn topic_versions(
+    store: &dyn Store,
+    site: &Site,
+    base_url: &str,
+    edition: &EditionSite,
+    slug: &str,
+) -> StoreResult<(LanguageVersions, Vec<CacheTag>)> {
+    let path = |edition: &EditionSite| format!("{}/topic/{slug}", edition.edition.path_prefix);
+    let mut versions = vec![(edition, path(edition))];
+    let mut tags = Vec::new();
+    for other in other_editions(site, edition.edition.id) {
+        if let Some(topic) = store.topic_by_slug(other.edition.id, slug).await? {
+            versions.push((other, path(other)));
+            tags.push(CacheTag::Topic(topic.id));
+        }
+    }
+    let languages = LanguageVersions::new(site, base_url, edition.edition.id, &versions);
+    Ok((languages, tags))
 }
