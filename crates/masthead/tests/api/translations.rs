@@ -352,6 +352,12 @@ async fn malformed_hostile_and_same_edition_ids_are_refused_and_link_nothing() {
             &[("edition", &ARABIC.to_string())],
         )
         .await;
+    let translate_path = format!("/admin/stories/{english}/translate");
+    let translate_own = editor.post(&translate_path, &[("edition", "1")]).await;
+    let translate_junk = editor.post(&translate_path, &[("edition", "../2")]).await;
+    let translate_missing = editor
+        .post("/admin/stories/999999/translate", &[("edition", "2")])
+        .await;
     let find_own = editor
         .get(&format!(
             "/admin/stories/{english}/translation?edition={ENGLISH}"
@@ -362,5 +368,38 @@ async fn malformed_hostile_and_same_edition_ids_are_refused_and_link_nothing() {
     assert_eq!(unlink_own.status, 404);
     assert_eq!(unlink_nothing.status, 404);
     assert_eq!(find_own.status, 404, "the other edition is required");
+    assert_eq!(
+        translate_own.status, 400,
+        "a translation goes into another edition"
+    );
+    assert_eq!(translate_junk.status, 404);
+    assert_eq!(translate_missing.status, 404);
     assert!(counterparts(&app, english).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_reporter_links_their_own_unpublished_stories_but_not_once_one_is_published() {
+    let app = spawn_app().await;
+    let reporter = app.desk(Role::Reporter).await;
+    let editor = app.desk(Role::Editor).await;
+    let english = reporter
+        .create_story("Ferries return", app.a_section_id().await)
+        .await;
+    let arabic = start::translate(&reporter, english, ARABIC).await;
+    let unlink = format!("/admin/stories/{english}/translation/unlink");
+    let arabic_edition = [("edition", "2")];
+
+    let unlinked = reporter.post(&unlink, &arabic_edition).await;
+    let relinked = link(&reporter, arabic, &english.to_string()).await;
+    let published = editor.save(english, &[], "publish").await;
+    let refused = reporter.post(&unlink, &arabic_edition).await;
+
+    assert_eq!(unlinked.status, 303, "{}", unlinked.text);
+    assert_eq!(relinked.status, 303, "{}", relinked.text);
+    assert_eq!(published.status, 303, "{}", published.text);
+    assert_eq!(
+        refused.status, 403,
+        "the published page is the editors' now"
+    );
+    assert_eq!(counterparts(&app, english).await, [arabic]);
 }
