@@ -403,3 +403,20 @@ async fn a_reporter_links_their_own_unpublished_stories_but_not_once_one_is_publ
     );
     assert_eq!(counterparts(&app, english).await, [arabic]);
 }
+
+#[tokio::test]
+async fn a_broken_translations_table_fails_the_link_with_the_error_page_and_no_details() {
+    let app = spawn_app().await;
+    let editor = app.desk(Role::Editor).await;
+    let english = published(&app, ENGLISH, 1).await.remove(0);
+    let arabic = published(&app, ARABIC, 1).await.remove(0);
+    app.sabotage("DROP TABLE story_translations");
+
+    let page = link(&editor, english.id, &arabic.id.to_string()).await;
+
+    assert_eq!(page.status, 500);
+    assert!(
+        !page.text.contains("story_translations"),
+        "no internal details"
+    );
+}
