@@ -2,6 +2,7 @@
 //! (symmetrical, one per edition, audited), the language links both pages then carry, and
 //! who may link; starting a translation and the untranslated list are in `start`.
 
+mod reader;
 mod start;
 
 use std::time::{Duration, Instant};
