@@ -4,7 +4,7 @@
 use store::Role;
 
 use super::{ARABIC, ENGLISH, link, path_of, published};
-use crate::browser::{axe_check, axe_source};
+use crate::browser::{axe_source, violations_at};
 use crate::helpers::spawn_app;
 use crate::webdriver::Browser;
 
@@ -23,7 +23,7 @@ async fn both_pages_of_a_linked_pair_show_the_language_link_and_pass_accessibili
     for (width, height) in [(1280, 900), (390, 844)] {
         browser.resize(width, height).await;
         for path in &pages {
-            browser.open(&format!("{}{path}", app.address)).await;
+            problems.extend(violations_at(&browser, &axe, &app.address, path, width).await);
             let shown = browser
                 .script(
                     "const a = document.querySelector('.read-in a'); \
@@ -31,10 +31,6 @@ async fn both_pages_of_a_linked_pair_show_the_language_link_and_pass_accessibili
                 )
                 .await;
             assert_eq!(shown, serde_json::Value::Bool(true), "{path} at {width}px");
-            let found = axe_check(&browser, &axe, path).await;
-            for violation in found["violations"].as_array().into_iter().flatten() {
-                problems.push(format!("{path} at {width}px: {violation}"));
-            }
         }
     }
 
