@@ -222,3 +222,30 @@ async fn the_translation_pages_and_the_linked_story_pages_are_valid_html() {
 
     assert_valid(dir.path(), &paths);
 }
+
+#[tokio::test]
+async fn the_editor_panel_withholds_a_linked_draft_the_account_may_not_open() {
+    let app = spawn_app().await;
+    let contributor = app.desk(Role::Contributor).await;
+    let editor = app.desk(Role::Editor).await;
+    let own = contributor
+        .create_story("A contributor's draft", app.a_section_id().await)
+        .await;
+    let theirs = translate(&editor, own, ARABIC).await;
+
+    let page = contributor.get(&format!("/admin/stories/{own}")).await;
+    let by_editor = editor.get(&format!("/admin/stories/{own}")).await;
+
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.texts(".nr-translation p")[0],
+        "Linked to (a story you cannot open) Draft"
+    );
+    let to_theirs = format!("/admin/stories/{theirs}");
+    assert!(!page.attrs(".nr-translation a", "href").contains(&to_theirs));
+    assert!(
+        by_editor
+            .attrs(".nr-translation a", "href")
+            .contains(&to_theirs)
+    );
+}

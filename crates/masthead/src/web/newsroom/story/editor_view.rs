@@ -264,7 +264,7 @@ impl EditorPage {
         };
         let related = related_choices(state, site, edition, story, &values).await?;
         let translations = match story {
-            Some(story) => translation_panels(state, site, story).await?,
+            Some(story) => translation_panels(state, site, user, story).await?,
             None => Vec::new(),
         };
         let kinds = [

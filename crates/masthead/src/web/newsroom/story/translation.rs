@@ -11,6 +11,7 @@ use search::Language;
 use serde::Serialize;
 use store::NewsroomStory;
 
+use crate::domain::permission::may_see_headline;
 use crate::service::counterpart::other_editions;
 use crate::service::newsroom::{StoryListAsk, story_list};
 use crate::service::site::{EditionSite, Site};
@@ -41,6 +42,8 @@ pub struct TranslationPanel {
     pub translate_label: String,
     /// The linked story there, if any.
     pub linked: Option<StoryRow>,
+    /// Whether the account may open the linked story (else its headline is withheld).
+    pub can_open: bool,
 }
 
 /// The language a newsroom button names ("Arabic"), else the edition's own name.
@@ -59,6 +62,7 @@ fn language_name(edition: &EditionSite) -> String {
 pub async fn translation_panels(
     state: &AppState,
     site: &Site,
+    user: &CurrentUser,
     story: &NewsroomStory,
 ) -> Result<Vec<TranslationPanel>, AppError> {
     let links = state.store.translations(story.id.0).await?;
@@ -69,16 +73,25 @@ pub async fn translation_panels(
         ..store::StoryListQuery::default()
     };
     let linked = state.store.story_summaries(&query).await?;
+    let (role, id) = (user.user.role, user.user.id);
     Ok(other_editions(site, story.edition_id)
-        .map(|other| TranslationPanel {
-            edition_id: other.edition.id,
-            edition_name: other.edition.name.clone(),
-            lang: other.edition.language.clone(),
-            translate_label: format!("Translate to {}", language_name(other)),
-            linked: linked
+        .map(|other| {
+            let found = linked
                 .iter()
-                .find(|summary| summary.edition_id == other.edition.id)
-                .map(|summary| StoryRow::new(site, summary.clone())),
+                .find(|summary| summary.edition_id == other.edition.id);
+            let can_open = found.is_some_and(|s| may_see_headline(role, id, s.owner_id, s.status));
+            let mut row = found.map(|summary| StoryRow::new(site, summary.clone()));
+            if let Some(row) = row.as_mut().filter(|_| !can_open) {
+                row.headline = "(a story you cannot open)".into();
+            }
+            TranslationPanel {
+                edition_id: other.edition.id,
+                edition_name: other.edition.name.clone(),
+                lang: other.edition.language.clone(),
+                translate_label: format!("Translate to {}", language_name(other)),
+                linked: row,
+                can_open,
+            }
         })
         .collect())
 }
