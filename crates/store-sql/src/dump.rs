@@ -67,6 +67,7 @@ pub const TABLES: &[&str] = &[
     "gallery_items",
     "story_images",
     "story_lists",
+    "story_translations",
     "story_revisions",
     "story_autosaves",
     "redirects",

@@ -38,6 +38,7 @@ pub mod sitemaps;
 pub mod stories;
 pub mod story_write;
 pub mod taxonomy;
+pub mod translations;
 pub mod tree;
 pub mod workflow;
 pub mod write;

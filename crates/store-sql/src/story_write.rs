@@ -325,7 +325,9 @@ pub async fn story_tags<D: Dialect>(tx: &mut Tx<D>, id: i64) -> StoreResult<Vec<
              UNION ALL SELECT 'topic', topic_id FROM story_topics WHERE story_id = $1 \
              UNION ALL SELECT 'keyword', keyword_id FROM story_keywords WHERE story_id = $1 \
              UNION ALL SELECT 'author', author_id FROM story_credits \
-               WHERE story_id = $1 AND author_id IS NOT NULL",
+               WHERE story_id = $1 AND author_id IS NOT NULL \
+             UNION ALL SELECT 'story', translation_id FROM story_translations \
+               WHERE story_id = $1",
             id
         ))
         .await?;

@@ -25,6 +25,7 @@ mod sitemap;
 pub mod slug;
 mod store;
 mod tag;
+mod translation;
 mod write;
 
 pub use body::{Block, Body, Inline};
@@ -50,4 +51,5 @@ pub use store::{
     Presence, SiteReads, Store, StoryReads, Writes,
 };
 pub use tag::CacheTag;
+pub use translation::*;
 pub use write::*;

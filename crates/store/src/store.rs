@@ -18,6 +18,7 @@ use crate::ops::Operations;
 use crate::query::StoryQuery;
 use crate::search::SearchIndex;
 use crate::sitemap::Sitemaps;
+use crate::translation::Translations;
 use crate::write::*;
 
 /// Everything Masthead keeps in its database: the parts below, which each backend
@@ -40,6 +41,7 @@ pub trait Store:
     + People
     + SearchIndex
     + Sitemaps
+    + Translations
     + Operations
 {
 }
@@ -62,6 +64,7 @@ impl<T> Store for T where
         + People
         + SearchIndex
         + Sitemaps
+        + Translations
         + Operations
 {
 }

@@ -9,6 +9,9 @@ use crate::domain::i18n_search::{SEARCH_ARABIC, SEARCH_ENGLISH, SearchStrings};
 /// Interface strings for one language; templates read them as `t.<name>`.
 #[derive(Debug, Serialize)]
 pub struct Strings {
+    /// The link to a page's counterpart in this language, from the other edition's page
+    /// ("Read in English"): written in this language.
+    pub read_in: &'static str,
     /// Skip link text.
     pub skip_to_content: &'static str,
     /// Label of the breaking-news bar.
@@ -212,6 +215,7 @@ pub struct NewsletterStrings {
 
 /// English.
 pub const ENGLISH: Strings = Strings {
+    read_in: "Read in English",
     skip_to_content: "Skip to content",
     breaking_news: "Breaking news",
     menu: "Menu",
@@ -309,6 +313,7 @@ const NEWSLETTER_ENGLISH: NewsletterStrings = NewsletterStrings {
 
 /// Arabic.
 pub const ARABIC: Strings = Strings {
+    read_in: "اقرأ بالعربية",
     skip_to_content: "انتقل إلى المحتوى",
     breaking_news: "عاجل",
     menu: "القائمة",

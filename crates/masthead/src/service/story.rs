@@ -32,6 +32,8 @@ pub struct StoryBundle {
     pub related: HashMap<i64, Teaser>,
     /// Latest stories of the same top section.
     pub more: Vec<Teaser>,
+    /// Its published translations in the other editions.
+    pub translations: Vec<Teaser>,
     /// Images and topic labels of all of the above.
     pub extras: Extras,
 }
@@ -78,13 +80,14 @@ pub async fn story_bundle(
     let store = sources.store;
     // Independent reads run together: each is a round trip to a database thread.
     let related_ids = story.body.related_story_ids();
-    let (credits, topics, keywords, recommended, related, latest) = tokio::try_join!(
+    let (credits, topics, keywords, recommended, related, latest, translations) = tokio::try_join!(
         resolve_credits(store, &story.credits),
         store.topics(&story.topic_ids),
         store.keywords(&story.keyword_ids),
         recommendations(sources, &story),
         store.teasers_by_ids(&related_ids),
         more_stories(store, &story, more_from_section),
+        published_translations(store, story.id),
     )?;
     let related: HashMap<i64, Teaser> = related
         .into_iter()
@@ -119,8 +122,19 @@ pub async fn story_bundle(
         recommended,
         related,
         more,
+        translations,
         extras,
     })
+}
+
+/// A story's translations that readers can open: the published ones.
+async fn published_translations(store: &dyn Store, id: i64) -> StoreResult<Vec<Teaser>> {
+    let links = store.translations(id).await?;
+    if links.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i64> = links.iter().map(|link| link.story_id).collect();
+    store.teasers_by_ids(&ids).await
 }
 
 /// The latest stories of a section, enough to fill "more stories" after dropping the

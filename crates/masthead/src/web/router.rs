@@ -9,7 +9,7 @@ use axum::routing::{get, post};
 
 use crate::web::middleware;
 use crate::web::newsroom::media::{edit as media_edit, library, upload_form};
-use crate::web::newsroom::story::{autosave, edit, list, preview, revisions};
+use crate::web::newsroom::story::{autosave, edit, list, preview, revisions, translation};
 use crate::web::newsroom::{
     agencies, audit, authors, breaking, contact, dashboard, desks, fronts, guard, jobs, keywords,
     login, menus, newsletter_list, newsletters, sections, session, topics, unsaved, users,
@@ -61,6 +61,15 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
         )
         .route("/stories/{id}/revisions", get(revisions::list_revisions))
         .route("/stories/{id}/restore", post(revisions::restore_revision))
+        .route(
+            "/stories/{id}/translation",
+            get(translation::find_translation).post(translation::link_story),
+        )
+        .route(
+            "/stories/{id}/translation/unlink",
+            post(translation::unlink_story),
+        )
+        .route("/stories/{id}/translate", post(translation::translate))
         .route(
             "/media",
             get(library::list_media)

@@ -67,6 +67,8 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/admin/story_edit.html",
     "templates/admin/conflict.html",
     "templates/admin/revisions.html",
+    "templates/admin/_translations.html",
+    "templates/admin/translation.html",
     "templates/admin/users.html",
     "templates/admin/media.html",
     "templates/admin/media_edit.html",

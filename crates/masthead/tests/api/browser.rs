@@ -111,6 +111,23 @@ pub async fn axe_check(browser: &Browser, axe: &str, path: &str) -> serde_json::
     found
 }
 
+/// Opens a path at the browser's size and lists axe's violations there, each labelled
+/// with the path and `width`.
+pub async fn violations_at(
+    browser: &Browser,
+    axe: &str,
+    address: &str,
+    path: &str,
+    width: u32,
+) -> Vec<String> {
+    browser.open(&format!("{address}{path}")).await;
+    let found = axe_check(browser, axe, path).await;
+    let listed = found["violations"].as_array().into_iter().flatten();
+    listed
+        .map(|violation| format!("{path} at {width}px: {violation}"))
+        .collect()
+}
+
 /// axe-core's browser bundle, installed from npm by `.ci/run` into `target/axe`.
 pub fn axe_source() -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -145,11 +162,7 @@ async fn pages_pass_automated_accessibility_checks_at_desktop_and_phone_width() 
             arabic_story.as_str(),
         ];
         for path in pages.into_iter().chain(searches.iter().map(String::as_str)) {
-            browser.open(&format!("{}{path}", app.address)).await;
-            let found = axe_check(&browser, &axe, path).await;
-            for violation in found["violations"].as_array().into_iter().flatten() {
-                problems.push(format!("{path} at {width}px: {violation}"));
-            }
+            problems.extend(violations_at(&browser, &axe, &app.address, path, width).await);
         }
     }
 

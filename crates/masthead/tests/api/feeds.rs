@@ -257,9 +257,10 @@ async fn every_listing_page_links_its_feeds_in_each_format() {
         "/ar/",
     ] {
         let html = app.get(page).await;
-        let hrefs = html.attrs("link[rel=alternate]", "href");
-        let types = html.attrs("link[rel=alternate]", "type");
-        let titles = html.attrs("link[rel=alternate]", "title");
+        // Feeds are the alternates with a type (the others are language versions).
+        let hrefs = html.attrs("link[rel=alternate][type]", "href");
+        let types = html.attrs("link[rel=alternate][type]", "type");
+        let titles = html.attrs("link[rel=alternate][type]", "title");
 
         assert_eq!(
             types,

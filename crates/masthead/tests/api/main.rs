@@ -43,5 +43,6 @@ mod sitemaps;
 mod smtp;
 mod story;
 mod story_search;
+mod translations;
 mod validity;
 mod webdriver;

@@ -249,6 +249,7 @@ async fn the_newsroom_passes_automated_accessibility_checks() {
         "/admin/stories".to_string(),
         format!("/admin/stories/{story}"),
         format!("/admin/stories/{story}/revisions?from=1&to=2"),
+        format!("/admin/stories/{story}/translation?edition=2"),
         "/admin/stories/new".to_string(),
         "/admin/audit".to_string(),
     ];

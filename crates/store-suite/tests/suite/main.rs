@@ -15,3 +15,4 @@ mod schema;
 mod search;
 mod sitemaps;
 mod stories;
+mod translations;

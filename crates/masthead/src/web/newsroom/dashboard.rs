@@ -1,5 +1,6 @@
 //! The dashboard: my drafts, waiting for review, scheduled, recently published, missed
-//! schedules, and for editors how many readers' messages wait.
+//! schedules, published stories not yet translated, and for editors how many readers'
+//! messages wait.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -13,6 +14,7 @@ use crate::service::newsroom::{Dashboard, dashboard};
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::StoryRow;
+use crate::web::newsroom::story::translation::{UntranslatedBlock, untranslated_blocks};
 use crate::web::newsroom::view::AdminChrome;
 use crate::web::state::AppState;
 
@@ -26,6 +28,8 @@ struct DashboardPage {
     missed: Vec<StoryRow>,
     /// Readers' messages no one has handled, for those who read them.
     unhandled_messages: Option<i64>,
+    /// Published stories not yet translated, per edition and the edition they lack.
+    untranslated: Vec<UntranslatedBlock>,
 }
 
 /// `GET /admin`.
@@ -58,6 +62,7 @@ pub async fn show_dashboard(
         published: rows(published),
         missed: rows(missed),
         unhandled_messages,
+        untranslated: untranslated_blocks(&state, &site).await?,
     };
     Ok(Html(state.theme.render("admin/dashboard.html", &page)?))
 }

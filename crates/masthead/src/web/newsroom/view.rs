@@ -152,6 +152,9 @@ fn notice_text(code: &str) -> Option<&'static str> {
         "sending" => "The issue is being sent: its counts below grow as it goes.",
         "nothing-new" => "Nothing was sent: no story was published since the previous issue.",
         "emailed" => "The bar is being emailed to the breaking-news list.",
+        "linked" => "Linked to its translation.",
+        "unlinked" => "The link to the translation was removed.",
+        "translation" => "The translation was started as a draft linked to its original.",
         _ => return None,
     })
 }

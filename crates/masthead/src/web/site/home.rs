@@ -9,6 +9,7 @@ use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
 use crate::web::site::feed::{FeedLink, alternates};
+use crate::web::site::language::home_versions;
 use crate::web::site::metadata::{HeadMeta, Publication};
 use crate::web::state::AppState;
 use crate::web::view::{Chrome, LinkView, TeaserView};
@@ -51,7 +52,9 @@ pub async fn show_home(
             .unwrap_or_default()
     };
     let chrome = Chrome::new(site, edition, &state.base_url);
-    let head = Publication::new(site, edition, &state.base_url).home_head(&chrome.newsletter_pitch);
+    let mut head =
+        Publication::new(site, edition, &state.base_url).home_head(&chrome.newsletter_pitch);
+    head.languages = home_versions(site, &state.base_url, edition);
     let page = HomePage {
         alternates: alternates(
             &site.settings.site_name,

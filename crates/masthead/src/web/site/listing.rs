@@ -12,6 +12,7 @@ use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
 use crate::web::site::feed::{FeedLink, alternates};
+use crate::web::site::language::{LanguageVersions, topic_versions};
 use crate::web::site::metadata::{Collection, HeadMeta, Publication};
 use crate::web::state::AppState;
 use crate::web::view::{Chrome, ImageView, LinkView, Pager, TeaserView};
@@ -178,7 +179,7 @@ pub async fn show_listing(
     let pager = Pager::new(&path, &page, edition);
     let publication = Publication::new(site, edition, &state.base_url);
     let empty = page.listing.items.is_empty();
-    let head = subject_head(
+    let mut head = subject_head(
         &publication,
         &subject,
         kind,
@@ -187,6 +188,9 @@ pub async fn show_listing(
         &pager,
         empty,
     );
+    let (languages, mut tags) = counterparts(state, site, edition, kind, slug, &pager).await?;
+    head.languages = languages;
+    tags.extend([subject.tag, CacheTag::Edition(edition.edition.id)]);
     let view = ListingPage {
         chrome: Chrome::new(site, edition, &state.base_url),
         alternates: alternates(
@@ -208,10 +212,25 @@ pub async fn show_listing(
         pager,
     };
     let html = state.theme.render("pages/listing.html", &view)?;
-    Ok(Some(cacheable(
-        html,
-        vec![subject.tag, CacheTag::Edition(edition.edition.id)],
-    )))
+    Ok(Some(cacheable(html, tags)))
+}
+
+/// A listing's language versions and the tags of its counterparts: only a topic's first
+/// page has them (keywords and authors are not curated per edition, and later pages list
+/// other stories).
+async fn counterparts(
+    state: &AppState,
+    site: &Site,
+    edition: &EditionSite,
+    kind: ListingKind,
+    slug: &str,
+    pager: &Pager,
+) -> Result<(LanguageVersions, Vec<CacheTag>), AppError> {
+    if !matches!(kind, ListingKind::Topic) || pager.previous.is_some() {
+        return Ok((LanguageVersions::default(), Vec::new()));
+    }
+    let store = state.store.as_ref();
+    Ok(topic_versions(store, site, &state.base_url, edition, slug).await?)
 }
 
 /// The head of a listing page: the subject's photo as its picture; an author page is

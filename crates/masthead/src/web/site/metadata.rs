@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 use store::Image;
 
 use crate::service::site::{EditionSite, Site};
+use crate::web::site::language::LanguageVersions;
 use crate::web::view::{LinkView, Pager};
 
 /// The theme's logo, under its plain name so the address stays the same across themes'
@@ -41,6 +42,8 @@ pub struct HeadMeta {
     pub next: Option<String>,
     /// schema.org objects, one script element each.
     pub json_ld: Vec<Value>,
+    /// The page's versions in the other editions' languages (`hreflang` links).
+    pub languages: LanguageVersions,
 }
 
 /// Who publishes a page and where the site lives: what every page's metadata shares.
@@ -131,6 +134,7 @@ impl<'a> Publication<'a> {
             prev: None,
             next: None,
             json_ld: Vec::new(),
+            languages: LanguageVersions::default(),
         }
     }
 

@@ -5,6 +5,7 @@ pub mod contact;
 pub mod feed;
 pub mod home;
 pub mod jobs;
+pub mod language;
 pub mod listing;
 pub mod metadata;
 pub mod newsletter;

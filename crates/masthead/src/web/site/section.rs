@@ -11,6 +11,7 @@ use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
 use crate::web::site::feed::{FeedLink, alternates, section_subject};
+use crate::web::site::language::section_versions;
 use crate::web::site::metadata::{Collection, HeadMeta, Publication};
 use crate::web::state::AppState;
 use crate::web::view::{Chrome, LinkView, Pager, TeaserView};
@@ -59,7 +60,7 @@ pub async fn show_section(
         .into_iter()
         .map(link)
         .collect();
-    let head = Publication::new(site, edition, &state.base_url).listing_head(
+    let mut head = Publication::new(site, edition, &state.base_url).listing_head(
         Collection {
             title: &section.name,
             description: &section.description,
@@ -69,6 +70,18 @@ pub async fn show_section(
             empty: page.listing.items.is_empty(),
         },
         &pager,
+    );
+    // Only the first page has counterparts: the other pages list other stories.
+    if pager.previous.is_none() {
+        head.languages = section_versions(site, &state.base_url, edition, section.id);
+    }
+    // Every edition's tag: a section added to or renamed in the other edition's tree
+    // changes this page's language links.
+    let mut tags = vec![CacheTag::Section(section.id)];
+    tags.extend(
+        site.editions
+            .iter()
+            .map(|e| CacheTag::Edition(e.edition.id)),
     );
     let view = SectionPage {
         chrome: Chrome::new(site, edition, &state.base_url),
@@ -88,11 +101,5 @@ pub async fn show_section(
         pager,
     };
     let html = state.theme.render("pages/section.html", &view)?;
-    Ok(Some(cacheable(
-        html,
-        vec![
-            CacheTag::Section(section.id),
-            CacheTag::Edition(edition.edition.id),
-        ],
-    )))
+    Ok(Some(cacheable(html, tags)))
 }

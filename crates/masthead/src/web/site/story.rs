@@ -15,6 +15,7 @@ use crate::web::cache::cacheable;
 use crate::web::error::AppError;
 use crate::web::site::feed::{FeedRow, FeedSubjects, feed_rows};
 use crate::web::site::jobs::{JOBS_PAGE, JobView, open_jobs};
+use crate::web::site::language::LanguageVersions;
 use crate::web::site::metadata::{HeadMeta, Publication};
 use crate::web::site::story_metadata::story_head;
 use crate::web::site::story_view::StoryView;
@@ -114,6 +115,9 @@ pub async fn render_story(
     let path = site.story_path(&teaser_of_story(&bundle.story));
     let mut head = story_head(&publication, bundle, &story, &description, &path);
     head.noindex = audience == Audience::Preview;
+    if audience == Audience::Readers {
+        head.languages = story_languages(site, edition, bundle, &state.base_url);
+    }
     let page = StoryPage {
         chrome: Chrome::new(site, edition, &state.base_url),
         canonical: head.url.clone(),
@@ -139,6 +143,22 @@ pub async fn render_story(
         "pages/story.html"
     };
     Ok(state.theme.render(template, &page)?)
+}
+
+/// A published story's language versions: itself and its published translations.
+fn story_languages(
+    site: &Site,
+    edition: &EditionSite,
+    bundle: &StoryBundle,
+    base_url: &str,
+) -> LanguageVersions {
+    let own = (edition, site.story_path(&teaser_of_story(&bundle.story)));
+    let others = bundle.translations.iter().filter_map(|teaser| {
+        let other = site.edition(teaser.edition_id)?;
+        Some((other, site.story_path(teaser)))
+    });
+    let versions: Vec<_> = std::iter::once(own).chain(others).collect();
+    LanguageVersions::new(site, base_url, edition.edition.id, &versions)
 }
 
 /// Whether a story is the static page that lists the feeds.

@@ -13,6 +13,7 @@ use crate::service::story_form::{FieldErrors, StoryFormValues};
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::{newsroom_time, status_label};
+use crate::web::newsroom::story::translation::{TranslationPanel, translation_panels};
 use crate::web::newsroom::view::AdminChrome;
 use crate::web::state::AppState;
 
@@ -97,6 +98,8 @@ pub struct EditorPage {
     /// Published stories sharing the most weighted words with this one, to pick as
     /// recommended (none for a new story).
     pub related: Vec<RelatedChoice>,
+    /// The story's translations, one panel per other edition (none for a new story).
+    pub translations: Vec<TranslationPanel>,
 }
 
 /// A related story the editor may pick as recommended.
@@ -260,6 +263,10 @@ impl EditorPage {
             None => Vec::new(),
         };
         let related = related_choices(state, site, edition, story, &values).await?;
+        let translations = match story {
+            Some(story) => translation_panels(state, site, user, story).await?,
+            None => Vec::new(),
+        };
         let kinds = [
             StoryKind::News,
             StoryKind::Opinion,
@@ -320,6 +327,7 @@ impl EditorPage {
                 .collect(),
             timezone: edition.edition.timezone.clone(),
             related,
+            translations,
             present,
             autosaved_at: None,
         })

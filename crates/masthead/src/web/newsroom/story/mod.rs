@@ -8,3 +8,4 @@ pub mod list;
 pub mod open;
 pub mod preview;
 pub mod revisions;
+pub mod translation;
