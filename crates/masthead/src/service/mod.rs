@@ -11,6 +11,7 @@ pub mod author_edit;
 pub mod autosave;
 pub mod breaking;
 pub mod contact;
+pub mod crops;
 pub mod demo_accounts;
 pub mod error;
 pub mod feed;

@@ -25,6 +25,7 @@ fn new_image(caption: &str, folder: &str) -> NewImage {
                 key: format!("{folder}/320.{format}"),
             })
             .collect(),
+        crops: Vec::new(),
     }
 }
 

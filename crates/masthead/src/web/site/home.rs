@@ -51,7 +51,9 @@ pub async fn show_home(
             .unwrap_or_default()
     };
     let chrome = Chrome::new(site, edition, &state.base_url);
-    let head = Publication::new(site, edition, &state.base_url).home_head(&chrome.newsletter_pitch);
+    let publication = Publication::new(site, edition, &state.base_url);
+    let picture = publication.lead_picture(&front.lead, &front.extras.images);
+    let head = publication.home_head(&chrome.newsletter_pitch, picture);
     let page = HomePage {
         alternates: alternates(
             &site.settings.site_name,

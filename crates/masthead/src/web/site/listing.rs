@@ -178,7 +178,7 @@ pub async fn show_listing(
     let pager = Pager::new(&path, &page, edition);
     let publication = Publication::new(site, edition, &state.base_url);
     let empty = page.listing.items.is_empty();
-    let head = subject_head(
+    let mut head = subject_head(
         &publication,
         &subject,
         kind,
@@ -187,6 +187,9 @@ pub async fn show_listing(
         &pager,
         empty,
     );
+    if head.image.is_none() {
+        head.image = publication.lead_picture(&page.listing.items, &page.listing.extras.images);
+    }
     let view = ListingPage {
         chrome: Chrome::new(site, edition, &state.base_url),
         alternates: alternates(
@@ -214,8 +217,8 @@ pub async fn show_listing(
     )))
 }
 
-/// The head of a listing page: the subject's photo as its picture; an author page is
-/// about the author.
+/// The head of a listing page: the subject's photo as its picture (else, set by the caller,
+/// its first story's); an author page is about the author.
 fn subject_head(
     publication: &Publication,
     subject: &Subject,
@@ -236,7 +239,7 @@ fn subject_head(
             }],
             person: matches!(kind, ListingKind::Author)
                 .then(|| person(publication, subject, path, picture.clone())),
-            image: picture.and_then(|picture| picture["url"].as_str().map(str::to_string)),
+            image: image.and_then(|image| publication.social_image(image)),
             empty,
         },
         pager,
