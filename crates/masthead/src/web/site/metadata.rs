@@ -150,6 +150,15 @@ impl<'a> Publication<'a> {
         }
     }
 
+    /// The head of a page of a public form (`form` is "contact" or "newsletter"): never
+    /// indexed, its address the form's.
+    pub fn form_head(&self, title: &str, form: &str) -> HeadMeta {
+        let url = self.absolute(&format!("{}/{form}", self.edition.edition.path_prefix));
+        let mut head = self.head("website", title, "", &url);
+        head.noindex = true;
+        head
+    }
+
     /// The home page's head: the `WebSite` with its search box and the publisher, and the
     /// lead story's picture.
     pub fn home_head(&self, description: &str, image: Option<HeadImage>) -> HeadMeta {

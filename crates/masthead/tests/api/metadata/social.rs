@@ -84,3 +84,43 @@ async fn home_and_listing_pages_show_their_lead_storys_wide_crop() {
         assert_eq!(assert_og_image(&app, &page).await, (1200, 675), "{path}");
     }
 }
+
+#[tokio::test]
+async fn search_contact_newsletter_and_job_pages_carry_open_graph_and_twitter_tags() {
+    let app = spawn_app().await;
+    let job = app.get("/jobs").await.attrs("a[href^='/jobs/']", "href");
+    let mut pages = vec![
+        ("/search?q=turkey".to_string(), "en_US", true),
+        ("/ar/search?q=تركيا".to_string(), "ar_AR", true),
+        ("/contact".to_string(), "en_US", true),
+        ("/ar/contact".to_string(), "ar_AR", true),
+        ("/newsletter".to_string(), "en_US", true),
+        ("/ar/newsletter".to_string(), "ar_AR", true),
+    ];
+    pages.extend(job.into_iter().take(1).map(|path| (path, "en_US", false)));
+    assert_eq!(pages.len(), 7, "a job listing in the demo");
+
+    for (path, locale, private) in pages {
+        let page = app.get(&path).await;
+        assert_eq!(page.status, 200, "{path}");
+        let url = meta(&page, "meta[property='og:url']").unwrap_or_default();
+        assert!(url.starts_with(super::BASE), "{path}: og:url {url}");
+        assert!(meta(&page, "meta[property='og:title']").is_some_and(|title| !title.is_empty()));
+        assert_eq!(
+            meta(&page, "meta[property='og:site_name']").as_deref(),
+            Some("The Meridian Herald")
+        );
+        assert_eq!(
+            meta(&page, "meta[property='og:locale']").as_deref(),
+            Some(locale)
+        );
+        assert!(meta(&page, "meta[name='twitter:card']").is_some(), "{path}");
+        let robots = page.attrs("meta[name=robots]", "content");
+        let expected = if private {
+            "noindex"
+        } else {
+            "max-image-preview:large"
+        };
+        assert_eq!(robots, [expected], "{path}");
+    }
+}
