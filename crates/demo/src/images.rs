@@ -10,8 +10,9 @@ use store::{Crop, NewImage, Rendition, Writes};
 
 use crate::text::Rng;
 
-/// Rendition widths the demo stores, narrowest first.
-pub const WIDTHS: [u32; 3] = [320, 640, 1024];
+/// Rendition widths the demo stores, narrowest first: the widest is wide enough for Google
+/// Discover's large previews, and is also the image's 16:9 crop.
+pub const WIDTHS: [u32; 3] = [320, 640, 1200];
 
 fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> Rgb<u8> {
     let channel = |i: usize| (f32::from(a[i]) * (1.0 - t) + f32::from(b[i]) * t) as u8;
@@ -117,9 +118,10 @@ impl Scene {
 /// The width every rendition of a sketched photo is drawn at.
 const SKETCH_WIDTH: u32 = 16;
 
-/// The crops the app makes of an upload (16:9, 4:3 and 1:1 at 1200 pixels wide, for search
-/// engines and social sites), drawn here as windows of a larger scene: (ratio, width, height).
-const CROPS: [(&str, u32, u32); 3] = [("16:9", 1200, 675), ("4:3", 1200, 900), ("1:1", 1200, 1200)];
+/// The 4:3 and 1:1 crops search engines and social sites ask for, drawn as windows of a
+/// 1280-pixel scene rather than cut (the app would cut them at this size from a picture of
+/// 1280 x 720); the 16:9 crop is the widest rendition. (ratio, width, height).
+const CROPS: [(&str, u32, u32); 2] = [("4:3", 960, 720), ("1:1", 720, 720)];
 
 /// Where the demo's crops are centred across the scene, as the app would around the
 /// image's focal point.
@@ -225,8 +227,10 @@ pub(crate) async fn make_image(
     // random token instead.
     let token = format!("{:016x}", rng.next_u64());
     let mut renditions = Vec::new();
+    let mut widest = Vec::new();
     for (width, bytes) in WIDTHS.iter().zip(files.by_ref()) {
         let key = format!("demo/{token}/{width}.jpg");
+        widest.clone_from(&bytes);
         media.put(&key, bytes).await?;
         renditions.push(Rendition {
             width: *width,
@@ -235,8 +239,16 @@ pub(crate) async fn make_image(
             key,
         });
     }
+    // The crop has a file of its own: moving the focal point removes the crops' files.
+    let wide = (WIDTHS[WIDTHS.len() - 1], WIDTHS[WIDTHS.len() - 1] * 9 / 16);
+    let drawn = std::iter::once(("16:9", wide.0, wide.1, widest)).chain(
+        CROPS
+            .iter()
+            .zip(files)
+            .map(|(&(r, w, h), bytes)| (r, w, h, bytes)),
+    );
     let mut crops = Vec::new();
-    for (&(ratio, width, height), bytes) in CROPS.iter().zip(files) {
+    for (ratio, width, height, bytes) in drawn {
         let key = format!("demo/{token}/{}.jpg", ratio.replace(':', "x"));
         media.put(&key, bytes).await?;
         crops.push(Crop {

@@ -157,14 +157,14 @@ async fn an_image_recorded_without_crops_gets_them_from_its_widest_rendition() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert_ne!(after.0, before, "new crops for {path}");
-    // The demo's widest rendition is 1024 pixels: crops are never upscaled.
-    assert_eq!(after.1, "1024");
+    // Cut from the demo's widest rendition, 1200 x 675: its 16:9 crop is all of it.
+    assert_eq!(after.1, "1200");
     let url = after
         .0
         .split_once("/media/")
         .map(|(_, key)| format!("/media/{key}"));
     assert_eq!(
         served_size(&app, &url.expect("a media URL")).await,
-        (1024, 576)
+        (1200, 675)
     );
 }
