@@ -296,6 +296,10 @@ mod tests {
             "notes": [], "hints": [], "searched": "x", "count": "1 result",
             "first_number": 1, "results": [],
             "pager": {"label": null, "previous": null, "next": null},
+            "head": {"og_type": "website", "title": "Search", "description": "",
+                "url": "http://masthead.test/search?q=x", "image": null,
+                "site_name": "Herald", "locale": "en_US", "noindex": true,
+                "prev": null, "next": null, "json_ld": []},
         });
         for (name, value) in fields.as_object().expect("fields") {
             view[name] = value.clone();
@@ -323,6 +327,7 @@ mod tests {
         assert!(html.contains(r#"value="&lt;b&gt;x&lt;/b&gt;""#), "the box");
         assert!(html.contains(r#"<a rel="next" href="/search?q=x&amp;page=2">Next page</a>"#));
         assert!(html.contains(r#"<meta name="robots" content="noindex">"#));
+        assert!(html.contains(r#"<meta property="og:title" content="Search">"#));
     }
 
     #[test]
