@@ -3,7 +3,8 @@
 //! [`inspect`] validates an upload (format from magic bytes, size limits read from the header
 //! before decoding, a full decode) and strips EXIF and XMP from the original to store;
 //! [`renditions`] makes the resized JPEG and WebP copies that pages serve, optionally cropped to
-//! an aspect ratio around a focal point.
+//! an aspect ratio around a focal point, and [`crops`] the 16:9, 4:3 and 1:1 JPEGs that search
+//! engines and social sites show.
 //!
 //! GIF and WebP animations are accepted, but renditions are made of the first frame only: the
 //! newsroom rarely uploads animations, and a still is what a story's photo slot shows.
@@ -24,4 +25,6 @@ pub use error::ImagingError;
 pub use format::Format;
 pub use inspect::{Upload, inspect};
 pub use limits::Limits;
-pub use rendition::{DEFAULT_WIDTHS, RenditionFile, renditions};
+pub use rendition::{
+    CROP_RATIOS, CROP_WIDTH, CropFile, DEFAULT_WIDTHS, RenditionFile, crops, renditions,
+};

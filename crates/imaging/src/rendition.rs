@@ -12,6 +12,14 @@ use crate::inspect::Upload;
 /// The widths a page asks for in its `srcset`, from phone to wide desktop.
 pub const DEFAULT_WIDTHS: [u32; 5] = [320, 640, 960, 1280, 1920];
 
+/// The aspect ratios of the crops search engines and social sites ask for (Google: 16:9, 4:3
+/// and 1:1), widest first.
+pub const CROP_RATIOS: [(u32, u32); 3] = [(16, 9), (4, 3), (1, 1)];
+
+/// The width every crop is made at (Google Discover's large previews need 1200 pixels), or
+/// the crop's own width when it is narrower: crops are never upscaled.
+pub const CROP_WIDTH: u32 = 1200;
+
 /// JPEG quality for renditions: visually clean for photos at about a tenth of the pixels' size.
 const JPEG_QUALITY: u8 = 82;
 
@@ -58,13 +66,8 @@ pub fn renditions(
     aspect: Option<(u32, u32)>,
     focal: (f32, f32),
 ) -> Result<Vec<RenditionFile>, ImagingError> {
-    let source = upload.image();
-    let (x, y, crop_width, crop_height) = crop_box(source.width(), source.height(), aspect, focal)?;
-    let mut current = if (crop_width, crop_height) == (source.width(), source.height()) {
-        eight_bit(source)
-    } else {
-        eight_bit(&source.crop_imm(x, y, crop_width, crop_height))
-    };
+    let mut current = cropped(upload, aspect, focal)?;
+    let (crop_width, crop_height) = (current.width(), current.height());
     // Widest first, each from the one before: every step then reduces by at most about two, which
     // is cheap. On a 4000-pixel photo the results stay within 54 dB PSNR of resizing each from
     // the source, far less than the JPEG encoding itself changes.
@@ -77,6 +80,47 @@ pub fn renditions(
     }
     files.sort_by_key(|file| (file.width, file.format == Format::Webp));
     Ok(files)
+}
+
+/// One crop of an upload, as [`crops`] makes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CropFile {
+    /// Its aspect ratio, one of [`CROP_RATIOS`].
+    pub ratio: (u32, u32),
+    /// The JPEG.
+    pub file: RenditionFile,
+}
+
+/// Makes the crops of an upload, one per ratio of [`CROP_RATIOS`] in that order: the largest
+/// box of the ratio around `focal` (as in [`renditions`]), [`CROP_WIDTH`] wide or its own
+/// width if narrower. JPEG only: crawlers and social sites, who read them, all take JPEG.
+pub fn crops(upload: &Upload, focal: (f32, f32)) -> Result<Vec<CropFile>, ImagingError> {
+    CROP_RATIOS
+        .iter()
+        .map(|&ratio| {
+            let crop = cropped(upload, Some(ratio), focal)?;
+            let width = crop.width().min(CROP_WIDTH);
+            let height = scaled_height(crop.width(), crop.height(), width);
+            let file = encode_jpeg(&resize(&crop, width, height))?;
+            Ok(CropFile { ratio, file })
+        })
+        .collect()
+}
+
+/// The upload's picture in eight bits per channel, cropped to `aspect` around `focal` (see
+/// [`renditions`]).
+fn cropped(
+    upload: &Upload,
+    aspect: Option<(u32, u32)>,
+    focal: (f32, f32),
+) -> Result<DynamicImage, ImagingError> {
+    let source = upload.image();
+    let (x, y, width, height) = crop_box(source.width(), source.height(), aspect, focal)?;
+    Ok(if (width, height) == (source.width(), source.height()) {
+        eight_bit(source)
+    } else {
+        eight_bit(&source.crop_imm(x, y, width, height))
+    })
 }
 
 /// Eight bits per channel, which both encoders take; RGBA only where there is alpha.

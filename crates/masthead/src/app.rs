@@ -16,6 +16,7 @@ use tokio::net::TcpListener;
 use crate::config::Config;
 use crate::domain::signed::Signer;
 use crate::jobs::changes::{ChangeFollower, ChangeSignal, FollowerBeat};
+use crate::jobs::crops::{CropMaker, CropSignal};
 use crate::jobs::indexer::SearchIndexer;
 use crate::jobs::issues::NewsletterClock;
 use crate::jobs::scheduler::JobWorker;
@@ -139,6 +140,7 @@ pub struct App {
     worker: JobWorker,
     clock: NewsletterClock,
     pruner: LogPruner,
+    crops: CropMaker,
 }
 
 impl App {
@@ -188,6 +190,7 @@ impl App {
             ),
             address_locks: AddressLocks::default(),
             uploads: Gate::new(config.max_parallel_uploads, UPLOAD_WAIT),
+            crop_signal: Arc::new(CropSignal::default()),
             diffs: Gate::new(DIFF_SLOTS, DIFF_WAIT),
             searches: Gate::new(SEARCH_SLOTS, SEARCH_WAIT),
             mail,
@@ -213,6 +216,16 @@ impl App {
         let clock = NewsletterClock {
             state: state.clone(),
         };
+        let crops = CropMaker {
+            store: state.store.clone(),
+            media: state.media.clone(),
+            limits: imaging::Limits {
+                max_bytes: state.max_upload_bytes,
+                ..imaging::Limits::default()
+            },
+            signal: state.crop_signal.clone(),
+            changed: state.change_signal.clone(),
+        };
         let router = crate::web::router::router(state.clone());
         Ok(App {
             listener,
@@ -224,6 +237,7 @@ impl App {
             worker,
             clock,
             pruner,
+            crops,
         })
     }
 
@@ -246,12 +260,14 @@ impl App {
         let worker = tokio::spawn(self.worker.run());
         let pruner = tokio::spawn(self.pruner.run());
         let clock = tokio::spawn(self.clock.run());
+        let crops = tokio::spawn(self.crops.run());
         serve(self.listener, self.site, self.server, shutdown_signal()).await;
         follower.abort();
         indexer.abort();
         worker.abort();
         pruner.abort();
         clock.abort();
+        crops.abort();
         Ok(())
     }
 }

@@ -46,6 +46,7 @@ pub const TABLES: &[&str] = &[
     "menu_items",
     "images",
     "renditions",
+    "image_crops",
     "authors",
     "author_aliases",
     "agencies",

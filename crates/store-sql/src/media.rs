@@ -11,8 +11,8 @@ use crate::search::optional_like_pattern;
 use crate::select::image_select;
 use crate::story_write::story_tags;
 use crate::workflow::audit_in;
-use crate::write::insert_image;
-use crate::{SqlStore, sql};
+use crate::write::{insert_crops, insert_image};
+use crate::{SqlStore, Tx, sql};
 
 /// Matches the `LIKE` pattern `$1` in the caption, credit or alt text, or anything when
 /// null. `lower` folds ASCII only on both databases, as [`search_pattern`] does.
@@ -129,28 +129,7 @@ impl<D: Dialect> MediaLibrary for SqlStore<D> {
         if updated == 0 {
             return Err(StoreError::NotFound);
         }
-        let published: Vec<(i64,)> = tx
-            .fetch_all(sql!(
-                "SELECT DISTINCT s.id FROM story_images u JOIN stories s ON s.id = u.story_id \
-                 WHERE u.image_id = $1 AND s.status = 'published'",
-                changes.id
-            ))
-            .await?;
-        let mut tags = Vec::new();
-        for (story_id,) in published {
-            tags.extend(story_tags::<D>(&mut tx, story_id).await?);
-        }
-        let portrayed: Vec<(i64,)> = tx
-            .fetch_all(sql!(
-                "SELECT id FROM authors WHERE image_id = $1",
-                changes.id
-            ))
-            .await?;
-        tags.extend(
-            portrayed
-                .into_iter()
-                .map(|(author,)| CacheTag::Author(author)),
-        );
+        let tags = image_tags::<D>(&mut tx, changes.id).await?;
         audit_in::<D>(&mut tx, audit, changes.id).await?;
         let logged = !tags.is_empty();
         if logged {
@@ -159,4 +138,80 @@ impl<D: Dialect> MediaLibrary for SqlStore<D> {
         tx.commit().await?;
         Ok(logged)
     }
+
+    async fn replace_crops(
+        &self,
+        image_id: i64,
+        focal: (f32, f32),
+        crops: &[Crop],
+    ) -> StoreResult<Option<Vec<String>>> {
+        let mut tx = self.write().await?;
+        let current: Option<(f64, f64)> = tx
+            .fetch_optional(sql!(
+                format!(
+                    "SELECT focal_x, focal_y FROM images WHERE id = $1{}",
+                    D::FOR_NO_KEY_UPDATE
+                ),
+                image_id
+            ))
+            .await?;
+        // Stored as REAL / DOUBLE from an f32: compared as f32 again, exactly.
+        let still = current.is_some_and(|(x, y)| (x as f32, y as f32) == focal);
+        if !still {
+            return Ok(None);
+        }
+        let replaced: Vec<(String,)> = tx
+            .fetch_all(sql!(
+                "DELETE FROM image_crops WHERE image_id = $1 RETURNING key",
+                image_id
+            ))
+            .await?;
+        insert_crops::<D>(&mut tx, image_id, focal, crops).await?;
+        let tags = image_tags::<D>(&mut tx, image_id).await?;
+        if !tags.is_empty() {
+            log_tags::<D>(&mut tx, "image", image_id, "crop", tags).await?;
+        }
+        tx.commit().await?;
+        Ok(Some(replaced.into_iter().map(|(key,)| key).collect()))
+    }
+
+    async fn images_needing_crops(&self, after: i64, limit: u32) -> StoreResult<Vec<i64>> {
+        let ids: Vec<(i64,)> = self
+            .db()
+            .fetch_all(sql!(
+                "SELECT i.id FROM images i WHERE i.id > $1 AND NOT EXISTS \
+                   (SELECT 1 FROM image_crops c WHERE c.image_id = i.id \
+                    AND c.focal_x = i.focal_x AND c.focal_y = i.focal_y) \
+                 ORDER BY i.id LIMIT $2",
+                after,
+                limit
+            ))
+            .await?;
+        Ok(ids.into_iter().map(|(id,)| id).collect())
+    }
+}
+
+/// The cache tags of the pages that show an image: its published stories' pages (and
+/// every listing they are on) and the pages of the authors it portrays.
+async fn image_tags<D: Dialect>(tx: &mut Tx<D>, image_id: i64) -> StoreResult<Vec<CacheTag>> {
+    let published: Vec<(i64,)> = tx
+        .fetch_all(sql!(
+            "SELECT DISTINCT s.id FROM story_images u JOIN stories s ON s.id = u.story_id \
+             WHERE u.image_id = $1 AND s.status = 'published'",
+            image_id
+        ))
+        .await?;
+    let mut tags = Vec::new();
+    for (story_id,) in published {
+        tags.extend(story_tags::<D>(tx, story_id).await?);
+    }
+    let portrayed: Vec<(i64,)> = tx
+        .fetch_all(sql!("SELECT id FROM authors WHERE image_id = $1", image_id))
+        .await?;
+    tags.extend(
+        portrayed
+            .into_iter()
+            .map(|(author,)| CacheTag::Author(author)),
+    );
+    Ok(tags)
 }

@@ -155,6 +155,8 @@ pub struct ImageRow {
     focal_y: f64,
     /// JSON array of `[width, height, format, key]`, narrowest first.
     renditions: String,
+    /// JSON array of `[ratio, width, height, key]`, widest ratio first.
+    crops: String,
 }
 
 impl TryFrom<ImageRow> for Image {
@@ -172,6 +174,7 @@ impl TryFrom<ImageRow> for Image {
             focal_y: row.focal_y as f32,
             // Each rendition is a JSON array of the fields in order, which serde reads as well.
             renditions: from_json("image renditions", &row.renditions)?,
+            crops: from_json("image crops", &row.crops)?,
         })
     }
 }

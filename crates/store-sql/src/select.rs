@@ -37,9 +37,17 @@ impl Selects {
             "renditions WHERE image_id = i.id",
             "width, format",
         );
+        // Widest ratio first: 16:9, 4:3, 1:1.
+        let crops = D::json_list(
+            &format!("{array}(ratio, width, height, key)"),
+            "image_crops WHERE image_id = i.id",
+            "height * 100 / width",
+        );
         Selects {
             story,
-            image: format!("SELECT i.*, {renditions} AS renditions FROM images i"),
+            image: format!(
+                "SELECT i.*, {renditions} AS renditions, {crops} AS crops FROM images i"
+            ),
         }
     }
 }
@@ -49,8 +57,8 @@ pub fn story_select<D: Dialect>() -> &'static str {
     &D::selects().story
 }
 
-/// An image row with its renditions as `[width, height, format, key]`, narrowest first:
-/// `{image_select} WHERE ...` (the image is `i`).
+/// An image row with its renditions as `[width, height, format, key]`, narrowest first, and
+/// its crops as `[ratio, width, height, key]`: `{image_select} WHERE ...` (the image is `i`).
 pub fn image_select<D: Dialect>() -> &'static str {
     &D::selects().image
 }

@@ -226,5 +226,32 @@ pub async fn insert_image<D: Dialect>(
     if let Some(insert) = insert_rows("renditions", columns, renditions.collect(), placeholder) {
         tx.execute(insert).await?;
     }
+    let focal = (image.focal_x, image.focal_y);
+    insert_crops::<D>(tx, id, focal, &image.crops).await?;
     Ok(id)
+}
+
+/// Inserts an image's crops, cut around `focal`, inside a transaction.
+pub async fn insert_crops<D: Dialect>(
+    tx: &mut Tx<D>,
+    image_id: i64,
+    focal: (f32, f32),
+    crops: &[Crop],
+) -> StoreResult<()> {
+    let rows = crops.iter().map(|crop| {
+        vec![
+            Value::from(image_id),
+            Value::from(&crop.ratio),
+            Value::from(crop.width),
+            Value::from(crop.height),
+            Value::from(f64::from(focal.0)),
+            Value::from(f64::from(focal.1)),
+            Value::from(&crop.key),
+        ]
+    });
+    let columns = "image_id, ratio, width, height, focal_x, focal_y, key";
+    if let Some(insert) = insert_rows("image_crops", columns, rows.collect(), placeholder) {
+        tx.execute(insert).await?;
+    }
+    Ok(())
 }

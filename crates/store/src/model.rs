@@ -196,6 +196,9 @@ pub struct Image {
     pub focal_y: f32,
     /// Stored renditions, narrowest first.
     pub renditions: Vec<Rendition>,
+    /// Stored crops for search engines and social sites (16:9, 4:3, 1:1), widest ratio
+    /// first; none until they are made.
+    pub crops: Vec<Crop>,
 }
 
 /// One stored size and format of an image.
@@ -208,6 +211,19 @@ pub struct Rendition {
     /// File format ("jpeg").
     pub format: String,
     /// Key in the media store ("12/640.jpg").
+    pub key: String,
+}
+
+/// One stored crop of an image: the picture cut to an aspect ratio around its focal point.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Crop {
+    /// The aspect ratio, as "16:9".
+    pub ratio: String,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Key in the media store ("uploads/ab12/16x9-cd34.jpg"); always a JPEG.
     pub key: String,
 }
 

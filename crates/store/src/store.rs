@@ -441,6 +441,20 @@ pub trait MediaLibrary: Send + Sync + 'static {
         changes: &ImageChanges,
         audit: &NewAuditEntry,
     ) -> StoreResult<bool>;
+    /// Replaces an image's crops with `crops` (their files already in the media store), if
+    /// its focal point is still `focal`, the one they were made around; logs the pages that
+    /// show the image, as [`MediaLibrary::update_image`] does, in the same transaction.
+    /// Returns the keys of the crops replaced, whose files may go; `None` when the focal
+    /// point moved meanwhile (the newer crops win; these should go) or the image is gone.
+    async fn replace_crops(
+        &self,
+        image_id: i64,
+        focal: (f32, f32),
+        crops: &[Crop],
+    ) -> StoreResult<Option<Vec<String>>>;
+    /// Ids of images after id `after` that have no crops cut around their current focal
+    /// point (none at all, or cut around another), ascending, at most `limit`.
+    async fn images_needing_crops(&self, after: i64, limit: u32) -> StoreResult<Vec<i64>>;
 }
 
 /// Authors and agencies as the newsroom manages them. Every write appends its audit line

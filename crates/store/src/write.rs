@@ -136,6 +136,8 @@ pub struct NewImage {
     pub focal_y: f32,
     /// Renditions already written to the media store.
     pub renditions: Vec<Rendition>,
+    /// Crops already written to the media store (none: made later).
+    pub crops: Vec<Crop>,
 }
 
 /// The editable content of a story: everything the story editor changes, saved whole

@@ -111,6 +111,119 @@ fn a_tall_picture_cropped_wide_keeps_its_full_width() {
 }
 
 #[test]
+fn crop_boxes_at_each_ratio_reach_the_edges_for_extreme_focal_points() {
+    // A 3:2 photo of 3000 x 2000: 16:9 is wider (full width, cropped in height), 4:3 and 1:1
+    // narrower (full height, cropped in width).
+    let cases = [
+        ((16, 9), (0.0, 0.0), (0, 0, 3000, 1688), "16:9 at the top"),
+        (
+            (16, 9),
+            (0.5, 1.0),
+            (0, 312, 3000, 1688),
+            "16:9 at the bottom",
+        ),
+        (
+            (4, 3),
+            (0.0, 0.5),
+            (0, 0, 2667, 2000),
+            "4:3 at the far left",
+        ),
+        (
+            (4, 3),
+            (1.0, 0.5),
+            (333, 0, 2667, 2000),
+            "4:3 at the far right",
+        ),
+        (
+            (1, 1),
+            (0.0, 1.0),
+            (0, 0, 2000, 2000),
+            "1:1 at the bottom left",
+        ),
+        (
+            (1, 1),
+            (1.0, 0.0),
+            (1000, 0, 2000, 2000),
+            "1:1 at the top right",
+        ),
+        ((1, 1), (0.5, 0.5), (500, 0, 2000, 2000), "1:1 centred"),
+    ];
+
+    for (ratio, focal, expected, reason) in cases {
+        assert_eq!(
+            crop_box(3000, 2000, Some(ratio), focal),
+            Ok(expected),
+            "{reason}"
+        );
+    }
+    let tall = [
+        (
+            (0.5, 0.0),
+            (0, 0, 900, 506),
+            "16:9 of a tall picture at the top",
+        ),
+        (
+            (0.5, 1.0),
+            (0, 1094, 900, 506),
+            "16:9 of a tall picture at the bottom",
+        ),
+    ];
+    for (focal, expected, reason) in tall {
+        assert_eq!(
+            crop_box(900, 1600, Some((16, 9)), focal),
+            Ok(expected),
+            "{reason}"
+        );
+    }
+}
+
+#[test]
+fn crops_come_in_each_ratio_at_the_crop_width_as_jpeg() {
+    let upload = upload(2400, 1600);
+
+    let made = crops(&upload, (0.2, 0.8)).expect("made");
+
+    let sizes: Vec<_> = made
+        .iter()
+        .map(|crop| {
+            (
+                crop.ratio,
+                crop.file.width,
+                crop.file.height,
+                crop.file.format,
+            )
+        })
+        .collect();
+    assert_eq!(
+        sizes,
+        [
+            ((16, 9), 1200, 675, Format::Jpeg),
+            ((4, 3), 1200, 900, Format::Jpeg),
+            ((1, 1), 1200, 1200, Format::Jpeg),
+        ]
+    );
+    for crop in &made {
+        assert_eq!(
+            decoded(&crop.file).dimensions(),
+            (crop.file.width, crop.file.height)
+        );
+    }
+}
+
+#[test]
+fn crops_of_a_small_picture_are_never_upscaled() {
+    let upload = upload(800, 600);
+
+    let made = crops(&upload, (0.5, 0.5)).expect("made");
+
+    let sizes: Vec<_> = made
+        .iter()
+        .map(|crop| (crop.file.width, crop.file.height))
+        .collect();
+    assert_eq!(sizes, [(800, 450), (800, 600), (600, 600)]);
+}
+
+#[test]
 fn an_aspect_ratio_with_a_zero_side_is_refused() {
     let upload = upload(40, 40);
 

@@ -1,6 +1,7 @@
 //! Background work every app node runs: following the change log (dropping cached pages
 //! and reloading the site's tree), the durable job queue (scheduled publishing, email,
-//! newsletter issues), the newsletter clock, and pruning old log rows.
+//! newsletter issues), the newsletter clock, cutting images' crops, and pruning old log
+//! rows.
 //!
 //! The change follower and the pruner work through narrow handles: the store, the site
 //! tree ([`crate::service::site_tree::SiteTree`]), the page cache as a
@@ -8,6 +9,7 @@
 //! and the newsletter clock also render email from the theme, so they hold the app's state.
 
 pub mod changes;
+pub mod crops;
 pub mod indexer;
 pub mod issues;
 pub mod scheduler;

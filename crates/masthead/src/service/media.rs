@@ -1,5 +1,6 @@
-//! The media library's use cases: uploading an image (validate, make renditions, store the
-//! files, record them) and editing an image's text and focal point.
+//! The media library's use cases: uploading an image (validate, make renditions and crops,
+//! store the files, record them) and editing an image's text and focal point (whose crops
+//! the crop maker then cuts again: `service::crops`).
 //!
 //! Files go to a fresh random folder (`uploads/{token}/...`) before the database knows the
 //! image, so no key depends on an id. If writing a file or recording the image fails, the
@@ -7,7 +8,7 @@
 //! missing files nor files that no row names. Only a crash between the two steps can leave
 //! an unnamed folder behind, which nothing serves or lists.
 
-use imaging::{DEFAULT_WIDTHS, Format, ImagingError, Limits, RenditionFile};
+use imaging::{CropFile, DEFAULT_WIDTHS, Format, ImagingError, Limits, RenditionFile};
 use serde::{Deserialize, Serialize};
 use store::{ImageChanges, NewImage, NewUpload, Rendition, Store};
 
@@ -15,6 +16,7 @@ use crate::domain::permission::{Action, may_edit_image};
 use crate::media::MediaStore;
 use crate::service::account::random_token;
 use crate::service::actor::Actor;
+use crate::service::crops::{put_crops, remove};
 use crate::service::error::{ServiceError, ServiceResult};
 use crate::service::story_form::FieldErrors;
 
@@ -36,6 +38,7 @@ struct Prepared {
     height: u32,
     original: Vec<u8>,
     renditions: Vec<RenditionFile>,
+    crops: Vec<CropFile>,
 }
 
 /// Validates and resizes on a blocking thread: decoding and encoding take whole seconds of
@@ -44,12 +47,14 @@ async fn prepare(bytes: Vec<u8>, limits: Limits) -> ServiceResult<Prepared> {
     let work = tokio::task::spawn_blocking(move || -> Result<Prepared, ImagingError> {
         let upload = imaging::inspect(&bytes, &limits)?;
         let renditions = imaging::renditions(&upload, &DEFAULT_WIDTHS, None, (0.5, 0.5))?;
+        let crops = imaging::crops(&upload, (0.5, 0.5))?;
         Ok(Prepared {
             format: upload.format,
             width: upload.width,
             height: upload.height,
             original: upload.original,
             renditions,
+            crops,
         })
     });
     let prepared = work
@@ -80,11 +85,7 @@ pub async fn upload_image(
     let recorded = store_and_record(store, media, actor, &folder, prepared, text, &mut written);
     let recorded = recorded.await;
     if recorded.is_err() {
-        for key in &written {
-            if let Err(cleanup) = media.delete(key).await {
-                tracing::warn!(%key, error = %cleanup, "removing a failed upload's file");
-            }
-        }
+        remove(media, &written).await;
     }
     recorded
 }
@@ -114,6 +115,7 @@ async fn store_and_record(
             key,
         });
     }
+    let crops = put_crops(media, folder, prepared.crops, written).await?;
     let upload = NewUpload {
         image: NewImage {
             width: prepared.width,
@@ -124,6 +126,7 @@ async fn store_and_record(
             focal_x: 0.5,
             focal_y: 0.5,
             renditions,
+            crops,
         },
         original_key,
         uploaded_by: actor.id,

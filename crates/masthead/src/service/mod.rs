@@ -12,6 +12,7 @@ pub mod autosave;
 pub mod breaking;
 pub mod contact;
 pub mod counterpart;
+pub mod crops;
 pub mod demo_accounts;
 pub mod error;
 pub mod feed;

@@ -9,6 +9,7 @@ use store::Store;
 use crate::config::Secret;
 use crate::domain::signed::Signer;
 use crate::jobs::changes::{ChangeSignal, FollowerBeat};
+use crate::jobs::crops::CropSignal;
 use crate::mail::Mailer;
 use crate::media::MediaStore;
 use crate::service::address_lock::AddressLocks;
@@ -55,6 +56,8 @@ pub struct AppState {
     pub address_locks: AddressLocks,
     /// Slots for image uploads (`max_parallel_uploads`).
     pub uploads: Gate,
+    /// Wakes the crop maker when an image's focal point moves.
+    pub crop_signal: Arc<CropSignal>,
     /// Slots for revision diffs, which run on blocking threads.
     pub diffs: Gate,
     /// Slots for readers' searches, so that a burst of them cannot take every database

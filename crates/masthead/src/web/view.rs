@@ -345,6 +345,7 @@ mod tests {
             focal_x: 0.5,
             focal_y: 0.5,
             renditions,
+            crops: Vec::new(),
         }
     }
 

@@ -483,7 +483,9 @@ impl TestApp {
             None => std::process::Command::new("python3")
                 .args([
                     "-c",
-                    "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute(sys.argv[2])",
+                    // Autocommit, so that a DELETE or UPDATE is kept too.
+                    "import sqlite3, sys; \
+                     sqlite3.connect(sys.argv[1], isolation_level=None).execute(sys.argv[2])",
                 ])
                 .arg(self.data_dir().join("masthead.db"))
                 .arg(statement)

@@ -19,6 +19,7 @@ mod hostile;
 mod jobs;
 mod login;
 mod media;
+mod media_crops;
 mod media_files;
 mod media_library;
 mod media_s3;

@@ -20,6 +20,7 @@ mod with_s3 {
     use store::Role;
 
     use crate::helpers::spawn_app_with;
+    use crate::media_crops::move_focal_point;
     use crate::media_files::{encoded, fetch, uploaded};
     use crate::moto::Moto;
 
@@ -54,9 +55,11 @@ mod with_s3 {
             let key = url.strip_prefix("/media/").expect("a media URL");
             assert!(keys.contains(&format!("site/{key}")), "{key} in {keys:?}");
         }
+        let crops = page.attrs(".media-crops a", "href");
+        assert_eq!(crops.len(), 3, "16:9, 4:3 and 1:1: {crops:?}");
         let dir = tempfile::tempdir().expect("temp dir");
         let bucket = open(&media, dir.path()).await.expect("open the bucket");
-        for url in &renditions {
+        for url in renditions.iter().chain(&crops) {
             let key = url.strip_prefix("/media/").expect("a media URL");
             let (status, _, served) = fetch(&app, url).await;
             assert_eq!(status, 200, "{url}");
@@ -74,6 +77,38 @@ mod with_s3 {
             !app.data_dir().join("media").join(folder).exists(),
             "nothing is written to the local folder"
         );
+    }
+
+    #[tokio::test]
+    async fn moving_the_focal_point_replaces_the_crops_in_the_bucket() {
+        let Some(moto) = Moto::start().await else {
+            return;
+        };
+        moto.create_bucket("crops").await;
+        let media = moto.media_config("crops", "");
+        let app = spawn_app_with(|config| config.media = media.clone()).await;
+        let editor = app.desk(Role::Editor).await;
+        let picture = encoded(ImageFormat::Jpeg, 1600, 900);
+        let id = uploaded(&editor, "harbour.jpg", picture, &[]).await;
+        let key = |url: &String| url.trim_start_matches("/media/").to_string();
+        let before: Vec<String> = editor
+            .get(&format!("/admin/media/{id}"))
+            .await
+            .attrs(".media-crops a", "href")
+            .iter()
+            .map(key)
+            .collect();
+
+        let after = move_focal_point(&editor, id, ("0", "1")).await;
+
+        let keys = moto.keys("crops").await;
+        for url in &after {
+            assert!(keys.contains(&key(url)), "{url} in {keys:?}");
+            assert_eq!(fetch(&app, url).await.0, 200, "{url}");
+        }
+        for old in &before {
+            assert!(!keys.contains(old), "{old} removed from {keys:?}");
+        }
     }
 
     #[tokio::test]

@@ -11,6 +11,7 @@ use crate::editor::public_path;
 use crate::helpers::{Page, TestApp, spawn_app};
 
 mod listings;
+mod social;
 
 const BASE: &str = "http://masthead.test/";
 
@@ -107,7 +108,11 @@ fn assert_social_tags(page: &Page, og_type: &str, locale: &str) {
 }
 
 fn assert_indexable(page: &Page) {
-    assert_eq!(meta(page, "meta[name=robots]"), None);
+    assert_eq!(
+        meta(page, "meta[name=robots]").as_deref(),
+        Some("max-image-preview:large"),
+        "indexable, with large image previews"
+    );
 }
 
 fn assert_noindex(page: &Page) {

@@ -25,6 +25,7 @@ fn new_image(caption: &str, folder: &str) -> NewImage {
                 key: format!("{folder}/320.{format}"),
             })
             .collect(),
+        crops: Vec::new(),
     }
 }
 
@@ -292,7 +293,97 @@ async fn the_library_lists_newest_first_and_searches_literally(store: &dyn Store
     assert_eq!(underscore, 0, "_ is not a wildcard");
 }
 
+/// A set of crops under `set`, as the app cuts them.
+fn crops(set: &str) -> Vec<Crop> {
+    [("16:9", 675), ("4:3", 900), ("1:1", 1200)]
+        .into_iter()
+        .map(|(ratio, height)| Crop {
+            ratio: ratio.into(),
+            width: 1200,
+            height,
+            key: format!("{set}/{}.jpg", ratio.replace(':', "x")),
+        })
+        .collect()
+}
+
+async fn crops_are_replaced_only_around_the_current_focal_point(store: &dyn Store) {
+    let image = stored_image(store, "Cropped", "d").await;
+    let other = stored_image(store, "Other", "e").await;
+    let live = story_using(
+        store,
+        image,
+        StoryStatus::Published,
+        "crops",
+        ImageRole::Hero,
+    )
+    .await;
+    let needing_at_first = store.images_needing_crops(0, 10).await.expect("needing");
+    let before = store.last_change_id().await.expect("last change");
+
+    let first = store.replace_crops(image, (0.5, 0.5), &crops("one")).await;
+    let stale = store
+        .replace_crops(image, (0.1, 0.1), &crops("stale"))
+        .await;
+    let second = store.replace_crops(image, (0.5, 0.5), &crops("two")).await;
+    let missing = store.replace_crops(9999, (0.5, 0.5), &crops("none")).await;
+
+    assert_eq!(needing_at_first, [image, other], "images without crops");
+    assert_eq!(first.expect("first"), Some(Vec::new()));
+    assert_eq!(
+        stale.expect("stale"),
+        None,
+        "made around another focal point"
+    );
+    let mut replaced = second.expect("second").expect("replaced");
+    replaced.sort();
+    assert_eq!(replaced, ["one/16x9.jpg", "one/1x1.jpg", "one/4x3.jpg"]);
+    assert_eq!(missing.expect("missing"), None);
+    let stored = store
+        .library_image(image)
+        .await
+        .expect("read")
+        .expect("image");
+    assert_eq!(stored.image.crops, crops("two"), "widest ratio first");
+    assert_eq!(
+        store.images_needing_crops(0, 10).await.expect("needing"),
+        [other]
+    );
+    assert_eq!(
+        store.images_needing_crops(other, 10).await.expect("after"),
+        [0i64; 0]
+    );
+    let log = store.changes_since(before, 10).await.expect("changes");
+    assert_eq!(
+        log.len(),
+        2,
+        "each replacement logs the pages showing the image"
+    );
+    assert!(
+        log[0].tags.contains(&CacheTag::Story(live)),
+        "{:?}",
+        log[0].tags
+    );
+    let changes = ImageChanges {
+        id: image,
+        caption: String::new(),
+        credit: String::new(),
+        alt: String::new(),
+        focal_x: 0.25,
+        focal_y: 0.75,
+    };
+    store
+        .update_image(&changes, &audit("image.update"))
+        .await
+        .expect("update");
+    assert_eq!(
+        store.images_needing_crops(0, 10).await.expect("needing"),
+        [image, other],
+        "cut around the old focal point"
+    );
+}
+
 crate::on_both_backends!(
+    crops_are_replaced_only_around_the_current_focal_point,
     uses_are_found_as_hero_in_galleries_and_in_body_blocks,
     portraits_and_logos_are_found_authors_first_by_name,
     editing_an_image_logs_a_change_only_for_published_stories_and_authors_using_it,

@@ -98,6 +98,7 @@ async fn a_months_stories_come_oldest_first_in_parts_with_their_images(store: &d
             format: "jpeg".into(),
             key: format!("{key}/640.jpeg"),
         }],
+        crops: Vec::new(),
     };
     let hero = store.create_image(&image("hero")).await.expect("image");
     let photo = store.create_image(&image("photo")).await.expect("image");

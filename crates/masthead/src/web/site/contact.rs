@@ -14,6 +14,7 @@ use crate::service::contact::{ContactForm, ContactOutcome, send_message};
 use crate::service::site::{EditionSite, Site};
 use crate::web::client::ClientAddr;
 use crate::web::error::AppError;
+use crate::web::site::metadata::{HeadMeta, Publication};
 use crate::web::site::public_form::Shown;
 use crate::web::site::public_form::{field, guard_fields, issue_challenge, new_challenge, private};
 use crate::web::state::AppState;
@@ -66,6 +67,7 @@ struct FormView {
 #[derive(Debug, Serialize)]
 struct ContactView {
     chrome: Chrome,
+    head: HeadMeta,
     heading: &'static str,
     notes: Vec<&'static str>,
     form: Option<FormView>,
@@ -167,6 +169,7 @@ fn view(
 ) -> ContactView {
     ContactView {
         chrome: Chrome::new(site, edition, &state.base_url),
+        head: Publication::new(site, edition, &state.base_url).form_head(heading, "contact"),
         heading,
         notes,
         form: None,

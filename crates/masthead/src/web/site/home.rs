@@ -52,8 +52,9 @@ pub async fn show_home(
             .unwrap_or_default()
     };
     let chrome = Chrome::new(site, edition, &state.base_url);
-    let mut head =
-        Publication::new(site, edition, &state.base_url).home_head(&chrome.newsletter_pitch);
+    let publication = Publication::new(site, edition, &state.base_url);
+    let picture = publication.lead_picture(&front.lead, &front.extras.images);
+    let mut head = publication.home_head(&chrome.newsletter_pitch, picture);
     head.languages = home_versions(site, &state.base_url, edition);
     let page = HomePage {
         alternates: alternates(

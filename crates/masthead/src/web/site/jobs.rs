@@ -19,6 +19,7 @@ use crate::domain::time::{DisplayTime, display_time};
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable;
 use crate::web::error::AppError;
+use crate::web::site::metadata::{HeadMeta, Publication};
 use crate::web::site::moved_permanently;
 use crate::web::state::AppState;
 use crate::web::view::Chrome;
@@ -125,6 +126,7 @@ pub async fn open_jobs(state: &AppState, edition: &EditionSite) -> Result<Vec<Jo
 struct JobPage {
     chrome: Chrome,
     canonical: String,
+    head: HeadMeta,
     jobs_url: String,
     job: JobView,
     json_ld: Option<serde_json::Value>,
@@ -158,8 +160,16 @@ pub async fn show_job(
     let now = Timestamp::now();
     let canonical = format!("{}{path}", state.base_url);
     let view = JobView::new(edition, &job, now);
+    let description = view.paragraphs.first().map_or("", String::as_str);
+    let head = Publication::new(site, edition, &state.base_url).head(
+        "website",
+        &view.title,
+        description,
+        &canonical,
+    );
     let page = JobPage {
         chrome: Chrome::new(site, edition, &state.base_url),
+        head,
         json_ld: (!view.closed)
             .then(|| job_posting(site, &job, &view, &canonical, &state.base_url)),
         canonical,

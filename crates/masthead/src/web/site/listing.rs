@@ -191,6 +191,9 @@ pub async fn show_listing(
     let (languages, mut tags) = counterparts(state, site, edition, kind, slug, &pager).await?;
     head.languages = languages;
     tags.extend([subject.tag, CacheTag::Edition(edition.edition.id)]);
+    if head.image.is_none() {
+        head.image = publication.lead_picture(&page.listing.items, &page.listing.extras.images);
+    }
     let view = ListingPage {
         chrome: Chrome::new(site, edition, &state.base_url),
         alternates: alternates(
@@ -233,8 +236,8 @@ async fn counterparts(
     Ok(topic_versions(store, site, &state.base_url, edition, slug).await?)
 }
 
-/// The head of a listing page: the subject's photo as its picture; an author page is
-/// about the author.
+/// The head of a listing page: the subject's photo as its picture (else, set by the caller,
+/// its first story's); an author page is about the author.
 fn subject_head(
     publication: &Publication,
     subject: &Subject,
@@ -255,7 +258,7 @@ fn subject_head(
             }],
             person: matches!(kind, ListingKind::Author)
                 .then(|| person(publication, subject, path, picture.clone())),
-            image: picture.and_then(|picture| picture["url"].as_str().map(str::to_string)),
+            image: image.and_then(|image| publication.social_image(image)),
             empty,
         },
         pager,

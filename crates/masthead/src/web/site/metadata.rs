@@ -7,7 +7,9 @@
 
 use serde::Serialize;
 use serde_json::{Value, json};
-use store::Image;
+use std::collections::HashMap;
+
+use store::{Image, Rendition, Teaser};
 
 use crate::service::site::{EditionSite, Site};
 use crate::web::site::language::LanguageVersions;
@@ -28,8 +30,8 @@ pub struct HeadMeta {
     pub description: String,
     /// The page's absolute canonical URL, as `og:url`.
     pub url: String,
-    /// Absolute URL of the page's image, if it has one.
-    pub image: Option<String>,
+    /// The page's picture for social sites, if it has one.
+    pub image: Option<HeadImage>,
     /// `og:site_name`.
     pub site_name: String,
     /// `og:locale` ("en_US", "ar_AR").
@@ -44,6 +46,20 @@ pub struct HeadMeta {
     pub json_ld: Vec<Value>,
     /// The page's versions in the other editions' languages (`hreflang` links).
     pub languages: LanguageVersions,
+}
+
+/// A page's picture as `og:image` and `twitter:image` give it: an image's 16:9 crop (else
+/// its largest rendition), absolute, with its size and alt text.
+#[derive(Clone, Debug, Serialize)]
+pub struct HeadImage {
+    /// Absolute URL.
+    pub url: String,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// The image's alt text; none when empty.
+    pub alt: String,
 }
 
 /// Who publishes a page and where the site lives: what every page's metadata shares.
@@ -138,8 +154,18 @@ impl<'a> Publication<'a> {
         }
     }
 
-    /// The home page's head: the `WebSite` with its search box and the publisher.
-    pub fn home_head(&self, description: &str) -> HeadMeta {
+    /// The head of a page of a public form (`form` is "contact" or "newsletter"): never
+    /// indexed, its address the form's.
+    pub fn form_head(&self, title: &str, form: &str) -> HeadMeta {
+        let url = self.absolute(&format!("{}/{form}", self.edition.edition.path_prefix));
+        let mut head = self.head("website", title, "", &url);
+        head.noindex = true;
+        head
+    }
+
+    /// The home page's head: the `WebSite` with its search box and the publisher, and the
+    /// lead story's picture.
+    pub fn home_head(&self, description: &str, image: Option<HeadImage>) -> HeadMeta {
         let home = self.home();
         let website = json!({
             "@context": "https://schema.org",
@@ -164,6 +190,7 @@ impl<'a> Publication<'a> {
         organization["@context"] = "https://schema.org".into();
         let mut head = self.head("website", &self.site.settings.site_name, description, &home);
         head.json_ld = vec![website, organization];
+        head.image = image;
         head
     }
 
@@ -204,17 +231,62 @@ impl<'a> Publication<'a> {
     /// An image as a schema.org `ImageObject`: its largest JPEG (or other non-WebP)
     /// rendition, absolute, with its size; `None` for an image without renditions.
     pub fn image_object(&self, image: &Image) -> Option<Value> {
-        let largest = image
-            .renditions
+        let largest = largest_rendition(image)?;
+        Some(self.sized_object(&largest.key, largest.width, largest.height))
+    }
+
+    /// An image as search engines ask for it: its crops (16:9, 4:3, 1:1) as `ImageObject`s,
+    /// or, until they are made, its largest rendition.
+    pub fn cropped_objects(&self, image: &Image) -> Vec<Value> {
+        if image.crops.is_empty() {
+            return self.image_object(image).into_iter().collect();
+        }
+        image
+            .crops
             .iter()
-            .filter(|rendition| rendition.format != "webp")
-            .max_by_key(|rendition| rendition.width)?;
-        Some(json!({
+            .map(|crop| self.sized_object(&crop.key, crop.width, crop.height))
+            .collect()
+    }
+
+    /// An image as a page's `og:image`: its 16:9 crop, or its largest rendition until the
+    /// crop is made.
+    pub fn social_image(&self, image: &Image) -> Option<HeadImage> {
+        let wide = image.crops.iter().find(|crop| crop.ratio == "16:9");
+        let (key, width, height) = match wide {
+            Some(crop) => (&crop.key, crop.width, crop.height),
+            None => {
+                let largest = largest_rendition(image)?;
+                (&largest.key, largest.width, largest.height)
+            }
+        };
+        Some(HeadImage {
+            url: self.absolute(&format!("/media/{key}")),
+            width,
+            height,
+            alt: image.alt.clone(),
+        })
+    }
+
+    /// The picture of a listing or front for social sites: the first story's (in `teasers`)
+    /// that has one.
+    pub fn lead_picture<'b>(
+        &self,
+        teasers: impl IntoIterator<Item = &'b Teaser>,
+        images: &HashMap<i64, Image>,
+    ) -> Option<HeadImage> {
+        teasers
+            .into_iter()
+            .filter_map(|teaser| images.get(&teaser.hero_image_id?))
+            .find_map(|image| self.social_image(image))
+    }
+
+    fn sized_object(&self, key: &str, width: u32, height: u32) -> Value {
+        json!({
             "@type": "ImageObject",
-            "url": self.absolute(&format!("/media/{}", largest.key)),
-            "width": largest.width,
-            "height": largest.height,
-        }))
+            "url": self.absolute(&format!("/media/{key}")),
+            "width": width,
+            "height": height,
+        })
     }
 
     /// The logo's absolute URL, for pages that have no picture of their own.
@@ -233,10 +305,19 @@ pub struct Collection<'a> {
     pub trail: &'a [LinkView],
     /// The `Person` an author page is about.
     pub person: Option<Value>,
-    /// Absolute URL of its picture (an author's photo), if it has one.
-    pub image: Option<String>,
+    /// Its picture (an author's photo, else its first story's), if it has one.
+    pub image: Option<HeadImage>,
     /// Whether it shows no story at all.
     pub empty: bool,
+}
+
+/// An image's largest JPEG (or other non-WebP) rendition.
+fn largest_rendition(image: &Image) -> Option<&Rendition> {
+    image
+        .renditions
+        .iter()
+        .filter(|rendition| rendition.format != "webp")
+        .max_by_key(|rendition| rendition.width)
 }
 
 /// The OpenGraph locale of a language tag: "en-GB" gives "en_GB"; a bare language its

@@ -14,6 +14,7 @@ use crate::domain::time::{DisplayTime, display_time};
 use crate::service::search::{Found, FoundStory};
 use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;
+use crate::web::site::metadata::{HeadMeta, Publication};
 use crate::web::site::search::{last_page, search_path, section_value};
 use crate::web::state::AppState;
 use crate::web::view::{Chrome, ImageView, LinkView, Pager, kind_label};
@@ -34,6 +35,8 @@ pub struct SearchView {
     chrome: Chrome,
     /// The search's normal form, absolute: one address for every spelling of it.
     canonical: String,
+    /// OpenGraph and Twitter tags, and `noindex`.
+    head: HeadMeta,
     form: FormView,
     /// Lines above the results: values left out, an index still being built.
     notes: Vec<&'static str>,
@@ -115,9 +118,14 @@ pub async fn search_page(
     let pages = last_page(state.page_size).min(page_count(found.total, state.page_size));
     let nothing = found.searched && found.stories.is_empty();
     let pager = pager(t, form, &path, pages, !nothing);
+    let canonical = format!("{}{}", state.base_url, pager.self_link());
+    let mut head =
+        Publication::new(site, edition, &state.base_url).head("website", t.title, "", &canonical);
+    head.noindex = true;
     Ok(SearchView {
         chrome: Chrome::new(site, edition, &state.base_url),
-        canonical: format!("{}{}", state.base_url, pager.self_link()),
+        canonical,
+        head,
         form: form_view(edition, form, author, &path),
         notes: notes(t, form, found),
         hints: hints(t, form, found),
@@ -288,6 +296,10 @@ mod tests {
             "notes": [], "hints": [], "searched": "x", "count": "1 result",
             "first_number": 1, "results": [],
             "pager": {"label": null, "previous": null, "next": null},
+            "head": {"og_type": "website", "title": "Search", "description": "",
+                "url": "http://masthead.test/search?q=x", "image": null,
+                "site_name": "Herald", "locale": "en_US", "noindex": true,
+                "prev": null, "next": null, "json_ld": []},
         });
         for (name, value) in fields.as_object().expect("fields") {
             view[name] = value.clone();
@@ -315,6 +327,7 @@ mod tests {
         assert!(html.contains(r#"value="&lt;b&gt;x&lt;/b&gt;""#), "the box");
         assert!(html.contains(r#"<a rel="next" href="/search?q=x&amp;page=2">Next page</a>"#));
         assert!(html.contains(r#"<meta name="robots" content="noindex">"#));
+        assert!(html.contains(r#"<meta property="og:title" content="Search">"#));
     }
 
     #[test]

@@ -60,13 +60,14 @@ pub async fn show_section(
         .into_iter()
         .map(link)
         .collect();
-    let mut head = Publication::new(site, edition, &state.base_url).listing_head(
+    let publication = Publication::new(site, edition, &state.base_url);
+    let mut head = publication.listing_head(
         Collection {
             title: &section.name,
             description: &section.description,
             trail: &trail,
             person: None,
-            image: None,
+            image: publication.lead_picture(&page.listing.items, &page.listing.extras.images),
             empty: page.listing.items.is_empty(),
         },
         &pager,

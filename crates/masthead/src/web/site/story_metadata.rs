@@ -3,15 +3,16 @@
 //! and an `ImageGallery` for galleries or a `VideoObject` for videos.
 
 use serde_json::{Value, json};
-use store::StoryKind;
+use store::{Image, StoryKind};
 
 use crate::service::story::StoryBundle;
 use crate::web::site::metadata::{HeadMeta, Publication};
 use crate::web::site::story_view::{BylineView, StoryView};
 use crate::web::view::LinkView;
 
-/// The head of the story page at site path `path`: its image is the hero (else the
-/// gallery's first photo).
+/// The head of the story page at site path `path`: its picture is the hero (else the
+/// gallery's first photo) as its 16:9 crop; the article's `image` lists every picture's
+/// crops in the three ratios.
 pub fn story_head(
     publication: &Publication,
     bundle: &StoryBundle,
@@ -24,16 +25,18 @@ pub fn story_head(
         .hero_image_id
         .into_iter()
         .chain(story.gallery.iter().map(|item| item.image_id));
-    let images: Vec<Value> = picture_ids
+    let pictures: Vec<&Image> = picture_ids
         .filter_map(|id| bundle.extras.images.get(&id))
-        .filter_map(|image| publication.image_object(image))
+        .collect();
+    let images: Vec<Value> = pictures
+        .iter()
+        .flat_map(|image| publication.cropped_objects(image))
         .collect();
     let canonical = publication.absolute(path);
     let mut head = publication.head("article", &view.headline, description, &canonical);
-    head.image = images
+    head.image = pictures
         .first()
-        .and_then(|image| image["url"].as_str())
-        .map(str::to_string);
+        .and_then(|image| publication.social_image(image));
     let this = LinkView {
         name: view.headline.clone(),
         url: path.to_string(),
@@ -48,7 +51,10 @@ pub fn story_head(
             .json_ld
             .push(gallery(publication, bundle, view, &canonical)),
         StoryKind::Video => {
-            let thumbnail = head.image.clone().unwrap_or_else(|| publication.logo());
+            let thumbnail = head
+                .image
+                .as_ref()
+                .map_or_else(|| publication.logo(), |image| image.url.clone());
             head.json_ld.extend(video(view, description, thumbnail));
         }
         _ => {}

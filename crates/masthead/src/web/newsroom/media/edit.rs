@@ -81,6 +81,7 @@ struct ImagePage {
     size: String,
     uploaded: String,
     renditions: Vec<(String, String)>,
+    crops: Vec<(String, String)>,
     values: ImageInput,
     errors: FieldErrors,
     can_edit: bool,
@@ -118,6 +119,14 @@ async fn image_page(
             .map(|r| {
                 let label = format!("{} × {} {}", r.width, r.height, r.format.to_uppercase());
                 (format!("/media/{}", r.key), label)
+            })
+            .collect(),
+        crops: image
+            .crops
+            .iter()
+            .map(|c| {
+                let label = format!("{} {} × {} JPEG", c.ratio, c.width, c.height);
+                (format!("/media/{}", c.key), label)
             })
             .collect(),
         values: values.unwrap_or_else(|| ImageInput {
@@ -179,6 +188,8 @@ pub async fn update_media(
             if logged {
                 state.changed();
             }
+            // Cheap when the focal point did not move: the maker finds nothing to cut.
+            state.crop_signal.notify();
             Ok(Redirect::to(&format!("/admin/media/{id}?notice=saved")).into_response())
         }
         Err(ServiceError::InvalidFields(errors)) => {

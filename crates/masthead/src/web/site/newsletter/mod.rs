@@ -19,6 +19,7 @@ use crate::service::site::{EditionSite, Site};
 use crate::web::client::ClientAddr;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::url_pairs;
+use crate::web::site::metadata::{HeadMeta, Publication};
 pub(super) use crate::web::site::public_form::{field, private};
 use crate::web::state::AppState;
 use crate::web::view::Chrome;
@@ -110,6 +111,7 @@ struct SignupView {
 #[derive(Debug, Serialize)]
 struct PageView {
     chrome: Chrome,
+    head: HeadMeta,
     heading: &'static str,
     notes: Vec<&'static str>,
     signup: Option<SignupView>,
@@ -126,6 +128,7 @@ impl PageView {
     ) -> PageView {
         PageView {
             chrome: Chrome::new(site, edition, &state.base_url),
+            head: Publication::new(site, edition, &state.base_url).form_head(heading, "newsletter"),
             heading,
             notes: Vec::new(),
             signup: None,
