@@ -17,6 +17,7 @@ mod feeds;
 mod helpers;
 mod hostile;
 mod jobs;
+mod local_time;
 mod login;
 mod media;
 mod media_files;

@@ -5,11 +5,12 @@ use std::sync::Arc;
 
 use axum::extract::{Query, State};
 use axum::response::Html;
-use jiff::Timestamp;
+use jiff::tz::TimeZone;
 use search::Language;
 use serde::{Deserialize, Serialize};
 use store::{StoryStatus, StorySummary};
 
+use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::service::newsroom::{StoryListAsk, story_list};
 use crate::service::site::Site;
 use crate::web::error::AppError;
@@ -37,10 +38,10 @@ pub struct StoryRow {
     pub edition: String,
     /// Owner's name.
     pub owner: String,
-    /// Last save, UTC, as "2026-11-29 14:05".
-    pub updated: String,
-    /// Due time for scheduled stories.
-    pub scheduled: Option<String>,
+    /// Last save, in the edition's timezone.
+    pub updated: DisplayTime,
+    /// Due time for scheduled stories, in the edition's timezone.
+    pub scheduled: Option<DisplayTime>,
     /// The editor.
     pub edit_url: String,
     /// The public page, once published.
@@ -58,11 +59,6 @@ pub fn status_label(status: StoryStatus) -> &'static str {
     }
 }
 
-/// A UTC time as the newsroom shows it.
-pub fn newsroom_time(time: Timestamp) -> String {
-    time.strftime("%Y-%m-%d %H:%M UTC").to_string()
-}
-
 impl StoryRow {
     /// The row for one story.
     pub fn new(site: &Site, story: StorySummary) -> StoryRow {
@@ -71,6 +67,7 @@ impl StoryRow {
             .section_id
             .and_then(|id| edition.and_then(|edition| edition.section(id)))
             .map_or_else(|| "—".to_string(), |section| section.name.clone());
+        let zone = edition.map_or(TimeZone::UTC, |edition| edition.zone.clone());
         StoryRow {
             public_url: (story.status == StoryStatus::Published)
                 .then(|| site.path_for(story.edition_id, story.section_id, &story.slug)),
@@ -85,8 +82,8 @@ impl StoryRow {
             section,
             edition: edition.map_or_else(String::new, |e| e.edition.name.clone()),
             owner: story.owner_name.unwrap_or_else(|| "—".into()),
-            updated: newsroom_time(story.updated_at),
-            scheduled: story.scheduled_at.map(newsroom_time),
+            updated: newsroom_time(story.updated_at, &zone),
+            scheduled: story.scheduled_at.map(|at| newsroom_time(at, &zone)),
             edit_url: format!("/admin/stories/{}", story.id),
         }
     }
