@@ -100,7 +100,9 @@ impl<D: Dialect> Newsroom for SqlStore<D> {
             query.edition_id,
             query.section_id,
             query.limit,
-            query.offset
+            query.offset,
+            query.dated_from,
+            query.dated_before
         );
         // Lists left out (no states asked for means every state) leave their condition out.
         let mut lists = String::new();
@@ -128,7 +130,9 @@ impl<D: Dialect> Newsroom for SqlStore<D> {
                AND ($2 IS NULL OR (s.status = 'scheduled' AND s.scheduled_at < $2)) \
                AND ($3 IS NULL OR s.edition_id = $3) \
                AND ($4 IS NULL OR s.section_id = $4 OR EXISTS (SELECT 1 FROM story_sections ss \
-                 WHERE ss.story_id = s.id AND ss.section_id = $4)){lists} \
+                 WHERE ss.story_id = s.id AND ss.section_id = $4)) \
+               AND ($7 IS NULL OR COALESCE(s.published_at, s.updated_at) >= $7) \
+               AND ($8 IS NULL OR COALESCE(s.published_at, s.updated_at) < $8){lists} \
              ORDER BY s.updated_at DESC, s.id DESC LIMIT $5 OFFSET $6"
         )
         .into();

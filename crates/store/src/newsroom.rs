@@ -177,6 +177,11 @@ pub struct StoryListQuery {
     /// Only these stories (a search's results), in this order instead of last saved
     /// first.
     pub ids: Option<Vec<i64>>,
+    /// Only stories dated at or after this time: the publication time once published,
+    /// else the last save.
+    pub dated_from: Option<Timestamp>,
+    /// Only stories dated before this time (see `dated_from`).
+    pub dated_before: Option<Timestamp>,
     /// At most this many.
     pub limit: u32,
     /// Skip this many.

@@ -82,6 +82,12 @@ pub struct StoryListAsk<'a> {
     pub edition: Option<(i64, Language)>,
     /// Only this section's.
     pub section_id: Option<i64>,
+    /// Only this account's.
+    pub owner_id: Option<i64>,
+    /// Only stories dated at or after this (publication, else last save).
+    pub dated_from: Option<Timestamp>,
+    /// Only stories dated before this.
+    pub dated_before: Option<Timestamp>,
     /// At most this many.
     pub limit: u32,
     /// Skip this many.
@@ -96,11 +102,17 @@ pub async fn story_list(
     actor: Actor,
     ask: &StoryListAsk<'_>,
 ) -> ServiceResult<Vec<StorySummary>> {
+    let owner_id = match (visible_owner(actor), ask.owner_id) {
+        (Some(me), Some(asked)) if me != asked => return Ok(Vec::new()),
+        (visible, asked) => visible.or(asked),
+    };
     let mut query = StoryListQuery {
-        owner_id: visible_owner(actor),
+        owner_id,
         statuses: ask.statuses.clone(),
         edition_id: ask.edition.map(|(id, _)| id),
         section_id: ask.section_id,
+        dated_from: ask.dated_from,
+        dated_before: ask.dated_before,
         limit: ask.limit,
         offset: ask.offset,
         ..StoryListQuery::default()

@@ -43,6 +43,7 @@ mod server;
 mod sitemaps;
 mod smtp;
 mod story;
+mod story_filters;
 mod story_search;
 mod validity;
 mod webdriver;
