@@ -4,6 +4,7 @@
 mod archive;
 mod bad_input;
 mod browser;
+mod bulk;
 mod cli;
 mod contact;
 mod copy;
