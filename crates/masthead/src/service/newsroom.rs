@@ -1,6 +1,7 @@
 //! The newsroom's story lists: the dashboard's blocks and the filtered story list (searched
 //! through the search index), each limited to what the account may see.
 
+use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use search::Language;
 use store::*;
@@ -28,6 +29,8 @@ pub struct Dashboard {
     pub published: Vec<StorySummary>,
     /// Scheduled stories whose time passed without publishing.
     pub missed: Vec<StorySummary>,
+    /// The stories saved most often since the start of the newsroom's day.
+    pub most_changed: Vec<StorySummary>,
 }
 
 /// Only the account's own stories unless it may edit any.
@@ -35,8 +38,12 @@ pub fn visible_owner(actor: Actor) -> Option<i64> {
     (!allows(actor.role, Action::EditAnyStory)).then_some(actor.id)
 }
 
-/// Builds the dashboard for an account.
-pub async fn dashboard(store: &dyn Store, actor: Actor) -> ServiceResult<Dashboard> {
+/// Builds the dashboard for an account; `zone` says when its day began.
+pub async fn dashboard(
+    store: &dyn Store,
+    actor: Actor,
+    zone: &TimeZone,
+) -> ServiceResult<Dashboard> {
     let owner = visible_owner(actor);
     let list = |owner_id: Option<i64>, statuses: Vec<StoryStatus>| StoryListQuery {
         owner_id,
@@ -48,18 +55,31 @@ pub async fn dashboard(store: &dyn Store, actor: Actor) -> ServiceResult<Dashboa
         due_before: Some(Timestamp::now() - MISSED_AFTER),
         ..list(owner, vec![StoryStatus::Scheduled])
     };
+    let now = Timestamp::now();
+    let today = now
+        .to_zoned_datetime(zone.clone())
+        .start_of_day()
+        .map_or(now, |start| start.timestamp());
     let queries = [
         list(Some(actor.id), vec![StoryStatus::Draft]),
         list(owner, vec![StoryStatus::InReview]),
-        list(owner, vec![StoryStatus::Scheduled]),
+        StoryListQuery {
+            order: StoryOrder::SoonestDue,
+            ..list(owner, vec![StoryStatus::Scheduled])
+        },
         list(owner, vec![StoryStatus::Published]),
+        StoryListQuery {
+            order: StoryOrder::MostRevisedSince(today),
+            ..list(owner, Vec::new())
+        },
     ];
-    let (drafts, in_review, scheduled, published, missed) = tokio::try_join!(
+    let (drafts, in_review, scheduled, published, missed, most_changed) = tokio::try_join!(
         store.story_summaries(&queries[0]),
         store.story_summaries(&queries[1]),
         store.story_summaries(&queries[2]),
         store.story_summaries(&queries[3]),
         store.story_summaries(&missed),
+        store.story_summaries(&queries[4]),
     )?;
     Ok(Dashboard {
         drafts,
@@ -67,6 +87,7 @@ pub async fn dashboard(store: &dyn Store, actor: Actor) -> ServiceResult<Dashboa
         scheduled,
         published,
         missed,
+        most_changed,
     })
 }
 

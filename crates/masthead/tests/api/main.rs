@@ -10,6 +10,7 @@ mod contact;
 mod copy;
 mod costly;
 mod curation;
+mod dashboard;
 mod desk;
 mod digest;
 mod editor;

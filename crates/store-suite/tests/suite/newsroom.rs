@@ -343,6 +343,59 @@ async fn story_lists_filter_by_publication_date_or_last_save(store: &dyn Store) 
     assert_eq!(ids(that_week.expect("week")), [published_long_ago]);
 }
 
+async fn story_lists_order_by_due_time_or_by_saves_since_a_time(store: &dyn Store) {
+    let (story, _) = newsroom(store).await;
+    let now = Timestamp::now();
+    let fields = StoryFields {
+        headline: "Saved twice".into(),
+        ..StoryFields::default()
+    };
+    for base in [1, 2] {
+        store
+            .save_story(&StorySave {
+                story_id: StoryId(story),
+                base_revision: base,
+                user_id: UserId(USER),
+                fields: fields.clone(),
+                redirect_from: None,
+                then: None,
+            })
+            .await
+            .expect("save");
+    }
+    let ordered = |order: StoryOrder| StoryListQuery {
+        order,
+        limit: 10,
+        ..StoryListQuery::default()
+    };
+
+    let today = store
+        .story_summaries(&ordered(StoryOrder::MostRevisedSince(
+            now - SignedDuration::from_mins(1),
+        )))
+        .await
+        .expect("today");
+    let tomorrow = store
+        .story_summaries(&ordered(StoryOrder::MostRevisedSince(
+            now + SignedDuration::from_hours(24),
+        )))
+        .await
+        .expect("tomorrow");
+    let due = store
+        .story_summaries(&ordered(StoryOrder::SoonestDue))
+        .await
+        .expect("due");
+
+    assert_eq!(today.len(), 1);
+    assert_eq!(
+        (today[0].id, today[0].saves_since),
+        (story, 3),
+        "the first revision and two saves"
+    );
+    assert!(tomorrow.is_empty());
+    assert_eq!(due[0].saves_since, 0);
+}
+
 async fn autosaves_keep_work_across_pings_and_presence_names_the_others(store: &dyn Store) {
     let (story, _) = newsroom(store).await;
     let now = Timestamp::now();
@@ -600,5 +653,6 @@ crate::on_both_backends!(
     a_due_job_is_claimed_once_and_a_lapsed_lease_cannot_finish_it,
     story_lists_filter_by_state_owner_edition_section_and_search_results,
     story_lists_filter_by_publication_date_or_last_save,
+    story_lists_order_by_due_time_or_by_saves_since_a_time,
     autosaves_keep_work_across_pings_and_presence_names_the_others,
 );

@@ -1,5 +1,6 @@
-//! The dashboard: my drafts, waiting for review, scheduled, recently published, missed
-//! schedules, and for editors how many readers' messages wait.
+//! The dashboard: my drafts, waiting for review, scheduled (soonest first), recently
+//! published, missed schedules, the stories most changed today, and for editors how many
+//! readers' messages wait.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -24,6 +25,8 @@ struct DashboardPage {
     scheduled: Vec<StoryRow>,
     published: Vec<StoryRow>,
     missed: Vec<StoryRow>,
+    /// The stories saved most often today, with their number of saves.
+    most_changed: Vec<(StoryRow, i64)>,
     /// Readers' messages no one has handled, for those who read them.
     unhandled_messages: Option<i64>,
 }
@@ -40,7 +43,13 @@ pub async fn show_dashboard(
         scheduled,
         published,
         missed,
-    } = dashboard(state.store.as_ref(), user.actor).await?;
+        most_changed,
+    } = dashboard(
+        state.store.as_ref(),
+        user.actor,
+        &state.site().newsroom_zone(),
+    )
+    .await?;
     let unhandled_messages = if allows(user.user.role, Action::ReadMessages) {
         let counts = state.store.unhandled_contact_counts().await?;
         Some(counts.iter().map(|(_, count)| count).sum())
@@ -57,6 +66,11 @@ pub async fn show_dashboard(
         scheduled: rows(scheduled),
         published: rows(published),
         missed: rows(missed),
+        most_changed: most_changed
+            .into_iter()
+            .map(|story| (story.saves_since, story))
+            .map(|(saves, story)| (StoryRow::new(&site, story), saves))
+            .collect(),
         unhandled_messages,
     };
     Ok(Html(state.theme.render("admin/dashboard.html", &page)?))
