@@ -94,6 +94,11 @@ async fn a_schedule_at_a_time_the_clocks_skip_or_repeat_is_refused_with_a_messag
         "{}",
         skipped.text
     );
+    assert_eq!(
+        skipped.attrs("#scheduled_at", "value"),
+        ["2027-03-28T01:30"],
+        "the typed time comes back to be corrected"
+    );
     assert_ne!(repeated.status, 303);
     assert!(
         repeated
