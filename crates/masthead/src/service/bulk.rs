@@ -122,7 +122,7 @@ async fn move_section(
         .is_some_and(|edition| edition.section(section_id).is_some());
     if !in_edition {
         return Err(ServiceError::Invalid(
-            "That section is not in this story's edition.".into(),
+            "That section belongs to another edition.".into(),
         ));
     }
     if story.fields.section_id == Some(section_id) {

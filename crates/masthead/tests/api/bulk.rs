@@ -173,6 +173,32 @@ async fn bulk_move_changes_the_section_and_the_old_address_redirects() {
 }
 
 #[tokio::test]
+async fn a_story_cannot_be_moved_into_another_editions_section() {
+    let app = spawn_app().await;
+    let section = app.a_section_id().await;
+    let editor = app.desk(Role::Editor).await;
+    let draft = editor.create_story("Stays in English", section).await;
+    let list = editor.get("/admin/stories").await;
+    let html = list.html();
+    let arabic = html
+        .select(&scraper::Selector::parse("#bulk-section option").expect("selector"))
+        .find(|option| option.text().any(|text| text.starts_with("عربي")))
+        .and_then(|option| option.value().attr("value"))
+        .expect("an Arabic section")
+        .to_string();
+
+    let page = bulk(&editor, "move", &arabic, &[draft]).await;
+
+    assert_eq!(page.texts("#done-title"), ["Done (0)"], "{}", page.text);
+    assert!(
+        page.text
+            .contains("Stays in English: That section belongs to another edition."),
+        "{}",
+        page.text
+    );
+}
+
+#[tokio::test]
 async fn a_bulk_action_without_the_csrf_token_is_refused() {
     let app = spawn_app().await;
     let section = app.a_section_id().await;
