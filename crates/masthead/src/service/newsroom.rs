@@ -15,6 +15,9 @@ use crate::service::search::SearchService;
 const MISSED_AFTER: SignedDuration = SignedDuration::from_mins(1);
 /// Stories per dashboard block.
 const BLOCK: u32 = 10;
+/// Most search matches the story list dates when it filters words by date (a search
+/// ranks at most this many).
+const DATED_MATCHES: u32 = 1_000;
 
 /// The dashboard's blocks.
 #[derive(Debug)]
@@ -149,11 +152,25 @@ pub async fn story_list(
             section_id: query.section_id,
             ..SearchFilter::default()
         };
+        // The index does not know a story's newsroom date: with dates, every match (up to
+        // the search's own cap) is dated by the store and the page is cut here, in rank
+        // order, so no page comes out short while later ones hold matches.
+        let dated = query.dated_from.is_some() || query.dated_before.is_some();
+        let (limit, offset) = if dated {
+            (DATED_MATCHES, 0)
+        } else {
+            (ask.limit, ask.offset)
+        };
         let ids = search
-            .story_ids(store, ask.text, language, filter, ask.limit, ask.offset)
+            .story_ids(store, ask.text, language, filter, limit, offset)
             .await?;
         query.ids = Some(ids);
-        query.offset = 0;
+        (query.limit, query.offset) = (limit, 0);
+        if dated {
+            let matches = store.story_summaries(&query).await?;
+            let page = matches.into_iter().skip(ask.offset as usize);
+            return Ok(page.take(ask.limit as usize).collect());
+        }
     }
     Ok(store.story_summaries(&query).await?)
 }
