@@ -90,9 +90,7 @@ pub fn local_moment(typed: &str, zone: &TimeZone) -> Result<Timestamp, String> {
     let typed = typed.trim();
     let local: DateTime = typed
         .parse()
-        .ok()
-        .filter(|_| typed.len() <= 19)
-        .ok_or("Give a date and time as YYYY-MM-DD HH:MM.")?;
+        .map_err(|_| "Give a date and time as YYYY-MM-DD HH:MM.")?;
     let wall = local.strftime("%-d %b %Y, %H:%M");
     let zone_name = zone.iana_name().unwrap_or("the edition's zone");
     let ambiguous = zone.to_ambiguous_timestamp(local);
