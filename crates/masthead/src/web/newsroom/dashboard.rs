@@ -8,9 +8,11 @@ use std::sync::Arc;
 use axum::extract::{Query, State};
 use axum::response::Html;
 use serde::Serialize;
+use store::StorySummary;
 
 use crate::domain::permission::{Action, allows};
 use crate::service::newsroom::{Dashboard, dashboard};
+use crate::service::site::Site;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::StoryRow;
@@ -37,6 +39,7 @@ pub async fn show_dashboard(
     user: CurrentUser,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Html<String>, AppError> {
+    let site = state.site();
     let Dashboard {
         drafts,
         in_review,
@@ -44,19 +47,13 @@ pub async fn show_dashboard(
         published,
         missed,
         most_changed,
-    } = dashboard(
-        state.store.as_ref(),
-        user.actor,
-        &state.site().newsroom_zone(),
-    )
-    .await?;
+    } = dashboard(state.store.as_ref(), user.actor, &site.newsroom_zone()).await?;
     let unhandled_messages = if allows(user.user.role, Action::ReadMessages) {
         let counts = state.store.unhandled_contact_counts().await?;
         Some(counts.iter().map(|(_, count)| count).sum())
     } else {
         None
     };
-    let site = state.site();
     let rows = |list| StoryRow::all(&site, list);
     let page = DashboardPage {
         chrome: AdminChrome::new(&state, &user, "/admin")
@@ -66,12 +63,17 @@ pub async fn show_dashboard(
         scheduled: rows(scheduled),
         published: rows(published),
         missed: rows(missed),
-        most_changed: most_changed
-            .into_iter()
-            .map(|story| (story.saves_since, story))
-            .map(|(saves, story)| (StoryRow::new(&site, story), saves))
-            .collect(),
+        most_changed: with_saves(&site, most_changed),
         unhandled_messages,
     };
     Ok(Html(state.theme.render("admin/dashboard.html", &page)?))
+}
+
+/// Rows with each story's number of saves today.
+fn with_saves(site: &Site, stories: Vec<StorySummary>) -> Vec<(StoryRow, i64)> {
+    stories
+        .into_iter()
+        .map(|story| (story.saves_since, story))
+        .map(|(saves, story)| (StoryRow::new(site, story), saves))
+        .collect()
 }

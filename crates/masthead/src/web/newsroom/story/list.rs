@@ -153,23 +153,16 @@ pub async fn list_stories(
 ) -> Result<Response, AppError> {
     let site = state.site();
     let notice = pairs.iter().find(|(key, _)| key == "notice");
-    let (filter, problems) = match StoryFilter::parse(&pairs) {
-        Ok(filter) => (filter, Vec::new()),
-        Err(problems) => (StoryFilter::default(), problems),
+    let (filter, status, problems) = match StoryFilter::parse(&pairs) {
+        Ok(filter) => (filter, StatusCode::OK, Vec::new()),
+        Err(problems) => (StoryFilter::default(), StatusCode::BAD_REQUEST, problems),
     };
-    let mut stories = if problems.is_empty() {
+    let (stories, more) = if problems.is_empty() {
         find_stories(&state, &site, &user, &filter).await?
     } else {
-        Vec::new()
+        (Vec::new(), false)
     };
-    let more = stories.len() > PER_PAGE as usize;
-    stories.truncate(PER_PAGE as usize);
     let page = filter.page;
-    let status = if problems.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
     let view = ListPage {
         chrome: AdminChrome::new(&state, &user, "/admin/stories")
             .with_notice(notice.map(|(_, value)| value.as_str())),
@@ -191,13 +184,13 @@ pub async fn list_stories(
         .into_response())
 }
 
-/// The stories one page of the list shows (one more, to tell whether there is a next).
+/// The stories one page of the list shows, and whether there are more.
 async fn find_stories(
     state: &AppState,
     site: &Site,
     user: &CurrentUser,
     filter: &StoryFilter,
-) -> Result<Vec<StorySummary>, AppError> {
+) -> Result<(Vec<StorySummary>, bool), AppError> {
     let edition = site
         .editions
         .iter()
@@ -215,7 +208,10 @@ async fn find_stories(
         limit: PER_PAGE + 1,
         offset: (filter.page - 1) * PER_PAGE,
     };
-    Ok(story_list(state.store.as_ref(), &state.search, user.actor, &ask).await?)
+    let mut stories = story_list(state.store.as_ref(), &state.search, user.actor, &ask).await?;
+    let more = stories.len() > PER_PAGE as usize;
+    stories.truncate(PER_PAGE as usize);
+    Ok((stories, more))
 }
 
 impl FilterValues {
