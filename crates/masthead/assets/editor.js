@@ -460,7 +460,7 @@
       });
       const data = await response.json().catch(() => null);
       if (!response.ok) throw new Error((data && data.error && data.error.message) || `HTTP ${response.status}`);
-      if (!presenceOnly && status) status.textContent = `${labels.saved} ${clock(data && data.saved_at)}`;
+      if (!presenceOnly && status) status.textContent = `${labels.saved} ${(data && data.saved_label) || clock(data && data.saved_at)}`;
       const frame = presenceOnly ? null : document.getElementById("preview-frame");
       try { if (frame) frame.contentWindow.location.reload(); } catch (_) { frame.src = frame.src; }
       const others = data && Array.isArray(data.editors) ? data.editors : [];

@@ -159,6 +159,21 @@ pub struct StorySummary {
     /// Due time when scheduled.
     #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::OptionalEpochSeconds"))]
     pub scheduled_at: Option<Timestamp>,
+    /// Saves (revisions) since the list's [`StoryOrder::MostRevisedSince`] time; 0 in
+    /// other orders.
+    pub saves_since: i64,
+}
+
+/// The order of a newsroom story list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StoryOrder {
+    /// Last saved first.
+    #[default]
+    LastSaved,
+    /// Soonest due first (for scheduled stories).
+    SoonestDue,
+    /// Only stories saved since this time, the most saves first.
+    MostRevisedSince(Timestamp),
 }
 
 /// Which stories a newsroom list shows.
@@ -177,6 +192,13 @@ pub struct StoryListQuery {
     /// Only these stories (a search's results), in this order instead of last saved
     /// first.
     pub ids: Option<Vec<i64>>,
+    /// Only stories dated at or after this time: the publication time once published,
+    /// else the last save.
+    pub dated_from: Option<Timestamp>,
+    /// Only stories dated before this time (see `dated_from`).
+    pub dated_before: Option<Timestamp>,
+    /// The order; a search's results (`ids`) keep the search's order whatever this is.
+    pub order: StoryOrder,
     /// At most this many.
     pub limit: u32,
     /// Skip this many.

@@ -20,5 +20,6 @@ pub mod reserved;
 pub mod search_form;
 pub mod signed;
 pub mod site_file;
+pub mod story_filter;
 pub mod text;
 pub mod time;

@@ -1,7 +1,10 @@
-//! Showing UTC times in an edition's timezone, as "Jan 12, 2022 - 6:38 pm GMT+3".
+//! Showing UTC times in an edition's timezone, as "Jan 12, 2022 - 6:38 pm GMT+3", and
+//! reading the local times the newsroom types into UTC, refusing the ones a daylight-saving
+//! change skips or repeats.
 
 use jiff::Timestamp;
-use jiff::tz::TimeZone;
+use jiff::civil::DateTime;
+use jiff::tz::{AmbiguousOffset, TimeZone};
 use serde::Serialize;
 
 /// A time ready for a `<time>` element: machine-readable UTC and the reader's wording.
@@ -74,6 +77,42 @@ pub fn display_time(time: Timestamp, zone: &TimeZone, language: &str) -> Display
     }
 }
 
+/// Formats `time` for the newsroom (English) in the edition's `zone`, the zone named.
+pub fn newsroom_time(time: Timestamp, zone: &TimeZone) -> DisplayTime {
+    display_time(time, zone, "en")
+}
+
+/// Reads a `datetime-local` value ("2026-12-05T14:30") typed in `zone` as a moment.
+///
+/// A time the clocks skip (spring forward) or show twice (fall back) is refused with a
+/// message naming the change, never moved silently.
+pub fn local_moment(typed: &str, zone: &TimeZone) -> Result<Timestamp, String> {
+    let typed = typed.trim();
+    let local: DateTime = typed
+        .parse()
+        .map_err(|_| "Give a date and time as YYYY-MM-DD HH:MM.")?;
+    let wall = local.strftime("%-d %b %Y, %H:%M");
+    let zone_name = zone.iana_name().unwrap_or("the edition's zone");
+    let ambiguous = zone.to_ambiguous_timestamp(local);
+    match ambiguous.offset() {
+        AmbiguousOffset::Unambiguous { .. } => ambiguous
+            .unambiguous()
+            .map_err(|_| "That date is out of range.".to_string()),
+        AmbiguousOffset::Gap { before, after } => Err(format!(
+            "{wall} does not exist in {zone_name}: the clocks go from {} to {} then. \
+             Choose a time outside the change.",
+            gmt_offset(before.seconds()),
+            gmt_offset(after.seconds())
+        )),
+        AmbiguousOffset::Fold { before, after } => Err(format!(
+            "{wall} happens twice in {zone_name} (once at {}, once at {}) as the clocks go \
+             back. Choose a time outside the change.",
+            gmt_offset(before.seconds()),
+            gmt_offset(after.seconds())
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +149,49 @@ mod tests {
         let shown = display_time(time, &india, "en");
 
         assert_eq!(shown.text, "Jun 2, 2022 - 12:00 am GMT+5:30");
+    }
+
+    fn london() -> TimeZone {
+        TimeZone::get("Europe/London").expect("bundled")
+    }
+
+    #[test]
+    fn local_times_are_read_in_the_zone_summer_and_winter() {
+        let summer = local_moment("2027-07-01T09:00", &london()).expect("exists");
+        let winter = local_moment("2027-01-15T09:00", &london()).expect("exists");
+        let istanbul = local_moment("2027-01-15T09:00", &istanbul()).expect("exists");
+
+        assert_eq!(summer.to_string(), "2027-07-01T08:00:00Z");
+        assert_eq!(winter.to_string(), "2027-01-15T09:00:00Z");
+        assert_eq!(istanbul.to_string(), "2027-01-15T06:00:00Z");
+    }
+
+    #[test]
+    fn skipped_and_repeated_local_times_are_refused_with_a_reason() {
+        let skipped = local_moment("2027-03-28T01:30", &london()).expect_err("skipped");
+        let repeated = local_moment("2027-10-31T01:30", &london()).expect_err("twice");
+        let unreadable = local_moment("tomorrow", &london()).expect_err("unreadable");
+
+        assert!(
+            skipped.contains("does not exist in Europe/London"),
+            "{skipped}"
+        );
+        assert!(repeated.contains("happens twice"), "{repeated}");
+        assert!(unreadable.contains("YYYY-MM-DD"), "{unreadable}");
+    }
+
+    #[test]
+    fn newsroom_times_name_the_zone_in_summer_and_winter() {
+        let summer: Timestamp = "2027-07-01T08:00:00Z".parse().expect("valid");
+        let winter: Timestamp = "2027-01-15T09:00:00Z".parse().expect("valid");
+
+        assert_eq!(
+            newsroom_time(summer, &london()).text,
+            "Jul 1, 2027 - 9:00 am GMT+1"
+        );
+        assert_eq!(
+            newsroom_time(winter, &london()).text,
+            "Jan 15, 2027 - 9:00 am GMT"
+        );
     }
 }

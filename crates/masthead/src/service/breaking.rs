@@ -2,13 +2,13 @@
 //! expiry in the edition's timezone; set or cleared per edition.
 
 use jiff::Timestamp;
-use jiff::civil::DateTime;
 use serde::Deserialize;
 use store::{BreakingNews, Store};
 
 use crate::domain::link::parse_link;
 use crate::domain::permission::Action;
 use crate::domain::text::one_line;
+use crate::domain::time::local_moment;
 use crate::service::actor::Actor;
 use crate::service::error::{ServiceError, ServiceResult};
 use crate::service::site::EditionSite;
@@ -40,20 +40,11 @@ fn check(
     } else {
         parse_link(&input.url)?
     };
-    let expires_at = input
-        .expires
-        .trim()
-        .parse::<DateTime>()
-        .ok()
-        .and_then(|local| {
-            edition
-                .zone
-                .to_ambiguous_zoned_datetime(local)
-                .compatible()
-                .ok()
-        })
-        .map(|zoned| zoned.timestamp())
-        .ok_or("Give the date and time the bar stops showing.")?;
+    let expires_at = if input.expires.trim().is_empty() {
+        return Err("Give the date and time the bar stops showing.".into());
+    } else {
+        local_moment(&input.expires, &edition.zone)?
+    };
     if expires_at <= now {
         return Err("The bar's end must be in the future.".into());
     }

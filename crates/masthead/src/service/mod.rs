@@ -10,6 +10,7 @@ pub mod agency_edit;
 pub mod author_edit;
 pub mod autosave;
 pub mod breaking;
+pub mod bulk;
 pub mod contact;
 pub mod counterpart;
 pub mod crops;

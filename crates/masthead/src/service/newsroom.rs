@@ -1,6 +1,7 @@
 //! The newsroom's story lists: the dashboard's blocks and the filtered story list (searched
 //! through the search index), each limited to what the account may see.
 
+use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use search::Language;
 use store::*;
@@ -14,6 +15,9 @@ use crate::service::search::SearchService;
 const MISSED_AFTER: SignedDuration = SignedDuration::from_mins(1);
 /// Stories per dashboard block.
 const BLOCK: u32 = 10;
+/// Most search matches the story list dates when it filters words by date (a search
+/// ranks at most this many).
+const DATED_MATCHES: u32 = 1_000;
 
 /// The dashboard's blocks.
 #[derive(Debug)]
@@ -28,6 +32,8 @@ pub struct Dashboard {
     pub published: Vec<StorySummary>,
     /// Scheduled stories whose time passed without publishing.
     pub missed: Vec<StorySummary>,
+    /// The stories saved most often since the start of the newsroom's day.
+    pub most_changed: Vec<StorySummary>,
 }
 
 /// Only the account's own stories unless it may edit any.
@@ -35,8 +41,12 @@ pub fn visible_owner(actor: Actor) -> Option<i64> {
     (!allows(actor.role, Action::EditAnyStory)).then_some(actor.id)
 }
 
-/// Builds the dashboard for an account.
-pub async fn dashboard(store: &dyn Store, actor: Actor) -> ServiceResult<Dashboard> {
+/// Builds the dashboard for an account; `zone` says when its day began.
+pub async fn dashboard(
+    store: &dyn Store,
+    actor: Actor,
+    zone: &TimeZone,
+) -> ServiceResult<Dashboard> {
     let owner = visible_owner(actor);
     let list = |owner_id: Option<i64>, statuses: Vec<StoryStatus>| StoryListQuery {
         owner_id,
@@ -48,18 +58,31 @@ pub async fn dashboard(store: &dyn Store, actor: Actor) -> ServiceResult<Dashboa
         due_before: Some(Timestamp::now() - MISSED_AFTER),
         ..list(owner, vec![StoryStatus::Scheduled])
     };
+    let now = Timestamp::now();
+    let today = now
+        .to_zoned_datetime(zone.clone())
+        .start_of_day()
+        .map_or(now, |start| start.timestamp());
     let queries = [
         list(Some(actor.id), vec![StoryStatus::Draft]),
         list(owner, vec![StoryStatus::InReview]),
-        list(owner, vec![StoryStatus::Scheduled]),
+        StoryListQuery {
+            order: StoryOrder::SoonestDue,
+            ..list(owner, vec![StoryStatus::Scheduled])
+        },
         list(owner, vec![StoryStatus::Published]),
+        StoryListQuery {
+            order: StoryOrder::MostRevisedSince(today),
+            ..list(owner, Vec::new())
+        },
     ];
-    let (drafts, in_review, scheduled, published, missed) = tokio::try_join!(
+    let (drafts, in_review, scheduled, published, missed, most_changed) = tokio::try_join!(
         store.story_summaries(&queries[0]),
         store.story_summaries(&queries[1]),
         store.story_summaries(&queries[2]),
         store.story_summaries(&queries[3]),
         store.story_summaries(&missed),
+        store.story_summaries(&queries[4]),
     )?;
     Ok(Dashboard {
         drafts,
@@ -67,6 +90,7 @@ pub async fn dashboard(store: &dyn Store, actor: Actor) -> ServiceResult<Dashboa
         scheduled,
         published,
         missed,
+        most_changed,
     })
 }
 
@@ -82,6 +106,12 @@ pub struct StoryListAsk<'a> {
     pub edition: Option<(i64, Language)>,
     /// Only this section's.
     pub section_id: Option<i64>,
+    /// Only this account's.
+    pub owner_id: Option<i64>,
+    /// Only stories dated at or after this (publication, else last save).
+    pub dated_from: Option<Timestamp>,
+    /// Only stories dated before this.
+    pub dated_before: Option<Timestamp>,
     /// At most this many.
     pub limit: u32,
     /// Skip this many.
@@ -96,11 +126,17 @@ pub async fn story_list(
     actor: Actor,
     ask: &StoryListAsk<'_>,
 ) -> ServiceResult<Vec<StorySummary>> {
+    let owner_id = match (visible_owner(actor), ask.owner_id) {
+        (Some(me), Some(asked)) if me != asked => return Ok(Vec::new()),
+        (visible, asked) => visible.or(asked),
+    };
     let mut query = StoryListQuery {
-        owner_id: visible_owner(actor),
+        owner_id,
         statuses: ask.statuses.clone(),
         edition_id: ask.edition.map(|(id, _)| id),
         section_id: ask.section_id,
+        dated_from: ask.dated_from,
+        dated_before: ask.dated_before,
         limit: ask.limit,
         offset: ask.offset,
         ..StoryListQuery::default()
@@ -116,11 +152,25 @@ pub async fn story_list(
             section_id: query.section_id,
             ..SearchFilter::default()
         };
+        // The index does not know a story's newsroom date: with dates, every match (up to
+        // the search's own cap) is dated by the store and the page is cut here, in rank
+        // order, so no page comes out short while later ones hold matches.
+        let dated = query.dated_from.is_some() || query.dated_before.is_some();
+        let (limit, offset) = if dated {
+            (DATED_MATCHES, 0)
+        } else {
+            (ask.limit, ask.offset)
+        };
         let ids = search
-            .story_ids(store, ask.text, language, filter, ask.limit, ask.offset)
+            .story_ids(store, ask.text, language, filter, limit, offset)
             .await?;
         query.ids = Some(ids);
-        query.offset = 0;
+        (query.limit, query.offset) = (limit, 0);
+        if dated {
+            let matches = store.story_summaries(&query).await?;
+            let page = matches.into_iter().skip(ask.offset as usize);
+            return Ok(page.take(ask.limit as usize).collect());
+        }
     }
     Ok(store.story_summaries(&query).await?)
 }

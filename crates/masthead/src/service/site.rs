@@ -134,6 +134,14 @@ impl Site {
         }
     }
 
+    /// The zone the newsroom shows times in that belong to no edition (the audit log,
+    /// accounts, media): the first edition's.
+    pub fn newsroom_zone(&self) -> TimeZone {
+        self.editions
+            .first()
+            .map_or(TimeZone::UTC, |edition| edition.zone.clone())
+    }
+
     /// The edition with this id.
     pub fn edition(&self, id: i64) -> Option<&EditionSite> {
         self.editions.iter().find(|site| site.edition.id == id)

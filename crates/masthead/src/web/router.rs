@@ -9,7 +9,7 @@ use axum::routing::{get, post};
 
 use crate::web::middleware;
 use crate::web::newsroom::media::{edit as media_edit, library, upload_form};
-use crate::web::newsroom::story::{autosave, edit, list, preview, revisions, translation};
+use crate::web::newsroom::story::{autosave, bulk, edit, list, preview, revisions, translation};
 use crate::web::newsroom::{
     agencies, audit, authors, breaking, contact, dashboard, desks, fronts, guard, jobs, keywords,
     login, menus, newsletter_list, newsletters, sections, session, topics, unsaved, users,
@@ -53,6 +53,7 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
         )
         .route("/stories", get(list::list_stories).post(edit::create))
         .route("/stories/new", get(edit::new_story))
+        .route("/stories/bulk", post(bulk::bulk_stories))
         .route("/stories/{id}", get(edit::edit).post(edit::update))
         .route("/stories/{id}/autosave", post(autosave::autosave))
         .route(

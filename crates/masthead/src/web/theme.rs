@@ -64,6 +64,7 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/admin/unsaved.html",
     "templates/admin/dashboard.html",
     "templates/admin/stories.html",
+    "templates/admin/bulk.html",
     "templates/admin/story_edit.html",
     "templates/admin/conflict.html",
     "templates/admin/revisions.html",

@@ -206,6 +206,27 @@ impl TestData {
         self.database.as_ref().map(ScratchDatabase::url)
     }
 
+    /// Runs one SQL statement on the database (psql or Python's sqlite3), before the app
+    /// starts or behind its back.
+    pub fn execute(&self, statement: &str) {
+        let status = match self.config().database_url {
+            Some(url) => std::process::Command::new("psql")
+                .args([&url, "-c", statement])
+                .status()
+                .expect("psql runs"),
+            None => std::process::Command::new("python3")
+                .args([
+                    "-c",
+                    "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()",
+                ])
+                .arg(self.path().join("masthead.db"))
+                .arg(statement)
+                .status()
+                .expect("python3 runs"),
+        };
+        assert!(status.success(), "{statement}");
+    }
+
     /// The test configuration for this newsroom.
     pub fn config(&self) -> Config {
         Config {
@@ -475,24 +496,7 @@ impl TestApp {
     /// Runs one SQL statement on the app's database behind its back (psql or Python's
     /// sqlite3), to break it on purpose.
     pub fn sabotage(&self, statement: &str) {
-        let status = match self.config().database_url {
-            Some(url) => std::process::Command::new("psql")
-                .args([&url, "-c", statement])
-                .status()
-                .expect("psql runs"),
-            None => std::process::Command::new("python3")
-                .args([
-                    "-c",
-                    // Autocommit, so that a DELETE or UPDATE is kept too.
-                    "import sqlite3, sys; \
-                     sqlite3.connect(sys.argv[1], isolation_level=None).execute(sys.argv[2])",
-                ])
-                .arg(self.data_dir().join("masthead.db"))
-                .arg(statement)
-                .status()
-                .expect("python3 runs"),
-        };
-        assert!(status.success(), "{statement}");
+        self.data.execute(statement);
     }
 
     /// Kills the app's process at once (SIGKILL), as a crash would.

@@ -247,6 +247,7 @@ async fn the_newsroom_passes_automated_accessibility_checks() {
         "/admin/login".to_string(),
         "/admin".to_string(),
         "/admin/stories".to_string(),
+        "/admin/stories?status=live".to_string(),
         format!("/admin/stories/{story}"),
         format!("/admin/stories/{story}/revisions?from=1&to=2"),
         format!("/admin/stories/{story}/translation?edition=2"),

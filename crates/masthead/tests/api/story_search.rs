@@ -140,3 +140,21 @@ async fn stories_sharing_the_most_words_are_suggested_in_the_editor_and_fill_the
         "the public page recommends the related story"
     );
 }
+
+#[tokio::test]
+async fn words_and_local_dates_filter_the_list_together() {
+    let app = spawn_app().await;
+    let editor = app.desk(Role::Editor).await;
+    editor
+        .create_story("Lighthouse keeper retires", app.a_section_id().await)
+        .await;
+    let zone = jiff::tz::TimeZone::get("Europe/Istanbul").expect("zone");
+    let today = jiff::Timestamp::now().to_zoned_datetime(zone).date();
+    let found = |text: &str| text.contains("Lighthouse keeper retires");
+
+    let that_day = format!("/admin/stories?q=lighthouse&from={today}&to={today}");
+    let long_ago = "/admin/stories?q=lighthouse&from=2001-01-01&to=2001-01-02";
+
+    assert!(listed_within_a_second(&editor, &that_day, found).await);
+    assert!(!found(&editor.get(long_ago).await.text));
+}

@@ -118,9 +118,17 @@ async fn every_newsroom_page_is_valid_html() {
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
     let rejected = admin.post(&format!("/admin/stories/{story}"), &form).await;
+    let story_id = story.to_string();
+    let bulk = [
+        ("action", "publish"),
+        ("story", &story_id),
+        ("story", "999999"),
+    ];
+    let bulk = admin.post("/admin/stories/bulk", &bulk).await;
     let paths: Vec<String> = [
         "/admin".to_string(),
         "/admin/stories".to_string(),
+        "/admin/stories?status=live&from=2026-02-30".to_string(),
         "/admin/stories/new".to_string(),
         format!("/admin/stories/{story}"),
         format!("/admin/stories/{story}/revisions?from=1&to=2"),
@@ -133,6 +141,7 @@ async fn every_newsroom_page_is_valid_html() {
 
     std::fs::write(dir.path().join("login.html"), &login.text).expect("write");
     std::fs::write(dir.path().join("rejected.html"), &rejected.text).expect("write");
+    std::fs::write(dir.path().join("bulk.html"), &bulk.text).expect("write");
     for (index, path) in paths.iter().enumerate() {
         let page = admin.get(path).await;
         std::fs::write(dir.path().join(format!("admin{index}.html")), &page.text).expect("write");

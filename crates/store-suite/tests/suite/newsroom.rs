@@ -303,6 +303,99 @@ async fn story_lists_filter_by_state_owner_edition_section_and_search_results(st
     assert!(other_edition.expect("edition").is_empty());
 }
 
+async fn story_lists_filter_by_publication_date_or_last_save(store: &dyn Store) {
+    let (draft, section) = newsroom(store).await;
+    let now = Timestamp::now();
+    let week_ago = now - SignedDuration::from_hours(24 * 7);
+    let published_long_ago = store
+        .create_story(&NewStory {
+            edition_id: 1,
+            status: StoryStatus::Published,
+            owner_id: Some(USER),
+            published_at: Some(week_ago),
+            updated_at: now,
+            fields: StoryFields {
+                headline: "Edited today, published last week".into(),
+                slug: "last-week".into(),
+                section_id: Some(section),
+                ..StoryFields::default()
+            },
+        })
+        .await
+        .expect("story");
+    let dated = |from: Option<Timestamp>, before: Option<Timestamp>| StoryListQuery {
+        dated_from: from,
+        dated_before: before,
+        limit: 10,
+        ..StoryListQuery::default()
+    };
+    let day = SignedDuration::from_hours(24);
+
+    let today = store.story_summaries(&dated(Some(now - day), None)).await;
+    let older = store.story_summaries(&dated(None, Some(now - day))).await;
+    let that_week = store
+        .story_summaries(&dated(Some(week_ago - day), Some(week_ago + day)))
+        .await;
+
+    let ids = |list: Vec<StorySummary>| list.iter().map(|s| s.id).collect::<Vec<_>>();
+    assert_eq!(ids(today.expect("today")), [draft]);
+    assert_eq!(ids(older.expect("older")), [published_long_ago]);
+    assert_eq!(ids(that_week.expect("week")), [published_long_ago]);
+}
+
+async fn story_lists_order_by_due_time_or_by_saves_since_a_time(store: &dyn Store) {
+    let (story, _) = newsroom(store).await;
+    let now = Timestamp::now();
+    let fields = StoryFields {
+        headline: "Saved twice".into(),
+        ..StoryFields::default()
+    };
+    for base in [1, 2] {
+        store
+            .save_story(&StorySave {
+                story_id: StoryId(story),
+                base_revision: base,
+                user_id: UserId(USER),
+                fields: fields.clone(),
+                redirect_from: None,
+                then: None,
+            })
+            .await
+            .expect("save");
+    }
+    let ordered = |order: StoryOrder| StoryListQuery {
+        order,
+        limit: 10,
+        ..StoryListQuery::default()
+    };
+
+    let today = store
+        .story_summaries(&ordered(StoryOrder::MostRevisedSince(
+            now - SignedDuration::from_mins(1),
+        )))
+        .await
+        .expect("today");
+    let tomorrow = store
+        .story_summaries(&ordered(StoryOrder::MostRevisedSince(
+            now + SignedDuration::from_hours(24),
+        )))
+        .await
+        .expect("tomorrow");
+    let due = store
+        .story_summaries(&ordered(StoryOrder::SoonestDue))
+        .await
+        .expect("due");
+
+    assert_eq!(today.len(), 1);
+    assert_eq!(
+        (today[0].id, today[0].saves_since),
+        (story, 3),
+        "the first revision and two saves"
+    );
+    assert!(tomorrow.is_empty());
+    assert_eq!(due[0].saves_since, 0);
+}
+
 async fn autosaves_keep_work_across_pings_and_presence_names_the_others(store: &dyn Store) {
     let (story, _) = newsroom(store).await;
     let now = Timestamp::now();
@@ -559,5 +652,7 @@ crate::on_both_backends!(
     publishing_logs_a_change_tagged_with_the_story_its_section_and_home,
     a_due_job_is_claimed_once_and_a_lapsed_lease_cannot_finish_it,
     story_lists_filter_by_state_owner_edition_section_and_search_results,
+    story_lists_filter_by_publication_date_or_last_save,
+    story_lists_order_by_due_time_or_by_saves_since_a_time,
     autosaves_keep_work_across_pings_and_presence_names_the_others,
 );

@@ -73,6 +73,8 @@ pub struct StoryFormValues {
     pub body: String,
     /// The revision the author started from.
     pub base_revision: String,
+    /// The local time typed to schedule at, given back when it is refused.
+    pub scheduled_at: String,
 }
 
 fn join_ids(ids: &[i64], separator: &str) -> String {
@@ -139,6 +141,7 @@ impl StoryFormValues {
             seo_description: text(&fields.seo_description),
             body: richtext::body_to_html(&fields.body),
             base_revision: revision.to_string(),
+            scheduled_at: String::new(),
         }
     }
 
@@ -166,6 +169,7 @@ impl StoryFormValues {
                 "seo_description" => values.seo_description = value,
                 "body" => values.body = value,
                 "base_revision" => values.base_revision = value,
+                "scheduled_at" => values.scheduled_at = value,
                 other => {
                     if let Some((row, part)) = credit_field(other) {
                         let credit = credits.entry(row).or_default();

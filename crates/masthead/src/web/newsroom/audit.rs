@@ -8,9 +8,9 @@ use axum::response::Html;
 use serde::Serialize;
 
 use crate::domain::permission::Action;
+use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
-use crate::web::newsroom::story::list::newsroom_time;
 use crate::web::newsroom::view::AdminChrome;
 use crate::web::state::AppState;
 
@@ -19,7 +19,7 @@ const PER_PAGE: u32 = 100;
 
 #[derive(Serialize)]
 struct AuditRow {
-    at: String,
+    at: DisplayTime,
     user: String,
     action: String,
     link: Option<String>,
@@ -52,12 +52,13 @@ pub async fn show_audit(
         .await?;
     let more = entries.len() > PER_PAGE as usize;
     entries.truncate(PER_PAGE as usize);
+    let zone = state.site().newsroom_zone();
     let view = AuditPage {
         chrome: AdminChrome::new(&state, &user, "/admin/audit"),
         entries: entries
             .into_iter()
             .map(|entry| AuditRow {
-                at: newsroom_time(entry.at),
+                at: newsroom_time(entry.at, &zone),
                 user: entry.user_name.unwrap_or_else(|| "(system)".into()),
                 link: (entry.entity == "story")
                     .then(|| entry.entity_id.map(|id| format!("/admin/stories/{id}")))

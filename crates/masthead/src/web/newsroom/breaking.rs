@@ -11,7 +11,7 @@ use serde::Serialize;
 use store::Schedule;
 
 use crate::domain::permission::{Action, allows};
-use crate::domain::time::display_time;
+use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::service::breaking::{BreakingInput, MAX_TEXT, clear_breaking, set_breaking};
 use crate::web::error::AppError;
 use crate::web::newsroom::curation::{
@@ -26,7 +26,7 @@ use crate::web::state::AppState;
 struct CurrentBar {
     text: String,
     url: String,
-    until: String,
+    until: DisplayTime,
     showing: bool,
 }
 
@@ -68,7 +68,7 @@ async fn breaking_page(
         edition_id,
         timezone: edition.edition.timezone.clone(),
         current: current.map(|news| CurrentBar {
-            until: display_time(news.expires_at, &edition.zone, &edition.edition.language).text,
+            until: newsroom_time(news.expires_at, &edition.zone),
             showing: news.expires_at > now,
             text: news.text,
             url: news.url,

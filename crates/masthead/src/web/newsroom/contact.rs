@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use store::ContactMessage;
 
 use crate::domain::permission::{Action, allows};
-use crate::domain::time::display_time;
+use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::service::contact::{
     INBOX_PAGE, erase_message, inbox, mark_message, read_message, unhandled_counts,
 };
@@ -46,17 +46,16 @@ struct MessageRow {
     /// The start of the message, for the inbox.
     preview: String,
     ip: String,
-    received: String,
+    received: DisplayTime,
     handled: Option<String>,
     emailed: Option<bool>,
 }
 
 impl MessageRow {
     fn new(site: &Site, message: ContactMessage) -> MessageRow {
-        let time = |at| match site.edition(message.edition_id) {
-            Some(edition) => display_time(at, &edition.zone, "en").text,
-            None => at.to_string(),
-        };
+        let zone = site
+            .edition(message.edition_id)
+            .map_or_else(|| site.newsroom_zone(), |edition| edition.zone.clone());
         let mut preview: String = message.message.chars().take(PREVIEW).collect();
         if preview.len() < message.message.len() {
             preview.push('…');
@@ -64,10 +63,12 @@ impl MessageRow {
         MessageRow {
             id: message.id,
             preview,
-            received: time(message.received_at),
+            received: newsroom_time(message.received_at, &zone),
             handled: message.handled_at.map(|at| {
                 let by = message.handled_by_name.clone().unwrap_or_default();
-                format!("{} {by}", time(at)).trim().to_string()
+                format!("{} {by}", newsroom_time(at, &zone).text)
+                    .trim()
+                    .to_string()
             }),
             desk: message.desk_name,
             name: message.name,

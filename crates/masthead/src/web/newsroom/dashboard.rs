@@ -1,6 +1,6 @@
-//! The dashboard: my drafts, waiting for review, scheduled, recently published, missed
-//! schedules, published stories not yet translated, and for editors how many readers'
-//! messages wait.
+//! The dashboard: my drafts, waiting for review, scheduled (soonest first), recently
+//! published, missed schedules, the stories most changed today, published stories not yet
+//! translated, and for editors how many readers' messages wait.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -8,9 +8,11 @@ use std::sync::Arc;
 use axum::extract::{Query, State};
 use axum::response::Html;
 use serde::Serialize;
+use store::StorySummary;
 
 use crate::domain::permission::{Action, allows};
 use crate::service::newsroom::{Dashboard, dashboard};
+use crate::service::site::Site;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::StoryRow;
@@ -26,6 +28,8 @@ struct DashboardPage {
     scheduled: Vec<StoryRow>,
     published: Vec<StoryRow>,
     missed: Vec<StoryRow>,
+    /// The stories saved most often today, with their number of saves.
+    most_changed: Vec<(StoryRow, i64)>,
     /// Readers' messages no one has handled, for those who read them.
     unhandled_messages: Option<i64>,
     /// Published stories not yet translated, per edition and the edition they lack.
@@ -38,20 +42,21 @@ pub async fn show_dashboard(
     user: CurrentUser,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Html<String>, AppError> {
+    let site = state.site();
     let Dashboard {
         drafts,
         in_review,
         scheduled,
         published,
         missed,
-    } = dashboard(state.store.as_ref(), user.actor).await?;
+        most_changed,
+    } = dashboard(state.store.as_ref(), user.actor, &site.newsroom_zone()).await?;
     let unhandled_messages = if allows(user.user.role, Action::ReadMessages) {
         let counts = state.store.unhandled_contact_counts().await?;
         Some(counts.iter().map(|(_, count)| count).sum())
     } else {
         None
     };
-    let site = state.site();
     let rows = |list| StoryRow::all(&site, list);
     let page = DashboardPage {
         chrome: AdminChrome::new(&state, &user, "/admin")
@@ -61,8 +66,18 @@ pub async fn show_dashboard(
         scheduled: rows(scheduled),
         published: rows(published),
         missed: rows(missed),
+        most_changed: with_saves(&site, most_changed),
         unhandled_messages,
         untranslated: untranslated_blocks(&state, &site).await?,
     };
     Ok(Html(state.theme.render("admin/dashboard.html", &page)?))
+}
+
+/// Rows with each story's number of saves today.
+fn with_saves(site: &Site, stories: Vec<StorySummary>) -> Vec<(StoryRow, i64)> {
+    stories
+        .into_iter()
+        .map(|story| (story.saves_since, story))
+        .map(|(saves, story)| (StoryRow::new(site, story), saves))
+        .collect()
 }

@@ -12,7 +12,7 @@ use store::{EmploymentType, JobListing};
 use crate::domain::i18n::ENGLISH;
 use crate::domain::job::{JobInput, closing_day};
 use crate::domain::permission::Action;
-use crate::domain::time::display_time;
+use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::service::job_edit::{JobEdition, create_job, job_to_edit, set_job_open, update_job};
 use crate::service::site::EditionSite;
 use crate::web::error::AppError;
@@ -31,7 +31,7 @@ struct JobRow {
     title: String,
     location: String,
     employment: &'static str,
-    posted: String,
+    posted: DisplayTime,
     apply_by: Option<String>,
     /// "Open", "Closed" or "Past its closing date".
     state: &'static str,
@@ -51,7 +51,7 @@ impl JobRow {
             title: job.title.clone(),
             location: job.location.clone(),
             employment: ENGLISH.employment(job.employment_type),
-            posted: display_time(job.posted_at, &edition.zone, "en").date,
+            posted: newsroom_time(job.posted_at, &edition.zone),
             apply_by: job
                 .closes_at
                 .map(|closes| closing_day(closes, &edition.zone).to_string()),

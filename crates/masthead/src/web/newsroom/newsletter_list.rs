@@ -16,7 +16,7 @@ use store::{
 
 use crate::domain::email_address::parse_email;
 use crate::domain::permission::{Action, allows};
-use crate::domain::time::display_time;
+use crate::domain::time::{DisplayTime, display_time, newsroom_time};
 use crate::service::site::EditionSite;
 use crate::web::error::AppError;
 use crate::web::newsroom::curation::picked_edition;
@@ -77,7 +77,7 @@ struct SectionChoice {
 
 #[derive(Serialize)]
 struct IssueRow {
-    composed: String,
+    composed: Option<DisplayTime>,
     summary: IssueSummary,
 }
 
@@ -174,7 +174,7 @@ pub async fn show_list(
             .map(|summary| IssueRow {
                 composed: summary
                     .composed_at
-                    .map_or_else(String::new, |at| display_time(at, &edition.zone, "en").text),
+                    .map(|at| newsroom_time(at, &edition.zone)),
                 summary,
             })
             .collect(),

@@ -12,6 +12,7 @@ use store::{NewAuditEntry, NewsletterCount, Subscription, SubscriptionExport};
 
 use crate::domain::email_address::parse_email;
 use crate::domain::permission::{Action, allows};
+use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::web::error::AppError;
 use crate::web::newsroom::curation::{EditionTab, edition_tabs, picked_edition};
 use crate::web::newsroom::form::Form;
@@ -49,7 +50,7 @@ struct Found {
 struct FoundList {
     name: String,
     state: &'static str,
-    consented_at: String,
+    consented_at: DisplayTime,
     consent_ip: String,
     consent_version: i64,
 }
@@ -95,6 +96,10 @@ pub async fn show_newsletters(
             Some(subscriber) => {
                 let every = state.store.newsletters(subscriber.edition_id).await?;
                 let subscriptions = state.store.subscriptions(subscriber.id).await?;
+                let site = state.site();
+                let zone = site
+                    .edition(subscriber.edition_id)
+                    .map_or_else(|| site.newsroom_zone(), |edition| edition.zone.clone());
                 Some(Found {
                     id: subscriber.id,
                     email: subscriber.email,
@@ -107,7 +112,7 @@ pub async fn show_newsletters(
                                 .find(|list| list.id == subscription.newsletter_id)
                                 .map_or_else(String::new, |list| list.name.clone()),
                             state: state_of(subscription),
-                            consented_at: subscription.consented_at.to_string(),
+                            consented_at: newsroom_time(subscription.consented_at, &zone),
                             consent_ip: subscription.consent_ip.clone(),
                             consent_version: subscription.consent_text_id,
                         })

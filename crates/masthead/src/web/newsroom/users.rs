@@ -12,11 +12,11 @@ use serde::Serialize;
 use store::{Role, User};
 
 use crate::domain::permission::Action;
+use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::service::account::{AccountChange, AccountInput, add_account, change_account};
 use crate::service::error::ServiceError;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
-use crate::web::newsroom::story::list::newsroom_time;
 use crate::web::newsroom::view::AdminChrome;
 use crate::web::state::AppState;
 
@@ -27,7 +27,7 @@ struct UserRow {
     email: String,
     role: &'static str,
     disabled: bool,
-    created: String,
+    created: DisplayTime,
     is_me: bool,
 }
 
@@ -56,6 +56,7 @@ async fn users_page(
     created: Option<(String, String)>,
 ) -> Result<UsersPage, AppError> {
     let users: Vec<User> = state.store.users().await?;
+    let zone = state.site().newsroom_zone();
     Ok(UsersPage {
         chrome: AdminChrome::new(state, user, "/admin/users"),
         users: users
@@ -67,7 +68,7 @@ async fn users_page(
                 email: account.email,
                 role: account.role.as_str(),
                 disabled: account.disabled,
-                created: newsroom_time(account.created_at),
+                created: newsroom_time(account.created_at, &zone),
             })
             .collect(),
         roles: Role::ALL.iter().rev().map(|role| role.as_str()).collect(),

@@ -12,12 +12,13 @@ use serde::{Deserialize, Serialize};
 use store::{ImageRole, ImageUse, LibraryImage, ProfileImageUse, ProfileKind};
 
 use crate::domain::permission::{Action, allows, may_edit_image, may_see_headline};
+use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::service::error::ServiceError;
 use crate::service::media::{ImageInput, update_image};
 use crate::service::story_form::FieldErrors;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
-use crate::web::newsroom::story::list::{newsroom_time, status_label};
+use crate::web::newsroom::story::list::status_label;
 use crate::web::newsroom::view::AdminChrome;
 use crate::web::state::AppState;
 
@@ -79,7 +80,7 @@ struct ImagePage {
     preview: Option<String>,
     original_url: Option<String>,
     size: String,
-    uploaded: String,
+    uploaded: DisplayTime,
     renditions: Vec<(String, String)>,
     crops: Vec<(String, String)>,
     values: ImageInput,
@@ -112,7 +113,7 @@ async fn image_page(
         preview: preview.map(|rendition| format!("/media/{}", rendition.key)),
         original_url: item.original_key.map(|key| format!("/media/{key}")),
         size: format!("{} × {}", image.width, image.height),
-        uploaded: newsroom_time(item.created_at),
+        uploaded: newsroom_time(item.created_at, &state.site().newsroom_zone()),
         renditions: image
             .renditions
             .iter()

@@ -9,19 +9,21 @@ use axum::http::HeaderMap;
 use jiff::Timestamp;
 use serde::Serialize;
 
+use crate::domain::time::newsroom_time;
 use crate::service::autosave::autosave_story;
 use crate::service::story_form::StoryFormValues;
 use crate::web::error::AppError;
 use crate::web::newsroom::raw_form::RawForm;
-use crate::web::newsroom::story::list::newsroom_time;
 use crate::web::newsroom::story::open::{OpenStory, edition_of};
 use crate::web::state::AppState;
 
 /// The answer to an autosave.
 #[derive(Serialize)]
 pub struct AutosaveReply {
-    /// When the work was kept, if it was.
+    /// When the work was kept, if it was (RFC 3339, UTC).
     saved_at: Option<String>,
+    /// The same in the edition's timezone, as the newsroom shows it.
+    saved_label: Option<String>,
     /// Why it was not.
     error: Option<String>,
     /// Others who have the story open.
@@ -55,8 +57,10 @@ pub async fn autosave(
     };
     let store = state.store.as_ref();
     let editors = autosave_story(store, user.actor, &story, base, fields.as_ref(), now).await?;
+    let saved = fields.map(|_| newsroom_time(now, &edition.zone));
     Ok(Json(AutosaveReply {
-        saved_at: fields.map(|_| newsroom_time(now)),
+        saved_at: saved.as_ref().map(|at| at.iso.clone()),
+        saved_label: saved.map(|at| at.text),
         error,
         editors,
     }))

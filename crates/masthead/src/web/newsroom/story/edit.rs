@@ -7,9 +7,9 @@ use std::sync::Arc;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use jiff::civil::DateTime;
 use store::*;
 
+use crate::domain::time::{local_moment, newsroom_time};
 use crate::service::autosave::{keep_unsaved, open_in_editor};
 use crate::service::error::ServiceError;
 use crate::service::site::EditionSite;
@@ -141,7 +141,7 @@ pub async fn edit(
             let keywords = store.keywords(&fields.keyword_ids).await?;
             values = StoryFormValues::from_fields(&fields, &keywords, base_revision);
         } else if fields != story.fields {
-            unsaved = Some(crate::web::newsroom::story::list::newsroom_time(seen_at));
+            unsaved = Some(newsroom_time(seen_at, &edition.zone));
         }
     }
     let input = EditorInput {
@@ -170,19 +170,12 @@ fn transition(form: &RawForm, edition: &EditionSite) -> Result<Option<Transition
         "unpublish" => Transition::Unpublish,
         "draft" => Transition::Draft,
         "schedule" => {
-            let typed = form.get("scheduled_at").unwrap_or_default().trim();
-            let at = typed.parse::<DateTime>().ok().and_then(|local| {
-                edition
-                    .zone
-                    .to_ambiguous_zoned_datetime(local)
-                    .compatible()
-                    .ok()
-            });
-            match at {
-                Some(at) => Transition::Schedule(at.timestamp()),
-                None => {
+            let typed = form.get("scheduled_at").unwrap_or_default();
+            match local_moment(typed, &edition.zone) {
+                Ok(at) => Transition::Schedule(at),
+                Err(reason) => {
                     let mut errors = FieldErrors::new();
-                    errors.insert("scheduled_at", "Give a date and time to publish at.".into());
+                    errors.insert("scheduled_at", reason);
                     return Err(errors);
                 }
             }

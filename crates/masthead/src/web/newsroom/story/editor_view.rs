@@ -6,13 +6,14 @@ use serde::Serialize;
 use store::*;
 
 use crate::domain::permission::{may_edit, may_move};
+use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::service::autosave::present_editors;
 use crate::service::search::RelatedTo;
 use crate::service::site::{EditionSite, Site};
 use crate::service::story_form::{FieldErrors, StoryFormValues};
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
-use crate::web::newsroom::story::list::{newsroom_time, status_label};
+use crate::web::newsroom::story::list::status_label;
 use crate::web::newsroom::story::translation::{TranslationPanel, translation_panels};
 use crate::web::newsroom::view::AdminChrome;
 use crate::web::state::AppState;
@@ -49,7 +50,7 @@ pub struct EditedStory {
     /// The public page, once published.
     pub public_url: Option<String>,
     /// Due time, if scheduled.
-    pub scheduled: Option<String>,
+    pub scheduled: Option<DisplayTime>,
     /// Short link.
     pub short_url: String,
 }
@@ -94,7 +95,7 @@ pub struct EditorPage {
     /// Others who have the story open.
     pub present: Vec<String>,
     /// When unsaved work of this account was kept, if it differs from the story.
-    pub autosaved_at: Option<String>,
+    pub autosaved_at: Option<DisplayTime>,
     /// Published stories sharing the most weighted words with this one, to pick as
     /// recommended (none for a new story).
     pub related: Vec<RelatedChoice>,
@@ -294,7 +295,9 @@ impl EditorPage {
                         &story.fields.slug,
                     )
                 }),
-                scheduled: story.scheduled_at.map(newsroom_time),
+                scheduled: story
+                    .scheduled_at
+                    .map(|at| newsroom_time(at, &edition.zone)),
                 short_url: format!("{}/s/{}", state.base_url, story.short_code),
             }),
             can_edit: story.is_none_or(|story| {

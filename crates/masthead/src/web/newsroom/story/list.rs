@@ -1,15 +1,20 @@
-//! The story list: every story the account may see, filtered by state, edition and
-//! section, and searched through the search index (headline, standfirst, body, labels).
+//! The story list: every story the account may see, filtered by state, edition, section,
+//! author and date, with saved views as links, and searched through the search index
+//! (headline, standfirst, body, labels).
 
 use std::sync::Arc;
 
 use axum::extract::{Query, State};
-use axum::response::Html;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
 use jiff::Timestamp;
+use jiff::tz::TimeZone;
 use search::Language;
-use serde::{Deserialize, Serialize};
-use store::{StoryStatus, StorySummary};
+use serde::Serialize;
+use store::{StoryStatus, StorySummary, User};
 
+use crate::domain::story_filter::StoryFilter;
+use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::service::newsroom::{StoryListAsk, story_list};
 use crate::service::site::Site;
 use crate::web::error::AppError;
@@ -37,10 +42,10 @@ pub struct StoryRow {
     pub edition: String,
     /// Owner's name.
     pub owner: String,
-    /// Last save, UTC, as "2026-11-29 14:05".
-    pub updated: String,
-    /// Due time for scheduled stories.
-    pub scheduled: Option<String>,
+    /// Last save, in the edition's timezone.
+    pub updated: DisplayTime,
+    /// Due time for scheduled stories, in the edition's timezone.
+    pub scheduled: Option<DisplayTime>,
     /// The editor.
     pub edit_url: String,
     /// The public page, once published.
@@ -58,11 +63,6 @@ pub fn status_label(status: StoryStatus) -> &'static str {
     }
 }
 
-/// A UTC time as the newsroom shows it.
-pub fn newsroom_time(time: Timestamp) -> String {
-    time.strftime("%Y-%m-%d %H:%M UTC").to_string()
-}
-
 impl StoryRow {
     /// The row for one story.
     pub fn new(site: &Site, story: StorySummary) -> StoryRow {
@@ -71,6 +71,7 @@ impl StoryRow {
             .section_id
             .and_then(|id| edition.and_then(|edition| edition.section(id)))
             .map_or_else(|| "—".to_string(), |section| section.name.clone());
+        let zone = edition.map_or(TimeZone::UTC, |edition| edition.zone.clone());
         StoryRow {
             public_url: (story.status == StoryStatus::Published)
                 .then(|| site.path_for(story.edition_id, story.section_id, &story.slug)),
@@ -85,8 +86,8 @@ impl StoryRow {
             section,
             edition: edition.map_or_else(String::new, |e| e.edition.name.clone()),
             owner: story.owner_name.unwrap_or_else(|| "—".into()),
-            updated: newsroom_time(story.updated_at),
-            scheduled: story.scheduled_at.map(newsroom_time),
+            updated: newsroom_time(story.updated_at, &zone),
+            scheduled: story.scheduled_at.map(|at| newsroom_time(at, &zone)),
             edit_url: format!("/admin/stories/{}", story.id),
         }
     }
@@ -100,36 +101,33 @@ impl StoryRow {
     }
 }
 
-/// The list's filters, from the query string.
-#[derive(Debug, Default, Deserialize)]
-pub struct ListFilter {
-    #[serde(default)]
-    status: String,
-    #[serde(default)]
-    q: String,
-    #[serde(default)]
-    edition: String,
-    #[serde(default)]
-    section: String,
-    #[serde(default)]
-    page: Option<u32>,
-    #[serde(default)]
-    notice: Option<String>,
-}
-
 #[derive(Serialize)]
 struct ListPage {
     chrome: AdminChrome,
     stories: Vec<StoryRow>,
-    status: String,
-    q: String,
+    /// Why the URL's filters were refused, if they were.
+    problems: Vec<String>,
+    /// The filters as the form shows them again.
+    values: FilterValues,
     statuses: Vec<(&'static str, &'static str)>,
     editions: Vec<Choice>,
     sections: Vec<Choice>,
-    edition: String,
-    section: String,
+    authors: Vec<Choice>,
+    views: Vec<SavedView>,
     next_page: Option<u32>,
     previous_page: Option<u32>,
+}
+
+/// The list's filters as text, for the form and the pager's links.
+#[derive(Serialize)]
+struct FilterValues {
+    q: String,
+    status: String,
+    edition: String,
+    section: String,
+    author: String,
+    from: String,
+    to: String,
 }
 
 /// A choice in one of the list's selects.
@@ -140,51 +138,134 @@ struct Choice {
     selected: bool,
 }
 
-/// `GET /admin/stories`.
+/// A saved view: a link to the list with its filters set.
+#[derive(Serialize)]
+struct SavedView {
+    label: &'static str,
+    url: String,
+}
+
+/// `GET /admin/stories?q=&status=&edition=&section=&author=&from=&to=&page=`.
 pub async fn list_stories(
     State(state): State<Arc<AppState>>,
     user: CurrentUser,
-    Query(filter): Query<ListFilter>,
-) -> Result<Html<String>, AppError> {
+    Query(pairs): Query<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
     let site = state.site();
-    let page = filter.page.unwrap_or(1).clamp(1, 10_000);
-    let status = StoryStatus::parse(&filter.status);
-    let search: String = filter.q.trim().chars().take(200).collect();
+    let notice = pairs.iter().find(|(key, _)| key == "notice");
+    let (filter, status, problems) = match StoryFilter::parse(&pairs) {
+        Ok(filter) => (filter, StatusCode::OK, Vec::new()),
+        Err(problems) => (StoryFilter::default(), StatusCode::BAD_REQUEST, problems),
+    };
+    let (stories, more) = if problems.is_empty() {
+        find_stories(&state, &site, &user, &filter).await?
+    } else {
+        (Vec::new(), false)
+    };
+    let page = filter.page;
+    let view = ListPage {
+        chrome: AdminChrome::new(&state, &user, "/admin/stories")
+            .with_notice(notice.map(|(_, value)| value.as_str())),
+        stories: StoryRow::all(&site, stories),
+        problems,
+        authors: author_choices(state.store.users().await?, filter.author),
+        views: saved_views(&site, &user),
+        editions: edition_choices(&site, &filter.edition),
+        sections: section_choices(&site, filter.section),
+        statuses: status_choices(),
+        next_page: more.then_some(page + 1),
+        previous_page: (page > 1).then(|| page - 1),
+        values: FilterValues::of(&filter),
+    };
+    Ok((
+        status,
+        Html(state.theme.render("admin/stories.html", &view)?),
+    )
+        .into_response())
+}
+
+/// The stories one page of the list shows, and whether there are more.
+async fn find_stories(
+    state: &AppState,
+    site: &Site,
+    user: &CurrentUser,
+    filter: &StoryFilter,
+) -> Result<(Vec<StorySummary>, bool), AppError> {
     let edition = site
         .editions
         .iter()
         .find(|edition| edition.edition.code == filter.edition);
-    let section = filter
-        .section
-        .parse::<i64>()
-        .ok()
-        .filter(|id| site.editions.iter().any(|e| e.section(*id).is_some()));
+    let zone = edition.map_or_else(|| site.newsroom_zone(), |edition| edition.zone.clone());
+    let (dated_from, dated_before) = filter.moments(&zone);
     let ask = StoryListAsk {
-        text: &search,
-        statuses: status.into_iter().collect(),
+        text: &filter.text,
+        statuses: filter.status.into_iter().collect(),
         edition: edition.map(|e| (e.edition.id, Language::from_tag(&e.edition.language))),
-        section_id: section,
+        section_id: filter.section,
+        owner_id: filter.author,
+        dated_from,
+        dated_before,
         limit: PER_PAGE + 1,
-        offset: (page - 1) * PER_PAGE,
+        offset: (filter.page - 1) * PER_PAGE,
     };
     let mut stories = story_list(state.store.as_ref(), &state.search, user.actor, &ask).await?;
     let more = stories.len() > PER_PAGE as usize;
     stories.truncate(PER_PAGE as usize);
-    let view = ListPage {
-        chrome: AdminChrome::new(&state, &user, "/admin/stories")
-            .with_notice(filter.notice.as_deref()),
-        stories: StoryRow::all(&site, stories),
-        status: status.map_or("", StoryStatus::as_str).to_string(),
-        edition: edition.map_or_else(String::new, |e| e.edition.code.clone()),
-        section: section.map_or_else(String::new, |id| id.to_string()),
-        q: search,
-        statuses: status_choices(),
-        editions: edition_choices(&site, &filter.edition),
-        sections: section_choices(&site, section),
-        next_page: more.then_some(page + 1),
-        previous_page: (page > 1).then(|| page - 1),
-    };
-    Ok(Html(state.theme.render("admin/stories.html", &view)?))
+    Ok((stories, more))
+}
+
+impl FilterValues {
+    /// The values of a read filter.
+    fn of(filter: &StoryFilter) -> FilterValues {
+        let text = |value: Option<String>| value.unwrap_or_default();
+        FilterValues {
+            q: filter.text.clone(),
+            status: filter.status.map_or("", StoryStatus::as_str).to_string(),
+            edition: filter.edition.clone(),
+            section: text(filter.section.map(|id| id.to_string())),
+            author: text(filter.author.map(|id| id.to_string())),
+            from: text(filter.from.map(|day| day.to_string())),
+            to: text(filter.to.map(|day| day.to_string())),
+        }
+    }
+}
+
+/// The saved views, as links: the account's drafts, what waits for review, what is
+/// scheduled, and what was published today (the newsroom's local day).
+fn saved_views(site: &Site, user: &CurrentUser) -> Vec<SavedView> {
+    let today = Timestamp::now()
+        .to_zoned_datetime(site.newsroom_zone())
+        .date();
+    vec![
+        SavedView {
+            label: "My drafts",
+            url: format!("/admin/stories?status=draft&author={}", user.user.id),
+        },
+        SavedView {
+            label: "Waiting for review",
+            url: "/admin/stories?status=in_review".into(),
+        },
+        SavedView {
+            label: "Scheduled",
+            url: "/admin/stories?status=scheduled".into(),
+        },
+        SavedView {
+            label: "Published today",
+            url: format!("/admin/stories?status=published&from={today}&to={today}"),
+        },
+    ]
+}
+
+/// Every account, for the author filter.
+fn author_choices(users: Vec<User>, chosen: Option<i64>) -> Vec<Choice> {
+    users
+        .into_iter()
+        .map(|account| Choice {
+            value: account.id.to_string(),
+            selected: Some(account.id) == chosen,
+            label: account.name,
+        })
+        .collect()
 }
 
 /// Every state, as the list's select offers it.

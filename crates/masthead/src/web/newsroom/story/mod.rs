@@ -1,7 +1,8 @@
-//! The story editor and everything around it: list, create, edit and save, preview,
-//! autosave and presence, revisions and conflicts.
+//! The story editor and everything around it: list, bulk actions, create, edit and save,
+//! preview, autosave and presence, revisions and conflicts.
 
 pub mod autosave;
+pub mod bulk;
 pub mod edit;
 pub mod editor_view;
 pub mod list;

@@ -10,6 +10,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Serialize;
 use store::*;
 
+use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::service::revision::{DiffRow, compare, story_text};
 use crate::service::story_edit;
 use crate::service::story_form::{FieldErrors, StoryFormValues};
@@ -17,7 +18,7 @@ use crate::web::error::AppError;
 use crate::web::newsroom::raw_form::RawForm;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::editor_view::{EditorInput, EditorPage};
-use crate::web::newsroom::story::list::{newsroom_time, status_label};
+use crate::web::newsroom::story::list::status_label;
 use crate::web::newsroom::story::open::{OpenStory, edition_of};
 use crate::web::newsroom::view::AdminChrome;
 use crate::web::state::AppState;
@@ -26,7 +27,7 @@ use crate::web::state::AppState;
 struct RevisionRow {
     number: i64,
     user: String,
-    at: String,
+    at: DisplayTime,
     status: &'static str,
 }
 
@@ -92,7 +93,7 @@ pub async fn list_revisions(
             .map(|revision| RevisionRow {
                 number: revision.number,
                 user: revision.user_name.unwrap_or_else(|| "—".into()),
-                at: newsroom_time(revision.created_at),
+                at: newsroom_time(revision.created_at, &edition.zone),
                 status: status_label(revision.status),
             })
             .collect(),

@@ -1,0 +1,100 @@
+//! `POST /admin/stories/bulk`: one action on the stories checked in the list, and a page
+//! saying which were changed and which were refused, and why.
+
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::response::Html;
+use serde::Serialize;
+
+use crate::service::bulk::{BulkAction, BulkOutcome, bulk_change};
+use crate::web::error::AppError;
+use crate::web::newsroom::raw_form::RawForm;
+use crate::web::newsroom::session::CurrentUser;
+use crate::web::newsroom::view::AdminChrome;
+use crate::web::state::AppState;
+
+#[derive(Serialize)]
+struct BulkPage {
+    chrome: AdminChrome,
+    /// What was asked, as a heading ("Publish").
+    action: &'static str,
+    done: Vec<BulkRow>,
+    refused: Vec<BulkRow>,
+}
+
+/// One story on the result page.
+#[derive(Serialize)]
+struct BulkRow {
+    id: i64,
+    headline: String,
+    reason: String,
+}
+
+/// `POST /admin/stories/bulk`: `action` (publish, unpublish, move), `section` for a move,
+/// and `story` once per checked story.
+pub async fn bulk_stories(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    form: RawForm,
+) -> Result<Html<String>, AppError> {
+    let (action, label) = bulk_action(&form)?;
+    let ids = checked_stories(&form)?;
+    let site = state.site();
+    let outcomes = bulk_change(state.store.as_ref(), &site, user.actor, &ids, action).await?;
+    if outcomes.iter().any(|outcome| outcome.result.is_ok()) {
+        state.changed();
+    }
+    let (done, refused): (Vec<_>, Vec<_>) = outcomes.into_iter().partition(|o| o.result.is_ok());
+    let page = BulkPage {
+        chrome: AdminChrome::new(&state, &user, "/admin/stories"),
+        action: label,
+        done: done.into_iter().map(BulkRow::of).collect(),
+        refused: refused.into_iter().map(BulkRow::of).collect(),
+    };
+    Ok(Html(state.theme.render("admin/bulk.html", &page)?))
+}
+
+impl BulkRow {
+    fn of(outcome: BulkOutcome) -> BulkRow {
+        BulkRow {
+            id: outcome.story_id,
+            headline: outcome
+                .headline
+                .unwrap_or_else(|| format!("Story {}", outcome.story_id)),
+            reason: outcome.result.err().unwrap_or_default(),
+        }
+    }
+}
+
+/// The action asked for, and its name for the page.
+fn bulk_action(form: &RawForm) -> Result<(BulkAction, &'static str), AppError> {
+    match form.get("action").unwrap_or_default() {
+        "publish" => Ok((BulkAction::Publish, "Publish")),
+        "unpublish" => Ok((BulkAction::Unpublish, "Unpublish")),
+        "move" => {
+            let section = form.get("section").unwrap_or_default().trim();
+            let id = section
+                .parse()
+                .map_err(|_| AppError::BadRequest("Choose the section to move them to.".into()))?;
+            Ok((BulkAction::Move(id), "Move to a section"))
+        }
+        _ => Err(AppError::BadRequest(
+            "Choose what to do: publish, unpublish or move to a section.".into(),
+        )),
+    }
+}
+
+/// The checked stories' ids, each once, in the order sent.
+fn checked_stories(form: &RawForm) -> Result<Vec<i64>, AppError> {
+    let mut ids = Vec::new();
+    for (_, value) in form.0.iter().filter(|(key, _)| key == "story") {
+        let id: i64 = value.trim().parse().map_err(|_| {
+            AppError::BadRequest("A checked story is not one of the list's.".into())
+        })?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
