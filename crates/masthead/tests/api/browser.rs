@@ -8,7 +8,8 @@ use std::time::Duration;
 use crate::helpers::spawn_app;
 use crate::webdriver::Browser;
 
-fn screenshot(name: &str) -> PathBuf {
+/// Where a test keeps the screenshot `name`.
+pub fn screenshot(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../target/screenshots")
         .join(name)

@@ -1,10 +1,11 @@
 //! The language link as a reader meets it: visible on both pages of a linked pair, at
-//! desktop and phone width, and passing the automated accessibility checks.
+//! desktop and phone width, and passing the automated accessibility checks (screenshots
+//! `read-in-{en,ar}-{width}.png`).
 
 use store::Role;
 
 use super::{ARABIC, ENGLISH, link, path_of, published};
-use crate::browser::{axe_source, violations_at};
+use crate::browser::{axe_source, screenshot, violations_at};
 use crate::helpers::spawn_app;
 use crate::webdriver::Browser;
 
@@ -22,8 +23,10 @@ async fn both_pages_of_a_linked_pair_show_the_language_link_and_pass_accessibili
 
     for (width, height) in [(1280, 900), (390, 844)] {
         browser.resize(width, height).await;
-        for path in &pages {
+        for (path, edition) in pages.iter().zip(["en", "ar"]) {
             problems.extend(violations_at(&browser, &axe, &app.address, path, width).await);
+            let name = format!("read-in-{edition}-{width}.png");
+            browser.screenshot(&screenshot(&name)).await;
             let shown = browser
                 .script(
                     "const a = document.querySelector('.read-in a'); \
