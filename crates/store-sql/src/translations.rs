@@ -161,7 +161,7 @@ impl<D: Dialect> Translations for SqlStore<D> {
             .fetch_all(sql!(
                 "SELECT s.id, s.edition_id, s.headline, s.slug, s.status, s.section_id, \
                    s.owner_id, u.name AS owner_name, s.updated_at, s.published_at, \
-                   s.scheduled_at, 0 AS saves_since \
+                   s.scheduled_at, CAST(0 AS BIGINT) AS saves_since \
                  FROM stories s LEFT JOIN users u ON u.id = s.owner_id \
                  WHERE s.edition_id = $1 AND s.status = 'published' AND s.kind <> 'page' \
                    AND NOT EXISTS (SELECT 1 FROM story_translations t \
