@@ -374,6 +374,31 @@
     saved.setStart(block.nextElementSibling, 0);
     restoreSelection();
   }
+  // The blocks pickers may insert, from what they chose (an id or an address).
+  const blockMakers = {
+    embed: (url) => embedProvider(url) && element("div", { "data-embed": url }),
+    related: (id) => positiveId(id) && element("div", { "data-related": String(positiveId(id)) }),
+    image: (id) => positiveId(id) && element("figure", { "data-image-id": String(positiveId(id)) }, element("figcaption", {})),
+  };
+  // The pickers (each in its own script) open on the toolbar's Embed, Related and Image
+  // buttons: the button sends `masthead:pick` ({ kind }) to the form, and the picker that
+  // takes it calls preventDefault and later sends `masthead:insert` ({ kind, value }), which
+  // puts the block where the caret was. Without a picker the button asks as before.
+  function pick(kind) {
+    const asked = new CustomEvent("masthead:pick", { detail: { kind }, cancelable: true });
+    if (!form.dispatchEvent(asked)) return;
+    if (kind === "embed") insertAsked(labels.embedPrompt, "https://", (url) => embedProvider(url) && url, labels.badEmbed, blockMakers.embed);
+    else insertAsked(labels.idPrompt, "", positiveId, labels.badId, blockMakers[kind]);
+  }
+  form.addEventListener("masthead:insert", (event) => {
+    const { kind, value } = event.detail || {};
+    const block = blockMakers[kind] && blockMakers[kind](String(value || "").trim());
+    if (!block) return;
+    restoreSelection();
+    insertBlock(block);
+    sync();
+    changed();
+  });
   function insertAsked(prompt, initial, check, problem, make) {
     const answer = window.prompt(prompt, initial);
     if (answer === null) return;
@@ -389,12 +414,9 @@
     { key: "quote", text: "“ ”", run: () => toggleBlock("blockquote"), pressed: () => currentBlock() === "blockquote" },
     { key: "ul", text: "•", run: () => exec("insertUnorderedList"), pressed: () => document.queryCommandState("insertUnorderedList") },
     { key: "ol", text: "1.", run: () => exec("insertOrderedList"), pressed: () => document.queryCommandState("insertOrderedList") },
-    { key: "embed", text: "Embed", run: () => insertAsked(labels.embedPrompt, "https://",
-      (url) => embedProvider(url) && url, labels.badEmbed, (url) => element("div", { "data-embed": url })) },
-    { key: "related", text: "Related", run: () => insertAsked(labels.idPrompt, "", positiveId, labels.badId,
-      (id) => element("div", { "data-related": id })) },
-    { key: "image", text: "Image", run: () => insertAsked(labels.idPrompt, "", positiveId, labels.badId,
-      (id) => element("figure", { "data-image-id": id }, element("figcaption", {}))) },
+    { key: "embed", text: "Embed", run: () => pick("embed") },
+    { key: "related", text: "Related", run: () => pick("related") },
+    { key: "image", text: "Image", run: () => pick("image") },
   ];
   for (const button of buttons) {
     const name = labels[button.key], key = button.shortcut && button.shortcut.toUpperCase();

@@ -239,6 +239,7 @@ mod tests {
             nav: Vec::new(),
             notice: None,
             new_story: Vec::new(),
+            t: crate::domain::i18n_newsroom::newsroom_strings("en"),
         }
     }
 

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::domain::i18n_newsroom::{NewsroomStrings, newsroom_strings};
 use crate::domain::permission::{Action, allows};
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::state::AppState;
@@ -24,6 +25,8 @@ pub struct AdminChrome {
     pub notice: Option<String>,
     /// "New story" links, one per edition.
     pub new_story: Vec<EditionLink>,
+    /// The interface's words, in the account's language (`i18n_newsroom`).
+    pub t: &'static NewsroomStrings,
 }
 
 /// A link into one edition, labelled in its own language.
@@ -106,6 +109,7 @@ impl AdminChrome {
             nav,
             notice: None,
             new_story,
+            t: newsroom_strings("en"),
         }
     }
 
@@ -119,6 +123,7 @@ impl AdminChrome {
             nav: Vec::new(),
             notice: None,
             new_story: Vec::new(),
+            t: newsroom_strings("en"),
         }
     }
 
