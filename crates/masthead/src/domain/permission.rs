@@ -91,7 +91,24 @@ pub fn may_edit(role: Role, user_id: i64, owner_id: Option<i64>, status: StorySt
     }
 }
 
-/// Whether an account may move a story from one state to another.
+/// Whether the workflow has a move from one state to another at all: submit a draft,
+/// take a story back to draft from review, a schedule or the unpublished shelf, publish or
+/// schedule anything not yet published, unpublish a published story. Anything else (a
+/// draft straight to unpublished, a published story back to draft) is no move a newsroom
+/// makes, whoever asks.
+pub fn is_workflow_move(from: StoryStatus, to: StoryStatus) -> bool {
+    use StoryStatus::*;
+    match to {
+        InReview => from == Draft,
+        Draft => matches!(from, InReview | Scheduled | Unpublished),
+        Published => from != Published,
+        Scheduled => !matches!(from, Published | Scheduled),
+        Unpublished => from == Published,
+    }
+}
+
+/// Whether an account may move a story from one state to another: editors make every
+/// workflow move, writers submit their own drafts and take them back.
 pub fn may_move(
     role: Role,
     user_id: i64,
@@ -100,8 +117,11 @@ pub fn may_move(
     to: StoryStatus,
 ) -> bool {
     use StoryStatus::*;
+    if !is_workflow_move(from, to) {
+        return false;
+    }
     if allows(role, Action::Publish) {
-        return from != to;
+        return true;
     }
     let own = owner_id == Some(user_id);
     // Writers submit their own drafts and may take them back while they wait.
@@ -126,6 +146,18 @@ mod tests {
             let expected = role >= Role::Editor;
             assert_eq!(may_move(role, 1, Some(1), InReview, Published), expected);
         }
+    }
+
+    #[test]
+    fn no_one_makes_a_move_outside_the_workflow() {
+        for role in Role::ALL {
+            assert!(!may_move(role, 1, Some(1), Draft, Unpublished));
+            assert!(!may_move(role, 1, Some(1), Published, Draft));
+            assert!(!may_move(role, 1, Some(1), Published, Scheduled));
+            assert!(!may_move(role, 1, Some(1), InReview, Unpublished));
+        }
+        assert!(may_move(Role::Editor, 1, Some(2), Unpublished, Published));
+        assert!(may_move(Role::Editor, 1, Some(2), Scheduled, Draft));
     }
 
     #[test]

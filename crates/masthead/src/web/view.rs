@@ -43,6 +43,8 @@ pub struct Chrome {
     pub feed_url: String,
     /// Where the header's search box sends its query.
     pub search_url: String,
+    /// What the header's search box holds: the query on the search page, empty elsewhere.
+    pub search_query: String,
     /// The newsletter pitch.
     pub newsletter_pitch: String,
     /// The breaking-news bar, until it expires.
@@ -108,6 +110,7 @@ impl Chrome {
             newsletter_action: format!("{prefix}/newsletter"),
             feed_url: format!("{prefix}/rss/latest"),
             search_url: format!("{prefix}/search"),
+            search_query: String::new(),
             newsletter_pitch: site.newsletter_pitch(edition).to_string(),
             breaking: edition
                 .breaking_at(jiff::Timestamp::now())

@@ -151,6 +151,24 @@ async fn logging_out_ends_the_session_and_disabling_ends_all_of_them() {
 }
 
 #[tokio::test]
+async fn an_editor_cannot_make_a_move_the_workflow_has_no_button_for() {
+    let app = spawn_app().await;
+    let section = app.a_section_id().await;
+    let editor = app.desk(Role::Editor).await;
+    let story = editor.create_story("Harbour plans", section).await;
+
+    let unpublish_draft = editor.save(story, &[], "unpublish").await;
+    let publish = editor.save(story, &[], "publish").await;
+    let back_to_draft = editor.save(story, &[], "withdraw").await;
+
+    assert_eq!(unpublish_draft.status, 403, "{}", unpublish_draft.text);
+    assert_eq!(publish.status, 303, "{}", publish.text);
+    assert_eq!(back_to_draft.status, 403, "{}", back_to_draft.text);
+    let page = editor.get(&format!("/admin/stories/{story}")).await;
+    assert!(page.text.contains(">Unpublish<"), "{}", page.text);
+}
+
+#[tokio::test]
 async fn a_reporter_cannot_publish_and_a_contributor_cannot_see_others_drafts() {
     let app = spawn_app().await;
     let section = app.a_section_id().await;

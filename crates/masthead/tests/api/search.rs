@@ -274,4 +274,12 @@ async fn every_reader_page_has_a_search_box_that_works_without_script() {
     assert_eq!(empty.status, 200);
     assert!(empty.texts(".search-hint")[0].starts_with("Type a word or two"));
     assert!(headlines(&empty).is_empty());
+    assert!(empty.attrs("#site-search-q", "value").is_empty());
+    let searched = app.get("/search?q=%3Cb%3Eport").await;
+    assert_eq!(
+        searched.attrs("#site-search-q", "value"),
+        ["<b>port"],
+        "the header's box keeps the query, escaped"
+    );
+    assert!(!searched.text.contains("<b>port"));
 }

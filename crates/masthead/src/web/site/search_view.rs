@@ -122,8 +122,10 @@ pub async fn search_page(
     let mut head =
         Publication::new(site, edition, &state.base_url).head("website", t.title, "", &canonical);
     head.noindex = true;
+    let mut chrome = Chrome::new(site, edition, &state.base_url);
+    chrome.search_query = form.q.clone();
     Ok(SearchView {
-        chrome: Chrome::new(site, edition, &state.base_url),
+        chrome,
         canonical,
         head,
         form: form_view(edition, form, author, &path),
