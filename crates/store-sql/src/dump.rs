@@ -47,6 +47,7 @@ pub const TABLES: &[&str] = &[
     "images",
     "renditions",
     "image_crops",
+    "retired_files",
     "authors",
     "author_aliases",
     "agencies",

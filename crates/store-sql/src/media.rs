@@ -2,6 +2,7 @@
 //! finding the stories that use one and the authors and agencies it portrays.
 
 use async_trait::async_trait;
+use jiff::Timestamp;
 use store::*;
 
 use crate::changes::log_tags;
@@ -144,7 +145,8 @@ impl<D: Dialect> MediaLibrary for SqlStore<D> {
         image_id: i64,
         focal: (f32, f32),
         crops: &[Crop],
-    ) -> StoreResult<Option<Vec<String>>> {
+        keep_until: Timestamp,
+    ) -> StoreResult<bool> {
         let mut tx = self.write().await?;
         let current: Option<(f64, f64)> = tx
             .fetch_optional(sql!(
@@ -158,7 +160,7 @@ impl<D: Dialect> MediaLibrary for SqlStore<D> {
         // Stored as REAL / DOUBLE from an f32: compared as f32 again, exactly.
         let still = current.is_some_and(|(x, y)| (x as f32, y as f32) == focal);
         if !still {
-            return Ok(None);
+            return Ok(false);
         }
         let replaced: Vec<(String,)> = tx
             .fetch_all(sql!(
@@ -166,13 +168,45 @@ impl<D: Dialect> MediaLibrary for SqlStore<D> {
                 image_id
             ))
             .await?;
+        for (key,) in &replaced {
+            tx.execute(sql!(
+                "INSERT INTO retired_files (key, delete_after) VALUES ($1, $2) \
+                 ON CONFLICT (key) DO NOTHING",
+                key,
+                keep_until
+            ))
+            .await?;
+        }
         insert_crops::<D>(&mut tx, image_id, focal, crops).await?;
         let tags = image_tags::<D>(&mut tx, image_id).await?;
         if !tags.is_empty() {
             log_tags::<D>(&mut tx, "image", image_id, "crop", tags).await?;
         }
         tx.commit().await?;
-        Ok(Some(replaced.into_iter().map(|(key,)| key).collect()))
+        Ok(true)
+    }
+
+    async fn due_retired_files(&self, now: Timestamp, limit: u32) -> StoreResult<Vec<String>> {
+        let keys: Vec<(String,)> = self
+            .db()
+            .fetch_all(sql!(
+                "SELECT key FROM retired_files WHERE delete_after <= $1 \
+                 ORDER BY delete_after, key LIMIT $2",
+                now,
+                limit
+            ))
+            .await?;
+        Ok(keys.into_iter().map(|(key,)| key).collect())
+    }
+
+    async fn forget_retired_files(&self, keys: &[String]) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        for key in keys {
+            tx.execute(sql!("DELETE FROM retired_files WHERE key = $1", key))
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     async fn images_needing_crops(&self, after: i64, limit: u32) -> StoreResult<Vec<i64>> {

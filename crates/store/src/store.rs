@@ -444,14 +444,22 @@ pub trait MediaLibrary: Send + Sync + 'static {
     /// Replaces an image's crops with `crops` (their files already in the media store), if
     /// its focal point is still `focal`, the one they were made around; logs the pages that
     /// show the image, as [`MediaLibrary::update_image`] does, in the same transaction.
-    /// Returns the keys of the crops replaced, whose files may go; `None` when the focal
-    /// point moved meanwhile (the newer crops win; these should go) or the image is gone.
+    /// The replaced crops' files are retired in the same transaction: recorded to be
+    /// removed once `keep_until` has passed ([`MediaLibrary::due_retired_files`]), because
+    /// social sites and feed readers keep an old crop's address for a while. Returns
+    /// whether the crops were recorded: `false` when the focal point moved meanwhile (the
+    /// newer crops win; these files should go) or the image is gone.
     async fn replace_crops(
         &self,
         image_id: i64,
         focal: (f32, f32),
         crops: &[Crop],
-    ) -> StoreResult<Option<Vec<String>>>;
+        keep_until: Timestamp,
+    ) -> StoreResult<bool>;
+    /// Keys of retired files whose time to go has come (at `now`), at most `limit`.
+    async fn due_retired_files(&self, now: Timestamp, limit: u32) -> StoreResult<Vec<String>>;
+    /// Forgets retired files once they were removed from the media store.
+    async fn forget_retired_files(&self, keys: &[String]) -> StoreResult<()>;
     /// Ids of images after id `after` that have no crops cut around their current focal
     /// point (none at all, or cut around another), ascending, at most `limit`.
     async fn images_needing_crops(&self, after: i64, limit: u32) -> StoreResult<Vec<i64>>;

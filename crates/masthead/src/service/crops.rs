@@ -2,17 +2,23 @@
 //! point, see `imaging::crops`): made with the renditions at upload, and made again by
 //! [`make_needed_crops`] for images whose crops are missing (recorded before crops existed)
 //! or were cut around another focal point. Each set of crops has new keys; the files of a
-//! replaced set are removed after the store has recorded the new one.
+//! replaced set are retired with the new set's record and removed a day later by
+//! [`remove_retired_files`], as social sites and feed readers keep an og:image's address.
 
 use imaging::{CropFile, ImagingError, Limits};
+use jiff::{SignedDuration, Timestamp};
 use store::{Crop, Store};
 
 use crate::media::MediaStore;
 use crate::service::account::random_token;
 use crate::service::error::{ServiceError, ServiceResult};
 
-/// Images read per round of [`make_needed_crops`].
+/// Images read per round of [`make_needed_crops`], and retired files removed per round of
+/// [`remove_retired_files`].
 const BATCH: u32 = 20;
+
+/// How long a replaced crop's file stays for the caches that still name it.
+const KEEP_RETIRED: SignedDuration = SignedDuration::from_hours(24);
 
 /// Writes crop files under `folder` (noting each key in `written`) and returns them as the
 /// store records them.
@@ -79,20 +85,22 @@ pub async fn make_crops(
     let folder = source.rsplit_once('/').map_or("", |(folder, _)| folder);
     let mut written = Vec::new();
     let crops = put_crops(media, folder, files, &mut written).await;
+    let keep_until = Timestamp::now() + KEEP_RETIRED;
     let recorded = match crops {
-        Ok(crops) => store.replace_crops(image_id, focal, &crops).await,
+        Ok(crops) => {
+            store
+                .replace_crops(image_id, focal, &crops, keep_until)
+                .await
+        }
         Err(error) => {
             remove(media, &written).await;
             return Err(error);
         }
     };
     match recorded {
-        Ok(Some(replaced)) => {
-            remove(media, &replaced).await;
-            Ok(())
-        }
+        Ok(true) => Ok(()),
         // The focal point moved meanwhile: the next round cuts around the new one.
-        Ok(None) => {
+        Ok(false) => {
             remove(media, &written).await;
             Ok(())
         }
@@ -100,6 +108,20 @@ pub async fn make_crops(
             remove(media, &written).await;
             Err(error.into())
         }
+    }
+}
+
+/// Removes the retired files whose day has passed and forgets them; returns how many.
+pub async fn remove_retired_files(store: &dyn Store, media: &dyn MediaStore) -> ServiceResult<u64> {
+    let mut removed = 0;
+    loop {
+        let keys = store.due_retired_files(Timestamp::now(), BATCH).await?;
+        if keys.is_empty() {
+            return Ok(removed);
+        }
+        remove(media, &keys).await;
+        store.forget_retired_files(&keys).await?;
+        removed += keys.len() as u64;
     }
 }
 

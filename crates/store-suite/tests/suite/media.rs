@@ -320,24 +320,37 @@ async fn crops_are_replaced_only_around_the_current_focal_point(store: &dyn Stor
     let needing_at_first = store.images_needing_crops(0, 10).await.expect("needing");
     let before = store.last_change_id().await.expect("last change");
 
-    let first = store.replace_crops(image, (0.5, 0.5), &crops("one")).await;
-    let stale = store
-        .replace_crops(image, (0.1, 0.1), &crops("stale"))
+    let day = Timestamp::from_second(1_800_000_000).expect("time");
+    let first = store
+        .replace_crops(image, (0.5, 0.5), &crops("one"), day)
         .await;
-    let second = store.replace_crops(image, (0.5, 0.5), &crops("two")).await;
-    let missing = store.replace_crops(9999, (0.5, 0.5), &crops("none")).await;
+    let stale = store
+        .replace_crops(image, (0.1, 0.1), &crops("stale"), day)
+        .await;
+    let second = store
+        .replace_crops(image, (0.5, 0.5), &crops("two"), day)
+        .await;
+    let missing = store
+        .replace_crops(9999, (0.5, 0.5), &crops("none"), day)
+        .await;
 
     assert_eq!(needing_at_first, [image, other], "images without crops");
-    assert_eq!(first.expect("first"), Some(Vec::new()));
+    assert!(first.expect("first"));
+    assert!(!stale.expect("stale"), "made around another focal point");
+    assert!(second.expect("second"));
+    assert!(!missing.expect("missing"));
+    let early = store
+        .due_retired_files(Timestamp::from_second(1_799_999_999).expect("time"), 10)
+        .await
+        .expect("due early");
+    assert_eq!(early, [""; 0], "the replaced crops stay their day");
+    let due = store.due_retired_files(day, 10).await.expect("due");
+    assert_eq!(due, ["one/16x9.jpg", "one/1x1.jpg", "one/4x3.jpg"]);
+    store.forget_retired_files(&due).await.expect("forget");
     assert_eq!(
-        stale.expect("stale"),
-        None,
-        "made around another focal point"
+        store.due_retired_files(day, 10).await.expect("after"),
+        [""; 0]
     );
-    let mut replaced = second.expect("second").expect("replaced");
-    replaced.sort();
-    assert_eq!(replaced, ["one/16x9.jpg", "one/1x1.jpg", "one/4x3.jpg"]);
-    assert_eq!(missing.expect("missing"), None);
     let stored = store
         .library_image(image)
         .await
