@@ -22,5 +22,6 @@ pub mod search_form;
 pub mod signed;
 pub mod site_file;
 pub mod story_filter;
+pub mod suggest;
 pub mod text;
 pub mod time;

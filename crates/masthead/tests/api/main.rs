@@ -48,6 +48,7 @@ mod smtp;
 mod story;
 mod story_filters;
 mod story_search;
+mod suggest;
 mod translations;
 mod validity;
 mod webdriver;
