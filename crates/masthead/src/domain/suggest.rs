@@ -98,7 +98,10 @@ mod tests {
     fn names_starting_with_the_query_come_before_words_and_then_inner_matches() {
         let items = ["Sports", "Foreign policy", "Politics", "Apolitical"];
 
-        assert_eq!(names(&items, "POL"), ["Politics", "Foreign policy", "Apolitical"]);
+        assert_eq!(
+            names(&items, "POL"),
+            ["Politics", "Foreign policy", "Apolitical"]
+        );
     }
 
     #[test]
@@ -123,6 +126,9 @@ mod tests {
         let items: Vec<String> = (0..30).map(|n| format!("Topic {n}")).collect();
         let query = SuggestQuery::parse("topic").expect("a short query");
 
-        assert_eq!(best_matches(&items, String::as_str, &query).len(), MAX_SUGGESTIONS);
+        assert_eq!(
+            best_matches(&items, String::as_str, &query).len(),
+            MAX_SUGGESTIONS
+        );
     }
 }

@@ -50,5 +50,6 @@ mod story_filters;
 mod story_search;
 mod suggest;
 mod translations;
+mod typeahead_browser;
 mod validity;
 mod webdriver;

@@ -65,12 +65,19 @@ async fn sections_topics_and_bylines_are_suggested_by_what_was_typed() {
         .map(|s| s.name)
         .next()
         .expect("the section");
-    let topic = store.edition_topics(edition).await.expect("topics").remove(0);
+    let topic = store
+        .edition_topics(edition)
+        .await
+        .expect("topics")
+        .remove(0);
     let author = store.all_authors().await.expect("authors").remove(0);
 
     let sections = results(
         &reporter,
-        &format!("/admin/suggest/sections?edition={edition}&q={}", &section_name),
+        &format!(
+            "/admin/suggest/sections?edition={edition}&q={}",
+            &section_name
+        ),
     )
     .await;
     let topics = results(
@@ -85,12 +92,24 @@ async fn sections_topics_and_bylines_are_suggested_by_what_was_typed() {
     )
     .await;
 
-    assert!(values(&sections, "value").contains(&section.to_string()), "{sections:?}");
-    assert!(values(&sections, "label")[0].contains(" › "), "the trail is shown");
-    assert!(values(&topics, "value").contains(&topic.id.to_string()), "{topics:?}");
+    assert!(
+        values(&sections, "value").contains(&section.to_string()),
+        "{sections:?}"
+    );
+    assert!(
+        values(&sections, "label")[0].contains(" › "),
+        "the trail is shown"
+    );
+    assert!(
+        values(&topics, "value").contains(&topic.id.to_string()),
+        "{topics:?}"
+    );
     assert_eq!(values(&agencies, "label"), ["Reuters"]);
     assert_eq!(values(&agencies, "kind"), ["agency"]);
-    assert!(values(&authors, "value").contains(&format!("a:{}", author.id)), "{authors:?}");
+    assert!(
+        values(&authors, "value").contains(&format!("a:{}", author.id)),
+        "{authors:?}"
+    );
 }
 
 #[tokio::test]
@@ -108,9 +127,15 @@ async fn keywords_in_use_are_suggested_in_their_edition_only() {
 
     assert!(saved.status < 400, "{}", saved.text);
     let here = format!("/admin/suggest/keywords?edition={}&q=zepp", editions[0].id);
-    assert_eq!(values(&results(&editor, &here).await, "value"), ["Zeppelin port"]);
+    assert_eq!(
+        values(&results(&editor, &here).await, "value"),
+        ["Zeppelin port"]
+    );
     let there = format!("/admin/suggest/keywords?edition={}&q=zepp", editions[1].id);
-    assert!(results(&editor, &there).await.is_empty(), "another edition's");
+    assert!(
+        results(&editor, &there).await.is_empty(),
+        "another edition's"
+    );
 }
 
 #[tokio::test]
@@ -120,7 +145,9 @@ async fn story_suggestions_find_headlines_but_never_another_reporters_draft() {
     let editor = app.desk(Role::Editor).await;
     let reporter = app.desk(Role::Reporter).await;
     let theirs = editor.create_story("Quokka census begins", section).await;
-    let mine = reporter.create_story("Quokka sanctuary expands", section).await;
+    let mine = reporter
+        .create_story("Quokka sanctuary expands", section)
+        .await;
 
     let reporter_sees =
         stories_within_a_second(&reporter, "quokka", "Quokka sanctuary expands").await;
@@ -134,7 +161,11 @@ async fn story_suggestions_find_headlines_but_never_another_reporters_draft() {
     assert!(editor_sees.contains(&"Quokka census begins".to_string()));
     assert!(editor_sees.contains(&"Quokka sanctuary expands".to_string()));
     assert_eq!(reporter_sees, ["Quokka sanctuary expands"]);
-    assert_eq!(values(&by_id, "id"), [mine.to_string()], "only what they may see");
+    assert_eq!(
+        values(&by_id, "id"),
+        [mine.to_string()],
+        "only what they may see"
+    );
     assert_eq!(values(&by_id, "status"), ["draft"]);
     assert!(by_id[0]["section"].as_str().is_some_and(|s| !s.is_empty()));
     assert!(by_id[0]["updated"]["iso"].as_str().is_some(), "dated");
@@ -167,7 +198,11 @@ async fn empty_huge_and_hostile_queries_get_an_answer_or_a_clear_refusal() {
             let path = format!("/admin/suggest/{kind}?{query}");
             let page = editor.get(&path).await;
             let expected = match (*status, kind) {
-                (400, "sections" | "topics" | "keywords" | "bylines") if query.starts_with("ids") => 200,
+                (400, "sections" | "topics" | "keywords" | "bylines")
+                    if query.starts_with("ids") =>
+                {
+                    200
+                }
                 (404, "bylines") => 200,
                 _ => *status,
             };
@@ -236,7 +271,11 @@ async fn a_story_keeps_six_bylines_and_loses_the_removed_ones() {
     assert_eq!(credits.len(), 6, "{credits:?}");
     assert!(matches!(credits[5], CreditRef::Agency(..)));
     let form = editor.get(&format!("/admin/stories/{story}")).await;
-    assert_eq!(form.attrs("select[name$=_who]", "name").len(), 8, "two blank rows");
+    assert_eq!(
+        form.attrs("select[name$=_who]", "name").len(),
+        8,
+        "two blank rows"
+    );
 
     let fields: Vec<(String, String)> = editor
         .editor_fields(story)
@@ -244,12 +283,19 @@ async fn a_story_keeps_six_bylines_and_loses_the_removed_ones() {
         .into_iter()
         .filter(|(name, _)| !name.starts_with("credit_") || name.starts_with("credit_1_"))
         .collect();
-    let mut form: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let mut form: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     form.push(("action", "save"));
     let removed = editor.post(&format!("/admin/stories/{story}"), &form).await;
 
     assert!(removed.status < 400, "{}", removed.text);
-    assert_eq!(stored_credits(&app, story).await.len(), 1, "only the kept row");
+    assert_eq!(
+        stored_credits(&app, story).await.len(),
+        1,
+        "only the kept row"
+    );
 }
 
 #[tokio::test]
@@ -262,7 +308,10 @@ async fn more_than_twenty_bylines_are_refused_with_the_text_kept() {
     let author = app.store().await.all_authors().await.expect("authors")[0].id;
     let who = format!("a:{author}");
     let names: Vec<String> = (0..21).map(|row| format!("credit_{row}_who")).collect();
-    let many: Vec<(&str, &str)> = names.iter().map(|name| (name.as_str(), who.as_str())).collect();
+    let many: Vec<(&str, &str)> = names
+        .iter()
+        .map(|name| (name.as_str(), who.as_str()))
+        .collect();
 
     let page = editor.save(story, &many, "save").await;
 

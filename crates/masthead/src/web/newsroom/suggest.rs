@@ -141,7 +141,9 @@ pub async fn suggest_stories(
     let (query, ids) = (ask.query()?, ask.ids()?);
     let site = state.site();
     let edition = match ask.edition {
-        Some(id) => Some(edition_language(site.edition(id).ok_or(AppError::NotFound)?)),
+        Some(id) => Some(edition_language(
+            site.edition(id).ok_or(AppError::NotFound)?,
+        )),
         None => None,
     };
     let store = state.store.as_ref();
