@@ -48,7 +48,7 @@
   function combobox({ id, label, options, pick, lang, dir }) {
     const listId = `${id}-list`;
     const input = element("input", { id, type: "text", role: "combobox", autocomplete: "off", spellcheck: "false",
-      "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": listId, "aria-describedby": "ta-hint", lang, dir });
+      "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": listId, "aria-describedby": "ta-hint", lang, dir: dir || "auto" });
     const list = element("ul", { id: listId, role: "listbox", class: "ta-list", hidden: true, "aria-label": label });
     const status = element("span", { class: "visually-hidden", role: "status", "aria-live": "polite" });
     const box = element("div", { class: "ta" }, input, list, status);
@@ -294,9 +294,14 @@
 
   // ---- Bylines: any number of rows, each a staff author or an agency with a role ----
   function bylines() {
-    const rows = [...form.querySelectorAll("p.nr-credit")];
+    let rows = [...form.querySelectorAll("p.nr-credit")];
     if (!rows.length) return;
     const template = rows[rows.length - 1].cloneNode(true);
+    // The blank rows the plain form offers give way to the Add button (one stays if all are blank).
+    const blank = (row) => !row.querySelector("select[name$=_who]").value;
+    const kept = rows.filter((row) => !blank(row));
+    for (const row of rows.slice(kept.length ? 0 : 1)) if (blank(row)) row.remove();
+    rows = kept.length ? kept : rows.slice(0, 1);
     const fieldset = rows[0].closest("fieldset");
     const add = element("button", { type: "button", class: "secondary ta-add" }, labels.add_byline);
     rows[rows.length - 1].after(add);

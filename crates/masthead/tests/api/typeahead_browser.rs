@@ -169,6 +169,20 @@ async fn press_key_on(browser: &Browser, selector: &str) {
         .await;
 }
 
+/// Adds a byline row with the keyboard; returns the selectors of its combobox (which has
+/// the focus) and its role.
+async fn add_byline(browser: &Browser) -> (String, String) {
+    press_key_on(browser, ".ta-add").await;
+    let ids = browser
+        .script(
+            "const input = document.activeElement; \
+             return [input.id, input.closest('p').querySelector('select[name$=_role]').id];",
+        )
+        .await;
+    let id = |at: usize| format!("#{}", ids[at].as_str().expect("an id"));
+    (id(0), id(1))
+}
+
 async fn fill_the_form(browser: &Browser, plan: &Plan, axe: &str) -> Vec<String> {
     let section_name = browser
         .script(&format!(
@@ -192,18 +206,13 @@ async fn fill_the_form(browser: &Browser, plan: &Plan, axe: &str) -> Vec<String>
     browser
         .type_text(&browser.find("#credit_0_role").await, "R")
         .await;
-    choose(browser, "#credit_1_who + .ta input", "Reuters").await;
+    let (agency, agency_role) = add_byline(browser).await;
+    choose(browser, &agency, "Reuters").await;
     browser
-        .type_text(&browser.find("#credit_1_role").await, "P")
+        .type_text(&browser.find(&agency_role).await, "P")
         .await;
-    press_key_on(browser, ".ta-add").await;
-    let added = browser.script("return document.activeElement.id").await;
-    choose(
-        browser,
-        &format!("#{}", added.as_str().expect("focused input")),
-        &plan.second_author,
-    )
-    .await;
+    let (third, _) = add_byline(browser).await;
+    choose(browser, &third, &plan.second_author).await;
     let recommend = ".ta-cards + .ta input";
     browser
         .type_text(&browser.find(recommend).await, plan.recommended)
