@@ -395,14 +395,18 @@
   function relatedCards() {
     const editorBox = form.querySelector(".editor-box");
     if (!editorBox) return;
-    const title = (story) => `${labels.related_block}: ${story.headline}`;
+
     async function show() {
       const blocks = [...editorBox.querySelectorAll("div[data-related]")];
       const wanted = blocks.map((block) => block.dataset.related).filter((id) => !storyCache.has(id));
       if (wanted.length) await knownStories([...new Set(wanted)]);
       for (const block of blocks) {
         const story = storyCache.get(block.dataset.related) || { headline: `#${block.dataset.related}` };
-        if (block.textContent !== title(story)) block.textContent = title(story);
+        // The headline in its own direction, so an Arabic headline under an English label reads right.
+        const shown = block.querySelector("bdi");
+        if (!shown || shown.textContent !== story.headline || block.childNodes.length !== 2) {
+          block.replaceChildren(element("span", {}, `${labels.related_block}: `), element("bdi", {}, story.headline));
+        }
         block.classList.add("ta-related");
       }
     }

@@ -31,9 +31,9 @@ fn suggestion(value: impl ToString, label: &str, kind: &'static str) -> Suggesti
     }
 }
 
-/// The edition's sections whose trail ("Politics › Diplomacy") holds the query.
-pub fn section_suggestions(edition: &EditionSite, query: &SuggestQuery) -> Vec<Suggestion> {
-    let trails: Vec<(i64, String)> = edition
+/// Every section of an edition with its trail ("Politics › Diplomacy"), in tree order.
+pub fn section_trails(edition: &EditionSite) -> Vec<(i64, String)> {
+    edition
         .sections
         .iter()
         .map(|section| {
@@ -44,7 +44,12 @@ pub fn section_suggestions(edition: &EditionSite, query: &SuggestQuery) -> Vec<S
                 .collect();
             (section.id, trail.join(" › "))
         })
-        .collect();
+        .collect()
+}
+
+/// The edition's sections whose trail holds the query.
+pub fn section_suggestions(edition: &EditionSite, query: &SuggestQuery) -> Vec<Suggestion> {
+    let trails = section_trails(edition);
     best_matches(&trails, |(_, trail)| trail, query)
         .into_iter()
         .map(|(id, trail)| suggestion(id, trail, "section"))

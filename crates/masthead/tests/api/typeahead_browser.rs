@@ -10,10 +10,11 @@ use serde_json::Value;
 use store::Role;
 
 use crate::browser::{axe_check, axe_source, screenshot};
-use crate::desk::{Desk, PASSWORD};
+use crate::desk::Desk;
 use crate::editor::public_path;
 use crate::helpers::TestApp;
 use crate::helpers::spawn_app;
+use crate::newsroom_browser::log_in;
 use crate::webdriver::Browser;
 
 const DOWN: &str = "\u{E015}";
@@ -299,21 +300,7 @@ async fn a_keyboard_user_fills_the_editor_with_type_ahead_fields_in_english_and_
     let desk = app.desk_for("typeahead@test.example", 0).await;
     let axe = axe_source();
     let browser = Browser::start().await;
-    browser.open(&format!("{}/admin/login", app.address)).await;
-    browser
-        .type_text(&browser.find("#email").await, "typeahead@test.example")
-        .await;
-    browser
-        .type_text(&browser.find("#password").await, PASSWORD)
-        .await;
-    browser
-        .click(&browser.find("form button[type=submit]").await)
-        .await;
-    let started = Instant::now();
-    while !browser.url().await.ends_with("/admin") {
-        assert!(started.elapsed() < Duration::from_secs(10), "not logged in");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    log_in(&browser, &app, "typeahead@test.example").await;
     let mut problems = Vec::new();
 
     for (width, height) in [(1280, 1000), (390, 844)] {

@@ -37,6 +37,12 @@ impl SuggestAsk {
         })
     }
 
+    /// The edition asked for (the first without one) and the query.
+    fn in_edition(&self, state: &AppState) -> Result<(i64, SuggestQuery), AppError> {
+        let edition_id = picked_edition(&state.site(), self.edition)?.edition.id;
+        Ok((edition_id, self.query()?))
+    }
+
     /// The ids asked for, at most ten, each a positive whole number.
     fn ids(&self) -> Result<Vec<i64>, AppError> {
         let ids: Vec<i64> = self
@@ -97,8 +103,7 @@ pub async fn suggest_topics(
     _user: CurrentUser,
     Query(ask): Query<SuggestAsk>,
 ) -> Result<Json<Suggestions<SuggestionJson>>, AppError> {
-    let query = ask.query()?;
-    let edition_id = picked_edition(&state.site(), ask.edition)?.edition.id;
+    let (edition_id, query) = ask.in_edition(&state)?;
     let found = topic_suggestions(state.store.as_ref(), edition_id, &query).await?;
     Ok(answer(found))
 }
@@ -109,8 +114,7 @@ pub async fn suggest_keywords(
     _user: CurrentUser,
     Query(ask): Query<SuggestAsk>,
 ) -> Result<Json<Suggestions<SuggestionJson>>, AppError> {
-    let query = ask.query()?;
-    let edition_id = picked_edition(&state.site(), ask.edition)?.edition.id;
+    let (edition_id, query) = ask.in_edition(&state)?;
     let found = keyword_suggestions(state.store.as_ref(), edition_id, &query).await?;
     Ok(answer(found))
 }
