@@ -184,6 +184,30 @@ async fn add_byline(browser: &Browser) -> (String, String) {
     (id(0), id(1))
 }
 
+/// Presses the first "Recommend" button of the related-stories list, if the story has
+/// one, and checks that it added a card.
+async fn recommend_a_suggestion(browser: &Browser) {
+    let cards = "return document.querySelectorAll('.ta-cards li').length";
+    let before = browser.script(cards).await.as_u64().expect("a count");
+    let button = "button[data-recommend]:not([disabled])";
+    if browser
+        .script(&format!("return !!document.querySelector('{button}')"))
+        .await
+        != Value::Bool(true)
+    {
+        return;
+    }
+    press_key_on(browser, button).await;
+    let started = Instant::now();
+    while browser.script(cards).await.as_u64() != Some(before + 1) {
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "Recommend added no card"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 async fn fill_the_form(browser: &Browser, plan: &Plan, axe: &str) -> Vec<String> {
     let section_name = browser
         .script(&format!(
@@ -230,6 +254,7 @@ async fn fill_the_form(browser: &Browser, plan: &Plan, axe: &str) -> Vec<String>
     browser
         .type_text(&browser.find(recommend).await, ENTER)
         .await;
+    recommend_a_suggestion(browser).await;
     browser
         .script("document.querySelector('[contenteditable=true]').focus(); return true;")
         .await;
