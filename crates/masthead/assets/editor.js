@@ -388,7 +388,7 @@
     const asked = new CustomEvent("masthead:pick", { detail: { kind }, cancelable: true });
     if (!form.dispatchEvent(asked)) return;
     if (kind === "embed") insertAsked(labels.embedPrompt, "https://", (url) => embedProvider(url) && url, labels.badEmbed, blockMakers.embed);
-    else insertAsked(labels.idPrompt, "", positiveId, labels.badId, blockMakers[kind]);
+    else if (kind !== "related") insertAsked(labels.idPrompt, "", positiveId, labels.badId, blockMakers[kind]); // typeahead.js picks related stories
   }
   form.addEventListener("masthead:insert", (event) => {
     const { kind, value } = event.detail || {};

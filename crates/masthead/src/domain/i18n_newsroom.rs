@@ -6,6 +6,10 @@
 
 use serde::Serialize;
 
+use crate::domain::i18n_newsroom_typeahead::{
+    TYPEAHEAD_ARABIC, TYPEAHEAD_ENGLISH, TypeaheadStrings,
+};
+
 /// The newsroom's words in one language.
 #[derive(Debug, Serialize)]
 pub struct NewsroomStrings {
@@ -15,6 +19,8 @@ pub struct NewsroomStrings {
     pub dir: &'static str,
     /// The frame around every newsroom page.
     pub frame: &'static FrameStrings,
+    /// The editor's type-ahead fields and story pickers.
+    pub typeahead: &'static TypeaheadStrings,
 }
 
 /// The words of the frame every newsroom page shares.
@@ -53,6 +59,7 @@ pub const NEWSROOM_ENGLISH: NewsroomStrings = NewsroomStrings {
     lang: "en",
     dir: "ltr",
     frame: &FRAME_ENGLISH,
+    typeahead: &TYPEAHEAD_ENGLISH,
 };
 
 /// The newsroom in Arabic.
@@ -60,6 +67,7 @@ pub const NEWSROOM_ARABIC: NewsroomStrings = NewsroomStrings {
     lang: "ar",
     dir: "rtl",
     frame: &FRAME_ARABIC,
+    typeahead: &TYPEAHEAD_ARABIC,
 };
 
 /// The newsroom's words for an interface language tag; English when it is unknown.

@@ -37,5 +37,6 @@ pub mod site_tree;
 pub mod story;
 pub mod story_edit;
 pub mod story_form;
+pub mod suggest;
 pub mod taxonomy_edit;
 pub mod translation;

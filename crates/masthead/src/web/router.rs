@@ -12,7 +12,7 @@ use crate::web::newsroom::media::{edit as media_edit, library, upload_form};
 use crate::web::newsroom::story::{autosave, bulk, edit, list, preview, revisions, translation};
 use crate::web::newsroom::{
     agencies, audit, authors, breaking, contact, dashboard, desks, fronts, guard, jobs, keywords,
-    login, menus, newsletter_list, newsletters, sections, session, topics, unsaved, users,
+    login, menus, newsletter_list, newsletters, sections, session, suggest, topics, unsaved, users,
 };
 use crate::web::ops::{health, metrics};
 use crate::web::site::{assets, newsletter, public_form, resolve, shortlink};
@@ -112,6 +112,7 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .merge(curation())
         .merge(people())
         .merge(contact_inbox())
+        .merge(suggest())
         .layer(DefaultBodyLimit::max(session::MAX_FORM))
         .layer(from_fn_with_state(state.clone(), session::newsroom_session))
         .layer(from_fn_with_state(
@@ -119,6 +120,16 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
             unsaved::keep_unsaved_form,
         ))
         .layer(from_fn_with_state(state, guard::guard_writes))
+}
+
+/// The editor's type-ahead answers (JSON, behind the same session layer).
+fn suggest() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/suggest/sections", get(suggest::suggest_sections))
+        .route("/suggest/topics", get(suggest::suggest_topics))
+        .route("/suggest/keywords", get(suggest::suggest_keywords))
+        .route("/suggest/bylines", get(suggest::suggest_bylines))
+        .route("/suggest/stories", get(suggest::suggest_stories))
 }
 
 /// The newsroom's pages for authors and agencies (behind the same session and CSRF layer,

@@ -48,6 +48,8 @@ mod smtp;
 mod story;
 mod story_filters;
 mod story_search;
+mod suggest;
 mod translations;
+mod typeahead_browser;
 mod validity;
 mod webdriver;

@@ -1,7 +1,7 @@
 //! The story editor's form: the raw values as typed (so a rejected save shows them back
 //! intact), and their parsing into `StoryFields` with a message per field.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 use store::slug::slugify;
@@ -14,8 +14,15 @@ mod check;
 
 use check::{Checker, parse_gallery, parse_keywords};
 
-/// Byline rows the form offers.
+/// Byline rows the form offers at least (a new story's form offers this many).
 pub const CREDIT_ROWS: usize = 4;
+/// Blank byline rows offered after a story's own, for adding bylines without JavaScript.
+const BLANK_CREDIT_ROWS: usize = 2;
+/// Most bylines a story takes.
+pub const MAX_CREDITS: usize = 20;
+/// Row numbers a byline field name may carry ("credit_{row}_who"): the script numbers
+/// rows as it adds them, so the numbers may have gaps after rows were removed.
+const MAX_CREDIT_ROW: usize = 1000;
 const MAX_HEADLINE: usize = 300;
 pub(crate) const MAX_LINE: usize = 600;
 const MAX_SLUG: usize = 120;
@@ -101,7 +108,8 @@ impl StoryFormValues {
                 },
             })
             .collect();
-        credits.resize(credits.len().max(CREDIT_ROWS), CreditValue::default());
+        let rows = (credits.len() + BLANK_CREDIT_ROWS).max(CREDIT_ROWS);
+        credits.resize(rows, CreditValue::default());
         let text = |value: &Option<String>| value.clone().unwrap_or_default();
         StoryFormValues {
             kind: fields.kind.as_str().into(),
@@ -148,7 +156,7 @@ impl StoryFormValues {
     /// The values of a submitted form (`name=value` pairs; repeated names for lists).
     pub fn from_pairs(pairs: &[(String, String)]) -> Self {
         let mut values = StoryFormValues::default();
-        let mut credits: HashMap<usize, CreditValue> = HashMap::new();
+        let mut credits: BTreeMap<usize, CreditValue> = BTreeMap::new();
         for (name, value) in pairs {
             let value = value.clone();
             match name.as_str() {
@@ -181,9 +189,9 @@ impl StoryFormValues {
                 }
             }
         }
-        values.credits = (0..CREDIT_ROWS)
-            .map(|row| credits.remove(&row).unwrap_or_default())
-            .collect();
+        values.credits = credits.into_values().collect();
+        let rows = values.credits.len().max(CREDIT_ROWS);
+        values.credits.resize(rows, CreditValue::default());
         values
     }
 }
@@ -193,7 +201,7 @@ pub fn credit_field(name: &str) -> Option<(usize, &str)> {
     let rest = name.strip_prefix("credit_")?;
     let (row, part) = rest.split_once('_')?;
     let row: usize = row.parse().ok()?;
-    (row < CREDIT_ROWS && matches!(part, "who" | "role")).then_some((row, part))
+    (row < MAX_CREDIT_ROW && matches!(part, "who" | "role")).then_some((row, part))
 }
 
 /// Removes control characters (keeping newlines where a field has lines) and trims.
@@ -322,6 +330,14 @@ impl StoryFormValues {
 
     fn credits(&self, check: &mut Checker) -> Vec<CreditRef> {
         let mut credits = Vec::new();
+        let named = self.credits.iter().filter(|c| !c.who.trim().is_empty());
+        if named.count() > MAX_CREDITS {
+            check.errors.insert(
+                "credits",
+                format!("A story takes at most {MAX_CREDITS} bylines."),
+            );
+            return credits;
+        }
         for credit in &self.credits {
             let role = CreditRole::parse(&credit.role).unwrap_or(CreditRole::By);
             let parsed = match credit.who.split_once(':') {

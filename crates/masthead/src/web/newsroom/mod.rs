@@ -27,6 +27,7 @@ pub mod raw_form;
 pub mod sections;
 pub mod session;
 pub mod story;
+pub mod suggest;
 pub mod topics;
 pub mod unsaved;
 pub mod users;

@@ -202,7 +202,17 @@ mod tests {
         let cases = [
             ("headline", true, "story text"),
             ("credit_0_who", true, "a credit row"),
-            ("credit_9_who", false, "no such credit row"),
+            (
+                "credit_9_who",
+                true,
+                "a credit row the editor's script added",
+            ),
+            (
+                "credit_1000_who",
+                false,
+                "beyond the highest credit row number",
+            ),
+            ("credit_2_name", false, "no such part of a credit row"),
             ("token", false, "unknown field"),
             ("api_key", false, "unknown field"),
             ("password_confirmation", false, "unknown password field"),

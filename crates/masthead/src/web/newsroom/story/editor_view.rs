@@ -11,6 +11,7 @@ use crate::service::autosave::present_editors;
 use crate::service::search::RelatedTo;
 use crate::service::site::{EditionSite, Site};
 use crate::service::story_form::{FieldErrors, StoryFormValues};
+use crate::service::suggest::section_trails;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::status_label;
@@ -164,17 +165,9 @@ fn choice(value: impl ToString, label: impl Into<String>) -> Choice {
 }
 
 fn section_choices(edition: &EditionSite) -> Vec<Choice> {
-    edition
-        .sections
-        .iter()
-        .map(|section| {
-            let trail: Vec<&str> = edition
-                .section_trail(section.id)
-                .iter()
-                .map(|s| s.name.as_str())
-                .collect();
-            choice(section.id, trail.join(" › "))
-        })
+    section_trails(edition)
+        .into_iter()
+        .map(|(id, trail)| choice(id, trail))
         .collect()
 }
 
