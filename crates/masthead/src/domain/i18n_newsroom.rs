@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::domain::i18n_newsroom_account::{ACCOUNT_ARABIC, ACCOUNT_ENGLISH, AccountStrings};
+use crate::domain::i18n_newsroom_history::{HISTORY_ARABIC, HISTORY_ENGLISH, HistoryStrings};
 use crate::domain::i18n_newsroom_media::{MEDIA_ARABIC, MEDIA_ENGLISH, MediaStrings};
 use crate::domain::i18n_newsroom_shared::*;
 use crate::domain::i18n_newsroom_stories::{STORIES_ARABIC, STORIES_ENGLISH, StoriesStrings};
@@ -39,6 +40,8 @@ pub struct NewsroomStrings {
     pub stories: &'static StoriesStrings,
     /// The media library.
     pub media: &'static MediaStrings,
+    /// The audit log, revisions, conflicts and unsaved work.
+    pub history: &'static HistoryStrings,
 }
 
 /// The words of the frame every newsroom page shares.
@@ -85,6 +88,7 @@ pub const NEWSROOM_ENGLISH: NewsroomStrings = NewsroomStrings {
     account: &ACCOUNT_ENGLISH,
     stories: &STORIES_ENGLISH,
     media: &MEDIA_ENGLISH,
+    history: &HISTORY_ENGLISH,
 };
 
 /// The newsroom in Arabic.
@@ -100,6 +104,7 @@ pub const NEWSROOM_ARABIC: NewsroomStrings = NewsroomStrings {
     account: &ACCOUNT_ARABIC,
     stories: &STORIES_ARABIC,
     media: &MEDIA_ARABIC,
+    history: &HISTORY_ARABIC,
 };
 
 /// The newsroom's words for an interface language tag; English when it is unknown.

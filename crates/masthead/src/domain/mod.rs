@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod i18n_contact;
 pub mod i18n_newsroom;
 pub mod i18n_newsroom_account;
+pub mod i18n_newsroom_history;
 pub mod i18n_newsroom_media;
 pub mod i18n_newsroom_shared;
 pub mod i18n_newsroom_stories;

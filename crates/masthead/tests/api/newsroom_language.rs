@@ -236,17 +236,33 @@ async fn the_newsroom_in_arabic_is_valid_html() {
     switch_to_arabic(&admin).await;
     let login = login_page(&app, Some("ar")).await;
     std::fs::write(dir.path().join("login.html"), &login.text).expect("write");
-    let paths: Vec<String> = [
+    let story = admin
+        .create_story("Valid markup", app.a_section_id().await)
+        .await;
+    admin
+        .save(story, &[("headline", "Valid markup, revised")], "save")
+        .await;
+    let image = admin.get("/admin/media").await.attrs(".media-card a", "href").remove(0);
+    let mut paths: Vec<String> = [
         "/admin",
         "/admin/stories",
         "/admin/stories?status=live&from=2026-02-30",
         "/admin/media",
+        "/admin/media?q=zzqqxx",
         "/admin/users",
+        "/admin/audit",
         "/admin/password?notice=language",
         "/admin/stories/999999",
     ]
     .map(String::from)
     .to_vec();
+    paths.push(image);
+    paths.push(format!("/admin/stories/{story}/revisions?from=1&to=2"));
+    let bulk = admin
+        .post("/admin/stories/bulk", &[("action", "publish"), ("story", &story.to_string())])
+        .await;
+    assert!(bulk.text.contains("النشر الآن"));
+    std::fs::write(dir.path().join("bulk.html"), &bulk.text).expect("write");
     for (index, path) in paths.iter().enumerate() {
         let page = admin.get(path).await;
         std::fs::write(dir.path().join(format!("ar{index}.html")), &page.text).expect("write");
