@@ -7,8 +7,7 @@ use store::*;
 use crate::rows::{ImageRow, to_time};
 
 /// The columns of a [`User`], for `SELECT {USER_COLUMNS} FROM users u`.
-pub const USER_COLUMNS: &str =
-    "u.id, u.email, u.name, u.role, u.must_change_password, u.disabled, u.author_id, \
+pub const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.must_change_password, u.disabled, u.author_id, \
      u.created_at, u.language, u.last_login_at";
 
 /// A live session's account and CSRF token.

@@ -11,6 +11,7 @@ use crate::domain::i18n_newsroom_history::{HISTORY_ARABIC, HISTORY_ENGLISH, Hist
 use crate::domain::i18n_newsroom_media::{MEDIA_ARABIC, MEDIA_ENGLISH, MediaStrings};
 use crate::domain::i18n_newsroom_shared::*;
 use crate::domain::i18n_newsroom_stories::{STORIES_ARABIC, STORIES_ENGLISH, StoriesStrings};
+use crate::domain::i18n_newsroom_taxonomy::{TAXONOMY_ARABIC, TAXONOMY_ENGLISH, TaxonomyStrings};
 
 /// The interface languages an account may choose, by tag.
 pub const LANGUAGES: [&str; 2] = ["en", "ar"];
@@ -42,6 +43,8 @@ pub struct NewsroomStrings {
     pub media: &'static MediaStrings,
     /// The audit log, revisions, conflicts and unsaved work.
     pub history: &'static HistoryStrings,
+    /// Sections, topics and keywords.
+    pub taxonomy: &'static TaxonomyStrings,
 }
 
 /// The words of the frame every newsroom page shares.
@@ -89,6 +92,7 @@ pub const NEWSROOM_ENGLISH: NewsroomStrings = NewsroomStrings {
     stories: &STORIES_ENGLISH,
     media: &MEDIA_ENGLISH,
     history: &HISTORY_ENGLISH,
+    taxonomy: &TAXONOMY_ENGLISH,
 };
 
 /// The newsroom in Arabic.
@@ -105,6 +109,7 @@ pub const NEWSROOM_ARABIC: NewsroomStrings = NewsroomStrings {
     stories: &STORIES_ARABIC,
     media: &MEDIA_ARABIC,
     history: &HISTORY_ARABIC,
+    taxonomy: &TAXONOMY_ARABIC,
 };
 
 /// The newsroom's words for an interface language tag; English when it is unknown.
@@ -173,9 +178,17 @@ mod tests {
     #[test]
     fn every_arabic_string_is_there_and_not_left_in_english_by_mistake() {
         let mut arabic = Vec::new();
-        strings_of(&serde_json::to_value(&NEWSROOM_ARABIC).unwrap(), "t", &mut arabic);
+        strings_of(
+            &serde_json::to_value(&NEWSROOM_ARABIC).unwrap(),
+            "t",
+            &mut arabic,
+        );
         let mut english = Vec::new();
-        strings_of(&serde_json::to_value(&NEWSROOM_ENGLISH).unwrap(), "t", &mut english);
+        strings_of(
+            &serde_json::to_value(&NEWSROOM_ENGLISH).unwrap(),
+            "t",
+            &mut english,
+        );
         assert_eq!(arabic.len(), english.len());
         assert!(arabic.len() > 100);
         for (path, text) in &arabic {

@@ -16,6 +16,7 @@ pub mod i18n_newsroom_history;
 pub mod i18n_newsroom_media;
 pub mod i18n_newsroom_shared;
 pub mod i18n_newsroom_stories;
+pub mod i18n_newsroom_taxonomy;
 pub mod i18n_search;
 pub mod job;
 pub mod link;

@@ -218,7 +218,11 @@ fn unknown_language() -> ServiceError {
 }
 
 /// Changes the language of one's own newsroom interface: an account changes only its own.
-pub async fn set_own_language(store: &dyn Store, actor: Actor, language: &str) -> ServiceResult<()> {
+pub async fn set_own_language(
+    store: &dyn Store,
+    actor: Actor,
+    language: &str,
+) -> ServiceResult<()> {
     let language = interface_language(language).ok_or_else(unknown_language)?;
     store.set_user_language(actor.id, language).await?;
     Ok(())

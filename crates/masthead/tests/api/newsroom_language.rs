@@ -8,7 +8,12 @@ use crate::desk::Desk;
 use crate::helpers::{Page, TestApp, spawn_app};
 use crate::validity::assert_valid;
 
-const MAIN_PAGES: [&str; 4] = ["/admin", "/admin/stories", "/admin/media", "/admin/password"];
+const MAIN_PAGES: [&str; 4] = [
+    "/admin",
+    "/admin/stories",
+    "/admin/media",
+    "/admin/password",
+];
 
 fn language_of(page: &Page) -> (String, String) {
     (
@@ -44,7 +49,10 @@ async fn an_account_that_switches_to_arabic_works_right_to_left_while_another_st
         let nav = navigation(&page);
         assert!(nav.contains(&"القصص".to_string()), "{path}: {nav:?}");
         assert!(!nav.contains(&"Stories".to_string()), "{path}: {nav:?}");
-        assert!(page.texts(".nr-role").contains(&"محرر".to_string()), "{path}");
+        assert!(
+            page.texts(".nr-role").contains(&"محرر".to_string()),
+            "{path}"
+        );
 
         let page = english.get(path).await;
         assert_eq!(language_of(&page), ("en".into(), "ltr".into()), "{path}");
@@ -102,9 +110,13 @@ async fn a_language_other_than_english_or_arabic_is_a_400_and_changes_nothing() 
     }
     let missing = desk.post("/admin/language", &[]).await;
     assert!((400..500).contains(&missing.status), "{}", missing.status);
-    let without_token = desk.post_without_token("/admin/language", &[("language", "ar")]).await;
+    let without_token = desk
+        .post_without_token("/admin/language", &[("language", "ar")])
+        .await;
     assert_eq!(without_token.status, 403);
-    let anonymous = app.post_form("/admin/language", &[("language", "ar")]).await;
+    let anonymous = app
+        .post_form("/admin/language", &[("language", "ar")])
+        .await;
     assert_eq!(anonymous.location(), "/admin/login");
 
     assert_eq!(language_of(&desk.get("/admin").await).0, "en");
@@ -125,10 +137,7 @@ async fn no_one_changes_the_language_of_another_account() {
         .await;
     assert_eq!(own.status, 303);
     let by_admin = admin
-        .post(
-            &format!("/admin/users/{other_id}"),
-            &[("language", "ar")],
-        )
+        .post(&format!("/admin/users/{other_id}"), &[("language", "ar")])
         .await;
     assert!(by_admin.status < 500, "{}", by_admin.status);
 
@@ -194,11 +203,24 @@ async fn the_login_page_speaks_arabic_to_a_browser_that_asks_for_arabic_first() 
     for accept in ["ar", "ar-SA,ar;q=0.9,en;q=0.8", "fr,ar;q=0.7,en;q=0.3"] {
         let page = login_page(&app, Some(accept)).await;
         assert_eq!(language_of(&page), ("ar".into(), "rtl".into()), "{accept}");
-        assert_eq!(page.texts("h1"), ["تسجيل الدخول إلى غرفة الأخبار"], "{accept}");
+        assert_eq!(
+            page.texts("h1"),
+            ["تسجيل الدخول إلى غرفة الأخبار"],
+            "{accept}"
+        );
     }
-    for accept in [Some("en-GB,en;q=0.9,ar;q=0.8"), Some("de"), Some(";;;q=x"), None] {
+    for accept in [
+        Some("en-GB,en;q=0.9,ar;q=0.8"),
+        Some("de"),
+        Some(";;;q=x"),
+        None,
+    ] {
         let page = login_page(&app, accept).await;
-        assert_eq!(language_of(&page), ("en".into(), "ltr".into()), "{accept:?}");
+        assert_eq!(
+            language_of(&page),
+            ("en".into(), "ltr".into()),
+            "{accept:?}"
+        );
         assert_eq!(page.texts("h1"), ["Log in to the newsroom"], "{accept:?}");
     }
 }
@@ -242,7 +264,11 @@ async fn the_newsroom_in_arabic_is_valid_html() {
     admin
         .save(story, &[("headline", "Valid markup, revised")], "save")
         .await;
-    let image = admin.get("/admin/media").await.attrs(".media-card a", "href").remove(0);
+    let image = admin
+        .get("/admin/media")
+        .await
+        .attrs(".media-card a", "href")
+        .remove(0);
     let mut paths: Vec<String> = [
         "/admin",
         "/admin/stories",
@@ -253,13 +279,21 @@ async fn the_newsroom_in_arabic_is_valid_html() {
         "/admin/audit",
         "/admin/password?notice=language",
         "/admin/stories/999999",
+        "/admin/sections",
+        "/admin/topics",
+        "/admin/keywords",
+        "/admin/keywords?q=a",
     ]
     .map(String::from)
     .to_vec();
     paths.push(image);
+    paths.push(format!("/admin/sections/{}", app.a_section_id().await));
     paths.push(format!("/admin/stories/{story}/revisions?from=1&to=2"));
     let bulk = admin
-        .post("/admin/stories/bulk", &[("action", "publish"), ("story", &story.to_string())])
+        .post(
+            "/admin/stories/bulk",
+            &[("action", "publish"), ("story", &story.to_string())],
+        )
         .await;
     assert!(bulk.text.contains("النشر الآن"));
     std::fs::write(dir.path().join("bulk.html"), &bulk.text).expect("write");

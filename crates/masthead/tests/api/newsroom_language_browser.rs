@@ -36,7 +36,10 @@ async fn an_arabic_desk_works_right_to_left_on_desktop_and_phone_without_accessi
             let overflow = browser
                 .script("return document.documentElement.scrollWidth - window.innerWidth;")
                 .await;
-            assert!(overflow.as_i64().unwrap_or(0) <= 0, "{path} at {width}px scrolls sideways");
+            assert!(
+                overflow.as_i64().unwrap_or(0) <= 0,
+                "{path} at {width}px scrolls sideways"
+            );
             browser
                 .screenshot(&screenshot(&format!("newsroom-ar-{name}-{width}.png")))
                 .await;

@@ -35,7 +35,10 @@ async fn an_account_keeps_its_own_interface_language(store: &dyn Store) {
         author_id: None,
         language: "ar".into(),
     };
-    let chadi = store.create_user(&made_in_arabic, None).await.expect("user");
+    let chadi = store
+        .create_user(&made_in_arabic, None)
+        .await
+        .expect("user");
     assert_eq!(user(store, chadi).await.language, "ar");
 }
 

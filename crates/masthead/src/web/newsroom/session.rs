@@ -17,8 +17,8 @@ use crate::domain::permission::{Action, allows};
 use crate::service::account::token_hash;
 use crate::service::actor::Actor;
 use crate::web::error::AppError;
-use crate::web::newsroom::view::InterfaceWords;
 use crate::web::newsroom::multipart_token::{first_field_token, is_multipart};
+use crate::web::newsroom::view::InterfaceWords;
 use crate::web::state::AppState;
 
 /// The session cookie's name.

@@ -72,9 +72,7 @@ async fn users_page(
                 role: account.role.as_str(),
                 disabled: account.disabled,
                 created: newsroom_time(account.created_at, &zone),
-                last_login: account
-                    .last_login_at
-                    .map(|time| newsroom_time(time, &zone)),
+                last_login: account.last_login_at.map(|time| newsroom_time(time, &zone)),
                 language: account.language,
             })
             .collect(),

@@ -62,20 +62,40 @@ pub struct NavItem {
 
 /// The areas of the newsroom: their label (from the account's language), where they
 /// are, and the action each needs.
-type Area = (fn(&NavStrings) -> &'static str, &'static str, Option<Action>);
+type Area = (
+    fn(&NavStrings) -> &'static str,
+    &'static str,
+    Option<Action>,
+);
 
 const AREAS: &[Area] = &[
     (|t| t.dashboard, "/admin", None),
     (|t| t.stories, "/admin/stories", None),
     (|t| t.media, "/admin/media", Some(Action::UploadMedia)),
     (|t| t.fronts, "/admin/fronts", Some(Action::CurateFronts)),
-    (|t| t.breaking, "/admin/breaking", Some(Action::CurateFronts)),
-    (|t| t.sections, "/admin/sections", Some(Action::ManageTaxonomy)),
+    (
+        |t| t.breaking,
+        "/admin/breaking",
+        Some(Action::CurateFronts),
+    ),
+    (
+        |t| t.sections,
+        "/admin/sections",
+        Some(Action::ManageTaxonomy),
+    ),
     (|t| t.menus, "/admin/menus", Some(Action::ManageTaxonomy)),
     (|t| t.topics, "/admin/topics", Some(Action::ManageTaxonomy)),
-    (|t| t.keywords, "/admin/keywords", Some(Action::ManageTaxonomy)),
+    (
+        |t| t.keywords,
+        "/admin/keywords",
+        Some(Action::ManageTaxonomy),
+    ),
     (|t| t.authors, "/admin/authors", Some(Action::ManagePeople)),
-    (|t| t.agencies, "/admin/agencies", Some(Action::ManagePeople)),
+    (
+        |t| t.agencies,
+        "/admin/agencies",
+        Some(Action::ManagePeople),
+    ),
     (|t| t.jobs, "/admin/jobs", Some(Action::ManageJobs)),
     (
         |t| t.newsletters,
