@@ -179,13 +179,13 @@ mod tests {
     fn every_arabic_string_is_there_and_not_left_in_english_by_mistake() {
         let mut arabic = Vec::new();
         strings_of(
-            &serde_json::to_value(&NEWSROOM_ARABIC).unwrap(),
+            &serde_json::to_value(&NEWSROOM_ARABIC).expect("serializable"),
             "t",
             &mut arabic,
         );
         let mut english = Vec::new();
         strings_of(
-            &serde_json::to_value(&NEWSROOM_ENGLISH).unwrap(),
+            &serde_json::to_value(&NEWSROOM_ENGLISH).expect("serializable"),
             "t",
             &mut english,
         );
