@@ -49,6 +49,7 @@ impl AccountMaker for PlainAccounts {
                     password_hash: "not-a-hash".to_string(),
                     must_change_password: false,
                     author_id: account.author_id,
+                    language: "en".to_string(),
                 },
                 None,
             )

@@ -17,14 +17,16 @@ impl<D: Dialect> Accounts for SqlStore<D> {
         let id = tx
             .scalar(sql!(
                 "INSERT INTO users (email, name, role, password_hash, must_change_password, \
-                   author_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                   author_id, created_at, language) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                   RETURNING id",
                 &user.email,
                 &user.name,
                 user.role.as_str(),
                 &user.password_hash,
                 user.must_change_password,
                 user.author_id,
-                Timestamp::now()
+                Timestamp::now(),
+                &user.language
             ))
             .await?;
         if let Some(audit) = audit {
@@ -99,6 +101,18 @@ impl<D: Dialect> Accounts for SqlStore<D> {
         tx.commit().await
     }
 
+    async fn set_user_language(&self, id: i64, language: &str) -> StoreResult<()> {
+        let done = self
+            .db()
+            .execute(sql!(
+                "UPDATE users SET language = $1 WHERE id = $2",
+                language,
+                id
+            ))
+            .await?;
+        not_found_unless(done)
+    }
+
     async fn set_password(
         &self,
         id: i64,
@@ -141,6 +155,12 @@ impl<D: Dialect> Accounts for SqlStore<D> {
             &session.csrf_token,
             Timestamp::now(),
             session.expires_at
+        ))
+        .await?;
+        tx.execute(sql!(
+            "UPDATE users SET last_login_at = $1 WHERE id = $2",
+            Timestamp::now(),
+            session.user_id
         ))
         .await?;
         audit_in::<D>(&mut tx, audit, session.user_id).await?;

@@ -7,8 +7,8 @@ use store::*;
 use crate::rows::{ImageRow, to_time};
 
 /// The columns of a [`User`], for `SELECT {USER_COLUMNS} FROM users u`.
-pub const USER_COLUMNS: &str =
-    "u.id, u.email, u.name, u.role, u.must_change_password, u.disabled, u.author_id, u.created_at";
+pub const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.must_change_password, u.disabled, u.author_id, \
+     u.created_at, u.language, u.last_login_at";
 
 /// A live session's account and CSRF token.
 #[derive(sqlx::FromRow)]

@@ -64,6 +64,11 @@ pub struct User {
     /// When the account was made.
     #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::EpochSeconds"))]
     pub created_at: Timestamp,
+    /// The language of their newsroom interface: `en` or `ar`.
+    pub language: String,
+    /// When they last logged in, if ever since it was kept.
+    #[cfg_attr(feature = "sqlx", sqlx(try_from = "crate::OptionalEpochSeconds"))]
+    pub last_login_at: Option<Timestamp>,
 }
 
 /// An account to create.
@@ -81,6 +86,8 @@ pub struct NewUser {
     pub must_change_password: bool,
     /// Byline profile.
     pub author_id: Option<i64>,
+    /// Interface language: `en` or `ar`.
+    pub language: String,
 }
 
 /// A login session as stored: the token's hash, never the token.

@@ -210,6 +210,8 @@ pub trait Accounts: Send + Sync + 'static {
         disabled: bool,
         audit: &NewAuditEntry,
     ) -> StoreResult<()>;
+    /// Changes the language of an account's newsroom interface (`en` or `ar`).
+    async fn set_user_language(&self, id: i64, language: &str) -> StoreResult<()>;
     /// Sets a password hash and whether it is one-time; ends the account's other sessions
     /// except the one given.
     async fn set_password(
@@ -219,7 +221,8 @@ pub trait Accounts: Send + Sync + 'static {
         must_change: bool,
         keep_session: Option<&str>,
     ) -> StoreResult<()>;
-    /// Stores a new session, with the audit line of the login.
+    /// Stores a new session, with the audit line of the login, and notes the time as the
+    /// account's last login.
     async fn create_session(&self, session: &NewSession, audit: &NewAuditEntry) -> StoreResult<()>;
     /// The enabled account of an unexpired session.
     async fn session_user(

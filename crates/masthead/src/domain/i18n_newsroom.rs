@@ -6,9 +6,18 @@
 
 use serde::Serialize;
 
+use crate::domain::i18n_newsroom_account::{ACCOUNT_ARABIC, ACCOUNT_ENGLISH, AccountStrings};
+use crate::domain::i18n_newsroom_history::{HISTORY_ARABIC, HISTORY_ENGLISH, HistoryStrings};
+use crate::domain::i18n_newsroom_media::{MEDIA_ARABIC, MEDIA_ENGLISH, MediaStrings};
+use crate::domain::i18n_newsroom_shared::*;
+use crate::domain::i18n_newsroom_stories::{STORIES_ARABIC, STORIES_ENGLISH, StoriesStrings};
+use crate::domain::i18n_newsroom_taxonomy::{TAXONOMY_ARABIC, TAXONOMY_ENGLISH, TaxonomyStrings};
 use crate::domain::i18n_newsroom_typeahead::{
     TYPEAHEAD_ARABIC, TYPEAHEAD_ENGLISH, TypeaheadStrings,
 };
+
+/// The interface languages an account may choose, by tag.
+pub const LANGUAGES: [&str; 2] = ["en", "ar"];
 
 /// The newsroom's words in one language.
 #[derive(Debug, Serialize)]
@@ -21,6 +30,26 @@ pub struct NewsroomStrings {
     pub frame: &'static FrameStrings,
     /// The editor's type-ahead fields and story pickers.
     pub typeahead: &'static TypeaheadStrings,
+    /// The navigation's labels.
+    pub nav: &'static NavStrings,
+    /// Notices after an action.
+    pub notices: &'static NoticeStrings,
+    /// Role names.
+    pub roles: &'static RoleStrings,
+    /// Story states.
+    pub states: &'static StateStrings,
+    /// Words many pages share.
+    pub common: &'static CommonStrings,
+    /// Login, the account page and the users page.
+    pub account: &'static AccountStrings,
+    /// The dashboard and the story list.
+    pub stories: &'static StoriesStrings,
+    /// The media library.
+    pub media: &'static MediaStrings,
+    /// The audit log, revisions, conflicts and unsaved work.
+    pub history: &'static HistoryStrings,
+    /// Sections, topics and keywords.
+    pub taxonomy: &'static TaxonomyStrings,
 }
 
 /// The words of the frame every newsroom page shares.
@@ -60,6 +89,16 @@ pub const NEWSROOM_ENGLISH: NewsroomStrings = NewsroomStrings {
     dir: "ltr",
     frame: &FRAME_ENGLISH,
     typeahead: &TYPEAHEAD_ENGLISH,
+    nav: &NAV_ENGLISH,
+    notices: &NOTICES_ENGLISH,
+    roles: &ROLES_ENGLISH,
+    states: &STATES_ENGLISH,
+    common: &COMMON_ENGLISH,
+    account: &ACCOUNT_ENGLISH,
+    stories: &STORIES_ENGLISH,
+    media: &MEDIA_ENGLISH,
+    history: &HISTORY_ENGLISH,
+    taxonomy: &TAXONOMY_ENGLISH,
 };
 
 /// The newsroom in Arabic.
@@ -68,6 +107,16 @@ pub const NEWSROOM_ARABIC: NewsroomStrings = NewsroomStrings {
     dir: "rtl",
     frame: &FRAME_ARABIC,
     typeahead: &TYPEAHEAD_ARABIC,
+    nav: &NAV_ARABIC,
+    notices: &NOTICES_ARABIC,
+    roles: &ROLES_ARABIC,
+    states: &STATES_ARABIC,
+    common: &COMMON_ARABIC,
+    account: &ACCOUNT_ARABIC,
+    stories: &STORIES_ARABIC,
+    media: &MEDIA_ARABIC,
+    history: &HISTORY_ARABIC,
+    taxonomy: &TAXONOMY_ARABIC,
 };
 
 /// The newsroom's words for an interface language tag; English when it is unknown.
@@ -76,6 +125,36 @@ pub fn newsroom_strings(language: &str) -> &'static NewsroomStrings {
         Some("ar") => &NEWSROOM_ARABIC,
         _ => &NEWSROOM_ENGLISH,
     }
+}
+
+/// The interface language an account may choose, from a form's value: `None` for
+/// anything but a tag of [`LANGUAGES`].
+pub fn interface_language(value: &str) -> Option<&'static str> {
+    LANGUAGES.into_iter().find(|tag| *tag == value)
+}
+
+/// The newsroom's words for someone not logged in, from their browser's
+/// `Accept-Language`: Arabic when it ranks Arabic above English (or names Arabic and not
+/// English), English otherwise.
+pub fn from_accept_language(header: &str) -> &'static NewsroomStrings {
+    let mut best: Option<(f32, &'static NewsroomStrings)> = None;
+    for item in header.split(',') {
+        let mut parts = item.split(';');
+        let tag = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+        let quality = parts
+            .find_map(|part| part.trim().strip_prefix("q="))
+            .and_then(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        let strings = match tag.split('-').next() {
+            Some("ar") => &NEWSROOM_ARABIC,
+            Some("en") => &NEWSROOM_ENGLISH,
+            _ => continue,
+        };
+        if quality > 0.0 && best.is_none_or(|(seen, _)| quality > seen) {
+            best = Some((quality, strings));
+        }
+    }
+    best.map_or(&NEWSROOM_ENGLISH, |(_, strings)| strings)
 }
 
 #[cfg(test)]
@@ -89,5 +168,63 @@ mod tests {
         assert_eq!(newsroom_strings("en").dir, "ltr");
         assert_eq!(newsroom_strings("").lang, "en");
         assert_eq!(newsroom_strings("tr").lang, "en");
+    }
+
+    fn strings_of(value: &serde_json::Value, path: &str, found: &mut Vec<(String, String)>) {
+        match value {
+            serde_json::Value::String(text) => found.push((path.to_string(), text.clone())),
+            serde_json::Value::Object(fields) => {
+                for (name, field) in fields {
+                    strings_of(field, &format!("{path}.{name}"), found);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_arabic_string_is_there_and_not_left_in_english_by_mistake() {
+        let mut arabic = Vec::new();
+        strings_of(
+            &serde_json::to_value(&NEWSROOM_ARABIC).expect("serializable"),
+            "t",
+            &mut arabic,
+        );
+        let mut english = Vec::new();
+        strings_of(
+            &serde_json::to_value(&NEWSROOM_ENGLISH).expect("serializable"),
+            "t",
+            &mut english,
+        );
+        assert_eq!(arabic.len(), english.len());
+        assert!(arabic.len() > 100);
+        for (path, text) in &arabic {
+            assert!(!text.trim().is_empty(), "{path} is empty in Arabic");
+        }
+        for (path, text) in &english {
+            assert!(!text.trim().is_empty(), "{path} is empty in English");
+        }
+        let unchanged: Vec<&String> = arabic
+            .iter()
+            .zip(&english)
+            .filter(|((path, ar), (_, en))| ar == en && !path.ends_with(".role"))
+            .map(|((path, _), _)| path)
+            .collect();
+        assert!(unchanged.len() <= 2, "left in English: {unchanged:?}");
+    }
+
+    #[test]
+    fn the_login_page_follows_the_browsers_first_choice_between_arabic_and_english() {
+        assert_eq!(from_accept_language("ar").lang, "ar");
+        assert_eq!(from_accept_language("ar-SA,ar;q=0.9,en;q=0.8").lang, "ar");
+        assert_eq!(from_accept_language("fr, ar;q=0.5").lang, "ar");
+        assert_eq!(from_accept_language("en-GB,en;q=0.9,ar;q=0.8").lang, "en");
+        assert_eq!(from_accept_language("en;q=0.5, ar;q=0.9").lang, "ar");
+        assert_eq!(from_accept_language("ar;q=0").lang, "en");
+        assert_eq!(from_accept_language("").lang, "en");
+        assert_eq!(from_accept_language("de, fr").lang, "en");
+        assert_eq!(interface_language("ar"), Some("ar"));
+        assert_eq!(interface_language("AR"), None);
+        assert_eq!(interface_language("<script>"), None);
     }
 }

@@ -5,6 +5,7 @@ use anyhow::Context;
 use sha2::{Digest, Sha256};
 use store::*;
 
+use crate::domain::i18n_newsroom::interface_language;
 use crate::domain::permission::Action;
 use crate::domain::signed::hex;
 use crate::service::actor::Actor;
@@ -85,6 +86,47 @@ pub async fn create_user(
     author_id: Option<i64>,
     audit: Option<&NewAuditEntry>,
 ) -> ServiceResult<CreatedUser> {
+    let account = AccountFields {
+        email,
+        name,
+        role,
+        password,
+        author_id,
+        language: "en",
+    };
+    create_account(store, &account, audit).await
+}
+
+/// A new account's fields, as checked by [`create_account`].
+pub struct AccountFields<'a> {
+    /// Email, the login name.
+    pub email: &'a str,
+    /// The name shown in the newsroom.
+    pub name: &'a str,
+    /// What they may do.
+    pub role: Role,
+    /// Their password, or `None` for a printed one-time password.
+    pub password: Option<&'a str>,
+    /// The byline profile they write under.
+    pub author_id: Option<i64>,
+    /// Their interface language, one of `i18n_newsroom::LANGUAGES`.
+    pub language: &'a str,
+}
+
+/// Creates an account after checking its fields, with the audit line given.
+pub async fn create_account(
+    store: &dyn Store,
+    account: &AccountFields<'_>,
+    audit: Option<&NewAuditEntry>,
+) -> ServiceResult<CreatedUser> {
+    let AccountFields {
+        email,
+        name,
+        role,
+        password,
+        author_id,
+        language,
+    } = *account;
     let email = email.trim().to_lowercase();
     let valid_email = email.len() <= 254
         && email.split_once('@').is_some_and(|(local, domain)| {
@@ -114,6 +156,7 @@ pub async fn create_user(
                 password_hash: hash_password(secret).await?,
                 must_change_password: one_time.is_some(),
                 author_id,
+                language: language.to_string(),
             },
             audit,
         )
@@ -140,6 +183,8 @@ pub struct AccountInput {
     pub name: String,
     /// Role name (`contributor` … `admin`).
     pub role: String,
+    /// Interface language (`en`, `ar`); English when left out.
+    pub language: String,
 }
 
 /// Creates an account with a one-time password, for an administrator.
@@ -152,17 +197,35 @@ pub async fn add_account(
     let Some(role) = Role::parse(&input.role) else {
         return invalid("Pick a role.");
     };
+    let language = match input.language.as_str() {
+        "" => "en",
+        value => interface_language(value).ok_or_else(unknown_language)?,
+    };
     let audit = actor.audit("user.create", "user", None, role.as_str().into());
-    create_user(
-        store,
-        &input.email,
-        &input.name,
+    let account = AccountFields {
+        email: &input.email,
+        name: &input.name,
         role,
-        None,
-        None,
-        Some(&audit),
-    )
-    .await
+        password: None,
+        author_id: None,
+        language,
+    };
+    create_account(store, &account, Some(&audit)).await
+}
+
+fn unknown_language() -> ServiceError {
+    ServiceError::Invalid("Pick English or Arabic.".into())
+}
+
+/// Changes the language of one's own newsroom interface: an account changes only its own.
+pub async fn set_own_language(
+    store: &dyn Store,
+    actor: Actor,
+    language: &str,
+) -> ServiceResult<()> {
+    let language = interface_language(language).ok_or_else(unknown_language)?;
+    store.set_user_language(actor.id, language).await?;
+    Ok(())
 }
 
 /// A change to one account as the form sends it: a new role, or access taken away (`1`)

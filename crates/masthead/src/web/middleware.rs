@@ -10,7 +10,7 @@ use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
 
 use crate::web::error::ErrorInfo;
-use crate::web::newsroom::view::AdminChrome;
+use crate::web::newsroom::view::{AdminChrome, InterfaceWords};
 use crate::web::state::AppState;
 use crate::web::view::Chrome;
 
@@ -65,6 +65,7 @@ pub async fn render_errors(
     next: Next,
 ) -> Response {
     let path = request.uri().path().to_string();
+    let headers = request.headers().clone();
     let response = next.run(request).await;
     let Some(info) = response.extensions().get::<ErrorInfo>().cloned() else {
         return response;
@@ -75,7 +76,11 @@ pub async fn render_errors(
         tracing::debug!(%path, status = %info.status, "not found");
     }
     let page = if path == "/admin" || path.starts_with("/admin/") {
-        newsroom_error(&state, &info)
+        let chrome = match response.extensions().get::<InterfaceWords>() {
+            Some(InterfaceWords(t)) => AdminChrome::unnamed(&state, t),
+            None => AdminChrome::anonymous(&state, &headers),
+        };
+        newsroom_error(&state, &info, chrome)
     } else {
         site_error(&state, &info, &path)
     };
@@ -122,9 +127,9 @@ struct NewsroomErrorPage<'a> {
 }
 
 /// The newsroom's own error page: its frame and a message that says what to do.
-fn newsroom_error(state: &AppState, info: &ErrorInfo) -> Response {
+fn newsroom_error(state: &AppState, info: &ErrorInfo, chrome: AdminChrome) -> Response {
     let page = NewsroomErrorPage {
-        chrome: AdminChrome::anonymous(state),
+        chrome,
         status: info.status.as_u16(),
         message: &info.message,
     };

@@ -51,6 +51,7 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
             "/password",
             get(login::show_password).post(login::change_password),
         )
+        .route("/language", post(login::change_language))
         .route("/stories", get(list::list_stories).post(edit::create))
         .route("/stories/new", get(edit::new_story))
         .route("/stories/bulk", post(bulk::bulk_stories))

@@ -33,6 +33,8 @@ mod newsletter;
 mod newsroom;
 mod newsroom_browser;
 mod newsroom_forms;
+mod newsroom_language;
+mod newsroom_language_browser;
 mod nodes;
 mod ops;
 mod outage;

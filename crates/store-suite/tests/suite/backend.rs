@@ -134,6 +134,7 @@ pub async fn account(store: &dyn Store, email: String, name: String, role: store
         password_hash: "not-a-hash".into(),
         must_change_password: false,
         author_id: None,
+        language: "en".into(),
     };
     store.create_user(&user, None).await.expect("user")
 }

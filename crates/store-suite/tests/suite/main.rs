@@ -2,6 +2,7 @@
 //! `sqlite::name` on a fresh SQLite file and as `postgres::name` on a fresh PostgreSQL
 //! database (see `backend`).
 
+mod accounts;
 mod backend;
 mod concurrency;
 mod contact;

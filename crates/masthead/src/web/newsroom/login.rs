@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
-use crate::service::account::random_token;
+use crate::service::account::{random_token, set_own_language};
 use crate::service::error::ServiceError;
 use crate::service::login::{
     Login, PasswordChange, SESSION_LIFETIME, change_password as change_own_password, log_in,
@@ -39,10 +39,15 @@ struct LoginPage<'a> {
     error: Option<String>,
 }
 
-fn login_page(state: &AppState, email: &str, error: Option<String>) -> Result<Response, AppError> {
+fn login_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    email: &str,
+    error: Option<String>,
+) -> Result<Response, AppError> {
     let csrf = random_token()?;
     let page = LoginPage {
-        chrome: AdminChrome::anonymous(state),
+        chrome: AdminChrome::anonymous(state, headers),
         csrf: &csrf,
         email,
         error,
@@ -57,8 +62,11 @@ fn login_page(state: &AppState, email: &str, error: Option<String>) -> Result<Re
 }
 
 /// `GET /admin/login`.
-pub async fn show_login(State(state): State<Arc<AppState>>) -> Result<Response, AppError> {
-    login_page(&state, "", None)
+pub async fn show_login(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    login_page(&state, &headers, "", None)
 }
 
 /// The login form.
@@ -89,7 +97,7 @@ pub async fn login(
             if matches!(error, ServiceError::Locked { .. }) {
                 tokio::time::sleep(REFUSAL_PAUSE).await;
             }
-            return refused_login(&state, &email, error);
+            return refused_login(&state, &headers, &email, error);
         }
     };
     let target = if user.must_change_password {
@@ -110,7 +118,12 @@ pub async fn login(
 
 /// The login page again with why the login was refused: `429` with `Retry-After` when
 /// locked, `401` for a wrong password.
-fn refused_login(state: &AppState, email: &str, error: ServiceError) -> Result<Response, AppError> {
+fn refused_login(
+    state: &AppState,
+    headers: &HeaderMap,
+    email: &str,
+    error: ServiceError,
+) -> Result<Response, AppError> {
     let status = match &error {
         ServiceError::BadLogin => {
             state.metrics.login_failed();
@@ -123,7 +136,7 @@ fn refused_login(state: &AppState, email: &str, error: ServiceError) -> Result<R
         _ => return Err(error.into()),
     };
     // The two refusals' messages are written for the person at the form.
-    let mut response = login_page(state, email, Some(error.to_string()))?;
+    let mut response = login_page(state, headers, email, Some(error.to_string()))?;
     *response.status_mut() = status;
     if let ServiceError::Locked { retry_after } = error {
         let seconds = u64::try_from(retry_after.as_secs()).unwrap_or(1).max(1);
@@ -150,11 +163,13 @@ pub async fn logout(
     Ok(response)
 }
 
+/// The account page: the password form and the interface-language form.
 #[derive(Serialize)]
-struct PasswordPage {
+struct AccountPage {
     chrome: AdminChrome,
     required: bool,
     errors: FieldErrors,
+    language: String,
 }
 
 fn password_page(
@@ -163,10 +178,11 @@ fn password_page(
     errors: FieldErrors,
     notice: Option<&str>,
 ) -> Result<Response, AppError> {
-    let page = PasswordPage {
+    let page = AccountPage {
         chrome: AdminChrome::new(state, user, "").with_notice(notice),
         required: user.user.must_change_password,
         errors,
+        language: user.user.language.clone(),
     };
     Ok(Html(state.theme.render("admin/password.html", &page)?).into_response())
 }
@@ -218,4 +234,21 @@ pub async fn change_password(
         }
         Err(error) => Err(error.into()),
     }
+}
+
+/// The interface-language form.
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    language: String,
+}
+
+/// `POST /admin/language`: sets the logged-in account's own interface language; anything
+/// but `en` or `ar` is a `400`.
+pub async fn change_language(
+    State(state): State<Arc<AppState>>,
+    user: CurrentUser,
+    Form(form): Form<LanguageForm>,
+) -> Result<Response, AppError> {
+    set_own_language(state.store.as_ref(), user.actor, &form.language).await?;
+    Ok(Redirect::to("/admin/password?notice=language").into_response())
 }

@@ -12,11 +12,13 @@ use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
 use store::{SessionUser, User};
 
+use crate::domain::i18n_newsroom::newsroom_strings;
 use crate::domain::permission::{Action, allows};
 use crate::service::account::token_hash;
 use crate::service::actor::Actor;
 use crate::web::error::AppError;
 use crate::web::newsroom::multipart_token::{first_field_token, is_multipart};
+use crate::web::newsroom::view::InterfaceWords;
 use crate::web::state::AppState;
 
 /// The session cookie's name.
@@ -160,10 +162,17 @@ async fn with_session(state: &AppState, mut request: Request, next: Next) -> Res
             Err(error) => return error.into_response(),
         };
     }
+    let words = session
+        .as_ref()
+        .map(|session| InterfaceWords(newsroom_strings(&session.user.language)));
     if let Some(session) = session {
         request.extensions_mut().insert(session);
     }
-    next.run(request).await
+    let mut response = next.run(request).await;
+    if let Some(words) = words {
+        response.extensions_mut().insert(words);
+    }
+    response
 }
 
 /// Passes the request on if its `csrf` (header, urlencoded form field, or first field of

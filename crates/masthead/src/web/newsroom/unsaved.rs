@@ -128,6 +128,7 @@ pub async fn keep_unsaved_form(
                 .map_or_else(|| uri.path().to_string(), ToString::to_string)
         },
     );
+    let headers = request.headers().clone();
     let (parts, body) = request.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_FORM).await else {
         return (
@@ -148,7 +149,7 @@ pub async fn keep_unsaved_form(
     }
     let sent: Vec<(String, String)> = url_pairs(&bytes).collect();
     let page = UnsavedPage {
-        chrome: AdminChrome::anonymous(&state),
+        chrome: AdminChrome::anonymous(&state, &headers),
         action: &action,
         reasked: REASKED
             .iter()

@@ -28,6 +28,8 @@ struct UserRow {
     role: &'static str,
     disabled: bool,
     created: DisplayTime,
+    last_login: Option<DisplayTime>,
+    language: String,
     is_me: bool,
 }
 
@@ -36,6 +38,7 @@ struct NewUserValues {
     email: String,
     name: String,
     role: String,
+    language: String,
 }
 
 #[derive(Serialize)]
@@ -69,6 +72,8 @@ async fn users_page(
                 role: account.role.as_str(),
                 disabled: account.disabled,
                 created: newsroom_time(account.created_at, &zone),
+                last_login: account.last_login_at.map(|time| newsroom_time(time, &zone)),
+                language: account.language,
             })
             .collect(),
         roles: Role::ALL.iter().rev().map(|role| role.as_str()).collect(),
@@ -110,6 +115,7 @@ pub async fn add_user(
                 email: input.email,
                 name: input.name,
                 role: input.role,
+                language: input.language,
             };
             let page = users_page(&state, &user, values, Some(message), None).await?;
             let html = state.theme.render("admin/users.html", &page)?;

@@ -3,7 +3,11 @@
 
 use serde::Serialize;
 
-use crate::domain::i18n_newsroom::{NewsroomStrings, newsroom_strings};
+use axum::http::{HeaderMap, header};
+use store::Role;
+
+use crate::domain::i18n_newsroom::{NewsroomStrings, from_accept_language, newsroom_strings};
+use crate::domain::i18n_newsroom_shared::{NavStrings, NoticeStrings, RoleStrings};
 use crate::domain::permission::{Action, allows};
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::state::AppState;
@@ -29,6 +33,11 @@ pub struct AdminChrome {
     pub t: &'static NewsroomStrings,
 }
 
+/// The logged-in account's words, left on a newsroom response by the session layer so
+/// that an error page made outside it speaks the account's language.
+#[derive(Clone, Copy, Debug)]
+pub struct InterfaceWords(pub &'static NewsroomStrings);
+
 /// A link into one edition, labelled in its own language.
 #[derive(Debug, Serialize)]
 pub struct EditionLink {
@@ -51,42 +60,62 @@ pub struct NavItem {
     pub current: bool,
 }
 
-/// The areas of the newsroom and the action each needs.
-const AREAS: &[(&str, &str, Option<Action>)] = &[
-    ("Dashboard", "/admin", None),
-    ("Stories", "/admin/stories", None),
-    ("Media", "/admin/media", Some(Action::UploadMedia)),
-    ("Fronts", "/admin/fronts", Some(Action::CurateFronts)),
+/// The areas of the newsroom: their label (from the account's language), where they
+/// are, and the action each needs.
+type Area = (
+    fn(&NavStrings) -> &'static str,
+    &'static str,
+    Option<Action>,
+);
+
+const AREAS: &[Area] = &[
+    (|t| t.dashboard, "/admin", None),
+    (|t| t.stories, "/admin/stories", None),
+    (|t| t.media, "/admin/media", Some(Action::UploadMedia)),
+    (|t| t.fronts, "/admin/fronts", Some(Action::CurateFronts)),
     (
-        "Breaking news",
+        |t| t.breaking,
         "/admin/breaking",
         Some(Action::CurateFronts),
     ),
-    ("Sections", "/admin/sections", Some(Action::ManageTaxonomy)),
-    ("Menus", "/admin/menus", Some(Action::ManageTaxonomy)),
-    ("Topics", "/admin/topics", Some(Action::ManageTaxonomy)),
-    ("Keywords", "/admin/keywords", Some(Action::ManageTaxonomy)),
-    ("Authors", "/admin/authors", Some(Action::ManagePeople)),
-    ("Agencies", "/admin/agencies", Some(Action::ManagePeople)),
-    ("Jobs", "/admin/jobs", Some(Action::ManageJobs)),
     (
-        "Newsletters",
+        |t| t.sections,
+        "/admin/sections",
+        Some(Action::ManageTaxonomy),
+    ),
+    (|t| t.menus, "/admin/menus", Some(Action::ManageTaxonomy)),
+    (|t| t.topics, "/admin/topics", Some(Action::ManageTaxonomy)),
+    (
+        |t| t.keywords,
+        "/admin/keywords",
+        Some(Action::ManageTaxonomy),
+    ),
+    (|t| t.authors, "/admin/authors", Some(Action::ManagePeople)),
+    (
+        |t| t.agencies,
+        "/admin/agencies",
+        Some(Action::ManagePeople),
+    ),
+    (|t| t.jobs, "/admin/jobs", Some(Action::ManageJobs)),
+    (
+        |t| t.newsletters,
         "/admin/newsletters",
         Some(Action::ReadNewsletters),
     ),
-    ("Contact", "/admin/contact", Some(Action::ReadMessages)),
-    ("Users", "/admin/users", Some(Action::ManageUsers)),
-    ("Audit log", "/admin/audit", Some(Action::ReadAudit)),
+    (|t| t.contact, "/admin/contact", Some(Action::ReadMessages)),
+    (|t| t.users, "/admin/users", Some(Action::ManageUsers)),
+    (|t| t.audit, "/admin/audit", Some(Action::ReadAudit)),
 ];
 
 impl AdminChrome {
     /// The frame for a logged-in account, marking the area `current` (its URL).
     pub fn new(state: &AppState, user: &CurrentUser, current: &str) -> AdminChrome {
+        let t = newsroom_strings(&user.user.language);
         let nav = AREAS
             .iter()
             .filter(|(_, _, action)| action.is_none_or(|action| allows(user.user.role, action)))
             .map(|(label, url, _)| NavItem {
-                label,
+                label: label(t.nav),
                 url,
                 current: *url == current,
             })
@@ -104,17 +133,27 @@ impl AdminChrome {
         AdminChrome {
             site_name: site.settings.site_name.clone(),
             user_name: Some(user.user.name.clone()),
-            role: user.user.role.as_str(),
+            role: role_name(t.roles, user.user.role),
             csrf: user.csrf.clone(),
             nav,
             notice: None,
             new_story,
-            t: newsroom_strings("en"),
+            t,
         }
     }
 
-    /// The frame for the login page: no account, no navigation.
-    pub fn anonymous(state: &AppState) -> AdminChrome {
+    /// The frame for someone not logged in (the login page, errors before a session), in
+    /// the language their browser asks for (`Accept-Language`).
+    pub fn anonymous(state: &AppState, headers: &HeaderMap) -> AdminChrome {
+        let accepted = headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default();
+        AdminChrome::unnamed(state, from_accept_language(accepted))
+    }
+
+    /// The frame for no account, in the words given: no navigation.
+    pub fn unnamed(state: &AppState, t: &'static NewsroomStrings) -> AdminChrome {
         AdminChrome {
             site_name: state.site().settings.site_name.clone(),
             user_name: None,
@@ -123,43 +162,56 @@ impl AdminChrome {
             nav: Vec::new(),
             notice: None,
             new_story: Vec::new(),
-            t: newsroom_strings("en"),
+            t,
         }
     }
 
     /// Adds a notice from a `?notice=` redirect parameter, if it is one we know.
     pub fn with_notice(mut self, notice: Option<&str>) -> AdminChrome {
-        self.notice = notice.and_then(notice_text).map(str::to_string);
+        self.notice = notice
+            .and_then(|code| notice_text(self.t.notices, code))
+            .map(str::to_string);
         self
     }
 }
 
+/// A role's name in the interface's language.
+pub fn role_name(t: &RoleStrings, role: Role) -> &'static str {
+    match role {
+        Role::Admin => t.admin,
+        Role::Editor => t.editor,
+        Role::Reporter => t.reporter,
+        Role::Contributor => t.contributor,
+    }
+}
+
 /// The notices redirects may ask for, by code: never free text from the URL.
-fn notice_text(code: &str) -> Option<&'static str> {
+fn notice_text(t: &NoticeStrings, code: &str) -> Option<&'static str> {
     Some(match code {
-        "saved" => "Saved.",
-        "created" => "Created.",
-        "uploaded" => "Uploaded.",
-        "password" => "Your password was changed.",
-        "submitted" => "Submitted for review.",
-        "published" => "Published.",
-        "scheduled" => "Scheduled.",
-        "unpublished" => "Unpublished.",
-        "restored" => "The revision was restored as a new revision.",
-        "status" => "The story's state was changed.",
-        "deleted" => "Deleted.",
-        "merged" => "Merged.",
-        "pinned" => "The front was changed.",
-        "unpinned" => "Unpinned: the latest story fills the place.",
-        "cleared" => "The breaking-news bar was cleared.",
-        "erased" => "The subscriber and everything kept about them were erased.",
-        "test-sent" => "The test is on its way (it goes through the outbox like any email).",
-        "sending" => "The issue is being sent: its counts below grow as it goes.",
-        "nothing-new" => "Nothing was sent: no story was published since the previous issue.",
-        "emailed" => "The bar is being emailed to the breaking-news list.",
-        "linked" => "Linked to its translation.",
-        "unlinked" => "The link to the translation was removed.",
-        "translation" => "The translation was started as a draft linked to its original.",
+        "saved" => t.saved,
+        "created" => t.created,
+        "uploaded" => t.uploaded,
+        "password" => t.password,
+        "language" => t.language,
+        "submitted" => t.submitted,
+        "published" => t.published,
+        "scheduled" => t.scheduled,
+        "unpublished" => t.unpublished,
+        "restored" => t.restored,
+        "status" => t.status,
+        "deleted" => t.deleted,
+        "merged" => t.merged,
+        "pinned" => t.pinned,
+        "unpinned" => t.unpinned,
+        "cleared" => t.cleared,
+        "erased" => t.erased,
+        "test-sent" => t.test_sent,
+        "sending" => t.sending,
+        "nothing-new" => t.nothing_new,
+        "emailed" => t.emailed,
+        "linked" => t.linked,
+        "unlinked" => t.unlinked,
+        "translation" => t.translation,
         _ => return None,
     })
 }

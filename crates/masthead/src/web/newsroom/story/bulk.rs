@@ -17,7 +17,7 @@ use crate::web::state::AppState;
 #[derive(Serialize)]
 struct BulkPage {
     chrome: AdminChrome,
-    /// What was asked, as a heading ("Publish").
+    /// What was asked, by code (`publish`, `unpublish`, `move`): the page names it.
     action: &'static str,
     done: Vec<BulkRow>,
     refused: Vec<BulkRow>,
@@ -67,17 +67,17 @@ impl BulkRow {
     }
 }
 
-/// The action asked for, and its name for the page.
+/// The action asked for, and its code for the page.
 fn bulk_action(form: &RawForm) -> Result<(BulkAction, &'static str), AppError> {
     match form.get("action").unwrap_or_default() {
-        "publish" => Ok((BulkAction::Publish, "Publish")),
-        "unpublish" => Ok((BulkAction::Unpublish, "Unpublish")),
+        "publish" => Ok((BulkAction::Publish, "publish")),
+        "unpublish" => Ok((BulkAction::Unpublish, "unpublish")),
         "move" => {
             let section = form.get("section").unwrap_or_default().trim();
             let id = section
                 .parse()
                 .map_err(|_| AppError::BadRequest("Choose the section to move them to.".into()))?;
-            Ok((BulkAction::Move(id), "Move to a section"))
+            Ok((BulkAction::Move(id), "move"))
         }
         _ => Err(AppError::BadRequest(
             "Choose what to do: publish, unpublish or move to a section.".into(),

@@ -13,6 +13,7 @@ use search::Language;
 use serde::Serialize;
 use store::{StoryStatus, StorySummary, User};
 
+use crate::domain::i18n_newsroom::newsroom_strings;
 use crate::domain::story_filter::StoryFilter;
 use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::service::newsroom::{StoryListAsk, story_list};
@@ -236,21 +237,22 @@ fn saved_views(site: &Site, user: &CurrentUser) -> Vec<SavedView> {
     let today = Timestamp::now()
         .to_zoned_datetime(site.newsroom_zone())
         .date();
+    let t = newsroom_strings(&user.user.language);
     vec![
         SavedView {
-            label: "My drafts",
+            label: t.stories.my_drafts,
             url: format!("/admin/stories?status=draft&author={}", user.user.id),
         },
         SavedView {
-            label: "Waiting for review",
+            label: t.stories.waiting,
             url: "/admin/stories?status=in_review".into(),
         },
         SavedView {
-            label: "Scheduled",
+            label: t.states.scheduled,
             url: "/admin/stories?status=scheduled".into(),
         },
         SavedView {
-            label: "Published today",
+            label: t.stories.published_today,
             url: format!("/admin/stories?status=published&from={today}&to={today}"),
         },
     ]
