@@ -58,6 +58,7 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/admin/_field.html",
     "templates/admin/_diff.html",
     "templates/admin/_story_form.html",
+    "templates/admin/_writing_aids.html",
     "templates/admin/login.html",
     "templates/admin/password.html",
     "templates/admin/error.html",
@@ -105,6 +106,7 @@ const ASSETS: &[(&str, &str)] = embed![
     "assets/admin.css",
     "assets/editor.js",
     "assets/media.js",
+    "assets/writing_aids.js",
 ];
 
 /// A loaded theme: the template environment and the assets, each under its plain name
