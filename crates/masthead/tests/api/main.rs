@@ -51,3 +51,5 @@ mod story_search;
 mod translations;
 mod validity;
 mod webdriver;
+mod writing_aids;
+mod writing_aids_browser;

@@ -18,7 +18,7 @@ fn screenshot(name: &str) -> PathBuf {
         .join(name)
 }
 
-async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
+pub async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
     browser.open(&format!("{}/admin/login", app.address)).await;
     browser
         .type_text(&browser.find("#email").await, email)
@@ -32,7 +32,7 @@ async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
     wait_for(browser, "the dashboard", |url| url.ends_with("/admin")).await;
 }
 
-async fn wait_for(browser: &Browser, what: &str, done: impl Fn(&str) -> bool) -> String {
+pub async fn wait_for(browser: &Browser, what: &str, done: impl Fn(&str) -> bool) -> String {
     let started = Instant::now();
     loop {
         let url = browser.url().await;
