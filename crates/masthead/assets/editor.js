@@ -16,10 +16,6 @@
     toolbar: "Formatting", bold: "Bold", italic: "Italic", link: "Link", h2: "Heading 2",
     h3: "Heading 3", quote: "Quote", ul: "Bulleted list", ol: "Numbered list",
     embed: "Embed URL", related: "Related story id", image: "Image id",
-    linkPrompt: "Link address (https://…, mailto:… or /path); empty removes the link",
-    badLink: "Links must start with https://, http://, mailto: or /.",
-    embedPrompt: "Address of a YouTube, X, Instagram or Facebook post",
-    badEmbed: "Only https addresses on YouTube, X, Instagram or Facebook can be embedded.",
     idPrompt: "Id (a whole number)", badId: "An id is a whole number above zero.",
     saved: "Saved", notSaved: "Not saved", alsoEditing: "Also editing",
   };
@@ -60,6 +56,7 @@
       : scheme === "mailto" && rest.length > 0;
     return colon > 0 && ok ? `${scheme}:${rest}` : null;
   }
+  window.mastheadEditor = { embedProvider, safeLink }; // for the Embed and Link dialogs (embed_dialog.js)
   function positiveId(value) {
     const id = /^\s*\+?\d+\s*$/.test(value || "") ? Number(value) : 0;
     return Number.isSafeInteger(id) && id > 0 ? id : null;
@@ -352,15 +349,18 @@
     if (tag === "blockquote" && quote) quote.replaceWith(...quote.childNodes);
     else exec("formatBlock", currentBlock() === tag ? "<p>" : `<${tag}>`);
   }
+  // The link dialog (embed_dialog.js) takes `masthead:pick` ({ kind: "link", value: href })
+  // and answers with `masthead:insert` ({ kind: "link", value }): an empty value unlinks.
   function editLink() {
     const anchor = ancestor(/^a$/);
-    const answer = window.prompt(labels.linkPrompt, anchor ? anchor.getAttribute("href") : "https://");
-    if (answer === null) return;
-    restoreSelection();
-    const selection = document.getSelection(), href = safeLink(answer);
+    const value = anchor ? anchor.getAttribute("href") : "";
+    form.dispatchEvent(new CustomEvent("masthead:pick", { detail: { kind: "link", value }, cancelable: true }));
+  }
+  function applyLink(answer) {
+    const anchor = ancestor(/^a$/), selection = document.getSelection(), href = safeLink(answer);
     if (anchor && selection.isCollapsed) selection.selectAllChildren(anchor);
     if (!answer.trim()) exec("unlink");
-    else if (!href) window.alert(labels.badLink);
+    else if (!href) return;
     else if (selection.isCollapsed) exec("insertHTML", `<a href="${escAttr(href)}">${esc(href)}</a>`);
     else exec("createLink", href);
   }
@@ -386,12 +386,12 @@
   // puts the block where the caret was. Without a picker the button asks as before.
   function pick(kind) {
     const asked = new CustomEvent("masthead:pick", { detail: { kind }, cancelable: true });
-    if (!form.dispatchEvent(asked)) return;
-    if (kind === "embed") insertAsked(labels.embedPrompt, "https://", (url) => embedProvider(url) && url, labels.badEmbed, blockMakers.embed);
-    else insertAsked(labels.idPrompt, "", positiveId, labels.badId, blockMakers[kind]);
+    if (!form.dispatchEvent(asked) || kind === "embed") return; // embeds: embed_dialog.js
+    insertAsked(labels.idPrompt, "", positiveId, labels.badId, blockMakers[kind]);
   }
   form.addEventListener("masthead:insert", (event) => {
     const { kind, value } = event.detail || {};
+    if (kind === "link") { restoreSelection(); applyLink(String(value || "")); sync(); updatePressed(); changed(); return; }
     const block = blockMakers[kind] && blockMakers[kind](String(value || "").trim());
     if (!block) return;
     restoreSelection();
@@ -452,7 +452,7 @@
     const only = blocks.length === 1 ? blocks[0] : null;
     // One paragraph, or a lone URL, goes inline where the caret is.
     if (only && only.type === "p") exec("insertHTML", runsHtml(only.runs));
-    else if (only && only.type === "embed") exec("insertText", only.url);
+    else if (only && only.type === "embed") insertBlock(blockMakers.embed(only.url)); // a pasted post's address
     else if (blocks.length) exec("insertHTML", toHtml(blocks, true));
     decorate();
     sync();

@@ -77,6 +77,32 @@ pub struct AidsStrings {
     pub key_preview: &'static str,
     /// Shortcut: this help.
     pub key_help: &'static str,
+    /// Title of the Embed dialog.
+    pub embed_title: &'static str,
+    /// Label of its address field.
+    pub embed_url: &'static str,
+    /// Heading of the preview of the block.
+    pub embed_preview: &'static str,
+    /// Preview of a video.
+    pub embed_video: &'static str,
+    /// Preview of a post.
+    pub embed_card: &'static str,
+    /// An address that cannot be embedded.
+    pub embed_bad: &'static str,
+    /// Inserts the block.
+    pub insert: &'static str,
+    /// Closes a dialog without change.
+    pub cancel: &'static str,
+    /// Title of the Link dialog.
+    pub link_title: &'static str,
+    /// Label of its address field.
+    pub link_url: &'static str,
+    /// An address that cannot be a link.
+    pub link_bad: &'static str,
+    /// Applies the link.
+    pub link_apply: &'static str,
+    /// Removes the link.
+    pub link_remove: &'static str,
 }
 
 /// The writing aids in English.
@@ -116,6 +142,19 @@ pub const AIDS_ENGLISH: AidsStrings = AidsStrings {
     key_save: "Save",
     key_preview: "Preview",
     key_help: "Show this list",
+    embed_title: "Embed a post or video",
+    embed_url: "Address of a YouTube, X, Instagram or Facebook post",
+    embed_preview: "Readers will see",
+    embed_video: "A {provider} video player, then a link to the video",
+    embed_card: "A link to the post on {provider}",
+    embed_bad: "Only https addresses of posts on YouTube, X, Instagram or Facebook can be embedded.",
+    insert: "Insert",
+    cancel: "Cancel",
+    link_title: "Link",
+    link_url: "Link address (https://…, mailto:… or /path)",
+    link_bad: "Links must start with https://, http://, mailto: or /.",
+    link_apply: "Apply",
+    link_remove: "Remove link",
 };
 
 /// The writing aids in Arabic.
@@ -155,4 +194,17 @@ pub const AIDS_ARABIC: AidsStrings = AidsStrings {
     key_save: "حفظ",
     key_preview: "معاينة",
     key_help: "عرض هذه القائمة",
+    embed_title: "تضمين منشور أو فيديو",
+    embed_url: "عنوان منشور على يوتيوب أو إكس أو إنستغرام أو فيسبوك",
+    embed_preview: "سيرى القراء",
+    embed_video: "مشغّل فيديو من {provider}، ثم رابط إلى الفيديو",
+    embed_card: "رابط إلى المنشور على {provider}",
+    embed_bad: "لا يمكن تضمين إلا عناوين https لمنشورات على يوتيوب أو إكس أو إنستغرام أو فيسبوك.",
+    insert: "إدراج",
+    cancel: "إلغاء",
+    link_title: "رابط",
+    link_url: "عنوان الرابط (‎https://…‎ أو ‎mailto:…‎ أو ‎/path‎)",
+    link_bad: "يجب أن يبدأ الرابط بـ https://‎ أو http://‎ أو mailto:‎ أو /.",
+    link_apply: "تطبيق",
+    link_remove: "إزالة الرابط",
 };

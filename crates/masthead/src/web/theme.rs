@@ -107,6 +107,7 @@ const ASSETS: &[(&str, &str)] = embed![
     "assets/editor.js",
     "assets/media.js",
     "assets/writing_aids.js",
+    "assets/embed_dialog.js",
 ];
 
 /// A loaded theme: the template environment and the assets, each under its plain name

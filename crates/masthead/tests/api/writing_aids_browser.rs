@@ -152,7 +152,9 @@ async fn exercise(
         )
         .await
     );
-    browser.script("document.getElementById('writing-aids').scrollIntoView(); return true;").await;
+    browser
+        .script("document.getElementById('writing-aids').scrollIntoView(); return true;")
+        .await;
     step.check("typed").await;
 
     press_keys(browser, &area, &format!("{CONTROL}{ALT}2")).await;
@@ -224,6 +226,7 @@ async fn exercise(
         .click(&browser.find("#aids-shortcuts button").await)
         .await;
 
+    embeds_and_links(browser, &area, &mut step).await;
     press_keys(browser, &area, &format!("{CONTROL}s")).await;
     wait_for(browser, "Ctrl+S saves", |url| url.contains("notice=saved")).await;
 
@@ -270,6 +273,89 @@ async fn exercise(
     step.check("published").await;
     assert!(!listed.is_empty());
     step.problems
+}
+
+/// The Link dialog (Ctrl+K), the Embed dialog and pasting a post's address.
+async fn embeds_and_links(browser: &Browser, area: &Element, step: &mut Step<'_>) {
+    press_keys(browser, area, &format!("{CONTROL}k")).await;
+    until(
+        browser,
+        "Ctrl+K opens the link dialog",
+        "document.getElementById('aids-link-dialog').open",
+    )
+    .await;
+    let field = browser.find("#aids-link-dialog-url").await;
+    browser
+        .script("document.getElementById('aids-link-dialog-url').value = ''; return true;")
+        .await;
+    browser
+        .type_text(&field, "javascript:alert(1)\u{E007}")
+        .await;
+    until(
+        browser,
+        "a bad link is refused",
+        "document.getElementById('aids-link-dialog-message').textContent.includes('https://')",
+    )
+    .await;
+    step.check("link-dialog").await;
+    browser
+        .script("document.getElementById('aids-link-dialog-url').value = ''; return true;")
+        .await;
+    browser
+        .type_text(&field, "https://example.org/report\u{E007}")
+        .await;
+    until(
+        browser,
+        "the link is made",
+        "document.querySelector('[contenteditable=true] a[href=\"https://example.org/report\"]')",
+    )
+    .await;
+
+    browser
+        .click(&browser.find(".editor-button-embed").await)
+        .await;
+    until(
+        browser,
+        "the embed dialog",
+        "document.getElementById('aids-embed-dialog').open",
+    )
+    .await;
+    let field = browser.find("#aids-embed-dialog-url").await;
+    browser
+        .type_text(&field, "https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+        .await;
+    until(
+        browser,
+        "the embed preview",
+        "document.getElementById('aids-embed-dialog-message').textContent.includes('YouTube')",
+    )
+    .await;
+    step.check("embed-dialog").await;
+    browser
+        .click(&browser.find("#aids-embed-dialog .primary").await)
+        .await;
+    until(
+        browser,
+        "the embed block",
+        "document.querySelectorAll('[contenteditable=true] div[data-embed]').length === 1",
+    )
+    .await;
+
+    browser.script("const data = new DataTransfer(); data.setData('text/plain', 'https://youtu.be/dQw4w9WgXcQ'); \
+        document.querySelector('[contenteditable=true]').dispatchEvent(new ClipboardEvent('paste', \
+        { clipboardData: data, bubbles: true, cancelable: true })); return true;").await;
+    until(
+        browser,
+        "a pasted address embeds",
+        "document.querySelectorAll('[contenteditable=true] div[data-embed]').length === 2",
+    )
+    .await;
+    until(
+        browser,
+        "the form holds both",
+        "document.querySelector('textarea[name=body]').value.split('data-embed').length === 3",
+    )
+    .await;
 }
 
 async fn drive(language: usize, words: [&str; 2], tag: &str) {
