@@ -42,23 +42,35 @@
 
   // ---- Embed ----
   const embed = dialog("embed");
+  // Any other https page becomes a link card, with the title the writer types here.
+  const titleField = make("input", { id: "aids-embed-dialog-title-text", dir: "auto", autocomplete: "off" });
+  const titleRow = make("p", { hidden: "" }, make("label", { for: titleField.id }, t.card_title), titleField);
+  embed.buttons.before(titleRow);
   function embedPreview() {
     const url = embed.input.value.trim(), provider = url && rules.embedProvider(url);
+    const host = url && !provider && rules.linkCardHost(url);
     embed.message.replaceChildren();
-    embed.message.classList.toggle("field-error", Boolean(url) && !provider);
+    embed.message.classList.toggle("field-error", Boolean(url) && !provider && !host);
+    titleRow.hidden = !host;
     if (!url) return null;
-    if (!provider) { embed.message.textContent = t.embed_bad; return null; }
-    const host = url.slice(8).split(/[/?#]/)[0].toLowerCase();
+    if (!provider && !host) { embed.message.textContent = t.embed_bad; return null; }
+    if (host) {
+      const card = make("span", { class: "nr-embed-preview" }, make("strong", { dir: "auto" }, titleField.value.trim() || url),
+        make("span", { class: "nr-embed-host", dir: "ltr" }, host));
+      embed.message.append(make("strong", {}, `${t.embed_preview}: `), t.card_preview, card);
+      return { kind: "link_card", value: url, title: titleField.value.trim() };
+    }
     const what = (provider === "YouTube" ? t.embed_video : t.embed_card).replace("{provider}", provider);
     embed.message.append(make("strong", {}, `${t.embed_preview}: `), what,
-      make("span", { class: "nr-embed-preview", dir: "ltr" }, `${host} · ${url}`));
-    return url;
+      make("span", { class: "nr-embed-preview", dir: "ltr" }, `${url.slice(8).split(/[/?#]/)[0].toLowerCase()} · ${url}`));
+    return { kind: "embed", value: url };
   }
   embed.input.addEventListener("input", embedPreview);
+  titleField.addEventListener("input", embedPreview);
   embed.inner.addEventListener("submit", (event) => {
-    const url = embedPreview();
-    if (!url) { event.preventDefault(); embed.input.focus(); return; }
-    pending = { kind: "embed", value: url };
+    const answer = embedPreview();
+    if (!answer) { event.preventDefault(); embed.input.focus(); return; }
+    pending = answer;
   });
 
   // ---- Link ----
@@ -85,6 +97,8 @@
     if (!target) return;
     event.preventDefault();
     target.input.value = kind === "link" ? value || "https://" : "";
+    titleField.value = "";
+    titleRow.hidden = true;
     target.message.textContent = "";
     target.message.classList.remove("field-error");
     remove.hidden = !(kind === "link" && value);

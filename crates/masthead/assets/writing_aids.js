@@ -72,12 +72,18 @@
   }
 
   // ---- Previews ----
+  // A placeholder is in the interface's language, which may run the other way.
+  const placeholder = (text) => make("span", { lang: panel.dataset.uiLang || "en", dir: panel.dataset.uiDir || "ltr" }, text);
+  const show = (id, text, fallback) => {
+    const el = byId(id);
+    if (el) el.replaceChildren(text || (fallback ? placeholder(fallback) : ""));
+  };
   function showPreviews() {
     const title = searchTitle(), description = (value("seo_description").trim() || value("standfirst").trim());
-    byId("aids-serp-title").textContent = title || t.no_title;
-    byId("aids-serp-text").textContent = description || t.no_description;
-    byId("aids-card-title").textContent = value("headline").trim() || t.no_title;
-    byId("aids-card-text").textContent = description;
+    show("aids-serp-title", title, t.no_title);
+    show("aids-serp-text", description, t.no_description);
+    show("aids-card-title", value("headline").trim(), t.no_title);
+    show("aids-card-text", description, "");
     const url = byId("aids-serp-url"), slug = value("slug").trim();
     if (url && slug) url.textContent = url.textContent.replace(/[^/]*$/, slug);
   }

@@ -89,6 +89,10 @@ pub struct AidsStrings {
     pub embed_card: &'static str,
     /// An address that cannot be embedded.
     pub embed_bad: &'static str,
+    /// Label of a link card's title field.
+    pub card_title: &'static str,
+    /// Preview of a link card.
+    pub card_preview: &'static str,
     /// Inserts the block.
     pub insert: &'static str,
     /// Closes a dialog without change.
@@ -143,11 +147,13 @@ pub const AIDS_ENGLISH: AidsStrings = AidsStrings {
     key_preview: "Preview",
     key_help: "Show this list",
     embed_title: "Embed a post or video",
-    embed_url: "Address of a YouTube, X, Instagram or Facebook post",
+    embed_url: "Address of a post (YouTube, X, Instagram, Facebook) or of any https page",
     embed_preview: "Readers will see",
     embed_video: "A {provider} video player, then a link to the video",
     embed_card: "A link to the post on {provider}",
-    embed_bad: "Only https addresses of posts on YouTube, X, Instagram or Facebook can be embedded.",
+    embed_bad: "Only https addresses can be embedded or shown as a card.",
+    card_title: "Title on the card (optional; the address otherwise)",
+    card_preview: "A card linking to the page, with its site",
     insert: "Insert",
     cancel: "Cancel",
     link_title: "Link",
@@ -195,11 +201,13 @@ pub const AIDS_ARABIC: AidsStrings = AidsStrings {
     key_preview: "معاينة",
     key_help: "عرض هذه القائمة",
     embed_title: "تضمين منشور أو فيديو",
-    embed_url: "عنوان منشور على يوتيوب أو إكس أو إنستغرام أو فيسبوك",
+    embed_url: "عنوان منشور (يوتيوب أو إكس أو إنستغرام أو فيسبوك) أو أي صفحة https",
     embed_preview: "سيرى القراء",
     embed_video: "مشغّل فيديو من {provider}، ثم رابط إلى الفيديو",
     embed_card: "رابط إلى المنشور على {provider}",
-    embed_bad: "لا يمكن تضمين إلا عناوين https لمنشورات على يوتيوب أو إكس أو إنستغرام أو فيسبوك.",
+    embed_bad: "لا يمكن تضمين أو عرض بطاقة إلا لعناوين https.",
+    card_title: "العنوان على البطاقة (اختياري، وإلا يظهر العنوان الإلكتروني)",
+    card_preview: "بطاقة فيها رابط إلى الصفحة واسم موقعها",
     insert: "إدراج",
     cancel: "إلغاء",
     link_title: "رابط",

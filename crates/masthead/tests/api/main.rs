@@ -53,3 +53,4 @@ mod validity;
 mod webdriver;
 mod writing_aids;
 mod writing_aids_browser;
+mod writing_aids_cleaning;

@@ -104,3 +104,49 @@ async fn hostile_text_in_the_titles_is_shown_as_text_in_the_previews() {
     let labels: serde_json::Value = serde_json::from_str(&labels).expect("labels are JSON");
     assert_eq!(labels["go_back"], "Go back");
 }
+
+#[tokio::test]
+async fn a_link_card_shows_readers_its_title_and_host_and_hostile_ones_stay_text() {
+    let app = spawn_app().await;
+    let section = app.a_section_id().await;
+    let editor = app.desk(Role::Editor).await;
+    let story = editor.create_story("Budget papers", section).await;
+    let body = "<p>Read the papers.</p>\n\
+        <div data-link-card=\"https://Budget.Example.org/2026/papers?a=1&amp;b=2\" data-title=\"The budget &lt;papers&gt;\"></div>\n\
+        <div data-link-card=\"javascript:alert(1)\" data-title=\"evil\"></div>\n\
+        <div data-link-card=\"https://plain.example.org/\"></div>";
+
+    let published = editor.save(story, &[("body", body)], "publish").await;
+    let path = crate::editor::public_path(&app, story).await;
+    let page = app.get(&path).await;
+    let editor_page = editor.get(&format!("/admin/stories/{story}")).await;
+
+    assert_eq!(published.status, 303, "{}", published.text);
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.texts(".link-card-title"),
+        vec!["The budget <papers>", "https://plain.example.org/"]
+    );
+    assert_eq!(
+        page.texts(".link-card-host"),
+        vec!["budget.example.org", "plain.example.org"]
+    );
+    assert_eq!(
+        page.attrs(".link-card a", "href"),
+        vec![
+            "https://Budget.Example.org/2026/papers?a=1&b=2",
+            "https://plain.example.org/"
+        ]
+    );
+    let hrefs = page.attrs("a", "href");
+    assert!(
+        !hrefs.iter().any(|href| href.contains("javascript")),
+        "a hostile card links nowhere"
+    );
+    assert!(!page.text.contains("<papers>"), "the title is escaped");
+    let textarea = editor_page.texts("textarea[name=body]").join("");
+    assert!(
+        textarea.contains("data-link-card=\"https://plain.example.org/\""),
+        "{textarea}"
+    );
+}

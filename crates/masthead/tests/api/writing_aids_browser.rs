@@ -356,6 +356,10 @@ async fn embeds_and_links(browser: &Browser, area: &Element, step: &mut Step<'_>
         "document.querySelector('textarea[name=body]').value.split('data-embed').length === 3",
     )
     .await;
+    browser.script("const data = new DataTransfer(); data.setData('text/plain', 'https://example.org/annual-report'); \
+        document.querySelector('[contenteditable=true]').dispatchEvent(new ClipboardEvent('paste', \
+        { clipboardData: data, bubbles: true, cancelable: true })); return true;").await;
+    until(browser, "another pasted address becomes a link card", "document.querySelector('textarea[name=body]').value.includes('data-link-card=\"https://example.org/annual-report\"')").await;
 }
 
 async fn drive(language: usize, words: [&str; 2], tag: &str) {
