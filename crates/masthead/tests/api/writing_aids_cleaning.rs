@@ -34,6 +34,11 @@ const INPUTS: &[(&str, &str)] = &[
          <div data-embed=\"https://evil.example/x\"></div><p>last</p>",
         "embeds",
     ),
+    (
+        "<div data-link-card=\"https://example.org/a?b=1&amp;c=2\" data-title=\" The  report \"></div>\
+         <div data-link-card=\"javascript:alert(1)\"></div><div data-link-card=\"https://example.org\">x</div>",
+        "link cards",
+    ),
 ];
 
 /// Pastes `html` into an empty editor and returns what the textarea then holds.
