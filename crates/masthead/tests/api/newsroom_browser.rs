@@ -81,6 +81,14 @@ async fn press(browser: &Browser, action: &str) {
         .find(&format!("button[name=action][value={action}]"))
         .await;
     browser.click(&button).await;
+    // The checklist before publishing (writing_aids.js) may ask first: go on anyway.
+    let asked = browser
+        .script("const d = document.getElementById('aids-publish-dialog'); return Boolean(d && d.open);")
+        .await;
+    if asked == serde_json::json!(true) {
+        let anyway = browser.find("#aids-publish-dialog .primary").await;
+        browser.click(&anyway).await;
+    }
 }
 
 #[tokio::test]
