@@ -15,11 +15,7 @@
   const labels = {
     toolbar: "Formatting", bold: "Bold", italic: "Italic", link: "Link", h2: "Heading 2",
     h3: "Heading 3", quote: "Quote", ul: "Bulleted list", ol: "Numbered list",
-    embed: "Embed URL", related: "Related story id", image: "Image id",
-    linkPrompt: "Link address (https://…, mailto:… or /path); empty removes the link",
-    badLink: "Links must start with https://, http://, mailto: or /.",
-    embedPrompt: "Address of a YouTube, X, Instagram or Facebook post",
-    badEmbed: "Only https addresses on YouTube, X, Instagram or Facebook can be embedded.",
+    embed: "Embed URL", related: "Related story id", image: "Image id", linkCard: "Link card",
     idPrompt: "Id (a whole number)", badId: "An id is a whole number above zero.",
     saved: "Saved", notSaved: "Not saved", alsoEditing: "Also editing",
   };
@@ -43,13 +39,19 @@
     Facebook: "facebook.com www.facebook.com m.facebook.com fb.watch",
   }).flatMap(([name, hosts]) => hosts.split(" ").map((host) => [host, name])));
 
-  function embedProvider(url) {
+  function httpsParts(url) { // [host, path] of an https URL an embed or link card may hold
     if (/[\s"<>\\\u0000-\u001f\u007f-\u009f]/.test(url) || url.slice(0, 8).toLowerCase() !== "https://") return null;
     const rest = url.slice(8), end = rest.search(/[/?#]/);
     const host = end < 0 ? rest : rest.slice(0, end), path = end < 0 ? "" : rest.slice(end);
-    if (/[@:]/.test(host) || !path.replace(/^\/+/, "")) return null;
-    return EMBED_HOSTS.get(host.toLowerCase()) || null;
+    return host && host.includes(".") && !/[@:]/.test(host) ? [host, path] : null;
   }
+  function embedProvider(url) {
+    const parts = httpsParts(url);
+    if (!parts || !parts[1].replace(/^\/+/, "")) return null;
+    return EMBED_HOSTS.get(parts[0].toLowerCase()) || null;
+  }
+  const linkCardHost = (url) => { const parts = httpsParts(url); return parts ? parts[0].toLowerCase() : null; };
+  const cardTitle = (title) => Array.from((title || "").split(/[\s\u0000-\u001f\u007f-\u009f]+/).filter(Boolean).join(" ")).slice(0, 300).join("");
   function safeLink(href) {
     if (href == null) return null;
     const url = href.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
@@ -60,6 +62,7 @@
       : scheme === "mailto" && rest.length > 0;
     return colon > 0 && ok ? `${scheme}:${rest}` : null;
   }
+  window.mastheadEditor = { embedProvider, safeLink, linkCardHost }; // for the Embed and Link dialogs (embed_dialog.js)
   function positiveId(value) {
     const id = /^\s*\+?\d+\s*$/.test(value || "") ? Number(value) : 0;
     return Number.isSafeInteger(id) && id > 0 ? id : null;
@@ -158,6 +161,11 @@
       this.text(url, PLAIN);
       this.open(null, true);
     }
+    linkCard(url, title) { // a card that cannot be one stays as its URL
+      url = url.trim();
+      if (!linkCardHost(url) || this.cap) return void this.embed(url);
+      this.emit({ type: "link_card", url, title: cardTitle(title) }, true);
+    }
     related(id) { if (!this.cap) this.emit({ type: "related", id }, true); }
     close(end) {
       if (end === "paragraph") { this.endParagraph(); this.loose = true; }
@@ -234,8 +242,10 @@
       const name = node.localName, style = parseStyle(node.getAttribute("style") || "");
       const embed = name === "div" ? node.getAttribute("data-embed") : null;
       const related = name === "div" && positiveId(node.getAttribute("data-related"));
-      if (embed !== null) builder.embed(embed); else if (related) builder.related(related);
-      if (embed !== null || related || node.namespaceURI !== "http://www.w3.org/1999/xhtml" || DROP.has(name) ||
+      const card = name === "div" ? node.getAttribute("data-link-card") : null;
+      if (card !== null) builder.linkCard(card, node.getAttribute("data-title"));
+      else if (embed !== null) builder.embed(embed); else if (related) builder.related(related);
+      if (embed !== null || related || card !== null || node.namespaceURI !== "http://www.w3.org/1999/xhtml" || DROP.has(name) ||
           /^[vm]:/.test(name) || node.hasAttribute("hidden") || style.hidden || style.marker) {
         hidden += 1;
         Object.assign(frame, { hides: true, marker: style.marker });
@@ -289,6 +299,10 @@
     if (type === "image") return `<figure data-image-id="${id}"><figcaption>${esc(block.caption)}</figcaption></figure>\n`;
     if (type === "embed") return `<div data-embed="${escAttr(block.url)}">${display ? esc(block.url) : ""}</div>\n`;
     if (type === "related") return `<div data-related="${id}">${display ? id : ""}</div>\n`;
+    if (type === "link_card") {
+      const title = block.title ? ` data-title="${escAttr(block.title)}"` : "";
+      return `<div data-link-card="${escAttr(block.url)}"${title}>${display ? esc(block.title || block.url) : ""}</div>\n`;
+    }
     const tag = block.ordered ? "ol" : "ul";
     return `<${tag}>\n${block.items.map((item) => `<li>${runsHtml(item)}</li>\n`).join("")}</${tag}>\n`;
   }).join("");
@@ -318,11 +332,12 @@
   document.execCommand("defaultParagraphSeparator", false, "p");
 
   function decorate() { // Images, embeds and related stories are edited as whole blocks.
-    for (const el of area.querySelectorAll("figure[data-image-id], div[data-embed], div[data-related]")) {
+    for (const el of area.querySelectorAll("figure[data-image-id], div[data-embed], div[data-related], div[data-link-card]")) {
       el.contentEditable = "false";
       el.classList.add("editor-block");
       if (el.dataset.embed !== undefined) el.textContent = `${labels.embed}: ${el.dataset.embed}`;
       if (el.dataset.related !== undefined) el.textContent = `${labels.related}: ${el.dataset.related}`;
+      if (el.dataset.linkCard !== undefined) el.textContent = `${labels.linkCard}: ${el.dataset.title || el.dataset.linkCard}`;
       if (el.dataset.imageId === undefined) continue;
       el.dataset.label = `${labels.image}: ${el.dataset.imageId}`; // shown by admin.css
       (el.querySelector("figcaption") || el.appendChild(element("figcaption", {}))).contentEditable = "true";
@@ -352,15 +367,18 @@
     if (tag === "blockquote" && quote) quote.replaceWith(...quote.childNodes);
     else exec("formatBlock", currentBlock() === tag ? "<p>" : `<${tag}>`);
   }
+  // The link dialog (embed_dialog.js) takes `masthead:pick` ({ kind: "link", value: href })
+  // and answers with `masthead:insert` ({ kind: "link", value }): an empty value unlinks.
   function editLink() {
     const anchor = ancestor(/^a$/);
-    const answer = window.prompt(labels.linkPrompt, anchor ? anchor.getAttribute("href") : "https://");
-    if (answer === null) return;
-    restoreSelection();
-    const selection = document.getSelection(), href = safeLink(answer);
+    const value = anchor ? anchor.getAttribute("href") : "";
+    form.dispatchEvent(new CustomEvent("masthead:pick", { detail: { kind: "link", value }, cancelable: true }));
+  }
+  function applyLink(answer) {
+    const anchor = ancestor(/^a$/), selection = document.getSelection(), href = safeLink(answer);
     if (anchor && selection.isCollapsed) selection.selectAllChildren(anchor);
     if (!answer.trim()) exec("unlink");
-    else if (!href) window.alert(labels.badLink);
+    else if (!href) return;
     else if (selection.isCollapsed) exec("insertHTML", `<a href="${escAttr(href)}">${esc(href)}</a>`);
     else exec("createLink", href);
   }
@@ -377,6 +395,7 @@
   // The blocks pickers may insert, from what they chose (an id or an address).
   const blockMakers = {
     embed: (url) => embedProvider(url) && element("div", { "data-embed": url }),
+    link_card: (url, title) => linkCardHost(url) && element("div", { "data-link-card": url, ...(cardTitle(title) ? { "data-title": cardTitle(title) } : {}) }),
     related: (id) => positiveId(id) && element("div", { "data-related": String(positiveId(id)) }),
     image: (id) => positiveId(id) && element("figure", { "data-image-id": String(positiveId(id)) }, element("figcaption", {})),
   };
@@ -386,13 +405,13 @@
   // puts the block where the caret was. Without a picker the button asks as before.
   function pick(kind) {
     const asked = new CustomEvent("masthead:pick", { detail: { kind }, cancelable: true });
-    if (!form.dispatchEvent(asked)) return;
-    if (kind === "embed") insertAsked(labels.embedPrompt, "https://", (url) => embedProvider(url) && url, labels.badEmbed, blockMakers.embed);
-    else if (kind !== "related") insertAsked(labels.idPrompt, "", positiveId, labels.badId, blockMakers[kind]); // typeahead.js picks related stories
+    if (!form.dispatchEvent(asked) || kind !== "image") return; // embeds and links: embed_dialog.js; related: typeahead.js
+    insertAsked(labels.idPrompt, "", positiveId, labels.badId, blockMakers.image);
   }
   form.addEventListener("masthead:insert", (event) => {
-    const { kind, value } = event.detail || {};
-    const block = blockMakers[kind] && blockMakers[kind](String(value || "").trim());
+    const { kind, value, title } = event.detail || {};
+    if (kind === "link") { restoreSelection(); applyLink(String(value || "")); sync(); updatePressed(); changed(); return; }
+    const block = blockMakers[kind] && blockMakers[kind](String(value || "").trim(), title);
     if (!block) return;
     restoreSelection();
     insertBlock(block);
@@ -451,8 +470,10 @@
     const blocks = html ? cleanString(html) : cleanPlain(data.getData("text/plain"));
     const only = blocks.length === 1 ? blocks[0] : null;
     // One paragraph, or a lone URL, goes inline where the caret is.
-    if (only && only.type === "p") exec("insertHTML", runsHtml(only.runs));
-    else if (only && only.type === "embed") exec("insertText", only.url);
+    const lone = only && only.type === "p" && only.runs.length === 1 && !only.runs[0].href && only.runs[0].text;
+    if (lone && linkCardHost(lone)) insertBlock(blockMakers.link_card(lone)); // any other page: a card
+    else if (only && only.type === "p") exec("insertHTML", runsHtml(only.runs));
+    else if (only && only.type === "embed") insertBlock(blockMakers.embed(only.url)); // a pasted post's address
     else if (blocks.length) exec("insertHTML", toHtml(blocks, true));
     decorate();
     sync();

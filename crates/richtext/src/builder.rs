@@ -7,7 +7,10 @@
 use store::{Block, Body, Inline};
 
 use crate::line::{Fmt, Line, is_collapsible};
-use crate::url::embed_provider;
+use crate::url::{embed_provider, link_card_host};
+
+/// The longest title a link card keeps, in characters.
+const TITLE_CHARS: usize = 300;
 
 mod word;
 
@@ -240,6 +243,32 @@ impl Builder {
             self.open_paragraph(true);
             self.text(url, &Fmt::default());
             self.open_paragraph(true);
+        }
+    }
+
+    /// A link card, or the URL as text where it cannot be one; the title is plain text on
+    /// one line (at most [`TITLE_CHARS`] characters), none when blank.
+    pub(crate) fn link_card(&mut self, url: &str, title: Option<&str>) {
+        let url = url.trim();
+        if link_card_host(url).is_some() && matches!(self.capture, Capture::Top) {
+            self.end_paragraph();
+            let title = title.map(|title| {
+                let words: Vec<&str> = title
+                    .split(|ch: char| ch.is_whitespace() || ch.is_control())
+                    .filter(|word| !word.is_empty())
+                    .collect();
+                words
+                    .join(" ")
+                    .chars()
+                    .take(TITLE_CHARS)
+                    .collect::<String>()
+            });
+            self.emit(Block::LinkCard {
+                url: url.into(),
+                title: title.filter(|title| !title.is_empty()),
+            });
+        } else {
+            self.embed(url);
         }
     }
 

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use store::{Block, Body, Inline};
 
-use crate::url::{embed_provider, safe_link};
+use crate::url::{embed_provider, link_card_host, safe_link};
 
 /// Writes the canonical HTML for a body, one block per line.
 pub(crate) fn write_body(body: &Body, image_src: &dyn Fn(i64) -> Option<String>) -> String {
@@ -61,6 +61,16 @@ fn write_block(html: &mut String, block: &Block, image_src: &dyn Fn(i64) -> Opti
         }
         // An embed the editor would not accept is kept as its URL, which the writer can see.
         Block::Embed { url } => {
+            let _ = write!(html, "<p>{}</p>", escape_text(url));
+        }
+        Block::LinkCard { url, title } if link_card_host(url).is_some() => {
+            let _ = write!(html, "<div data-link-card=\"{}\"", escape_attr(url));
+            if let Some(title) = title {
+                let _ = write!(html, " data-title=\"{}\"", escape_attr(title));
+            }
+            html.push_str("></div>");
+        }
+        Block::LinkCard { url, .. } => {
             let _ = write!(html, "<p>{}</p>", escape_text(url));
         }
         Block::Related { story_id } => {

@@ -18,6 +18,7 @@
 //! | `<ul>` / `<ol>` of `<li>` with inline formatting | `List` |
 //! | `<figure data-image-id="N"><img src alt><figcaption>c</figcaption></figure>` | `Image` |
 //! | `<div data-embed="URL"></div>` | `Embed` |
+//! | `<div data-link-card="URL" data-title="T"></div>` | `LinkCard` (any https URL; title optional) |
 //! | `<div data-related="ID"></div>` | `Related` |
 //!
 //! Reading is lenient:
@@ -66,7 +67,7 @@ mod walk;
 
 use store::Body;
 
-pub use url::{Provider, embed_provider};
+pub use url::{Provider, embed_provider, link_card_host};
 
 /// Parses editor/pasted HTML (or plain text) into a Body, dropping everything outside the subset.
 pub fn parse_body(html: &str) -> Body {

@@ -19,20 +19,8 @@ pub enum Provider {
 /// The URL must be `https`, name no user or port, point below the site's front page and hold
 /// no whitespace, control characters, quotes or angle brackets.
 pub fn embed_provider(url: &str) -> Option<Provider> {
-    if url
-        .chars()
-        .any(|ch| ch.is_whitespace() || ch.is_control() || matches!(ch, '"' | '<' | '>' | '\\'))
-    {
-        return None;
-    }
-    let scheme = url.get(..8)?;
-    if !scheme.eq_ignore_ascii_case("https://") {
-        return None;
-    }
-    let rest = &url[8..];
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (host, path) = rest.split_at(end);
-    if host.contains(['@', ':']) || path.trim_start_matches('/').is_empty() {
+    let (host, path) = https_parts(url)?;
+    if path.trim_start_matches('/').is_empty() {
         return None;
     }
     match host.to_ascii_lowercase().as_str() {
@@ -46,6 +34,32 @@ pub fn embed_provider(url: &str) -> Option<Provider> {
         }
         _ => None,
     }
+}
+
+/// The host of a URL a link card may show, lowercased: any `https` URL that names no user
+/// or port and holds no whitespace, control characters, quotes, angle brackets or
+/// backslashes. The server never fetches it.
+pub fn link_card_host(url: &str) -> Option<String> {
+    https_parts(url).map(|(host, _)| host.to_ascii_lowercase())
+}
+
+/// An https URL's host and the rest, when it is one an embed or a link card may hold.
+fn https_parts(url: &str) -> Option<(&str, &str)> {
+    if url
+        .chars()
+        .any(|ch| ch.is_whitespace() || ch.is_control() || matches!(ch, '"' | '<' | '>' | '\\'))
+    {
+        return None;
+    }
+    let scheme = url.get(..8)?;
+    if !scheme.eq_ignore_ascii_case("https://") {
+        return None;
+    }
+    let rest = &url[8..];
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (host, path) = rest.split_at(end);
+    let plausible = !host.is_empty() && host.contains('.') && !host.contains(['@', ':']);
+    plausible.then_some((host, path))
 }
 
 /// The link target to keep for an `href`, or `None` when its scheme is not allowed.

@@ -111,7 +111,12 @@ impl Walker {
         let related = (name == "div")
             .then(|| id_attr(attrs, "data-related"))
             .flatten();
-        if let Some(url) = embed {
+        let card = (name == "div")
+            .then(|| attr(attrs, "data-link-card"))
+            .flatten();
+        if let Some(url) = card {
+            self.builder.link_card(url, attr(attrs, "data-title"));
+        } else if let Some(url) = embed {
             self.builder.embed(url);
         } else if let Some(story_id) = related {
             self.builder.related(story_id);
@@ -119,6 +124,7 @@ impl Walker {
         // An embed or related block's content is the editor's placeholder, if anything.
         if embed.is_some()
             || related.is_some()
+            || card.is_some()
             || DROPPED.contains(&name)
             || ["v:", "m:"].iter().any(|prefix| name.starts_with(prefix))
             || attr(attrs, "hidden").is_some()

@@ -54,6 +54,15 @@ pub enum Block {
         /// The page URL of the content.
         url: String,
     },
+    /// A link to any other web page, shown to readers as a card with its host and a title
+    /// the writer typed (or the address). The server never fetches the page.
+    LinkCard {
+        /// The page's https URL.
+        url: String,
+        /// The title the writer gave it, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        title: Option<String>,
+    },
     /// An inline "recommended" teaser for another story.
     Related {
         /// The related story's id.
@@ -102,7 +111,10 @@ impl Body {
                 Block::Paragraph { inlines: runs } => inlines(runs),
                 Block::Heading { text, .. } | Block::Quote { text, .. } => words(text),
                 Block::List { items, .. } => items.iter().map(|item| inlines(item)).sum(),
-                Block::Image { .. } | Block::Embed { .. } | Block::Related { .. } => 0,
+                Block::Image { .. }
+                | Block::Embed { .. }
+                | Block::LinkCard { .. }
+                | Block::Related { .. } => 0,
             })
             .sum()
     }
@@ -121,7 +133,10 @@ impl Body {
                     paragraphs.extend(cite.clone());
                 }
                 Block::List { items, .. } => paragraphs.extend(items.iter().map(|item| runs(item))),
-                Block::Image { .. } | Block::Embed { .. } | Block::Related { .. } => {}
+                Block::Image { .. }
+                | Block::Embed { .. }
+                | Block::LinkCard { .. }
+                | Block::Related { .. } => {}
             }
         }
         paragraphs

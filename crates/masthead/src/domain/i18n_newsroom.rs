@@ -18,6 +18,7 @@ use crate::domain::i18n_newsroom_typeahead::{
 
 /// The interface languages an account may choose, by tag.
 pub const LANGUAGES: [&str; 2] = ["en", "ar"];
+use crate::domain::i18n_newsroom_aids::{AIDS_ARABIC, AIDS_ENGLISH, AidsStrings};
 
 /// The newsroom's words in one language.
 #[derive(Debug, Serialize)]
@@ -50,6 +51,8 @@ pub struct NewsroomStrings {
     pub history: &'static HistoryStrings,
     /// Sections, topics and keywords.
     pub taxonomy: &'static TaxonomyStrings,
+    /// The editor's writing aids (`i18n_newsroom_aids`).
+    pub aids: &'static AidsStrings,
 }
 
 /// The words of the frame every newsroom page shares.
@@ -99,6 +102,7 @@ pub const NEWSROOM_ENGLISH: NewsroomStrings = NewsroomStrings {
     media: &MEDIA_ENGLISH,
     history: &HISTORY_ENGLISH,
     taxonomy: &TAXONOMY_ENGLISH,
+    aids: &AIDS_ENGLISH,
 };
 
 /// The newsroom in Arabic.
@@ -117,6 +121,7 @@ pub const NEWSROOM_ARABIC: NewsroomStrings = NewsroomStrings {
     media: &MEDIA_ARABIC,
     history: &HISTORY_ARABIC,
     taxonomy: &TAXONOMY_ARABIC,
+    aids: &AIDS_ARABIC,
 };
 
 /// The newsroom's words for an interface language tag; English when it is unknown.

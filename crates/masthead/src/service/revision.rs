@@ -102,6 +102,9 @@ fn block_text(block: &Block) -> String {
             )
         }
         Block::Embed { url } => format!("[embed] {url}"),
+        Block::LinkCard { url, title } => {
+            format!("[link] {url} {}", title.as_deref().unwrap_or_default())
+        }
         Block::Related { story_id } => format!("[related story {story_id}]"),
     }
 }

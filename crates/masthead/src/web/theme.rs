@@ -58,6 +58,7 @@ const TEMPLATES: &[(&str, &str)] = embed![
     "templates/admin/_field.html",
     "templates/admin/_diff.html",
     "templates/admin/_story_form.html",
+    "templates/admin/_writing_aids.html",
     "templates/admin/login.html",
     "templates/admin/password.html",
     "templates/admin/error.html",
@@ -106,6 +107,8 @@ const ASSETS: &[(&str, &str)] = embed![
     "assets/editor.js",
     "assets/media.js",
     "assets/typeahead.js",
+    "assets/writing_aids.js",
+    "assets/embed_dialog.js",
 ];
 
 /// A loaded theme: the template environment and the assets, each under its plain name

@@ -55,3 +55,6 @@ mod translations;
 mod typeahead_browser;
 mod validity;
 mod webdriver;
+mod writing_aids;
+mod writing_aids_browser;
+mod writing_aids_cleaning;

@@ -33,7 +33,7 @@ pub async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
     wait_for(browser, "the dashboard", |url| url.ends_with("/admin")).await;
 }
 
-async fn wait_for(browser: &Browser, what: &str, done: impl Fn(&str) -> bool) -> String {
+pub async fn wait_for(browser: &Browser, what: &str, done: impl Fn(&str) -> bool) -> String {
     let started = Instant::now();
     loop {
         let url = browser.url().await;
@@ -82,6 +82,14 @@ async fn press(browser: &Browser, action: &str) {
         .find(&format!("button[name=action][value={action}]"))
         .await;
     browser.click(&button).await;
+    // The checklist before publishing (writing_aids.js) may ask first: go on anyway.
+    let asked = browser
+        .script("const d = document.getElementById('aids-publish-dialog'); return Boolean(d && d.open);")
+        .await;
+    if asked == serde_json::json!(true) {
+        let anyway = browser.find("#aids-publish-dialog .primary").await;
+        browser.click(&anyway).await;
+    }
 }
 
 #[tokio::test]

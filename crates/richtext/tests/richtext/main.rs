@@ -3,6 +3,7 @@
 mod canonical;
 mod helpers;
 mod hostile;
+mod link_card;
 mod paste;
 mod plain_text;
 mod properties;

@@ -70,6 +70,13 @@ pub enum BlockView {
     Image { image: ImageView },
     /// Embed.
     Embed { embed: EmbedView },
+    /// A link to another page, as a card: the title the writer gave it (or the address)
+    /// and the host.
+    LinkCard {
+        url: String,
+        host: String,
+        title: Option<String>,
+    },
     /// Inline recommended story.
     Related { teaser: Box<TeaserView> },
 }
@@ -200,6 +207,11 @@ fn block_view(
             image: ImageView::new(extras.images.get(image_id)?, caption.as_deref())?,
         },
         Block::Embed { url } => BlockView::Embed { embed: embed(url)? },
+        Block::LinkCard { url, title } => BlockView::LinkCard {
+            host: richtext::link_card_host(url)?,
+            url: url.clone(),
+            title: title.clone(),
+        },
         Block::Related { story_id } => {
             let teaser = bundle.related.get(story_id)?;
             BlockView::Related {

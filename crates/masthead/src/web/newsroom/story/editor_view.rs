@@ -14,6 +14,7 @@ use crate::service::story_form::{FieldErrors, StoryFormValues};
 use crate::service::suggest::section_trails;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
+use crate::web::newsroom::story::aids_view::{AidsInput, WritingAids, writing_aids};
 use crate::web::newsroom::story::list::status_label;
 use crate::web::newsroom::story::translation::{TranslationPanel, translation_panels};
 use crate::web::newsroom::view::AdminChrome;
@@ -102,6 +103,8 @@ pub struct EditorPage {
     pub related: Vec<RelatedChoice>,
     /// The story's translations, one panel per other edition (none for a new story).
     pub translations: Vec<TranslationPanel>,
+    /// Counts, previews and the checklist before publishing.
+    pub aids: WritingAids,
 }
 
 /// A related story the editor may pick as recommended.
@@ -257,6 +260,12 @@ impl EditorPage {
             None => Vec::new(),
         };
         let related = related_choices(state, site, edition, story, &values).await?;
+        let aids_input = AidsInput {
+            language: &edition.edition.language,
+            edition_id,
+            base_url: &state.base_url,
+        };
+        let aids = writing_aids(store, site, aids_input, &values).await?;
         let translations = match story {
             Some(story) => translation_panels(state, site, user, story).await?,
             None => Vec::new(),
@@ -324,6 +333,7 @@ impl EditorPage {
             timezone: edition.edition.timezone.clone(),
             related,
             translations,
+            aids,
             present,
             autosaved_at: None,
         })

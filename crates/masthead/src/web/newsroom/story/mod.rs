@@ -1,6 +1,7 @@
 //! The story editor and everything around it: list, bulk actions, create, edit and save,
 //! preview, autosave and presence, revisions and conflicts.
 
+pub mod aids_view;
 pub mod autosave;
 pub mod bulk;
 pub mod edit;
