@@ -383,12 +383,13 @@
   // The pickers (each in its own script) open on the toolbar's Embed, Related and Image
   // buttons: the button sends `masthead:pick` ({ kind }) to the form, and the picker that
   // takes it calls preventDefault and later sends `masthead:insert` ({ kind, value }), which
-  // puts the block where the caret was. Without a picker the button asks as before.
+  // puts the block where the caret was. Without a picker the button asks as before; images
+  // have their picker (media_picker.js) and are never asked for by id.
   function pick(kind) {
     const asked = new CustomEvent("masthead:pick", { detail: { kind }, cancelable: true });
     if (!form.dispatchEvent(asked)) return;
     if (kind === "embed") insertAsked(labels.embedPrompt, "https://", (url) => embedProvider(url) && url, labels.badEmbed, blockMakers.embed);
-    else insertAsked(labels.idPrompt, "", positiveId, labels.badId, blockMakers[kind]);
+    else if (kind === "related") insertAsked(labels.idPrompt, "", positiveId, labels.badId, blockMakers[kind]);
   }
   form.addEventListener("masthead:insert", (event) => {
     const { kind, value } = event.detail || {};

@@ -11,6 +11,7 @@ pub mod email_address;
 pub mod i18n;
 pub mod i18n_contact;
 pub mod i18n_newsroom;
+pub mod i18n_newsroom_picker;
 pub mod i18n_search;
 pub mod job;
 pub mod link;

@@ -8,7 +8,7 @@ use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 
 use crate::web::middleware;
-use crate::web::newsroom::media::{edit as media_edit, library, upload_form};
+use crate::web::newsroom::media::{edit as media_edit, library, picker, upload_form};
 use crate::web::newsroom::story::{autosave, bulk, edit, list, preview, revisions, translation};
 use crate::web::newsroom::{
     agencies, audit, authors, breaking, contact, dashboard, desks, fronts, guard, jobs, keywords,
@@ -79,6 +79,18 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
                 .layer(DefaultBodyLimit::max(
                     state.max_upload_bytes + upload_form::UPLOAD_SLACK,
                 )),
+        )
+        .route(
+            "/media/picker",
+            get(picker::search_images)
+                .post(picker::upload)
+                .layer(DefaultBodyLimit::max(
+                    state.max_upload_bytes + upload_form::UPLOAD_SLACK,
+                )),
+        )
+        .route(
+            "/media/picker/{id}",
+            get(picker::show_image).post(picker::save_image),
         )
         .route(
             "/media/{id}",

@@ -105,6 +105,7 @@ const ASSETS: &[(&str, &str)] = embed![
     "assets/admin.css",
     "assets/editor.js",
     "assets/media.js",
+    "assets/media_picker.js",
 ];
 
 /// A loaded theme: the template environment and the assets, each under its plain name

@@ -8,7 +8,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
-use store::{LibraryImage, MediaQuery};
+use store::{LibraryImage, MediaQuery, Rendition};
 
 use crate::domain::permission::Action;
 use crate::service::error::ServiceError;
@@ -46,12 +46,7 @@ pub struct ImageCard {
 impl ImageCard {
     fn new(item: LibraryImage) -> ImageCard {
         let image = item.image;
-        let thumb = image
-            .renditions
-            .iter()
-            .filter(|rendition| rendition.format == "jpeg")
-            .chain(&image.renditions)
-            .min_by_key(|rendition| rendition.width.abs_diff(320));
+        let thumb = nearest_rendition(&image.renditions, 320);
         ImageCard {
             edit_url: format!("/admin/media/{}", image.id),
             thumb: thumb.map(|rendition| format!("/media/{}", rendition.key)),
@@ -63,6 +58,15 @@ impl ImageCard {
             alt: image.alt,
         }
     }
+}
+
+/// The JPEG rendition (or, without one, any rendition) closest to `width` pixels wide.
+pub fn nearest_rendition(renditions: &[Rendition], width: u32) -> Option<&Rendition> {
+    renditions
+        .iter()
+        .filter(|rendition| rendition.format == "jpeg")
+        .chain(renditions)
+        .min_by_key(|rendition| rendition.width.abs_diff(width))
 }
 
 /// The text fields of the upload form, shown again after a refusal.
