@@ -84,20 +84,22 @@ async fn the_search_finds_images_by_caption_and_credit_newest_first_with_thumbna
     let fields = |caption| {
         [
             ("caption", caption),
-            ("credit", "Zephyr Agency"),
+            ("credit", "Qwyxzor Agency"),
             ("focal_x", "0.5"),
             ("focal_y", "0.5"),
         ]
     };
     for id in [older, newer] {
         assert_eq!(
-            save(&app, &reporter, id, &fields("Harbour crane")).await.0,
+            save(&app, &reporter, id, &fields("Harbour vexillumcrane"))
+                .await
+                .0,
             200
         );
     }
 
-    let (status, by_credit) = get(&app, &reporter, "/admin/media/picker?q=zephyr").await;
-    let (_, by_caption) = get(&app, &reporter, "/admin/media/picker?q=crane").await;
+    let (status, by_credit) = get(&app, &reporter, "/admin/media/picker?q=qwyxzor").await;
+    let (_, by_caption) = get(&app, &reporter, "/admin/media/picker?q=vexillumcrane").await;
     let (_, nothing) = get(&app, &reporter, "/admin/media/picker?q=absent-word").await;
 
     assert_eq!(status, 200);
@@ -106,7 +108,7 @@ async fn the_search_finds_images_by_caption_and_credit_newest_first_with_thumbna
     assert_eq!(by_credit["total"], 2);
     assert_eq!(ids(&nothing), Vec::<i64>::new());
     let image = &by_credit["images"][0];
-    assert_eq!(image["caption"], "Harbour crane");
+    assert_eq!(image["caption"], "Harbour vexillumcrane");
     assert_eq!(image["width"], 500);
     assert_eq!(image["focal_x"], 0.5);
     assert_eq!(image["can_edit"], true);
@@ -352,6 +354,10 @@ async fn a_focal_point_outside_the_picture_or_not_a_number_is_refused_with_400()
         .await;
         assert_eq!(status, 400, "{x}, {y}");
         assert_eq!(refused["error"], "Enter a number from 0 to 1.", "{x}, {y}");
+        assert!(
+            refused["fields"].as_object().is_some_and(|f| !f.is_empty()),
+            "{refused}"
+        );
     }
     let (status, _) = save(
         &app,

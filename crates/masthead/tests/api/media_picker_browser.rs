@@ -260,6 +260,23 @@ async fn pick_images(browser: &Browser, app: &TestApp, axe: &str, take: &Take, w
         .screenshot(&screenshot(&format!("{name}-form.png")))
         .await;
 
+    // Saved, the editor opens again with the thumbnails beside the fields.
+    browser
+        .click(&browser.find("button[name=action][value=save]").await)
+        .await;
+    until(
+        browser,
+        "the new story",
+        "return location.search.includes('notice=created')",
+    )
+    .await;
+    let thumbnails =
+        "return document.querySelectorAll('.picker-thumbs img, .picker-lead img').length === 2";
+    until(browser, "the thumbnails when the editor opens", thumbnails).await;
+    browser
+        .screenshot(&screenshot(&format!("{name}-saved.png")))
+        .await;
+
     // Published, the reader's page shows both photos with their captions and alt text.
     browser
         .click(&browser.find("button[name=action][value=publish]").await)

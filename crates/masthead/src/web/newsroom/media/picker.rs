@@ -17,6 +17,7 @@ use store::{LibraryImage, MediaQuery};
 use crate::domain::permission::{Action, allows, may_edit_image};
 use crate::service::error::ServiceError;
 use crate::service::media::{ImageInput, update_image, upload_image};
+use crate::service::story_form::FieldErrors;
 use crate::web::error::AppError;
 use crate::web::newsroom::form::Form;
 use crate::web::newsroom::media::library::nearest_rendition;
@@ -101,10 +102,9 @@ fn refusal(error: AppError) -> Response {
     (status, Json(serde_json::json!({ "error": message }))).into_response()
 }
 
-fn allowed(user: &CurrentUser) -> Result<(), Response> {
+/// Whether the account may use the picker: those who may upload.
+fn allowed(user: &CurrentUser) -> bool {
     allows(user.user.role, Action::UploadMedia)
-        .then_some(())
-        .ok_or_else(|| refusal(AppError::Forbidden))
 }
 
 async fn one_image(state: &AppState, user: &CurrentUser, id: i64) -> Result<Response, AppError> {
@@ -119,8 +119,8 @@ pub async fn search_images(
     user: CurrentUser,
     Query(query): Query<PickerQuery>,
 ) -> Result<Response, AppError> {
-    if let Err(denied) = allowed(&user) {
-        return Ok(denied);
+    if !allowed(&user) {
+        return Ok(refusal(AppError::Forbidden));
     }
     let page = query.page.unwrap_or(1).clamp(1, 10_000);
     let search: String = query.q.trim().chars().take(200).collect();
@@ -151,8 +151,8 @@ pub async fn show_image(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    if let Err(denied) = allowed(&user) {
-        return Ok(denied);
+    if !allowed(&user) {
+        return Ok(refusal(AppError::Forbidden));
     }
     one_image(&state, &user, id)
         .await
@@ -167,8 +167,8 @@ pub async fn upload(
     user: CurrentUser,
     multipart: Multipart,
 ) -> Result<Response, AppError> {
-    if let Err(denied) = allowed(&user) {
-        return Ok(denied);
+    if !allowed(&user) {
+        return Ok(refusal(AppError::Forbidden));
     }
     let Some(_turn) = state.uploads.enter().await else {
         return Ok(busy(&state));
@@ -231,6 +231,17 @@ pub async fn save_image(
                 .await
                 .or_else(|e| Ok(refusal(e)))
         }
+        Err(ServiceError::InvalidFields(errors)) => Ok(invalid_fields(errors)),
         Err(error) => Ok(refusal(error.into())),
     }
+}
+
+/// 400 with each refused field's message, and them all (once each) as the error.
+fn invalid_fields(errors: FieldErrors) -> Response {
+    let mut messages: Vec<&String> = errors.values().collect();
+    messages.sort();
+    messages.dedup();
+    let error = messages.into_iter().cloned().collect::<Vec<_>>().join(" ");
+    let body = serde_json::json!({ "error": error, "fields": errors });
+    (StatusCode::BAD_REQUEST, Json(body)).into_response()
 }
