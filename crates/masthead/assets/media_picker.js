@@ -160,7 +160,7 @@
     const name = image.alt || image.caption || `#${image.id}`;
     const button = element("button", { type: "button", class: "picker-card", "data-image-id": String(image.id) },
       image.thumb ? element("img", { src: image.thumb, alt: "", width: String(image.thumb_width), height: String(image.thumb_height) }) : "",
-      element("span", { class: "picker-card-text" }, name));
+      element("span", { class: "picker-card-text", dir: "auto" }, name));
     button.addEventListener("click", () => choose(image));
     return element("li", {}, button);
   }
@@ -312,7 +312,7 @@
     const image = id && await fetchImage(id).catch(() => null);
     if (positiveId(lead.value) !== id) return;
     leadPreview.replaceChildren(...(image ? [thumb(image),
-      element("p", { class: image.alt ? "hint" : "hint picker-warn" }, image.alt ? `${t.alt_is} ${image.alt}` : t.no_alt)] : []));
+      element("p", { class: image.alt ? "hint" : "hint picker-warn" }, image.alt ? `${t.alt_is} ` : t.no_alt, image.alt ? element("bdi", {}, image.alt) : "")] : []));
   }
   async function showGallery() {
     const ids = gallery.value.split("\n").map((line) => positiveId(line.split("|")[0])).filter(Boolean);

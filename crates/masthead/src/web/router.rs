@@ -41,6 +41,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .with_state(state)
 }
 
+/// Uploads are larger than forms: this route-level limit replaces the newsroom's.
+fn upload_limit(state: &AppState) -> DefaultBodyLimit {
+    DefaultBodyLimit::max(state.max_upload_bytes + upload_form::UPLOAD_SLACK)
+}
+
 /// The newsroom under `/admin`: every route behind the session and CSRF layer.
 fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
     Router::new()
@@ -75,18 +80,13 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
             "/media",
             get(library::list_media)
                 .post(library::upload_media)
-                // Uploads are larger than forms; this route-level limit replaces the one below.
-                .layer(DefaultBodyLimit::max(
-                    state.max_upload_bytes + upload_form::UPLOAD_SLACK,
-                )),
+                .layer(upload_limit(&state)),
         )
         .route(
             "/media/picker",
             get(picker::search_images)
                 .post(picker::upload)
-                .layer(DefaultBodyLimit::max(
-                    state.max_upload_bytes + upload_form::UPLOAD_SLACK,
-                )),
+                .layer(upload_limit(&state)),
         )
         .route(
             "/media/picker/{id}",

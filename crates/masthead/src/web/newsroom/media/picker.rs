@@ -12,7 +12,7 @@ use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use store::{LibraryImage, MediaQuery};
+use store::LibraryImage;
 
 use crate::domain::permission::{Action, allows, may_edit_image};
 use crate::service::error::ServiceError;
@@ -20,7 +20,7 @@ use crate::service::media::{ImageInput, update_image, upload_image};
 use crate::service::story_form::FieldErrors;
 use crate::web::error::AppError;
 use crate::web::newsroom::form::Form;
-use crate::web::newsroom::media::library::nearest_rendition;
+use crate::web::newsroom::media::library::{library_slice, nearest_rendition};
 use crate::web::newsroom::media::upload_form::read_upload_form;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::state::AppState;
@@ -122,25 +122,16 @@ pub async fn search_images(
     if !allowed(&user) {
         return Ok(refusal(AppError::Forbidden));
     }
-    let page = query.page.unwrap_or(1).clamp(1, 10_000);
-    let search: String = query.q.trim().chars().take(200).collect();
-    let mut filter = MediaQuery {
-        search: (!search.is_empty()).then_some(search),
-        limit: PER_PAGE + 1,
-        offset: (page - 1) * PER_PAGE,
-    };
-    let mut images = state.store.library(&filter).await?;
-    let more = images.len() > PER_PAGE as usize;
-    images.truncate(PER_PAGE as usize);
-    filter.limit = PER_PAGE;
+    let slice = library_slice(&state, &query.q, query.page, PER_PAGE).await?;
     Ok(Json(PickerResults {
-        images: images
+        images: slice
+            .images
             .into_iter()
             .map(|item| PickerImage::new(item, &user))
             .collect(),
-        page,
-        next_page: more.then_some(page + 1),
-        total: state.store.count_library(&filter).await?,
+        page: slice.page,
+        next_page: slice.more.then_some(slice.page + 1),
+        total: slice.total,
     })
     .into_response())
 }
