@@ -10,28 +10,9 @@ use std::time::{Duration, Instant};
 use store::Role;
 
 use crate::browser::{axe_check, axe_source, screenshot};
-use crate::desk::PASSWORD;
 use crate::helpers::{TestApp, spawn_app};
+use crate::newsroom_browser::log_in;
 use crate::webdriver::Browser;
-
-async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
-    browser.open(&format!("{}/admin/login", app.address)).await;
-    browser
-        .type_text(&browser.find("#email").await, email)
-        .await;
-    browser
-        .type_text(&browser.find("#password").await, PASSWORD)
-        .await;
-    browser
-        .click(&browser.find("form button[type=submit]").await)
-        .await;
-    until(
-        browser,
-        "the dashboard",
-        "return location.pathname === '/admin'",
-    )
-    .await;
-}
 
 /// Waits until `check` (a script returning a boolean) holds.
 async fn until(browser: &Browser, what: &str, check: &str) {

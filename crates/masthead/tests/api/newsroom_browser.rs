@@ -18,7 +18,8 @@ fn screenshot(name: &str) -> PathBuf {
         .join(name)
 }
 
-async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
+/// Logs in through the login form and waits for the dashboard.
+pub async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
     browser.open(&format!("{}/admin/login", app.address)).await;
     browser
         .type_text(&browser.find("#email").await, email)
