@@ -16,7 +16,6 @@
     toolbar: "Formatting", bold: "Bold", italic: "Italic", link: "Link", h2: "Heading 2",
     h3: "Heading 3", quote: "Quote", ul: "Bulleted list", ol: "Numbered list",
     embed: "Embed URL", related: "Related story id", image: "Image id", linkCard: "Link card",
-    idPrompt: "Id (a whole number)", badId: "An id is a whole number above zero.",
     saved: "Saved", notSaved: "Not saved", alsoEditing: "Also editing",
   };
   try { Object.assign(labels, JSON.parse(textarea.dataset.editorLabels || "{}")); } catch (_) { /* defaults */ }
@@ -399,14 +398,13 @@
     related: (id) => positiveId(id) && element("div", { "data-related": String(positiveId(id)) }),
     image: (id) => positiveId(id) && element("figure", { "data-image-id": String(positiveId(id)) }, element("figcaption", {})),
   };
-  // The pickers (each in its own script) open on the toolbar's Embed, Related and Image
-  // buttons: the button sends `masthead:pick` ({ kind }) to the form, and the picker that
-  // takes it calls preventDefault and later sends `masthead:insert` ({ kind, value }), which
-  // puts the block where the caret was. Without a picker the button asks as before.
+  // The pickers (each in its own script) open on the toolbar's buttons: a button sends
+  // `masthead:pick` ({ kind }) to the form; the picker (images: media_picker.js; related
+  // stories: typeahead.js; embeds and links: embed_dialog.js) takes it and later sends
+  // `masthead:insert` ({ kind, value }), which puts the block where the caret was. Nothing
+  // is ever asked for with prompt().
   function pick(kind) {
-    const asked = new CustomEvent("masthead:pick", { detail: { kind }, cancelable: true });
-    if (!form.dispatchEvent(asked) || kind !== "image") return; // embeds and links: embed_dialog.js; related: typeahead.js
-    insertAsked(labels.idPrompt, "", positiveId, labels.badId, blockMakers.image);
+    form.dispatchEvent(new CustomEvent("masthead:pick", { detail: { kind }, cancelable: true }));
   }
   form.addEventListener("masthead:insert", (event) => {
     const { kind, value, title } = event.detail || {};
@@ -418,12 +416,6 @@
     sync();
     changed();
   });
-  function insertAsked(prompt, initial, check, problem, make) {
-    const answer = window.prompt(prompt, initial);
-    if (answer === null) return;
-    const value = check(answer.trim());
-    if (value) insertBlock(make(String(value))); else window.alert(problem);
-  }
   const buttons = [
     { key: "bold", text: "B", shortcut: "b", run: () => exec("bold"), pressed: () => document.queryCommandState("bold") },
     { key: "italic", text: "I", shortcut: "i", run: () => exec("italic"), pressed: () => document.queryCommandState("italic") },

@@ -19,6 +19,7 @@ use crate::domain::i18n_newsroom_typeahead::{
 /// The interface languages an account may choose, by tag.
 pub const LANGUAGES: [&str; 2] = ["en", "ar"];
 use crate::domain::i18n_newsroom_aids::{AIDS_ARABIC, AIDS_ENGLISH, AidsStrings};
+use crate::domain::i18n_newsroom_picker::{PICKER_ARABIC, PICKER_ENGLISH, PickerStrings};
 
 /// The newsroom's words in one language.
 #[derive(Debug, Serialize)]
@@ -53,6 +54,8 @@ pub struct NewsroomStrings {
     pub taxonomy: &'static TaxonomyStrings,
     /// The editor's writing aids (`i18n_newsroom_aids`).
     pub aids: &'static AidsStrings,
+    /// The story editor's media picker.
+    pub picker: &'static PickerStrings,
 }
 
 /// The words of the frame every newsroom page shares.
@@ -103,6 +106,7 @@ pub const NEWSROOM_ENGLISH: NewsroomStrings = NewsroomStrings {
     history: &HISTORY_ENGLISH,
     taxonomy: &TAXONOMY_ENGLISH,
     aids: &AIDS_ENGLISH,
+    picker: &PICKER_ENGLISH,
 };
 
 /// The newsroom in Arabic.
@@ -122,6 +126,7 @@ pub const NEWSROOM_ARABIC: NewsroomStrings = NewsroomStrings {
     history: &HISTORY_ARABIC,
     taxonomy: &TAXONOMY_ARABIC,
     aids: &AIDS_ARABIC,
+    picker: &PICKER_ARABIC,
 };
 
 /// The newsroom's words for an interface language tag; English when it is unknown.

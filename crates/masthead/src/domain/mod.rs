@@ -15,6 +15,7 @@ pub mod i18n_newsroom_account;
 pub mod i18n_newsroom_aids;
 pub mod i18n_newsroom_history;
 pub mod i18n_newsroom_media;
+pub mod i18n_newsroom_picker;
 pub mod i18n_newsroom_shared;
 pub mod i18n_newsroom_stories;
 pub mod i18n_newsroom_taxonomy;

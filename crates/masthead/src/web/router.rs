@@ -8,7 +8,7 @@ use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::{get, post};
 
 use crate::web::middleware;
-use crate::web::newsroom::media::{edit as media_edit, library, upload_form};
+use crate::web::newsroom::media::{edit as media_edit, library, picker, upload_form};
 use crate::web::newsroom::story::{autosave, bulk, edit, list, preview, revisions, translation};
 use crate::web::newsroom::{
     agencies, audit, authors, breaking, contact, dashboard, desks, fronts, guard, jobs, keywords,
@@ -39,6 +39,11 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(from_fn_with_state(state.clone(), middleware::render_errors))
         .layer(from_fn(middleware::security_headers))
         .with_state(state)
+}
+
+/// Uploads are larger than forms: this route-level limit replaces the newsroom's.
+fn upload_limit(state: &AppState) -> DefaultBodyLimit {
+    DefaultBodyLimit::max(state.max_upload_bytes + upload_form::UPLOAD_SLACK)
 }
 
 /// The newsroom under `/admin`: every route behind the session and CSRF layer.
@@ -76,10 +81,17 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
             "/media",
             get(library::list_media)
                 .post(library::upload_media)
-                // Uploads are larger than forms; this route-level limit replaces the one below.
-                .layer(DefaultBodyLimit::max(
-                    state.max_upload_bytes + upload_form::UPLOAD_SLACK,
-                )),
+                .layer(upload_limit(&state)),
+        )
+        .route(
+            "/media/picker",
+            get(picker::search_images)
+                .post(picker::upload)
+                .layer(upload_limit(&state)),
+        )
+        .route(
+            "/media/picker/{id}",
+            get(picker::show_image).post(picker::save_image),
         )
         .route(
             "/media/{id}",

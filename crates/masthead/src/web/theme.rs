@@ -109,6 +109,7 @@ const ASSETS: &[(&str, &str)] = embed![
     "assets/typeahead.js",
     "assets/writing_aids.js",
     "assets/embed_dialog.js",
+    "assets/media_picker.js",
 ];
 
 /// A loaded theme: the template environment and the assets, each under its plain name

@@ -25,6 +25,8 @@ mod media;
 mod media_crops;
 mod media_files;
 mod media_library;
+mod media_picker;
+mod media_picker_browser;
 mod media_s3;
 mod metadata;
 #[cfg(feature = "s3")]

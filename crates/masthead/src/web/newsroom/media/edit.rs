@@ -17,6 +17,7 @@ use crate::service::error::ServiceError;
 use crate::service::media::{ImageInput, update_image};
 use crate::service::story_form::FieldErrors;
 use crate::web::error::AppError;
+use crate::web::newsroom::media::library::nearest_rendition;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::status_label;
 use crate::web::newsroom::view::AdminChrome;
@@ -101,12 +102,7 @@ async fn image_page(
     let store = state.store.as_ref();
     let (uses, profiles) =
         tokio::try_join!(store.image_uses(image.id), store.image_profiles(image.id))?;
-    let preview = image
-        .renditions
-        .iter()
-        .filter(|rendition| rendition.format == "jpeg")
-        .chain(&image.renditions)
-        .min_by_key(|rendition| rendition.width.abs_diff(640));
+    let preview = nearest_rendition(&image.renditions, 640);
     Ok(ImagePage {
         chrome: AdminChrome::new(state, user, "/admin/media"),
         id: image.id,

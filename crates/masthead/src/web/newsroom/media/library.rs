@@ -8,7 +8,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
-use store::{LibraryImage, MediaQuery};
+use store::{LibraryImage, MediaQuery, Rendition};
 
 use crate::domain::permission::Action;
 use crate::service::error::ServiceError;
@@ -46,12 +46,7 @@ pub struct ImageCard {
 impl ImageCard {
     fn new(item: LibraryImage) -> ImageCard {
         let image = item.image;
-        let thumb = image
-            .renditions
-            .iter()
-            .filter(|rendition| rendition.format == "jpeg")
-            .chain(&image.renditions)
-            .min_by_key(|rendition| rendition.width.abs_diff(320));
+        let thumb = nearest_rendition(&image.renditions, 320);
         ImageCard {
             edit_url: format!("/admin/media/{}", image.id),
             thumb: thumb.map(|rendition| format!("/media/{}", rendition.key)),
@@ -63,6 +58,15 @@ impl ImageCard {
             alt: image.alt,
         }
     }
+}
+
+/// The JPEG rendition (or, without one, any rendition) closest to `width` pixels wide.
+pub fn nearest_rendition(renditions: &[Rendition], width: u32) -> Option<&Rendition> {
+    renditions
+        .iter()
+        .filter(|rendition| rendition.format == "jpeg")
+        .chain(renditions)
+        .min_by_key(|rendition| rendition.width.abs_diff(width))
 }
 
 /// The text fields of the upload form, shown again after a refusal.
@@ -99,29 +103,63 @@ pub struct LibraryFilter {
     notice: Option<String>,
 }
 
+/// One page of the library, newest first, as the library page and the editor's picker
+/// show it.
+pub struct LibrarySlice {
+    /// The images on the page.
+    pub images: Vec<LibraryImage>,
+    /// The page number, from 1.
+    pub page: u32,
+    /// Whether another page follows.
+    pub more: bool,
+    /// How many images match in all.
+    pub total: u64,
+    /// The search as used: trimmed, at most 200 characters.
+    pub search: String,
+}
+
+/// Reads page `page` (1 when absent) of the images whose text matches `q`.
+pub async fn library_slice(
+    state: &AppState,
+    q: &str,
+    page: Option<u32>,
+    per_page: u32,
+) -> Result<LibrarySlice, AppError> {
+    let page = page.unwrap_or(1).clamp(1, 10_000);
+    let search: String = q.trim().chars().take(200).collect();
+    let mut query = MediaQuery {
+        search: (!search.is_empty()).then(|| search.clone()),
+        limit: per_page + 1,
+        offset: (page - 1) * per_page,
+    };
+    let mut images = state.store.library(&query).await?;
+    let more = images.len() > per_page as usize;
+    images.truncate(per_page as usize);
+    query.limit = per_page;
+    let total = state.store.count_library(&query).await?;
+    Ok(LibrarySlice {
+        images,
+        page,
+        more,
+        total,
+        search,
+    })
+}
+
 async fn library_page(
     state: &AppState,
     user: &CurrentUser,
     filter: &LibraryFilter,
 ) -> Result<LibraryPage, AppError> {
-    let page = filter.page.unwrap_or(1).clamp(1, 10_000);
-    let search: String = filter.q.trim().chars().take(200).collect();
-    let mut query = MediaQuery {
-        search: (!search.is_empty()).then(|| search.clone()),
-        limit: PER_PAGE + 1,
-        offset: (page - 1) * PER_PAGE,
-    };
-    let mut images = state.store.library(&query).await?;
-    let more = images.len() > PER_PAGE as usize;
-    images.truncate(PER_PAGE as usize);
-    query.limit = PER_PAGE;
+    let slice = library_slice(state, &filter.q, filter.page, PER_PAGE).await?;
+    let page = slice.page;
     Ok(LibraryPage {
         chrome: AdminChrome::new(state, user, "/admin/media").with_notice(filter.notice.as_deref()),
-        images: images.into_iter().map(ImageCard::new).collect(),
-        total: state.store.count_library(&query).await?,
-        q_param: utf8_percent_encode(&search, NON_ALPHANUMERIC).to_string(),
-        q: search,
-        next_page: more.then_some(page + 1),
+        images: slice.images.into_iter().map(ImageCard::new).collect(),
+        total: slice.total,
+        q_param: utf8_percent_encode(&slice.search, NON_ALPHANUMERIC).to_string(),
+        q: slice.search,
+        next_page: slice.more.then_some(page + 1),
         previous_page: (page > 1).then(|| page - 1),
         values: UploadValues::default(),
         error: None,
