@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use crate::domain::i18n_newsroom_desks::{DESKS_ARABIC, DESKS_ENGLISH, DesksStrings};
+
 /// The newsroom's words in one language.
 #[derive(Debug, Serialize)]
 pub struct NewsroomStrings {
@@ -15,6 +17,8 @@ pub struct NewsroomStrings {
     pub dir: &'static str,
     /// The frame around every newsroom page.
     pub frame: &'static FrameStrings,
+    /// The newsroom desks and what they drive.
+    pub desks: &'static DesksStrings,
 }
 
 /// The words of the frame every newsroom page shares.
@@ -53,6 +57,7 @@ pub const NEWSROOM_ENGLISH: NewsroomStrings = NewsroomStrings {
     lang: "en",
     dir: "ltr",
     frame: &FRAME_ENGLISH,
+    desks: &DESKS_ENGLISH,
 };
 
 /// The newsroom in Arabic.
@@ -60,6 +65,7 @@ pub const NEWSROOM_ARABIC: NewsroomStrings = NewsroomStrings {
     lang: "ar",
     dir: "rtl",
     frame: &FRAME_ARABIC,
+    desks: &DESKS_ARABIC,
 };
 
 /// The newsroom's words for an interface language tag; English when it is unknown.

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::domain::i18n_newsroom::{NewsroomStrings, newsroom_strings};
+use crate::domain::i18n_newsroom_desks::DESKS_ENGLISH;
 use crate::domain::permission::{Action, allows};
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::state::AppState;
@@ -76,6 +77,7 @@ const AREAS: &[(&str, &str, Option<Action>)] = &[
     ),
     ("Contact", "/admin/contact", Some(Action::ReadMessages)),
     ("Users", "/admin/users", Some(Action::ManageUsers)),
+    (DESKS_ENGLISH.nav, "/admin/newsdesks", Some(Action::ManageUsers)),
     ("Audit log", "/admin/audit", Some(Action::ReadAudit)),
 ];
 
