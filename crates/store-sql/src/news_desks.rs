@@ -81,7 +81,10 @@ impl<D: Dialect> SqlStore<D> {
 /// The edition of a desk, locked for the transaction; `NotFound` without one.
 async fn desk_edition<D: Dialect>(tx: &mut Tx<D>, id: i64) -> StoreResult<i64> {
     tx.scalar(sql!(
-        format!("SELECT edition_id FROM news_desks WHERE id = $1{}", D::FOR_UPDATE),
+        format!(
+            "SELECT edition_id FROM news_desks WHERE id = $1{}",
+            D::FOR_UPDATE
+        ),
         id
     ))
     .await
@@ -109,8 +112,11 @@ async fn replace_list<D: Dialect>(
     desk: i64,
     ids: &[i64],
 ) -> StoreResult<()> {
-    tx.execute(sql!(format!("DELETE FROM {table} WHERE desk_id = $1"), desk))
-        .await?;
+    tx.execute(sql!(
+        format!("DELETE FROM {table} WHERE desk_id = $1"),
+        desk
+    ))
+    .await?;
     for id in unique(ids) {
         tx.execute(sql!(
             format!("INSERT INTO {table} (desk_id, {column}) VALUES ($1, $2)"),
@@ -163,7 +169,11 @@ impl<D: Dialect> NewsDesks for SqlStore<D> {
     ) -> StoreResult<()> {
         let mut tx = self.write().await?;
         let changed = tx
-            .execute(sql!("UPDATE news_desks SET name = $1 WHERE id = $2", name, id))
+            .execute(sql!(
+                "UPDATE news_desks SET name = $1 WHERE id = $2",
+                name,
+                id
+            ))
             .await?;
         if changed == 0 {
             return Err(StoreError::NotFound);

@@ -93,7 +93,12 @@ pub async fn set_news_desk_list(
         },
         ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","),
     );
-    let audit = actor.audit(action, "news_desk", Some(id), format!("{}: {joined}", desk.name));
+    let audit = actor.audit(
+        action,
+        "news_desk",
+        Some(id),
+        format!("{}: {joined}", desk.name),
+    );
     let written = match list {
         DeskList::Sections => store.set_news_desk_sections(id, ids, &audit).await,
         DeskList::Members => store.set_news_desk_members(id, ids, &audit).await,
@@ -133,10 +138,7 @@ pub async fn my_review_scope(store: &dyn Store, actor: Actor) -> ServiceResult<R
 
 /// The review queue the dashboard shows: narrowed to the account's desks when it is a
 /// reviewer on one (writers keep seeing their own stories waiting, wherever they are).
-pub async fn dashboard_review_scope(
-    store: &dyn Store,
-    actor: Actor,
-) -> ServiceResult<ReviewScope> {
+pub async fn dashboard_review_scope(store: &dyn Store, actor: Actor) -> ServiceResult<ReviewScope> {
     if allows(actor.role, Action::EditAnyStory) {
         my_review_scope(store, actor).await
     } else {

@@ -12,7 +12,8 @@ use crate::web::newsroom::media::{edit as media_edit, library, upload_form};
 use crate::web::newsroom::story::{autosave, bulk, edit, list, preview, revisions, translation};
 use crate::web::newsroom::{
     agencies, audit, authors, breaking, contact, dashboard, desks, fronts, guard, jobs, keywords,
-    login, menus, news_desk, newsletter_list, newsletters, sections, session, topics, unsaved, users,
+    login, menus, news_desk, newsletter_list, newsletters, sections, session, topics, unsaved,
+    users,
 };
 use crate::web::ops::{health, metrics};
 use crate::web::site::{assets, newsletter, public_form, resolve, shortlink};

@@ -46,7 +46,11 @@ async fn a_desk_keeps_its_sections_in_menu_order_and_its_members(store: &dyn Sto
         .await
         .expect("create");
     store
-        .set_news_desk_sections(desk, &[sport, politics, sport], &audit("news_desk.sections"))
+        .set_news_desk_sections(
+            desk,
+            &[sport, politics, sport],
+            &audit("news_desk.sections"),
+        )
         .await
         .expect("sections");
     store

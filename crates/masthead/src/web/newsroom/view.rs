@@ -77,7 +77,11 @@ const AREAS: &[(&str, &str, Option<Action>)] = &[
     ),
     ("Contact", "/admin/contact", Some(Action::ReadMessages)),
     ("Users", "/admin/users", Some(Action::ManageUsers)),
-    (DESKS_ENGLISH.nav, "/admin/newsdesks", Some(Action::ManageUsers)),
+    (
+        DESKS_ENGLISH.nav,
+        "/admin/newsdesks",
+        Some(Action::ManageUsers),
+    ),
     ("Audit log", "/admin/audit", Some(Action::ReadAudit)),
 ];
 

@@ -12,10 +12,10 @@ pub use write::{
 };
 
 use crate::domain::i18n_newsroom::newsroom_strings;
+use crate::domain::news_desk::StartingSection;
 use crate::domain::permission::{Action, allows};
 use crate::domain::story_filter::DeskFilter;
 use crate::service::news_desk::{ReviewScope, desk_sections, my_review_scope};
-use crate::domain::news_desk::StartingSection;
 use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;
 use crate::web::newsroom::curation::Choice;

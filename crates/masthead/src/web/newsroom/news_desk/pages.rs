@@ -221,5 +221,7 @@ pub async fn confirm_delete_news_desk(
         id,
         name: desk.name,
     };
-    Ok(Html(state.theme.render("admin/news_desk_delete.html", &page)?))
+    Ok(Html(
+        state.theme.render("admin/news_desk_delete.html", &page)?,
+    ))
 }

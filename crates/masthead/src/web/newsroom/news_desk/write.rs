@@ -73,7 +73,9 @@ pub async fn add_news_desk(
         }
         Err(problem) => Err(refused(problem, t)),
     };
-    let done = created.as_ref().map_or_else(|_| String::new(), |id| desk_url(*id));
+    let done = created
+        .as_ref()
+        .map_or_else(|_| String::new(), |id| desk_url(*id));
     answer(&state, created.map(drop), &done, |message| {
         let sent = (form.name.as_str(), form.edition.as_str());
         desks_page(&state, &user, sent, Some(message), None)
