@@ -144,6 +144,9 @@ async fn editors_and_reporters_are_refused_the_desk_pages() {
     }
 }
 
+/// A refused form: where it goes, its fields, the status expected and why.
+type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, u16, &'a str);
+
 #[tokio::test]
 async fn bad_and_hostile_desk_forms_get_a_clear_refusal() {
     let app = spawn_app().await;
@@ -152,7 +155,7 @@ async fn bad_and_hostile_desk_forms_get_a_clear_refusal() {
     let admin = app.desk(Role::Admin).await;
     let edition_id = edition.to_string();
     let long = "x".repeat(81);
-    let cases: Vec<(&str, Vec<(&str, &str)>, u16, &str)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "/admin/newsdesks",
             vec![("name", "  "), ("edition", &edition_id)],
@@ -381,4 +384,29 @@ async fn a_deleted_section_drops_out_of_its_desk() {
     store.close().await;
 
     assert_eq!(left.section_ids, vec![first]);
+}
+
+#[tokio::test]
+async fn the_desk_pages_and_what_they_add_elsewhere_are_valid_html() {
+    let app = spawn_app().await;
+    let (edition, first, _) = edition_and_sections(&app).await;
+    let admin = app.desk(Role::Admin).await;
+    let desk = a_desk(&app, edition, "Night desk", &[first], &[admin.user_id]).await;
+    let paths = vec![
+        "/admin/newsdesks".to_string(),
+        format!("/admin/newsdesks/{desk}"),
+        format!("/admin/newsdesks/{desk}/delete"),
+        "/admin/stories?status=in_review&desk=mine".to_string(),
+        "/admin".to_string(),
+        format!("/admin/stories/new?edition={edition}"),
+    ];
+    let dir = tempfile::tempdir().expect("temp dir");
+
+    for (index, path) in paths.iter().enumerate() {
+        let page = admin.get(path).await;
+        assert_eq!(page.status, 200, "{path}: {}", page.text);
+        std::fs::write(dir.path().join(format!("page{index}.html")), &page.text).expect("write");
+    }
+
+    crate::validity::assert_valid(dir.path(), &paths);
 }
