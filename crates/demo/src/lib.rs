@@ -9,6 +9,7 @@ mod accounts;
 mod archive;
 mod desks;
 mod images;
+mod news_desks;
 mod newsletters;
 mod pages;
 mod stories;
@@ -121,6 +122,9 @@ pub async fn create_with_archive(
         desks::create_desks(store, edition).await?;
     }
     let accounts = accounts::create_accounts(store, accounts, people.first_staff()).await?;
+    for edition in [&english, &arabic] {
+        news_desks::create_news_desks(store, edition).await?;
+    }
     let mut summary = String::new();
     if let Some(archive) = archive {
         let started = std::time::Instant::now();

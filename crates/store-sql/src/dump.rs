@@ -87,6 +87,9 @@ pub const TABLES: &[&str] = &[
     "outbox",
     "contact_desks",
     "contact_messages",
+    "news_desks",
+    "news_desk_sections",
+    "news_desk_members",
     "form_posts",
     "site_keys",
 ];

@@ -19,6 +19,7 @@ pub mod job_listings;
 pub mod lists;
 pub mod login;
 pub mod media;
+pub mod news_desks;
 pub mod newsletter;
 pub mod newsroom;
 pub mod ops;

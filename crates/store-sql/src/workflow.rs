@@ -152,6 +152,13 @@ impl<D: Dialect> Newsroom for SqlStore<D> {
             select.args.push(Value::from(ids));
             lists.push_str(&format!(" AND {}", D::in_list("s.id", select.args.len())));
         }
+        if let Some(sections) = &query.primary_section_ids {
+            select.args.push(Value::from(sections));
+            lists.push_str(&format!(
+                " AND {}",
+                D::in_list("s.section_id", select.args.len())
+            ));
+        }
         select.sql = format!(
             "SELECT s.id, s.edition_id, s.headline, s.slug, s.status, s.section_id, \
                s.owner_id, u.name AS owner_name, s.updated_at, s.published_at, s.scheduled_at, \

@@ -196,6 +196,9 @@ pub struct StoryListQuery {
     pub edition_id: Option<i64>,
     /// Only stories in this section (primary or other).
     pub section_id: Option<i64>,
+    /// Only stories whose primary section is one of these (a newsroom desk's); an empty
+    /// list matches none.
+    pub primary_section_ids: Option<Vec<i64>>,
     /// Only these stories (a search's results), in this order instead of last saved
     /// first.
     pub ids: Option<Vec<i64>>,

@@ -12,6 +12,7 @@ use crate::issues::Issues;
 use crate::login::*;
 use crate::media::*;
 use crate::model::*;
+use crate::news_desk::NewsDesks;
 use crate::newsletter::{Newsletters, Outbox};
 use crate::newsroom::*;
 use crate::ops::Operations;
@@ -38,6 +39,7 @@ pub trait Store:
     + Outbox
     + Issues
     + Contact
+    + NewsDesks
     + People
     + SearchIndex
     + Sitemaps
@@ -61,6 +63,7 @@ impl<T> Store for T where
         + Outbox
         + Issues
         + Contact
+        + NewsDesks
         + People
         + SearchIndex
         + Sitemaps

@@ -19,6 +19,7 @@ use crate::domain::i18n_newsroom_typeahead::{
 /// The interface languages an account may choose, by tag.
 pub const LANGUAGES: [&str; 2] = ["en", "ar"];
 use crate::domain::i18n_newsroom_aids::{AIDS_ARABIC, AIDS_ENGLISH, AidsStrings};
+use crate::domain::i18n_newsroom_desks::{DESKS_ARABIC, DESKS_ENGLISH, DesksStrings};
 use crate::domain::i18n_newsroom_picker::{PICKER_ARABIC, PICKER_ENGLISH, PickerStrings};
 
 /// The newsroom's words in one language.
@@ -56,6 +57,8 @@ pub struct NewsroomStrings {
     pub aids: &'static AidsStrings,
     /// The story editor's media picker.
     pub picker: &'static PickerStrings,
+    /// The newsroom desks and what they drive.
+    pub desks: &'static DesksStrings,
 }
 
 /// The words of the frame every newsroom page shares.
@@ -107,6 +110,7 @@ pub const NEWSROOM_ENGLISH: NewsroomStrings = NewsroomStrings {
     taxonomy: &TAXONOMY_ENGLISH,
     aids: &AIDS_ENGLISH,
     picker: &PICKER_ENGLISH,
+    desks: &DESKS_ENGLISH,
 };
 
 /// The newsroom in Arabic.
@@ -127,6 +131,7 @@ pub const NEWSROOM_ARABIC: NewsroomStrings = NewsroomStrings {
     taxonomy: &TAXONOMY_ARABIC,
     aids: &AIDS_ARABIC,
     picker: &PICKER_ARABIC,
+    desks: &DESKS_ARABIC,
 };
 
 /// The newsroom's words for an interface language tag; English when it is unknown.

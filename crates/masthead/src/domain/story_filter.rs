@@ -12,6 +12,15 @@ const MAX_TEXT: usize = 200;
 /// Longest value of any other filter read at all.
 const MAX_VALUE: usize = 40;
 
+/// The story list's desk filter (`desk=3`, `desk=mine`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeskFilter {
+    /// The account's own desks.
+    Mine,
+    /// One desk, by id.
+    Id(i64),
+}
+
 /// The filters of one story-list URL.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct StoryFilter {
@@ -25,6 +34,8 @@ pub struct StoryFilter {
     pub section: Option<i64>,
     /// Only this account's stories (id).
     pub author: Option<i64>,
+    /// Only stories whose primary section is on this newsroom desk, or on the account's.
+    pub desk: Option<DeskFilter>,
     /// Only stories dated on or after this local day.
     pub from: Option<Date>,
     /// Only stories dated on or before this local day.
@@ -73,7 +84,7 @@ impl StoryFilter {
         }
         if value.is_empty()
             || ![
-                "status", "edition", "section", "author", "from", "to", "page",
+                "status", "edition", "section", "author", "desk", "from", "to", "page",
             ]
             .contains(&key)
         {
@@ -90,6 +101,7 @@ impl StoryFilter {
             "edition" => self.edition = value.to_string(),
             "section" => self.section = Some(value.parse().map_err(|_| refused("a section"))?),
             "author" => self.author = Some(value.parse().map_err(|_| refused("an author"))?),
+            "desk" => self.desk = Some(desk(value).ok_or_else(|| refused("a desk"))?),
             "from" => self.from = Some(day(value).ok_or_else(|| refused("a date (YYYY-MM-DD)"))?),
             "to" => self.to = Some(day(value).ok_or_else(|| refused("a date (YYYY-MM-DD)"))?),
             _ => {
@@ -114,6 +126,14 @@ impl StoryFilter {
             self.from.and_then(start),
             self.to.and_then(|to| to.tomorrow().ok()).and_then(start),
         )
+    }
+}
+
+/// A desk: `mine`, or a desk's id.
+fn desk(value: &str) -> Option<DeskFilter> {
+    match value {
+        "mine" => Some(DeskFilter::Mine),
+        _ => value.parse().ok().filter(|id| *id > 0).map(DeskFilter::Id),
     }
 }
 
@@ -146,6 +166,7 @@ mod tests {
         let filter = StoryFilter::parse(&pairs(&[
             ("status", "draft"),
             ("author", "3"),
+            ("desk", "mine"),
             ("from", "2026-12-01"),
             ("to", "2026-12-05"),
             ("page", "2"),
@@ -155,6 +176,7 @@ mod tests {
 
         assert_eq!(filter.status, Some(StoryStatus::Draft));
         assert_eq!(filter.author, Some(3));
+        assert_eq!(filter.desk, Some(DeskFilter::Mine));
         assert_eq!(
             filter.from.map(|d| d.to_string()).as_deref(),
             Some("2026-12-01")
@@ -167,6 +189,8 @@ mod tests {
         let cases = [
             (vec![("status", "live")], "not a state"),
             (vec![("author", "1 OR 1=1")], "not an author"),
+            (vec![("desk", "<script>")], "not a desk"),
+            (vec![("desk", "-3")], "not a desk"),
             (vec![("from", "2026-13-01")], "not a date"),
             (vec![("from", "../../etc/passwd")], "not a date"),
             (vec![("page", "0")], "not a page number"),

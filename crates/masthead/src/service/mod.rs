@@ -27,6 +27,7 @@ pub mod listing;
 pub mod login;
 pub mod media;
 pub mod menu_edit;
+pub mod news_desk;
 pub mod newsletter;
 pub mod newsroom;
 pub mod revision;

@@ -9,6 +9,7 @@ use store::*;
 use crate::domain::permission::{Action, allows};
 use crate::service::actor::Actor;
 use crate::service::error::ServiceResult;
+use crate::service::news_desk::{ReviewScope, dashboard_review_scope};
 use crate::service::search::SearchService;
 
 /// How late a scheduled story may be before the dashboard raises the alarm.
@@ -34,6 +35,8 @@ pub struct Dashboard {
     pub missed: Vec<StorySummary>,
     /// The stories saved most often since the start of the newsroom's day.
     pub most_changed: Vec<StorySummary>,
+    /// The desks the review block keeps to.
+    pub review_scope: ReviewScope,
 }
 
 /// Only the account's own stories unless it may edit any.
@@ -41,12 +44,14 @@ pub fn visible_owner(actor: Actor) -> Option<i64> {
     (!allows(actor.role, Action::EditAnyStory)).then_some(actor.id)
 }
 
-/// Builds the dashboard for an account; `zone` says when its day began.
+/// Builds the dashboard for an account; `zone` says when its day began. Its review block
+/// keeps to a reviewer's desks.
 pub async fn dashboard(
     store: &dyn Store,
     actor: Actor,
     zone: &TimeZone,
 ) -> ServiceResult<Dashboard> {
+    let review_scope = dashboard_review_scope(store, actor).await?;
     let owner = visible_owner(actor);
     let list = |owner_id: Option<i64>, statuses: Vec<StoryStatus>| StoryListQuery {
         owner_id,
@@ -65,7 +70,10 @@ pub async fn dashboard(
         .map_or(now, |start| start.timestamp());
     let queries = [
         list(Some(actor.id), vec![StoryStatus::Draft]),
-        list(owner, vec![StoryStatus::InReview]),
+        StoryListQuery {
+            primary_section_ids: review_scope.sections.clone(),
+            ..list(owner, vec![StoryStatus::InReview])
+        },
         StoryListQuery {
             order: StoryOrder::SoonestDue,
             ..list(owner, vec![StoryStatus::Scheduled])
@@ -91,6 +99,7 @@ pub async fn dashboard(
         published,
         missed,
         most_changed,
+        review_scope,
     })
 }
 
@@ -108,6 +117,8 @@ pub struct StoryListAsk<'a> {
     pub section_id: Option<i64>,
     /// Only this account's.
     pub owner_id: Option<i64>,
+    /// Only stories whose primary section is one of these (a newsroom desk's).
+    pub primary_section_ids: Option<Vec<i64>>,
     /// Only stories dated at or after this (publication, else last save).
     pub dated_from: Option<Timestamp>,
     /// Only stories dated before this.
@@ -135,6 +146,7 @@ pub async fn story_list(
         statuses: ask.statuses.clone(),
         edition_id: ask.edition.map(|(id, _)| id),
         section_id: ask.section_id,
+        primary_section_ids: ask.primary_section_ids.clone(),
         dated_from: ask.dated_from,
         dated_before: ask.dated_before,
         limit: ask.limit,
@@ -152,10 +164,13 @@ pub async fn story_list(
             section_id: query.section_id,
             ..SearchFilter::default()
         };
-        // The index does not know a story's newsroom date: with dates, every match (up to
-        // the search's own cap) is dated by the store and the page is cut here, in rank
-        // order, so no page comes out short while later ones hold matches.
-        let dated = query.dated_from.is_some() || query.dated_before.is_some();
+        // The index does not know a story's newsroom date nor its desk: with dates or a
+        // desk, every match (up to the search's own cap) is filtered by the store and the
+        // page is cut here, in rank order, so no page comes out short while later ones
+        // hold matches.
+        let dated = query.dated_from.is_some()
+            || query.dated_before.is_some()
+            || query.primary_section_ids.is_some();
         let (limit, offset) = if dated {
             (DATED_MATCHES, 0)
         } else {

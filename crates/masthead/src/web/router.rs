@@ -12,7 +12,8 @@ use crate::web::newsroom::media::{edit as media_edit, library, picker, upload_fo
 use crate::web::newsroom::story::{autosave, bulk, edit, list, preview, revisions, translation};
 use crate::web::newsroom::{
     agencies, audit, authors, breaking, contact, dashboard, desks, fronts, guard, jobs, keywords,
-    login, menus, newsletter_list, newsletters, sections, session, suggest, topics, unsaved, users,
+    login, menus, news_desk, newsletter_list, newsletters, sections, session, suggest, topics,
+    unsaved, users,
 };
 use crate::web::ops::{health, metrics};
 use crate::web::site::{assets, newsletter, public_form, resolve, shortlink};
@@ -126,6 +127,7 @@ fn newsroom(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .merge(people())
         .merge(contact_inbox())
         .merge(suggest())
+        .merge(news_desks())
         .layer(DefaultBodyLimit::max(session::MAX_FORM))
         .layer(from_fn_with_state(state.clone(), session::newsroom_session))
         .layer(from_fn_with_state(
@@ -160,6 +162,21 @@ fn contact_inbox() -> Router<Arc<AppState>> {
         )
         .route("/contact/desks/{id}", post(desks::change_desk))
         .route("/contact/desks/{id}/remove", post(desks::delete_desk))
+}
+
+/// The newsroom desks, for administrators.
+fn news_desks() -> Router<Arc<AppState>> {
+    use news_desk::*;
+    Router::new()
+        .route("/newsdesks", get(list_news_desks).post(add_news_desk))
+        .route("/newsdesks/{id}", get(show_news_desk))
+        .route("/newsdesks/{id}/name", post(rename_news_desk))
+        .route("/newsdesks/{id}/sections", post(set_news_desk_sections))
+        .route("/newsdesks/{id}/members", post(set_news_desk_members))
+        .route(
+            "/newsdesks/{id}/delete",
+            get(confirm_delete_news_desk).post(delete_news_desk),
+        )
 }
 
 fn people() -> Router<Arc<AppState>> {

@@ -31,6 +31,7 @@ mod media_s3;
 mod metadata;
 #[cfg(feature = "s3")]
 mod moto;
+mod newsdesks;
 mod newsletter;
 mod newsroom;
 mod newsroom_browser;

@@ -9,6 +9,7 @@ mod contact;
 mod issues;
 mod job_listings;
 mod media;
+mod news_desks;
 mod newsroom;
 mod nodes;
 mod ordering;

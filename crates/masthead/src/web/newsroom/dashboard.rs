@@ -14,6 +14,7 @@ use crate::domain::permission::{Action, allows};
 use crate::service::newsroom::{Dashboard, dashboard};
 use crate::service::site::Site;
 use crate::web::error::AppError;
+use crate::web::newsroom::news_desk::review_note;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::list::StoryRow;
 use crate::web::newsroom::story::translation::{UntranslatedBlock, untranslated_blocks};
@@ -34,6 +35,8 @@ struct DashboardPage {
     unhandled_messages: Option<i64>,
     /// Published stories not yet translated, per edition and the edition they lack.
     untranslated: Vec<UntranslatedBlock>,
+    /// Whose desks the review block keeps to, or that it shows all (for reviewers).
+    review_note: Option<String>,
 }
 
 /// `GET /admin`.
@@ -50,6 +53,7 @@ pub async fn show_dashboard(
         published,
         missed,
         most_changed,
+        review_scope,
     } = dashboard(state.store.as_ref(), user.actor, &site.newsroom_zone()).await?;
     let unhandled_messages = if allows(user.user.role, Action::ReadMessages) {
         let counts = state.store.unhandled_contact_counts().await?;
@@ -69,6 +73,7 @@ pub async fn show_dashboard(
         most_changed: with_saves(&site, most_changed),
         unhandled_messages,
         untranslated: untranslated_blocks(&state, &site).await?,
+        review_note: review_note(&user, &review_scope),
     };
     Ok(Html(state.theme.render("admin/dashboard.html", &page)?))
 }

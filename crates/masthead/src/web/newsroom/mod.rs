@@ -21,6 +21,7 @@ pub mod login;
 pub mod media;
 pub mod menus;
 pub mod multipart_token;
+pub mod news_desk;
 pub mod newsletter_list;
 pub mod newsletters;
 pub mod raw_form;

@@ -7,7 +7,7 @@ use axum::http::{HeaderMap, header};
 use store::Role;
 
 use crate::domain::i18n_newsroom::{NewsroomStrings, from_accept_language, newsroom_strings};
-use crate::domain::i18n_newsroom_shared::{NavStrings, NoticeStrings, RoleStrings};
+use crate::domain::i18n_newsroom_shared::{NoticeStrings, RoleStrings};
 use crate::domain::permission::{Action, allows};
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::state::AppState;
@@ -63,48 +63,73 @@ pub struct NavItem {
 /// The areas of the newsroom: their label (from the account's language), where they
 /// are, and the action each needs.
 type Area = (
-    fn(&NavStrings) -> &'static str,
+    fn(&NewsroomStrings) -> &'static str,
     &'static str,
     Option<Action>,
 );
 
 const AREAS: &[Area] = &[
-    (|t| t.dashboard, "/admin", None),
-    (|t| t.stories, "/admin/stories", None),
-    (|t| t.media, "/admin/media", Some(Action::UploadMedia)),
-    (|t| t.fronts, "/admin/fronts", Some(Action::CurateFronts)),
+    (|t| t.nav.dashboard, "/admin", None),
+    (|t| t.nav.stories, "/admin/stories", None),
+    (|t| t.nav.media, "/admin/media", Some(Action::UploadMedia)),
     (
-        |t| t.breaking,
+        |t| t.nav.fronts,
+        "/admin/fronts",
+        Some(Action::CurateFronts),
+    ),
+    (
+        |t| t.nav.breaking,
         "/admin/breaking",
         Some(Action::CurateFronts),
     ),
     (
-        |t| t.sections,
+        |t| t.nav.sections,
         "/admin/sections",
         Some(Action::ManageTaxonomy),
     ),
-    (|t| t.menus, "/admin/menus", Some(Action::ManageTaxonomy)),
-    (|t| t.topics, "/admin/topics", Some(Action::ManageTaxonomy)),
     (
-        |t| t.keywords,
+        |t| t.nav.menus,
+        "/admin/menus",
+        Some(Action::ManageTaxonomy),
+    ),
+    (
+        |t| t.nav.topics,
+        "/admin/topics",
+        Some(Action::ManageTaxonomy),
+    ),
+    (
+        |t| t.nav.keywords,
         "/admin/keywords",
         Some(Action::ManageTaxonomy),
     ),
-    (|t| t.authors, "/admin/authors", Some(Action::ManagePeople)),
     (
-        |t| t.agencies,
+        |t| t.nav.authors,
+        "/admin/authors",
+        Some(Action::ManagePeople),
+    ),
+    (
+        |t| t.nav.agencies,
         "/admin/agencies",
         Some(Action::ManagePeople),
     ),
-    (|t| t.jobs, "/admin/jobs", Some(Action::ManageJobs)),
+    (|t| t.nav.jobs, "/admin/jobs", Some(Action::ManageJobs)),
     (
-        |t| t.newsletters,
+        |t| t.nav.newsletters,
         "/admin/newsletters",
         Some(Action::ReadNewsletters),
     ),
-    (|t| t.contact, "/admin/contact", Some(Action::ReadMessages)),
-    (|t| t.users, "/admin/users", Some(Action::ManageUsers)),
-    (|t| t.audit, "/admin/audit", Some(Action::ReadAudit)),
+    (
+        |t| t.nav.contact,
+        "/admin/contact",
+        Some(Action::ReadMessages),
+    ),
+    (|t| t.nav.users, "/admin/users", Some(Action::ManageUsers)),
+    (
+        |t| t.desks.nav,
+        "/admin/newsdesks",
+        Some(Action::ManageUsers),
+    ),
+    (|t| t.nav.audit, "/admin/audit", Some(Action::ReadAudit)),
 ];
 
 impl AdminChrome {
@@ -115,7 +140,7 @@ impl AdminChrome {
             .iter()
             .filter(|(_, _, action)| action.is_none_or(|action| allows(user.user.role, action)))
             .map(|(label, url, _)| NavItem {
-                label: label(t.nav),
+                label: label(t),
                 url,
                 current: *url == current,
             })

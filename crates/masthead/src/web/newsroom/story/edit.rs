@@ -12,10 +12,12 @@ use store::*;
 use crate::domain::time::{local_moment, newsroom_time};
 use crate::service::autosave::{keep_unsaved, open_in_editor};
 use crate::service::error::ServiceError;
+use crate::service::news_desk::new_story_section;
 use crate::service::site::EditionSite;
 use crate::service::story_edit::{Transition, create_story, save_story};
 use crate::service::story_form::{CREDIT_ROWS, CreditValue, FieldErrors, StoryFormValues};
 use crate::web::error::AppError;
+use crate::web::newsroom::news_desk::starting_note;
 use crate::web::newsroom::raw_form::RawForm;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::editor_view::{EditorInput, EditorPage};
@@ -30,8 +32,20 @@ pub async fn editor(
     input: EditorInput<'_>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
+    noted_editor(state, user, input, status, None).await
+}
+
+/// Renders the editor with a note under the section field (a new story's start).
+async fn noted_editor(
+    state: &AppState,
+    user: &CurrentUser,
+    input: EditorInput<'_>,
+    status: StatusCode,
+    section_note: Option<String>,
+) -> Result<Response, AppError> {
     let site = state.site();
-    let page = EditorPage::build(state, &site, user, input).await?;
+    let mut page = EditorPage::build(state, &site, user, input).await?;
+    page.section_note = section_note;
     let html = state
         .theme
         .render("admin/story_edit.html", &EditorScreen::of(&page))?;
@@ -76,13 +90,21 @@ pub async fn new_story(
     if let Some(author) = user.user.author_id {
         values.credits[0].who = format!("a:{author}");
     }
+    let start = match values.kind.as_str() {
+        "page" => None,
+        _ => new_story_section(state.store.as_ref(), user.actor, edition).await?,
+    };
+    if let Some(start) = start {
+        values.section_id = start.id().to_string();
+    }
     let input = EditorInput {
         story: None,
         edition,
         values,
         errors: FieldErrors::new(),
     };
-    editor(&state, &user, input, StatusCode::OK).await
+    let note = start.map(|start| starting_note(&user, edition, start));
+    noted_editor(&state, &user, input, StatusCode::OK, note).await
 }
 
 /// `POST /admin/stories?edition=`: creates a draft.

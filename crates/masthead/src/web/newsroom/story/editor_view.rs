@@ -66,6 +66,8 @@ pub struct EditorPage {
     pub story: Option<EditedStory>,
     /// The form values.
     pub values: StoryFormValues,
+    /// Which section a new story starts in, and why (its desk's, or the edition's first).
+    pub section_note: Option<String>,
     /// Messages by field.
     pub errors: FieldErrors,
     /// The edition it belongs to.
@@ -284,6 +286,7 @@ impl EditorPage {
             (CreditRole::TranslatedBy, "Translated by"),
         ];
         Ok(EditorPage {
+            section_note: None,
             chrome: AdminChrome::new(state, user, "/admin/stories"),
             story: story.map(|story| EditedStory {
                 id: story.id,

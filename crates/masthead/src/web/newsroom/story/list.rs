@@ -14,11 +14,12 @@ use serde::Serialize;
 use store::{StoryStatus, StorySummary, User};
 
 use crate::domain::i18n_newsroom::newsroom_strings;
-use crate::domain::story_filter::StoryFilter;
+use crate::domain::story_filter::{DeskFilter, StoryFilter};
 use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::service::newsroom::{StoryListAsk, story_list};
 use crate::service::site::Site;
 use crate::web::error::AppError;
+use crate::web::newsroom::news_desk::{desk_choices, desk_scope};
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::view::AdminChrome;
 use crate::web::state::AppState;
@@ -114,6 +115,9 @@ struct ListPage {
     editions: Vec<Choice>,
     sections: Vec<Choice>,
     authors: Vec<Choice>,
+    desks: Vec<crate::web::newsroom::curation::Choice>,
+    /// What the desk filter keeps to (`desk=mine`).
+    desk_note: Option<String>,
     views: Vec<SavedView>,
     next_page: Option<u32>,
     previous_page: Option<u32>,
@@ -127,6 +131,7 @@ struct FilterValues {
     edition: String,
     section: String,
     author: String,
+    desk: String,
     from: String,
     to: String,
 }
@@ -158,10 +163,10 @@ pub async fn list_stories(
         Ok(filter) => (filter, StatusCode::OK, Vec::new()),
         Err(problems) => (StoryFilter::default(), StatusCode::BAD_REQUEST, problems),
     };
-    let (stories, more) = if problems.is_empty() {
+    let (stories, more, desk_note) = if problems.is_empty() {
         find_stories(&state, &site, &user, &filter).await?
     } else {
-        (Vec::new(), false)
+        (Vec::new(), false, None)
     };
     let page = filter.page;
     let view = ListPage {
@@ -170,6 +175,8 @@ pub async fn list_stories(
         stories: StoryRow::all(&site, stories),
         problems,
         authors: author_choices(state.store.users().await?, filter.author),
+        desks: desk_choices(&state, &site, &user, filter.desk).await?,
+        desk_note,
         views: saved_views(&site, &user),
         editions: edition_choices(&site, &filter.edition),
         sections: section_choices(&site, filter.section),
@@ -185,13 +192,15 @@ pub async fn list_stories(
         .into_response())
 }
 
-/// The stories one page of the list shows, and whether there are more.
+/// The stories one page of the list shows, whether there are more, and what the desk
+/// filter keeps to.
 async fn find_stories(
     state: &AppState,
     site: &Site,
     user: &CurrentUser,
     filter: &StoryFilter,
-) -> Result<(Vec<StorySummary>, bool), AppError> {
+) -> Result<(Vec<StorySummary>, bool, Option<String>), AppError> {
+    let (primary_section_ids, desk_note) = desk_scope(state, user, filter.desk).await?;
     let edition = site
         .editions
         .iter()
@@ -204,6 +213,7 @@ async fn find_stories(
         edition: edition.map(|e| (e.edition.id, Language::from_tag(&e.edition.language))),
         section_id: filter.section,
         owner_id: filter.author,
+        primary_section_ids,
         dated_from,
         dated_before,
         limit: PER_PAGE + 1,
@@ -212,7 +222,7 @@ async fn find_stories(
     let mut stories = story_list(state.store.as_ref(), &state.search, user.actor, &ask).await?;
     let more = stories.len() > PER_PAGE as usize;
     stories.truncate(PER_PAGE as usize);
-    Ok((stories, more))
+    Ok((stories, more, desk_note))
 }
 
 impl FilterValues {
@@ -225,6 +235,11 @@ impl FilterValues {
             edition: filter.edition.clone(),
             section: text(filter.section.map(|id| id.to_string())),
             author: text(filter.author.map(|id| id.to_string())),
+            desk: match filter.desk {
+                Some(DeskFilter::Mine) => "mine".into(),
+                Some(DeskFilter::Id(id)) => id.to_string(),
+                None => String::new(),
+            },
             from: text(filter.from.map(|day| day.to_string())),
             to: text(filter.to.map(|day| day.to_string())),
         }
@@ -246,6 +261,10 @@ fn saved_views(site: &Site, user: &CurrentUser) -> Vec<SavedView> {
         SavedView {
             label: t.stories.waiting,
             url: "/admin/stories?status=in_review".into(),
+        },
+        SavedView {
+            label: t.desks.review_view,
+            url: "/admin/stories?status=in_review&desk=mine".into(),
         },
         SavedView {
             label: t.states.scheduled,
