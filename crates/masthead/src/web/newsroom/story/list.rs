@@ -262,16 +262,16 @@ fn saved_views(site: &Site, user: &CurrentUser) -> Vec<SavedView> {
             url: "/admin/stories?status=in_review".into(),
         },
         SavedView {
-            label: newsroom_strings("en").desks.review_view,
-            url: "/admin/stories?status=in_review&desk=mine".into(),
-        },
-        SavedView {
             label: "Scheduled",
             url: "/admin/stories?status=scheduled".into(),
         },
         SavedView {
             label: "Published today",
             url: format!("/admin/stories?status=published&from={today}&to={today}"),
+        },
+        SavedView {
+            label: newsroom_strings("en").desks.review_view,
+            url: "/admin/stories?status=in_review&desk=mine".into(),
         },
     ]
 }
