@@ -90,7 +90,8 @@ async fn saved_views_are_links_to_bookmarkable_filters() {
             "My drafts",
             "Waiting for review",
             "Scheduled",
-            "Published today"
+            "Published today",
+            "Waiting for review on my desks"
         ]
     );
     let drafts = editor.get(&views[0]).await;

@@ -263,16 +263,16 @@ fn saved_views(site: &Site, user: &CurrentUser) -> Vec<SavedView> {
             url: "/admin/stories?status=in_review".into(),
         },
         SavedView {
-            label: t.desks.review_view,
-            url: "/admin/stories?status=in_review&desk=mine".into(),
-        },
-        SavedView {
             label: t.states.scheduled,
             url: "/admin/stories?status=scheduled".into(),
         },
         SavedView {
             label: t.stories.published_today,
             url: format!("/admin/stories?status=published&from={today}&to={today}"),
+        },
+        SavedView {
+            label: t.desks.review_view,
+            url: "/admin/stories?status=in_review&desk=mine".into(),
         },
     ]
 }
