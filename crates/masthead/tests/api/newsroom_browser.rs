@@ -76,8 +76,8 @@ async fn upload_photo(browser: &Browser, app: &TestApp, path: &std::path::Path) 
         .expect("image id in the address")
 }
 
-/// Clicks the workflow button with this `action` value.
-async fn press(browser: &Browser, action: &str) {
+/// Presses a workflow button, past the checklist before publishing if it asks.
+pub async fn press(browser: &Browser, action: &str) {
     let button = browser
         .find(&format!("button[name=action][value={action}]"))
         .await;
@@ -159,7 +159,11 @@ async fn a_reporter_writes_and_submits_and_an_editor_publishes_to_the_front() {
     editor.resize(1280, 1000).await;
     log_in(&editor, &app, "emre@test.example").await;
     let review = editor
-        .text(&editor.find("#review-title + table").await)
+        .text(
+            &editor
+                .find("section[aria-labelledby=review-title] table")
+                .await,
+        )
         .await;
     assert!(
         review.contains("Night ferries return to the strait"),
