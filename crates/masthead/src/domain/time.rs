@@ -77,9 +77,10 @@ pub fn display_time(time: Timestamp, zone: &TimeZone, language: &str) -> Display
     }
 }
 
-/// Formats `time` for the newsroom (English) in the edition's `zone`, the zone named.
-pub fn newsroom_time(time: Timestamp, zone: &TimeZone) -> DisplayTime {
-    display_time(time, zone, "en")
+/// Formats `time` for the newsroom in the edition's `zone`, the zone named, in the
+/// interface `language` of the account reading it ("ar" or anything else for English).
+pub fn newsroom_time(time: Timestamp, zone: &TimeZone, language: &str) -> DisplayTime {
+    display_time(time, zone, language)
 }
 
 /// Reads a `datetime-local` value ("2026-12-05T14:30") typed in `zone` as a moment.
@@ -186,11 +187,11 @@ mod tests {
         let winter: Timestamp = "2027-01-15T09:00:00Z".parse().expect("valid");
 
         assert_eq!(
-            newsroom_time(summer, &london()).text,
+            newsroom_time(summer, &london(), "en").text,
             "Jul 1, 2027 - 9:00 am GMT+1"
         );
         assert_eq!(
-            newsroom_time(winter, &london()).text,
+            newsroom_time(winter, &london(), "en").text,
             "Jan 15, 2027 - 9:00 am GMT"
         );
     }

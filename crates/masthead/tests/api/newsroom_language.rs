@@ -303,3 +303,29 @@ async fn the_newsroom_in_arabic_is_valid_html() {
     }
     assert_valid(dir.path(), &paths);
 }
+
+#[tokio::test]
+async fn times_in_the_newsroom_are_written_in_the_accounts_language_with_the_zone_named() {
+    let app = spawn_app().await;
+    let arabic = app.desk(Role::Editor).await;
+    let english = app.desk(Role::Editor).await;
+    switch_to_arabic(&arabic).await;
+    let section = app.a_section_id().await;
+    english.create_story("A story saved today", section).await;
+
+    let shown = arabic.get("/admin/stories").await.texts("td time");
+    assert!(!shown.is_empty());
+    for time in &shown {
+        assert!(time.contains("GMT"), "{time}");
+        assert!(time.contains(" ص ") || time.contains(" م "), "{time}");
+        let latin = time.replace("GMT", "");
+        assert!(!latin.chars().any(|c| c.is_ascii_alphabetic()), "{time}");
+    }
+    let shown = english.get("/admin/stories").await.texts("td time");
+    assert!(
+        shown
+            .iter()
+            .all(|time| time.contains(" am ") || time.contains(" pm ")),
+        "{shown:?}"
+    );
+}

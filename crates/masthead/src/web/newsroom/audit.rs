@@ -58,7 +58,7 @@ pub async fn show_audit(
         entries: entries
             .into_iter()
             .map(|entry| AuditRow {
-                at: newsroom_time(entry.at, &zone),
+                at: newsroom_time(entry.at, &zone, &user.user.language),
                 user: entry.user_name.unwrap_or_else(|| "(system)".into()),
                 link: (entry.entity == "story")
                     .then(|| entry.entity_id.map(|id| format!("/admin/stories/{id}")))

@@ -68,7 +68,7 @@ async fn breaking_page(
         edition_id,
         timezone: edition.edition.timezone.clone(),
         current: current.map(|news| CurrentBar {
-            until: newsroom_time(news.expires_at, &edition.zone),
+            until: newsroom_time(news.expires_at, &edition.zone, &user.user.language),
             showing: news.expires_at > now,
             text: news.text,
             url: news.url,

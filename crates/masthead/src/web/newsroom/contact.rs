@@ -52,7 +52,7 @@ struct MessageRow {
 }
 
 impl MessageRow {
-    fn new(site: &Site, message: ContactMessage) -> MessageRow {
+    fn new(site: &Site, message: ContactMessage, language: &str) -> MessageRow {
         let zone = site
             .edition(message.edition_id)
             .map_or_else(|| site.newsroom_zone(), |edition| edition.zone.clone());
@@ -63,10 +63,10 @@ impl MessageRow {
         MessageRow {
             id: message.id,
             preview,
-            received: newsroom_time(message.received_at, &zone),
+            received: newsroom_time(message.received_at, &zone, language),
             handled: message.handled_at.map(|at| {
                 let by = message.handled_by_name.clone().unwrap_or_default();
-                format!("{} {by}", newsroom_time(at, &zone).text)
+                format!("{} {by}", newsroom_time(at, &zone, language).text)
                     .trim()
                     .to_string()
             }),
@@ -118,7 +118,7 @@ pub async fn show_inbox(
         more,
         messages: messages
             .into_iter()
-            .map(|message| MessageRow::new(&site, message))
+            .map(|message| MessageRow::new(&site, message, &user.user.language))
             .collect(),
         may_manage: allows(user.user.role, Action::ManageContact),
     };
@@ -161,7 +161,7 @@ pub async fn show_message(
         chrome: AdminChrome::new(&state, &user, "/admin/contact")
             .with_notice(query.notice.as_deref()),
         edition_id: message.edition_id,
-        message: MessageRow::new(&state.site(), message),
+        message: MessageRow::new(&state.site(), message, &user.user.language),
         may_manage: allows(user.user.role, Action::ManageContact),
     };
     Ok(Html(

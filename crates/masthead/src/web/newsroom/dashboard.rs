@@ -61,7 +61,8 @@ pub async fn show_dashboard(
     } else {
         None
     };
-    let rows = |list| StoryRow::all(&site, list);
+    let language = user.user.language.as_str();
+    let rows = |list| StoryRow::all(&site, list, language);
     let page = DashboardPage {
         chrome: AdminChrome::new(&state, &user, "/admin")
             .with_notice(query.get("notice").map(String::as_str)),
@@ -70,19 +71,19 @@ pub async fn show_dashboard(
         scheduled: rows(scheduled),
         published: rows(published),
         missed: rows(missed),
-        most_changed: with_saves(&site, most_changed),
+        most_changed: with_saves(&site, most_changed, language),
         unhandled_messages,
-        untranslated: untranslated_blocks(&state, &site).await?,
+        untranslated: untranslated_blocks(&state, &site, language).await?,
         review_note: review_note(&user, &review_scope),
     };
     Ok(Html(state.theme.render("admin/dashboard.html", &page)?))
 }
 
 /// Rows with each story's number of saves today.
-fn with_saves(site: &Site, stories: Vec<StorySummary>) -> Vec<(StoryRow, i64)> {
+fn with_saves(site: &Site, stories: Vec<StorySummary>, language: &str) -> Vec<(StoryRow, i64)> {
     stories
         .into_iter()
         .map(|story| (story.saves_since, story))
-        .map(|(saves, story)| (StoryRow::new(site, story), saves))
+        .map(|(saves, story)| (StoryRow::new(site, story, language), saves))
         .collect()
 }

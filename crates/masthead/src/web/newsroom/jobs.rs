@@ -40,7 +40,7 @@ struct JobRow {
 }
 
 impl JobRow {
-    fn new(edition: &EditionSite, job: &JobListing, now: Timestamp) -> JobRow {
+    fn new(edition: &EditionSite, job: &JobListing, now: Timestamp, language: &str) -> JobRow {
         let state = match (job.closed_at, job.closed_since(now)) {
             (Some(_), _) => "Closed",
             (None, Some(_)) => "Past its closing date",
@@ -51,7 +51,7 @@ impl JobRow {
             title: job.title.clone(),
             location: job.location.clone(),
             employment: ENGLISH.employment(job.employment_type),
-            posted: newsroom_time(job.posted_at, &edition.zone),
+            posted: newsroom_time(job.posted_at, &edition.zone, language),
             apply_by: job
                 .closes_at
                 .map(|closes| closing_day(closes, &edition.zone).to_string()),
@@ -121,9 +121,9 @@ async fn jobs_page(
         timezone: edition.edition.timezone.clone(),
         jobs: jobs
             .iter()
-            .map(|job| JobRow::new(edition, job, now))
+            .map(|job| JobRow::new(edition, job, now, &user.user.language))
             .collect(),
-        job: job.map(|job| JobRow::new(edition, job, now)),
+        job: job.map(|job| JobRow::new(edition, job, now, &user.user.language)),
         form: JobForm::new(input),
         error,
     };

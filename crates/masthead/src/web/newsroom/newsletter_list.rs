@@ -174,7 +174,7 @@ pub async fn show_list(
             .map(|summary| IssueRow {
                 composed: summary
                     .composed_at
-                    .map(|at| newsroom_time(at, &edition.zone)),
+                    .map(|at| newsroom_time(at, &edition.zone, &user.user.language)),
                 summary,
             })
             .collect(),

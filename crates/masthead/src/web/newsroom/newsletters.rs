@@ -112,7 +112,11 @@ pub async fn show_newsletters(
                                 .find(|list| list.id == subscription.newsletter_id)
                                 .map_or_else(String::new, |list| list.name.clone()),
                             state: state_of(subscription),
-                            consented_at: newsroom_time(subscription.consented_at, &zone),
+                            consented_at: newsroom_time(
+                                subscription.consented_at,
+                                &zone,
+                                &user.user.language,
+                            ),
                             consent_ip: subscription.consent_ip.clone(),
                             consent_version: subscription.consent_text_id,
                         })

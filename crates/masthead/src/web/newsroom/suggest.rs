@@ -157,6 +157,6 @@ pub async fn suggest_stories(
         stories_by_id(store, user.actor, &ids).await?
     };
     Ok(Json(Suggestions {
-        results: StoryRow::all(&site, found),
+        results: StoryRow::all(&site, found, &user.user.language),
     }))
 }

@@ -71,8 +71,10 @@ async fn users_page(
                 email: account.email,
                 role: account.role.as_str(),
                 disabled: account.disabled,
-                created: newsroom_time(account.created_at, &zone),
-                last_login: account.last_login_at.map(|time| newsroom_time(time, &zone)),
+                created: newsroom_time(account.created_at, &zone, &user.user.language),
+                last_login: account
+                    .last_login_at
+                    .map(|time| newsroom_time(time, &zone, &user.user.language)),
                 language: account.language,
             })
             .collect(),

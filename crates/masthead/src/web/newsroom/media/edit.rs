@@ -109,7 +109,11 @@ async fn image_page(
         preview: preview.map(|rendition| format!("/media/{}", rendition.key)),
         original_url: item.original_key.map(|key| format!("/media/{key}")),
         size: format!("{} × {}", image.width, image.height),
-        uploaded: newsroom_time(item.created_at, &state.site().newsroom_zone()),
+        uploaded: newsroom_time(
+            item.created_at,
+            &state.site().newsroom_zone(),
+            &user.user.language,
+        ),
         renditions: image
             .renditions
             .iter()

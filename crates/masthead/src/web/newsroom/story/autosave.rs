@@ -57,7 +57,7 @@ pub async fn autosave(
     };
     let store = state.store.as_ref();
     let editors = autosave_story(store, user.actor, &story, base, fields.as_ref(), now).await?;
-    let saved = fields.map(|_| newsroom_time(now, &edition.zone));
+    let saved = fields.map(|_| newsroom_time(now, &edition.zone, &user.user.language));
     Ok(Json(AutosaveReply {
         saved_at: saved.as_ref().map(|at| at.iso.clone()),
         saved_label: saved.map(|at| at.text),

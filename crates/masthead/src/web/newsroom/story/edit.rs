@@ -163,7 +163,7 @@ pub async fn edit(
             let keywords = store.keywords(&fields.keyword_ids).await?;
             values = StoryFormValues::from_fields(&fields, &keywords, base_revision);
         } else if fields != story.fields {
-            unsaved = Some(newsroom_time(seen_at, &edition.zone));
+            unsaved = Some(newsroom_time(seen_at, &edition.zone, &user.user.language));
         }
     }
     let input = EditorInput {

@@ -296,7 +296,7 @@ impl EditorPage {
                 }),
                 scheduled: story
                     .scheduled_at
-                    .map(|at| newsroom_time(at, &edition.zone)),
+                    .map(|at| newsroom_time(at, &edition.zone, &user.user.language)),
                 short_url: format!("{}/s/{}", state.base_url, story.short_code),
             }),
             can_edit: story.is_none_or(|story| {

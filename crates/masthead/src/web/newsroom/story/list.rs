@@ -66,8 +66,8 @@ pub fn status_label(status: StoryStatus) -> &'static str {
 }
 
 impl StoryRow {
-    /// The row for one story.
-    pub fn new(site: &Site, story: StorySummary) -> StoryRow {
+    /// The row for one story, its times in the interface `language`.
+    pub fn new(site: &Site, story: StorySummary, language: &str) -> StoryRow {
         let edition = site.edition(story.edition_id);
         let section = story
             .section_id
@@ -88,17 +88,19 @@ impl StoryRow {
             section,
             edition: edition.map_or_else(String::new, |e| e.edition.name.clone()),
             owner: story.owner_name.unwrap_or_else(|| "—".into()),
-            updated: newsroom_time(story.updated_at, &zone),
-            scheduled: story.scheduled_at.map(|at| newsroom_time(at, &zone)),
+            updated: newsroom_time(story.updated_at, &zone, language),
+            scheduled: story
+                .scheduled_at
+                .map(|at| newsroom_time(at, &zone, language)),
             edit_url: format!("/admin/stories/{}", story.id),
         }
     }
 
     /// Rows for a list of stories.
-    pub fn all(site: &Site, stories: Vec<StorySummary>) -> Vec<StoryRow> {
+    pub fn all(site: &Site, stories: Vec<StorySummary>, language: &str) -> Vec<StoryRow> {
         stories
             .into_iter()
-            .map(|story| StoryRow::new(site, story))
+            .map(|story| StoryRow::new(site, story, language))
             .collect()
     }
 }
@@ -172,7 +174,7 @@ pub async fn list_stories(
     let view = ListPage {
         chrome: AdminChrome::new(&state, &user, "/admin/stories")
             .with_notice(notice.map(|(_, value)| value.as_str())),
-        stories: StoryRow::all(&site, stories),
+        stories: StoryRow::all(&site, stories, &user.user.language),
         problems,
         authors: author_choices(state.store.users().await?, filter.author),
         desks: desk_choices(&state, &site, &user, filter.desk).await?,

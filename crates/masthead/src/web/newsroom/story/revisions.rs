@@ -93,7 +93,7 @@ pub async fn list_revisions(
             .map(|revision| RevisionRow {
                 number: revision.number,
                 user: revision.user_name.unwrap_or_else(|| "—".into()),
-                at: newsroom_time(revision.created_at, &edition.zone),
+                at: newsroom_time(revision.created_at, &edition.zone, &user.user.language),
                 status: status_label(revision.status),
             })
             .collect(),

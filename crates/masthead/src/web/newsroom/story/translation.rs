@@ -80,7 +80,8 @@ pub async fn translation_panels(
                 .iter()
                 .find(|summary| summary.edition_id == other.edition.id);
             let can_open = found.is_some_and(|s| may_see_headline(role, id, s.owner_id, s.status));
-            let mut row = found.map(|summary| StoryRow::new(site, summary.clone()));
+            let mut row =
+                found.map(|summary| StoryRow::new(site, summary.clone(), &user.user.language));
             if let Some(row) = row.as_mut().filter(|_| !can_open) {
                 row.headline = "(a story you cannot open)".into();
             }
@@ -112,10 +113,12 @@ pub struct UntranslatedBlock {
     pub stories: Vec<StoryRow>,
 }
 
-/// The dashboard's untranslated lists, one per pair of editions.
+/// The dashboard's untranslated lists, one per pair of editions, their times in the
+/// interface `language`.
 pub async fn untranslated_blocks(
     state: &AppState,
     site: &Site,
+    language: &str,
 ) -> Result<Vec<UntranslatedBlock>, AppError> {
     let mut blocks = Vec::new();
     for edition in &site.editions {
@@ -127,7 +130,7 @@ pub async fn untranslated_blocks(
                 lang: edition.edition.language.clone(),
                 into_id,
                 translate_label: format!("Translate to {}", language_name(into)),
-                stories: StoryRow::all(site, stories),
+                stories: StoryRow::all(site, stories, language),
             });
         }
     }
@@ -196,7 +199,7 @@ pub async fn find_translation(
         lang: other.edition.language.clone(),
         dir: other.edition.direction.as_str(),
         q,
-        candidates: StoryRow::all(&site, found),
+        candidates: StoryRow::all(&site, found, &user.user.language),
     };
     Ok(Html(state.theme.render("admin/translation.html", &page)?))
 }
