@@ -20,6 +20,7 @@ use crate::domain::i18n_newsroom_typeahead::{
 pub const LANGUAGES: [&str; 2] = ["en", "ar"];
 use crate::domain::i18n_newsroom_aids::{AIDS_ARABIC, AIDS_ENGLISH, AidsStrings};
 use crate::domain::i18n_newsroom_desks::{DESKS_ARABIC, DESKS_ENGLISH, DesksStrings};
+use crate::domain::i18n_newsroom_editor::{EDITOR_ARABIC, EDITOR_ENGLISH, EditorStrings};
 use crate::domain::i18n_newsroom_picker::{PICKER_ARABIC, PICKER_ENGLISH, PickerStrings};
 
 /// The newsroom's words in one language.
@@ -59,6 +60,8 @@ pub struct NewsroomStrings {
     pub picker: &'static PickerStrings,
     /// The newsroom desks and what they drive.
     pub desks: &'static DesksStrings,
+    /// The story editor (`i18n_newsroom_editor`).
+    pub editor: &'static EditorStrings,
 }
 
 /// The words of the frame every newsroom page shares.
@@ -111,6 +114,7 @@ pub const NEWSROOM_ENGLISH: NewsroomStrings = NewsroomStrings {
     aids: &AIDS_ENGLISH,
     picker: &PICKER_ENGLISH,
     desks: &DESKS_ENGLISH,
+    editor: &EDITOR_ENGLISH,
 };
 
 /// The newsroom in Arabic.
@@ -132,6 +136,7 @@ pub const NEWSROOM_ARABIC: NewsroomStrings = NewsroomStrings {
     aids: &AIDS_ARABIC,
     picker: &PICKER_ARABIC,
     desks: &DESKS_ARABIC,
+    editor: &EDITOR_ARABIC,
 };
 
 /// The newsroom's words for an interface language tag; English when it is unknown.

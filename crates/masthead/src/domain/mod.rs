@@ -14,6 +14,8 @@ pub mod i18n_newsroom;
 pub mod i18n_newsroom_account;
 pub mod i18n_newsroom_aids;
 pub mod i18n_newsroom_desks;
+pub mod i18n_newsroom_editor;
+pub mod i18n_newsroom_editor_script;
 pub mod i18n_newsroom_history;
 pub mod i18n_newsroom_media;
 pub mod i18n_newsroom_picker;
