@@ -5,6 +5,8 @@ use search::Language;
 use serde::Serialize;
 use store::*;
 
+use crate::domain::i18n_newsroom::newsroom_strings;
+use crate::domain::i18n_newsroom_editor::EditorStrings;
 use crate::domain::permission::{may_edit, may_move};
 use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::service::autosave::present_editors;
@@ -15,7 +17,6 @@ use crate::service::suggest::section_trails;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::aids_view::{AidsInput, WritingAids, writing_aids};
-use crate::web::newsroom::story::list::status_label;
 use crate::web::newsroom::story::translation::{TranslationPanel, translation_panels};
 use crate::web::newsroom::view::AdminChrome;
 use crate::web::state::AppState;
@@ -43,10 +44,8 @@ pub struct ActionButton {
 pub struct EditedStory {
     /// Id.
     pub id: StoryId,
-    /// State.
+    /// State, which the template names through `chrome.t.states`.
     pub status: &'static str,
-    /// State as shown.
-    pub status_label: &'static str,
     /// Current revision.
     pub revision: i64,
     /// The public page, once published.
@@ -176,28 +175,28 @@ fn section_choices(edition: &EditionSite) -> Vec<Choice> {
         .collect()
 }
 
-/// The workflow buttons for a story's state and the account's role.
-fn actions(user: &User, story: Option<&NewsroomStory>) -> Vec<ActionButton> {
+/// The workflow buttons for a story's state and the account's role, named in `t`.
+fn actions(user: &User, story: Option<&NewsroomStory>, t: &EditorStrings) -> Vec<ActionButton> {
     use StoryStatus::*;
     let Some(story) = story else {
         return vec![ActionButton {
             value: "save",
-            label: "Create draft",
+            label: t.create_draft,
         }];
     };
     let mut buttons = Vec::new();
     if may_edit(user.role, user.id, story.owner_id, story.status) {
         buttons.push(ActionButton {
             value: "save",
-            label: "Save",
+            label: t.save,
         });
     }
     let moves = [
-        (InReview, "submit", "Submit for review"),
-        (Draft, "withdraw", "Back to draft"),
-        (Published, "publish", "Publish now"),
-        (Scheduled, "schedule", "Schedule"),
-        (Unpublished, "unpublish", "Unpublish"),
+        (InReview, "submit", t.submit),
+        (Draft, "withdraw", t.withdraw),
+        (Published, "publish", t.publish),
+        (Scheduled, "schedule", t.schedule),
+        (Unpublished, "unpublish", t.unpublish),
     ];
     // Which moves exist from this state is the workflow's rule (`is_workflow_move`).
     for (to, value, label) in moves {
@@ -234,6 +233,7 @@ impl EditorPage {
             values,
             errors,
         } = input;
+        let t = newsroom_strings(&user.user.language).editor;
         let store = state.store.as_ref();
         let edition_id = edition.edition.id;
         let (topics, authors, agencies) = tokio::try_join!(
@@ -248,7 +248,7 @@ impl EditorPage {
         bylines.extend(agencies.iter().map(|agency| {
             choice(
                 format!("g:{}", agency.id),
-                format!("{} (agency)", agency.name),
+                t.agency.replace("{name}", &agency.name),
             )
         }));
         let present = match story {
@@ -274,10 +274,10 @@ impl EditorPage {
             StoryKind::Page,
         ];
         let roles = [
-            (CreditRole::By, "By"),
-            (CreditRole::ReportedBy, "Reported by"),
-            (CreditRole::PhotosBy, "Photos by"),
-            (CreditRole::TranslatedBy, "Translated by"),
+            (CreditRole::By, t.role_by),
+            (CreditRole::ReportedBy, t.role_reported_by),
+            (CreditRole::PhotosBy, t.role_photos_by),
+            (CreditRole::TranslatedBy, t.role_translated_by),
         ];
         Ok(EditorPage {
             section_note: None,
@@ -285,7 +285,6 @@ impl EditorPage {
             story: story.map(|story| EditedStory {
                 id: story.id,
                 status: story.status.as_str(),
-                status_label: status_label(story.status),
                 revision: story.revision,
                 public_url: (story.status == StoryStatus::Published).then(|| {
                     site.path_for(
@@ -302,7 +301,7 @@ impl EditorPage {
             can_edit: story.is_none_or(|story| {
                 may_edit(user.user.role, user.user.id, story.owner_id, story.status)
             }),
-            actions: actions(&user.user, story),
+            actions: actions(&user.user, story, t),
             action_url: story.map_or_else(
                 || format!("/admin/stories?edition={edition_id}"),
                 |story| format!("/admin/stories/{}", story.id),
@@ -315,7 +314,7 @@ impl EditorPage {
             lang: edition.edition.language.clone(),
             kinds: kinds
                 .iter()
-                .map(|kind| choice(kind.as_str(), kind_name(*kind)))
+                .map(|kind| choice(kind.as_str(), kind_name(*kind, t)))
                 .collect(),
             sections: section_choices(edition),
             topics: topics
@@ -337,12 +336,12 @@ impl EditorPage {
     }
 }
 
-fn kind_name(kind: StoryKind) -> &'static str {
+fn kind_name(kind: StoryKind, t: &EditorStrings) -> &'static str {
     match kind {
-        StoryKind::News => "News",
-        StoryKind::Opinion => "Opinion",
-        StoryKind::Gallery => "Photo gallery",
-        StoryKind::Video => "Video",
-        StoryKind::Page => "Static page",
+        StoryKind::News => t.kind_news,
+        StoryKind::Opinion => t.kind_opinion,
+        StoryKind::Gallery => t.kind_gallery,
+        StoryKind::Video => t.kind_video,
+        StoryKind::Page => t.kind_page,
     }
 }

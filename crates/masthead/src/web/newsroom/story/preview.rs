@@ -10,6 +10,7 @@ use axum::response::{Html, IntoResponse, Response};
 use search::Language;
 use store::*;
 
+use crate::domain::i18n_newsroom::newsroom_strings;
 use crate::service::autosave::latest_work;
 use crate::service::story::{Sources, story_bundle};
 use crate::service::story_form::StoryFormValues;
@@ -95,7 +96,7 @@ pub async fn show_preview(
 /// `POST /admin/stories/{id}/preview`: the form as sent, unsaved.
 pub async fn preview_form(
     State(state): State<Arc<AppState>>,
-    OpenStory { story, .. }: OpenStory,
+    OpenStory { user, story }: OpenStory,
     form: RawForm,
 ) -> Result<Response, AppError> {
     let site = state.site();
@@ -106,7 +107,10 @@ pub async fn preview_form(
             let list = errors.into_values().collect::<Vec<_>>().join(" ");
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
-                format!("Cannot preview yet: {list}"),
+                format!(
+                    "{} {list}",
+                    newsroom_strings(&user.user.language).editor.cannot_preview
+                ),
             )
                 .into_response())
         }
