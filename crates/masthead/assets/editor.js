@@ -12,13 +12,11 @@
   const textarea = document.querySelector("#story-form textarea[data-editor]");
   if (!textarea || !window.DOMParser || typeof document.execCommand !== "function") return;
   const form = textarea.form;
-  const labels = {
-    toolbar: "Formatting", bold: "Bold", italic: "Italic", link: "Link", h2: "Heading 2",
-    h3: "Heading 3", quote: "Quote", ul: "Bulleted list", ol: "Numbered list",
-    embed: "Embed URL", related: "Related story id", image: "Image id", linkCard: "Link card",
-    saved: "Saved", notSaved: "Not saved", alsoEditing: "Also editing",
-  };
-  try { Object.assign(labels, JSON.parse(textarea.dataset.editorLabels || "{}")); } catch (_) { /* defaults */ }
+  // The words, in the account's interface language: `data-labels` holds
+  // `chrome.t.editor.script` (crates/masthead/src/domain/i18n_newsroom_editor_script.rs).
+  let labels;
+  try { labels = JSON.parse(textarea.dataset.labels); } catch (_) { return; } // the plain textarea stays
+  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
 
   // ---- The allow-list, as in crates/richtext: change both together ----
   const words = (list) => new Set(list.split(" "));
@@ -336,7 +334,7 @@
       el.classList.add("editor-block");
       if (el.dataset.embed !== undefined) el.textContent = `${labels.embed}: ${el.dataset.embed}`;
       if (el.dataset.related !== undefined) el.textContent = `${labels.related}: ${el.dataset.related}`;
-      if (el.dataset.linkCard !== undefined) el.textContent = `${labels.linkCard}: ${el.dataset.title || el.dataset.linkCard}`;
+      if (el.dataset.linkCard !== undefined) el.textContent = `${labels.link_card}: ${el.dataset.title || el.dataset.linkCard}`;
       if (el.dataset.imageId === undefined) continue;
       el.dataset.label = `${labels.image}: ${el.dataset.imageId}`; // shown by admin.css
       (el.querySelector("figcaption") || el.appendChild(element("figcaption", {}))).contentEditable = "true";
@@ -417,17 +415,17 @@
     changed();
   });
   const buttons = [
-    { key: "bold", text: "B", shortcut: "b", run: () => exec("bold"), pressed: () => document.queryCommandState("bold") },
-    { key: "italic", text: "I", shortcut: "i", run: () => exec("italic"), pressed: () => document.queryCommandState("italic") },
-    { key: "link", text: "Link", shortcut: "k", run: editLink },
-    { key: "h2", text: "H2", run: () => toggleBlock("h2"), pressed: () => currentBlock() === "h2" },
-    { key: "h3", text: "H3", run: () => toggleBlock("h3"), pressed: () => currentBlock() === "h3" },
-    { key: "quote", text: "“ ”", run: () => toggleBlock("blockquote"), pressed: () => currentBlock() === "blockquote" },
+    { key: "bold", text: labels.bold_mark, shortcut: "b", run: () => exec("bold"), pressed: () => document.queryCommandState("bold") },
+    { key: "italic", text: labels.italic_mark, shortcut: "i", run: () => exec("italic"), pressed: () => document.queryCommandState("italic") },
+    { key: "link", text: labels.link, shortcut: "k", run: editLink },
+    { key: "h2", text: labels.h2_mark, run: () => toggleBlock("h2"), pressed: () => currentBlock() === "h2" },
+    { key: "h3", text: labels.h3_mark, run: () => toggleBlock("h3"), pressed: () => currentBlock() === "h3" },
+    { key: "quote", text: labels.quote_mark, run: () => toggleBlock("blockquote"), pressed: () => currentBlock() === "blockquote" },
     { key: "ul", text: "•", run: () => exec("insertUnorderedList"), pressed: () => document.queryCommandState("insertUnorderedList") },
-    { key: "ol", text: "1.", run: () => exec("insertOrderedList"), pressed: () => document.queryCommandState("insertOrderedList") },
-    { key: "embed", text: "Embed", run: () => pick("embed") },
-    { key: "related", text: "Related", run: () => pick("related") },
-    { key: "image", text: "Image", run: () => pick("image") },
+    { key: "ol", text: labels.ol_mark, run: () => exec("insertOrderedList"), pressed: () => document.queryCommandState("insertOrderedList") },
+    { key: "embed", text: labels.embed_mark, run: () => pick("embed") },
+    { key: "related", text: labels.related_mark, run: () => pick("related") },
+    { key: "image", text: labels.image_mark, run: () => pick("image") },
   ];
   for (const button of buttons) {
     const name = labels[button.key], key = button.shortcut && button.shortcut.toUpperCase();
@@ -495,15 +493,15 @@
       });
       const data = await response.json().catch(() => null);
       if (!response.ok) throw new Error((data && data.error && data.error.message) || `HTTP ${response.status}`);
-      if (!presenceOnly && status) status.textContent = `${labels.saved} ${(data && data.saved_label) || clock(data && data.saved_at)}`;
+      if (!presenceOnly && status) status.textContent = fill(labels.saved, { time: (data && data.saved_label) || clock(data && data.saved_at) });
       const frame = presenceOnly ? null : document.getElementById("preview-frame");
       try { if (frame) frame.contentWindow.location.reload(); } catch (_) { frame.src = frame.src; }
       const others = data && Array.isArray(data.editors) ? data.editors : [];
-      if (presence) presence.textContent = others.length ? `${labels.alsoEditing}: ${others.join(", ")}` : "";
+      if (presence) presence.textContent = others.length ? `${labels.also_editing}: ${others.join(", ")}` : "";
     } catch (error) {
       if (presenceOnly) return;
       dirty = true;
-      if (status) status.textContent = `${labels.notSaved}: ${navigator.onLine === false ? "offline" : error.message}`;
+      if (status) status.textContent = fill(labels.not_saved, { reason: navigator.onLine === false ? labels.offline : error.message });
     } finally {
       saving = false;
       if (dirty && !timer) timer = setTimeout(() => save(false), 10000);
@@ -533,7 +531,7 @@
       field.value = ids.join(", ");
       field.dispatchEvent(new Event("input", { bubbles: true }));
       button.disabled = true;
-      button.textContent = "Recommended";
+      button.textContent = button.dataset.recommended;
     });
   }
 })();

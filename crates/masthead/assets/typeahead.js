@@ -231,6 +231,8 @@
     input.dataset.enter = "add";
     input.addEventListener("ta:enter", () => add(input.value));
     input.addEventListener("keydown", (event) => { if (event.key === ",") { event.preventDefault(); add(input.value); } });
+    // "(comma-separated)" is how to type keywords without this script; the chips replace that.
+    for (const hint of field.labels[0]?.querySelectorAll(".hint") || []) hint.hidden = true;
     relabel(field, input.id);
     if (field.hasAttribute("aria-invalid")) input.setAttribute("aria-invalid", "true");
     field.hidden = true;

@@ -39,6 +39,7 @@ mod newsroom_forms;
 mod newsroom_language;
 mod newsroom_language_browser;
 mod newsroom_language_editor;
+mod newsroom_language_editor_browser;
 mod nodes;
 mod ops;
 mod outage;
