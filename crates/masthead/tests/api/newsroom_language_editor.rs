@@ -238,3 +238,31 @@ async fn a_rejected_save_in_the_arabic_editor_says_so_in_arabic_and_stays_valid(
     std::fs::write(dir.path().join("rejected.html"), &rejected.text).expect("write");
     assert_valid(dir.path(), &["rejected save, ar".to_string()]);
 }
+
+#[tokio::test]
+async fn a_save_on_an_old_revision_from_the_arabic_editor_gets_the_conflict_page_in_arabic() {
+    let app = spawn_app().await;
+    let desk = arabic_desk(&app).await;
+    let story = desk
+        .create_story("Budget talks", app.a_section_id().await)
+        .await;
+    let stale = desk
+        .save(story, &[("headline", "Budget talks resume")], "save")
+        .await;
+    assert_eq!(stale.status, 303, "{}", stale.text);
+
+    let conflict = desk
+        .save(
+            story,
+            &[("headline", "Budget talks end"), ("base_revision", "1")],
+            "save",
+        )
+        .await;
+
+    assert_eq!(conflict.status, 409, "{}", conflict.text);
+    assert_eq!(language_of(&conflict), ("ar".into(), "rtl".into()));
+    let alert = conflict.texts(".nr-alert").join(" ");
+    assert!(alert.contains("(مسودة)"), "{alert}");
+    assert_eq!(conflict.texts("label[for=headline]"), ["العنوان الرئيسي"]);
+    assert_no_english("conflict", &conflict);
+}

@@ -134,7 +134,6 @@ struct ConflictPage<'a> {
     diff: Vec<DiffRow>,
     diff_refused: Option<String>,
     their_revision: i64,
-    their_status: &'static str,
 }
 
 /// The conflict page: what changed between the current revision and the author's
@@ -169,7 +168,6 @@ pub async fn conflict_page(
         diff,
         diff_refused,
         their_revision: current.revision,
-        their_status: status_label(current.status),
     };
     let html = state.theme.render("admin/conflict.html", &page)?;
     Ok((StatusCode::CONFLICT, Html(html)).into_response())
