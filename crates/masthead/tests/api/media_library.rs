@@ -111,6 +111,18 @@ async fn the_image_page_lists_a_story_that_uses_it_as_hero() {
         page.texts(".media-uses td")
             .contains(&"Lead image".to_string())
     );
+
+    let set = reporter.post("/admin/language", &[("language", "ar")]).await;
+    assert_eq!(set.status, 303, "{}", set.text);
+    let page = reporter.get(&format!("/admin/media/{id}")).await;
+    let cells = page.texts(".media-uses td");
+    assert!(cells.contains(&"الصورة الرئيسية".to_string()), "{cells:?}");
+    assert!(cells.contains(&"مسودة".to_string()), "{cells:?}");
+    let revisions = reporter
+        .get(&format!("/admin/stories/{story}/revisions"))
+        .await;
+    assert!(revisions.texts("td").contains(&"مسودة".to_string()));
+    assert!(!revisions.texts("td").contains(&"Draft".to_string()));
 }
 
 #[tokio::test]

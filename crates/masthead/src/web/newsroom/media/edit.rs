@@ -11,6 +11,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 use store::{ImageRole, ImageUse, LibraryImage, ProfileImageUse, ProfileKind};
 
+use crate::domain::i18n_newsroom::newsroom_strings;
 use crate::domain::permission::{Action, allows, may_edit_image, may_see_headline};
 use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::service::error::ServiceError;
@@ -19,7 +20,6 @@ use crate::service::story_form::FieldErrors;
 use crate::web::error::AppError;
 use crate::web::newsroom::media::library::nearest_rendition;
 use crate::web::newsroom::session::CurrentUser;
-use crate::web::newsroom::story::list::status_label;
 use crate::web::newsroom::view::AdminChrome;
 use crate::web::state::AppState;
 
@@ -30,7 +30,6 @@ struct UseRow {
     headline: Option<String>,
     edit_url: Option<String>,
     status: &'static str,
-    status_label: &'static str,
     role: &'static str,
 }
 
@@ -38,15 +37,15 @@ impl UseRow {
     fn new(found: ImageUse, user: &CurrentUser) -> UseRow {
         let (role, id) = (user.user.role, user.user.id);
         let visible = may_see_headline(role, id, found.owner_id, found.status);
+        let words = newsroom_strings(&user.user.language).media;
         UseRow {
             headline: visible.then_some(found.headline),
             edit_url: visible.then(|| format!("/admin/stories/{}", found.story_id)),
             status: found.status.as_str(),
-            status_label: status_label(found.status),
             role: match found.role {
-                ImageRole::Hero => "Lead image",
-                ImageRole::Gallery => "Gallery",
-                ImageRole::Body => "In the text",
+                ImageRole::Hero => words.use_lead,
+                ImageRole::Gallery => words.use_gallery,
+                ImageRole::Body => words.use_body,
             },
         }
     }
@@ -62,9 +61,16 @@ struct ProfileRow {
 
 impl ProfileRow {
     fn new(found: ProfileImageUse, user: &CurrentUser) -> ProfileRow {
+        let words = newsroom_strings(&user.user.language).media;
         let (role, edit_url) = match found.kind {
-            ProfileKind::Author => ("Author photo", format!("/admin/authors/{}", found.id)),
-            ProfileKind::Agency => ("Agency logo", format!("/admin/agencies#name-{}", found.id)),
+            ProfileKind::Author => (
+                words.use_author_photo,
+                format!("/admin/authors/{}", found.id),
+            ),
+            ProfileKind::Agency => (
+                words.use_agency_logo,
+                format!("/admin/agencies#name-{}", found.id),
+            ),
         };
         ProfileRow {
             name: found.name,

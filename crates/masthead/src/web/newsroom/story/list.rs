@@ -113,7 +113,7 @@ struct ListPage {
     problems: Vec<String>,
     /// The filters as the form shows them again.
     values: FilterValues,
-    statuses: Vec<(&'static str, &'static str)>,
+    statuses: Vec<&'static str>,
     editions: Vec<Choice>,
     sections: Vec<Choice>,
     authors: Vec<Choice>,
@@ -292,7 +292,7 @@ fn author_choices(users: Vec<User>, chosen: Option<i64>) -> Vec<Choice> {
 }
 
 /// Every state, as the list's select offers it.
-fn status_choices() -> Vec<(&'static str, &'static str)> {
+fn status_choices() -> Vec<&'static str> {
     [
         StoryStatus::Draft,
         StoryStatus::InReview,
@@ -301,7 +301,7 @@ fn status_choices() -> Vec<(&'static str, &'static str)> {
         StoryStatus::Unpublished,
     ]
     .iter()
-    .map(|status| (status.as_str(), status_label(*status)))
+    .map(|status| status.as_str())
     .collect()
 }
 

@@ -18,7 +18,6 @@ use crate::web::error::AppError;
 use crate::web::newsroom::raw_form::RawForm;
 use crate::web::newsroom::session::CurrentUser;
 use crate::web::newsroom::story::editor_view::{EditorInput, EditorPage};
-use crate::web::newsroom::story::list::status_label;
 use crate::web::newsroom::story::open::{OpenStory, edition_of};
 use crate::web::newsroom::view::AdminChrome;
 use crate::web::state::AppState;
@@ -94,7 +93,7 @@ pub async fn list_revisions(
                 number: revision.number,
                 user: revision.user_name.unwrap_or_else(|| "—".into()),
                 at: newsroom_time(revision.created_at, &edition.zone, &user.user.language),
-                status: status_label(revision.status),
+                status: revision.status.as_str(),
             })
             .collect(),
         diff,
