@@ -19,6 +19,7 @@ mod feeds;
 mod helpers;
 mod hostile;
 mod jobs;
+mod link_card_browser;
 mod local_time;
 mod login;
 mod media;

@@ -19,7 +19,7 @@ const ALT: &str = "\u{E00A}";
 const RELEASE: &str = "\u{E000}";
 
 /// A draft in the edition at `index` (0 English, 1 Arabic) with a section and a short text.
-async fn draft_in(app: &TestApp, desk: &Desk<'_>, index: usize, headline: &str) -> i64 {
+pub async fn draft_in(app: &TestApp, desk: &Desk<'_>, index: usize, headline: &str) -> i64 {
     let store = app.store().await;
     let edition = store.editions().await.expect("editions").remove(index);
     let sections = store.sections(edition.id).await.expect("sections");
