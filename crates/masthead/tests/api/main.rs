@@ -45,6 +45,7 @@ mod outage;
 mod outage_forms;
 mod page_cache;
 mod pages;
+mod recommend_browser;
 mod people;
 mod schedule;
 mod search;

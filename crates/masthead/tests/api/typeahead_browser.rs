@@ -35,7 +35,7 @@ struct Plan {
     name: String,
 }
 
-async fn create_in(desk: &Desk<'_>, edition: i64, section: i64, headline: &str) -> i64 {
+pub async fn create_in(desk: &Desk<'_>, edition: i64, section: i64, headline: &str) -> i64 {
     let section = section.to_string();
     let page = desk
         .post(
@@ -159,7 +159,7 @@ async fn choose(browser: &Browser, input: &str, text: &str) {
 }
 
 /// Presses Enter on a button, as a keyboard user would after tabbing to it.
-async fn press_key_on(browser: &Browser, selector: &str) {
+pub async fn press_key_on(browser: &Browser, selector: &str) {
     browser
         .script(&format!(
             "document.querySelector('{selector}').focus(); return true;"
