@@ -5,6 +5,8 @@ mod archive;
 mod bad_input;
 mod browser;
 mod bulk;
+#[path = "../../../richtext/tests/fixtures/canonical_inputs.rs"]
+mod canonical_inputs;
 mod cli;
 mod contact;
 mod copy;
