@@ -35,6 +35,7 @@ mod metadata;
 #[cfg(feature = "s3")]
 mod moto;
 mod newsdesks;
+mod newsdesks_browser;
 mod newsletter;
 mod newsroom;
 mod newsroom_browser;
