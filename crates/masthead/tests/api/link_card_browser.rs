@@ -66,10 +66,21 @@ async fn edit_card_title(app: &TestApp, browser: &Browser, language: usize, tag:
         .screenshot(&screenshot(&format!("card-{tag}.png")))
         .await;
 
-    // Typed over, by keyboard: the body the form posts carries the new title, escaped.
+    // Reached from the text with a real Tab press, emptied and typed over: the body the
+    // form posts carries the new title, escaped.
+    browser
+        .script("document.querySelector('.editor-area').focus(); return true;")
+        .await;
+    browser.press(None, "\u{E004}").await;
+    let reached = browser
+        .script(&format!(
+            "return document.activeElement === document.querySelector('{FIELD}')"
+        ))
+        .await;
+    assert_eq!(reached, serde_json::json!(true), "{tag}: Tab from the text");
     browser
         .script(&format!(
-            "const f = document.querySelector('{FIELD}'); f.value = ''; f.focus(); return true;"
+            "document.querySelector('{FIELD}').value = ''; return true;"
         ))
         .await;
     browser.type_text(&field, HOSTILE).await;
