@@ -334,7 +334,8 @@
       el.classList.add("editor-block");
       if (el.dataset.embed !== undefined) el.textContent = `${labels.embed}: ${el.dataset.embed}`;
       if (el.dataset.related !== undefined) el.textContent = `${labels.related}: ${el.dataset.related}`;
-      if (el.dataset.linkCard !== undefined) el.textContent = `${labels.link_card}: ${el.dataset.title || el.dataset.linkCard}`;
+      // A card whose title field is in place (embed_dialog.js) keeps it.
+      if (el.dataset.linkCard !== undefined && !el.querySelector("input")) el.textContent = `${labels.link_card}: ${el.dataset.title || el.dataset.linkCard}`;
       if (el.dataset.imageId === undefined) continue;
       el.dataset.label = `${labels.image}: ${el.dataset.imageId}`; // shown by admin.css
       (el.querySelector("figcaption") || el.appendChild(element("figcaption", {}))).contentEditable = "true";

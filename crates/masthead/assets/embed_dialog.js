@@ -105,6 +105,36 @@
     target.box.showModal();
     target.input.focus();
   });
+  // ---- A link card's title, edited in place ----
+  // Each card in the text gets a labelled field for its title. The field writes the card's
+  // data-title, which is what the editor's cleaning reads and the form posts (the server
+  // cleans it again); an empty field leaves the card titled by its address.
+  const area = document.querySelector("#story-form .editor-area");
+  let cards = 0;
+  function editableCard(card) {
+    const id = `aids-card-title-${++cards}`;
+    const field = make("input", { id, class: "nr-card-title", dir: "auto", autocomplete: "off" });
+    field.value = card.dataset.title || "";
+    field.addEventListener("input", () => {
+      const title = field.value.trim();
+      if (title) card.dataset.title = title; else delete card.dataset.title;
+    });
+    // Enter would submit the story form, and the editor's paste handler would take the text.
+    field.addEventListener("keydown", (event) => { if (event.key === "Enter") event.preventDefault(); });
+    field.addEventListener("paste", (event) => event.stopPropagation());
+    // The label is in the interface's language, which may run the other way from the text.
+    const label = make("label", { for: id, lang: panel.dataset.uiLang || "en", dir: panel.dataset.uiDir || "ltr" }, t.card_title);
+    card.replaceChildren(label, field,
+      make("span", { class: "nr-embed-host", dir: "ltr" }, card.dataset.linkCard));
+  }
+  const editableCards = () => {
+    for (const card of area.querySelectorAll("div[data-link-card]:not(:has(.nr-card-title))")) editableCard(card);
+  };
+  if (area) {
+    new MutationObserver(editableCards).observe(area, { childList: true, subtree: true });
+    editableCards();
+  }
+
   // The answer goes to the editor once the dialog has closed and given focus back, so the
   // editor puts the caret after what it inserted.
   for (const target of [embed, link]) {

@@ -325,4 +325,24 @@
     input.addEventListener("input", () => { clearTimeout(pending); pending = setTimeout(refreshAround, 300); });
   }
   refreshAround();
+
+  // Thumbnails in the text: each inline image (inserted here, pasted, or in the saved body)
+  // shows its picture and alt text above its caption. The editor's cleaning drops <img>, so
+  // the body it posts is the same <figure data-image-id> as before.
+  const area = editorBox && editorBox.querySelector(".editor-area");
+  async function showInline(figure) {
+    const id = positiveId(figure.dataset.imageId);
+    const image = id && await fetchImage(id).catch(() => null);
+    if (!image || !figure.isConnected || figure.querySelector(".editor-thumb")) return;
+    figure.prepend(element("span", { class: "editor-thumb", contenteditable: "false" }, thumb(image),
+      element("span", { class: image.alt ? "hint" : "hint picker-warn" }, image.alt ? `${t.alt_is} ` : t.no_alt,
+        image.alt ? element("bdi", {}, image.alt) : "")));
+  }
+  const showAllInline = () => {
+    for (const figure of area.querySelectorAll("figure[data-image-id]:not(:has(> .editor-thumb))")) showInline(figure);
+  };
+  if (area) {
+    new MutationObserver(showAllInline).observe(area, { childList: true, subtree: true });
+    showAllInline();
+  }
 })();

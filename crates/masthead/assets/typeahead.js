@@ -274,6 +274,7 @@
     const set = (list) => { setting = true; field.value = list.join(", "); field.dispatchEvent(new Event("input", { bubbles: true })); setting = false; };
     async function draw() {
       const stories = await knownStories(ids());
+      recommendButtons(ids());
       cards.replaceChildren(...stories.map((story, at) => {
         const remove = element("button", { type: "button", class: "secondary", "aria-label": fill(labels.remove_named, { label: story.headline }) }, "×");
         remove.addEventListener("click", () => {
@@ -292,6 +293,16 @@
     field.hidden = true;
     field.after(cards, box);
     draw();
+  }
+
+  // The "Recommend" buttons beside the related stories (editor.js) follow the field: a
+  // story taken off it (its card removed) can be recommended again.
+  function recommendButtons(picked) {
+    for (const button of form.querySelectorAll("button[data-recommend]")) {
+      const chosen = picked.includes(button.dataset.recommend);
+      button.disabled = chosen;
+      button.textContent = chosen ? labels.recommended : labels.recommend;
+    }
   }
 
   // ---- Bylines: any number of rows, each a staff author or an agency with a role ----

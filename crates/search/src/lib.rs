@@ -27,7 +27,9 @@ mod span;
 mod stop;
 mod suggest;
 
-pub use query::{MAX_PARTS, MAX_PHRASE_WORDS, MAX_QUERY_CHARS, Part, Query, Term};
+pub use query::{
+    MAX_PARTS, MAX_PHRASE_WORDS, MAX_QUERY_CHARS, MIN_PREFIX_CHARS, Part, Query, Term,
+};
 pub use snippet::Piece;
 pub use span::WordSpan;
 pub use stop::is_stop_word;

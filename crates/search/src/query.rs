@@ -18,6 +18,10 @@ pub const MAX_PARTS: usize = 12;
 /// The words a phrase keeps; the rest are dropped.
 pub const MAX_PHRASE_WORDS: usize = 8;
 
+/// The fewest characters a word being typed has before it matches the words it begins:
+/// one letter would match a good part of the index.
+pub const MIN_PREFIX_CHARS: usize = 2;
+
 /// One part of a query: a word, or words that stand together in this order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Part {
@@ -25,6 +29,9 @@ pub enum Part {
     Word(Term),
     /// Two to [`MAX_PHRASE_WORDS`] words, adjacent and in this order.
     Phrase(Vec<Term>),
+    /// A word still being typed: matches its stem, or any word whose surface form begins
+    /// with its surface form.
+    Prefix(Term),
 }
 
 /// What a reader typed, as a search: the parts a story must have and those it must not.
@@ -59,6 +66,41 @@ impl Analyzer {
         }
         query
     }
+
+    /// What an editor is typing into a type-ahead field, as a search: as
+    /// [`query`](Analyzer::query), but the last word, while it is still being typed (no
+    /// space after it, not excluded, not in quotes, one word of at least
+    /// [`MIN_PREFIX_CHARS`] characters), also finds the words it begins. The prefix is the
+    /// analyzer's surface form of the word, never the typed text.
+    pub fn typed_query(&self, text: &str, language: Language) -> Query {
+        let mut query = self.query(text, language);
+        if text.ends_with(is_space) || text.chars().count() > MAX_QUERY_CHARS {
+            return query;
+        }
+        let Some(last) = tokens(text)
+            .pop()
+            .filter(|token| !token.excluded && !token.quoted)
+        else {
+            return query;
+        };
+        let words = self.words(last.text, language);
+        let [word] = words.as_slice() else {
+            return query;
+        };
+        if word.surface.chars().count() < MIN_PREFIX_CHARS {
+            return query;
+        }
+        let typed = Part::Word(word.clone());
+        if let Some(part) = query
+            .include
+            .iter_mut()
+            .rev()
+            .find(|part| part.has_stems_of(&typed))
+        {
+            *part = Part::Prefix(word.clone());
+        }
+        query
+    }
 }
 
 impl Part {
@@ -76,7 +118,7 @@ impl Part {
     /// The words of the part, in order.
     pub(crate) fn terms(&self) -> &[Term] {
         match self {
-            Part::Word(term) => std::slice::from_ref(term),
+            Part::Word(term) | Part::Prefix(term) => std::slice::from_ref(term),
             Part::Phrase(terms) => terms,
         }
     }
@@ -95,7 +137,7 @@ impl Part {
     /// The part as a reader would type it: its surfaces, a phrase in double quotes.
     fn written(&self) -> String {
         match self {
-            Part::Word(term) => term.surface.clone(),
+            Part::Word(term) | Part::Prefix(term) => term.surface.clone(),
             Part::Phrase(terms) => {
                 let surfaces: Vec<&str> = terms.iter().map(|term| term.surface.as_str()).collect();
                 format!("\"{}\"", surfaces.join(" "))
@@ -154,6 +196,7 @@ impl Query {
 struct Token<'a> {
     text: &'a str,
     excluded: bool,
+    quoted: bool,
 }
 
 /// The tokens of the typed text: quoted stretches, and runs between spaces and quotes.
@@ -176,7 +219,8 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         let Some(first) = rest.chars().next() else {
             return tokens;
         };
-        let token = if is_quote(first) {
+        let quoted = is_quote(first);
+        let token = if quoted {
             let inside = &rest[first.len_utf8()..];
             let end = inside.find(is_quote).unwrap_or(inside.len());
             let closing = inside[end..].chars().next().map_or(0, char::len_utf8);
@@ -193,6 +237,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         tokens.push(Token {
             text: token,
             excluded,
+            quoted,
         });
     }
 }

@@ -105,7 +105,8 @@ const ABOUT: &str = ":ABC";
 
 /// The `tsquery` of a query: every included part (`&`; with [`Matching::Any`] one of
 /// them, `|`), none of the excluded ones (`& !`). A word is its stem or its surface form
-/// (`|`); a phrase, its words in a row (`<->`), each by either form.
+/// (`|`); a phrase, its words in a row (`<->`), each by either form; a word being typed,
+/// its stem or any lexeme its surface form begins (`:*`).
 pub fn match_expression(query: &SearchQuery, matching: Matching) -> String {
     let join = if matching == Matching::Any {
         " | "
@@ -136,6 +137,13 @@ pub fn match_expression(query: &SearchQuery, matching: Matching) -> String {
 fn part(part: &Part, weights: &str) -> String {
     match part {
         Part::Word(word) => either(word, weights),
+        // `:*` marks a prefix; the weights follow it (`'parl':*ABC`).
+        Part::Prefix(Word { stem, surface }) => format!(
+            "({}{weights} | {}:*{})",
+            lexeme(stem),
+            lexeme(surface),
+            weights.trim_start_matches(':')
+        ),
         Part::Phrase(words) => format!(
             "({})",
             words
@@ -234,6 +242,23 @@ mod tests {
         assert_eq!(
             match_expression(&query, Matching::BodyOnly),
             "(('elect' | 'elections')) & !(('elect':ABC | 'elections':ABC)) & !'draft'"
+        );
+    }
+
+    #[test]
+    fn a_word_being_typed_matches_its_stem_or_the_lexemes_it_begins() {
+        let query = SearchQuery {
+            include: vec![Part::Prefix(word("o'parl", "o'parl"))],
+            exclude: Vec::new(),
+        };
+
+        assert_eq!(
+            match_expression(&query, Matching::All),
+            "(('o''parl' | 'o''parl':*))"
+        );
+        assert_eq!(
+            match_expression(&query, Matching::About),
+            "(('o''parl' | 'o''parl':*)) & (('o''parl':ABC | 'o''parl':*ABC))"
         );
     }
 

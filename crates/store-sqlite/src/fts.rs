@@ -69,7 +69,8 @@ const ABOUT: &str = "{headline_stems headline_words standfirst_stems standfirst_
 
 /// The FTS5 expression of a query: every included part (or with [`Matching::Any`] one
 /// of them), and none of the excluded ones. A word matches its stem or its surface form;
-/// a phrase, its stems or its surface forms in a row.
+/// a phrase, its stems or its surface forms in a row; a word being typed, its stem or any
+/// word its surface form begins.
 pub fn match_expression(query: &SearchQuery, matching: Matching) -> String {
     let parts: Vec<String> = query.include.iter().map(part).collect();
     let included = parts.join(if matching == Matching::Any {
@@ -91,6 +92,14 @@ pub fn match_expression(query: &SearchQuery, matching: Matching) -> String {
 
 fn part(part: &Part) -> String {
     let (stems, surfaces): (Vec<&str>, Vec<&str>) = match part {
+        // FTS5's prefix token: the quoted string's last token, followed by `*`.
+        Part::Prefix(word) => {
+            return format!(
+                "({} OR {}*)",
+                quoted(&[&word.stem]),
+                quoted(&[&word.surface])
+            );
+        }
         Part::Word(word) => (vec![&word.stem], vec![&word.surface]),
         Part::Phrase(words) => words
             .iter()
@@ -171,6 +180,22 @@ mod tests {
         assert_eq!(
             match_expression(&query, Matching::BodyOnly),
             format!("((\"nato\") NOT {about} : (\"nato\")) NOT \"draft\"")
+        );
+    }
+
+    #[test]
+    fn a_word_being_typed_matches_its_stem_or_the_words_it_begins() {
+        let query = SearchQuery {
+            include: vec![
+                Part::Word(word("harbour", "harbour")),
+                Part::Prefix(word("parlia", "parlia")),
+            ],
+            exclude: Vec::new(),
+        };
+
+        assert_eq!(
+            match_expression(&query, Matching::All),
+            "(\"harbour\" AND (\"parlia\" OR \"parlia\"*))"
         );
     }
 

@@ -21,10 +21,6 @@ pub struct DesksStrings {
     pub sections: &'static str,
     /// Column and fieldset: its members.
     pub members: &'static str,
-    /// Column: what can be done.
-    pub actions: &'static str,
-    /// The link to a desk's page.
-    pub edit: &'static str,
     /// An empty list of sections or members.
     pub none: &'static str,
     /// The list with no desk.
@@ -92,8 +88,6 @@ pub const DESKS_ENGLISH: DesksStrings = DesksStrings {
     edition: "Edition",
     sections: "Sections",
     members: "Members",
-    actions: "Actions",
-    edit: "Edit",
     none: "none",
     empty: "There are no desks yet.",
     create_title: "Create a desk",
@@ -134,8 +128,6 @@ pub const DESKS_ARABIC: DesksStrings = DesksStrings {
     edition: "الطبعة",
     sections: "الأقسام",
     members: "الأعضاء",
-    actions: "الإجراءات",
-    edit: "تحرير",
     none: "لا شيء",
     empty: "لا توجد مكاتب تحرير بعد.",
     create_title: "إنشاء مكتب تحرير",

@@ -45,6 +45,10 @@ pub struct TypeaheadStrings {
     pub related_block: &'static str,
     /// The label of the recommended stories' field once it picks by headline.
     pub recommended_label: &'static str,
+    /// The button beside a related story that adds it to the recommended stories.
+    pub recommend: &'static str,
+    /// That button once its story is recommended.
+    pub recommended: &'static str,
 }
 
 /// The type-ahead fields in English.
@@ -68,6 +72,8 @@ pub const TYPEAHEAD_ENGLISH: TypeaheadStrings = TypeaheadStrings {
     cancel: "Cancel",
     related_block: "Related story",
     recommended_label: "Recommended stories",
+    recommend: "Recommend",
+    recommended: "Recommended",
 };
 
 /// The type-ahead fields in Arabic.
@@ -91,4 +97,6 @@ pub const TYPEAHEAD_ARABIC: TypeaheadStrings = TypeaheadStrings {
     cancel: "إلغاء",
     related_block: "خبر ذو صلة",
     recommended_label: "أخبار مقترحة للقراءة",
+    recommend: "اقترِح للقراءة",
+    recommended: "مقترَح للقراءة",
 };

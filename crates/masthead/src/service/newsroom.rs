@@ -109,6 +109,9 @@ pub async fn dashboard(
 pub struct StoryListAsk<'a> {
     /// Words to search for; blank lists every story.
     pub text: &'a str,
+    /// Whether the last word is still being typed (a type-ahead field): it also finds the
+    /// words it begins.
+    pub typing: bool,
     /// Only stories in these states (all when empty).
     pub statuses: Vec<StoryStatus>,
     /// Only this edition's (and its language reads the words).
@@ -177,7 +180,13 @@ pub async fn story_list(
             (ask.limit, ask.offset)
         };
         let ids = search
-            .story_ids(store, ask.text, language, filter, limit, offset)
+            .story_ids(
+                store,
+                &search.query(ask.text, language, ask.typing),
+                filter,
+                limit,
+                offset,
+            )
             .await?;
         query.ids = Some(ids);
         (query.limit, query.offset) = (limit, 0);

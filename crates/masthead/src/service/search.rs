@@ -222,24 +222,32 @@ impl SearchService {
         Ok(total)
     }
 
+    /// What was typed, as a search in `language`; `typing` (a type-ahead field), with its
+    /// last word still being typed, so that it also finds the words it begins.
+    pub fn query(&self, text: &str, language: Language, typing: bool) -> Query {
+        if typing {
+            self.analyzer.typed_query(text, language)
+        } else {
+            self.analyzer.query(text, language)
+        }
+    }
+
     /// The ids of the stories a search finds, best first: the newsroom's list, which shows
-    /// them its own way. Nothing searchable in `text` finds nothing.
+    /// them its own way. A query with nothing to look for finds nothing.
     pub async fn story_ids(
         &self,
         store: &dyn Store,
-        text: &str,
-        language: Language,
+        query: &Query,
         filter: SearchFilter,
         limit: u32,
         offset: u32,
     ) -> StoreResult<Vec<i64>> {
-        let query = self.analyzer.query(text, language);
         if query.is_empty() {
             return Ok(Vec::new());
         }
         let page = store
             .search(&SearchRequest {
-                query: &query,
+                query,
                 any: false,
                 filter,
                 order: SearchOrder::Relevance,

@@ -111,7 +111,8 @@ pub async fn byline_suggestions(
 }
 
 /// Stories of an edition whose words (headline first) match the query in the search
-/// index, among those the account may see, best first.
+/// index, the last word as a prefix while it is being typed, among those the account may
+/// see, best first.
 pub async fn story_suggestions(
     store: &dyn Store,
     search: &SearchService,
@@ -124,6 +125,7 @@ pub async fn story_suggestions(
     }
     let ask = StoryListAsk {
         text: query.as_str(),
+        typing: true,
         edition,
         limit: MAX_SUGGESTIONS as u32,
         ..StoryListAsk::default()

@@ -2,7 +2,8 @@
 //! and phone width: open it from the toolbar, upload by a drop and by a paste (the `File`
 //! is made in the page: WebDriver cannot drag files from the system), fill the caption,
 //! credit and alt text, set the focal point, insert as lead image, in the text and in the
-//! gallery, publish, and find the photos on the reader's page. axe-core runs with the
+//! gallery (the inline one shows its thumbnail and alt text in the editor, also when the
+//! saved story is opened again), publish, and find the photos on the reader's page. axe-core runs with the
 //! dialog open. Screenshots: `target/screenshots/picker-*.png`.
 
 use std::time::{Duration, Instant};
@@ -193,12 +194,21 @@ async fn pick_images(browser: &Browser, app: &TestApp, axe: &str, take: &Take, w
     let [caption, credit, alt] = &inline_text;
     describe(browser, caption, credit, alt).await;
     insert(browser, "inline").await;
-    until(
-        browser,
-        "the inline figure",
-        "return !!document.querySelector('.editor-area figure[data-image-id]')",
-    )
-    .await;
+    let inline_thumbnail = format!(
+        "const img = document.querySelector('.editor-area figure[data-image-id] .editor-thumb img'); \
+         return !!img && img.alt === {alt:?} && img.complete && img.naturalWidth > 0 \
+           && img.closest('figure').textContent.includes({alt:?})"
+    );
+    until(browser, "the inline thumbnail", &inline_thumbnail).await;
+    // The thumbnail is only shown: the body posts the figure as before.
+    let body = browser
+        .script("return document.querySelector('textarea[name=body]').value")
+        .await;
+    let body = body.as_str().expect("body");
+    assert!(
+        body.contains("<figure data-image-id=") && !body.contains("<img"),
+        "{name}: {body}"
+    );
 
     // The gallery button: search for the lead image by its credit and add it.
     browser
@@ -254,6 +264,12 @@ async fn pick_images(browser: &Browser, app: &TestApp, axe: &str, take: &Take, w
     let thumbnails =
         "return document.querySelectorAll('.picker-thumbs img, .picker-lead img').length === 2";
     until(browser, "the thumbnails when the editor opens", thumbnails).await;
+    until(
+        browser,
+        "the inline thumbnail when the editor opens",
+        &inline_thumbnail,
+    )
+    .await;
     browser
         .screenshot(&screenshot(&format!("{name}-saved.png")))
         .await;

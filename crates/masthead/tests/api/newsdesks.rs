@@ -17,7 +17,7 @@ fn audit() -> NewAuditEntry {
 }
 
 /// The default edition's id and two of its subsections (where stories live).
-async fn edition_and_sections(app: &TestApp) -> (i64, i64, i64) {
+pub async fn edition_and_sections(app: &TestApp) -> (i64, i64, i64) {
     let store = app.store().await;
     let edition = store.editions().await.expect("editions").remove(0).id;
     let sections = store.sections(edition).await.expect("sections");
@@ -29,7 +29,13 @@ async fn edition_and_sections(app: &TestApp) -> (i64, i64, i64) {
 }
 
 /// Makes a desk over `sections` with `members`; returns its id.
-async fn a_desk(app: &TestApp, edition: i64, name: &str, sections: &[i64], members: &[i64]) -> i64 {
+pub async fn a_desk(
+    app: &TestApp,
+    edition: i64,
+    name: &str,
+    sections: &[i64],
+    members: &[i64],
+) -> i64 {
     let store = app.store().await;
     let id = store
         .create_news_desk(edition, name, &audit())

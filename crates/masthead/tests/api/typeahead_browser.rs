@@ -1,7 +1,7 @@
-//! The editor's type-ahead fields in headless Chromium, keyboard only, in an English and
-//! an Arabic story at desktop and phone width: a section, two topics, a new keyword,
-//! three bylines, a recommended and a related story picked by headline; saved, and shown
-//! to readers. axe-core checks the page with a listbox open. Screenshots go to
+//! The editor's type-ahead fields in headless Chromium, keyboard only (buttons reached by
+//! real Tab presses), in an English and an Arabic story at desktop and phone width: a
+//! section, two topics, a new keyword, three bylines, a recommended and a related story
+//! picked by headline; saved, and shown to readers. axe-core checks the page with a listbox open. Screenshots go to
 //! `target/screenshots/typeahead-*.png`.
 
 use std::time::{Duration, Instant};
@@ -19,6 +19,10 @@ use crate::webdriver::Browser;
 
 const DOWN: &str = "\u{E015}";
 const ENTER: &str = "\u{E007}";
+const TAB: &str = "\u{E004}";
+const SHIFT: &str = "\u{E008}";
+/// The most Tab presses one move of the focus takes: past every field of the editor.
+const MAX_TABS: usize = 200;
 /// Control+A, then Backspace: empties a field from the keyboard.
 const CLEAR: &str = "\u{E009}a\u{E000}\u{E003}";
 
@@ -35,7 +39,7 @@ struct Plan {
     name: String,
 }
 
-async fn create_in(desk: &Desk<'_>, edition: i64, section: i64, headline: &str) -> i64 {
+pub async fn create_in(desk: &Desk<'_>, edition: i64, section: i64, headline: &str) -> i64 {
     let section = section.to_string();
     let page = desk
         .post(
@@ -159,15 +163,22 @@ async fn choose(browser: &Browser, input: &str, text: &str) {
 }
 
 /// Presses Enter on a button, as a keyboard user would after tabbing to it.
-async fn press_key_on(browser: &Browser, selector: &str) {
-    browser
-        .script(&format!(
-            "document.querySelector('{selector}').focus(); return true;"
-        ))
-        .await;
-    browser
-        .type_text(&browser.find(selector).await, ENTER)
-        .await;
+/// Moves the focus to `selector` with real Tab presses (forward, else back with
+/// Shift+Tab), so the focus order is what is tested, and presses Enter there.
+pub async fn press_key_on(browser: &Browser, selector: &str) {
+    let focused = format!("return document.activeElement.matches('{selector}')");
+    'reached: {
+        for modifier in [None, Some(SHIFT)] {
+            for _ in 0..MAX_TABS {
+                if browser.script(&focused).await == Value::Bool(true) {
+                    break 'reached;
+                }
+                browser.press(modifier, TAB).await;
+            }
+        }
+        panic!("{selector} is not reached with Tab or Shift+Tab");
+    }
+    browser.press(None, ENTER).await;
 }
 
 /// Adds a byline row with the keyboard; returns the selectors of its combobox (which has

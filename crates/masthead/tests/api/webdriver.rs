@@ -160,6 +160,22 @@ impl Browser {
             .await;
     }
 
+    /// Presses keys as a person would, on whatever has the focus (WebDriver actions): each
+    /// of `keys` down and up in turn, with `modifier` (such as Shift, `\u{E008}`) held
+    /// throughout if given.
+    pub async fn press(&self, modifier: Option<&str>, keys: &str) {
+        let key = |kind: &str, value: &str| json!({"type": kind, "value": value});
+        let mut actions: Vec<Value> = modifier.map(|m| key("keyDown", m)).into_iter().collect();
+        for typed in keys.chars() {
+            let typed = typed.to_string();
+            actions.extend([key("keyDown", &typed), key("keyUp", &typed)]);
+        }
+        actions.extend(modifier.map(|m| key("keyUp", m)));
+        let body = json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]});
+        self.call(reqwest::Method::POST, "/actions", Some(body))
+            .await;
+    }
+
     /// Runs a script and returns its result.
     pub async fn script(&self, script: &str) -> Value {
         let body = json!({"script": script, "args": []});

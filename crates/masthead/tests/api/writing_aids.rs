@@ -150,3 +150,37 @@ async fn a_link_card_shows_readers_its_title_and_host_and_hostile_ones_stay_text
         "{textarea}"
     );
 }
+
+#[tokio::test]
+async fn a_link_card_title_with_markup_and_quotes_is_kept_as_text() {
+    let app = spawn_app().await;
+    let section = app.a_section_id().await;
+    let editor = app.desk(Role::Editor).await;
+    let story = editor.create_story("Budget papers", section).await;
+    // As the editor posts it, and as a hand-made post might (raw quotes end the attribute).
+    let body = "<div data-link-card=\"https://example.org/a\" \
+        data-title=\"&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; 'Budget'\n\t&quot;papers&quot;\"></div>\n\
+        <div data-link-card=\"https://example.org/b\" data-title=\"Raw \"><script>alert(2)</script>\"></div>";
+
+    let published = editor.save(story, &[("body", body)], "publish").await;
+    let page = app
+        .get(&crate::editor::public_path(&app, story).await)
+        .await;
+    let editor_page = editor.get(&format!("/admin/stories/{story}")).await;
+
+    assert_eq!(published.status, 303, "{}", published.text);
+    assert_eq!(
+        page.texts(".link-card-title"),
+        vec!["<script>alert(\"x\")</script> 'Budget' \"papers\"", "Raw"],
+        "one line of text; a raw quote ends the title"
+    );
+    assert!(!page.text.contains("<script>alert"), "{}", page.text);
+    let textarea = editor_page.texts("textarea[name=body]").join("");
+    assert!(
+        textarea.contains(
+            "data-title=\"&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; 'Budget' &quot;papers&quot;\""
+        ),
+        "{textarea}"
+    );
+    assert!(!textarea.contains("<script>"), "{textarea}");
+}

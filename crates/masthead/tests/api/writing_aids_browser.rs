@@ -1,7 +1,8 @@
 //! The writing aids in headless Chromium, in an English and an Arabic story at desktop and
 //! phone width: counts and previews follow the typing, the checklist's dialog stops
-//! Publish (Go back, then Publish anyway), each keyboard shortcut works, the help panel
-//! opens, and axe finds no WCAG 2.1 AA violation at any step. Screenshots go to
+//! Publish (Go back, then Publish anyway, by real Enter and Shift+Tab presses), each
+//! keyboard shortcut works, the help panel opens, and axe finds no WCAG 2.1 AA violation
+//! at any step. Screenshots go to
 //! `target/screenshots/aids-*.png`.
 
 use std::time::Duration;
@@ -17,9 +18,12 @@ use crate::webdriver::{Browser, Element};
 const CONTROL: &str = "\u{E009}";
 const ALT: &str = "\u{E00A}";
 const RELEASE: &str = "\u{E000}";
+const ENTER: &str = "\u{E007}";
+const TAB: &str = "\u{E004}";
+const SHIFT: &str = "\u{E008}";
 
 /// A draft in the edition at `index` (0 English, 1 Arabic) with a section and a short text.
-async fn draft_in(app: &TestApp, desk: &Desk<'_>, index: usize, headline: &str) -> i64 {
+pub async fn draft_in(app: &TestApp, desk: &Desk<'_>, index: usize, headline: &str) -> i64 {
     let store = app.store().await;
     let edition = store.editions().await.expect("editions").remove(index);
     let sections = store.sections(edition.id).await.expect("sections");
@@ -230,9 +234,16 @@ async fn exercise(
     press_keys(browser, &area, &format!("{CONTROL}s")).await;
     wait_for(browser, "Ctrl+S saves", |url| url.contains("notice=saved")).await;
 
+    // The checklist dialog, by keys alone: Enter on Publish opens it on Go back; Enter
+    // there closes it and gives the focus back to Publish; opened again, Shift+Tab moves
+    // to Publish anyway and Enter publishes.
+    let publish = "button[name=action][value=publish]";
     browser
-        .click(&browser.find("button[name=action][value=publish]").await)
+        .script(&format!(
+            "document.querySelector('{publish}').focus(); return true;"
+        ))
         .await;
+    browser.press(None, ENTER).await;
     until(
         browser,
         "the checklist dialog",
@@ -241,31 +252,40 @@ async fn exercise(
     .await;
     let listed = text_of(browser, "#aids-publish-dialog").await;
     step.check("publish-dialog").await;
-    browser
-        .click(&browser.find("#aids-publish-dialog .secondary").await)
-        .await;
+    let focused = |selector: &str| format!("document.activeElement.matches('{selector}')");
+    until(
+        browser,
+        "Go back has the focus",
+        &focused("#aids-publish-dialog .secondary"),
+    )
+    .await;
+    browser.press(None, ENTER).await;
     until(
         browser,
         "Go back closes it",
         "!document.getElementById('aids-publish-dialog').open",
     )
     .await;
+    until(browser, "Publish has the focus again", &focused(publish)).await;
     assert!(
         browser.url().await.contains("notice=saved"),
         "still on the form"
     );
-    browser
-        .click(&browser.find("button[name=action][value=publish]").await)
-        .await;
+    browser.press(None, ENTER).await;
     until(
         browser,
         "the dialog again",
         "document.getElementById('aids-publish-dialog').open",
     )
     .await;
-    browser
-        .click(&browser.find("#aids-publish-dialog .primary").await)
-        .await;
+    browser.press(Some(SHIFT), TAB).await;
+    until(
+        browser,
+        "Publish anyway has the focus",
+        &focused("#aids-publish-dialog .primary"),
+    )
+    .await;
+    browser.press(None, ENTER).await;
     wait_for(browser, "Publish anyway publishes", |url| {
         url.contains("notice=published")
     })

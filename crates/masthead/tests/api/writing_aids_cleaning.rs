@@ -1,6 +1,7 @@
 //! The editor's cleaning rules (`assets/editor.js`) against the server's (`crates/richtext`):
-//! the rich-text test fixtures, and hostile input, pasted into the editor in headless
-//! Chromium, must come out of the form's textarea as the server writes them.
+//! the rich-text test fixtures, every input of the canonical cleaning tests, and hostile
+//! input, pasted into the editor in headless Chromium, must come out of the form's
+//! textarea as the server writes them.
 
 use store::Role;
 
@@ -80,7 +81,13 @@ async fn the_editor_cleans_pasted_html_exactly_as_the_server_does() {
         .await;
     let mut differences = Vec::new();
 
-    for (html, what) in INPUTS {
+    let canonical = crate::canonical_inputs::all();
+    let inputs = INPUTS.iter().map(|(html, what)| (*html, *what)).chain(
+        canonical
+            .iter()
+            .map(|(html, what)| (html.as_str(), what.as_str())),
+    );
+    for (html, what) in inputs {
         let editor = lines(&paste(&browser, html).await);
         let server = lines(&richtext::body_to_html(&richtext::parse_body(html)));
         if editor != server {

@@ -4,22 +4,7 @@ use richtext::{body_to_html, body_to_html_with_images, parse_body};
 use store::{Block, Body};
 
 use crate::helpers::{bold, heading, italic, link, list, p, para, text};
-
-const CANONICAL: &str = r#"<p>Plain <strong>bold </strong><em>italic </em><a href="/world/story-1"><strong><em>all</em></strong></a></p>
-<h2>Section</h2>
-<h3>Subsection</h3>
-<blockquote><p>We will rebuild.</p><cite>The mayor</cite></blockquote>
-<ul>
-<li>One</li>
-<li><strong>Two</strong></li>
-</ul>
-<ol>
-<li>First</li>
-</ol>
-<figure data-image-id="42"><img src="/media/x.jpg" alt=""><figcaption>Rescuers at work</figcaption></figure>
-<div data-embed="https://www.youtube.com/watch?v=dQw4w9WgXcQ"></div>
-<div data-related="7"></div>
-"#;
+use crate::inputs::*;
 
 fn canonical_body() -> Body {
     let all = store::Inline {
@@ -85,7 +70,7 @@ fn figures_carry_an_image_when_the_caller_knows_its_source() {
 
 #[test]
 fn headings_of_other_levels_become_two_or_three() {
-    let body = parse_body("<h1>One</h1><h4>Four</h4><h5>Five</h5><h6><em>Six</em></h6>");
+    let body = parse_body(HEADINGS);
 
     assert_eq!(
         body.0,
@@ -100,16 +85,14 @@ fn headings_of_other_levels_become_two_or_three() {
 
 #[test]
 fn b_and_i_count_as_strong_and_em_and_same_runs_merge() {
-    let body = parse_body("<p><b>bo</b><strong>ld</strong> <i>it</i><em>alic</em></p>");
+    let body = parse_body(B_AND_I);
 
     assert_eq!(body.0, vec![p(vec![bold("bold "), italic("italic")])]);
 }
 
 #[test]
 fn a_space_between_formats_joins_the_plainer_side_but_never_a_link() {
-    let body = parse_body(
-        "<p><b>bold</b> plain <i>italic</i> <b><i>both</i></b> <a href=\"/a\">one</a> <a href=\"/b\">two</a></p>",
-    );
+    let body = parse_body(SPACES_BETWEEN_FORMATS);
 
     assert_eq!(
         body.0,
@@ -131,33 +114,8 @@ fn a_space_between_formats_joins_the_plainer_side_but_never_a_link() {
 
 #[test]
 fn links_keep_only_web_mail_and_site_targets() {
-    let cases = [
-        (
-            "https://example.com/a",
-            Some("https://example.com/a"),
-            "https",
-        ),
-        ("http://example.com/", Some("http://example.com/"), "http"),
-        (
-            "mailto:desk@example.com",
-            Some("mailto:desk@example.com"),
-            "mail",
-        ),
-        ("/politics/vote", Some("/politics/vote"), "site-relative"),
-        ("javascript:alert(1)", None, "script"),
-        ("  JAVASCRIPT:alert(1)", None, "padded upper-case script"),
-        (
-            "jav&#x09;ascript:alert(1)",
-            None,
-            "script split by an encoded tab",
-        ),
-        ("data:text/html;base64,PHNjcmlwdD4=", None, "data"),
-        ("//evil.example/", None, "protocol-relative"),
-        ("story.html", None, "relative"),
-    ];
-
-    for (href, expected, reason) in cases {
-        let body = parse_body(&format!("<p><a href=\"{href}\">words</a></p>"));
+    for (href, expected, reason) in LINKS {
+        let body = parse_body(&link_paragraph(href));
 
         let expected = match expected {
             Some(target) => link("words", target),
@@ -169,10 +127,7 @@ fn links_keep_only_web_mail_and_site_targets() {
 
 #[test]
 fn a_quote_takes_its_attribution_from_cite_or_footer() {
-    let body = parse_body(
-        "<blockquote><p>First.</p><p>Second.</p><footer>— A <b>source</b></footer></blockquote>\
-         <blockquote>No one said it</blockquote><blockquote><cite>Nobody</cite></blockquote>",
-    );
+    let body = parse_body(QUOTES);
 
     assert_eq!(
         body.0,
@@ -191,9 +146,7 @@ fn a_quote_takes_its_attribution_from_cite_or_footer() {
 
 #[test]
 fn nested_lists_are_flattened_into_the_parent_list() {
-    let body = parse_body(
-        "<ol><li>A<ul><li>A.1</li><li>A.2<ol><li>A.2.i</li></ol></li></ul>tail</li><li>B</li></ol>",
-    );
+    let body = parse_body(NESTED_LISTS);
 
     assert_eq!(
         body.0,
@@ -203,12 +156,7 @@ fn nested_lists_are_flattened_into_the_parent_list() {
 
 #[test]
 fn an_empty_caption_means_the_library_caption() {
-    let body = parse_body(
-        "<figure data-image-id=\"9\"><img src=\"https://elsewhere.example/x.png\">\
-         <figcaption> </figcaption></figure>\
-         <figure><img src=\"/x.png\"><figcaption>No id</figcaption></figure>\
-         <figure data-image-id=\"-1\"><figcaption>Bad id</figcaption></figure>",
-    );
+    let body = parse_body(CAPTIONS);
 
     assert_eq!(
         body.0,
@@ -225,14 +173,7 @@ fn an_empty_caption_means_the_library_caption() {
 
 #[test]
 fn only_embeddable_urls_become_embeds() {
-    let body = parse_body(
-        "<div data-embed=\"https://x.com/desk/status/1\"></div>\
-         <div data-embed=\"https://evil.example/video\"></div>\
-         <p>https://www.instagram.com/p/Cxyz/</p>\
-         <p><a href=\"https://youtu.be/dQw4w9WgXcQ\">https://youtu.be/dQw4w9WgXcQ</a></p>\
-         <p>https://evil.example/p/1</p>\
-         <ul><li>https://x.com/desk/status/2</li></ul>",
-    );
+    let body = parse_body(EMBEDS);
 
     assert_eq!(
         body.0,
@@ -255,19 +196,14 @@ fn only_embeddable_urls_become_embeds() {
 
 #[test]
 fn related_blocks_need_a_positive_id() {
-    let body = parse_body(
-        "<div data-related=\"12\">placeholder text</div><div data-related=\"x\">kept</div>\
-         <div data-related=\"0\"></div>",
-    );
+    let body = parse_body(RELATED);
 
     assert_eq!(body.0, vec![Block::Related { story_id: 12 }, para("kept")]);
 }
 
 #[test]
 fn whitespace_collapses_and_empty_paragraphs_go() {
-    let body = parse_body(
-        "<p>  Lots \n\t of   <b> space </b>  here&nbsp;&nbsp;</p><p> </p><p>&nbsp;</p><p><br></p>",
-    );
+    let body = parse_body(WHITESPACE);
 
     assert_eq!(
         body.0,
@@ -277,8 +213,7 @@ fn whitespace_collapses_and_empty_paragraphs_go() {
 
 #[test]
 fn one_break_is_a_space_and_two_start_a_paragraph() {
-    let body =
-        parse_body("<p>one<br>two<br><br>three<br>\n<br>four</p><ul><li>a<br><br>b</li></ul>");
+    let body = parse_body(BREAKS);
 
     assert_eq!(
         body.0,
@@ -293,18 +228,14 @@ fn one_break_is_a_space_and_two_start_a_paragraph() {
 
 #[test]
 fn control_characters_go_and_other_unicode_stays() {
-    let arabic = "قال الوزير\u{200f}: «سنعيد البناء» — ١٢٣";
+    let body = parse_body(&control_characters());
 
-    let body = parse_body(&format!("<p>a\u{1}b\u{7f}c\u{9b}d</p><p>{arabic}</p>"));
-
-    assert_eq!(body.0, vec![para("abcd"), para(arabic)]);
+    assert_eq!(body.0, vec![para("abcd"), para(ARABIC)]);
 }
 
 #[test]
 fn text_outside_blocks_becomes_paragraphs() {
-    let body = parse_body(
-        "Intro with <b>bold</b>\n\nSecond loose paragraph<h2>Head</h2>After\n<p>Inside</p>tail",
-    );
+    let body = parse_body(LOOSE_TEXT);
 
     assert_eq!(
         body.0,
@@ -321,9 +252,7 @@ fn text_outside_blocks_becomes_paragraphs() {
 
 #[test]
 fn blocks_nested_in_other_blocks_only_separate_words() {
-    let body = parse_body(
-        "<h2>Head<div>line</div></h2><li>Stray item</li><blockquote><h3>Quoted</h3><ul><li>list</li></ul></blockquote>",
-    );
+    let body = parse_body(NESTED_BLOCKS);
 
     assert_eq!(
         body.0,
@@ -340,11 +269,7 @@ fn blocks_nested_in_other_blocks_only_separate_words() {
 
 #[test]
 fn implied_and_misnested_end_tags_close_what_browsers_close() {
-    let body = parse_body(
-        "<p>one<p>two<ul><li>a<li>b</ul><table><tr><td>c1<td>c2<tr><td>c3</table>\
-         <h2>head<h3>sub</h3><p><b>bold<p>still bold</b> after\
-         <p><i>reopened</p>\n<p>reopened</i> plain<p><a href=/1>one <a href=/2>two</a>",
-    );
+    let body = parse_body(MISNESTED);
 
     assert_eq!(
         body.0,
@@ -385,4 +310,13 @@ fn bodies_from_elsewhere_are_written_safely() {
         html,
         "<p>click &amp; &lt;b&gt;</p>\n<p>http://example.com/\"&gt;&lt;script&gt;</p>\n<h3>deep</h3>\n"
     );
+}
+
+#[test]
+fn every_cleaned_input_reads_back_as_itself() {
+    for (html, name) in all() {
+        let once = body_to_html(&parse_body(&html));
+
+        assert_eq!(body_to_html(&parse_body(&once)), once, "{name}");
+    }
 }

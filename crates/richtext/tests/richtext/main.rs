@@ -3,6 +3,8 @@
 mod canonical;
 mod helpers;
 mod hostile;
+#[path = "../fixtures/canonical_inputs.rs"]
+mod inputs;
 mod link_card;
 mod paste;
 mod plain_text;

@@ -246,3 +246,64 @@ fn highlights_are_the_stems_and_surfaces_of_included_words() {
     let expected = ["elect", "elections", "black", "sea"].map(String::from);
     assert_eq!(highlights, HashSet::from(expected));
 }
+
+fn typed(text: &str, language: Language) -> Query {
+    Analyzer::new().typed_query(text, language)
+}
+
+#[test]
+fn the_last_word_being_typed_is_a_prefix_of_its_surface_form() {
+    let query = typed("Budget parlia", Language::English);
+
+    assert!(matches!(&query.include[..],
+        [Part::Word(budget), Part::Prefix(typing)] if budget.stem == "budget" && typing.surface == "parlia"));
+}
+
+#[test]
+fn a_word_followed_by_a_space_quoted_excluded_or_too_short_is_whole() {
+    for text in [
+        "parlia ",
+        "\"parlia",
+        "\"budget parlia",
+        "budget -parlia",
+        "budget p",
+    ] {
+        let query = typed(text, Language::English);
+        assert!(
+            !query
+                .include
+                .iter()
+                .any(|part| matches!(part, Part::Prefix(_))),
+            "{text:?}: {query:?}"
+        );
+    }
+}
+
+#[test]
+fn a_typed_prefix_is_the_analyzers_word_never_the_raw_text() {
+    for (text, surface) in [
+        ("parlia*", "parlia"),
+        ("PARLIA", "parlia"),
+        ("NEAR( parlia", "parlia"),
+        ("x OR Parlia)", "parlia"),
+        ("o\"*", "o"),
+        ("Bütçe", "butce"),
+        ("البرل", "البرل"),
+    ] {
+        let query = typed(text, Language::of_text(text));
+        let prefixes: Vec<&str> = query
+            .include
+            .iter()
+            .filter_map(|part| match part {
+                Part::Prefix(word) => Some(word.surface.as_str()),
+                _ => None,
+            })
+            .collect();
+        let expected: Vec<&str> = if surface.chars().count() < MIN_PREFIX_CHARS {
+            Vec::new()
+        } else {
+            vec![surface]
+        };
+        assert_eq!(prefixes, expected, "{text:?}");
+    }
+}

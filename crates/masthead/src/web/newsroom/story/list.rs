@@ -211,6 +211,7 @@ async fn find_stories(
     let (dated_from, dated_before) = filter.moments(&zone);
     let ask = StoryListAsk {
         text: &filter.text,
+        typing: false,
         statuses: filter.status.into_iter().collect(),
         edition: edition.map(|e| (e.edition.id, Language::from_tag(&e.edition.language))),
         section_id: filter.section,
