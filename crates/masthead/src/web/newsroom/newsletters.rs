@@ -68,11 +68,12 @@ struct NewslettersPage {
     may_send: bool,
 }
 
+/// The subscription's state, as the key of its words (`chrome.t.mail.sub_<state>`).
 fn state_of(subscription: &Subscription) -> &'static str {
     match (subscription.confirmed_at, subscription.unsubscribed_at) {
         (_, Some(_)) => "left",
         (Some(_), None) => "confirmed",
-        (None, None) => "waiting for confirmation",
+        (None, None) => "waiting",
     }
 }
 
