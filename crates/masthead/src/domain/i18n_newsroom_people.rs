@@ -148,7 +148,7 @@ pub struct PeopleStrings {
     pub job_past: &'static str,
     /// The translation page's title, before the headline.
     pub link_title: &'static str,
-    /// Heading: link a translation of `{headline}`.
+    /// Heading, before the story's headline.
     pub link_heading: &'static str,
     /// The link back to the story.
     pub back_to_story: &'static str,
@@ -260,7 +260,7 @@ pub const PEOPLE_ENGLISH: PeopleStrings = PeopleStrings {
     job_closed: "Closed",
     job_past: "Past its closing date",
     link_title: "Link a translation",
-    link_heading: "Link a translation of “{headline}”",
+    link_heading: "Link a translation of",
     back_to_story: "Back to the story",
     headline_words: "Headline words in",
     find: "Find",
@@ -353,7 +353,7 @@ pub const PEOPLE_ARABIC: PeopleStrings = PeopleStrings {
     job_closed: "مغلق",
     job_past: "تجاوز موعد الإغلاق",
     link_title: "ربط ترجمة",
-    link_heading: "ربط ترجمة لـ«{headline}»",
+    link_heading: "ربط ترجمة للقصة",
     back_to_story: "العودة إلى القصة",
     headline_words: "كلمات من العنوان في",
     find: "ابحث",

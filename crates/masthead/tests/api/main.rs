@@ -39,6 +39,7 @@ mod newsroom_forms;
 mod newsroom_language;
 mod newsroom_language_browser;
 mod newsroom_language_pages;
+mod newsroom_language_pages_browser;
 mod nodes;
 mod ops;
 mod outage;

@@ -25,7 +25,7 @@ async fn two_admins(app: &TestApp) -> (Desk<'_>, Desk<'_>) {
 }
 
 /// The ids of the default edition and of the other one.
-async fn editions(app: &TestApp) -> (i64, i64) {
+pub async fn editions(app: &TestApp) -> (i64, i64) {
     let store = app.store().await;
     let editions = store.editions().await.expect("editions");
     store.close().await;
@@ -33,7 +33,7 @@ async fn editions(app: &TestApp) -> (i64, i64) {
 }
 
 /// A reader's message waiting in the default edition's inbox; returns its id.
-async fn a_contact_message(app: &TestApp, edition_id: i64) -> i64 {
+pub async fn a_contact_message(app: &TestApp, edition_id: i64) -> i64 {
     let store = app.store().await;
     let desk = store.desks(edition_id).await.expect("desks").remove(0);
     let message = NewContactMessage {
