@@ -23,8 +23,6 @@ pub struct MailStrings {
     pub no_lists: &'static str,
     /// The add-list disclosure.
     pub add_list: &'static str,
-    /// Field: the description.
-    pub description: &'static str,
     /// Hint: where the description shows.
     pub description_hint: &'static str,
     /// Field: the sender's name.
@@ -53,8 +51,6 @@ pub struct MailStrings {
     pub export_hint: &'static str,
     /// Heading: find a subscriber.
     pub find_subscriber: &'static str,
-    /// Field: an email address.
-    pub email_address: &'static str,
     /// The find button.
     pub find: &'static str,
     /// An address that bounces.
@@ -185,6 +181,20 @@ pub struct MailStrings {
     pub erase_message: &'static str,
     /// What erasing does.
     pub erase_hint: &'static str,
+    /// Refusal: a list with no name or too long a one.
+    pub name_required: &'static str,
+    /// Refusal: no sender's name or too long a one.
+    pub sender_required: &'static str,
+    /// Refusal: too long a description.
+    pub description_too_long: &'static str,
+    /// Refusal: no schedule picked.
+    pub choose_schedule: &'static str,
+    /// Refusal: a time that is not HH:MM.
+    pub time_format: &'static str,
+    /// Refusal: the edition has a list of that name.
+    pub name_taken: &'static str,
+    /// Refusal: no address for the test.
+    pub test_address: &'static str,
 }
 
 /// The words of the newsletters and contact messages pages, in English.
@@ -197,7 +207,6 @@ pub const MAIL_ENGLISH: MailStrings = MailStrings {
     at: "at",
     no_lists: "This edition has no newsletter lists.",
     add_list: "Add a list",
-    description: "Description",
     description_hint: "(shown on the sign-up form)",
     sender: "Sender's name",
     schedule: "Schedule",
@@ -212,7 +221,6 @@ pub const MAIL_ENGLISH: MailStrings = MailStrings {
     export: "Export this edition's subscribers (CSV)",
     export_hint: "The export is recorded in the audit log.",
     find_subscriber: "Find a subscriber",
-    email_address: "Email address",
     find: "Find",
     bounces: "(bounces: nothing is sent)",
     state: "State",
@@ -278,6 +286,13 @@ pub const MAIL_ENGLISH: MailStrings = MailStrings {
     mark_handled: "Mark as handled",
     erase_message: "Erase this message",
     erase_hint: "On the sender's request: the message and its email are deleted; the audit log records only that it was erased.",
+    name_required: "The name is required (at most 120 characters).",
+    sender_required: "The sender's name is required (at most 120 characters).",
+    description_too_long: "The description is at most 500 characters.",
+    choose_schedule: "Choose daily, weekly or breaking.",
+    time_format: "The time is HH:MM, for example 07:00.",
+    name_taken: "The edition has a list of that name already: choose another name.",
+    test_address: "Type the address to send the test to.",
 };
 
 /// The words of the newsletters and contact messages pages, in Arabic.
@@ -290,7 +305,6 @@ pub const MAIL_ARABIC: MailStrings = MailStrings {
     at: "الساعة",
     no_lists: "لا توجد قوائم نشرات بريدية لهذه الطبعة.",
     add_list: "إضافة قائمة",
-    description: "الوصف",
     description_hint: "(يظهر في نموذج الاشتراك)",
     sender: "اسم المرسِل",
     schedule: "الجدول",
@@ -305,7 +319,6 @@ pub const MAIL_ARABIC: MailStrings = MailStrings {
     export: "صدّر مشتركي هذه الطبعة (CSV)",
     export_hint: "يُسجَّل التصدير في سجل التدقيق.",
     find_subscriber: "البحث عن مشترك",
-    email_address: "عنوان البريد الإلكتروني",
     find: "ابحث",
     bounces: "(البريد مرتد: لا يُرسل إليه شيء)",
     state: "الحالة",
@@ -371,4 +384,11 @@ pub const MAIL_ARABIC: MailStrings = MailStrings {
     mark_handled: "علّمها معالجة",
     erase_message: "امحُ هذه الرسالة",
     erase_hint: "بطلب من المرسِل: تُحذف الرسالة وبريدها، ولا يسجل سجل التدقيق إلا أنها مُحيت.",
+    name_required: "الاسم مطلوب (بحد أقصى 120 حرفًا).",
+    sender_required: "اسم المرسِل مطلوب (بحد أقصى 120 حرفًا).",
+    description_too_long: "لا يتجاوز الوصف 500 حرف.",
+    choose_schedule: "اختر يومية أو أسبوعية أو أخبارًا عاجلة.",
+    time_format: "يُكتب الوقت بصيغة HH:MM، مثل 07:00.",
+    name_taken: "في الطبعة قائمة بهذا الاسم: اختر اسمًا آخر.",
+    test_address: "اكتب العنوان الذي تُرسل إليه النسخة التجريبية.",
 };

@@ -2,7 +2,7 @@
 //! account's language: for an Arabic account each answers right to left with Arabic
 //! headings, labels and buttons and none of the English ones, while an English account
 //! keeps them; every page is valid HTML, and actions taken from the Arabic pages work and
-//! say so in Arabic.
+//! say so in Arabic, or say in Arabic what was wrong.
 
 use jiff::Timestamp;
 use store::{NewContactMessage, Role};
@@ -284,6 +284,18 @@ async fn actions_taken_from_the_arabic_pages_work_and_their_notices_are_arabic()
     )
     .await;
 
+    let refused = arabic
+        .post(
+            &format!("/admin/newsletters?edition={first}"),
+            &[
+                ("name", "نشرة المساء"),
+                ("sender_name", "التحرير"),
+                ("schedule", "daily"),
+                ("send_time", "7pm"),
+            ],
+        )
+        .await;
+
     assert_eq!(menu.texts("p.notice"), ["تم الإنشاء."]);
     assert!(menu.texts("td").contains(&"الأرشيف".to_string()));
     assert_eq!(breaking.texts("p.notice"), ["تم الحفظ."]);
@@ -300,4 +312,7 @@ async fn actions_taken_from_the_arabic_pages_work_and_their_notices_are_arabic()
         desk.attrs("input[name=name]", "value")
             .contains(&"مكتب الرياضة".to_string())
     );
+    assert_eq!(refused.status, 400);
+    assert_eq!(language_of(&refused), ("ar".into(), "rtl".into()));
+    assert!(refused.text.contains("يُكتب الوقت بصيغة HH:MM، مثل 07:00."));
 }

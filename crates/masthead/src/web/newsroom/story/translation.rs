@@ -218,7 +218,10 @@ pub async fn link_story(
     let counterpart = form
         .get("counterpart")
         .and_then(|id| id.trim().parse().ok())
-        .ok_or_else(|| AppError::BadRequest("Pick a story to link.".into()))?;
+        .ok_or_else(|| {
+            let words = newsroom_strings(&user.user.language).people;
+            AppError::BadRequest(words.pick_story.into())
+        })?;
     link_translation(state.store.as_ref(), user.actor, story.id.0, counterpart).await?;
     state.changed();
     Ok(Redirect::to(&format!(
