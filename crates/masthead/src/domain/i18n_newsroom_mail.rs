@@ -195,6 +195,8 @@ pub struct MailStrings {
     pub name_taken: &'static str,
     /// Refusal: no address for the test.
     pub test_address: &'static str,
+    /// Refusal: the address typed to erase is not the subscriber's.
+    pub erase_mismatch: &'static str,
 }
 
 /// The words of the newsletters and contact messages pages, in English.
@@ -293,6 +295,7 @@ pub const MAIL_ENGLISH: MailStrings = MailStrings {
     time_format: "The time is HH:MM, for example 07:00.",
     name_taken: "The edition has a list of that name already: choose another name.",
     test_address: "Type the address to send the test to.",
+    erase_mismatch: "Type the subscriber's address again to erase them.",
 };
 
 /// The words of the newsletters and contact messages pages, in Arabic.
@@ -391,4 +394,5 @@ pub const MAIL_ARABIC: MailStrings = MailStrings {
     time_format: "يُكتب الوقت بصيغة HH:MM، مثل 07:00.",
     name_taken: "في الطبعة قائمة بهذا الاسم: اختر اسمًا آخر.",
     test_address: "اكتب العنوان الذي تُرسل إليه النسخة التجريبية.",
+    erase_mismatch: "اكتب عنوان المشترك مرة أخرى لمحوه.",
 };
