@@ -21,7 +21,10 @@ pub const LANGUAGES: [&str; 2] = ["en", "ar"];
 use crate::domain::i18n_newsroom_aids::{AIDS_ARABIC, AIDS_ENGLISH, AidsStrings};
 use crate::domain::i18n_newsroom_desks::{DESKS_ARABIC, DESKS_ENGLISH, DesksStrings};
 use crate::domain::i18n_newsroom_editor::{EDITOR_ARABIC, EDITOR_ENGLISH, EditorStrings};
+use crate::domain::i18n_newsroom_mail::{MAIL_ARABIC, MAIL_ENGLISH, MailStrings};
+use crate::domain::i18n_newsroom_people::{PEOPLE_ARABIC, PEOPLE_ENGLISH, PeopleStrings};
 use crate::domain::i18n_newsroom_picker::{PICKER_ARABIC, PICKER_ENGLISH, PickerStrings};
+use crate::domain::i18n_newsroom_site::{SITE_ARABIC, SITE_ENGLISH, SiteStrings};
 
 /// The newsroom's words in one language.
 #[derive(Debug, Serialize)]
@@ -62,6 +65,12 @@ pub struct NewsroomStrings {
     pub desks: &'static DesksStrings,
     /// The story editor (`i18n_newsroom_editor`).
     pub editor: &'static EditorStrings,
+    /// Menus, fronts, breaking news and the contact form's desks.
+    pub site: &'static SiteStrings,
+    /// Authors, agencies, jobs and translations.
+    pub people: &'static PeopleStrings,
+    /// Newsletters and contact messages.
+    pub mail: &'static MailStrings,
 }
 
 /// The words of the frame every newsroom page shares.
@@ -115,6 +124,9 @@ pub const NEWSROOM_ENGLISH: NewsroomStrings = NewsroomStrings {
     picker: &PICKER_ENGLISH,
     desks: &DESKS_ENGLISH,
     editor: &EDITOR_ENGLISH,
+    site: &SITE_ENGLISH,
+    people: &PEOPLE_ENGLISH,
+    mail: &MAIL_ENGLISH,
 };
 
 /// The newsroom in Arabic.
@@ -137,6 +149,9 @@ pub const NEWSROOM_ARABIC: NewsroomStrings = NewsroomStrings {
     picker: &PICKER_ARABIC,
     desks: &DESKS_ARABIC,
     editor: &EDITOR_ARABIC,
+    site: &SITE_ARABIC,
+    people: &PEOPLE_ARABIC,
+    mail: &MAIL_ARABIC,
 };
 
 /// The newsroom's words for an interface language tag; English when it is unknown.

@@ -88,6 +88,20 @@ pub struct StateStrings {
     pub unpublished: &'static str,
 }
 
+impl StateStrings {
+    /// The name of a story's state.
+    pub fn of(&self, status: store::StoryStatus) -> &'static str {
+        use store::StoryStatus::*;
+        match status {
+            Draft => self.draft,
+            InReview => self.in_review,
+            Scheduled => self.scheduled,
+            Published => self.published,
+            Unpublished => self.unpublished,
+        }
+    }
+}
+
 /// Words many pages share: the error page, pagination, filters, times.
 #[derive(Debug, Serialize)]
 pub struct CommonStrings {

@@ -14,8 +14,9 @@ use crate::service::site::EditionSite;
 pub struct FrontSlot {
     /// `lead`, `top` or `section:{id}`.
     pub key: String,
-    /// What editors call it.
-    pub label: String,
+    /// The section whose block it is on the home front; none for the lead and the top
+    /// stories. The newsroom names slots in each account's words.
+    pub section: Option<String>,
     /// Places, numbered from 1.
     pub places: usize,
 }
@@ -31,9 +32,10 @@ pub struct PinPlace {
     pub position: i64,
 }
 
-/// The fronts of an edition, by id and name: the home front, then each top section's.
-pub fn fronts(edition: &EditionSite) -> Vec<(i64, String)> {
-    let mut fronts = vec![(HOME_FRONT, "Home".to_string())];
+/// The fronts of an edition, by id and name: the home front (called `home`, in the
+/// caller's words), then each top section's.
+pub fn fronts(edition: &EditionSite, home: &str) -> Vec<(i64, String)> {
+    let mut fronts = vec![(HOME_FRONT, home.to_string())];
     fronts.extend(edition.top_sections().map(|s| (s.id, s.name.clone())));
     fronts
 }
@@ -42,19 +44,16 @@ pub fn fronts(edition: &EditionSite) -> Vec<(i64, String)> {
 /// the lead, the top stories and a block per top section; a section front the lead and
 /// the top stories, shown at the top of the section's first page.
 pub fn front_slots(edition: &EditionSite, front_id: i64) -> Option<Vec<FrontSlot>> {
-    let slot = |key: &str, label: String, places: usize| FrontSlot {
+    let slot = |key: &str, section: Option<String>, places: usize| FrontSlot {
         key: key.to_string(),
-        label,
+        section,
         places,
     };
-    let mut slots = vec![
-        slot(LEAD_SLOT, "Lead".into(), 1),
-        slot(TOP_SLOT, "Top stories".into(), TOP_STORIES),
-    ];
+    let mut slots = vec![slot(LEAD_SLOT, None, 1), slot(TOP_SLOT, None, TOP_STORIES)];
     if front_id == HOME_FRONT {
         for section in edition.top_sections() {
-            let label = format!("{} block", section.name);
-            slots.push(slot(&section_slot(section.id), label, SECTION_BLOCK));
+            let name = Some(section.name.clone());
+            slots.push(slot(&section_slot(section.id), name, SECTION_BLOCK));
         }
         return Some(slots);
     }

@@ -112,7 +112,9 @@ async fn the_image_page_lists_a_story_that_uses_it_as_hero() {
             .contains(&"Lead image".to_string())
     );
 
-    let set = reporter.post("/admin/language", &[("language", "ar")]).await;
+    let set = reporter
+        .post("/admin/language", &[("language", "ar")])
+        .await;
     assert_eq!(set.status, 303, "{}", set.text);
     let page = reporter.get(&format!("/admin/media/{id}")).await;
     let cells = page.texts(".media-uses td");

@@ -167,8 +167,20 @@ async fn story_suggestions_find_headlines_but_never_another_reporters_draft() {
         "only what they may see"
     );
     assert_eq!(values(&by_id, "status"), ["draft"]);
+    assert_eq!(values(&by_id, "status_label"), ["Draft"]);
     assert!(by_id[0]["section"].as_str().is_some_and(|s| !s.is_empty()));
     assert!(by_id[0]["updated"]["iso"].as_str().is_some(), "dated");
+
+    let set = reporter
+        .post("/admin/language", &[("language", "ar")])
+        .await;
+    assert_eq!(set.status, 303, "{}", set.text);
+    let in_arabic = results(&reporter, &format!("/admin/suggest/stories?ids={mine}")).await;
+    assert_eq!(
+        values(&in_arabic, "status_label"),
+        ["مسودة"],
+        "its state in Arabic"
+    );
 }
 
 #[tokio::test]

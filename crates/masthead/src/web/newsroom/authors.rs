@@ -9,6 +9,7 @@ use axum::response::{Html, Response};
 use serde::{Deserialize, Serialize};
 use store::{Author, User};
 
+use crate::domain::i18n_newsroom_people::PeopleStrings;
 use crate::domain::permission::Action;
 use crate::service::author_edit::{AuthorInput, create_author, merge_authors, update_author};
 use crate::service::site::Site;
@@ -66,12 +67,13 @@ fn reader_url(site: &Site, author: &Author) -> String {
     format!("{prefix}/author/{}", author.slug)
 }
 
-fn edition_choices(site: &Site, selected: &str) -> Vec<Choice> {
+/// The editions an author may write for, after "Every edition" in `words`.
+fn edition_choices(site: &Site, selected: &str, words: &PeopleStrings) -> Vec<Choice> {
     let editions = site
         .editions
         .iter()
         .map(|e| (e.edition.id, e.edition.name.clone()));
-    id_choices("Every edition", editions, selected)
+    id_choices(words.every_edition, editions, selected)
 }
 
 fn linked_account(users: &[User], author_id: i64) -> Option<&User> {
@@ -102,11 +104,13 @@ async fn authors_page(
             url: reader_url(&site, author),
         })
         .collect();
+    let chrome =
+        AdminChrome::new(state, user, "/admin/authors").with_notice(query.notice.as_deref());
+    let words = chrome.t.people;
     let page = AuthorsPage {
-        chrome: AdminChrome::new(state, user, "/admin/authors")
-            .with_notice(query.notice.as_deref()),
+        chrome,
         authors: rows,
-        editions: edition_choices(&site, &values.edition_id),
+        editions: edition_choices(&site, &values.edition_id, words),
         values,
         error,
     };
@@ -133,16 +137,18 @@ async fn author_page(
         .iter()
         .map(|u| (u.id, format!("{} ({})", u.name, u.email)));
     let others = authors.iter().filter(|a| a.id != id);
+    let chrome =
+        AdminChrome::new(state, user, "/admin/authors").with_notice(query.notice.as_deref());
+    let words = chrome.t.people;
     let page = AuthorEditPage {
-        chrome: AdminChrome::new(state, user, "/admin/authors")
-            .with_notice(query.notice.as_deref()),
+        chrome,
         id,
         name: author.name.clone(),
         url: reader_url(&site, author),
-        editions: edition_choices(&site, &values.edition_id),
-        accounts: id_choices("No account", people, &values.account_id),
+        editions: edition_choices(&site, &values.edition_id, words),
+        accounts: id_choices(words.no_account, people, &values.account_id),
         others: id_choices(
-            "(pick an author)",
+            words.pick_author,
             others.map(|a| (a.id, a.name.clone())),
             "",
         ),

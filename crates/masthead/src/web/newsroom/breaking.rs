@@ -10,6 +10,7 @@ use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 use store::Schedule;
 
+use crate::domain::i18n_newsroom::newsroom_strings;
 use crate::domain::permission::{Action, allows};
 use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::service::breaking::{BreakingInput, MAX_TEXT, clear_breaking, set_breaking};
@@ -155,9 +156,8 @@ pub async fn email_bar(
         .into_iter()
         .find(|news| news.edition_id == edition_id && news.expires_at > now)
     else {
-        return Err(AppError::BadRequest(
-            "No breaking-news bar is showing: set it first, then email it.".into(),
-        ));
+        let words = newsroom_strings(&user.user.language).site;
+        return Err(AppError::BadRequest(words.no_bar_to_email.into()));
     };
     send_breaking(&state, &user, edition_id, &bar.text, &bar.url).await?;
     let done = format!("/admin/breaking?edition={edition_id}&notice=emailed");

@@ -108,16 +108,17 @@ pub fn tree_order(sections: &[Section]) -> Vec<(&Section, usize)> {
     out
 }
 
-/// Parent choices for a section form: "(top level)" and every section but `exclude`
-/// and what lies under it, indented by depth.
+/// Parent choices for a section form: `top_level` ("(top level)" in the interface's
+/// words) and every section but `exclude` and what lies under it, indented by depth.
 pub fn parent_choices(
     sections: &[Section],
     exclude: Option<i64>,
     selected: Option<i64>,
+    top_level: &str,
 ) -> Vec<Choice> {
     let mut choices = vec![Choice {
         value: String::new(),
-        label: "(top level)".into(),
+        label: top_level.into(),
         selected: selected.is_none(),
     }];
     let mut skipping: Option<usize> = None;

@@ -9,7 +9,9 @@ use axum::response::{Html, Response};
 use serde::{Deserialize, Serialize};
 use store::{FrontPin, HOME_FRONT, Teaser};
 
+use crate::domain::i18n_newsroom_site::SiteStrings;
 use crate::domain::permission::Action;
+use crate::service::front::LEAD_SLOT;
 use crate::service::front_edit::{
     FrontSlot, PinPlace, front_slots, fronts, move_pin, pin_story, unpin_story,
 };
@@ -63,9 +65,19 @@ struct FrontsPage {
     error: Option<String>,
 }
 
-/// Every place of every slot, with the story pinned there if any.
+/// What the newsroom calls a slot, in the account's `words`.
+fn slot_label(slot: &FrontSlot, words: &SiteStrings) -> String {
+    match &slot.section {
+        Some(section) => words.section_block.replace("{section}", section),
+        None if slot.key == LEAD_SLOT => words.lead_slot.to_string(),
+        None => words.top_slot.to_string(),
+    }
+}
+
+/// Every place of every slot, with the story pinned there if any, named in `words`.
 fn slot_views(
     slots: Vec<FrontSlot>,
+    words: &SiteStrings,
     pins: &[FrontPin],
     teasers: &[Teaser],
     story_path: impl Fn(&Teaser) -> String,
@@ -89,8 +101,8 @@ fn slot_views(
             places: (1..=slot.places as i64)
                 .map(|position| place(&slot.key, position, slot.places))
                 .collect(),
+            label: slot_label(&slot, words),
             key: slot.key,
-            label: slot.label,
         })
         .collect()
 }
@@ -110,10 +122,15 @@ async fn fronts_page(
     let ids: Vec<i64> = pins.iter().map(|pin| pin.story_id).collect();
     let teasers = state.store.teasers_by_ids(&ids).await?;
     let max_places = slots.iter().map(|slot| slot.places).max().unwrap_or(1);
-    let slots = slot_views(slots, &pins, &teasers, |teaser| site.story_path(teaser));
-    let all_fronts = fronts(edition);
+    let chrome =
+        AdminChrome::new(state, user, "/admin/fronts").with_notice(query.notice.as_deref());
+    let words = chrome.t.site;
+    let slots = slot_views(slots, words, &pins, &teasers, |teaser| {
+        site.story_path(teaser)
+    });
+    let all_fronts = fronts(edition, words.home_front);
     let view = FrontsPage {
-        chrome: AdminChrome::new(state, user, "/admin/fronts").with_notice(query.notice.as_deref()),
+        chrome,
         editions: edition_tabs(&site, edition_id, "/admin/fronts"),
         front_name: all_fronts
             .iter()

@@ -9,7 +9,8 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use store::{EmploymentType, JobListing};
 
-use crate::domain::i18n::ENGLISH;
+use crate::domain::i18n::strings_for;
+use crate::domain::i18n_newsroom::newsroom_strings;
 use crate::domain::job::{JobInput, closing_day};
 use crate::domain::permission::Action;
 use crate::domain::time::{DisplayTime, newsroom_time};
@@ -33,7 +34,7 @@ struct JobRow {
     employment: &'static str,
     posted: DisplayTime,
     apply_by: Option<String>,
-    /// "Open", "Closed" or "Past its closing date".
+    /// "Open", "Closed" or "Past its closing date", in the interface's language.
     state: &'static str,
     closed_by_hand: bool,
     url: String,
@@ -41,16 +42,17 @@ struct JobRow {
 
 impl JobRow {
     fn new(edition: &EditionSite, job: &JobListing, now: Timestamp, language: &str) -> JobRow {
+        let words = newsroom_strings(language).people;
         let state = match (job.closed_at, job.closed_since(now)) {
-            (Some(_), _) => "Closed",
-            (None, Some(_)) => "Past its closing date",
-            (None, None) => "Open",
+            (Some(_), _) => words.job_closed,
+            (None, Some(_)) => words.job_past,
+            (None, None) => words.job_open,
         };
         JobRow {
             id: job.id,
             title: job.title.clone(),
             location: job.location.clone(),
-            employment: ENGLISH.employment(job.employment_type),
+            employment: strings_for(language).employment(job.employment_type),
             posted: newsroom_time(job.posted_at, &edition.zone, language),
             apply_by: job
                 .closes_at
@@ -62,7 +64,8 @@ impl JobRow {
     }
 }
 
-/// The listing form: what was typed, and the kinds of employment to pick from.
+/// The listing form: what was typed, and the kinds of employment to pick from, named in
+/// the interface's language.
 #[derive(Serialize)]
 struct JobForm {
     input: JobInput,
@@ -70,13 +73,13 @@ struct JobForm {
 }
 
 impl JobForm {
-    fn new(input: JobInput) -> JobForm {
+    fn new(input: JobInput, language: &str) -> JobForm {
         let picked = EmploymentType::parse(&input.employment_type).unwrap_or_default();
         let employment = EmploymentType::ALL
             .into_iter()
             .map(|kind| Choice {
                 value: kind.as_str().to_string(),
-                label: ENGLISH.employment(kind).to_string(),
+                label: strings_for(language).employment(kind).to_string(),
                 selected: kind == picked,
             })
             .collect();
@@ -124,7 +127,7 @@ async fn jobs_page(
             .map(|job| JobRow::new(edition, job, now, &user.user.language))
             .collect(),
         job: job.map(|job| JobRow::new(edition, job, now, &user.user.language)),
-        form: JobForm::new(input),
+        form: JobForm::new(input, &user.user.language),
         error,
     };
     let template = if job.is_some() {

@@ -141,7 +141,8 @@ async fn menus_page(
             .collect(),
         action: format!("?edition={edition_id}&menu={}", menu.as_str()),
         rows: menu_rows(&items, site_path),
-        sections: parent_choices(&sections, None, None)
+        // Menus take sections only, so the "(top level)" choice is dropped.
+        sections: parent_choices(&sections, None, None, "")
             .into_iter()
             .skip(1)
             .collect(),

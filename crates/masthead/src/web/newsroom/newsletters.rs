@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use store::{NewAuditEntry, NewsletterCount, Subscription, SubscriptionExport};
 
 use crate::domain::email_address::parse_email;
+use crate::domain::i18n_newsroom::newsroom_strings;
 use crate::domain::permission::{Action, allows};
 use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::web::error::AppError;
@@ -68,11 +69,12 @@ struct NewslettersPage {
     may_send: bool,
 }
 
+/// The subscription's state, as the key of its words (`chrome.t.mail.sub_<state>`).
 fn state_of(subscription: &Subscription) -> &'static str {
     match (subscription.confirmed_at, subscription.unsubscribed_at) {
         (_, Some(_)) => "left",
         (Some(_), None) => "confirmed",
-        (None, None) => "waiting for confirmation",
+        (None, None) => "waiting",
     }
 }
 
@@ -176,9 +178,8 @@ pub async fn erase_subscriber(
         .await?
         .ok_or(AppError::NotFound)?;
     if parse_email(&form.confirm_email).ok().as_deref() != Some(subscriber.email.as_str()) {
-        return Err(AppError::BadRequest(
-            "Type the subscriber's address again to erase them.".into(),
-        ));
+        let words = newsroom_strings(&user.user.language).mail;
+        return Err(AppError::BadRequest(words.erase_mismatch.into()));
     }
     let audit = NewAuditEntry {
         user_id: Some(user.user.id),

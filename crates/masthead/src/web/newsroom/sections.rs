@@ -89,13 +89,15 @@ async fn sections_page(
     let site = state.site();
     let edition = picked_edition(&site, query.edition)?;
     let sections = state.store.sections(edition.edition.id).await?;
+    let chrome =
+        AdminChrome::new(state, user, "/admin/sections").with_notice(query.notice.as_deref());
+    let top_level = chrome.t.site.top_level;
     let page = SectionsPage {
-        chrome: AdminChrome::new(state, user, "/admin/sections")
-            .with_notice(query.notice.as_deref()),
+        chrome,
         editions: edition_tabs(&site, edition.edition.id, "/admin/sections"),
         edition_id: edition.edition.id,
         rows: rows(&sections, &edition.edition.path_prefix),
-        parents: parent_choices(&sections, None, None),
+        parents: parent_choices(&sections, None, None, top_level),
         error,
     };
     Ok(Html(state.theme.render("admin/sections.html", &page)?))
@@ -148,15 +150,17 @@ async fn edit_page(
         .find(|row| row.id == id)
         .map(|row| row.url)
         .unwrap_or_default();
+    let chrome = AdminChrome::new(state, user, "/admin/sections");
+    let top_level = chrome.t.site.top_level;
     let page = SectionEditPage {
-        chrome: AdminChrome::new(state, user, "/admin/sections"),
+        chrome,
         edition_id: edition.edition.id,
         id,
         name: section.name.clone(),
         slug: section.slug.clone(),
         description: section.description.clone(),
         url,
-        parents: parent_choices(&sections, Some(id), section.parent_id),
+        parents: parent_choices(&sections, Some(id), section.parent_id, top_level),
         error,
     };
     Ok(Html(state.theme.render("admin/section_edit.html", &page)?))

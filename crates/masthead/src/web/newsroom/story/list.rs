@@ -36,7 +36,7 @@ pub struct StoryRow {
     pub headline: String,
     /// Stored state, for styling.
     pub status: &'static str,
-    /// State as shown.
+    /// State as shown, in the interface language (the type-ahead shows it).
     pub status_label: &'static str,
     /// Section name.
     pub section: String,
@@ -54,17 +54,6 @@ pub struct StoryRow {
     pub public_url: Option<String>,
 }
 
-/// A state as the newsroom names it.
-pub fn status_label(status: StoryStatus) -> &'static str {
-    match status {
-        StoryStatus::Draft => "Draft",
-        StoryStatus::InReview => "In review",
-        StoryStatus::Scheduled => "Scheduled",
-        StoryStatus::Published => "Published",
-        StoryStatus::Unpublished => "Unpublished",
-    }
-}
-
 impl StoryRow {
     /// The row for one story, its times in the interface `language`.
     pub fn new(site: &Site, story: StorySummary, language: &str) -> StoryRow {
@@ -74,17 +63,18 @@ impl StoryRow {
             .and_then(|id| edition.and_then(|edition| edition.section(id)))
             .map_or_else(|| "—".to_string(), |section| section.name.clone());
         let zone = edition.map_or(TimeZone::UTC, |edition| edition.zone.clone());
+        let words = newsroom_strings(language);
         StoryRow {
             public_url: (story.status == StoryStatus::Published)
                 .then(|| site.path_for(story.edition_id, story.section_id, &story.slug)),
             id: story.id,
             headline: if story.headline.trim().is_empty() {
-                "(no headline yet)".into()
+                words.media.no_headline.into()
             } else {
                 story.headline
             },
             status: story.status.as_str(),
-            status_label: status_label(story.status),
+            status_label: words.states.of(story.status),
             section,
             edition: edition.map_or_else(String::new, |e| e.edition.name.clone()),
             owner: story.owner_name.unwrap_or_else(|| "—".into()),

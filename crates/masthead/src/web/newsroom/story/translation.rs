@@ -11,6 +11,8 @@ use search::Language;
 use serde::Serialize;
 use store::NewsroomStory;
 
+use crate::domain::i18n_newsroom::newsroom_strings;
+use crate::domain::i18n_newsroom_people::PeopleStrings;
 use crate::domain::permission::may_see_headline;
 use crate::service::counterpart::other_editions;
 use crate::service::newsroom::{StoryListAsk, story_list};
@@ -46,16 +48,17 @@ pub struct TranslationPanel {
     pub can_open: bool,
 }
 
-/// The language a newsroom button names ("Arabic"), else the edition's own name.
-fn language_name(edition: &EditionSite) -> String {
-    let name = match edition.edition.language.split('-').next() {
-        Some("ar") => "Arabic",
-        Some("en") => "English",
-        Some("tr") => "Turkish",
-        Some("fr") => "French",
-        _ => return edition.edition.name.clone(),
+/// The button that starts a translation into `edition` ("Translate to Arabic"), naming
+/// its language in the interface's words, else the edition's own name.
+fn translate_label(words: &PeopleStrings, edition: &EditionSite) -> String {
+    let language = match edition.edition.language.split('-').next() {
+        Some("ar") => words.arabic,
+        Some("en") => words.english,
+        Some("tr") => words.turkish,
+        Some("fr") => words.french,
+        _ => edition.edition.name.as_str(),
     };
-    name.to_string()
+    words.translate_to.replace("{language}", language)
 }
 
 /// The editor's panels of a saved story, one per other edition.
@@ -74,6 +77,7 @@ pub async fn translation_panels(
     };
     let linked = state.store.story_summaries(&query).await?;
     let (role, id) = (user.user.role, user.user.id);
+    let words = newsroom_strings(&user.user.language).people;
     Ok(other_editions(site, story.edition_id)
         .map(|other| {
             let found = linked
@@ -83,13 +87,13 @@ pub async fn translation_panels(
             let mut row =
                 found.map(|summary| StoryRow::new(site, summary.clone(), &user.user.language));
             if let Some(row) = row.as_mut().filter(|_| !can_open) {
-                row.headline = "(a story you cannot open)".into();
+                row.headline = words.cannot_open.into();
             }
             TranslationPanel {
                 edition_id: other.edition.id,
                 edition_name: other.edition.name.clone(),
                 lang: other.edition.language.clone(),
-                translate_label: format!("Translate to {}", language_name(other)),
+                translate_label: translate_label(words, other),
                 linked: row,
                 can_open,
             }
@@ -120,6 +124,7 @@ pub async fn untranslated_blocks(
     site: &Site,
     language: &str,
 ) -> Result<Vec<UntranslatedBlock>, AppError> {
+    let words = newsroom_strings(language).people;
     let mut blocks = Vec::new();
     for edition in &site.editions {
         for into in other_editions(site, edition.edition.id) {
@@ -129,7 +134,7 @@ pub async fn untranslated_blocks(
                 edition_name: edition.edition.name.clone(),
                 lang: edition.edition.language.clone(),
                 into_id,
-                translate_label: format!("Translate to {}", language_name(into)),
+                translate_label: translate_label(words, into),
                 stories: StoryRow::all(site, stories, language),
             });
         }
@@ -213,7 +218,10 @@ pub async fn link_story(
     let counterpart = form
         .get("counterpart")
         .and_then(|id| id.trim().parse().ok())
-        .ok_or_else(|| AppError::BadRequest("Pick a story to link.".into()))?;
+        .ok_or_else(|| {
+            let words = newsroom_strings(&user.user.language).people;
+            AppError::BadRequest(words.pick_story.into())
+        })?;
     link_translation(state.store.as_ref(), user.actor, story.id.0, counterpart).await?;
     state.changed();
     Ok(Redirect::to(&format!(
