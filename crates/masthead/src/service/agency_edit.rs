@@ -6,6 +6,7 @@ use store::*;
 
 use crate::domain::link::parse_web_address;
 use crate::domain::permission::Action;
+use crate::domain::refusal::Refusal;
 use crate::domain::text::one_line;
 use crate::service::actor::Actor;
 use crate::service::author_edit::{check_image, optional_id};
@@ -30,7 +31,7 @@ pub struct AgencyInput {
 
 /// An agency from a form, under `id`, with its logo checked.
 async fn check_agency(store: &dyn Store, id: i64, input: &AgencyInput) -> ServiceResult<Agency> {
-    let fields = || -> Result<Agency, String> {
+    let fields = || -> Result<Agency, Refusal> {
         let url = one_line(&input.url, "link", 500, true)?;
         Ok(Agency {
             id,
@@ -52,7 +53,7 @@ async fn check_agency(store: &dyn Store, id: i64, input: &AgencyInput) -> Servic
 fn taken(error: StoreError, name: &str) -> ServiceError {
     match error.constraint() {
         Some(Constraint::AgencyName) => {
-            ServiceError::Conflict(format!("Another agency is called “{name}”."))
+            ServiceError::Conflict(Refusal::AgencyNameTaken { name: name.into() })
         }
         _ => error.into(),
     }

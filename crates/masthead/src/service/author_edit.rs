@@ -8,9 +8,10 @@ use store::*;
 
 use crate::domain::link::parse_web_address;
 use crate::domain::permission::Action;
+use crate::domain::refusal::Refusal;
 use crate::domain::text::one_line;
 use crate::service::actor::Actor;
-use crate::service::error::{ServiceError, ServiceResult, invalid};
+use crate::service::error::{ServiceError, ServiceResult, invalid, invalid_words};
 
 const MAX_NAME: usize = 100;
 const MAX_TITLE: usize = 120;
@@ -102,12 +103,12 @@ fn check_links(typed: &str) -> Result<String, String> {
 
 /// The fields of a form, cleaned and checked, as an author under `id`; the ids it names
 /// are checked against the store by [`check_author`].
-fn author_fields(id: i64, input: &AuthorInput) -> Result<Author, String> {
+fn author_fields(id: i64, input: &AuthorInput) -> Result<Author, Refusal> {
     let name = one_line(&input.name, "name", MAX_NAME, false)?;
     let typed = one_line(&input.slug, "slug", MAX_SLUG, true)?;
     let slug = slugify(if typed.is_empty() { &name } else { &typed }, MAX_SLUG);
     if !is_plausible_slug(&slug) {
-        return Err("A slug needs letters or digits.".into());
+        return Err(Refusal::SlugNeedsLetters);
     }
     Ok(Author {
         id,
@@ -129,7 +130,7 @@ async fn check_author(store: &dyn Store, id: i64, input: &AuthorInput) -> Servic
     if let Some(edition) = author.edition_id
         && !store.editions().await?.iter().any(|e| e.id == edition)
     {
-        return invalid("Pick an edition from the list.");
+        return invalid(Refusal::PickEdition);
     }
     Ok(author)
 }
@@ -137,7 +138,7 @@ async fn check_author(store: &dyn Store, id: i64, input: &AuthorInput) -> Servic
 fn taken(error: StoreError, slug: &str) -> ServiceError {
     match error.constraint() {
         Some(Constraint::AuthorSlug) => {
-            ServiceError::Conflict(format!("Another author has or had the slug “{slug}”."))
+            ServiceError::Conflict(Refusal::AuthorSlugTaken { slug: slug.into() })
         }
         _ => error.into(),
     }
@@ -182,11 +183,11 @@ pub async fn update_author(
         .pop()
         .ok_or(ServiceError::NotFound)?;
     let author = check_author(store, id, input).await?;
-    let account_id = optional_id(&input.account_id, "account").map_err(ServiceError::Invalid)?;
+    let account_id = optional_id(&input.account_id, "account").map_err(invalid_words)?;
     if let Some(account) = account_id
         && store.user(account).await?.is_none()
     {
-        return invalid("Pick an account from the list.");
+        return invalid(Refusal::PickAccount);
     }
     let detail = format!("{} → {} (/author/{})", old.name, author.name, author.slug);
     let audit = actor.audit("author.update", "author", Some(id), detail);
@@ -208,16 +209,16 @@ pub async fn merge_authors(
     into: &str,
 ) -> ServiceResult<i64> {
     actor.require(Action::ManagePeople)?;
-    let Some(into) = optional_id(into, "author").map_err(ServiceError::Invalid)? else {
-        return invalid("Pick the author to merge into.");
+    let Some(into) = optional_id(into, "author").map_err(invalid_words)? else {
+        return invalid(Refusal::PickMergeTarget);
     };
     if into == from {
-        return invalid("Pick another author to merge into.");
+        return invalid(Refusal::PickOtherMergeTarget);
     }
     let found = store.authors(&[from, into]).await?;
     let slug_of = |id: i64| found.iter().find(|a| a.id == id).map(|a| a.slug.clone());
     let (Some(from_slug), Some(into_slug)) = (slug_of(from), slug_of(into)) else {
-        return invalid("Pick an author from the list.");
+        return invalid(Refusal::PickAuthor);
     };
     let detail = format!("{from_slug} → {into_slug}");
     let audit = actor.audit("author.merge", "author", Some(into), detail);

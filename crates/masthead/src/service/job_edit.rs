@@ -8,8 +8,9 @@ use store::{JobListing, NewJobListing, Store};
 
 use crate::domain::job::{JobInput, check_job};
 use crate::domain::permission::Action;
+use crate::domain::refusal::Refusal;
 use crate::service::actor::Actor;
-use crate::service::error::{ServiceError, ServiceResult, invalid};
+use crate::service::error::{ServiceError, ServiceResult, invalid, invalid_words};
 
 /// The edition a listing belongs to: its id and timezone (closing dates are its days).
 #[derive(Clone, Copy, Debug)]
@@ -43,10 +44,10 @@ pub async fn create_job(
     input: &JobInput,
 ) -> ServiceResult<i64> {
     actor.require(Action::ManageJobs)?;
-    let fields = check_job(input, edition.zone).map_err(ServiceError::Invalid)?;
+    let fields = check_job(input, edition.zone).map_err(invalid_words)?;
     let now = Timestamp::now();
     if fields.closes_at.is_some_and(|closes| closes <= now) {
-        return invalid("The closing date has passed: give a later one, or none.");
+        return invalid(Refusal::JobClosed);
     }
     let audit = actor.audit("job.create", "job", None, fields.title.clone());
     let job = NewJobListing {
@@ -66,7 +67,7 @@ pub async fn update_job(
     input: &JobInput,
 ) -> ServiceResult<()> {
     actor.require(Action::ManageJobs)?;
-    let fields = check_job(input, edition.zone).map_err(ServiceError::Invalid)?;
+    let fields = check_job(input, edition.zone).map_err(invalid_words)?;
     let audit = actor.audit("job.update", "job", Some(id), fields.title.clone());
     store
         .update_job_listing(edition.id, id, &fields, &audit)

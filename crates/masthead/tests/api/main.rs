@@ -38,6 +38,7 @@ mod newsroom_browser;
 mod newsroom_forms;
 mod newsroom_language;
 mod newsroom_language_browser;
+mod newsroom_language_messages;
 mod nodes;
 mod ops;
 mod outage;

@@ -10,6 +10,7 @@ use axum::response::{Html, IntoResponse, Response};
 use search::Language;
 use store::*;
 
+use crate::domain::refusal::Refusal;
 use crate::service::autosave::latest_work;
 use crate::service::story::{Sources, story_bundle};
 use crate::service::story_form::StoryFormValues;
@@ -103,7 +104,7 @@ pub async fn preview_form(
     match StoryFormValues::from_pairs(&form.0).parse(edition) {
         Ok(parsed) => render(&state, &story, parsed.fields).await,
         Err(errors) => {
-            let list = errors.into_values().collect::<Vec<_>>().join(" ");
+            let list = Refusal::All(errors.into_values().collect());
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
                 format!("Cannot preview yet: {list}"),

@@ -12,6 +12,7 @@ use serde::Serialize;
 use store::NewsroomStory;
 
 use crate::domain::permission::may_see_headline;
+use crate::domain::refusal::Refusal;
 use crate::service::counterpart::other_editions;
 use crate::service::newsroom::{StoryListAsk, story_list};
 use crate::service::site::{EditionSite, Site};
@@ -213,7 +214,7 @@ pub async fn link_story(
     let counterpart = form
         .get("counterpart")
         .and_then(|id| id.trim().parse().ok())
-        .ok_or_else(|| AppError::BadRequest("Pick a story to link.".into()))?;
+        .ok_or_else(|| AppError::BadRequest(Refusal::PickStoryToLink))?;
     link_translation(state.store.as_ref(), user.actor, story.id.0, counterpart).await?;
     state.changed();
     Ok(Redirect::to(&format!(
