@@ -30,8 +30,6 @@ pub mod permission;
 pub mod publish_checklist;
 pub mod reader_url;
 pub mod refusal;
-mod refusal_arabic;
-mod refusal_english;
 pub mod reserved;
 pub mod search_form;
 pub mod signed;

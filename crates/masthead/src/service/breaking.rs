@@ -7,7 +7,7 @@ use store::{BreakingNews, Store};
 
 use crate::domain::link::parse_link;
 use crate::domain::permission::Action;
-use crate::domain::refusal::Refusal;
+use crate::domain::refusal::{Named, Refusal};
 use crate::domain::text::one_line;
 use crate::domain::time::local_moment;
 use crate::service::actor::Actor;
@@ -35,7 +35,7 @@ fn check(
     input: &BreakingInput,
     now: Timestamp,
 ) -> Result<BreakingNews, Refusal> {
-    let text = one_line(&input.text, "text", MAX_TEXT, false)?;
+    let text = one_line(&input.text, Named::Text, MAX_TEXT, false)?;
     let url = if input.url.trim().is_empty() {
         String::new()
     } else {

@@ -11,7 +11,7 @@ use crate::domain::contact::{CheckedMessage, DeskInput, MessageInput, check_desk
 use crate::domain::permission::Action;
 use crate::domain::signed::Signer;
 use crate::service::actor::Actor;
-use crate::service::error::{ServiceError, ServiceResult, invalid_words};
+use crate::service::error::{ServiceError, ServiceResult};
 use crate::service::form_guard::{self, Admitted, GuardFields, Limits, Screened};
 
 /// Messages a network may send an hour, with and without the proof of work.
@@ -166,7 +166,7 @@ pub async fn create_desk(
     input: &DeskInput,
 ) -> ServiceResult<i64> {
     actor.require(Action::ManageContact)?;
-    let fields = check_desk(input).map_err(invalid_words)?;
+    let fields = check_desk(input).map_err(ServiceError::Invalid)?;
     let audit = actor.audit("desk.create", "desk", None, desk_detail(&fields));
     Ok(store.create_desk(edition_id, &fields, Some(&audit)).await?)
 }
@@ -180,7 +180,7 @@ pub async fn update_desk(
     input: &DeskInput,
 ) -> ServiceResult<()> {
     actor.require(Action::ManageContact)?;
-    let fields = check_desk(input).map_err(invalid_words)?;
+    let fields = check_desk(input).map_err(ServiceError::Invalid)?;
     let audit = actor.audit("desk.update", "desk", Some(id), desk_detail(&fields));
     Ok(store.update_desk(edition_id, id, &fields, &audit).await?)
 }

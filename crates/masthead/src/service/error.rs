@@ -66,11 +66,6 @@ pub fn invalid<T>(refusal: impl Into<Refusal>) -> ServiceResult<T> {
     Err(ServiceError::Invalid(refusal.into()))
 }
 
-/// A check's English message (one without a refusal code yet) as an `Invalid` refusal.
-pub fn invalid_words(message: String) -> ServiceError {
-    ServiceError::Invalid(Refusal::English(message))
-}
-
 /// A wait in whole minutes, rounded up, as the lockout message gives it.
 fn minutes(wait: jiff::SignedDuration) -> i64 {
     (wait.as_secs() + 59) / 60

@@ -10,7 +10,7 @@ use crate::domain::job::{JobInput, check_job};
 use crate::domain::permission::Action;
 use crate::domain::refusal::Refusal;
 use crate::service::actor::Actor;
-use crate::service::error::{ServiceError, ServiceResult, invalid, invalid_words};
+use crate::service::error::{ServiceError, ServiceResult, invalid};
 
 /// The edition a listing belongs to: its id and timezone (closing dates are its days).
 #[derive(Clone, Copy, Debug)]
@@ -44,7 +44,7 @@ pub async fn create_job(
     input: &JobInput,
 ) -> ServiceResult<i64> {
     actor.require(Action::ManageJobs)?;
-    let fields = check_job(input, edition.zone).map_err(invalid_words)?;
+    let fields = check_job(input, edition.zone).map_err(ServiceError::Invalid)?;
     let now = Timestamp::now();
     if fields.closes_at.is_some_and(|closes| closes <= now) {
         return invalid(Refusal::JobClosed);
@@ -67,7 +67,7 @@ pub async fn update_job(
     input: &JobInput,
 ) -> ServiceResult<()> {
     actor.require(Action::ManageJobs)?;
-    let fields = check_job(input, edition.zone).map_err(invalid_words)?;
+    let fields = check_job(input, edition.zone).map_err(ServiceError::Invalid)?;
     let audit = actor.audit("job.update", "job", Some(id), fields.title.clone());
     store
         .update_job_listing(edition.id, id, &fields, &audit)

@@ -6,10 +6,10 @@ use store::*;
 
 use crate::domain::link::parse_link;
 use crate::domain::permission::Action;
-use crate::domain::refusal::Refusal;
+use crate::domain::refusal::{Named, Refusal};
 use crate::domain::text::one_line;
 use crate::service::actor::Actor;
-use crate::service::error::{ServiceError, ServiceResult, invalid, invalid_words};
+use crate::service::error::{ServiceError, ServiceResult, invalid};
 
 /// The longest entry label.
 pub const MAX_LABEL: usize = 60;
@@ -90,13 +90,16 @@ pub async fn add_menu_entry(
         .unwrap_or(0);
     let label = one_line(
         &input.label,
-        "label",
+        Named::Label,
         MAX_LABEL,
         !input.section_id.is_empty(),
     )
-    .map_err(invalid_words)?;
+    .map_err(ServiceError::Invalid)?;
     let (section_id, url) = if input.section_id.is_empty() {
-        (None, Some(parse_link(&input.url).map_err(invalid_words)?))
+        (
+            None,
+            Some(parse_link(&input.url).map_err(ServiceError::Invalid)?),
+        )
     } else {
         let sections = store.sections(edition_id).await?;
         match input.section_id.trim().parse::<i64>() {

@@ -7,7 +7,7 @@ use store::slug::{is_plausible_slug, slugify};
 use store::*;
 
 use crate::domain::permission::Action;
-use crate::domain::refusal::Refusal;
+use crate::domain::refusal::{Named, Refusal};
 use crate::domain::reserved::RESERVED;
 use crate::domain::text::one_line;
 use crate::service::actor::Actor;
@@ -132,9 +132,14 @@ fn check(
     id: Option<i64>,
     reserved: &[String],
 ) -> Result<Checked, Refusal> {
-    let name = one_line(&input.name, "name", MAX_NAME, false)?;
-    let description = one_line(&input.description, "description", MAX_DESCRIPTION, true)?;
-    let typed = one_line(&input.slug, "slug", MAX_SLUG, true)?;
+    let name = one_line(&input.name, Named::Name, MAX_NAME, false)?;
+    let description = one_line(
+        &input.description,
+        Named::Description,
+        MAX_DESCRIPTION,
+        true,
+    )?;
+    let typed = one_line(&input.slug, Named::Slug, MAX_SLUG, true)?;
     let slug = slugify(if typed.is_empty() { &name } else { &typed }, MAX_SLUG);
     if !is_plausible_slug(&slug) {
         return Err(Refusal::SlugNeedsLetters);

@@ -7,10 +7,10 @@ use store::slug::{is_plausible_slug, slugify};
 use store::*;
 
 use crate::domain::permission::Action;
-use crate::domain::refusal::Refusal;
+use crate::domain::refusal::{Named, Refusal};
 use crate::domain::text::one_line;
 use crate::service::actor::Actor;
-use crate::service::error::{ServiceError, ServiceResult, invalid, invalid_words};
+use crate::service::error::{ServiceError, ServiceResult, invalid};
 
 /// The longest topic name.
 pub const MAX_NAME: usize = 100;
@@ -30,9 +30,14 @@ pub struct TopicInput {
 }
 
 fn check_topic(input: &TopicInput) -> Result<(String, String, String), Refusal> {
-    let name = one_line(&input.name, "name", MAX_NAME, false)?;
-    let description = one_line(&input.description, "description", MAX_DESCRIPTION, true)?;
-    let typed = one_line(&input.slug, "slug", MAX_SLUG, true)?;
+    let name = one_line(&input.name, Named::Name, MAX_NAME, false)?;
+    let description = one_line(
+        &input.description,
+        Named::Description,
+        MAX_DESCRIPTION,
+        true,
+    )?;
+    let typed = one_line(&input.slug, Named::Slug, MAX_SLUG, true)?;
     let slug = slugify(if typed.is_empty() { &name } else { &typed }, MAX_SLUG);
     if !is_plausible_slug(&slug) {
         return Err(Refusal::SlugNeedsLetters);
@@ -109,7 +114,7 @@ pub async fn update_topic(
 
 /// A keyword typed by slug or by name.
 async fn find_keyword(store: &dyn Store, edition_id: i64, typed: &str) -> ServiceResult<Keyword> {
-    let typed = one_line(typed, "keyword", 200, false).map_err(invalid_words)?;
+    let typed = one_line(typed, Named::Keyword, 200, false).map_err(ServiceError::Invalid)?;
     let slug = slugify(&typed, 80);
     match store.keyword_by_slug(edition_id, &slug).await? {
         Some(keyword) => Ok(keyword),

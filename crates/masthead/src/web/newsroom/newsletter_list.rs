@@ -16,6 +16,7 @@ use store::{
 
 use crate::domain::email_address::parse_email;
 use crate::domain::permission::{Action, allows};
+use crate::domain::refusal::Refusal;
 use crate::domain::time::{DisplayTime, display_time, newsroom_time};
 use crate::service::site::EditionSite;
 use crate::web::error::AppError;
@@ -201,20 +202,20 @@ fn read_settings(
     let schedule = Schedule::parse(&field("schedule"));
     let time_ok = send_time.len() == 5 && jiff::civil::Time::strptime("%H:%M", &send_time).is_ok();
     let problem = if name.is_empty() || name.chars().count() > 120 {
-        Some("The name is required (at most 120 characters).")
+        Some(Refusal::NewsletterName)
     } else if sender_name.is_empty() || sender_name.chars().count() > 120 {
-        Some("The sender's name is required (at most 120 characters).")
+        Some(Refusal::NewsletterSender)
     } else if field("description").chars().count() > 500 {
-        Some("The description is at most 500 characters.")
+        Some(Refusal::NewsletterDescription)
     } else if schedule.is_none() {
-        Some("Choose daily, weekly or breaking.")
+        Some(Refusal::NewsletterSchedule)
     } else if !time_ok {
-        Some("The time is HH:MM, for example 07:00.")
+        Some(Refusal::NewsletterTime)
     } else {
         None
     };
     if let Some(problem) = problem {
-        return Err(AppError::BadRequest(problem.into()));
+        return Err(AppError::BadRequest(problem));
     }
     let sections = form
         .0
@@ -222,7 +223,7 @@ fn read_settings(
         .filter(|(key, _)| key == "section")
         .filter_map(|(_, value)| value.parse().ok())
         .collect();
-    let schedule = schedule.ok_or_else(|| AppError::BadRequest("Choose a schedule.".into()))?;
+    let schedule = schedule.ok_or(AppError::BadRequest(Refusal::NewsletterSchedule))?;
     Ok((
         NewNewsletter {
             edition_id,
@@ -292,9 +293,7 @@ pub async fn add_list(
     let (fields, _) = read_settings(edition, &slug, &form)?;
     let taken = state.store.newsletters(edition).await?;
     if slug.is_empty() || taken.iter().any(|list| list.slug == slug) {
-        return Err(AppError::BadRequest(
-            "The edition has a list of that name already: choose another name.".into(),
-        ));
+        return Err(AppError::BadRequest(Refusal::NewsletterNameTaken));
     }
     let entry = NewAuditEntry {
         user_id: Some(user.user.id),
@@ -374,7 +373,7 @@ pub async fn test_send(
 ) -> Result<Response, AppError> {
     user.require(Action::SendNewsletters)?;
     let email = parse_email(&form.email)
-        .map_err(|_| AppError::BadRequest("Type the address to send the test to.".into()))?;
+        .map_err(|_| AppError::BadRequest(Refusal::NewsletterTestAddress))?;
     let (list, site) = list_and_edition(&state, id).await?;
     let composed = compose_now(&state, &list).await?;
     let signup = signup_url(&state, edition_of(&site, &list)?);

@@ -12,6 +12,7 @@ use store::{NewAuditEntry, NewsletterCount, Subscription, SubscriptionExport};
 
 use crate::domain::email_address::parse_email;
 use crate::domain::permission::{Action, allows};
+use crate::domain::refusal::Refusal;
 use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::web::error::AppError;
 use crate::web::newsroom::curation::{EditionTab, edition_tabs, picked_edition};
@@ -176,9 +177,7 @@ pub async fn erase_subscriber(
         .await?
         .ok_or(AppError::NotFound)?;
     if parse_email(&form.confirm_email).ok().as_deref() != Some(subscriber.email.as_str()) {
-        return Err(AppError::BadRequest(
-            "Type the subscriber's address again to erase them.".into(),
-        ));
+        return Err(AppError::BadRequest(Refusal::EraseConfirm));
     }
     let audit = NewAuditEntry {
         user_id: Some(user.user.id),

@@ -1,7 +1,7 @@
 //! Why the newsroom refused something, as a code with its parameters: services return a
 //! [`Refusal`], never a sentence, and the web layer puts it into the words of the account
-//! reading it ([`Refusal::words`]; the English in `refusal_english`, the Arabic in
-//! `refusal_arabic`, each an exhaustive match so no code is left without words).
+//! reading it ([`Refusal::words`]; the English in `english`, the Arabic in `arabic`,
+//! each an exhaustive match so no code is left without words).
 //! Parameters (slugs, names, numbers) are inserted as typed, never translated. `Display`
 //! is the English, for the CLI and the logs.
 
@@ -12,14 +12,20 @@ use jiff::civil::DateTime;
 use store::{Role, StoryStatus};
 
 use crate::domain::news_desk::DeskProblem;
-use crate::domain::refusal_arabic::arabic;
-use crate::domain::refusal_english::english;
+
+mod arabic;
+mod english;
+mod named;
+#[cfg(test)]
+mod tests;
+
+use arabic::arabic;
+use english::english;
+pub use named::{BulkVerb, Expected, Named};
 
 /// A refusal's code and what its message names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
-    /// A message that has no code yet: shown in English in both languages.
-    English(String),
     /// Several refusals at once (a form's field errors on a page without the form).
     All(Vec<Refusal>),
 
@@ -66,6 +72,40 @@ pub enum Refusal {
     BadLogin,
     /// Locked after too many failed logins, for this many minutes.
     Locked { minutes: i64 },
+
+    // One-line fields, links and ids typed in forms.
+    /// A required field left empty.
+    GiveA { what: Named },
+    /// A field over its length.
+    AtMostChars { what: Named, max: usize },
+    /// An id typed where a number is needed.
+    GivenByNumber { what: Named },
+    /// An image id not in the media library.
+    NoImageFor { id: i64, what: Named },
+    /// A link over its length.
+    LinkTooLong { max: usize },
+    /// A link with spaces or control characters.
+    LinkSpaces,
+    /// A link that is neither a path here nor an http(s) address.
+    LinkShape,
+    /// A path where another site's address is needed.
+    WebAddress,
+    /// Too many profile links.
+    TooManyLinks { max: usize },
+    /// A contact desk without a valid email.
+    DeskEmail,
+    /// A contact desk's position out of range.
+    DeskPosition,
+    /// A job's kind of employment not from the list.
+    JobKind,
+    /// A job's address to apply at that is not a web address.
+    JobApplyUrl { max: usize },
+    /// A job's email to apply to that is not one address.
+    JobApplyEmail,
+    /// A job with no way to apply.
+    JobHowToApply,
+    /// A job's closing date that is not a date.
+    JobClosingDate { typed: String },
 
     // Sections, menus, topics, keywords, authors, agencies.
     /// A slug made of nothing but punctuation.
@@ -283,6 +323,34 @@ pub enum Refusal {
     /// No image with that id.
     NoSuchImage,
 
+    // The story list's filters.
+    /// A filter given twice.
+    FilterTwice { key: String },
+    /// A date range that runs backwards.
+    FilterBackwards { from: String, to: String },
+    /// A filter's value that is not what it should be.
+    FilterValue { value: String, expected: Expected },
+
+    // Newsletters.
+    /// A list's name missing or too long.
+    NewsletterName,
+    /// A list's sender name missing or too long.
+    NewsletterSender,
+    /// A list's description too long.
+    NewsletterDescription,
+    /// No schedule (daily, weekly, breaking).
+    NewsletterSchedule,
+    /// A send time that is not HH:MM.
+    NewsletterTime,
+    /// A list name the edition has.
+    NewsletterNameTaken,
+    /// No address for a test send.
+    NewsletterTestAddress,
+    /// A subscriber's address not typed again before erasing.
+    EraseConfirm,
+    /// A bounce report that is not the JSON the webhook takes.
+    BounceShape,
+
     // Forms the web layer reads.
     /// A form it could not read: `problem` is the parser's English.
     FormUnreadable { problem: String },
@@ -298,17 +366,6 @@ pub enum Refusal {
     IdsWholeNumbers,
     /// More than ten stories asked for.
     AtMostTen,
-}
-
-/// What a bulk action does, for [`Refusal::RoleMayNot`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BulkVerb {
-    /// Publish.
-    Publish,
-    /// Unpublish.
-    Unpublish,
-    /// Move to another section.
-    Move,
 }
 
 impl Refusal {
@@ -327,18 +384,6 @@ impl fmt::Display for Refusal {
     }
 }
 
-impl From<String> for Refusal {
-    fn from(message: String) -> Refusal {
-        Refusal::English(message)
-    }
-}
-
-impl From<&str> for Refusal {
-    fn from(message: &str) -> Refusal {
-        Refusal::English(message.to_string())
-    }
-}
-
 /// A form's messages by field name, in one language, for a page to show beside the fields.
 pub type FieldWords = HashMap<&'static str, String>;
 
@@ -348,277 +393,4 @@ pub fn field_words(errors: &HashMap<&'static str, Refusal>, language: &str) -> F
         .iter()
         .map(|(field, refusal)| (*field, refusal.words(language)))
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const TYPED: &str = "typed-x";
-
-    fn wall() -> DateTime {
-        "2027-03-28T01:30".parse().expect("a wall time")
-    }
-
-    /// One refusal of every code, each typed parameter `TYPED` and each number 47.
-    fn every_code() -> Vec<Refusal> {
-        use Refusal::*;
-        let typed = || TYPED.to_string();
-        vec![
-            NothingHere,
-            RoleForbids,
-            FormExpired,
-            ChangedMeanwhile,
-            TooManyRequests,
-            DatabaseDown,
-            TooBusy,
-            OurFault,
-            PasswordTooShort { min: 47 },
-            PasswordTooLong { max: 47 },
-            PasswordUnchanged,
-            NotAnEmail { typed: typed() },
-            AccountNameLength,
-            EmailTaken { email: typed() },
-            PickRole,
-            PickLanguage,
-            NotYourself,
-            UnknownRole,
-            BadLogin,
-            Locked { minutes: 47 },
-            SlugNeedsLetters,
-            PickParentSection,
-            SectionUnderItself,
-            SectionTooDeep { max: 47 },
-            SectionSlugReserved { slug: typed() },
-            SectionSlugExists {
-                slug: typed(),
-                path: typed(),
-            },
-            SectionSlugTaken { slug: typed() },
-            PageHoldsSlug {
-                headline: typed(),
-                slug: typed(),
-            },
-            PickSectionOfEdition,
-            MenuNestOneLevel,
-            MenuHasEntries,
-            MenuFirstEntry,
-            MenuAtTop,
-            UnknownMove,
-            TopicSlugTaken { slug: typed() },
-            KeywordUnknown { typed: typed() },
-            KeywordsSame,
-            AuthorSlugTaken { slug: typed() },
-            PickEdition,
-            PickAccount,
-            PickMergeTarget,
-            PickOtherMergeTarget,
-            PickAuthor,
-            AgencyNameTaken { name: typed() },
-            JobClosed,
-            Desk(DeskProblem::NameRequired),
-            Desk(DeskProblem::NameTooLong),
-            Desk(DeskProblem::BadChoice),
-            DeskNameTaken,
-            PickPlace { places: 47 },
-            GiveStoryNumber,
-            PinUnpublished { id: 47 },
-            PinOtherEdition { id: 47 },
-            PinStaticPage,
-            NothingPinned,
-            BreakingNeedsEnd,
-            BreakingEndPast,
-            NoBarShowing,
-            WriteHeadline,
-            KeepUnder { max: 47 },
-            NotAnId { typed: typed() },
-            PickAtMost { max: 47 },
-            KeywordTooLong,
-            TooManyKeywords { max: 47 },
-            GalleryLine { line: typed() },
-            GalleryTooBig,
-            StaticNoSection,
-            SlugReserved { slug: typed() },
-            PickSection,
-            PickSectionsOfEdition,
-            VideoAddress,
-            BodyTooLong,
-            TooManyBylines { max: 47 },
-            PickBylines,
-            NoImageWithId,
-            NoImage { id: 47 },
-            BodyImageMissing { id: 47 },
-            PickTopicsOfEdition,
-            NoStory { id: 47 },
-            StorySlugTaken,
-            TimeInPast,
-            DateTimeUnreadable,
-            DateOutOfRange,
-            TimeSkipped {
-                wall: wall(),
-                zone: Some(typed()),
-                before: typed(),
-                after: typed(),
-            },
-            TimeRepeated {
-                wall: wall(),
-                zone: Some(typed()),
-                before: typed(),
-                after: typed(),
-            },
-            NoStoryWithId,
-            TranslationSameEdition,
-            TranslationGoesElsewhere,
-            PickStoryToLink,
-            CheckOneStory,
-            CheckAtMost { max: 47 },
-            NoSuchStoryVisible,
-            AlreadyPublished,
-            NotPublished,
-            ChangedOpenIt,
-            SectionOtherEdition,
-            AlreadyInSection,
-            RoleMayNot {
-                role: Role::Reporter,
-                action: BulkVerb::Publish,
-                state: StoryStatus::InReview,
-            },
-            ChooseMoveSection,
-            ChooseBulkAction,
-            CheckedNotListed,
-            FocalNumber,
-            ImageEmpty,
-            ImageTooLarge {
-                size: typed(),
-                limit: typed(),
-            },
-            NotAnImage,
-            ImageDimensions {
-                width: 47,
-                height: 47,
-                max_width: 47,
-                max_height: 47,
-            },
-            ImagePixels {
-                width: 47,
-                height: 47,
-                megapixels: typed(),
-                limit: typed(),
-            },
-            ImageCorrupt { format: typed() },
-            ImageAspect {
-                width: 47,
-                height: 47,
-            },
-            FileOverLimit { limit: typed() },
-            UploadInterrupted,
-            UploadsBusy,
-            NoSuchImage,
-            FormUnreadable { problem: typed() },
-            LoginFormTooLarge,
-            FormOver8Mb,
-            FormTooLarge,
-            SearchTooLong,
-            IdsWholeNumbers,
-            AtMostTen,
-        ]
-    }
-
-    /// Whether the refusal names something typed or counted, which both languages must show.
-    fn has_parameter(refusal: &Refusal) -> bool {
-        let debug = format!("{refusal:?}");
-        debug.contains(TYPED) || debug.contains("47")
-    }
-
-    #[test]
-    fn every_code_has_english_and_arabic_words_that_differ() {
-        for refusal in every_code() {
-            let (english, arabic) = (refusal.words("en"), refusal.words("ar"));
-
-            assert!(!english.trim().is_empty(), "{refusal:?}");
-            assert!(!arabic.trim().is_empty(), "{refusal:?}");
-            assert_ne!(english, arabic, "{refusal:?} is left in English");
-            assert!(
-                arabic
-                    .chars()
-                    .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
-                "{refusal:?}: {arabic}"
-            );
-            assert_eq!(refusal.to_string(), english, "Display is the English");
-        }
-    }
-
-    #[test]
-    fn parameters_are_inserted_as_typed_in_both_languages() {
-        for refusal in every_code().iter().filter(|r| has_parameter(r)) {
-            for language in ["en", "ar"] {
-                let words = refusal.words(language);
-                let shown = if format!("{refusal:?}").contains(TYPED) {
-                    TYPED
-                } else {
-                    "47"
-                };
-
-                assert!(words.contains(shown), "{language} {refusal:?}: {words}");
-            }
-        }
-    }
-
-    #[test]
-    fn the_english_wording_is_the_one_the_newsroom_always_showed() {
-        let taken = Refusal::TopicSlugTaken {
-            slug: "climate".into(),
-        };
-        let locked = Refusal::Locked { minutes: 15 };
-        let refused = Refusal::RoleMayNot {
-            role: Role::Contributor,
-            action: BulkVerb::Unpublish,
-            state: StoryStatus::InReview,
-        };
-
-        assert_eq!(
-            taken.words("en"),
-            "Another topic already has the slug “climate”."
-        );
-        assert_eq!(
-            locked.words("en"),
-            "Too many failed attempts. Try again in 15 minutes."
-        );
-        assert_eq!(
-            refused.words("en"),
-            "A contributor may not unpublish this story (it is in review)."
-        );
-        assert_eq!(taken.words("ar-EG"), taken.words("ar"));
-    }
-
-    #[test]
-    fn arabic_names_the_role_and_state_in_arabic() {
-        let refused = Refusal::RoleMayNot {
-            role: Role::Contributor,
-            action: BulkVerb::Publish,
-            state: StoryStatus::Draft,
-        };
-
-        let words = refused.words("ar");
-
-        assert!(words.contains("مساهم"), "{words}");
-        assert!(words.contains("مسودة"), "{words}");
-        assert!(!words.contains("contributor"), "{words}");
-    }
-
-    #[test]
-    fn several_refusals_are_put_into_words_one_after_another() {
-        let both = Refusal::All(vec![Refusal::WriteHeadline, Refusal::PickSection]);
-
-        assert_eq!(both.words("en"), "Write a headline. Pick a section.");
-        assert_eq!(both.words("ar"), "اكتب عنوانًا. اختر قسمًا.");
-    }
-
-    #[test]
-    fn field_errors_are_put_into_the_readers_language() {
-        let errors = HashMap::from([("headline", Refusal::WriteHeadline)]);
-
-        assert_eq!(field_words(&errors, "ar")["headline"], "اكتب عنوانًا.");
-        assert_eq!(field_words(&errors, "en")["headline"], "Write a headline.");
-    }
 }

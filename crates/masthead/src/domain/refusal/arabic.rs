@@ -6,14 +6,13 @@ use store::{Role, StoryStatus};
 use crate::domain::i18n_newsroom_desks::DESKS_ARABIC;
 use crate::domain::i18n_newsroom_shared::{ROLES_ARABIC, STATES_ARABIC};
 use crate::domain::news_desk::DeskProblem;
-use crate::domain::refusal::{BulkVerb, Refusal};
+use crate::domain::refusal::{BulkVerb, Expected, Named, Refusal};
 use crate::domain::time::wall_time;
 
 /// The refusal in Arabic.
 pub(crate) fn arabic(refusal: &Refusal) -> String {
     use Refusal::*;
     let text: &str = match refusal {
-        English(message) => message,
         All(refusals) => return refusals.iter().map(arabic).collect::<Vec<_>>().join(" "),
 
         NothingHere => "لا يوجد شيء هنا.",
@@ -38,6 +37,39 @@ pub(crate) fn arabic(refusal: &Refusal) -> String {
         BadLogin => "البريد الإلكتروني أو كلمة المرور غير صحيحة.",
         Locked { minutes } => {
             return format!("محاولات فاشلة كثيرة. حاول مجددًا بعد {minutes} دقيقة.");
+        }
+
+        GiveA { what } => return format!("أدخل {}.", noun(*what)),
+        AtMostChars { what, max } => {
+            return format!("الحد الأقصى لطول {} {max} حرف.", noun(*what));
+        }
+        GivenByNumber { what } => return format!("أدخل رقم {}.", noun(*what)),
+        NoImageFor { id, what } => {
+            return format!(
+                "لا توجد صورة رقمها {id} في مكتبة الوسائط لاستخدامها في خانة {}.",
+                noun(*what)
+            );
+        }
+        LinkTooLong { max } => return format!("الحد الأقصى لطول الرابط {max} حرف."),
+        LinkSpaces => "لا يحتوي الرابط على مسافات أو محارف تحكم.",
+        LinkShape => "أدخل مسارًا في هذا الموقع (/world) أو عنوان ويب (https://…).",
+        WebAddress => "أدخل عنوان ويب (https://…).",
+        TooManyLinks { max } => return format!("للكاتب {max} روابط على الأكثر."),
+        DeskEmail => "أدخل عنوان البريد الإلكتروني للمكتب (name@example.org).",
+        DeskPosition => "الترتيب عدد صحيح من 0 إلى 1000.",
+        JobKind => "اختر نوع التوظيف من القائمة.",
+        JobApplyUrl { max } => {
+            return format!(
+                "أدخل عنوان التقديم عنوانَ ويب (https://…) لا يتجاوز {max} حرف، بلا مسافات."
+            );
+        }
+        JobApplyEmail => {
+            "أدخل البريد الإلكتروني للتقديم بالصيغة name@example.org: عنوان واحد، بلا مسافات أو \
+             أسماء."
+        }
+        JobHowToApply => "بيّن طريقة التقديم: عنوان ويب أو بريد إلكتروني أو كلاهما.",
+        JobClosingDate { typed } => {
+            return format!("أدخل تاريخ الإغلاق بالصيغة YYYY-MM-DD (لا «{typed}»).");
         }
 
         SlugNeedsLetters => "يحتاج المعرّف في الرابط إلى حروف أو أرقام.",
@@ -225,6 +257,32 @@ pub(crate) fn arabic(refusal: &Refusal) -> String {
         UploadsBusy => "تُرفع صور كثيرة الآن. أرسل صورتك مجددًا بعد ثوانٍ.",
         NoSuchImage => "لا توجد صورة كهذه.",
 
+        FilterTwice { key } => return format!("أُعطي المرشح «{key}» مرتين."),
+        FilterBackwards { from, to } => {
+            return format!("التواريخ معكوسة: {from} بعد {to}.");
+        }
+        FilterValue { value, expected } => {
+            let expected = match expected {
+                Expected::Known => "قيمة تعرفها هذه القائمة",
+                Expected::State => "حالة",
+                Expected::Section => "قسمًا",
+                Expected::Author => "كاتبًا",
+                Expected::Desk => "مكتبًا",
+                Expected::Date => "تاريخًا (YYYY-MM-DD)",
+                Expected::Page => "رقم صفحة",
+            };
+            return format!("«{value}» ليست {expected}.");
+        }
+        NewsletterName => "الاسم مطلوب (120 حرفًا على الأكثر).",
+        NewsletterSender => "اسم المرسل مطلوب (120 حرفًا على الأكثر).",
+        NewsletterDescription => "لا يتجاوز الوصف 500 حرف.",
+        NewsletterSchedule => "اختر يوميًا أو أسبوعيًا أو عاجلًا.",
+        NewsletterTime => "يُكتب الوقت بالصيغة HH:MM، مثل 07:00.",
+        NewsletterNameTaken => "في الطبعة قائمة بهذا الاسم بالفعل: اختر اسمًا آخر.",
+        NewsletterTestAddress => "اكتب العنوان الذي تُرسل إليه الرسالة التجريبية.",
+        EraseConfirm => "اكتب عنوان المشترك مرة أخرى لحذفه.",
+        BounceShape => "أرسل {\"email\": …, \"kind\": \"bounce\" أو \"complaint\"}.",
+
         FormUnreadable { problem } => return format!("تعذرت قراءة النموذج: {problem}."),
         LoginFormTooLarge => "نموذج الدخول أكبر من 8 كيلوبايت.",
         FormOver8Mb => "النموذج أكبر من 8 ميغابايت.",
@@ -254,5 +312,29 @@ fn state_name(state: StoryStatus) -> &'static str {
         StoryStatus::Scheduled => STATES_ARABIC.scheduled,
         StoryStatus::Published => STATES_ARABIC.published,
         StoryStatus::Unpublished => STATES_ARABIC.unpublished,
+    }
+}
+
+/// The Arabic name of a field or thing, with its article, as a refusal's sentence takes it.
+fn noun(what: Named) -> &'static str {
+    match what {
+        Named::Name => "الاسم",
+        Named::Description => "الوصف",
+        Named::Slug => "المعرّف",
+        Named::Keyword => "الكلمة المفتاحية",
+        Named::Text => "النص",
+        Named::Link => "الرابط",
+        Named::ShortName => "الاسم المختصر",
+        Named::RoleLine => "سطر الصفة",
+        Named::Bio => "النبذة",
+        Named::DeskName => "اسم المكتب",
+        Named::Title => "المسمى الوظيفي",
+        Named::PlaceOfWork => "مكان العمل",
+        Named::Label => "التسمية",
+        Named::Logo => "الشعار",
+        Named::Photo => "الصورة",
+        Named::Edition => "الطبعة",
+        Named::Account => "الحساب",
+        Named::Author => "الكاتب",
     }
 }

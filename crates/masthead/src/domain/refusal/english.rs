@@ -2,14 +2,13 @@
 
 use crate::domain::i18n_newsroom_desks::DESKS_ENGLISH;
 use crate::domain::news_desk::DeskProblem;
-use crate::domain::refusal::{BulkVerb, Refusal};
+use crate::domain::refusal::{BulkVerb, Expected, Named, Refusal};
 use crate::domain::time::wall_time;
 
 /// The refusal in English.
 pub(crate) fn english(refusal: &Refusal) -> String {
     use Refusal::*;
     let text: &str = match refusal {
-        English(message) => message,
         All(refusals) => return refusals.iter().map(english).collect::<Vec<_>>().join(" "),
 
         NothingHere => "There is nothing here.",
@@ -34,6 +33,40 @@ pub(crate) fn english(refusal: &Refusal) -> String {
         BadLogin => "The email or password is not right.",
         Locked { minutes } => {
             return format!("Too many failed attempts. Try again in {minutes} minutes.");
+        }
+
+        GiveA { what } => return format!("Give a {}.", noun(*what)),
+        AtMostChars { what, max } => {
+            return format!("A {} has at most {max} characters.", noun(*what));
+        }
+        GivenByNumber { what } => return format!("The {} is given by its number.", noun(*what)),
+        NoImageFor { id, what } => {
+            return format!(
+                "There is no image {id} in the media library for the {}.",
+                noun(*what)
+            );
+        }
+        LinkTooLong { max } => return format!("A link has at most {max} characters."),
+        LinkSpaces => "A link has no spaces or control characters.",
+        LinkShape => "Give a path on this site (/world) or a web address (https://…).",
+        WebAddress => "Give a web address (https://…).",
+        TooManyLinks { max } => return format!("An author has at most {max} links."),
+        DeskEmail => "Give the desk's email address (name@example.org).",
+        DeskPosition => "A position is a whole number from 0 to 1000.",
+        JobKind => "Pick the kind of employment from the list.",
+        JobApplyUrl { max } => {
+            return format!(
+                "Give the address to apply at as a web address (https://…) of at most {max} \
+                 characters, with no spaces."
+            );
+        }
+        JobApplyEmail => {
+            "Give the email address to apply to as name@example.org: one address, no spaces or \
+             names."
+        }
+        JobHowToApply => "Say how to apply: a web address, an email address or both.",
+        JobClosingDate { typed } => {
+            return format!("Give the closing date as YYYY-MM-DD (not “{typed}”).");
         }
 
         SlugNeedsLetters => "A slug needs letters or digits.",
@@ -217,6 +250,32 @@ pub(crate) fn english(refusal: &Refusal) -> String {
         }
         NoSuchImage => "There is no such image.",
 
+        FilterTwice { key } => return format!("The filter “{key}” was given twice."),
+        FilterBackwards { from, to } => {
+            return format!("The dates run backwards: {from} is after {to}.");
+        }
+        FilterValue { value, expected } => {
+            let expected = match expected {
+                Expected::Known => "a value this list knows",
+                Expected::State => "a state",
+                Expected::Section => "a section",
+                Expected::Author => "an author",
+                Expected::Desk => "a desk",
+                Expected::Date => "a date (YYYY-MM-DD)",
+                Expected::Page => "a page number",
+            };
+            return format!("“{value}” is not {expected}.");
+        }
+        NewsletterName => "The name is required (at most 120 characters).",
+        NewsletterSender => "The sender's name is required (at most 120 characters).",
+        NewsletterDescription => "The description is at most 500 characters.",
+        NewsletterSchedule => "Choose daily, weekly or breaking.",
+        NewsletterTime => "The time is HH:MM, for example 07:00.",
+        NewsletterNameTaken => "The edition has a list of that name already: choose another name.",
+        NewsletterTestAddress => "Type the address to send the test to.",
+        EraseConfirm => "Type the subscriber's address again to erase them.",
+        BounceShape => "Send {\"email\": …, \"kind\": \"bounce\" or \"complaint\"}.",
+
         FormUnreadable { problem } => return format!("The form could not be read: {problem}."),
         LoginFormTooLarge => "The login form is larger than 8 KB.",
         FormOver8Mb => "The form is larger than 8 MB.",
@@ -226,4 +285,28 @@ pub(crate) fn english(refusal: &Refusal) -> String {
         AtMostTen => "Ask for at most ten stories.",
     };
     text.to_string()
+}
+
+/// The English name of a field or thing, as a refusal's sentence takes it.
+fn noun(what: Named) -> &'static str {
+    match what {
+        Named::Name => "name",
+        Named::Description => "description",
+        Named::Slug => "slug",
+        Named::Keyword => "keyword",
+        Named::Text => "text",
+        Named::Link => "link",
+        Named::ShortName => "short name",
+        Named::RoleLine => "role line",
+        Named::Bio => "bio",
+        Named::DeskName => "desk name",
+        Named::Title => "title",
+        Named::PlaceOfWork => "place of work",
+        Named::Label => "label",
+        Named::Logo => "logo",
+        Named::Photo => "photo",
+        Named::Edition => "edition",
+        Named::Account => "account",
+        Named::Author => "author",
+    }
 }
