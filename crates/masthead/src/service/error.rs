@@ -62,8 +62,8 @@ pub enum ServiceError {
 pub type ServiceResult<T> = Result<T, ServiceError>;
 
 /// Refuses with a refusal for the form.
-pub fn invalid<T>(refusal: impl Into<Refusal>) -> ServiceResult<T> {
-    Err(ServiceError::Invalid(refusal.into()))
+pub fn invalid<T>(refusal: Refusal) -> ServiceResult<T> {
+    Err(ServiceError::Invalid(refusal))
 }
 
 /// A wait in whole minutes, rounded up, as the lockout message gives it.
