@@ -36,10 +36,10 @@ pub enum ServiceError {
         current: Option<Box<NewsroomStory>>,
     },
     /// Wrong email or password; the message never says which.
-    #[error("The email or password is not right.")]
+    #[error("{}", Refusal::BadLogin)]
     BadLogin,
     /// Too many failed logins for this account or from this address: refused unchecked.
-    #[error("Too many failed attempts. Try again in {} minutes.", minutes(*retry_after))]
+    #[error("{}", Refusal::Locked { minutes: minutes(*retry_after) })]
     Locked {
         /// How long until an attempt may be checked again.
         retry_after: jiff::SignedDuration,
