@@ -79,7 +79,7 @@ pub enum ImagingError {
 }
 
 /// Formats a byte count as people read file sizes: "31.2 MB", "20 MB", "12 KB".
-fn file_size(bytes: usize) -> String {
+pub fn file_size(bytes: usize) -> String {
     const MEGABYTE: f64 = 1024.0 * 1024.0;
     // Precision loss only matters past 2^53 bytes.
     let megabytes = bytes as f64 / MEGABYTE;
@@ -90,7 +90,7 @@ fn file_size(bytes: usize) -> String {
 }
 
 /// Formats a pixel count in megapixels with at most one decimal: "90", "50", "0.3".
-fn megapixels(pixels: u64) -> String {
+pub fn megapixels(pixels: u64) -> String {
     one_decimal(pixels as f64 / 1_000_000.0)
 }
 

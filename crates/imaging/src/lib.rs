@@ -21,7 +21,7 @@ mod strip;
 #[cfg(test)]
 mod fixture;
 
-pub use error::ImagingError;
+pub use error::{ImagingError, file_size, megapixels};
 pub use format::Format;
 pub use inspect::{Upload, inspect};
 pub use limits::Limits;

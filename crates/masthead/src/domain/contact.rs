@@ -1,6 +1,7 @@
 //! The contact form's rules: what a reader's message and a desk must be. Pure checks, no
 //! I/O.
 
+use crate::domain::refusal::{Named, Refusal};
 use store::{Desk, DeskFields};
 
 use crate::domain::email_address::parse_email;
@@ -42,7 +43,7 @@ pub fn check_message<'a>(
     desks: &'a [Desk],
 ) -> Result<(CheckedMessage, &'a Desk), Vec<&'static str>> {
     let mut problems = Vec::new();
-    let name = one_line(&input.name, "name", MAX_NAME, false);
+    let name = one_line(&input.name, Named::Name, MAX_NAME, false);
     if name.is_err() {
         problems.push("name");
     }
@@ -106,17 +107,16 @@ pub struct DeskInput {
 }
 
 /// Checks a desk: its fields, or what is wrong.
-pub fn check_desk(input: &DeskInput) -> Result<DeskFields, String> {
-    let name = one_line(&input.name, "desk name", 100, false)?;
-    let email = parse_email(&input.email)
-        .map_err(|_| "Give the desk's email address (name@example.org).".to_string())?;
+pub fn check_desk(input: &DeskInput) -> Result<DeskFields, Refusal> {
+    let name = one_line(&input.name, Named::DeskName, 100, false)?;
+    let email = parse_email(&input.email).map_err(|_| Refusal::DeskEmail)?;
     let position = match input.position.trim() {
         "" => 0,
         typed => typed
             .parse::<i64>()
             .ok()
             .filter(|position| (0..=1000).contains(position))
-            .ok_or("A position is a whole number from 0 to 1000.")?,
+            .ok_or(Refusal::DeskPosition)?,
     };
     Ok(DeskFields {
         name,

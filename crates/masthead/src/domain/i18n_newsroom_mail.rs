@@ -181,22 +181,6 @@ pub struct MailStrings {
     pub erase_message: &'static str,
     /// What erasing does.
     pub erase_hint: &'static str,
-    /// Refusal: a list with no name or too long a one.
-    pub name_required: &'static str,
-    /// Refusal: no sender's name or too long a one.
-    pub sender_required: &'static str,
-    /// Refusal: too long a description.
-    pub description_too_long: &'static str,
-    /// Refusal: no schedule picked.
-    pub choose_schedule: &'static str,
-    /// Refusal: a time that is not HH:MM.
-    pub time_format: &'static str,
-    /// Refusal: the edition has a list of that name.
-    pub name_taken: &'static str,
-    /// Refusal: no address for the test.
-    pub test_address: &'static str,
-    /// Refusal: the address typed to erase is not the subscriber's.
-    pub erase_mismatch: &'static str,
 }
 
 /// The words of the newsletters and contact messages pages, in English.
@@ -288,14 +272,6 @@ pub const MAIL_ENGLISH: MailStrings = MailStrings {
     mark_handled: "Mark as handled",
     erase_message: "Erase this message",
     erase_hint: "On the sender's request: the message and its email are deleted; the audit log records only that it was erased.",
-    name_required: "The name is required (at most 120 characters).",
-    sender_required: "The sender's name is required (at most 120 characters).",
-    description_too_long: "The description is at most 500 characters.",
-    choose_schedule: "Choose daily, weekly or breaking.",
-    time_format: "The time is HH:MM, for example 07:00.",
-    name_taken: "The edition has a list of that name already: choose another name.",
-    test_address: "Type the address to send the test to.",
-    erase_mismatch: "Type the subscriber's address again to erase them.",
 };
 
 /// The words of the newsletters and contact messages pages, in Arabic.
@@ -387,12 +363,4 @@ pub const MAIL_ARABIC: MailStrings = MailStrings {
     mark_handled: "علّمها معالجة",
     erase_message: "امحُ هذه الرسالة",
     erase_hint: "بطلب من المرسِل: تُحذف الرسالة وبريدها، ولا يسجل سجل التدقيق إلا أنها مُحيت.",
-    name_required: "الاسم مطلوب (بحد أقصى 120 حرفًا).",
-    sender_required: "اسم المرسِل مطلوب (بحد أقصى 120 حرفًا).",
-    description_too_long: "لا يتجاوز الوصف 500 حرف.",
-    choose_schedule: "اختر يومية أو أسبوعية أو أخبارًا عاجلة.",
-    time_format: "يُكتب الوقت بصيغة HH:MM، مثل 07:00.",
-    name_taken: "في الطبعة قائمة بهذا الاسم: اختر اسمًا آخر.",
-    test_address: "اكتب العنوان الذي تُرسل إليه النسخة التجريبية.",
-    erase_mismatch: "اكتب عنوان المشترك مرة أخرى لمحوه.",
 };

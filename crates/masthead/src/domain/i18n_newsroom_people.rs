@@ -186,8 +186,6 @@ pub struct PeopleStrings {
     pub turkish: &'static str,
     /// The French language.
     pub french: &'static str,
-    /// Refusal: linking with no story picked.
-    pub pick_story: &'static str,
 }
 
 /// The words of the authors, agencies, jobs and translations pages, in English.
@@ -281,7 +279,6 @@ pub const PEOPLE_ENGLISH: PeopleStrings = PeopleStrings {
     english: "English",
     turkish: "Turkish",
     french: "French",
-    pick_story: "Pick a story to link.",
 };
 
 /// The words of the authors, agencies, jobs and translations pages, in Arabic.
@@ -375,5 +372,4 @@ pub const PEOPLE_ARABIC: PeopleStrings = PeopleStrings {
     english: "الإنجليزية",
     turkish: "التركية",
     french: "الفرنسية",
-    pick_story: "اختر قصة لربطها.",
 };

@@ -152,8 +152,6 @@ pub struct SiteStrings {
     pub add_desk: &'static str,
     /// The add-desk button.
     pub add_desk_button: &'static str,
-    /// Refusal: emailing a bar that is not showing.
-    pub no_bar_to_email: &'static str,
 }
 
 /// The words of the pages that arrange the reader site, in English.
@@ -230,7 +228,6 @@ pub const SITE_ENGLISH: SiteStrings = SiteStrings {
     no_desks: "This edition has no desks: its contact form is closed.",
     add_desk: "Add a desk",
     add_desk_button: "Add the desk",
-    no_bar_to_email: "No breaking-news bar is showing: set it first, then email it.",
 };
 
 /// The words of the pages that arrange the reader site, in Arabic.
@@ -307,5 +304,4 @@ pub const SITE_ARABIC: SiteStrings = SiteStrings {
     no_desks: "لا توجد مكاتب لهذه الطبعة: نموذج الاتصال فيها مغلق.",
     add_desk: "إضافة مكتب",
     add_desk_button: "أضف المكتب",
-    no_bar_to_email: "لا يوجد شريط أخبار عاجلة معروض: اضبطه أولًا ثم أرسله بالبريد.",
 };

@@ -3,6 +3,7 @@
 //! how to apply (a web address, an email address or both), and the description's
 //! paragraphs.
 
+use crate::domain::refusal::{Named, Refusal};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -57,11 +58,11 @@ impl JobInput {
 }
 
 /// The listing a form describes, or the first thing wrong with it.
-pub fn check_job(input: &JobInput, zone: &TimeZone) -> Result<JobFields, String> {
-    let title = one_line(&input.title, "title", MAX_LINE, false)?;
-    let location = one_line(&input.location, "place of work", MAX_LINE, false)?;
-    let employment_type = EmploymentType::parse(input.employment_type.trim())
-        .ok_or("Pick the kind of employment from the list.")?;
+pub fn check_job(input: &JobInput, zone: &TimeZone) -> Result<JobFields, Refusal> {
+    let title = one_line(&input.title, Named::Title, MAX_LINE, false)?;
+    let location = one_line(&input.location, Named::PlaceOfWork, MAX_LINE, false)?;
+    let employment_type =
+        EmploymentType::parse(input.employment_type.trim()).ok_or(Refusal::JobKind)?;
     let closes_at = match input.closes_on.trim() {
         "" => None,
         typed => Some(closing_time(typed, zone)?),
@@ -81,37 +82,25 @@ pub fn check_job(input: &JobInput, zone: &TimeZone) -> Result<JobFields, String>
 
 /// How to apply: an http(s) address, an email address or both, each empty when not given;
 /// at least one is needed, or readers could not apply at all.
-fn check_apply(url: &str, email: &str) -> Result<(String, String), String> {
+fn check_apply(url: &str, email: &str) -> Result<(String, String), Refusal> {
     let url = match url.trim() {
         "" => String::new(),
-        typed => parse_web_address(typed).map_err(|_| {
-            format!(
-                "Give the address to apply at as a web address (https://…) of at most \
-                 {MAX_LINK} characters, with no spaces."
-            )
-        })?,
+        typed => parse_web_address(typed).map_err(|_| Refusal::JobApplyUrl { max: MAX_LINK })?,
     };
     let email = match email.trim() {
         "" => String::new(),
-        typed => parse_email(typed).map_err(|_| {
-            "Give the email address to apply to as name@example.org: one address, no spaces \
-             or names."
-                .to_string()
-        })?,
+        typed => parse_email(typed).map_err(|_| Refusal::JobApplyEmail)?,
     };
     if url.is_empty() && email.is_empty() {
-        return Err("Say how to apply: a web address, an email address or both.".into());
+        return Err(Refusal::JobHowToApply);
     }
     Ok((url, email))
 }
 
 /// The moment a listing whose last day is `typed` closes: the next midnight there.
-fn closing_time(typed: &str, zone: &TimeZone) -> Result<Timestamp, String> {
-    let refused = || {
-        format!(
-            "Give the closing date as YYYY-MM-DD (not “{}”).",
-            clean_line(typed)
-        )
+fn closing_time(typed: &str, zone: &TimeZone) -> Result<Timestamp, Refusal> {
+    let refused = || Refusal::JobClosingDate {
+        typed: clean_line(typed),
     };
     if typed.len() > 10 {
         return Err(refused());
@@ -131,22 +120,24 @@ pub fn closing_day(closes_at: Timestamp, zone: &TimeZone) -> Date {
 
 /// A description with each line cleaned, runs of blank lines made one, and its length
 /// checked.
-fn clean_description(typed: &str) -> Result<String, String> {
+fn clean_description(typed: &str) -> Result<String, Refusal> {
+    let too_long = Refusal::AtMostChars {
+        what: Named::Description,
+        max: MAX_DESCRIPTION,
+    };
     if typed.len() > MAX_DESCRIPTION * 8 {
-        return Err(too_long());
+        return Err(too_long);
     }
     let text = paragraphs(&typed.replace("\r\n", "\n")).join("\n\n");
     if text.is_empty() {
-        return Err("Give a description.".into());
+        return Err(Refusal::GiveA {
+            what: Named::Description,
+        });
     }
     if text.chars().count() > MAX_DESCRIPTION {
-        return Err(too_long());
+        return Err(too_long);
     }
     Ok(text)
-}
-
-fn too_long() -> String {
-    format!("A description has at most {MAX_DESCRIPTION} characters.")
 }
 
 /// A description's paragraphs: its lines cleaned, blank lines parting them.
@@ -204,7 +195,9 @@ mod tests {
             ("", " \n\u{7}\n ", "Give a description."),
             ("", &"x".repeat(1 << 20), "at most"),
         ] {
-            let refused = check_job(&typed(closes_on, description), &zone).expect_err(closes_on);
+            let refused = check_job(&typed(closes_on, description), &zone)
+                .expect_err(closes_on)
+                .to_string();
             assert!(refused.contains(expected), "{refused}");
         }
         let unknown = JobInput {
@@ -260,7 +253,9 @@ mod tests {
             ),
             ("", "<script>@example.org", "one address", "markup"),
         ] {
-            let refused = check_job(&with(url, email), &zone).expect_err(reason);
+            let refused = check_job(&with(url, email), &zone)
+                .expect_err(reason)
+                .to_string();
             assert!(refused.contains(expected), "{reason}: {refused}");
         }
     }

@@ -1,23 +1,24 @@
 //! Links typed in the newsroom (menu entries, the breaking-news bar, profile links): a path
 //! on this site or an http(s) address, nothing else.
 
+use crate::domain::refusal::Refusal;
+
 /// The longest link accepted.
 pub const MAX_LINK: usize = 500;
 
 /// Checks a link: `/a/site/path` or `http(s)://host/...`. Refuses other schemes
 /// (`javascript:`), protocol-relative `//host` paths, spaces and control characters.
-pub fn parse_link(value: &str) -> Result<String, String> {
-    const MESSAGE: &str = "Give a path on this site (/world) or a web address (https://…).";
+pub fn parse_link(value: &str) -> Result<String, Refusal> {
     let link = value.trim();
     if link.len() > MAX_LINK {
-        return Err(format!("A link has at most {MAX_LINK} characters."));
+        return Err(Refusal::LinkTooLong { max: MAX_LINK });
     }
     if link.chars().any(|ch| ch.is_control() || ch.is_whitespace()) {
-        return Err("A link has no spaces or control characters.".into());
+        return Err(Refusal::LinkSpaces);
     }
     if let Some(path) = link.strip_prefix('/') {
         return if path.starts_with(['/', '\\']) {
-            Err(MESSAGE.into())
+            Err(Refusal::LinkShape)
         } else {
             Ok(link.to_string())
         };
@@ -30,14 +31,14 @@ pub fn parse_link(value: &str) -> Result<String, String> {
         Some(host) if host.starts_with(|ch: char| ch.is_alphanumeric() || ch == '[') => {
             Ok(link.to_string())
         }
-        _ => Err(MESSAGE.into()),
+        _ => Err(Refusal::LinkShape),
     }
 }
 
 /// Checks a link to another site: an http(s) address, as [`parse_link`] takes it.
-pub fn parse_web_address(value: &str) -> Result<String, String> {
+pub fn parse_web_address(value: &str) -> Result<String, Refusal> {
     match parse_link(value)? {
-        link if link.starts_with('/') => Err("Give a web address (https://…).".into()),
+        link if link.starts_with('/') => Err(Refusal::WebAddress),
         link => Ok(link),
     }
 }

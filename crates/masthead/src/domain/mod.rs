@@ -34,6 +34,7 @@ pub mod paging;
 pub mod permission;
 pub mod publish_checklist;
 pub mod reader_url;
+pub mod refusal;
 pub mod reserved;
 pub mod search_form;
 pub mod signed;

@@ -7,6 +7,8 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use store::StoryStatus;
 
+use crate::domain::refusal::{Expected, Refusal};
+
 /// Longest search text kept.
 const MAX_TEXT: usize = 200;
 /// Longest value of any other filter read at all.
@@ -45,8 +47,8 @@ pub struct StoryFilter {
 }
 
 impl StoryFilter {
-    /// Reads the query string's pairs; the messages say what was refused.
-    pub fn parse(pairs: &[(String, String)]) -> Result<StoryFilter, Vec<String>> {
+    /// Reads the query string's pairs; the refusals say what was refused.
+    pub fn parse(pairs: &[(String, String)]) -> Result<StoryFilter, Vec<Refusal>> {
         let mut filter = StoryFilter {
             page: 1,
             ..StoryFilter::default()
@@ -55,7 +57,7 @@ impl StoryFilter {
         let mut seen: Vec<&str> = Vec::new();
         for (key, value) in pairs {
             if seen.contains(&key.as_str()) {
-                problems.push(format!("The filter “{}” was given twice.", shown(key)));
+                problems.push(Refusal::FilterTwice { key: shown(key) });
                 continue;
             }
             seen.push(key);
@@ -66,7 +68,10 @@ impl StoryFilter {
         if let (Some(from), Some(to)) = (filter.from, filter.to)
             && from > to
         {
-            problems.push(format!("The dates run backwards: {from} is after {to}."));
+            problems.push(Refusal::FilterBackwards {
+                from: from.to_string(),
+                to: to.to_string(),
+            });
         }
         if problems.is_empty() {
             Ok(filter)
@@ -76,7 +81,7 @@ impl StoryFilter {
     }
 
     /// Takes one pair; keys the list does not know (such as `notice`) are left alone.
-    fn take(&mut self, key: &str, value: &str) -> Result<(), String> {
+    fn take(&mut self, key: &str, value: &str) -> Result<(), Refusal> {
         let value = value.trim();
         if key == "q" {
             self.text = value.chars().take(MAX_TEXT).collect();
@@ -90,26 +95,32 @@ impl StoryFilter {
         {
             return Ok(());
         }
-        let refused = |what: &str| format!("“{}” is not {what}.", shown(value));
+        let refused = |expected| Refusal::FilterValue {
+            value: shown(value),
+            expected,
+        };
         if value.len() > MAX_VALUE {
-            return Err(refused("a value this list knows"));
+            return Err(refused(Expected::Known));
         }
         match key {
             "status" => {
-                self.status = Some(StoryStatus::parse(value).ok_or_else(|| refused("a state"))?)
+                self.status =
+                    Some(StoryStatus::parse(value).ok_or_else(|| refused(Expected::State))?)
             }
             "edition" => self.edition = value.to_string(),
-            "section" => self.section = Some(value.parse().map_err(|_| refused("a section"))?),
-            "author" => self.author = Some(value.parse().map_err(|_| refused("an author"))?),
-            "desk" => self.desk = Some(desk(value).ok_or_else(|| refused("a desk"))?),
-            "from" => self.from = Some(day(value).ok_or_else(|| refused("a date (YYYY-MM-DD)"))?),
-            "to" => self.to = Some(day(value).ok_or_else(|| refused("a date (YYYY-MM-DD)"))?),
+            "section" => {
+                self.section = Some(value.parse().map_err(|_| refused(Expected::Section))?)
+            }
+            "author" => self.author = Some(value.parse().map_err(|_| refused(Expected::Author))?),
+            "desk" => self.desk = Some(desk(value).ok_or_else(|| refused(Expected::Desk))?),
+            "from" => self.from = Some(day(value).ok_or_else(|| refused(Expected::Date))?),
+            "to" => self.to = Some(day(value).ok_or_else(|| refused(Expected::Date))?),
             _ => {
                 self.page = value
                     .parse()
                     .ok()
                     .filter(|page| (1..=10_000).contains(page))
-                    .ok_or_else(|| refused("a page number"))?;
+                    .ok_or_else(|| refused(Expected::Page))?;
             }
         }
         Ok(())
@@ -205,7 +216,8 @@ mod tests {
         ];
         for (case, reason) in cases {
             let problems = StoryFilter::parse(&pairs(&case)).expect_err(reason);
-            assert!(problems[0].contains(reason), "{case:?}: {problems:?}");
+            let first = problems[0].to_string();
+            assert!(first.contains(reason), "{case:?}: {first}");
         }
     }
 

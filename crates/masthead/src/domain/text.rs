@@ -1,6 +1,8 @@
 //! One-line text typed in the newsroom (names, labels, the breaking-news line): cleaned of
 //! characters that have no business in a line, and checked for length.
 
+use crate::domain::refusal::{Named, Refusal};
+
 /// Whether a character is removed from one-line text: control characters (tabs, line
 /// breaks, NUL...) and the bidirectional embeddings, overrides and isolates that can make
 /// a name display as something else. The marks (U+200E, U+200F) stay: mixed-script names
@@ -26,30 +28,30 @@ pub fn clean_line(value: &str) -> String {
         .join(" ")
 }
 
-/// A cleaned line of at most `max_chars` characters; `what` names the field in messages
-/// ("name"). Empty is refused unless `optional`.
+/// A cleaned line of at most `max_chars` characters; `what` names the field in the
+/// refusal. Empty is refused unless `optional`.
 pub fn one_line(
     value: &str,
-    what: &str,
+    what: Named,
     max_chars: usize,
     optional: bool,
-) -> Result<String, String> {
+) -> Result<String, Refusal> {
+    let too_long = Refusal::AtMostChars {
+        what,
+        max: max_chars,
+    };
     // Refuse what is far too long before copying it around.
     if value.len() > max_chars * 8 {
-        return Err(too_long(what, max_chars));
+        return Err(too_long);
     }
     let line = clean_line(value);
     if line.is_empty() && !optional {
-        return Err(format!("Give a {what}."));
+        return Err(Refusal::GiveA { what });
     }
     if line.chars().count() > max_chars {
-        return Err(too_long(what, max_chars));
+        return Err(too_long);
     }
     Ok(line)
-}
-
-fn too_long(what: &str, max_chars: usize) -> String {
-    format!("A {what} has at most {max_chars} characters.")
 }
 
 #[cfg(test)]
@@ -76,16 +78,14 @@ mod tests {
 
     #[test]
     fn lines_are_checked_for_length_and_presence() {
-        assert_eq!(one_line(" Sport ", "name", 10, false), Ok("Sport".into()));
-        assert_eq!(
-            one_line("\u{7}", "name", 10, false),
-            Err("Give a name.".into())
-        );
-        assert_eq!(one_line("", "description", 10, true), Ok(String::new()));
+        let name = Named::Name;
+        assert_eq!(one_line(" Sport ", name, 10, false), Ok("Sport".into()));
+        let empty = one_line("\u{7}", name, 10, false).map_err(|r| r.to_string());
+        assert_eq!(empty, Err("Give a name.".into()));
+        let description = one_line("", Named::Description, 10, true);
+        assert_eq!(description, Ok(String::new()));
         let huge = "x".repeat(1024 * 1024);
-        assert_eq!(
-            one_line(&huge, "name", 100, false),
-            Err("A name has at most 100 characters.".into())
-        );
+        let long = one_line(&huge, name, 100, false).map_err(|r| r.to_string());
+        assert_eq!(long, Err("A name has at most 100 characters.".into()));
     }
 }

@@ -7,6 +7,8 @@ use jiff::civil::DateTime;
 use jiff::tz::{AmbiguousOffset, TimeZone};
 use serde::Serialize;
 
+use crate::domain::refusal::Refusal;
+
 /// A time ready for a `<time>` element: machine-readable UTC and the reader's wording.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DisplayTime {
@@ -83,34 +85,51 @@ pub fn newsroom_time(time: Timestamp, zone: &TimeZone, language: &str) -> Displa
     display_time(time, zone, language)
 }
 
+/// A local wall time as a refusal names it, in `language` ("ar" or anything else for
+/// English): "28 Mar 2027, 01:30".
+pub fn wall_time(wall: DateTime, language: &str) -> String {
+    let month = usize::try_from(wall.month() - 1).unwrap_or(0);
+    let months = if language == "ar" {
+        AR_MONTHS
+    } else {
+        EN_MONTHS
+    };
+    let comma = if language == "ar" { '،' } else { ',' };
+    format!(
+        "{} {} {}{comma} {:02}:{:02}",
+        wall.day(),
+        months[month],
+        wall.year(),
+        wall.hour(),
+        wall.minute()
+    )
+}
+
 /// Reads a `datetime-local` value ("2026-12-05T14:30") typed in `zone` as a moment.
 ///
 /// A time the clocks skip (spring forward) or show twice (fall back) is refused with a
-/// message naming the change, never moved silently.
-pub fn local_moment(typed: &str, zone: &TimeZone) -> Result<Timestamp, String> {
+/// refusal naming the change, never moved silently.
+pub fn local_moment(typed: &str, zone: &TimeZone) -> Result<Timestamp, Refusal> {
     let typed = typed.trim();
-    let local: DateTime = typed
-        .parse()
-        .map_err(|_| "Give a date and time as YYYY-MM-DD HH:MM.")?;
-    let wall = local.strftime("%-d %b %Y, %H:%M");
-    let zone_name = zone.iana_name().unwrap_or("the edition's zone");
-    let ambiguous = zone.to_ambiguous_timestamp(local);
+    let wall: DateTime = typed.parse().map_err(|_| Refusal::DateTimeUnreadable)?;
+    let zone_name = zone.iana_name().map(str::to_string);
+    let ambiguous = zone.to_ambiguous_timestamp(wall);
     match ambiguous.offset() {
-        AmbiguousOffset::Unambiguous { .. } => ambiguous
-            .unambiguous()
-            .map_err(|_| "That date is out of range.".to_string()),
-        AmbiguousOffset::Gap { before, after } => Err(format!(
-            "{wall} does not exist in {zone_name}: the clocks go from {} to {} then. \
-             Choose a time outside the change.",
-            gmt_offset(before.seconds()),
-            gmt_offset(after.seconds())
-        )),
-        AmbiguousOffset::Fold { before, after } => Err(format!(
-            "{wall} happens twice in {zone_name} (once at {}, once at {}) as the clocks go \
-             back. Choose a time outside the change.",
-            gmt_offset(before.seconds()),
-            gmt_offset(after.seconds())
-        )),
+        AmbiguousOffset::Unambiguous { .. } => {
+            ambiguous.unambiguous().map_err(|_| Refusal::DateOutOfRange)
+        }
+        AmbiguousOffset::Gap { before, after } => Err(Refusal::TimeSkipped {
+            wall,
+            zone: zone_name,
+            before: gmt_offset(before.seconds()),
+            after: gmt_offset(after.seconds()),
+        }),
+        AmbiguousOffset::Fold { before, after } => Err(Refusal::TimeRepeated {
+            wall,
+            zone: zone_name,
+            before: gmt_offset(before.seconds()),
+            after: gmt_offset(after.seconds()),
+        }),
     }
 }
 
@@ -172,13 +191,26 @@ mod tests {
         let skipped = local_moment("2027-03-28T01:30", &london()).expect_err("skipped");
         let repeated = local_moment("2027-10-31T01:30", &london()).expect_err("twice");
         let unreadable = local_moment("tomorrow", &london()).expect_err("unreadable");
+        let (skipped, repeated) = (skipped.to_string(), repeated.to_string());
+        let unreadable = unreadable.to_string();
 
         assert!(
-            skipped.contains("does not exist in Europe/London"),
+            skipped.contains("28 Mar 2027, 01:30 does not exist in Europe/London"),
             "{skipped}"
         );
         assert!(repeated.contains("happens twice"), "{repeated}");
         assert!(unreadable.contains("YYYY-MM-DD"), "{unreadable}");
+    }
+
+    #[test]
+    fn a_skipped_time_is_named_in_arabic_with_an_arabic_month() {
+        let skipped = local_moment("2027-03-28T01:30", &london()).expect_err("skipped");
+
+        let words = skipped.words("ar");
+
+        assert!(words.contains("28 مارس 2027، 01:30"), "{words}");
+        assert!(words.contains("Europe/London"), "{words}");
+        assert!(words.contains("GMT+1"), "{words}");
     }
 
     #[test]

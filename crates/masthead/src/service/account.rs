@@ -7,6 +7,7 @@ use store::*;
 
 use crate::domain::i18n_newsroom::interface_language;
 use crate::domain::permission::Action;
+use crate::domain::refusal::Refusal;
 use crate::domain::signed::hex;
 use crate::service::actor::Actor;
 use crate::service::error::{ServiceError, ServiceResult, invalid};
@@ -46,13 +47,13 @@ pub fn one_time_password() -> anyhow::Result<String> {
 }
 
 /// Checks a new password; the error is shown next to the field.
-pub fn check_new_password(password: &str) -> Result<(), String> {
+pub fn check_new_password(password: &str) -> Result<(), Refusal> {
     let length = password.chars().count();
     if length < MIN_PASSWORD {
-        return Err(format!("Use at least {MIN_PASSWORD} characters."));
+        return Err(Refusal::PasswordTooShort { min: MIN_PASSWORD });
     }
     if password.len() > MAX_PASSWORD {
-        return Err(format!("Use at most {MAX_PASSWORD} bytes."));
+        return Err(Refusal::PasswordTooLong { max: MAX_PASSWORD });
     }
     Ok(())
 }
@@ -133,11 +134,11 @@ pub async fn create_account(
             !local.is_empty() && domain.contains('.') && !email.contains(char::is_whitespace)
         });
     if !valid_email {
-        return invalid(format!("{email:?} is not an email address"));
+        return invalid(Refusal::NotAnEmail { typed: email });
     }
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 200 {
-        return invalid("a name must have 1 to 200 characters");
+        return invalid(Refusal::AccountNameLength);
     }
     let one_time = match password {
         Some(password) => {
@@ -162,9 +163,7 @@ pub async fn create_account(
         )
         .await
         .map_err(|error| match error.constraint() {
-            Some(Constraint::UserEmail) => {
-                ServiceError::Conflict(format!("{email} already has an account"))
-            }
+            Some(Constraint::UserEmail) => ServiceError::Conflict(Refusal::EmailTaken { email }),
             _ => error.into(),
         })?;
     Ok(CreatedUser {
@@ -195,7 +194,7 @@ pub async fn add_account(
 ) -> ServiceResult<CreatedUser> {
     actor.require(Action::ManageUsers)?;
     let Some(role) = Role::parse(&input.role) else {
-        return invalid("Pick a role.");
+        return invalid(Refusal::PickRole);
     };
     let language = match input.language.as_str() {
         "" => "en",
@@ -214,7 +213,7 @@ pub async fn add_account(
 }
 
 fn unknown_language() -> ServiceError {
-    ServiceError::Invalid("Pick English or Arabic.".into())
+    ServiceError::Invalid(Refusal::PickLanguage)
 }
 
 /// Changes the language of one's own newsroom interface: an account changes only its own.
@@ -249,11 +248,11 @@ pub async fn change_account(
 ) -> ServiceResult<()> {
     actor.require(Action::ManageUsers)?;
     if id == actor.id {
-        return invalid("You cannot change your own role or disable yourself.");
+        return invalid(Refusal::NotYourself);
     }
     if let Some(role) = change.role.as_deref() {
         let Some(role) = Role::parse(role) else {
-            return invalid("Unknown role.");
+            return invalid(Refusal::UnknownRole);
         };
         let audit = actor.audit("user.role", "user", Some(id), role.as_str().into());
         store.set_user_role(id, role, &audit).await?;

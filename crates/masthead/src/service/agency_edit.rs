@@ -6,6 +6,7 @@ use store::*;
 
 use crate::domain::link::parse_web_address;
 use crate::domain::permission::Action;
+use crate::domain::refusal::{Named, Refusal};
 use crate::domain::text::one_line;
 use crate::service::actor::Actor;
 use crate::service::author_edit::{check_image, optional_id};
@@ -30,13 +31,13 @@ pub struct AgencyInput {
 
 /// An agency from a form, under `id`, with its logo checked.
 async fn check_agency(store: &dyn Store, id: i64, input: &AgencyInput) -> ServiceResult<Agency> {
-    let fields = || -> Result<Agency, String> {
-        let url = one_line(&input.url, "link", 500, true)?;
+    let fields = || -> Result<Agency, Refusal> {
+        let url = one_line(&input.url, Named::Link, 500, true)?;
         Ok(Agency {
             id,
-            name: one_line(&input.name, "name", MAX_NAME, false)?,
-            short_name: one_line(&input.short_name, "short name", MAX_SHORT_NAME, true)?,
-            logo_id: optional_id(&input.logo_id, "logo")?,
+            name: one_line(&input.name, Named::Name, MAX_NAME, false)?,
+            short_name: one_line(&input.short_name, Named::ShortName, MAX_SHORT_NAME, true)?,
+            logo_id: optional_id(&input.logo_id, Named::Logo)?,
             url: if url.is_empty() {
                 url
             } else {
@@ -45,14 +46,14 @@ async fn check_agency(store: &dyn Store, id: i64, input: &AgencyInput) -> Servic
         })
     };
     let agency = fields().map_err(ServiceError::Invalid)?;
-    check_image(store, agency.logo_id, "logo").await?;
+    check_image(store, agency.logo_id, Named::Logo).await?;
     Ok(agency)
 }
 
 fn taken(error: StoreError, name: &str) -> ServiceError {
     match error.constraint() {
         Some(Constraint::AgencyName) => {
-            ServiceError::Conflict(format!("Another agency is called “{name}”."))
+            ServiceError::Conflict(Refusal::AgencyNameTaken { name: name.into() })
         }
         _ => error.into(),
     }

@@ -8,6 +8,7 @@ use store::*;
 
 use crate::domain::link::parse_web_address;
 use crate::domain::permission::Action;
+use crate::domain::refusal::{Named, Refusal};
 use crate::domain::text::one_line;
 use crate::service::actor::Actor;
 use crate::service::error::{ServiceError, ServiceResult, invalid};
@@ -61,37 +62,37 @@ impl AuthorInput {
     }
 }
 
-/// A number picked from a list or typed (`what` names it in the message), or none.
-pub fn optional_id(value: &str, what: &str) -> Result<Option<i64>, String> {
+/// A number picked from a list or typed (`what` names it in the refusal), or none.
+pub fn optional_id(value: &str, what: Named) -> Result<Option<i64>, Refusal> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(None);
     }
     match value.parse::<i64>() {
         Ok(id) if id > 0 => Ok(Some(id)),
-        _ => Err(format!("The {what} is given by its number.")),
+        _ => Err(Refusal::GivenByNumber { what }),
     }
 }
 
 /// Checks that an image picked by number is in the media library.
-pub async fn check_image(store: &dyn Store, id: Option<i64>, what: &str) -> ServiceResult<()> {
+pub async fn check_image(store: &dyn Store, id: Option<i64>, what: Named) -> ServiceResult<()> {
     match id {
-        Some(id) if store.library_image(id).await?.is_none() => invalid(format!(
-            "There is no image {id} in the media library for the {what}."
-        )),
+        Some(id) if store.library_image(id).await?.is_none() => {
+            invalid(Refusal::NoImageFor { id, what })
+        }
         _ => Ok(()),
     }
 }
 
 /// Profile links: one http(s) address per line, blank lines ignored.
-fn check_links(typed: &str) -> Result<String, String> {
+fn check_links(typed: &str) -> Result<String, Refusal> {
     let lines: Vec<&str> = typed
         .lines()
         .map(str::trim)
         .filter(|line| !line.is_empty())
         .collect();
     if lines.len() > MAX_LINKS {
-        return Err(format!("An author has at most {MAX_LINKS} links."));
+        return Err(Refusal::TooManyLinks { max: MAX_LINKS });
     }
     let links = lines
         .iter()
@@ -102,22 +103,22 @@ fn check_links(typed: &str) -> Result<String, String> {
 
 /// The fields of a form, cleaned and checked, as an author under `id`; the ids it names
 /// are checked against the store by [`check_author`].
-fn author_fields(id: i64, input: &AuthorInput) -> Result<Author, String> {
-    let name = one_line(&input.name, "name", MAX_NAME, false)?;
-    let typed = one_line(&input.slug, "slug", MAX_SLUG, true)?;
+fn author_fields(id: i64, input: &AuthorInput) -> Result<Author, Refusal> {
+    let name = one_line(&input.name, Named::Name, MAX_NAME, false)?;
+    let typed = one_line(&input.slug, Named::Slug, MAX_SLUG, true)?;
     let slug = slugify(if typed.is_empty() { &name } else { &typed }, MAX_SLUG);
     if !is_plausible_slug(&slug) {
-        return Err("A slug needs letters or digits.".into());
+        return Err(Refusal::SlugNeedsLetters);
     }
     Ok(Author {
         id,
         slug,
         name,
-        title: one_line(&input.title, "role line", MAX_TITLE, true)?,
-        bio: one_line(&input.bio, "bio", MAX_BIO, true)?,
+        title: one_line(&input.title, Named::RoleLine, MAX_TITLE, true)?,
+        bio: one_line(&input.bio, Named::Bio, MAX_BIO, true)?,
         columnist: input.columnist.is_some(),
-        image_id: optional_id(&input.image_id, "photo")?,
-        edition_id: optional_id(&input.edition_id, "edition")?,
+        image_id: optional_id(&input.image_id, Named::Photo)?,
+        edition_id: optional_id(&input.edition_id, Named::Edition)?,
         links: check_links(&input.links)?,
     })
 }
@@ -125,11 +126,11 @@ fn author_fields(id: i64, input: &AuthorInput) -> Result<Author, String> {
 /// An author from a form, with its photo and edition checked.
 async fn check_author(store: &dyn Store, id: i64, input: &AuthorInput) -> ServiceResult<Author> {
     let author = author_fields(id, input).map_err(ServiceError::Invalid)?;
-    check_image(store, author.image_id, "photo").await?;
+    check_image(store, author.image_id, Named::Photo).await?;
     if let Some(edition) = author.edition_id
         && !store.editions().await?.iter().any(|e| e.id == edition)
     {
-        return invalid("Pick an edition from the list.");
+        return invalid(Refusal::PickEdition);
     }
     Ok(author)
 }
@@ -137,7 +138,7 @@ async fn check_author(store: &dyn Store, id: i64, input: &AuthorInput) -> Servic
 fn taken(error: StoreError, slug: &str) -> ServiceError {
     match error.constraint() {
         Some(Constraint::AuthorSlug) => {
-            ServiceError::Conflict(format!("Another author has or had the slug “{slug}”."))
+            ServiceError::Conflict(Refusal::AuthorSlugTaken { slug: slug.into() })
         }
         _ => error.into(),
     }
@@ -182,11 +183,12 @@ pub async fn update_author(
         .pop()
         .ok_or(ServiceError::NotFound)?;
     let author = check_author(store, id, input).await?;
-    let account_id = optional_id(&input.account_id, "account").map_err(ServiceError::Invalid)?;
+    let account_id =
+        optional_id(&input.account_id, Named::Account).map_err(ServiceError::Invalid)?;
     if let Some(account) = account_id
         && store.user(account).await?.is_none()
     {
-        return invalid("Pick an account from the list.");
+        return invalid(Refusal::PickAccount);
     }
     let detail = format!("{} → {} (/author/{})", old.name, author.name, author.slug);
     let audit = actor.audit("author.update", "author", Some(id), detail);
@@ -208,16 +210,16 @@ pub async fn merge_authors(
     into: &str,
 ) -> ServiceResult<i64> {
     actor.require(Action::ManagePeople)?;
-    let Some(into) = optional_id(into, "author").map_err(ServiceError::Invalid)? else {
-        return invalid("Pick the author to merge into.");
+    let Some(into) = optional_id(into, Named::Author).map_err(ServiceError::Invalid)? else {
+        return invalid(Refusal::PickMergeTarget);
     };
     if into == from {
-        return invalid("Pick another author to merge into.");
+        return invalid(Refusal::PickOtherMergeTarget);
     }
     let found = store.authors(&[from, into]).await?;
     let slug_of = |id: i64| found.iter().find(|a| a.id == id).map(|a| a.slug.clone());
     let (Some(from_slug), Some(into_slug)) = (slug_of(from), slug_of(into)) else {
-        return invalid("Pick an author from the list.");
+        return invalid(Refusal::PickAuthor);
     };
     let detail = format!("{from_slug} → {into_slug}");
     let audit = actor.audit("author.merge", "author", Some(into), detail);

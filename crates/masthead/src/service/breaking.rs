@@ -7,6 +7,7 @@ use store::{BreakingNews, Store};
 
 use crate::domain::link::parse_link;
 use crate::domain::permission::Action;
+use crate::domain::refusal::{Named, Refusal};
 use crate::domain::text::one_line;
 use crate::domain::time::local_moment;
 use crate::service::actor::Actor;
@@ -33,20 +34,20 @@ fn check(
     edition: &EditionSite,
     input: &BreakingInput,
     now: Timestamp,
-) -> Result<BreakingNews, String> {
-    let text = one_line(&input.text, "text", MAX_TEXT, false)?;
+) -> Result<BreakingNews, Refusal> {
+    let text = one_line(&input.text, Named::Text, MAX_TEXT, false)?;
     let url = if input.url.trim().is_empty() {
         String::new()
     } else {
         parse_link(&input.url)?
     };
     let expires_at = if input.expires.trim().is_empty() {
-        return Err("Give the date and time the bar stops showing.".into());
+        return Err(Refusal::BreakingNeedsEnd);
     } else {
         local_moment(&input.expires, &edition.zone)?
     };
     if expires_at <= now {
-        return Err("The bar's end must be in the future.".into());
+        return Err(Refusal::BreakingEndPast);
     }
     Ok(BreakingNews {
         edition_id: edition.edition.id,

@@ -5,6 +5,7 @@
 use store::*;
 
 use crate::domain::permission::may_view;
+use crate::domain::refusal::{BulkVerb, Refusal};
 use crate::service::actor::Actor;
 use crate::service::error::{ServiceError, ServiceResult};
 use crate::service::site::Site;
@@ -33,7 +34,7 @@ pub struct BulkOutcome {
     /// Its headline, when the account may see the story.
     pub headline: Option<String>,
     /// Done, or why not.
-    pub result: Result<(), String>,
+    pub result: Result<(), Refusal>,
 }
 
 /// Applies `action` to each story in `ids` on its own; a refusal stops only that story.
@@ -45,12 +46,12 @@ pub async fn bulk_change(
     action: BulkAction,
 ) -> ServiceResult<Vec<BulkOutcome>> {
     if ids.is_empty() {
-        return Err(ServiceError::Invalid("Check at least one story.".into()));
+        return Err(ServiceError::Invalid(Refusal::CheckOneStory));
     }
     if ids.len() > MAX_BULK {
-        return Err(ServiceError::Invalid(format!(
-            "Check at most {MAX_BULK} stories at a time."
-        )));
+        return Err(ServiceError::Invalid(Refusal::CheckAtMost {
+            max: MAX_BULK,
+        }));
     }
     let mut outcomes = Vec::with_capacity(ids.len());
     for &id in ids {
@@ -64,7 +65,7 @@ pub async fn bulk_change(
             _ => BulkOutcome {
                 story_id: id,
                 headline: None,
-                result: Err("There is no such story among those you may see.".into()),
+                result: Err(Refusal::NoSuchStoryVisible),
             },
         };
         outcomes.push(outcome);
@@ -79,14 +80,14 @@ async fn apply(
     actor: Actor,
     story: &NewsroomStory,
     action: BulkAction,
-) -> ServiceResult<Result<(), String>> {
+) -> ServiceResult<Result<(), Refusal>> {
     // The same moves the editor's buttons offer for the story's state.
     match (action, story.status) {
         (BulkAction::Publish, StoryStatus::Published) => {
-            return Ok(Err("It is published already.".into()));
+            return Ok(Err(Refusal::AlreadyPublished));
         }
         (BulkAction::Unpublish, status) if status != StoryStatus::Published => {
-            return Ok(Err("It is not published.".into()));
+            return Ok(Err(Refusal::NotPublished));
         }
         _ => {}
     }
@@ -98,12 +99,10 @@ async fn apply(
     Ok(match done {
         Ok(()) => Ok(()),
         Err(ServiceError::Forbidden) => Err(refusal(actor, story, action)),
-        Err(ServiceError::Stale { .. }) => {
-            Err("Someone changed it meanwhile: open it and try again.".into())
-        }
+        Err(ServiceError::Stale { .. }) => Err(Refusal::ChangedOpenIt),
         Err(ServiceError::Invalid(reason) | ServiceError::Conflict(reason)) => Err(reason),
         Err(ServiceError::InvalidFields(errors)) => {
-            Err(errors.into_values().collect::<Vec<_>>().join(" "))
+            Err(Refusal::All(errors.into_values().collect()))
         }
         Err(other) => return Err(other),
     })
@@ -121,14 +120,10 @@ async fn move_section(
         .edition(story.edition_id)
         .is_some_and(|edition| edition.section(section_id).is_some());
     if !in_edition {
-        return Err(ServiceError::Invalid(
-            "That section belongs to another edition.".into(),
-        ));
+        return Err(ServiceError::Invalid(Refusal::SectionOtherEdition));
     }
     if story.fields.section_id == Some(section_id) {
-        return Err(ServiceError::Invalid(
-            "It is in that section already.".into(),
-        ));
+        return Err(ServiceError::Invalid(Refusal::AlreadyInSection));
     }
     let keywords = store.keywords(&story.fields.keyword_ids).await?;
     let parsed = ParsedStory {
@@ -146,15 +141,14 @@ async fn move_section(
 }
 
 /// Why the account's role may not do this to the story in its state.
-fn refusal(actor: Actor, story: &NewsroomStory, action: BulkAction) -> String {
-    let verb = match action {
-        BulkAction::Publish => "publish",
-        BulkAction::Unpublish => "unpublish",
-        BulkAction::Move(_) => "move",
-    };
-    let state = story.status.as_str().replace('_', " ");
-    format!(
-        "A {} may not {verb} this story (it is {state}).",
-        actor.role.as_str()
-    )
+fn refusal(actor: Actor, story: &NewsroomStory, action: BulkAction) -> Refusal {
+    Refusal::RoleMayNot {
+        role: actor.role,
+        action: match action {
+            BulkAction::Publish => BulkVerb::Publish,
+            BulkAction::Unpublish => BulkVerb::Unpublish,
+            BulkAction::Move(_) => BulkVerb::Move,
+        },
+        state: story.status,
+    }
 }

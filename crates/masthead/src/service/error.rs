@@ -1,9 +1,11 @@
 //! `ServiceError`: every way a service refuses or fails, one type for all of them. The web
 //! layer turns it into a response in one place (`web/error.rs`); forms show `Invalid`,
-//! `InvalidFields` and `Conflict` to the person who sent them.
+//! `InvalidFields` and `Conflict` to the person who sent them, in their language: a
+//! refusal is a code ([`Refusal`]), never a sentence.
 
 use store::{NewsroomStory, StoreError};
 
+use crate::domain::refusal::Refusal;
 use crate::service::story_form::FieldErrors;
 
 /// Why a service did not do what it was asked.
@@ -15,15 +17,15 @@ pub enum ServiceError {
     /// The acting account's role does not allow it.
     #[error("forbidden")]
     Forbidden,
-    /// Bad input, with a message to show above the form.
+    /// Bad input, with a refusal to show above the form.
     #[error("{0}")]
-    Invalid(String),
+    Invalid(Refusal),
     /// Bad input, with a message to show next to each field named.
     #[error("invalid fields")]
     InvalidFields(FieldErrors),
-    /// It clashes with something that exists (a taken slug or email): the message says what.
+    /// It clashes with something that exists (a taken slug or email): the refusal says what.
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Refusal),
     /// Someone changed it meanwhile: `what` names the clash for the log; `current` is the
     /// story as it is now, when a story is what changed.
     #[error("changed meanwhile: {what}")]
@@ -34,10 +36,10 @@ pub enum ServiceError {
         current: Option<Box<NewsroomStory>>,
     },
     /// Wrong email or password; the message never says which.
-    #[error("The email or password is not right.")]
+    #[error("{}", Refusal::BadLogin)]
     BadLogin,
     /// Too many failed logins for this account or from this address: refused unchecked.
-    #[error("Too many failed attempts. Try again in {} minutes.", minutes(*retry_after))]
+    #[error("{}", Refusal::Locked { minutes: minutes(*retry_after) })]
     Locked {
         /// How long until an attempt may be checked again.
         retry_after: jiff::SignedDuration,
@@ -59,14 +61,28 @@ pub enum ServiceError {
 /// Shorthand for service results.
 pub type ServiceResult<T> = Result<T, ServiceError>;
 
-/// Refuses with a message for the form.
-pub fn invalid<T>(message: impl Into<String>) -> ServiceResult<T> {
-    Err(ServiceError::Invalid(message.into()))
+/// Refuses with a refusal for the form.
+pub fn invalid<T>(refusal: Refusal) -> ServiceResult<T> {
+    Err(ServiceError::Invalid(refusal))
 }
 
 /// A wait in whole minutes, rounded up, as the lockout message gives it.
 fn minutes(wait: jiff::SignedDuration) -> i64 {
     (wait.as_secs() + 59) / 60
+}
+
+impl ServiceError {
+    /// A wrong login or a lockout as the refusal the login form shows; `None` for any
+    /// other error.
+    pub fn login_refusal(&self) -> Option<Refusal> {
+        match self {
+            ServiceError::BadLogin => Some(Refusal::BadLogin),
+            ServiceError::Locked { retry_after } => Some(Refusal::Locked {
+                minutes: minutes(*retry_after),
+            }),
+            _ => None,
+        }
+    }
 }
 
 impl From<StoreError> for ServiceError {

@@ -4,6 +4,7 @@
 use store::*;
 
 use crate::domain::permission::Action;
+use crate::domain::refusal::Refusal;
 use crate::service::actor::Actor;
 use crate::service::error::{ServiceError, ServiceResult, invalid};
 use crate::service::front::{LEAD_SLOT, SECTION_BLOCK, TOP_SLOT, TOP_STORIES, section_slot};
@@ -69,7 +70,9 @@ fn check_place(edition: &EditionSite, place: &PinPlace) -> ServiceResult<usize> 
         .find(|slot| slot.key == place.slot)
         .ok_or(ServiceError::NotFound)?;
     if !(1..=slot.places as i64).contains(&place.position) {
-        return invalid(format!("Pick a place from 1 to {}.", slot.places));
+        return invalid(Refusal::PickPlace {
+            places: slot.places,
+        });
     }
     Ok(slot.places)
 }
@@ -78,18 +81,16 @@ fn check_place(edition: &EditionSite, place: &PinPlace) -> ServiceResult<usize> 
 async fn pinnable(store: &dyn Store, edition_id: i64, typed: &str) -> ServiceResult<Teaser> {
     let id = match typed.trim().trim_start_matches('#').parse::<i64>() {
         Ok(id) if id > 0 => id,
-        _ => return invalid("Give the story's number (its id, as in /admin/stories/12)."),
+        _ => return invalid(Refusal::GiveStoryNumber),
     };
     let Some(teaser) = store.teasers_by_ids(&[id]).await?.pop() else {
-        return invalid(format!(
-            "Story {id} is not published: only published stories can be pinned."
-        ));
+        return invalid(Refusal::PinUnpublished { id });
     };
     if teaser.edition_id != edition_id {
-        return invalid(format!("Story {id} belongs to another edition."));
+        return invalid(Refusal::PinOtherEdition { id });
     }
     if teaser.kind == StoryKind::Page {
-        return invalid("Static pages cannot be pinned.");
+        return invalid(Refusal::PinStaticPage);
     }
     Ok(teaser)
 }
@@ -191,7 +192,7 @@ pub async fn move_pin(
         }
     }
     let Some(story) = story else {
-        return invalid("Nothing is pinned there.");
+        return invalid(Refusal::NothingPinned);
     };
     let detail = format!("{} → {other}", describe(place));
     let audit = actor.audit("front.move", "story", Some(story), detail);

@@ -8,6 +8,7 @@ use store::{JobListing, NewJobListing, Store};
 
 use crate::domain::job::{JobInput, check_job};
 use crate::domain::permission::Action;
+use crate::domain::refusal::Refusal;
 use crate::service::actor::Actor;
 use crate::service::error::{ServiceError, ServiceResult, invalid};
 
@@ -46,7 +47,7 @@ pub async fn create_job(
     let fields = check_job(input, edition.zone).map_err(ServiceError::Invalid)?;
     let now = Timestamp::now();
     if fields.closes_at.is_some_and(|closes| closes <= now) {
-        return invalid("The closing date has passed: give a later one, or none.");
+        return invalid(Refusal::JobClosed);
     }
     let audit = actor.audit("job.create", "job", None, fields.title.clone());
     let job = NewJobListing {

@@ -6,6 +6,7 @@ use anyhow::Context;
 use jiff::{SignedDuration, Timestamp};
 use store::*;
 
+use crate::domain::refusal::Refusal;
 use crate::service::account::{MAX_PASSWORD, check_new_password, random_token, token_hash};
 use crate::service::actor::Actor;
 use crate::service::address_lock::AddressLocks;
@@ -165,21 +166,20 @@ pub async fn change_password(
     change: &PasswordChange<'_>,
 ) -> ServiceResult<()> {
     let mut errors = FieldErrors::new();
-    if let Err(message) = check_new_password(change.new) {
-        errors.insert("new", message);
+    if let Err(refusal) = check_new_password(change.new) {
+        errors.insert("new", refusal);
     } else if change.new == change.current {
-        errors.insert(
-            "new",
-            "Choose a password different from the current one.".into(),
-        );
+        errors.insert("new", Refusal::PasswordUnchanged);
     }
     // Counted like a login from this address: each account has its own counters.
     match check_login(store, checks, email, change.current, change.address).await {
         Ok(_) => {}
-        Err(error @ (ServiceError::BadLogin | ServiceError::Locked { .. })) => {
-            errors.insert("current", error.to_string());
-        }
-        Err(error) => return Err(error),
+        Err(error) => match error.login_refusal() {
+            Some(refusal) => {
+                errors.insert("current", refusal);
+            }
+            None => return Err(error),
+        },
     }
     if !errors.is_empty() {
         return Err(ServiceError::InvalidFields(errors));

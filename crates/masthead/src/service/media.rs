@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use store::{ImageChanges, NewImage, NewUpload, Rendition, Store};
 
 use crate::domain::permission::{Action, may_edit_image};
+use crate::domain::refusal::Refusal;
 use crate::media::MediaStore;
 use crate::service::account::random_token;
 use crate::service::actor::Actor;
@@ -60,12 +61,47 @@ async fn prepare(bytes: Vec<u8>, limits: Limits) -> ServiceResult<Prepared> {
     let prepared = work
         .await
         .map_err(|error| anyhow::anyhow!("image worker: {error}"))?;
-    prepared.map_err(|error| match error {
-        // The upload was fine; our encoder was not: that is ours to log, not theirs to fix.
-        ImagingError::Encode { .. } => ServiceError::Internal(anyhow::Error::new(error)),
-        // The message is for the person who uploaded the file.
-        refused => ServiceError::Invalid(refused.to_string()),
-    })
+    prepared.map_err(image_refusal)
+}
+
+/// An upload the imaging crate refused, as the refusal its uploader reads; an encoder
+/// failure is not theirs to fix but ours to log, an internal error.
+fn image_refusal(error: ImagingError) -> ServiceError {
+    let refusal = match error {
+        ImagingError::Empty => Refusal::ImageEmpty,
+        ImagingError::TooLarge { bytes, max } => Refusal::ImageTooLarge {
+            size: imaging::file_size(bytes),
+            limit: imaging::file_size(max),
+        },
+        ImagingError::NotAnImage => Refusal::NotAnImage,
+        ImagingError::DimensionsTooLarge {
+            width,
+            height,
+            max_width,
+            max_height,
+        } => Refusal::ImageDimensions {
+            width,
+            height,
+            max_width,
+            max_height,
+        },
+        ImagingError::TooManyPixels {
+            width,
+            height,
+            max_pixels,
+        } => Refusal::ImagePixels {
+            width,
+            height,
+            megapixels: imaging::megapixels(u64::from(width) * u64::from(height)),
+            limit: imaging::megapixels(max_pixels),
+        },
+        ImagingError::Corrupt { format, .. } => Refusal::ImageCorrupt {
+            format: format.to_string(),
+        },
+        ImagingError::InvalidAspect { width, height } => Refusal::ImageAspect { width, height },
+        ImagingError::Encode { .. } => return ServiceError::Internal(anyhow::Error::new(error)),
+    };
+    ServiceError::Invalid(refusal)
 }
 
 /// Uploads an image for an account: validates it, makes its renditions, stores the files and
@@ -176,7 +212,7 @@ pub async fn update_image(
         let mut errors = FieldErrors::new();
         for (name, value) in [("focal_x", focal_x), ("focal_y", focal_y)] {
             if value.is_none() {
-                errors.insert(name, "Enter a number from 0 to 1.".into());
+                errors.insert(name, Refusal::FocalNumber);
             }
         }
         return Err(ServiceError::InvalidFields(errors));

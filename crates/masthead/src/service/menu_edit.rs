@@ -6,6 +6,7 @@ use store::*;
 
 use crate::domain::link::parse_link;
 use crate::domain::permission::Action;
+use crate::domain::refusal::{Named, Refusal};
 use crate::domain::text::one_line;
 use crate::service::actor::Actor;
 use crate::service::error::{ServiceError, ServiceResult, invalid};
@@ -89,7 +90,7 @@ pub async fn add_menu_entry(
         .unwrap_or(0);
     let label = one_line(
         &input.label,
-        "label",
+        Named::Label,
         MAX_LABEL,
         !input.section_id.is_empty(),
     )
@@ -103,7 +104,7 @@ pub async fn add_menu_entry(
         let sections = store.sections(edition_id).await?;
         match input.section_id.trim().parse::<i64>() {
             Ok(id) if sections.iter().any(|s| s.id == id) => (Some(id), None),
-            _ => return invalid("Pick a section of this edition."),
+            _ => return invalid(Refusal::PickSectionOfEdition),
         }
     };
     let item = NewMenuItem {
@@ -161,7 +162,7 @@ fn arrange(
     items: &[MenuItem],
     item: &MenuItem,
     direction: MenuMove,
-) -> Result<Vec<MenuPlace>, String> {
+) -> Result<Vec<MenuPlace>, Refusal> {
     let mut own = siblings(items, item.parent_id);
     let index = own.iter().position(|id| *id == item.id).unwrap_or_default();
     match direction {
@@ -177,15 +178,13 @@ fn arrange(
         }
         MenuMove::In => {
             if item.parent_id.is_some() {
-                return Err("Entries nest one level only.".into());
+                return Err(Refusal::MenuNestOneLevel);
             }
             if !siblings(items, Some(item.id)).is_empty() {
-                return Err(
-                    "This entry has entries of its own: entries nest one level only.".into(),
-                );
+                return Err(Refusal::MenuHasEntries);
             }
             let Some(parent) = index.checked_sub(1).map(|above| own[above]) else {
-                return Err("The first entry has nothing above it to nest under.".into());
+                return Err(Refusal::MenuFirstEntry);
             };
             own.remove(index);
             let mut under = siblings(items, Some(parent));
@@ -196,7 +195,7 @@ fn arrange(
         }
         MenuMove::Out => {
             let Some(parent) = item.parent_id else {
-                return Err("This entry is already at the top level.".into());
+                return Err(Refusal::MenuAtTop);
             };
             own.remove(index);
             let mut top = siblings(items, None);
@@ -222,7 +221,7 @@ pub async fn move_menu_entry(
 ) -> ServiceResult<()> {
     actor.require(Action::ManageTaxonomy)?;
     let direction =
-        MenuMove::parse(direction).ok_or_else(|| ServiceError::Invalid("Unknown move.".into()))?;
+        MenuMove::parse(direction).ok_or(ServiceError::Invalid(Refusal::UnknownMove))?;
     let (all, item) = editable_entry(store, edition_id, id).await?;
     let menu = item.menu;
     let items: Vec<MenuItem> = all.iter().filter(|i| i.menu == menu).cloned().collect();

@@ -5,18 +5,18 @@
 
 use store::{Constraint, NEWS_DESK_NAME_KEY, NewsDesk, Store, StoreError};
 
-use crate::domain::i18n_newsroom_desks::DesksStrings;
-use crate::domain::news_desk::{StartingSection, review_sections, starting_section};
+use crate::domain::news_desk::{DeskProblem, StartingSection, review_sections, starting_section};
 use crate::domain::permission::{Action, allows};
+use crate::domain::refusal::Refusal;
 use crate::service::actor::Actor;
 use crate::service::error::{ServiceError, ServiceResult};
 use crate::service::site::EditionSite;
 
-/// A taken name as the form's message; anything else as it is.
-fn taken(error: StoreError, t: &DesksStrings) -> ServiceError {
+/// A taken name as the form's refusal; anything else as it is.
+fn taken(error: StoreError) -> ServiceError {
     match error.constraint() {
         Some(Constraint::Other(name)) if name == NEWS_DESK_NAME_KEY => {
-            ServiceError::Conflict(t.name_taken.into())
+            ServiceError::Conflict(Refusal::DeskNameTaken)
         }
         _ => error.into(),
     }
@@ -40,14 +40,13 @@ pub async fn create_news_desk(
     actor: Actor,
     edition_id: i64,
     name: &str,
-    t: &DesksStrings,
 ) -> ServiceResult<i64> {
     actor.require(Action::ManageUsers)?;
     let audit = actor.audit("news_desk.create", "news_desk", None, name.into());
     store
         .create_news_desk(edition_id, name, &audit)
         .await
-        .map_err(|error| taken(error, t))
+        .map_err(taken)
 }
 
 /// Renames a desk.
@@ -56,7 +55,6 @@ pub async fn rename_news_desk(
     actor: Actor,
     id: i64,
     name: &str,
-    t: &DesksStrings,
 ) -> ServiceResult<()> {
     let old = news_desk(store, actor, id).await?;
     let detail = format!("{} → {name}", old.name);
@@ -64,7 +62,7 @@ pub async fn rename_news_desk(
     store
         .rename_news_desk(id, name, &audit)
         .await
-        .map_err(|error| taken(error, t))
+        .map_err(taken)
 }
 
 /// What a desk's list holds: sections or members.
@@ -83,7 +81,6 @@ pub async fn set_news_desk_list(
     id: i64,
     list: DeskList,
     ids: &[i64],
-    t: &DesksStrings,
 ) -> ServiceResult<()> {
     let desk = news_desk(store, actor, id).await?;
     let (action, joined) = (
@@ -105,7 +102,7 @@ pub async fn set_news_desk_list(
     };
     // The desk was there a moment ago: a miss now is a section or account sent.
     written.map_err(|error| match error {
-        StoreError::NotFound => ServiceError::Invalid(t.bad_choice.into()),
+        StoreError::NotFound => ServiceError::Invalid(Refusal::Desk(DeskProblem::BadChoice)),
         other => other.into(),
     })
 }

@@ -7,6 +7,7 @@ use store::slug::{is_plausible_slug, slugify};
 use store::*;
 
 use crate::domain::permission::Action;
+use crate::domain::refusal::{Named, Refusal};
 use crate::domain::reserved::RESERVED;
 use crate::domain::text::one_line;
 use crate::service::actor::Actor;
@@ -112,14 +113,14 @@ fn reserved_top_slugs(site: &Site, edition_id: i64) -> Vec<String> {
     reserved
 }
 
-fn parse_parent(typed: &str, sections: &[Section]) -> Result<Option<i64>, String> {
+fn parse_parent(typed: &str, sections: &[Section]) -> Result<Option<i64>, Refusal> {
     let typed = typed.trim();
     if typed.is_empty() {
         return Ok(None);
     }
     match typed.parse::<i64>() {
         Ok(id) if sections.iter().any(|s| s.id == id) => Ok(Some(id)),
-        _ => Err("Pick a parent section of this edition.".into()),
+        _ => Err(Refusal::PickParentSection),
     }
 }
 
@@ -130,38 +131,39 @@ fn check(
     sections: &[Section],
     id: Option<i64>,
     reserved: &[String],
-) -> Result<Checked, String> {
-    let name = one_line(&input.name, "name", MAX_NAME, false)?;
-    let description = one_line(&input.description, "description", MAX_DESCRIPTION, true)?;
-    let typed = one_line(&input.slug, "slug", MAX_SLUG, true)?;
+) -> Result<Checked, Refusal> {
+    let name = one_line(&input.name, Named::Name, MAX_NAME, false)?;
+    let description = one_line(
+        &input.description,
+        Named::Description,
+        MAX_DESCRIPTION,
+        true,
+    )?;
+    let typed = one_line(&input.slug, Named::Slug, MAX_SLUG, true)?;
     let slug = slugify(if typed.is_empty() { &name } else { &typed }, MAX_SLUG);
     if !is_plausible_slug(&slug) {
-        return Err("A slug needs letters or digits.".into());
+        return Err(Refusal::SlugNeedsLetters);
     }
     let parent_id = parse_parent(&input.parent_id, sections)?;
     if let (Some(parent), Some(id)) = (parent_id, id)
         && ancestors(sections, parent).contains(&id)
     {
-        return Err("A section cannot move under itself or one of its own subsections.".into());
+        return Err(Refusal::SectionUnderItself);
     }
     let depth = parent_id.map_or(0, |parent| ancestors(sections, parent).len());
     let levels = id.map_or(1, |id| height(sections, id, 0));
     if depth + levels > MAX_DEPTH {
-        return Err(format!("Sections nest at most {MAX_DEPTH} levels deep."));
+        return Err(Refusal::SectionTooDeep { max: MAX_DEPTH });
     }
     if parent_id.is_none() && reserved.contains(&slug) {
-        return Err(format!(
-            "“{slug}” is used by the site itself (/{slug}/…): pick another slug for a top section."
-        ));
+        return Err(Refusal::SectionSlugReserved { slug });
     }
     let clash = sections
         .iter()
         .find(|s| s.parent_id == parent_id && s.slug == slug && Some(s.id) != id);
     if let Some(clash) = clash {
-        return Err(format!(
-            "“{slug}” is taken: {} already exists there.",
-            path_of(sections, clash.id)
-        ));
+        let path = path_of(sections, clash.id);
+        return Err(Refusal::SectionSlugExists { slug, path });
     }
     Ok(Checked {
         parent_id,
@@ -175,11 +177,9 @@ fn check(
 fn refused(error: StoreError, slug: &str) -> ServiceError {
     match error.constraint() {
         Some(Constraint::SectionSlug) => {
-            ServiceError::Conflict(format!("“{slug}” is taken by another section there."))
+            ServiceError::Conflict(Refusal::SectionSlugTaken { slug: slug.into() })
         }
-        Some(Constraint::SectionParentCycle) => ServiceError::Invalid(
-            "A section cannot move under itself or one of its own subsections.".into(),
-        ),
+        Some(Constraint::SectionParentCycle) => ServiceError::Invalid(Refusal::SectionUnderItself),
         _ => error.into(),
     }
 }
@@ -200,10 +200,10 @@ async fn checked(
             .published_story(edition_id, None, &checked.slug)
             .await?
     {
-        return invalid(format!(
-            "The page “{}” lives at /{}: pick another slug.",
-            page.headline, checked.slug
-        ));
+        return invalid(Refusal::PageHoldsSlug {
+            headline: page.headline,
+            slug: checked.slug,
+        });
     }
     Ok((sections, checked))
 }
@@ -370,7 +370,10 @@ mod tests {
         ];
 
         for (form, id, message, reason) in cases {
-            let error = check(&form, &tree, id, &reserved).err().unwrap_or_default();
+            let error = check(&form, &tree, id, &reserved)
+                .err()
+                .map(|refusal| refusal.to_string())
+                .unwrap_or_default();
             assert!(error.contains(message), "{reason}: {error}");
         }
         assert!(check(&input("Topic", "", "1"), &tree, None, &reserved).is_ok());

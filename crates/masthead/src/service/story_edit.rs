@@ -5,6 +5,7 @@ use jiff::Timestamp;
 use store::*;
 
 use crate::domain::permission::{Action, may_edit, may_move, may_view};
+use crate::domain::refusal::Refusal;
 use crate::service::actor::Actor;
 use crate::service::error::{ServiceError, ServiceResult};
 use crate::service::site::Site;
@@ -66,28 +67,25 @@ pub async fn resolve_references(
     let found = store.images(&image_ids).await?;
     let missing = |id: &i64| found.iter().all(|image| image.id != *id);
     if fields.hero_image_id.iter().any(missing) {
-        errors.insert("hero_image_id", "There is no image with this id.".into());
+        errors.insert("hero_image_id", Refusal::NoImageWithId);
     }
     if let Some(item) = fields.gallery.iter().find(|item| missing(&item.image_id)) {
-        errors.insert("gallery", format!("There is no image {}.", item.image_id));
+        errors.insert("gallery", Refusal::NoImage { id: item.image_id });
     }
     if let Some(id) = fields.body.image_ids().iter().find(|id| missing(id)) {
-        errors.insert(
-            "body",
-            format!("The text shows image {id}, which does not exist."),
-        );
+        errors.insert("body", Refusal::BodyImageMissing { id: *id });
     }
     let topics = store.topics(&fields.topic_ids).await?;
     if topics.len() != fields.topic_ids.len()
         || topics.iter().any(|topic| topic.edition_id != edition_id)
     {
-        errors.insert("topic_ids", "Pick topics of this edition.".into());
+        errors.insert("topic_ids", Refusal::PickTopicsOfEdition);
     }
     let mut story_ids = fields.recommended_ids.clone();
     story_ids.extend(fields.body.related_story_ids());
     for id in story_ids {
         if store.newsroom_story(StoryId(id)).await?.is_none() {
-            errors.insert("recommended_ids", format!("There is no story {id}."));
+            errors.insert("recommended_ids", Refusal::NoStory { id });
         }
     }
     check_credits(store, &fields.credits, &mut errors).await?;
@@ -115,7 +113,7 @@ async fn check_credits(
     }
     let found = store.authors(&authors).await?.len() + store.agencies(&agencies).await?.len();
     if found != credits.len() {
-        errors.insert("credits", "Pick bylines from the lists.".into());
+        errors.insert("credits", Refusal::PickBylines);
     }
     Ok(())
 }
@@ -148,10 +146,7 @@ fn slug_taken(error: StoreError) -> ServiceError {
     match error.constraint() {
         Some(Constraint::StorySlug) => {
             let mut errors = FieldErrors::new();
-            errors.insert(
-                "slug",
-                "Another story in this section already has this slug.".into(),
-            );
+            errors.insert("slug", Refusal::StorySlugTaken);
             ServiceError::InvalidFields(errors)
         }
         _ => error.into(),
@@ -304,7 +299,7 @@ fn status_change(
     let scheduled_at = match transition {
         Transition::Schedule(at) if at <= now => {
             let mut errors = FieldErrors::new();
-            errors.insert("scheduled_at", "Pick a time in the future.".into());
+            errors.insert("scheduled_at", Refusal::TimeInPast);
             return Err(ServiceError::InvalidFields(errors));
         }
         Transition::Schedule(at) => Some(at),

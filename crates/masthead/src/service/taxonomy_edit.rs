@@ -7,6 +7,7 @@ use store::slug::{is_plausible_slug, slugify};
 use store::*;
 
 use crate::domain::permission::Action;
+use crate::domain::refusal::{Named, Refusal};
 use crate::domain::text::one_line;
 use crate::service::actor::Actor;
 use crate::service::error::{ServiceError, ServiceResult, invalid};
@@ -28,13 +29,18 @@ pub struct TopicInput {
     pub description: String,
 }
 
-fn check_topic(input: &TopicInput) -> Result<(String, String, String), String> {
-    let name = one_line(&input.name, "name", MAX_NAME, false)?;
-    let description = one_line(&input.description, "description", MAX_DESCRIPTION, true)?;
-    let typed = one_line(&input.slug, "slug", MAX_SLUG, true)?;
+fn check_topic(input: &TopicInput) -> Result<(String, String, String), Refusal> {
+    let name = one_line(&input.name, Named::Name, MAX_NAME, false)?;
+    let description = one_line(
+        &input.description,
+        Named::Description,
+        MAX_DESCRIPTION,
+        true,
+    )?;
+    let typed = one_line(&input.slug, Named::Slug, MAX_SLUG, true)?;
     let slug = slugify(if typed.is_empty() { &name } else { &typed }, MAX_SLUG);
     if !is_plausible_slug(&slug) {
-        return Err("A slug needs letters or digits.".into());
+        return Err(Refusal::SlugNeedsLetters);
     }
     Ok((name, slug, description))
 }
@@ -42,7 +48,7 @@ fn check_topic(input: &TopicInput) -> Result<(String, String, String), String> {
 fn taken(error: StoreError, slug: &str) -> ServiceError {
     match error.constraint() {
         Some(Constraint::TopicSlug) => {
-            ServiceError::Conflict(format!("Another topic already has the slug “{slug}”."))
+            ServiceError::Conflict(Refusal::TopicSlugTaken { slug: slug.into() })
         }
         _ => error.into(),
     }
@@ -108,11 +114,11 @@ pub async fn update_topic(
 
 /// A keyword typed by slug or by name.
 async fn find_keyword(store: &dyn Store, edition_id: i64, typed: &str) -> ServiceResult<Keyword> {
-    let typed = one_line(typed, "keyword", 200, false).map_err(ServiceError::Invalid)?;
+    let typed = one_line(typed, Named::Keyword, 200, false).map_err(ServiceError::Invalid)?;
     let slug = slugify(&typed, 80);
     match store.keyword_by_slug(edition_id, &slug).await? {
         Some(keyword) => Ok(keyword),
-        None => invalid(format!("There is no keyword “{typed}” in this edition.")),
+        None => invalid(Refusal::KeywordUnknown { typed }),
     }
 }
 
@@ -129,7 +135,7 @@ pub async fn merge_keywords(
     let from = find_keyword(store, edition_id, from).await?;
     let into = find_keyword(store, edition_id, into).await?;
     if from.id == into.id {
-        return invalid("Pick two different keywords to merge.");
+        return invalid(Refusal::KeywordsSame);
     }
     let detail = format!("{} → {}", from.slug, into.slug);
     let audit = actor.audit("keyword.merge", "keyword", Some(into.id), detail);
@@ -160,6 +166,7 @@ mod tests {
             name: "x".repeat(1 << 20),
             ..TopicInput::default()
         };
-        assert!(check_topic(&huge).expect_err("refused").contains("at most"));
+        let refused = check_topic(&huge).expect_err("refused");
+        assert!(refused.to_string().contains("at most"));
     }
 }

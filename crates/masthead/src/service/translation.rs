@@ -6,6 +6,7 @@ use jiff::Timestamp;
 use store::*;
 
 use crate::domain::permission::{Action, may_edit, may_see_headline};
+use crate::domain::refusal::Refusal;
 use crate::service::actor::Actor;
 use crate::service::counterpart::counterpart_section;
 use crate::service::error::{ServiceError, ServiceResult, invalid};
@@ -34,11 +35,11 @@ pub async fn link_translation(
 ) -> ServiceResult<()> {
     let story = editable(store, actor, story_id).await?;
     let counterpart = match editable(store, actor, counterpart_id).await {
-        Err(ServiceError::NotFound) => return invalid("There is no story with this id."),
+        Err(ServiceError::NotFound) => return invalid(Refusal::NoStoryWithId),
         other => other?,
     };
     if counterpart.edition_id == story.edition_id {
-        return invalid("A translation must be a story of another edition.");
+        return invalid(Refusal::TranslationSameEdition);
     }
     let detail = format!("linked to its translation, story {counterpart_id}");
     let audit = actor.audit("story.link_translation", "story", Some(story_id), detail);
@@ -93,7 +94,7 @@ pub async fn translate_story(
         .edition(original.edition_id)
         .ok_or(ServiceError::NotFound)?;
     if from.edition.id == into.edition.id {
-        return invalid("A translation goes into another edition.");
+        return invalid(Refusal::TranslationGoesElsewhere);
     }
     let fields = translated_fields(store, from, into, &original.fields).await?;
     let draft = NewStory {

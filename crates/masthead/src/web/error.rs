@@ -8,6 +8,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use store::StoreError;
 
+use crate::domain::refusal::Refusal;
 use crate::service::error::ServiceError;
 
 /// What went wrong handling a request.
@@ -33,7 +34,7 @@ pub enum AppError {
     Conflict(String),
     /// Bad input that has no form to show it in.
     #[error("bad request: {0}")]
-    BadRequest(String),
+    BadRequest(Refusal),
     /// Too many requests from one client.
     #[error("too many requests")]
     TooManyRequests,
@@ -67,13 +68,12 @@ impl From<ServiceError> for AppError {
         match error {
             ServiceError::NotFound => AppError::NotFound,
             ServiceError::Forbidden => AppError::Forbidden,
-            ServiceError::Invalid(message) => AppError::BadRequest(message),
+            ServiceError::Invalid(refusal) => AppError::BadRequest(refusal),
             ServiceError::InvalidFields(errors) => {
-                AppError::BadRequest(errors.into_values().collect::<Vec<_>>().join(" "))
+                AppError::BadRequest(Refusal::All(errors.into_values().collect()))
             }
-            ServiceError::Conflict(what) | ServiceError::Stale { what, .. } => {
-                AppError::Conflict(what)
-            }
+            ServiceError::Conflict(refusal) => AppError::Conflict(refusal.to_string()),
+            ServiceError::Stale { what, .. } => AppError::Conflict(what),
             ServiceError::BadLogin => AppError::Unauthorized,
             ServiceError::Locked { .. } => AppError::TooManyRequests,
             ServiceError::Busy { retry_after } => AppError::Busy(retry_after),
@@ -90,8 +90,8 @@ pub struct ErrorInfo {
     pub status: StatusCode,
     /// Text for the log (never shown to readers).
     pub detail: String,
-    /// What the newsroom's error page tells its user.
-    pub message: String,
+    /// What the newsroom's error page tells its user, put into their words there.
+    pub message: Refusal,
 }
 
 impl AppError {
@@ -113,24 +113,18 @@ impl AppError {
 
 impl AppError {
     /// What a newsroom user is told; never internal detail.
-    fn message(&self) -> String {
+    fn message(&self) -> Refusal {
         match self {
-            AppError::NotFound => "There is nothing here.".into(),
-            AppError::Forbidden => "Your role does not allow this.".into(),
-            AppError::BadCsrf => "This form has expired. Go back, reload the page and send it \
-                again."
-                .into(),
-            AppError::Conflict(_) => "Someone changed this meanwhile. Reload and try again.".into(),
-            AppError::BadRequest(message) => message.clone(),
-            AppError::TooManyRequests => "Too many requests. Wait a little and try again.".into(),
-            AppError::Unavailable(_) => {
-                "The database is not answering. Nothing was changed; try again shortly.".into()
-            }
-            AppError::Busy(_) => {
-                "Too many people are doing this at once. Try again in a moment.".into()
-            }
+            AppError::NotFound => Refusal::NothingHere,
+            AppError::Forbidden => Refusal::RoleForbids,
+            AppError::BadCsrf => Refusal::FormExpired,
+            AppError::Conflict(_) => Refusal::ChangedMeanwhile,
+            AppError::BadRequest(refusal) => refusal.clone(),
+            AppError::TooManyRequests => Refusal::TooManyRequests,
+            AppError::Unavailable(_) => Refusal::DatabaseDown,
+            AppError::Busy(_) => Refusal::TooBusy,
             AppError::Unauthorized | AppError::MustChangePassword | AppError::Internal(_) => {
-                "Something went wrong on our side. Nothing was changed.".into()
+                Refusal::OurFault
             }
         }
     }

@@ -120,18 +120,19 @@ fn site_error(state: &AppState, info: &ErrorInfo, path: &str) -> Response {
 }
 
 #[derive(Serialize)]
-struct NewsroomErrorPage<'a> {
+struct NewsroomErrorPage {
     chrome: AdminChrome,
     status: u16,
-    message: &'a str,
+    message: String,
 }
 
-/// The newsroom's own error page: its frame and a message that says what to do.
+/// The newsroom's own error page: its frame and a message that says what to do, in the
+/// frame's language.
 fn newsroom_error(state: &AppState, info: &ErrorInfo, chrome: AdminChrome) -> Response {
     let page = NewsroomErrorPage {
-        chrome,
         status: info.status.as_u16(),
-        message: &info.message,
+        message: info.message.words(chrome.t.lang),
+        chrome,
     };
     match state.theme.render("admin/error.html", &page) {
         Ok(html) => (info.status, Html(html)).into_response(),

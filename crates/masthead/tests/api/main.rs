@@ -44,6 +44,7 @@ mod newsroom_language;
 mod newsroom_language_browser;
 mod newsroom_language_editor;
 mod newsroom_language_editor_browser;
+mod newsroom_language_messages;
 mod newsroom_language_pages;
 mod newsroom_language_pages_browser;
 mod nodes;

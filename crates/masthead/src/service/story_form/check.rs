@@ -4,6 +4,7 @@
 use store::GalleryItem;
 use store::slug::slugify;
 
+use crate::domain::refusal::Refusal;
 use crate::service::story_form::{FieldErrors, MAX_LINE, MAX_LIST, clean};
 
 pub(super) struct Checker {
@@ -14,8 +15,7 @@ impl Checker {
     pub(super) fn line(&mut self, field: &'static str, value: &str, max: usize) -> Option<String> {
         let value = clean(value, false);
         if value.chars().count() > max {
-            self.errors
-                .insert(field, format!("Keep this under {max} characters."));
+            self.errors.insert(field, Refusal::KeepUnder { max });
         }
         (!value.is_empty()).then_some(value)
     }
@@ -28,8 +28,8 @@ impl Checker {
         match value.parse::<i64>() {
             Ok(id) if id > 0 => Some(id),
             _ => {
-                self.errors
-                    .insert(field, format!("{value:?} is not an id number."));
+                let typed = value.to_string();
+                self.errors.insert(field, Refusal::NotAnId { typed });
                 None
             }
         }
@@ -40,7 +40,7 @@ impl Checker {
         ids.dedup();
         if ids.len() > MAX_LIST {
             self.errors
-                .insert(field, format!("Pick at most {MAX_LIST}."));
+                .insert(field, Refusal::PickAtMost { max: MAX_LIST });
         }
         ids
     }
@@ -55,16 +55,14 @@ pub(super) fn parse_keywords(value: &str, check: &mut Checker) -> Vec<(String, S
             continue;
         }
         if name.chars().count() > 80 {
-            check
-                .errors
-                .insert("keywords", "Keep each keyword under 80 characters.".into());
+            check.errors.insert("keywords", Refusal::KeywordTooLong);
         }
         keywords.push((slug, name.to_string()));
     }
     if keywords.len() > MAX_LIST {
         check
             .errors
-            .insert("keywords", format!("Use at most {MAX_LIST} keywords."));
+            .insert("keywords", Refusal::TooManyKeywords { max: MAX_LIST });
     }
     keywords
 }
@@ -83,17 +81,15 @@ pub(super) fn parse_gallery(value: &str, check: &mut Checker) -> Vec<GalleryItem
                 caption: clean(caption, false).chars().take(MAX_LINE).collect(),
             }),
             _ => {
-                check.errors.insert(
-                    "gallery",
-                    format!("“{}” does not start with an image id.", line.trim()),
-                );
+                let line = line.trim().to_string();
+                check
+                    .errors
+                    .insert("gallery", Refusal::GalleryLine { line });
             }
         }
     }
     if items.len() > 200 {
-        check
-            .errors
-            .insert("gallery", "A gallery holds at most 200 photos.".into());
+        check.errors.insert("gallery", Refusal::GalleryTooBig);
     }
     items
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use store::slug::slugify;
 use store::*;
 
+use crate::domain::refusal::Refusal;
 use crate::domain::reserved;
 use crate::service::site::EditionSite;
 
@@ -30,7 +31,7 @@ const MAX_BODY: usize = 4 * 1024 * 1024;
 pub(crate) const MAX_LIST: usize = 50;
 
 /// Messages by field name, shown next to each field.
-pub type FieldErrors = HashMap<&'static str, String>;
+pub type FieldErrors = HashMap<&'static str, Refusal>;
 
 /// One byline row as typed: who ("a:12" author or "g:3" agency) and their role.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -232,7 +233,7 @@ impl StoryFormValues {
         let kind = StoryKind::parse(&self.kind).unwrap_or_default();
         let headline = check.line("headline", &self.headline, MAX_HEADLINE);
         if headline.is_none() {
-            check.errors.insert("headline", "Write a headline.".into());
+            check.errors.insert("headline", Refusal::WriteHeadline);
         }
         let headline = headline.unwrap_or_default();
         let typed_slug = clean(&self.slug, false);
@@ -245,40 +246,34 @@ impl StoryFormValues {
             MAX_SLUG,
         );
         if slug.is_empty() && !check.errors.contains_key("headline") {
-            check
-                .errors
-                .insert("slug", "A slug needs letters or digits.".into());
+            check.errors.insert("slug", Refusal::SlugNeedsLetters);
         }
         let section_id = check.id("section_id", &self.section_id);
         let in_edition = |id: &i64| edition.section(*id).is_some();
         match (kind, section_id) {
             (StoryKind::Page, Some(_)) => {
-                check
-                    .errors
-                    .insert("section_id", "A static page has no section.".into());
+                check.errors.insert("section_id", Refusal::StaticNoSection);
             }
             (StoryKind::Page, None) if !reserved::page_may_take(&slug) => {
-                check
-                    .errors
-                    .insert("slug", format!("“{slug}” is used by the site itself."));
+                let slug = slug.clone();
+                check.errors.insert("slug", Refusal::SlugReserved { slug });
             }
             (StoryKind::Page, None) => {}
             (_, None) => {
-                check.errors.insert("section_id", "Pick a section.".into());
+                check.errors.insert("section_id", Refusal::PickSection);
             }
             (_, Some(id)) if !in_edition(&id) => {
                 check
                     .errors
-                    .insert("section_id", "Pick a section of this edition.".into());
+                    .insert("section_id", Refusal::PickSectionOfEdition);
             }
             _ => {}
         }
         let secondary_section_ids = check.ids("secondary_section_ids", &self.secondary_section_ids);
         if !secondary_section_ids.iter().all(in_edition) {
-            check.errors.insert(
-                "secondary_section_ids",
-                "Pick sections of this edition.".into(),
-            );
+            check
+                .errors
+                .insert("secondary_section_ids", Refusal::PickSectionsOfEdition);
         }
         let credits = self.credits(&mut check);
         let keywords = parse_keywords(&self.keywords, &mut check);
@@ -292,15 +287,10 @@ impl StoryFormValues {
         if let Some(url) = &video_url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
-            check.errors.insert(
-                "video_url",
-                "Give the video's web address (https://…).".into(),
-            );
+            check.errors.insert("video_url", Refusal::VideoAddress);
         }
         if self.body.len() > MAX_BODY {
-            check
-                .errors
-                .insert("body", "The text is longer than 4 MB; split it.".into());
+            check.errors.insert("body", Refusal::BodyTooLong);
         }
         let fields = StoryFields {
             kind,
@@ -332,10 +322,10 @@ impl StoryFormValues {
         let mut credits = Vec::new();
         let named = self.credits.iter().filter(|c| !c.who.trim().is_empty());
         if named.count() > MAX_CREDITS {
-            check.errors.insert(
-                "credits",
-                format!("A story takes at most {MAX_CREDITS} bylines."),
-            );
+            let max = MAX_CREDITS;
+            check
+                .errors
+                .insert("credits", Refusal::TooManyBylines { max });
             return credits;
         }
         for credit in &self.credits {
@@ -350,9 +340,7 @@ impl StoryFormValues {
                 Some(credit) if !credits.contains(&credit) => credits.push(credit),
                 Some(_) => {}
                 None => {
-                    check
-                        .errors
-                        .insert("credits", "Pick bylines from the lists.".into());
+                    check.errors.insert("credits", Refusal::PickBylines);
                 }
             }
         }

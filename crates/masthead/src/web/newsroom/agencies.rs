@@ -87,6 +87,7 @@ pub async fn add_agency(
     let created = create_agency(state.store.as_ref(), user.actor, &input).await;
     answer(
         &state,
+        &user,
         created.map(drop),
         "/admin/agencies?notice=created",
         |message| agencies_page(&state, &user, &query, (None, input), Some(message)),
@@ -103,8 +104,12 @@ pub async fn change_agency(
     Form(input): Form<AgencyInput>,
 ) -> Result<Response, AppError> {
     let updated = update_agency(state.store.as_ref(), user.actor, id, &input).await;
-    answer(&state, updated, "/admin/agencies?notice=saved", |message| {
-        agencies_page(&state, &user, &query, (Some(id), input), Some(message))
-    })
+    answer(
+        &state,
+        &user,
+        updated,
+        "/admin/agencies?notice=saved",
+        |message| agencies_page(&state, &user, &query, (Some(id), input), Some(message)),
+    )
     .await
 }

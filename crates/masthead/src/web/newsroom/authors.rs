@@ -178,6 +178,7 @@ pub async fn add_author(
     let created = create_author(state.store.as_ref(), user.actor, &input).await;
     answer(
         &state,
+        &user,
         created.map(drop),
         "/admin/authors?notice=created",
         |message| authors_page(&state, &user, &query, input, Some(message)),
@@ -206,7 +207,7 @@ pub async fn change_author(
 ) -> Result<Response, AppError> {
     let updated = update_author(state.store.as_ref(), user.actor, id, &input).await;
     let done = format!("/admin/authors/{id}?notice=saved");
-    answer(&state, updated, &done, |message| {
+    answer(&state, &user, updated, &done, |message| {
         author_page(&state, &user, id, &query, Some(input), Some(message))
     })
     .await
@@ -225,7 +226,7 @@ pub async fn merge_author(
         Ok(into) => format!("/admin/authors/{into}?notice=merged"),
         Err(_) => String::new(),
     };
-    answer(&state, merged.map(drop), &done, |message| {
+    answer(&state, &user, merged.map(drop), &done, |message| {
         author_page(&state, &user, id, &query, None, Some(message))
     })
     .await

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::domain::refusal::Refusal;
 use crate::web::newsroom::form::Form;
 use axum::extract::{Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -10,7 +11,6 @@ use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 use store::Schedule;
 
-use crate::domain::i18n_newsroom::newsroom_strings;
 use crate::domain::permission::{Action, allows};
 use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::service::breaking::{BreakingInput, MAX_TEXT, clear_breaking, set_breaking};
@@ -112,7 +112,7 @@ pub async fn set_bar(
         "/admin/breaking?edition={}&notice=saved",
         edition.edition.id
     );
-    answer(&state, set, &done, |message| {
+    answer(&state, &user, set, &done, |message| {
         breaking_page(&state, &user, &query, Some(message))
     })
     .await
@@ -131,7 +131,7 @@ pub async fn clear_bar(
         "/admin/breaking?edition={}&notice=cleared",
         edition.edition.id
     );
-    answer(&state, cleared, &done, |message| {
+    answer(&state, &user, cleared, &done, |message| {
         breaking_page(&state, &user, &query, Some(message))
     })
     .await
@@ -156,8 +156,7 @@ pub async fn email_bar(
         .into_iter()
         .find(|news| news.edition_id == edition_id && news.expires_at > now)
     else {
-        let words = newsroom_strings(&user.user.language).site;
-        return Err(AppError::BadRequest(words.no_bar_to_email.into()));
+        return Err(AppError::BadRequest(Refusal::NoBarShowing));
     };
     send_breaking(&state, &user, edition_id, &bar.text, &bar.url).await?;
     let done = format!("/admin/breaking?edition={edition_id}&notice=emailed");

@@ -12,6 +12,7 @@ use store::Section;
 use crate::service::error::{ServiceError, ServiceResult};
 use crate::service::site::{EditionSite, Site};
 use crate::web::error::AppError;
+use crate::web::newsroom::session::CurrentUser;
 use crate::web::state::AppState;
 
 /// The query every curation page and form action carries.
@@ -142,9 +143,10 @@ pub fn parent_choices(
 
 /// Answers a finished action: after a write, wakes the change follower (so readers see
 /// it at once) and goes to `done`; bad input or a clash shows the page again with its
-/// message (422); any other refusal is an error page.
+/// refusal in the account's words (422); any other refusal is an error page.
 pub async fn answer<F, Fut>(
     state: &AppState,
+    user: &CurrentUser,
     result: ServiceResult<()>,
     done: &str,
     again: F,
@@ -158,8 +160,8 @@ where
             state.changed();
             Ok(Redirect::to(done).into_response())
         }
-        Err(ServiceError::Invalid(message) | ServiceError::Conflict(message)) => {
-            let page = again(message).await?;
+        Err(ServiceError::Invalid(refusal) | ServiceError::Conflict(refusal)) => {
+            let page = again(refusal.words(&user.user.language)).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(error) => Err(error.into()),

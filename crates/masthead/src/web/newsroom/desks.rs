@@ -76,9 +76,13 @@ pub async fn add_desk(
 ) -> Result<Response, AppError> {
     let edition_id = picked_edition(&state.site(), query.edition)?.edition.id;
     let created = create_desk(state.store.as_ref(), user.actor, edition_id, &input).await;
-    answer(&state, created.map(drop), &done(edition_id), |message| {
-        desks_page(&state, &user, &query, input.clone(), Some(message))
-    })
+    answer(
+        &state,
+        &user,
+        created.map(drop),
+        &done(edition_id),
+        |message| desks_page(&state, &user, &query, input.clone(), Some(message)),
+    )
     .await
 }
 
@@ -92,7 +96,7 @@ pub async fn change_desk(
 ) -> Result<Response, AppError> {
     let edition_id = picked_edition(&state.site(), query.edition)?.edition.id;
     let updated = update_desk(state.store.as_ref(), user.actor, edition_id, id, &input).await;
-    answer(&state, updated, &done(edition_id), |message| {
+    answer(&state, &user, updated, &done(edition_id), |message| {
         desks_page(&state, &user, &query, DeskInput::default(), Some(message))
     })
     .await
@@ -107,7 +111,7 @@ pub async fn delete_desk(
 ) -> Result<Response, AppError> {
     let edition_id = picked_edition(&state.site(), query.edition)?.edition.id;
     let removed = remove_desk(state.store.as_ref(), user.actor, edition_id, id).await;
-    answer(&state, removed, &done(edition_id), |message| {
+    answer(&state, &user, removed, &done(edition_id), |message| {
         desks_page(&state, &user, &query, DeskInput::default(), Some(message))
     })
     .await

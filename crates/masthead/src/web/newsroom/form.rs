@@ -5,6 +5,7 @@
 use axum::extract::{FromRequest, Request};
 use serde::de::DeserializeOwned;
 
+use crate::domain::refusal::Refusal;
 use crate::web::error::AppError;
 
 /// A form read into `T`; every field may be sent at most once.
@@ -20,9 +21,9 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Form<T> {
             Err(rejection) => {
                 let text = rejection.body_text();
                 let problem = text.rsplit_once(": ").map_or(text.as_str(), |(_, p)| p);
-                Err(AppError::BadRequest(format!(
-                    "The form could not be read: {problem}."
-                )))
+                Err(AppError::BadRequest(Refusal::FormUnreadable {
+                    problem: problem.to_string(),
+                }))
             }
         }
     }

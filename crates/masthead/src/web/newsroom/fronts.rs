@@ -210,7 +210,7 @@ async fn change_pins(
     };
     let edition_id = edition.edition.id;
     let done = format!("/admin/fronts?edition={edition_id}&front={front_id}&notice={notice}");
-    answer(&state, result, &done, |message| {
+    answer(&state, &user, result, &done, |message| {
         fronts_page(&state, &user, &query, Some(message))
     })
     .await

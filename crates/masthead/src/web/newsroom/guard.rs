@@ -11,6 +11,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
 
+use crate::domain::refusal::Refusal;
 use crate::service::account::token_hash;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::{SESSION_COOKIE, cookie, keep_private};
@@ -66,7 +67,7 @@ async fn guarded(state: &AppState, mut request: Request, next: Next) -> Response
 
 /// The request with its body read, if it is no larger than a login form.
 async fn limited(request: Request) -> Result<Request, AppError> {
-    let too_large = || AppError::BadRequest("The login form is larger than 8 KB.".into());
+    let too_large = || AppError::BadRequest(Refusal::LoginFormTooLarge);
     let declared = request
         .headers()
         .get(header::CONTENT_LENGTH)

@@ -168,7 +168,7 @@ pub async fn add_job(
     let store = state.store.as_ref();
     let created = create_job(store, user.actor, job_edition(edition), &input).await;
     let done = format!("/admin/jobs?edition={}&notice=created", edition.edition.id);
-    answer(&state, created.map(drop), &done, |message| {
+    answer(&state, &user, created.map(drop), &done, |message| {
         jobs_page(&state, &user, &query, None, input.clone(), Some(message))
     })
     .await
@@ -202,7 +202,7 @@ pub async fn change_job(
     let job = job_to_edit(store, user.actor, edition.edition.id, id).await?;
     let updated = update_job(store, user.actor, job_edition(edition), id, &input).await;
     let done = format!("/admin/jobs?edition={}&notice=saved", edition.edition.id);
-    answer(&state, updated, &done, |message| {
+    answer(&state, &user, updated, &done, |message| {
         jobs_page(
             &state,
             &user,

@@ -142,7 +142,7 @@ pub async fn merge_keyword(
         ),
         Err(_) => String::new(),
     };
-    answer(&state, merged.map(drop), &done, |message| {
+    answer(&state, &user, merged.map(drop), &done, |message| {
         keywords_page(&state, &user, &query, Some(message))
     })
     .await

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::domain::refusal::{FieldWords, Refusal, field_words};
 use crate::web::newsroom::form::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -43,14 +44,15 @@ fn login_page(
     state: &AppState,
     headers: &HeaderMap,
     email: &str,
-    error: Option<String>,
+    error: Option<Refusal>,
 ) -> Result<Response, AppError> {
     let csrf = random_token()?;
+    let chrome = AdminChrome::anonymous(state, headers);
     let page = LoginPage {
-        chrome: AdminChrome::anonymous(state, headers),
+        error: error.map(|refusal| refusal.words(chrome.t.lang)),
+        chrome,
         csrf: &csrf,
         email,
-        error,
     };
     let html = state.theme.render("admin/login.html", &page)?;
     let mut response = Html(html).into_response();
@@ -135,8 +137,8 @@ fn refused_login(
         }
         _ => return Err(error.into()),
     };
-    // The two refusals' messages are written for the person at the form.
-    let mut response = login_page(state, headers, email, Some(error.to_string()))?;
+    // The two refusals are for the person at the form, in the language their browser asks for.
+    let mut response = login_page(state, headers, email, error.login_refusal())?;
     *response.status_mut() = status;
     if let ServiceError::Locked { retry_after } = error {
         let seconds = u64::try_from(retry_after.as_secs()).unwrap_or(1).max(1);
@@ -168,7 +170,7 @@ pub async fn logout(
 struct AccountPage {
     chrome: AdminChrome,
     required: bool,
-    errors: FieldErrors,
+    errors: FieldWords,
     language: String,
 }
 
@@ -181,7 +183,7 @@ fn password_page(
     let page = AccountPage {
         chrome: AdminChrome::new(state, user, "").with_notice(notice),
         required: user.user.must_change_password,
-        errors,
+        errors: field_words(&errors, &user.user.language),
         language: user.user.language.clone(),
     };
     Ok(Html(state.theme.render("admin/password.html", &page)?).into_response())

@@ -181,7 +181,7 @@ pub async fn add_menu_item(
     let store = state.store.as_ref();
     let added = add_menu_entry(store, user.actor, edition_id, query.menu()?, &input).await;
     let done = menu_url(&query, edition_id, "created")?;
-    answer(&state, added.map(drop), &done, |message| {
+    answer(&state, &user, added.map(drop), &done, |message| {
         menus_page(&state, &user, &query, Some(message))
     })
     .await
@@ -207,7 +207,7 @@ pub async fn move_menu_item(
     let store = state.store.as_ref();
     let moved = move_menu_entry(store, user.actor, edition_id, id, &form.direction).await;
     let done = menu_url(&query, edition_id, "saved")?;
-    answer(&state, moved, &done, |message| {
+    answer(&state, &user, moved, &done, |message| {
         menus_page(&state, &user, &query, Some(message))
     })
     .await
@@ -224,7 +224,7 @@ pub async fn remove_menu_item(
     let edition_id = picked_edition(&site, query.edition)?.edition.id;
     let removed = remove_menu_entry(state.store.as_ref(), user.actor, edition_id, id).await;
     let done = menu_url(&query, edition_id, "deleted")?;
-    answer(&state, removed, &done, |message| {
+    answer(&state, &user, removed, &done, |message| {
         menus_page(&state, &user, &query, Some(message))
     })
     .await

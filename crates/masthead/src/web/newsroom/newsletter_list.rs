@@ -15,9 +15,8 @@ use store::{
 };
 
 use crate::domain::email_address::parse_email;
-use crate::domain::i18n_newsroom::newsroom_strings;
-use crate::domain::i18n_newsroom_mail::MailStrings;
 use crate::domain::permission::{Action, allows};
+use crate::domain::refusal::Refusal;
 use crate::domain::time::{DisplayTime, display_time, newsroom_time};
 use crate::service::site::EditionSite;
 use crate::web::error::AppError;
@@ -191,12 +190,11 @@ pub async fn show_list(
 }
 
 /// The settings form, checked: the list's fields (in its edition, under its slug) and
-/// sections, or what is wrong in the account's `words`.
+/// sections, or what is wrong.
 fn read_settings(
     edition_id: i64,
     slug: &str,
     form: &RawForm,
-    words: &MailStrings,
 ) -> Result<(NewNewsletter, Vec<i64>), AppError> {
     let field = |name: &str| form.get(name).unwrap_or_default().trim().to_string();
     let (name, sender_name) = (field("name"), field("sender_name"));
@@ -204,20 +202,20 @@ fn read_settings(
     let schedule = Schedule::parse(&field("schedule"));
     let time_ok = send_time.len() == 5 && jiff::civil::Time::strptime("%H:%M", &send_time).is_ok();
     let problem = if name.is_empty() || name.chars().count() > 120 {
-        Some(words.name_required)
+        Some(Refusal::NewsletterName)
     } else if sender_name.is_empty() || sender_name.chars().count() > 120 {
-        Some(words.sender_required)
+        Some(Refusal::NewsletterSender)
     } else if field("description").chars().count() > 500 {
-        Some(words.description_too_long)
+        Some(Refusal::NewsletterDescription)
     } else if schedule.is_none() {
-        Some(words.choose_schedule)
+        Some(Refusal::NewsletterSchedule)
     } else if !time_ok {
-        Some(words.time_format)
+        Some(Refusal::NewsletterTime)
     } else {
         None
     };
     if let Some(problem) = problem {
-        return Err(AppError::BadRequest(problem.into()));
+        return Err(AppError::BadRequest(problem));
     }
     let sections = form
         .0
@@ -225,7 +223,7 @@ fn read_settings(
         .filter(|(key, _)| key == "section")
         .filter_map(|(_, value)| value.parse().ok())
         .collect();
-    let schedule = schedule.ok_or_else(|| AppError::BadRequest(words.choose_schedule.into()))?;
+    let schedule = schedule.ok_or(AppError::BadRequest(Refusal::NewsletterSchedule))?;
     Ok((
         NewNewsletter {
             edition_id,
@@ -238,11 +236,6 @@ fn read_settings(
         },
         sections,
     ))
-}
-
-/// The newsletter pages' words in the account's language.
-fn mail_words(user: &CurrentUser) -> &'static MailStrings {
-    newsroom_strings(&user.user.language).mail
 }
 
 fn audit(user: &CurrentUser, action: &str, list: &Newsletter, detail: String) -> NewAuditEntry {
@@ -264,7 +257,7 @@ pub async fn save_list(
 ) -> Result<Response, AppError> {
     user.require(Action::SendNewsletters)?;
     let (list, _) = list_and_edition(&state, id).await?;
-    let (fields, sections) = read_settings(list.edition_id, &list.slug, &form, mail_words(&user))?;
+    let (fields, sections) = read_settings(list.edition_id, &list.slug, &form)?;
     let entry = audit(
         &user,
         "newsletter.update",
@@ -297,11 +290,10 @@ pub async fn add_list(
     let site = state.site();
     let edition = picked_edition(&site, query.edition)?.edition.id;
     let slug = store::slug::slugify(form.get("name").unwrap_or_default(), 40);
-    let words = mail_words(&user);
-    let (fields, _) = read_settings(edition, &slug, &form, words)?;
+    let (fields, _) = read_settings(edition, &slug, &form)?;
     let taken = state.store.newsletters(edition).await?;
     if slug.is_empty() || taken.iter().any(|list| list.slug == slug) {
-        return Err(AppError::BadRequest(words.name_taken.into()));
+        return Err(AppError::BadRequest(Refusal::NewsletterNameTaken));
     }
     let entry = NewAuditEntry {
         user_id: Some(user.user.id),
@@ -381,7 +373,7 @@ pub async fn test_send(
 ) -> Result<Response, AppError> {
     user.require(Action::SendNewsletters)?;
     let email = parse_email(&form.email)
-        .map_err(|_| AppError::BadRequest(mail_words(&user).test_address.into()))?;
+        .map_err(|_| AppError::BadRequest(Refusal::NewsletterTestAddress))?;
     let (list, site) = list_and_edition(&state, id).await?;
     let composed = compose_now(&state, &list).await?;
     let signup = signup_url(&state, edition_of(&site, &list)?);

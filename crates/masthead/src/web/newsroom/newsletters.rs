@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use store::{NewAuditEntry, NewsletterCount, Subscription, SubscriptionExport};
 
 use crate::domain::email_address::parse_email;
-use crate::domain::i18n_newsroom::newsroom_strings;
 use crate::domain::permission::{Action, allows};
+use crate::domain::refusal::Refusal;
 use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::web::error::AppError;
 use crate::web::newsroom::curation::{EditionTab, edition_tabs, picked_edition};
@@ -178,8 +178,7 @@ pub async fn erase_subscriber(
         .await?
         .ok_or(AppError::NotFound)?;
     if parse_email(&form.confirm_email).ok().as_deref() != Some(subscriber.email.as_str()) {
-        let words = newsroom_strings(&user.user.language).mail;
-        return Err(AppError::BadRequest(words.erase_mismatch.into()));
+        return Err(AppError::BadRequest(Refusal::EraseConfirm));
     }
     let audit = NewAuditEntry {
         user_id: Some(user.user.id),

@@ -4,6 +4,7 @@
 use axum::body::to_bytes;
 use axum::extract::{FromRequest, Request};
 
+use crate::domain::refusal::Refusal;
 use crate::web::error::AppError;
 use crate::web::newsroom::session::{MAX_FORM, url_pairs};
 
@@ -27,7 +28,7 @@ impl<S: Send + Sync> FromRequest<S> for RawForm {
     async fn from_request(request: Request, _: &S) -> Result<RawForm, AppError> {
         let bytes = to_bytes(request.into_body(), MAX_FORM)
             .await
-            .map_err(|_| AppError::BadRequest("The form is larger than 8 MB.".into()))?;
+            .map_err(|_| AppError::BadRequest(Refusal::FormOver8Mb))?;
         Ok(RawForm(url_pairs(&bytes).collect()))
     }
 }

@@ -125,7 +125,7 @@ pub async fn add_section(
     let store = state.store.as_ref();
     let created = create_section(store, user.actor, &site, edition_id, &input).await;
     let done = format!("/admin/sections?edition={edition_id}&notice=created");
-    answer(&state, created.map(drop), &done, |message| {
+    answer(&state, &user, created.map(drop), &done, |message| {
         sections_page(&state, &user, &query, Some(message))
     })
     .await
@@ -190,7 +190,7 @@ pub async fn change_section(
     let store = state.store.as_ref();
     let updated = update_section(store, user.actor, &site, edition_id, id, &input).await;
     let done = format!("/admin/sections?edition={edition_id}&notice=saved");
-    answer(&state, updated, &done, |message| {
+    answer(&state, &user, updated, &done, |message| {
         edit_page(&state, &user, &query, id, Some(message))
     })
     .await
@@ -216,7 +216,7 @@ pub async fn reorder_section(
     let up = form.direction == "up";
     let moved = move_section(state.store.as_ref(), user.actor, edition_id, id, up).await;
     let done = format!("/admin/sections?edition={edition_id}&notice=saved");
-    answer(&state, moved, &done, |message| {
+    answer(&state, &user, moved, &done, |message| {
         sections_page(&state, &user, &query, Some(message))
     })
     .await

@@ -14,6 +14,7 @@ use store::{SessionUser, User};
 
 use crate::domain::i18n_newsroom::newsroom_strings;
 use crate::domain::permission::{Action, allows};
+use crate::domain::refusal::Refusal;
 use crate::service::account::token_hash;
 use crate::service::actor::Actor;
 use crate::web::error::AppError;
@@ -207,7 +208,7 @@ async fn checked_csrf(request: Request, expected: &str) -> Result<Request, AppEr
     let (parts, body) = request.into_parts();
     let bytes = to_bytes(body, MAX_FORM)
         .await
-        .map_err(|_| AppError::BadRequest("The form is too large.".into()))?;
+        .map_err(|_| AppError::BadRequest(Refusal::FormTooLarge))?;
     match form_field(&bytes, "csrf") {
         Some(token) if constant_time_eq(&token, expected) => {
             Ok(Request::from_parts(parts, Body::from(bytes)))

@@ -8,6 +8,7 @@ use axum::extract::{Query, State};
 use search::Language;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::refusal::Refusal;
 use crate::domain::suggest::{MAX_SUGGESTIONS, SuggestQuery};
 use crate::service::site::EditionSite;
 use crate::service::suggest::{
@@ -32,9 +33,7 @@ pub struct SuggestAsk {
 
 impl SuggestAsk {
     fn query(&self) -> Result<SuggestQuery, AppError> {
-        SuggestQuery::parse(&self.q).ok_or_else(|| {
-            AppError::BadRequest("The search is too long: type at most 200 characters.".into())
-        })
+        SuggestQuery::parse(&self.q).ok_or_else(|| AppError::BadRequest(Refusal::SearchTooLong))
     }
 
     /// The edition asked for (the first without one) and the query.
@@ -51,9 +50,9 @@ impl SuggestAsk {
             .filter(|id| !id.trim().is_empty())
             .map(|id| id.trim().parse().ok().filter(|id: &i64| *id > 0))
             .collect::<Option<_>>()
-            .ok_or_else(|| AppError::BadRequest("Story ids are whole numbers.".into()))?;
+            .ok_or_else(|| AppError::BadRequest(Refusal::IdsWholeNumbers))?;
         if ids.len() > MAX_SUGGESTIONS {
-            return Err(AppError::BadRequest("Ask for at most ten stories.".into()));
+            return Err(AppError::BadRequest(Refusal::AtMostTen));
         }
         Ok(ids)
     }

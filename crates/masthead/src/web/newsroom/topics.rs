@@ -70,7 +70,7 @@ pub async fn add_topic(
     let edition_id = picked_edition(&site, query.edition)?.edition.id;
     let created = create_topic(state.store.as_ref(), user.actor, edition_id, &input).await;
     let done = format!("/admin/topics?edition={edition_id}&notice=created");
-    answer(&state, created.map(drop), &done, |message| {
+    answer(&state, &user, created.map(drop), &done, |message| {
         topics_page(&state, &user, &query, Some(message))
     })
     .await
@@ -89,7 +89,7 @@ pub async fn change_topic(
     let store = state.store.as_ref();
     let updated = update_topic(store, user.actor, edition_id, id, &input).await;
     let done = format!("/admin/topics?edition={edition_id}&notice=saved");
-    answer(&state, updated, &done, |message| {
+    answer(&state, &user, updated, &done, |message| {
         topics_page(&state, &user, &query, Some(message))
     })
     .await

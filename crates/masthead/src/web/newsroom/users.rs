@@ -112,7 +112,8 @@ pub async fn add_user(
             let page = users_page(&state, &user, NewUserValues::default(), None, shown).await?;
             Ok(Html(state.theme.render("admin/users.html", &page)?).into_response())
         }
-        Err(ServiceError::Invalid(message) | ServiceError::Conflict(message)) => {
+        Err(ServiceError::Invalid(refusal) | ServiceError::Conflict(refusal)) => {
+            let message = refusal.words(&user.user.language);
             let values = NewUserValues {
                 email: input.email,
                 name: input.name,

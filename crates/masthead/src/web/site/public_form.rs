@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Json, Response};
 use jiff::Timestamp;
 
 use crate::domain::challenge::{self, WORK};
+use crate::domain::refusal::Refusal;
 use crate::service::account::random_token;
 use crate::service::form_guard::GuardFields;
 use crate::service::site::Site;
@@ -94,7 +95,7 @@ pub fn private(mut response: Response) -> Response {
 /// A form body's fields, in order; a body too large is refused.
 pub fn form_fields(body: &Bytes) -> Result<Vec<(String, String)>, AppError> {
     if body.len() > MAX_FORM {
-        return Err(AppError::BadRequest("The form is too large.".into()));
+        return Err(AppError::BadRequest(Refusal::FormTooLarge));
     }
     Ok(url_pairs(body).collect())
 }

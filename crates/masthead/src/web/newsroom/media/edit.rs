@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use crate::domain::refusal::{FieldWords, field_words};
 use crate::web::newsroom::form::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -91,7 +92,7 @@ struct ImagePage {
     renditions: Vec<(String, String)>,
     crops: Vec<(String, String)>,
     values: ImageInput,
-    errors: FieldErrors,
+    errors: FieldWords,
     can_edit: bool,
     uses: Vec<UseRow>,
     profiles: Vec<ProfileRow>,
@@ -143,7 +144,7 @@ async fn image_page(
             focal_x: format!("{:.2}", image.focal_x),
             focal_y: format!("{:.2}", image.focal_y),
         }),
-        errors,
+        errors: field_words(&errors, &user.user.language),
         can_edit: may_edit_image(user.user.role, user.user.id, item.uploaded_by),
         uses: uses
             .into_iter()

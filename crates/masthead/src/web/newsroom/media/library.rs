@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use store::{LibraryImage, MediaQuery, Rendition};
 
 use crate::domain::permission::Action;
+use crate::domain::refusal::Refusal;
 use crate::service::error::ServiceError;
 use crate::service::media::{ImageText, upload_image};
 use crate::web::error::AppError;
@@ -204,17 +205,15 @@ pub async fn upload_media(
     let media = state.media.as_ref();
     match upload_image(store, media, user.actor, form.file, limits, text).await {
         Ok(id) => Ok(Redirect::to(&format!("/admin/media/{id}?notice=uploaded")).into_response()),
-        Err(ServiceError::Invalid(message)) => refused(&state, &user, form.text, message).await,
+        Err(ServiceError::Invalid(refusal)) => refused(&state, &user, form.text, refusal).await,
         Err(other) => Err(other.into()),
     }
 }
 
 /// All upload turns are taken: the library again with a message, 503 and `Retry-After`.
 async fn busy(state: &AppState, user: &CurrentUser) -> Result<Response, AppError> {
-    let message = "Too many images are being uploaded right now. Send yours again in a few \
-        seconds."
-        .to_string();
-    let mut response = refused(state, user, ImageText::default(), message).await?;
+    let busy = Refusal::UploadsBusy;
+    let mut response = refused(state, user, ImageText::default(), busy).await?;
     *response.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
     let retry = state.uploads.wait().as_secs().max(1);
     response
@@ -227,7 +226,7 @@ async fn refused(
     state: &AppState,
     user: &CurrentUser,
     text: ImageText,
-    message: String,
+    refusal: Refusal,
 ) -> Result<Response, AppError> {
     let mut page = library_page(state, user, &LibraryFilter::default()).await?;
     page.values = UploadValues {
@@ -235,7 +234,7 @@ async fn refused(
         credit: text.credit,
         alt: text.alt,
     };
-    page.error = Some(message);
+    page.error = Some(refusal.words(&user.user.language));
     let html = state.theme.render("admin/media.html", &page)?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
 }

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use store::LibraryImage;
 
 use crate::domain::permission::{Action, allows, may_edit_image};
+use crate::domain::refusal::{Refusal, field_words};
 use crate::service::error::ServiceError;
 use crate::service::media::{ImageInput, update_image, upload_image};
 use crate::service::story_form::FieldErrors;
@@ -91,14 +92,15 @@ pub struct PickerQuery {
 }
 
 /// A refusal as JSON, with the status the error would have anyway.
-fn refusal(error: AppError) -> Response {
+fn refusal(error: AppError, user: &CurrentUser) -> Response {
     let status = error.status();
-    let message = match error {
-        AppError::NotFound => "There is no such image.".to_string(),
-        AppError::Forbidden => "Your role does not allow this.".to_string(),
-        AppError::BadRequest(message) => message,
+    let refusal = match error {
+        AppError::NotFound => Refusal::NoSuchImage,
+        AppError::Forbidden => Refusal::RoleForbids,
+        AppError::BadRequest(refusal) => refusal,
         other => return other.into_response(),
     };
+    let message = refusal.words(&user.user.language);
     (status, Json(serde_json::json!({ "error": message }))).into_response()
 }
 
@@ -120,7 +122,7 @@ pub async fn search_images(
     Query(query): Query<PickerQuery>,
 ) -> Result<Response, AppError> {
     if !allowed(&user) {
-        return Ok(refusal(AppError::Forbidden));
+        return Ok(refusal(AppError::Forbidden, &user));
     }
     let slice = library_slice(&state, &query.q, query.page, PER_PAGE).await?;
     Ok(Json(PickerResults {
@@ -143,11 +145,11 @@ pub async fn show_image(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     if !allowed(&user) {
-        return Ok(refusal(AppError::Forbidden));
+        return Ok(refusal(AppError::Forbidden, &user));
     }
     one_image(&state, &user, id)
         .await
-        .or_else(|e| Ok(refusal(e)))
+        .or_else(|e| Ok(refusal(e, &user)))
 }
 
 /// `POST /admin/media/picker`: one image (multipart: `file`, `caption`, `credit`, `alt`);
@@ -159,12 +161,13 @@ pub async fn upload(
     multipart: Multipart,
 ) -> Result<Response, AppError> {
     if !allowed(&user) {
-        return Ok(refusal(AppError::Forbidden));
+        return Ok(refusal(AppError::Forbidden, &user));
     }
     let Some(_turn) = state.uploads.enter().await else {
-        return Ok(busy(&state));
+        return Ok(busy(&state, &user));
     };
-    let refused = |message| {
+    let refused = |refusal: Refusal| {
+        let message = refusal.words(&user.user.language);
         (
             StatusCode::UNPROCESSABLE_ENTITY,
             Json(serde_json::json!({ "error": message })),
@@ -184,14 +187,13 @@ pub async fn upload(
             let item = store.library_image(id).await?.ok_or(AppError::NotFound)?;
             Ok((StatusCode::CREATED, Json(PickerImage::new(item, &user))).into_response())
         }
-        Err(ServiceError::Invalid(message)) => Ok(refused(message).into_response()),
-        Err(other) => Ok(refusal(other.into())),
+        Err(ServiceError::Invalid(refusal)) => Ok(refused(refusal).into_response()),
+        Err(other) => Ok(refusal(other.into(), &user)),
     }
 }
 
-fn busy(state: &AppState) -> Response {
-    let message = "Too many images are being uploaded right now. Send yours again in a few \
-        seconds.";
+fn busy(state: &AppState, user: &CurrentUser) -> Response {
+    let message = Refusal::UploadsBusy.words(&user.user.language);
     let mut response = (
         StatusCode::SERVICE_UNAVAILABLE,
         Json(serde_json::json!({ "error": message })),
@@ -220,19 +222,20 @@ pub async fn save_image(
             state.crop_signal.notify();
             one_image(&state, &user, id)
                 .await
-                .or_else(|e| Ok(refusal(e)))
+                .or_else(|e| Ok(refusal(e, &user)))
         }
-        Err(ServiceError::InvalidFields(errors)) => Ok(invalid_fields(errors)),
-        Err(error) => Ok(refusal(error.into())),
+        Err(ServiceError::InvalidFields(errors)) => Ok(invalid_fields(&errors, &user)),
+        Err(error) => Ok(refusal(error.into(), &user)),
     }
 }
 
 /// 400 with each refused field's message, and them all (once each) as the error.
-fn invalid_fields(errors: FieldErrors) -> Response {
-    let mut messages: Vec<&String> = errors.values().collect();
+fn invalid_fields(errors: &FieldErrors, user: &CurrentUser) -> Response {
+    let fields = field_words(errors, &user.user.language);
+    let mut messages: Vec<&String> = fields.values().collect();
     messages.sort();
     messages.dedup();
     let error = messages.into_iter().cloned().collect::<Vec<_>>().join(" ");
-    let body = serde_json::json!({ "error": error, "fields": errors });
+    let body = serde_json::json!({ "error": error, "fields": fields });
     (StatusCode::BAD_REQUEST, Json(body)).into_response()
 }

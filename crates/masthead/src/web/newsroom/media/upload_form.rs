@@ -5,6 +5,7 @@ use axum::extract::Multipart;
 use axum::extract::multipart::MultipartError;
 use axum::http::StatusCode;
 
+use crate::domain::refusal::Refusal;
 use crate::service::media::ImageText;
 
 /// Room above the largest file for the other fields and the multipart framing. A body over
@@ -28,8 +29,8 @@ pub struct UploadForm {
 /// of the text fields before the failure, to show again.
 #[derive(Debug)]
 pub struct UnreadForm {
-    /// The message shown beside the file field.
-    pub message: String,
+    /// The refusal shown beside the file field.
+    pub message: Refusal,
     /// The text fields read so far.
     pub text: ImageText,
 }
@@ -70,13 +71,12 @@ pub async fn read_upload_form(
 
 fn unread(error: MultipartError, max_bytes: usize, text: ImageText) -> UnreadForm {
     let message = if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        format!(
-            "The file is larger than the limit of {}.",
-            megabytes(max_bytes)
-        )
+        Refusal::FileOverLimit {
+            limit: megabytes(max_bytes),
+        }
     } else {
         tracing::info!(error = %error.body_text(), "unreadable upload form");
-        "The upload was interrupted or malformed. Choose the file and send it again.".to_string()
+        Refusal::UploadInterrupted
     };
     UnreadForm { message, text }
 }

@@ -9,9 +9,9 @@ use serde::Deserialize;
 
 use super::pages::{desk_page, desks_page};
 use super::{AREA, desk_url};
-use crate::domain::i18n_newsroom_desks::DesksStrings;
 use crate::domain::news_desk::{DeskProblem, desk_ids, desk_name};
 use crate::domain::permission::Action;
+use crate::domain::refusal::Refusal;
 use crate::service::error::{ServiceError, ServiceResult};
 use crate::service::news_desk::{self, DeskList, set_news_desk_list};
 use crate::web::error::AppError;
@@ -19,7 +19,6 @@ use crate::web::newsroom::curation::answer;
 use crate::web::newsroom::form::Form;
 use crate::web::newsroom::raw_form::RawForm;
 use crate::web::newsroom::session::CurrentUser;
-use crate::web::newsroom::view::AdminChrome;
 use crate::web::state::AppState;
 
 /// The new desk form.
@@ -37,22 +36,9 @@ pub struct NameForm {
     name: String,
 }
 
-/// The desks' words for the account, once it may manage desks.
-fn words(state: &AppState, user: &CurrentUser) -> Result<&'static DesksStrings, AppError> {
-    user.require(Action::ManageUsers)?;
-    Ok(AdminChrome::new(state, user, AREA).t.desks)
-}
-
-/// A refused field as the form's message.
-fn refused(problem: DeskProblem, t: &DesksStrings) -> ServiceError {
-    ServiceError::Invalid(
-        match problem {
-            DeskProblem::NameRequired => t.name_required,
-            DeskProblem::NameTooLong => t.name_too_long,
-            DeskProblem::BadChoice => t.bad_choice,
-        }
-        .into(),
-    )
+/// A refused field as the form's refusal.
+fn refused(problem: DeskProblem) -> ServiceError {
+    ServiceError::Invalid(Refusal::Desk(problem))
 }
 
 /// `POST /admin/newsdesks`: creates a desk, then shows its page.
@@ -61,22 +47,21 @@ pub async fn add_news_desk(
     user: CurrentUser,
     Form(form): Form<NewDeskForm>,
 ) -> Result<Response, AppError> {
-    let t = words(&state, &user)?;
+    user.require(Action::ManageUsers)?;
     let edition_id = form.edition.trim().parse::<i64>().ok();
     let Some(edition_id) = edition_id.filter(|id| state.site().edition(*id).is_some()) else {
-        return Err(AppError::BadRequest(t.bad_choice.into()));
+        return Err(AppError::BadRequest(Refusal::Desk(DeskProblem::BadChoice)));
     };
     let created: ServiceResult<i64> = match desk_name(&form.name) {
         Ok(name) => {
-            news_desk::create_news_desk(state.store.as_ref(), user.actor, edition_id, &name, t)
-                .await
+            news_desk::create_news_desk(state.store.as_ref(), user.actor, edition_id, &name).await
         }
-        Err(problem) => Err(refused(problem, t)),
+        Err(problem) => Err(refused(problem)),
     };
     let done = created
         .as_ref()
         .map_or_else(|_| String::new(), |id| desk_url(*id));
-    answer(&state, created.map(drop), &done, |message| {
+    answer(&state, &user, created.map(drop), &done, |message| {
         let sent = (form.name.as_str(), form.edition.as_str());
         desks_page(&state, &user, sent, Some(message), None)
     })
@@ -90,14 +75,12 @@ pub async fn rename_news_desk(
     Path(id): Path<i64>,
     Form(form): Form<NameForm>,
 ) -> Result<Response, AppError> {
-    let t = words(&state, &user)?;
+    user.require(Action::ManageUsers)?;
     let renamed = match desk_name(&form.name) {
-        Ok(name) => {
-            news_desk::rename_news_desk(state.store.as_ref(), user.actor, id, &name, t).await
-        }
-        Err(problem) => Err(refused(problem, t)),
+        Ok(name) => news_desk::rename_news_desk(state.store.as_ref(), user.actor, id, &name).await,
+        Err(problem) => Err(refused(problem)),
     };
-    answer(&state, renamed, &desk_url(id), |message| {
+    answer(&state, &user, renamed, &desk_url(id), |message| {
         desk_page(&state, &user, id, Some(&form.name), Some(message), None)
     })
     .await
@@ -111,17 +94,17 @@ async fn set_list(
     list: DeskList,
     form: &RawForm,
 ) -> Result<Response, AppError> {
-    let t = words(state, user)?;
+    user.require(Action::ManageUsers)?;
     let field = match list {
         DeskList::Sections => "section",
         DeskList::Members => "member",
     };
     let ticked = form.0.iter().filter(|(key, _)| key == field);
     let set = match desk_ids(ticked.map(|(_, value)| value.as_str())) {
-        Ok(ids) => set_news_desk_list(state.store.as_ref(), user.actor, id, list, &ids, t).await,
-        Err(problem) => Err(refused(problem, t)),
+        Ok(ids) => set_news_desk_list(state.store.as_ref(), user.actor, id, list, &ids).await,
+        Err(problem) => Err(refused(problem)),
     };
-    answer(state, set, &desk_url(id), |message| {
+    answer(state, user, set, &desk_url(id), |message| {
         desk_page(state, user, id, None, Some(message), None)
     })
     .await

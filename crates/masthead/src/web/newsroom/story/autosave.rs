@@ -9,6 +9,7 @@ use axum::http::HeaderMap;
 use jiff::Timestamp;
 use serde::Serialize;
 
+use crate::domain::refusal::Refusal;
 use crate::domain::time::newsroom_time;
 use crate::service::autosave::autosave_story;
 use crate::service::story_form::StoryFormValues;
@@ -52,7 +53,7 @@ pub async fn autosave(
         Ok(parsed) => (Some(parsed.fields), None),
         Err(errors) => (
             None,
-            Some(errors.into_values().collect::<Vec<_>>().join(" ")),
+            Some(Refusal::All(errors.into_values().collect()).words(&user.user.language)),
         ),
     };
     let store = state.store.as_ref();

@@ -7,6 +7,7 @@ use axum::extract::State;
 use axum::response::Html;
 use serde::Serialize;
 
+use crate::domain::refusal::Refusal;
 use crate::service::bulk::{BulkAction, BulkOutcome, bulk_change};
 use crate::web::error::AppError;
 use crate::web::newsroom::raw_form::RawForm;
@@ -46,23 +47,32 @@ pub async fn bulk_stories(
         state.changed();
     }
     let (done, refused): (Vec<_>, Vec<_>) = outcomes.into_iter().partition(|o| o.result.is_ok());
+    let language = user.user.language.as_str();
     let page = BulkPage {
         chrome: AdminChrome::new(&state, &user, "/admin/stories"),
         action: label,
-        done: done.into_iter().map(BulkRow::of).collect(),
-        refused: refused.into_iter().map(BulkRow::of).collect(),
+        done: done.into_iter().map(|o| BulkRow::of(o, language)).collect(),
+        refused: refused
+            .into_iter()
+            .map(|o| BulkRow::of(o, language))
+            .collect(),
     };
     Ok(Html(state.theme.render("admin/bulk.html", &page)?))
 }
 
 impl BulkRow {
-    fn of(outcome: BulkOutcome) -> BulkRow {
+    /// The row of one outcome, its refusal in the interface `language`.
+    fn of(outcome: BulkOutcome, language: &str) -> BulkRow {
         BulkRow {
             id: outcome.story_id,
             headline: outcome
                 .headline
                 .unwrap_or_else(|| format!("Story {}", outcome.story_id)),
-            reason: outcome.result.err().unwrap_or_default(),
+            reason: outcome
+                .result
+                .err()
+                .map(|refusal| refusal.words(language))
+                .unwrap_or_default(),
         }
     }
 }
@@ -76,12 +86,10 @@ fn bulk_action(form: &RawForm) -> Result<(BulkAction, &'static str), AppError> {
             let section = form.get("section").unwrap_or_default().trim();
             let id = section
                 .parse()
-                .map_err(|_| AppError::BadRequest("Choose the section to move them to.".into()))?;
+                .map_err(|_| AppError::BadRequest(Refusal::ChooseMoveSection))?;
             Ok((BulkAction::Move(id), "move"))
         }
-        _ => Err(AppError::BadRequest(
-            "Choose what to do: publish, unpublish or move to a section.".into(),
-        )),
+        _ => Err(AppError::BadRequest(Refusal::ChooseBulkAction)),
     }
 }
 
@@ -89,9 +97,10 @@ fn bulk_action(form: &RawForm) -> Result<(BulkAction, &'static str), AppError> {
 fn checked_stories(form: &RawForm) -> Result<Vec<i64>, AppError> {
     let mut ids = Vec::new();
     for (_, value) in form.0.iter().filter(|(key, _)| key == "story") {
-        let id: i64 = value.trim().parse().map_err(|_| {
-            AppError::BadRequest("A checked story is not one of the list's.".into())
-        })?;
+        let id: i64 = value
+            .trim()
+            .parse()
+            .map_err(|_| AppError::BadRequest(Refusal::CheckedNotListed))?;
         if !ids.contains(&id) {
             ids.push(id);
         }

@@ -8,6 +8,7 @@ use store::*;
 use crate::domain::i18n_newsroom::newsroom_strings;
 use crate::domain::i18n_newsroom_editor::EditorStrings;
 use crate::domain::permission::{may_edit, may_move};
+use crate::domain::refusal::{FieldWords, field_words};
 use crate::domain::time::{DisplayTime, newsroom_time};
 use crate::service::autosave::present_editors;
 use crate::service::search::RelatedTo;
@@ -67,8 +68,8 @@ pub struct EditorPage {
     pub values: StoryFormValues,
     /// Which section a new story starts in, and why (its desk's, or the edition's first).
     pub section_note: Option<String>,
-    /// Messages by field.
-    pub errors: FieldErrors,
+    /// Messages by field, in the account's language.
+    pub errors: FieldWords,
     /// The edition it belongs to.
     pub edition_id: i64,
     /// Its name.
@@ -307,7 +308,7 @@ impl EditorPage {
                 |story| format!("/admin/stories/{}", story.id),
             ),
             values,
-            errors,
+            errors: field_words(&errors, &user.user.language),
             edition_id,
             edition_name: edition.edition.name.clone(),
             dir: edition.edition.direction.as_str(),

@@ -165,7 +165,10 @@ pub async fn list_stories(
         chrome: AdminChrome::new(&state, &user, "/admin/stories")
             .with_notice(notice.map(|(_, value)| value.as_str())),
         stories: StoryRow::all(&site, stories, &user.user.language),
-        problems,
+        problems: problems
+            .iter()
+            .map(|refusal| refusal.words(&user.user.language))
+            .collect(),
         authors: author_choices(state.store.users().await?, filter.author),
         desks: desk_choices(&state, &site, &user, filter.desk).await?,
         desk_note,

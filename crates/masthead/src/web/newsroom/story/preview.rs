@@ -11,6 +11,7 @@ use search::Language;
 use store::*;
 
 use crate::domain::i18n_newsroom::newsroom_strings;
+use crate::domain::refusal::Refusal;
 use crate::service::autosave::latest_work;
 use crate::service::story::{Sources, story_bundle};
 use crate::service::story_form::StoryFormValues;
@@ -104,12 +105,13 @@ pub async fn preview_form(
     match StoryFormValues::from_pairs(&form.0).parse(edition) {
         Ok(parsed) => render(&state, &story, parsed.fields).await,
         Err(errors) => {
-            let list = errors.into_values().collect::<Vec<_>>().join(" ");
+            let list = Refusal::All(errors.into_values().collect());
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
                 format!(
-                    "{} {list}",
-                    newsroom_strings(&user.user.language).editor.cannot_preview
+                    "{} {}",
+                    newsroom_strings(&user.user.language).editor.cannot_preview,
+                    list.words(&user.user.language)
                 ),
             )
                 .into_response())

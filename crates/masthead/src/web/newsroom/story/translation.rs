@@ -14,6 +14,7 @@ use store::NewsroomStory;
 use crate::domain::i18n_newsroom::newsroom_strings;
 use crate::domain::i18n_newsroom_people::PeopleStrings;
 use crate::domain::permission::may_see_headline;
+use crate::domain::refusal::Refusal;
 use crate::service::counterpart::other_editions;
 use crate::service::newsroom::{StoryListAsk, story_list};
 use crate::service::site::{EditionSite, Site};
@@ -218,10 +219,7 @@ pub async fn link_story(
     let counterpart = form
         .get("counterpart")
         .and_then(|id| id.trim().parse().ok())
-        .ok_or_else(|| {
-            let words = newsroom_strings(&user.user.language).people;
-            AppError::BadRequest(words.pick_story.into())
-        })?;
+        .ok_or_else(|| AppError::BadRequest(Refusal::PickStoryToLink))?;
     link_translation(state.store.as_ref(), user.actor, story.id.0, counterpart).await?;
     state.changed();
     Ok(Redirect::to(&format!(

@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::domain::email_address::parse_email;
+use crate::domain::refusal::Refusal;
 use crate::domain::signed::verify_body;
 use crate::web::error::AppError;
 use crate::web::state::AppState;
@@ -40,9 +41,7 @@ pub async fn report_bounce(
     if body.len() > MAX_REPORT || !verify_body(secret.expose().as_bytes(), &body, signature) {
         return Ok(StatusCode::UNAUTHORIZED.into_response());
     }
-    let bad = || {
-        AppError::BadRequest("Send {\"email\": …, \"kind\": \"bounce\" or \"complaint\"}.".into())
-    };
+    let bad = || AppError::BadRequest(Refusal::BounceShape);
     let report: Report = serde_json::from_slice(&body).map_err(|_| bad())?;
     let complaint = match report.kind.as_str() {
         "bounce" => false,
