@@ -10,8 +10,9 @@
 //! for a city's name that 61,000 of 100,000 say (24,000 in their headline, standfirst or
 //! labels).
 //!
-//! Each tier is read from the index once: one statement reads its latest [`POOL`] + 1
-//! matches in id order and ranks them, and the pool is sorted here. The count comes from
+//! Each tier is read from the index once: one statement reads its latest [`POOL`]
+//! matches in id order, ranks them and returns the page's rows with the pool's size (a
+//! thousand rows through the driver cost more than the ranking saved). The count comes from
 //! the pools: more than [`COUNT_LIMIT`] in the first tier, or the two tiers' sizes when
 //! the second was read for the page; only a first tier that fills the page with fewer
 //! matches needs the second counted apart. A search of a common word reads its matches
@@ -27,8 +28,9 @@ use crate::query::Value;
 use crate::sql;
 
 /// The most matches of each tier ranked for a search: the latest written. Results are
-/// counted and paged up to [`COUNT_LIMIT`], so every page still has its stories.
-pub const POOL: usize = COUNT_LIMIT as usize;
+/// counted and paged up to [`COUNT_LIMIT`], so every page still has its stories; one
+/// more tells that there are more than that.
+pub const POOL: u64 = COUNT_LIMIT + 1;
 
 /// Which stories a match expression finds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,15 +148,21 @@ async fn best_first<D: Dialect, B: Db>(
     db: &mut B,
     request: &SearchRequest<'_>,
 ) -> StoreResult<(u64, Vec<i64>)> {
-    let (limit, offset) = (request.limit as usize, request.offset as usize);
+    let (limit, offset) = (u64::from(request.limit), u64::from(request.offset));
     let over = COUNT_LIMIT + 1;
-    let about = pool::<D, B>(db, request, Matching::About).await?;
-    let about_count = about.found();
-    let mut ids: Vec<i64> = about.page(offset, limit);
-    let count = if ids.len() < limit {
-        let body = pool::<D, B>(db, request, Matching::BodyOnly).await?;
-        ids.extend(body.page(offset.saturating_sub(about.ranked.len()), limit - ids.len()));
-        (about_count + body.found()).min(over)
+    let (about_count, mut ids) = pool::<D, B>(db, request, Matching::About, offset, limit).await?;
+    let count = if (ids.len() as u64) < limit {
+        let rest = limit - ids.len() as u64;
+        let (body_count, body) = pool::<D, B>(
+            db,
+            request,
+            Matching::BodyOnly,
+            offset.saturating_sub(about_count),
+            rest,
+        )
+        .await?;
+        ids.extend(body);
+        (about_count + body_count).min(over)
     } else if about_count >= over {
         over
     } else {
@@ -163,60 +171,47 @@ async fn best_first<D: Dialect, B: Db>(
     Ok((count, ids))
 }
 
-/// A tier's pool: its latest [`POOL`] matches, best first, and whether it has more.
-struct Pool {
-    ranked: Vec<i64>,
-    more: bool,
-}
-
-impl Pool {
-    /// How many stories the tier finds, up to [`POOL`] + 1.
-    fn found(&self) -> u64 {
-        self.ranked.len() as u64 + u64::from(self.more)
-    }
-
-    /// The ids of a page of the pool.
-    fn page(&self, offset: usize, limit: usize) -> Vec<i64> {
-        self.ranked
-            .iter()
-            .skip(offset)
-            .take(limit)
-            .copied()
-            .collect()
-    }
-}
-
-/// The pool of the stories `matching` finds: read newest written first (the index's own
-/// order), one more than [`POOL`] to know whether there are more, each ranked as the
-/// backend ranks it (see [`Dialect::pool_rank`]), then sorted best first, newest first
-/// among equals.
+/// How many stories `matching` finds (up to [`POOL`]), and the ids of a page of them
+/// best first, newest first among equals: the latest [`POOL`] matches read in the index's
+/// own order, each ranked as the backend ranks it (see [`Dialect::pool_rank`]), then
+/// placed. Only the page's rows (and the best one, which carries the count when the page
+/// is past the pool) come back.
 async fn pool<D: Dialect, B: Db>(
     db: &mut B,
     request: &SearchRequest<'_>,
     matching: Matching,
-) -> StoreResult<Pool> {
-    let (from, args) = matches::<D>(request, matching);
+    offset: u64,
+    limit: u64,
+) -> StoreResult<(u64, Vec<i64>)> {
+    let (from, mut args) = matches::<D>(request, matching);
     let (source, relevance) = D::pool_rank(1);
-    let mut rows: Vec<(i64, i64, f64)> = db
+    args.push(i64::try_from(offset).unwrap_or(i64::MAX).into());
+    args.push(i64::try_from(offset + limit).unwrap_or(i64::MAX).into());
+    let rows: Vec<(i64, i64, i64)> = db
         .fetch_all(crate::Query {
             sql: format!(
-                "SELECT id, newest, {relevance} FROM (\
-                   SELECT s.id AS id, COALESCE(s.published_at, s.updated_at) AS newest, \
-                     {source} {from} ORDER BY {id} DESC LIMIT {limit}) pool",
+                "SELECT id, place, found FROM (\
+                   SELECT id, COUNT(*) OVER () AS found, ROW_NUMBER() OVER (\
+                     ORDER BY relevance DESC, newest DESC, id DESC) AS place \
+                   FROM (SELECT id, newest, {relevance} AS relevance FROM (\
+                     SELECT s.id AS id, COALESCE(s.published_at, s.updated_at) AS newest, \
+                       {source} {from} ORDER BY {id} DESC LIMIT {POOL}) pool) pooled) placed \
+                 WHERE place = 1 OR (place > ${} AND place <= ${}) ORDER BY place",
+                args.len() - 1,
+                args.len(),
                 id = D::SEARCH_ID,
-                limit = POOL + 1
             )
             .into(),
             args,
         })
         .await?;
-    let more = rows.len() > POOL;
-    rows.truncate(POOL);
-    rows.sort_by(|a, b| b.2.total_cmp(&a.2).then(b.1.cmp(&a.1)).then(b.0.cmp(&a.0)));
-    Ok(Pool {
-        ranked: rows.into_iter().map(|(id, ..)| id).collect(),
-        more,
-    })
+    let found = rows.first().map_or(0, |&(.., found)| found);
+    let page = rows
+        .into_iter()
+        .filter(|&(_, place, _)| u64::try_from(place).unwrap_or(0) > offset)
+        .map(|(id, ..)| id)
+        .collect();
+    Ok((u64::try_from(found).unwrap_or(0), page))
 }
 
 /// The `FROM … WHERE …` of the stories `matching` finds within the request's filter, the
