@@ -114,7 +114,14 @@ impl Dialect for Postgres {
     }
 
     fn search_rank(n: usize) -> String {
-        tsearch::search_rank(n)
+        tsearch::rank("t.terms", n)
+    }
+
+    fn pool_rank(n: usize) -> (String, String) {
+        (
+            "t.terms AS terms".into(),
+            format!("CAST({} AS DOUBLE PRECISION)", tsearch::rank("terms", n)),
+        )
     }
 
     fn match_expression(query: &store::Query, matching: Matching) -> String {

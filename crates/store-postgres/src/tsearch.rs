@@ -54,10 +54,11 @@ pub fn search_from(n: usize) -> String {
     )
 }
 
-/// Relevance, higher is better: `ts_rank` with the weights of A (headline) to D (body)
-/// in the proportions SQLite's `bm25` column weights use.
-pub fn search_rank(n: usize) -> String {
-    format!("ts_rank('{{0.1, 0.2, 0.4, 1.0}}', t.terms, ${n}::tsquery)")
+/// Relevance of the document `terms` for the match `$n`, higher is better: `ts_rank`
+/// with the weights of A (headline) to D (body) in the proportions SQLite's `bm25`
+/// column weights use.
+pub fn rank(terms: &str, n: usize) -> String {
+    format!("ts_rank('{{0.1, 0.2, 0.4, 1.0}}', {terms}, ${n}::tsquery)")
 }
 
 /// The `tsvector` literal of a document: each word's stem and surface form at the word's

@@ -161,6 +161,13 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
     /// A result's relevance for the match expression bound as `$n`, higher is better.
     fn search_rank(n: usize) -> String;
 
+    /// How a pool of matches is ranked for the match expression bound as `$n`: what the
+    /// query reading the pool selects beside each id (as `SELECT …, source FROM …`), and
+    /// each pooled row's relevance from that, a double, higher is better. Only the rows
+    /// the pool keeps are ranked: SQLite's `bm25` as the index reads them, PostgreSQL's
+    /// `ts_rank` from the kept rows' terms after the pool is cut.
+    fn pool_rank(n: usize) -> (String, String);
+
     /// Statements run first in a search's own transaction, if the backend needs any: on
     /// PostgreSQL, neither sequential nor plain index scans (bitmap scans only), since the
     /// planner cannot see that reading a story's terms means fetching them from TOAST, and

@@ -9,6 +9,15 @@
 //! about 1.5 µs a story on SQLite: 13 ms for a word 8,600 stories of 70,000 say, and 60 ms
 //! for a city's name that 61,000 of 100,000 say (24,000 in their headline, standfirst or
 //! labels).
+//!
+//! Each tier is read from the index once: one statement reads its latest [`POOL`]
+//! matches in id order, ranks them and returns the page's rows with the pool's size (a
+//! thousand rows through the driver cost more than the ranking saved). The count comes from
+//! the pools: more than [`COUNT_LIMIT`] in the first tier, or the two tiers' sizes when
+//! the second was read for the page; only a first tier that fills the page with fewer
+//! matches needs the second counted apart. A search of a common word reads its matches
+//! once, not three times (count, the pool's floor, the ranking), and a phrase that only
+//! bodies say, twice, not five times.
 
 use std::collections::HashMap;
 
@@ -19,8 +28,9 @@ use crate::query::Value;
 use crate::sql;
 
 /// The most matches of each tier ranked for a search: the latest written. Results are
-/// counted and paged up to [`COUNT_LIMIT`], so every page still has its stories.
-pub const POOL: u32 = COUNT_LIMIT as u32;
+/// counted and paged up to [`COUNT_LIMIT`], so every page still has its stories; one
+/// more tells that there are more than that.
+pub const POOL: u64 = COUNT_LIMIT + 1;
 
 /// Which stories a match expression finds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,42 +54,12 @@ pub async fn run_search<D: Dialect, B: Db>(
     db: &mut B,
     request: &SearchRequest<'_>,
 ) -> StoreResult<SearchPage> {
-    let matching = if request.any {
-        Matching::Any
-    } else {
-        Matching::All
-    };
-    let (from, args) = matches::<D>(request, matching);
-    let count: i64 = db
-        .scalar(crate::Query {
-            sql: format!(
-                "SELECT COUNT(*) FROM (SELECT 1 {from} LIMIT {}) matches",
-                COUNT_LIMIT + 1
-            )
-            .into(),
-            args,
-        })
-        .await?;
-    let ids = if request.limit == 0 || count == 0 {
-        Vec::new()
-    } else if request.order == SearchOrder::Relevance && !request.any {
-        best_first::<D, B>(db, request).await?
-    } else {
-        let order = match request.order {
-            SearchOrder::Relevance => format!("{} DESC, {NEWEST}", D::search_rank(1)),
-            SearchOrder::Newest => NEWEST.to_string(),
+    let (count, ids) =
+        if request.order == SearchOrder::Relevance && !request.any && request.limit > 0 {
+            best_first::<D, B>(db, request).await?
+        } else {
+            listed::<D, B>(db, request).await?
         };
-        ranked::<D, B>(
-            db,
-            request,
-            matching,
-            None,
-            &order,
-            request.limit,
-            request.offset,
-        )
-        .await?
-    };
     // The snippets' text is read for the page's stories alone, not carried through the
     // sort of every match.
     let mut plain: HashMap<i64, String> = if ids.is_empty() {
@@ -103,90 +83,31 @@ pub async fn run_search<D: Dialect, B: Db>(
             plain: plain.remove(&story_id).unwrap_or_default(),
         })
         .collect();
-    Ok(SearchPage {
-        total: u64::try_from(count).unwrap_or(0),
-        hits,
-    })
+    Ok(SearchPage { total: count, hits })
 }
 
-/// The page of a search best match first: the stories about its words, then those that
-/// only say them (see the module's documentation).
-async fn best_first<D: Dialect, B: Db>(
+/// The count and page of a search newest first, of related stories (any part, best
+/// first), or of a count alone (no page asked for).
+async fn listed<D: Dialect, B: Db>(
     db: &mut B,
     request: &SearchRequest<'_>,
-) -> StoreResult<Vec<i64>> {
-    let order = format!("{} DESC, {NEWEST}", D::search_rank(1));
-    let (limit, offset) = (request.limit, request.offset);
-    let floor = pool_floor::<D, B>(db, request, Matching::About).await?;
-    let about = ranked::<D, B>(
-        db,
-        request,
-        Matching::About,
-        floor,
-        &order,
-        offset + limit,
-        0,
-    )
-    .await?;
-    let mut ids: Vec<i64> = about.iter().skip(offset as usize).copied().collect();
-    if ids.len() < limit as usize {
-        let skipped = u32::try_from(about.len()).unwrap_or(u32::MAX);
-        let floor = pool_floor::<D, B>(db, request, Matching::BodyOnly).await?;
-        let rest = limit - u32::try_from(ids.len()).unwrap_or(limit);
-        let body = ranked::<D, B>(
-            db,
-            request,
-            Matching::BodyOnly,
-            floor,
-            &order,
-            rest,
-            offset.saturating_sub(skipped),
-        )
-        .await?;
-        ids.extend(body);
+) -> StoreResult<(u64, Vec<i64>)> {
+    let matching = if request.any {
+        Matching::Any
+    } else {
+        Matching::All
+    };
+    let count = count::<D, B>(db, request, matching, COUNT_LIMIT + 1).await?;
+    if request.limit == 0 || count == 0 {
+        return Ok((count, Vec::new()));
     }
-    Ok(ids)
-}
-
-/// The id of the [`POOL`]th latest story `matching` finds, if there are that many: the
-/// ranking of those stories starts there.
-async fn pool_floor<D: Dialect, B: Db>(
-    db: &mut B,
-    request: &SearchRequest<'_>,
-    matching: Matching,
-) -> StoreResult<Option<i64>> {
-    let (from, args) = matches::<D>(request, matching);
-    let floor: Option<(i64,)> = db
-        .fetch_optional(crate::Query {
-            sql: format!(
-                "SELECT {id} {from} ORDER BY {id} DESC LIMIT 1 OFFSET {}",
-                POOL - 1,
-                id = D::SEARCH_ID
-            )
-            .into(),
-            args,
-        })
-        .await?;
-    Ok(floor.map(|(id,)| id))
-}
-
-/// The ids of the stories `matching` finds, from id `floor` up if given, in `order`.
-async fn ranked<D: Dialect, B: Db>(
-    db: &mut B,
-    request: &SearchRequest<'_>,
-    matching: Matching,
-    floor: Option<i64>,
-    order: &str,
-    limit: u32,
-    offset: u32,
-) -> StoreResult<Vec<i64>> {
-    let (mut from, mut args) = matches::<D>(request, matching);
-    if let Some(floor) = floor {
-        args.push(floor.into());
-        from.push_str(&format!(" AND {} >= ${}", D::SEARCH_ID, args.len()));
-    }
-    args.push(limit.into());
-    args.push(offset.into());
+    let order = match request.order {
+        SearchOrder::Relevance => format!("{} DESC, {NEWEST}", D::search_rank(1)),
+        SearchOrder::Newest => NEWEST.to_string(),
+    };
+    let (from, mut args) = matches::<D>(request, matching);
+    args.push(request.limit.into());
+    args.push(request.offset.into());
     let ids: Vec<(i64,)> = db
         .fetch_all(crate::Query {
             sql: format!(
@@ -198,7 +119,99 @@ async fn ranked<D: Dialect, B: Db>(
             args,
         })
         .await?;
-    Ok(ids.into_iter().map(|(id,)| id).collect())
+    Ok((count, ids.into_iter().map(|(id,)| id).collect()))
+}
+
+/// How many stories `matching` finds, up to `limit`.
+async fn count<D: Dialect, B: Db>(
+    db: &mut B,
+    request: &SearchRequest<'_>,
+    matching: Matching,
+    limit: u64,
+) -> StoreResult<u64> {
+    let (from, args) = matches::<D>(request, matching);
+    let count: i64 = db
+        .scalar(crate::Query {
+            sql: format!("SELECT COUNT(*) FROM (SELECT 1 {from} LIMIT {limit}) matches").into(),
+            args,
+        })
+        .await?;
+    Ok(u64::try_from(count).unwrap_or(0))
+}
+
+/// The count and page of a search best match first: the stories about its words, then
+/// those that only say them (see the module's documentation). Each tier is read once,
+/// its pool ranked as it is read; the count comes from the tiers' pools where they hold
+/// it, and is only counted apart when the first tier fills the page with fewer than
+/// [`COUNT_LIMIT`] + 1 matches.
+async fn best_first<D: Dialect, B: Db>(
+    db: &mut B,
+    request: &SearchRequest<'_>,
+) -> StoreResult<(u64, Vec<i64>)> {
+    let (limit, offset) = (u64::from(request.limit), u64::from(request.offset));
+    let over = COUNT_LIMIT + 1;
+    let (about_count, mut ids) = pool::<D, B>(db, request, Matching::About, offset, limit).await?;
+    let count = if (ids.len() as u64) < limit {
+        let rest = limit - ids.len() as u64;
+        let (body_count, body) = pool::<D, B>(
+            db,
+            request,
+            Matching::BodyOnly,
+            offset.saturating_sub(about_count),
+            rest,
+        )
+        .await?;
+        ids.extend(body);
+        (about_count + body_count).min(over)
+    } else if about_count >= over {
+        over
+    } else {
+        about_count + count::<D, B>(db, request, Matching::BodyOnly, over - about_count).await?
+    };
+    Ok((count, ids))
+}
+
+/// How many stories `matching` finds (up to [`POOL`]), and the ids of a page of them
+/// best first, newest first among equals: the latest [`POOL`] matches read in the index's
+/// own order, each ranked as the backend ranks it (see [`Dialect::pool_rank`]), then
+/// placed. Only the page's rows (and the best one, which carries the count when the page
+/// is past the pool) come back.
+async fn pool<D: Dialect, B: Db>(
+    db: &mut B,
+    request: &SearchRequest<'_>,
+    matching: Matching,
+    offset: u64,
+    limit: u64,
+) -> StoreResult<(u64, Vec<i64>)> {
+    let (from, mut args) = matches::<D>(request, matching);
+    let (source, relevance) = D::pool_rank(1);
+    args.push(i64::try_from(offset).unwrap_or(i64::MAX).into());
+    args.push(i64::try_from(offset + limit).unwrap_or(i64::MAX).into());
+    let rows: Vec<(i64, i64, i64)> = db
+        .fetch_all(crate::Query {
+            sql: format!(
+                "SELECT id, place, found FROM (\
+                   SELECT id, COUNT(*) OVER () AS found, ROW_NUMBER() OVER (\
+                     ORDER BY relevance DESC, newest DESC, id DESC) AS place \
+                   FROM (SELECT id, newest, {relevance} AS relevance FROM (\
+                     SELECT s.id AS id, COALESCE(s.published_at, s.updated_at) AS newest, \
+                       {source} {from} ORDER BY {id} DESC LIMIT {POOL}) pool) pooled) placed \
+                 WHERE place = 1 OR (place > ${} AND place <= ${}) ORDER BY place",
+                args.len() - 1,
+                args.len(),
+                id = D::SEARCH_ID,
+            )
+            .into(),
+            args,
+        })
+        .await?;
+    let found = rows.first().map_or(0, |&(.., found)| found);
+    let page = rows
+        .into_iter()
+        .filter(|&(_, place, _)| u64::try_from(place).unwrap_or(0) > offset)
+        .map(|(id, ..)| id)
+        .collect();
+    Ok((u64::try_from(found).unwrap_or(0), page))
 }
 
 /// The `FROM … WHERE …` of the stories `matching` finds within the request's filter, the

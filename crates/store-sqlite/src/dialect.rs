@@ -71,6 +71,13 @@ impl Dialect for Sqlite {
         fts::search_rank(n)
     }
 
+    fn pool_rank(n: usize) -> (String, String) {
+        (
+            format!("{} AS relevance", fts::search_rank(n)),
+            "relevance".into(),
+        )
+    }
+
     fn match_expression(query: &store::Query, matching: Matching) -> String {
         fts::match_expression(query, matching)
     }

@@ -15,6 +15,7 @@ mod nodes;
 mod ordering;
 mod schema;
 mod search;
+mod search_filters;
 mod sitemaps;
 mod stories;
 mod translations;

@@ -39,7 +39,7 @@ fn analyze(source: &SearchSource) -> SearchDoc {
     }
 }
 
-fn word(text: &str) -> Part {
+pub(crate) fn word(text: &str) -> Part {
     Part::Word(Word {
         stem: text.trim_end_matches('s').into(),
         surface: text.into(),
@@ -58,12 +58,12 @@ fn phrase(words: &[&str]) -> Part {
     )
 }
 
-fn query(include: Vec<Part>, exclude: Vec<Part>) -> Query {
+pub(crate) fn query(include: Vec<Part>, exclude: Vec<Part>) -> Query {
     Query { include, exclude }
 }
 
 /// The ids a search finds, in order.
-async fn found(
+pub(crate) async fn found(
     store: &dyn Store,
     query: &Query,
     filter: SearchFilter,
@@ -84,7 +84,7 @@ async fn found(
     page.hits.into_iter().map(|hit| hit.story_id).collect()
 }
 
-fn readers(edition_id: i64) -> SearchFilter {
+pub(crate) fn readers(edition_id: i64) -> SearchFilter {
     SearchFilter {
         edition_id: Some(edition_id),
         published_by: Some(Timestamp::now()),
@@ -92,7 +92,7 @@ fn readers(edition_id: i64) -> SearchFilter {
     }
 }
 
-async fn rebuild(store: &dyn Store) {
+pub(crate) async fn rebuild(store: &dyn Store) {
     store.begin_rebuild().await.expect("begin");
     let mut after = 0;
     while let Some(last) = store
@@ -108,7 +108,7 @@ async fn rebuild(store: &dyn Store) {
 /// An English edition with two sections and three stories: an election story (headline),
 /// a grain story that mentions elections in its body, and a draft about elections; and a
 /// story about a vote in a subsection of politics.
-async fn newsroom(store: &dyn Store) -> (i64, i64, i64, [i64; 3]) {
+pub(crate) async fn newsroom(store: &dyn Store) -> (i64, i64, i64, [i64; 3]) {
     let edition = english_edition(store).await;
     let politics = section(store, edition, None, "politics").await;
     let economy = section(store, edition, None, "economy").await;
@@ -268,7 +268,13 @@ async fn terms_are_only_terms_whatever_they_hold(store: &dyn Store) {
 }
 
 /// Moves a story from one state to another, as `user`.
-async fn move_story(store: &dyn Store, story: i64, user: i64, from: StoryStatus, to: StoryStatus) {
+pub(crate) async fn move_story(
+    store: &dyn Store,
+    story: i64,
+    user: i64,
+    from: StoryStatus,
+    to: StoryStatus,
+) {
     store
         .change_status(&StatusChange {
             story_id: StoryId(story),
