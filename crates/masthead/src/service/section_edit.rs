@@ -14,9 +14,9 @@ use crate::service::actor::Actor;
 use crate::service::error::{ServiceError, ServiceResult, invalid};
 use crate::service::site::Site;
 
-/// The longest section name.
+/// The longest section or topic name.
 pub const MAX_NAME: usize = 100;
-/// The longest description.
+/// The longest description of a section or topic.
 const MAX_DESCRIPTION: usize = 300;
 /// The longest slug.
 const MAX_SLUG: usize = 80;
@@ -124,6 +124,23 @@ fn parse_parent(typed: &str, sections: &[Section]) -> Result<Option<i64>, Refusa
     }
 }
 
+/// The name, slug (made from the name when none is typed) and description of a section
+/// or a topic, checked alike: one line each within their limits, a slug with letters.
+pub(super) fn named_entry(
+    name: &str,
+    slug: &str,
+    description: &str,
+) -> Result<(String, String, String), Refusal> {
+    let name = one_line(name, Named::Name, MAX_NAME, false)?;
+    let description = one_line(description, Named::Description, MAX_DESCRIPTION, true)?;
+    let typed = one_line(slug, Named::Slug, MAX_SLUG, true)?;
+    let slug = slugify(if typed.is_empty() { &name } else { &typed }, MAX_SLUG);
+    if !is_plausible_slug(&slug) {
+        return Err(Refusal::SlugNeedsLetters);
+    }
+    Ok((name, slug, description))
+}
+
 /// Checks a form against the edition's sections as they are now; `id` is the section
 /// being changed, if it exists.
 fn check(
@@ -132,18 +149,7 @@ fn check(
     id: Option<i64>,
     reserved: &[String],
 ) -> Result<Checked, Refusal> {
-    let name = one_line(&input.name, Named::Name, MAX_NAME, false)?;
-    let description = one_line(
-        &input.description,
-        Named::Description,
-        MAX_DESCRIPTION,
-        true,
-    )?;
-    let typed = one_line(&input.slug, Named::Slug, MAX_SLUG, true)?;
-    let slug = slugify(if typed.is_empty() { &name } else { &typed }, MAX_SLUG);
-    if !is_plausible_slug(&slug) {
-        return Err(Refusal::SlugNeedsLetters);
-    }
+    let (name, slug, description) = named_entry(&input.name, &input.slug, &input.description)?;
     let parent_id = parse_parent(&input.parent_id, sections)?;
     if let (Some(parent), Some(id)) = (parent_id, id)
         && ancestors(sections, parent).contains(&id)

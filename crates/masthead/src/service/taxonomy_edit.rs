@@ -3,7 +3,7 @@
 //! keywords keep their old pages answering (301).
 
 use serde::Deserialize;
-use store::slug::{is_plausible_slug, slugify};
+use store::slug::slugify;
 use store::*;
 
 use crate::domain::permission::Action;
@@ -11,11 +11,10 @@ use crate::domain::refusal::{Named, Refusal};
 use crate::domain::text::one_line;
 use crate::service::actor::Actor;
 use crate::service::error::{ServiceError, ServiceResult, invalid};
+use crate::service::section_edit::{self, named_entry};
 
 /// The longest topic name.
-pub const MAX_NAME: usize = 100;
-const MAX_DESCRIPTION: usize = 300;
-const MAX_SLUG: usize = 80;
+pub const MAX_NAME: usize = section_edit::MAX_NAME;
 
 /// A topic form as typed.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -30,19 +29,7 @@ pub struct TopicInput {
 }
 
 fn check_topic(input: &TopicInput) -> Result<(String, String, String), Refusal> {
-    let name = one_line(&input.name, Named::Name, MAX_NAME, false)?;
-    let description = one_line(
-        &input.description,
-        Named::Description,
-        MAX_DESCRIPTION,
-        true,
-    )?;
-    let typed = one_line(&input.slug, Named::Slug, MAX_SLUG, true)?;
-    let slug = slugify(if typed.is_empty() { &name } else { &typed }, MAX_SLUG);
-    if !is_plausible_slug(&slug) {
-        return Err(Refusal::SlugNeedsLetters);
-    }
-    Ok((name, slug, description))
+    named_entry(&input.name, &input.slug, &input.description)
 }
 
 fn taken(error: StoreError, slug: &str) -> ServiceError {
