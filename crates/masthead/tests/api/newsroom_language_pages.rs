@@ -314,5 +314,9 @@ async fn actions_taken_from_the_arabic_pages_work_and_their_notices_are_arabic()
     );
     assert_eq!(refused.status, 400);
     assert_eq!(language_of(&refused), ("ar".into(), "rtl".into()));
-    assert!(refused.text.contains("يُكتب الوقت بالصيغة HH:MM، مثل 07:00."));
+    assert!(
+        refused
+            .text
+            .contains("يُكتب الوقت بالصيغة HH:MM، مثل 07:00.")
+    );
 }
