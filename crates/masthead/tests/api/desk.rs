@@ -58,6 +58,19 @@ impl TestApp {
         created.id
     }
 
+    /// Creates an account with [`PASSWORD`] working in the interface `language` ("en",
+    /// "ar"); returns its id.
+    pub async fn account_in(&self, role: Role, email: &str, language: &str) -> i64 {
+        let id = self.account(role, email).await;
+        let store = self.store().await;
+        store
+            .set_user_language(id, language)
+            .await
+            .expect("language");
+        store.close().await;
+        id
+    }
+
     /// Submits the login form as a browser would; returns the response.
     pub async fn log_in(&self, email: &str, password: &str) -> Page {
         self.post_login(&[("email", email), ("password", password)])

@@ -25,13 +25,7 @@ async fn the_desk_pages_work_in_english_and_arabic_on_desktop_and_phone_without_
         ("en", "ada@test.example", "ltr"),
         ("ar", "huda@test.example", "rtl"),
     ] {
-        let id = app.account(Role::Admin, email).await;
-        let store = app.store().await;
-        store
-            .set_user_language(id, language)
-            .await
-            .expect("language");
-        store.close().await;
+        app.account_in(Role::Admin, email, language).await;
         let browser = Browser::start().await;
         browser.resize(1280, 1000).await;
         log_in(&browser, &app, email).await;

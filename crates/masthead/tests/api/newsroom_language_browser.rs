@@ -14,10 +14,7 @@ async fn an_arabic_desk_works_right_to_left_on_desktop_and_phone_without_accessi
     let app = spawn_app().await;
     let axe = axe_source();
     let email = "huda@test.example";
-    let id = app.account(Role::Editor, email).await;
-    let store = app.store().await;
-    store.set_user_language(id, "ar").await.expect("language");
-    store.close().await;
+    app.account_in(Role::Editor, email, "ar").await;
 
     let browser = Browser::start().await;
     browser.resize(1280, 1000).await;

@@ -36,10 +36,7 @@ async fn the_arabic_editor_s_toolbar_autosave_and_presence_speak_arabic_without_
     let app = spawn_app().await;
     let axe = axe_source();
     let email = "samira@test.example";
-    let id = app.account(Role::Editor, email).await;
-    let store = app.store().await;
-    store.set_user_language(id, "ar").await.expect("language");
-    store.close().await;
+    let id = app.account_in(Role::Editor, email, "ar").await;
     let desk = app.desk_for(email, id).await;
     let story = desk
         .create_story("Harbour reopens", app.a_section_id().await)

@@ -24,10 +24,7 @@ async fn the_arabic_site_people_and_mail_pages_have_no_accessibility_faults_on_d
     let app = spawn_app().await;
     let axe = axe_source();
     let email = "rania@test.example";
-    let id = app.account(Role::Admin, email).await;
-    let store = app.store().await;
-    store.set_user_language(id, "ar").await.expect("language");
-    store.close().await;
+    app.account_in(Role::Admin, email, "ar").await;
     let (first, second) = editions(&app).await;
     let message = a_contact_message(&app, first).await;
     let writer = app.desk(Role::Editor).await;

@@ -35,6 +35,32 @@ async fn state(browser: &Browser, id: i64) -> Value {
         .await
 }
 
+/// Waits for the one recommended card of `related`, its button saying so, then removes
+/// the card by keyboard and checks the button may recommend it again.
+async fn remove_the_card(browser: &Browser, related: i64) {
+    until(
+        browser,
+        "the card",
+        "document.querySelectorAll('.ta-cards li').length === 1",
+    )
+    .await;
+    assert_eq!(
+        state(browser, related).await,
+        json!([true, "Recommended", 1, related.to_string()])
+    );
+    press_key_on(browser, ".ta-cards li button").await;
+    until(
+        browser,
+        "no card",
+        "document.querySelectorAll('.ta-cards li').length === 0",
+    )
+    .await;
+    assert_eq!(
+        state(browser, related).await,
+        json!([false, "Recommend", 0, ""])
+    );
+}
+
 #[tokio::test]
 async fn removing_a_recommended_card_enables_its_recommend_button_again() {
     let app = spawn_app().await;
@@ -67,51 +93,11 @@ async fn removing_a_recommended_card_enables_its_recommend_button_again() {
     );
 
     press_key_on(&browser, &button).await;
-    until(
-        &browser,
-        "the card",
-        "document.querySelectorAll('.ta-cards li').length === 1",
-    )
-    .await;
-    assert_eq!(
-        state(&browser, related).await,
-        json!([true, "Recommended", 1, related.to_string()])
-    );
-    press_key_on(&browser, ".ta-cards li button").await;
-    until(
-        &browser,
-        "no card",
-        "document.querySelectorAll('.ta-cards li').length === 0",
-    )
-    .await;
-    assert_eq!(
-        state(&browser, related).await,
-        json!([false, "Recommend", 0, ""])
-    );
+    remove_the_card(&browser, related).await;
 
     // Recommended and saved, then taken off when the editor opens again.
     press_key_on(&browser, &button).await;
     press_key_on(&browser, "button[name=action][value=save]").await;
     until(&browser, "saved", "location.search.includes('notice=')").await;
-    until(
-        &browser,
-        "the saved card",
-        "document.querySelectorAll('.ta-cards li').length === 1",
-    )
-    .await;
-    assert_eq!(
-        state(&browser, related).await,
-        json!([true, "Recommended", 1, related.to_string()])
-    );
-    press_key_on(&browser, ".ta-cards li button").await;
-    until(
-        &browser,
-        "no card",
-        "document.querySelectorAll('.ta-cards li').length === 0",
-    )
-    .await;
-    assert_eq!(
-        state(&browser, related).await,
-        json!([false, "Recommend", 0, ""])
-    );
+    remove_the_card(&browser, related).await;
 }
