@@ -1,6 +1,7 @@
 //! A minimal W3C WebDriver client over HTTP, enough to drive Debian's chromium through
 //! chromedriver: open pages, find and click elements, read text, resize, screenshot.
 
+use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -9,7 +10,9 @@ use serde_json::{Value, json};
 
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
-/// A chromedriver process and one browser session in it; both end on drop.
+/// A chromedriver process and one browser session in it; both end on drop. Chromedriver
+/// leads its own process group, which its chromium processes join, so dropping the browser
+/// (also when a test fails) ends every process it started: none outlives its test.
 pub struct Browser {
     driver: Child,
     base: String,
@@ -41,6 +44,7 @@ impl Browser {
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            .process_group(0)
             .spawn()
             .expect("start chromedriver");
         let http = crate::helpers::http_client().build().expect("client");
@@ -208,6 +212,12 @@ impl Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        // The group's id is chromedriver's pid (`process_group(0)`); a negative pid signals
+        // the whole group: chromedriver, chromium and chromium's helpers.
+        if let Ok(group) = libc::pid_t::try_from(self.driver.id()) {
+            // SAFETY: kill(2) takes plain integers and touches no memory of ours.
+            unsafe { libc::kill(-group, libc::SIGKILL) };
+        }
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
