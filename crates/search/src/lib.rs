@@ -30,7 +30,7 @@ mod suggest;
 pub use query::{
     MAX_PARTS, MAX_PHRASE_WORDS, MAX_QUERY_CHARS, MIN_PREFIX_CHARS, Part, Query, Term,
 };
-pub use snippet::Piece;
+pub use snippet::{Piece, Snippets};
 pub use span::WordSpan;
 pub use stop::is_stop_word;
 pub use suggest::{closest, respell};

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::span::raw_words;
+use crate::span::each_raw_word;
 use crate::{Analyzer, Language, fold_surface};
 
 /// A stretch of a snippet: text as written in the story, marked when it is a word searched
@@ -20,25 +20,58 @@ pub struct Piece {
 /// What stands where the passage is cut.
 const ELLIPSIS: &str = "…";
 
+/// Makes the snippets of one page of results: the words searched for, and what each word
+/// of the results was found to be, kept from one result to the next (stories on one
+/// subject share most of their words).
+pub struct Snippets<'a> {
+    analyzer: &'a Analyzer,
+    language: Language,
+    highlights: &'a HashSet<String>,
+    /// The first three letters of each folded term searched for (all of a shorter one).
+    starts: HashSet<String>,
+    /// Each word analysed so far, as written: its stem when it is a word searched for.
+    seen: HashMap<String, Option<String>>,
+}
+
 impl Analyzer {
-    /// Up to about `max_words` words of `text` around the densest run of words matching
-    /// `highlights` (a word matches when its stem or its surface is in the set), as pieces
-    /// of the original text (spelling, diacritics, tashkeel and punctuation as written),
-    /// the matching words marked, and `…` pieces (unmarked) where the passage is cut at
-    /// either end.
+    /// The snippets of results in `language` for a search whose words are `highlights`
+    /// (a word matches when its stem or its surface is in the set).
+    pub fn snippets<'a>(
+        &'a self,
+        language: Language,
+        highlights: &'a HashSet<String>,
+    ) -> Snippets<'a> {
+        Snippets {
+            analyzer: self,
+            language,
+            highlights,
+            starts: highlights
+                .iter()
+                .map(|term| start(term).to_owned())
+                .collect(),
+            seen: HashMap::new(),
+        }
+    }
+}
+
+/// The first three characters of a folded word (all of a shorter one).
+fn start(word: &str) -> &str {
+    let end = word.char_indices().nth(3).map_or(word.len(), |(at, _)| at);
+    &word[..end]
+}
+
+impl Snippets<'_> {
+    /// Up to about `max_words` words of `text` around the densest run of words searched
+    /// for, as pieces of the original text (spelling, diacritics, tashkeel and punctuation
+    /// as written), the matching words marked, and `…` pieces (unmarked) where the passage
+    /// is cut at either end.
     ///
     /// The densest run is the one with the most different words searched for, then the
     /// most matches, with its matches in the middle. With no match, the first `max_words`
     /// words. A text with no words gives no pieces. The passage is cut at word boundaries;
     /// between marked words the text is kept exactly, one unmarked piece per stretch.
-    pub fn snippet(
-        &self,
-        text: &str,
-        language: Language,
-        highlights: &HashSet<String>,
-        max_words: usize,
-    ) -> Vec<Piece> {
-        let (words, stems) = self.matching_words(text, language, highlights);
+    pub fn of(&mut self, text: &str, max_words: usize) -> Vec<Piece> {
+        let (words, stems) = self.matching_words(text);
         let matches: Vec<Option<&str>> = stems.iter().map(Option::as_deref).collect();
         let window = densest_window(&matches, max_words);
         if window.is_empty() {
@@ -67,44 +100,48 @@ impl Analyzer {
         }
         pieces
     }
-}
 
-impl Analyzer {
-    /// Each word's bytes, and its stem when it is a word searched for. The stem is worked
-    /// out only for a word whose folded surface begins as a searched-for term does (the
-    /// Snowball stemmers of English and Turkish take endings off), or for every word in
-    /// Arabic (whose stemmer takes prefixes off too): stemming every word of every
-    /// result would cost a search more than the database does.
-    fn matching_words(
-        &self,
-        text: &str,
-        language: Language,
-        highlights: &HashSet<String>,
-    ) -> (Vec<Range<usize>>, Vec<Option<String>>) {
-        let start = |term: &str| term.chars().take(3).collect::<String>();
-        let starts: HashSet<String> = highlights.iter().map(|term| start(term)).collect();
-        let mut seen: HashMap<String, Option<String>> = HashMap::new();
+    /// Each word's bytes, and its stem when it is a word searched for.
+    fn matching_words(&mut self, text: &str) -> (Vec<Range<usize>>, Vec<Option<String>>) {
         let mut spans = Vec::new();
         let mut stems = Vec::new();
-        for raw in raw_words(text) {
-            let stem = match seen.get(&raw.text) {
-                Some(stem) => stem.clone(),
-                None => {
-                    let surface = fold_surface(&raw.text, language);
-                    let stem = (language == Language::Arabic || starts.contains(&start(&surface)))
-                        .then(|| self.word(&raw.text, language))
-                        .filter(|word| {
-                            highlights.contains(&word.stem) || highlights.contains(&word.surface)
-                        })
-                        .map(|word| word.stem);
-                    seen.insert(raw.text, stem.clone());
-                    stem
-                }
-            };
-            spans.push(raw.bytes);
-            stems.push(stem);
-        }
+        each_raw_word(text, |raw, bytes| {
+            spans.push(bytes);
+            stems.push(self.stem_if_searched(raw));
+        });
         (spans, stems)
+    }
+
+    /// The stem of a word as read from the text when it is a word searched for. The stem
+    /// is worked out only for a word whose folded surface begins as a searched-for term
+    /// does (the Snowball stemmers of English and Turkish take endings off), or for every
+    /// word in Arabic (whose stemmer takes prefixes off too): stemming every word of every
+    /// result would cost a search more than the database does. An ASCII word folds to its
+    /// ASCII lower case in every language but Arabic, so most words of most texts are
+    /// passed over by their first three letters, without analysing them.
+    fn stem_if_searched(&mut self, raw: &str) -> Option<String> {
+        if self.language != Language::Arabic && raw.is_ascii() {
+            let head = &raw.as_bytes()[..raw.len().min(3)];
+            let begins = |term_start: &String| term_start.as_bytes().eq_ignore_ascii_case(head);
+            if !self.starts.iter().any(begins) {
+                return None;
+            }
+        }
+        if let Some(stem) = self.seen.get(raw) {
+            return stem.clone();
+        }
+        let searched = self.language == Language::Arabic
+            || self
+                .starts
+                .contains(start(&fold_surface(raw, self.language)));
+        let stem = searched
+            .then(|| self.analyzer.word(raw, self.language))
+            .filter(|word| {
+                self.highlights.contains(&word.stem) || self.highlights.contains(&word.surface)
+            })
+            .map(|word| word.stem);
+        self.seen.insert(raw.to_owned(), stem.clone());
+        stem
     }
 }
 

@@ -28,42 +28,46 @@ impl Analyzer {
     pub fn word_spans(&self, text: &str, language: Language) -> Vec<WordSpan> {
         // A story says most of its words many times: each is analysed once.
         let mut analysed: HashMap<String, Word> = HashMap::new();
-        raw_words(text)
-            .into_iter()
-            .map(|raw| {
-                let word = match analysed.get(&raw.text) {
-                    Some(word) => word.clone(),
-                    None => {
-                        let word = self.word(&raw.text, language);
-                        analysed.insert(raw.text.clone(), word.clone());
-                        word
-                    }
-                };
-                WordSpan {
-                    word,
-                    bytes: raw.bytes,
+        let mut spans = Vec::new();
+        each_raw_word(text, |raw, bytes| {
+            let word = match analysed.get(raw) {
+                Some(word) => word.clone(),
+                None => {
+                    let word = self.word(raw, language);
+                    analysed.insert(raw.to_owned(), word.clone());
+                    word
                 }
-            })
-            .collect()
+            };
+            spans.push(WordSpan { word, bytes });
+        });
+        spans
     }
 }
 
-/// A word as read from the prepared text, before case, folding and stemming.
-pub(crate) struct RawWord {
-    /// The prepared letters, digits and marks, cut at [`MAX_WORD`] characters.
-    pub(crate) text: String,
-    /// Where it is written in the original text.
-    pub(crate) bytes: Range<usize>,
+/// The words of a text, unanalysed (the prepared letters, digits and marks, before case,
+/// folding and stemming, cut at [`MAX_WORD`] characters): runs of letters, digits and
+/// combining marks of the prepared text; anything else separates words. An apostrophe
+/// inside a word (`don't`, `Türkiye'nin`) ends it: the part after it is a suffix.
+pub(crate) fn raw_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    each_raw_word(text, |word, _| words.push(word.to_owned()));
+    words
 }
 
-/// The words of a text, unanalysed: runs of letters, digits and combining marks of the
-/// prepared text; anything else separates words. An apostrophe inside a word (`don't`,
-/// `Türkiye'nin`) ends it: the part after it is a suffix.
-pub(crate) fn raw_words(text: &str) -> Vec<RawWord> {
-    let mut splitter = Splitter::default();
+/// Calls `found` with each word of [`raw_words`] and where it is written, in order,
+/// without keeping them: a search's snippets read every word of each result and keep
+/// only a few.
+pub(crate) fn each_raw_word(text: &str, found: impl FnMut(&str, Range<usize>)) {
+    let mut splitter = Splitter {
+        found,
+        current: String::new(),
+        length: 0,
+        bytes: 0..0,
+    };
     let mut start = 0;
     for (index, c) in text.char_indices() {
-        if index > start && starts_character(c) {
+        // An ASCII character always begins a written character: most of most texts.
+        if index > start && (c.is_ascii() || starts_character(c)) {
             splitter.read(&text[start..index], start..index);
             start = index;
         }
@@ -72,7 +76,6 @@ pub(crate) fn raw_words(text: &str) -> Vec<RawWord> {
         splitter.read(&text[start..], start..text.len());
     }
     splitter.end_word();
-    splitter.words
 }
 
 /// Whether `c` begins a new written character rather than continuing the one before it.
@@ -120,16 +123,16 @@ fn is_arabic_mark(c: char) -> bool {
     matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
 }
 
-/// Reads prepared characters into words, remembering where each word is written.
-#[derive(Default)]
-struct Splitter {
-    words: Vec<RawWord>,
+/// Reads prepared characters into words, remembering where each word is written, and
+/// hands each word on as it ends.
+struct Splitter<F> {
+    found: F,
     current: String,
     length: usize,
     bytes: Range<usize>,
 }
 
-impl Splitter {
+impl<F: FnMut(&str, Range<usize>)> Splitter<F> {
     /// Reads one written character (with its marks), at `bytes` in the original text.
     fn read(&mut self, written: &str, bytes: Range<usize>) {
         if let [ascii] = written.as_bytes() {
@@ -160,10 +163,8 @@ impl Splitter {
 
     fn end_word(&mut self) {
         if !self.current.is_empty() {
-            self.words.push(RawWord {
-                text: std::mem::take(&mut self.current),
-                bytes: self.bytes.clone(),
-            });
+            (self.found)(&self.current, self.bytes.clone());
+            self.current.clear();
             self.length = 0;
         }
     }
@@ -199,10 +200,9 @@ mod tests {
     }
 
     fn written(text: &str) -> Vec<&str> {
-        raw_words(text)
-            .into_iter()
-            .map(|raw| &text[raw.bytes])
-            .collect()
+        let mut written = Vec::new();
+        each_raw_word(text, |_, bytes| written.push(&text[bytes]));
+        written
     }
 
     const SAMPLES: [&str; 16] = [
@@ -228,7 +228,7 @@ mod tests {
     fn words_are_the_same_as_when_the_whole_text_is_prepared_at_once() {
         let long = "a".repeat(100) + " ﬁ" + &"ﬁ".repeat(50) + " " + &"ب\u{650}".repeat(60);
         for text in SAMPLES.iter().copied().chain([long.as_str()]) {
-            let words: Vec<String> = raw_words(text).into_iter().map(|raw| raw.text).collect();
+            let words = raw_words(text);
 
             assert_eq!(words, words_of_the_whole_text(text), "{text:?}");
         }

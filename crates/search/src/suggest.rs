@@ -86,7 +86,7 @@ impl Analyzer {
             return Some(Cow::Borrowed(text));
         }
         match raw_words(text).as_slice() {
-            [word] => Some(Cow::Owned(fold_surface(&word.text, language))),
+            [word] => Some(Cow::Owned(fold_surface(word, language))),
             _ => None,
         }
     }

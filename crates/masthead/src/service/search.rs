@@ -367,14 +367,13 @@ impl SearchService {
             .map(|teaser| (teaser.id, teaser))
             .collect();
         let highlights = query.highlights();
+        let mut snippets = self.analyzer.snippets(ask.language, &highlights);
         let stories = page
             .hits
             .iter()
             .filter_map(|hit| {
                 let teaser = teasers.remove(&hit.story_id)?;
-                let snippet =
-                    self.analyzer
-                        .snippet(&hit.plain, ask.language, &highlights, SNIPPET_WORDS);
+                let snippet = snippets.of(&hit.plain, SNIPPET_WORDS);
                 Some(FoundStory { teaser, snippet })
             })
             .collect();

@@ -9,7 +9,9 @@ fn highlights(query: &str, language: Language) -> HashSet<String> {
 
 fn snippet(text: &str, query: &str, max_words: usize) -> Vec<Piece> {
     let highlights = highlights(query, Language::English);
-    Analyzer::new().snippet(text, Language::English, &highlights, max_words)
+    Analyzer::new()
+        .snippets(Language::English, &highlights)
+        .of(text, max_words)
 }
 
 /// The snippet as text, marked words in brackets.
@@ -49,8 +51,12 @@ fn snippet_keeps_the_original_spelling() {
     let arabic = "ذَهَبَ مُحَمَّدٌ إِلَى المَدْرَسَةِ، وكـــتاب ٢٠٢٦.";
     let highlights_ar = highlights("محمد المدرسة كتاب 2026", Language::Arabic);
 
-    let turkish = analyzer.snippet(turkish, Language::Turkish, &highlights_tr, 10);
-    let arabic = analyzer.snippet(arabic, Language::Arabic, &highlights_ar, 10);
+    let turkish = analyzer
+        .snippets(Language::Turkish, &highlights_tr)
+        .of(turkish, 10);
+    let arabic = analyzer
+        .snippets(Language::Arabic, &highlights_ar)
+        .of(arabic, 10);
     let english = snippet(
         "Their ﬁnancial ｍａｒｋｅｔｓ: café-owners",
         "financial markets cafe",
@@ -163,4 +169,27 @@ fn a_story_of_twenty_thousand_words_is_snipped_around_its_match() {
     let pieces = snippet(&text, "ceasefire", 5);
 
     assert_eq!(shown(&pieces), "…w17498 w17499 [Ceasefire] w17501 w17502…");
+}
+
+#[test]
+fn one_page_of_snippets_marks_each_text_as_a_fresh_one_would() {
+    let analyzer = Analyzer::new();
+    let texts = [
+        "ISTANBUL's ferries: Istanbul, İstanbul and ıstanbul; Kadıköy.",
+        "The metro to istanbul airport; no ISTANBULITES here.",
+        "Kadıköy and Üsküdar, then ISTANBUL again.",
+    ];
+    let highlights = highlights("istanbul kadikoy", Language::Turkish);
+    let mut page = analyzer.snippets(Language::Turkish, &highlights);
+
+    for text in texts {
+        let fresh = analyzer
+            .snippets(Language::Turkish, &highlights)
+            .of(text, 12);
+        assert_eq!(page.of(text, 12), fresh, "{text}");
+    }
+    assert_eq!(
+        shown(&page.of(texts[0], 12)),
+        "[ISTANBUL]'s ferries: [Istanbul], [İstanbul] and [ıstanbul]; [Kadıköy]."
+    );
 }
