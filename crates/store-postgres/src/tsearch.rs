@@ -124,7 +124,7 @@ pub fn match_expression(query: &SearchQuery, matching: Matching) -> String {
     };
     let mut expression = match matching {
         Matching::All | Matching::Any => format!("({})", included("")),
-        Matching::About => format!("({}) & ({})", included(""), included(ABOUT)),
+        Matching::About => format!("({})", included(ABOUT)),
         Matching::BodyOnly => format!("({}) & !({})", included(""), included(ABOUT)),
     };
     for excluded in &query.exclude {
@@ -238,7 +238,7 @@ mod tests {
 
         assert_eq!(
             match_expression(&query, Matching::About),
-            "(('elect' | 'elections')) & (('elect':ABC | 'elections':ABC)) & !'draft'"
+            "(('elect':ABC | 'elections':ABC)) & !'draft'"
         );
         assert_eq!(
             match_expression(&query, Matching::BodyOnly),
@@ -259,7 +259,7 @@ mod tests {
         );
         assert_eq!(
             match_expression(&query, Matching::About),
-            "(('o''parl' | 'o''parl':*)) & (('o''parl':ABC | 'o''parl':*ABC))"
+            "(('o''parl':ABC | 'o''parl':*ABC))"
         );
     }
 

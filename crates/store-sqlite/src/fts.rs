@@ -80,7 +80,7 @@ pub fn match_expression(query: &SearchQuery, matching: Matching) -> String {
     });
     let mut expression = match matching {
         Matching::All | Matching::Any => format!("({included})"),
-        Matching::About => format!("(({included}) AND {ABOUT} : ({included}))"),
+        Matching::About => format!("({ABOUT} : ({included}))"),
         Matching::BodyOnly => format!("(({included}) NOT {ABOUT} : ({included}))"),
     };
     for excluded in &query.exclude {
@@ -175,7 +175,7 @@ mod tests {
 
         assert_eq!(
             match_expression(&query, Matching::About),
-            format!("((\"nato\") AND {about} : (\"nato\")) NOT \"draft\"")
+            format!("({about} : (\"nato\")) NOT \"draft\"")
         );
         assert_eq!(
             match_expression(&query, Matching::BodyOnly),
