@@ -415,7 +415,33 @@ async fn best_match_first_pages_through_the_stories_about_a_word_then_those_that
     assert_eq!(rest, saying);
 }
 
+/// A second full build replaces every story's terms (on SQLite, then merges the index's
+/// segments): the same stories are found, in the same order, and counted once.
+async fn a_second_full_build_finds_the_same_stories_once(store: &dyn Store) {
+    let (edition, _, _, [election, grain, _]) = newsroom(store).await;
+    rebuild(store).await;
+    let elections = query(vec![word("elections")], Vec::new());
+    let deal = query(vec![phrase(&["grain", "deal"])], Vec::new());
+
+    rebuild(store).await;
+    rebuild(store).await;
+
+    assert!(store.index_state().await.expect("state").complete);
+    let counts = store.index_counts().await.expect("counts");
+    assert_eq!((counts.documents, counts.stories), (4, 4));
+    let relevance = SearchOrder::Relevance;
+    assert_eq!(
+        found(store, &elections, readers(edition), relevance).await,
+        [election, grain]
+    );
+    assert_eq!(
+        found(store, &deal, readers(edition), relevance).await,
+        [grain]
+    );
+}
+
 crate::on_both_backends!(
+    a_second_full_build_finds_the_same_stories_once,
     best_match_first_pages_through_the_stories_about_a_word_then_those_that_say_it,
     a_full_build_indexes_every_story_and_searches_match_stems_phrases_and_filters,
     terms_are_only_terms_whatever_they_hold,
