@@ -164,7 +164,8 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
     /// How a pool of matches is ranked for the match expression bound as `$n`: what the
     /// query reading the pool selects beside each id (as `SELECT …, source FROM …`), and
     /// each pooled row's relevance from that, a double, higher is better. Only the rows
-    /// the pool keeps are ranked: SQLite's `bm25` as the index reads them, PostgreSQL's
+    /// the pool keeps are ranked: on SQLite by `masthead_rank` (`bm25` without its first
+    /// pass, see `store_sqlite`'s `rank.rs`) as the index reads them, on PostgreSQL by
     /// `ts_rank` from the kept rows' terms after the pool is cut.
     fn pool_rank(n: usize) -> (String, String);
 

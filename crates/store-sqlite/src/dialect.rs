@@ -76,9 +76,9 @@ impl Dialect for Sqlite {
         fts::search_rank(n)
     }
 
-    fn pool_rank(n: usize) -> (String, String) {
+    fn pool_rank(_n: usize) -> (String, String) {
         (
-            format!("{} AS relevance", fts::search_rank(n)),
+            format!("{}(search_fts) AS relevance", crate::rank::NAME),
             "relevance".into(),
         )
     }

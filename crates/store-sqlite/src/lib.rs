@@ -6,6 +6,7 @@
 
 mod dialect;
 mod fts;
+mod rank;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -48,6 +49,14 @@ pub async fn open(path: &Path) -> StoreResult<SqliteStore> {
         // A local file has no network to fail: skip the ping before every query.
         .test_before_acquire(false)
         .acquire_timeout(Duration::from_secs(5))
+        .after_connect(|connection, _| {
+            Box::pin(async move {
+                let mut handle = connection.lock_handle().await?;
+                // SAFETY: the handle is locked for this call alone.
+                unsafe { rank::register(handle.as_raw_handle().as_ptr()) }
+                    .map_err(|error| sqlx::Error::Configuration(error.into()))
+            })
+        })
         .connect_with(options)
         .await
         .map_err(dialect::map_error)?;
