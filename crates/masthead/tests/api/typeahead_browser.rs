@@ -165,18 +165,35 @@ async fn choose(browser: &Browser, input: &str, text: &str) {
 /// Presses Enter on a button, as a keyboard user would after tabbing to it.
 /// Moves the focus to `selector` with real Tab presses (forward, else back with
 /// Shift+Tab), so the focus order is what is tested, and presses Enter there.
+/// A page still settling (a list redrawn after a fetch, a button disabled for the moment)
+/// gets a few tries, a moment apart, before the focus order is called wrong.
 pub async fn press_key_on(browser: &Browser, selector: &str) {
     let focused = format!("return document.activeElement.matches('{selector}')");
     'reached: {
-        for modifier in [None, Some(SHIFT)] {
-            for _ in 0..MAX_TABS {
-                if browser.script(&focused).await == Value::Bool(true) {
-                    break 'reached;
+        for _ in 0..3 {
+            for modifier in [None, Some(SHIFT)] {
+                for _ in 0..MAX_TABS {
+                    if browser.script(&focused).await == Value::Bool(true) {
+                        break 'reached;
+                    }
+                    browser.press(modifier, TAB).await;
                 }
-                browser.press(modifier, TAB).await;
             }
+            tokio::time::sleep(Duration::from_millis(300)).await;
         }
-        panic!("{selector} is not reached with Tab or Shift+Tab");
+        let state = browser
+            .script(&format!(
+                "const target = document.querySelector('{selector}'); \
+                 return [String(document.activeElement && document.activeElement.outerHTML).slice(0, 200), \
+                         target ? target.outerHTML.slice(0, 200) : 'absent', \
+                         target ? String(target.disabled || target.closest('[inert]') !== null) : '', \
+                         String(document.querySelectorAll('dialog[open]').length)]"
+            ))
+            .await;
+        panic!(
+            "{selector} is not reached with Tab or Shift+Tab \
+             (focused, the element, disabled or inert, dialogs open: {state})"
+        );
     }
     browser.press(None, ENTER).await;
 }
