@@ -210,12 +210,14 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
     const AFTER_IMPORT: Option<&'static str> = None;
 
     /// One step of merging the search index's parts into one, where the index is made of
-    /// parts (FTS5's segments): run after a full build until a step does no more work (it
-    /// changes fewer than two rows by SQLite's `total_changes()`), each step in its own short transaction. A rebuild
-    /// replaces every story's terms; without the merge the replaced terms stay in older
-    /// parts, which made the index three times its size and its searches two to four times
+    /// parts (FTS5's segments), in the caller's short transaction: true while there is
+    /// more to merge. Run after a full build until it says it is done. A rebuild replaces
+    /// every story's terms; without the merge the replaced terms stay in older parts,
+    /// which made the index three times its size and its searches two to four times
     /// slower after three rebuilds.
-    const MERGE_SEARCH_STEP: Option<&'static str> = None;
+    fn merge_search_step(_tx: &mut <Self::Pool as Pool>::Tx) -> BoxFuture<'_, StoreResult<bool>> {
+        Box::pin(async { Ok(false) })
+    }
 
     /// The statement that brings the query planner's statistics up to date, where the
     /// database does not keep them itself: run at start, after an import and with the

@@ -162,16 +162,12 @@ impl<D: Dialect> SearchIndex for SqlStore<D> {
     }
 
     async fn finish_rebuild(&self) -> StoreResult<()> {
-        if let Some(step) = D::MERGE_SEARCH_STEP {
-            loop {
-                let mut tx = self.write().await?;
-                let before: i64 = tx.scalar(sql!("SELECT total_changes()")).await?;
-                tx.execute(sql!(step)).await?;
-                let after: i64 = tx.scalar(sql!("SELECT total_changes()")).await?;
-                tx.commit().await?;
-                if after - before < 2 {
-                    break;
-                }
+        loop {
+            let mut tx = self.write().await?;
+            let more = D::merge_search_step(&mut tx).await?;
+            tx.commit().await?;
+            if !more {
+                break;
             }
         }
         self.db().execute(sql!(D::ANALYZE_SEARCH)).await?;

@@ -7,10 +7,11 @@ use std::sync::LazyLock;
 use sqlx::sqlite::{SqliteArguments, SqliteRow};
 use sqlx::{Arguments, Row as _, TypeInfo, ValueRef};
 use store::{SearchDoc, StoreError, StoreResult};
+use store_sql::db::BoxFuture;
 use store_sql::dump::{Cell, Row};
 use store_sql::search_query::Matching;
 use store_sql::select::Selects;
-use store_sql::{Dialect, Query, Value, sql};
+use store_sql::{Db, Dialect, Query, Value, sql};
 
 use crate::fts;
 
@@ -56,9 +57,19 @@ impl Dialect for Sqlite {
     const ANALYZE_SEARCH: &'static str = "ANALYZE search_docs";
 
     // Merges as if every segment were on one level, up to 1,000 pages a step (about a
-    // third of a second), so writers never wait long.
-    const MERGE_SEARCH_STEP: Option<&'static str> =
-        Some("INSERT INTO search_fts(search_fts, rank) VALUES('merge', -1000)");
+    // third of a second), so writers never wait long; a step that changes fewer than two
+    // rows (SQLite's `total_changes()`) found nothing left to merge.
+    fn merge_search_step(tx: &mut SqliteTx) -> BoxFuture<'_, StoreResult<bool>> {
+        Box::pin(async move {
+            let before: i64 = tx.scalar(sql!("SELECT total_changes()")).await?;
+            tx.execute(sql!(
+                "INSERT INTO search_fts(search_fts, rank) VALUES('merge', -1000)"
+            ))
+            .await?;
+            let after: i64 = tx.scalar(sql!("SELECT total_changes()")).await?;
+            Ok(after - before >= 2)
+        })
+    }
 
     fn put_search_terms(docs: &[SearchDoc], replacing: Vec<i64>) -> Vec<Query> {
         fts::put_terms(docs, replacing)
@@ -78,7 +89,10 @@ impl Dialect for Sqlite {
 
     fn pool_rank(_n: usize) -> (String, String) {
         (
-            format!("{}(search_fts) AS relevance", crate::rank::NAME),
+            format!(
+                "{}(search_fts) AS relevance",
+                crate::rank::NAME.to_string_lossy()
+            ),
             "relevance".into(),
         )
     }

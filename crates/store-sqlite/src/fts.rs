@@ -7,9 +7,10 @@ use store_sql::query::{insert_rows, placeholder};
 use store_sql::search_query::Matching;
 use store_sql::{Query, Value, sql};
 
-/// Column weights for `bm25`, in the table's column order: a headline match counts ten
-/// times a body match, the standfirst four, the labels (topics, keywords, bylines) two.
-const WEIGHTS: &str = "10.0, 10.0, 4.0, 4.0, 2.0, 2.0, 1.0, 1.0";
+/// Column weights for ranking (`bm25`, [`crate::rank`]), in the table's column order:
+/// a headline match counts ten times a body match, the standfirst four, the labels
+/// (topics, keywords, bylines) two.
+pub const WEIGHTS: [f64; 8] = [10.0, 10.0, 4.0, 4.0, 2.0, 2.0, 1.0, 1.0];
 
 /// Writes stories' rows of the FTS5 table, deleting first those it has (`replacing`).
 pub fn put_terms(docs: &[SearchDoc], replacing: Vec<i64>) -> Vec<Query> {
@@ -59,7 +60,8 @@ pub fn search_from(n: usize) -> String {
 
 /// Relevance, higher is better (FTS5's `bm25` is lower for better matches).
 pub fn search_rank(_n: usize) -> String {
-    format!("-bm25(search_fts, {WEIGHTS})")
+    let weights: Vec<String> = WEIGHTS.iter().map(|weight| format!("{weight:?}")).collect();
+    format!("-bm25(search_fts, {})", weights.join(", "))
 }
 
 /// The columns of the fields that say what a story is about: headline, standfirst and

@@ -12,17 +12,13 @@
 //! pointer that `SELECT fts5(?1)` hands back (SQLite's documented way); this is the one
 //! place the store talks to SQLite's C interface.
 
-use std::ffi::{c_int, c_void};
+use std::ffi::{CStr, c_int, c_void};
 use std::ptr;
 
 use libsqlite3_sys as ffi;
 
 /// The function's name in SQL.
-pub const NAME: &str = "masthead_rank";
-
-/// Weights of the FTS5 table's columns, in its order: headline stems and words, standfirst,
-/// labels, body.
-const WEIGHTS: [f64; 8] = [10.0, 10.0, 4.0, 4.0, 2.0, 2.0, 1.0, 1.0];
+pub const NAME: &CStr = c"masthead_rank";
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
 /// Queries have at most a few parts, each one or two phrases (stems, words as written).
@@ -33,17 +29,15 @@ const MOST_PHRASES: usize = 64;
 /// # Safety
 /// `db` must be an open connection that no other thread uses during the call.
 pub unsafe fn register(db: *mut ffi::sqlite3) -> Result<(), String> {
-    let name = c"masthead_rank";
-    debug_assert_eq!(name.to_str().ok(), Some(NAME));
     // SAFETY: `db` is open and ours for the call; every pointer passed lives across it.
     unsafe {
         let api = fts5_api(db)?;
         let create = (*api)
             .xCreateFunction
             .ok_or("FTS5 cannot register functions")?;
-        let status = create(api, name.as_ptr(), ptr::null_mut(), Some(rank), None);
+        let status = create(api, NAME.as_ptr(), ptr::null_mut(), Some(rank), None);
         if status != ffi::SQLITE_OK {
-            return Err(format!("registering {NAME}: SQLite error {status}"));
+            return Err(format!("registering {NAME:?}: SQLite error {status}"));
         }
     }
     Ok(())
@@ -120,7 +114,7 @@ unsafe fn score(api: &ffi::Fts5ExtensionApi, fts: *mut ffi::Fts5Context) -> Resu
         ok(unsafe { inst(fts, index, &mut phrase, &mut column, &mut offset) })?;
         let weight = usize::try_from(column)
             .ok()
-            .and_then(|column| WEIGHTS.get(column))
+            .and_then(|column| crate::fts::WEIGHTS.get(column))
             .copied()
             .unwrap_or(1.0);
         if let Some(slot) = usize::try_from(phrase)
