@@ -99,7 +99,19 @@ impl Dialect for Postgres {
     const SEARCH_SETUP: &'static [&'static str] = &[
         "SET LOCAL enable_seqscan = off",
         "SET LOCAL enable_indexscan = off",
+        // Helper processes for one search cost more CPU than they save it time: under
+        // load they take the cores other searches wait for.
+        "SET LOCAL max_parallel_workers_per_gather = 0",
+        // The scans turned off above cost so much in the planner's sums that it compiled
+        // any plan that read a sequence, 200 ms for a 10-ms search.
+        "SET LOCAL jit = off",
     ];
+
+    // The stories' id sequence tells the newest id without an index scan (which the
+    // setup above turns off); ids are only written from it (a copy moves it past the
+    // ids it wrote), so none is higher.
+    const POOL_WINDOW: Option<(&'static str, i64)> =
+        Some(("SELECT last_value FROM stories_id_seq", 10_000));
 
     fn put_search_terms(docs: &[SearchDoc], replacing: Vec<i64>) -> Vec<Query> {
         tsearch::put_terms(docs, replacing)
@@ -109,19 +121,16 @@ impl Dialect for Postgres {
         tsearch::drop_terms(ids)
     }
 
-    fn search_from(n: usize) -> String {
-        tsearch::search_from(n)
+    fn search_from(n: usize, query: &store::Query, matching: Matching) -> String {
+        tsearch::search_from(n, query, matching)
     }
 
     fn search_rank(n: usize) -> String {
         tsearch::rank("t.terms", n)
     }
 
-    fn pool_rank(n: usize) -> (String, String) {
-        (
-            "t.terms AS terms".into(),
-            format!("CAST({} AS DOUBLE PRECISION)", tsearch::rank("terms", n)),
-        )
+    fn pool_rank(n: usize, matching: Matching) -> (String, String) {
+        (String::new(), tsearch::pool_rank(n, matching))
     }
 
     fn match_expression(query: &store::Query, matching: Matching) -> String {

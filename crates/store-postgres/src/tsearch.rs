@@ -46,12 +46,23 @@ pub fn drop_terms(ids: Vec<i64>) -> Query {
     sql!("DELETE FROM search_terms WHERE story_id = ANY($1)", ids)
 }
 
-/// The `FROM … WHERE …` of a search matching `$n`.
-pub fn search_from(n: usize) -> String {
-    format!(
-        "FROM search_terms t JOIN stories s ON s.id = t.story_id \
-         WHERE t.terms @@ ${n}::tsquery"
-    )
+/// The `FROM … WHERE …` of a search matching `$n`, made for `matching` of `query`. The
+/// about tier matches the `about` column (the headline's, standfirst's and labels' terms,
+/// see the migration `search_about_terms`) and the body tier leaves its matches out:
+/// the GIN indexes answer both exactly, where a match restricted by weight (`'nato':ABC`)
+/// made PostgreSQL read every candidate's whole `tsvector` from TOAST to check it (0.5 s
+/// for a city 61,000 of 100,000 stories name). A query's excluded parts are looked for
+/// in every field, so the about tier matches `terms` too when it has any.
+pub fn search_from(n: usize, query: &SearchQuery, matching: Matching) -> String {
+    let terms = format!("t.terms @@ ${n}::tsquery");
+    let about = format!("t.about @@ ${n}::tsquery");
+    let condition = match matching {
+        Matching::All | Matching::Any => terms,
+        Matching::About if query.exclude.is_empty() => about,
+        Matching::About => format!("{about} AND {terms}"),
+        Matching::BodyOnly => format!("{terms} AND NOT {about}"),
+    };
+    format!("FROM search_terms t JOIN stories s ON s.id = t.story_id WHERE {condition}")
 }
 
 /// Relevance of the document `terms` for the match `$n`, higher is better: `ts_rank`
@@ -59,6 +70,22 @@ pub fn search_from(n: usize) -> String {
 /// column weights use.
 pub fn rank(terms: &str, n: usize) -> String {
     format!("ts_rank('{{0.1, 0.2, 0.4, 1.0}}', {terms}, ${n}::tsquery)")
+}
+
+/// The relevance of a pooled story (`pool.id`) for a tier of `matching`: ranked over the
+/// fields the tier matched in, the story's terms read by its id once the pool is cut
+/// (carrying each match's `tsvector` through the sort that cuts it spilled to disk).
+pub fn pool_rank(n: usize, matching: Matching) -> String {
+    let column = if matching == Matching::About {
+        "about"
+    } else {
+        "terms"
+    };
+    format!(
+        "(SELECT CAST({} AS DOUBLE PRECISION) FROM search_terms ranked \
+          WHERE ranked.story_id = pool.id)",
+        rank(&format!("ranked.{column}"), n)
+    )
 }
 
 /// The `tsvector` literal of a document: each word's stem and surface form at the word's
@@ -100,67 +127,45 @@ pub fn vector(doc: &SearchDoc) -> String {
     vector
 }
 
-/// The weights of the fields that say what a story is about: headline, standfirst and
-/// labels.
-const ABOUT: &str = ":ABC";
-
 /// The `tsquery` of a query: every included part (`&`; with [`Matching::Any`] one of
 /// them, `|`), none of the excluded ones (`& !`). A word is its stem or its surface form
 /// (`|`); a phrase, its words in a row (`<->`), each by either form; a word being typed,
-/// its stem or any lexeme its surface form begins (`:*`).
+/// its stem or any lexeme its surface form begins (`:*`). The tiers of best match first
+/// differ by the column they match ([`search_from`]), not by the expression.
 pub fn match_expression(query: &SearchQuery, matching: Matching) -> String {
     let join = if matching == Matching::Any {
         " | "
     } else {
         " & "
     };
-    let included = |weights: &str| {
-        query
-            .include
-            .iter()
-            .map(|included| part(included, weights))
-            .collect::<Vec<_>>()
-            .join(join)
-    };
-    let mut expression = match matching {
-        Matching::All | Matching::Any => format!("({})", included("")),
-        Matching::About => format!("({})", included(ABOUT)),
-        Matching::BodyOnly => format!("({}) & !({})", included(""), included(ABOUT)),
-    };
+    let included: Vec<String> = query.include.iter().map(part).collect();
+    let mut expression = format!("({})", included.join(join));
     for excluded in &query.exclude {
         expression.push_str(" & !");
-        expression.push_str(&part(excluded, ""));
+        expression.push_str(&part(excluded));
     }
     expression
 }
 
-/// A part of a query, its lexemes restricted to `weights` (`:ABC`) or not (`""`).
-fn part(part: &Part, weights: &str) -> String {
+fn part(part: &Part) -> String {
     match part {
-        Part::Word(word) => either(word, weights),
-        // `:*` marks a prefix; the weights follow it (`'parl':*ABC`).
-        Part::Prefix(Word { stem, surface }) => format!(
-            "({}{weights} | {}:*{})",
-            lexeme(stem),
-            lexeme(surface),
-            weights.trim_start_matches(':')
-        ),
+        Part::Word(word) => either(word),
+        // `:*` marks a prefix.
+        Part::Prefix(Word { stem, surface }) => {
+            format!("({} | {}:*)", lexeme(stem), lexeme(surface))
+        }
         Part::Phrase(words) => format!(
             "({})",
-            words
-                .iter()
-                .map(|word| either(word, weights))
-                .collect::<Vec<_>>()
-                .join(" <-> ")
+            words.iter().map(either).collect::<Vec<_>>().join(" <-> ")
         ),
     }
 }
 
-fn either(Word { stem, surface }: &Word, weights: &str) -> String {
+fn either(Word { stem, surface }: &Word) -> String {
     if stem == surface {
-        format!("{}{weights}", lexeme(stem))
+        lexeme(stem)
     } else {
-        format!("({}{weights} | {}{weights})", lexeme(stem), lexeme(surface))
+        format!("({} | {})", lexeme(stem), lexeme(surface))
     }
 }
 
@@ -230,19 +235,37 @@ mod tests {
     }
 
     #[test]
-    fn the_tiers_of_best_match_first_are_the_about_fields_and_the_body() {
-        let query = SearchQuery {
+    fn the_tiers_of_best_match_first_match_the_about_column_or_leave_it_out() {
+        let word_alone = SearchQuery {
             include: vec![Part::Word(word("elect", "elections"))],
+            exclude: Vec::new(),
+        };
+        let excluding = SearchQuery {
+            include: word_alone.include.clone(),
             exclude: vec![Part::Word(word("draft", "draft"))],
         };
+        let from = "FROM search_terms t JOIN stories s ON s.id = t.story_id WHERE";
 
         assert_eq!(
-            match_expression(&query, Matching::About),
-            "(('elect':ABC | 'elections':ABC)) & !'draft'"
+            match_expression(&excluding, Matching::About),
+            match_expression(&excluding, Matching::All)
         );
         assert_eq!(
-            match_expression(&query, Matching::BodyOnly),
-            "(('elect' | 'elections')) & !(('elect':ABC | 'elections':ABC)) & !'draft'"
+            match_expression(&excluding, Matching::BodyOnly),
+            "(('elect' | 'elections')) & !'draft'"
+        );
+        assert_eq!(
+            search_from(1, &word_alone, Matching::About),
+            format!("{from} t.about @@ $1::tsquery")
+        );
+        // What a story must not say, it must say nowhere, not only in the about fields.
+        assert_eq!(
+            search_from(1, &excluding, Matching::About),
+            format!("{from} t.about @@ $1::tsquery AND t.terms @@ $1::tsquery")
+        );
+        assert_eq!(
+            search_from(1, &word_alone, Matching::BodyOnly),
+            format!("{from} t.terms @@ $1::tsquery AND NOT t.about @@ $1::tsquery")
         );
     }
 
@@ -256,10 +279,6 @@ mod tests {
         assert_eq!(
             match_expression(&query, Matching::All),
             "(('o''parl' | 'o''parl':*))"
-        );
-        assert_eq!(
-            match_expression(&query, Matching::About),
-            "(('o''parl':ABC | 'o''parl':*ABC))"
         );
     }
 

@@ -180,6 +180,10 @@ async fn best_first<D: Dialect, B: Db>(
 /// own order, each ranked as the backend ranks it (see [`Dialect::pool_rank`]), then
 /// placed. Only the page's rows (and the best one, which carries the count when the page
 /// is past the pool) come back.
+///
+/// Where the backend has a [`Dialect::POOL_WINDOW`], the newest stories are searched
+/// first: if they hold a whole pool, it is the same pool. If they hold fewer, the window
+/// widens once by the share they held (and a fifth more), then to every story.
 async fn pool<D: Dialect, B: Db>(
     db: &mut B,
     request: &SearchRequest<'_>,
@@ -187,8 +191,43 @@ async fn pool<D: Dialect, B: Db>(
     offset: u64,
     limit: u64,
 ) -> StoreResult<(u64, Vec<i64>)> {
-    let (from, mut args) = matches::<D>(request, matching);
-    let (source, relevance) = D::pool_rank(1);
+    let Some((newest, mut window)) = D::POOL_WINDOW else {
+        return read_pool::<D, B>(db, request, matching, offset, limit, None).await;
+    };
+    let newest: i64 = db.scalar(sql!(newest)).await?;
+    for _ in 0..2 {
+        let after = newest.saturating_sub(window);
+        if after <= 0 {
+            // The window holds every story.
+            break;
+        }
+        let (found, page) =
+            read_pool::<D, B>(db, request, matching, offset, limit, Some(after)).await?;
+        if found >= POOL {
+            return Ok((found, page));
+        }
+        // Fewer than a pool: as much further back as their share says, a fifth more.
+        let wider = i64::try_from(POOL + POOL / 5).unwrap_or(i64::MAX);
+        window = window.saturating_mul(wider) / i64::try_from(found.max(1)).unwrap_or(1);
+    }
+    read_pool::<D, B>(db, request, matching, offset, limit, None).await
+}
+
+/// [`pool`]'s query, over the stories with ids past `after`, or over all.
+async fn read_pool<D: Dialect, B: Db>(
+    db: &mut B,
+    request: &SearchRequest<'_>,
+    matching: Matching,
+    offset: u64,
+    limit: u64,
+    after: Option<i64>,
+) -> StoreResult<(u64, Vec<i64>)> {
+    let (mut from, mut args) = matches::<D>(request, matching);
+    if let Some(after) = after {
+        args.push(after.into());
+        from.push_str(&format!(" AND {} > ${}", D::SEARCH_ID, args.len()));
+    }
+    let (source, relevance) = D::pool_rank(1, matching);
     args.push(i64::try_from(offset).unwrap_or(i64::MAX).into());
     args.push(i64::try_from(offset + limit).unwrap_or(i64::MAX).into());
     let rows: Vec<(i64, i64, i64)> = db
@@ -198,7 +237,7 @@ async fn pool<D: Dialect, B: Db>(
                    SELECT id, COUNT(*) OVER () AS found, ROW_NUMBER() OVER (\
                      ORDER BY relevance DESC, newest DESC, id DESC) AS place \
                    FROM (SELECT id, newest, {relevance} AS relevance FROM (\
-                     SELECT s.id AS id, COALESCE(s.published_at, s.updated_at) AS newest, \
+                     SELECT s.id AS id, COALESCE(s.published_at, s.updated_at) AS newest\
                        {source} {from} ORDER BY {id} DESC LIMIT {POOL}) pool) pooled) placed \
                  WHERE place = 1 OR (place > ${} AND place <= ${}) ORDER BY place",
                 args.len() - 1,
@@ -223,7 +262,10 @@ async fn pool<D: Dialect, B: Db>(
 fn matches<D: Dialect>(request: &SearchRequest<'_>, matching: Matching) -> (String, Vec<Value>) {
     let mut args = vec![Value::from(D::match_expression(request.query, matching))];
     let conditions = conditions::<D>(&request.filter, &mut args);
-    (format!("{}{conditions}", D::search_from(1)), args)
+    (
+        format!("{}{conditions}", D::search_from(1, request.query, matching)),
+        args,
+    )
 }
 
 /// The `AND …` conditions of a search's filter, their values appended to `args`.

@@ -79,7 +79,8 @@ impl Dialect for Sqlite {
         fts::drop_terms(ids)
     }
 
-    fn search_from(n: usize) -> String {
+    fn search_from(n: usize, _query: &store::Query, _matching: Matching) -> String {
+        // The match expression names the columns a tier looks in.
         fts::search_from(n)
     }
 
@@ -87,10 +88,10 @@ impl Dialect for Sqlite {
         fts::search_rank(n)
     }
 
-    fn pool_rank(_n: usize) -> (String, String) {
+    fn pool_rank(_n: usize, _matching: Matching) -> (String, String) {
         (
             format!(
-                "{}(search_fts) AS relevance",
+                ", {}(search_fts) AS relevance",
                 crate::rank::NAME.to_string_lossy()
             ),
             "relevance".into(),

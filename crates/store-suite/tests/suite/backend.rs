@@ -29,6 +29,13 @@ impl<S: Store, G> Fresh<S, G> {
 }
 
 /// A store on a new SQLite file.
+impl<S> Fresh<S, ScratchDatabase> {
+    /// The scratch database's address, for what a test does beside the store.
+    pub fn url(&self) -> &str {
+        self._guard.url()
+    }
+}
+
 pub async fn sqlite() -> Fresh<SqliteStore, tempfile::TempDir> {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = store_sqlite::open(&dir.path().join("test.db"))

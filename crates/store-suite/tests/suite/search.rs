@@ -440,6 +440,68 @@ async fn a_second_full_build_finds_the_same_stories_once(store: &dyn Store) {
     );
 }
 
+/// On PostgreSQL, whose index hands back matches in no order, a tier's pool is looked for
+/// among the newest 10,000 ids first, then in a window widened by the share of them that
+/// matched. The pool is still the latest matches: 1,300 stories a word's about, 15 ids
+/// apart (the newest 10,000 ids hold 667 of them, the widened window 1,201), are counted
+/// as more than a thousand, and the best of the latest 1,001 comes first, not a better
+/// one written before them.
+#[tokio::test]
+async fn on_postgres_a_pool_spread_over_many_ids_is_still_the_latest_matches() {
+    use sqlx::Connection as _;
+
+    let Some(fresh) = crate::backend::postgres().await else {
+        return;
+    };
+    let store = fresh.store();
+    let mut raw = sqlx::PgConnection::connect(fresh.url())
+        .await
+        .expect("connect");
+    let edition = english_edition(store).await;
+    let coast = section(store, edition, None, "coast").await;
+    let (mut best_in_pool, mut best_before_it) = (0, 0);
+    for n in 0..1300 {
+        let mut new = story(edition, coast, &format!("lighthouse-{n}"), 2000 - n);
+        new.fields.headline = match n {
+            100 => "Lighthouse lighthouse lighthouse lighthouse".into(),
+            500 => "Lighthouse lighthouse lighthouse".into(),
+            _ => format!("Lighthouse keeper, day {n}"),
+        };
+        let id = store.create_story(&new).await.expect("story");
+        match n {
+            100 => best_before_it = id,
+            500 => best_in_pool = id,
+            _ => {}
+        }
+        sqlx::query("SELECT setval('stories_id_seq', $1)")
+            .bind(id + 14)
+            .execute(&mut raw)
+            .await
+            .expect("skip ids");
+    }
+    rebuild(store).await;
+
+    let page = store
+        .search(&SearchRequest {
+            query: &query(vec![word("lighthouse")], Vec::new()),
+            any: false,
+            filter: readers(edition),
+            order: SearchOrder::Relevance,
+            limit: 10,
+            offset: 0,
+        })
+        .await
+        .expect("search");
+
+    assert_eq!(page.total, COUNT_LIMIT + 1, "more than a thousand");
+    let first = page.hits.first().map(|hit| hit.story_id);
+    assert_eq!(
+        first,
+        Some(best_in_pool),
+        "{best_before_it} is older than the pool"
+    );
+}
+
 crate::on_both_backends!(
     a_second_full_build_finds_the_same_stories_once,
     best_match_first_pages_through_the_stories_about_a_word_then_those_that_say_it,
