@@ -12,12 +12,13 @@
 //! for a city's name that 61,000 of 100,000 say (24,000 in their headline, standfirst or
 //! labels).
 //!
-//! Each tier is read from the index once: one statement reads its latest [`POOL`]
-//! matches in id order, ranks them and returns the page's rows with the pool's size (a
-//! thousand rows through the driver cost more than the ranking saved). The count comes from
-//! the pools: more than [`COUNT_LIMIT`] in the first tier, or the two tiers' sizes when
-//! the second was read for the page; only a first tier that fills the page with fewer
-//! matches needs every match counted apart. A search of a common word reads its matches
+//! Each tier is read from the index once (on PostgreSQL, whose index keeps no order, the
+//! newest stories are tried first: see `Dialect::POOL_WINDOW`): one statement reads its
+//! latest [`POOL`] matches in id order, ranks them and returns the page's rows with the
+//! pool's size (a thousand rows through the driver cost more than the ranking saved). The
+//! count comes from the pools: more than [`COUNT_LIMIT`] in the first tier, or the two
+//! tiers' sizes when the second was read for the page; only a first tier that fills the
+//! page with fewer matches needs every match counted apart. A search of a common word reads its matches
 //! once, not three times (count, the pool's floor, the ranking), and a phrase that only
 //! bodies say, twice, not five times.
 
