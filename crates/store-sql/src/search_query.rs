@@ -18,9 +18,9 @@
 //! pool's size (a thousand rows through the driver cost more than the ranking saved). The
 //! count comes from the pools: more than [`COUNT_LIMIT`] in the first tier, or the two
 //! tiers' sizes when the second was read for the page; only a first tier that fills the
-//! page with fewer matches needs every match counted apart. A search of a common word reads its matches
-//! once, not three times (count, the pool's floor, the ranking), and a phrase that only
-//! bodies say, twice, not five times.
+//! page with fewer matches needs every match counted apart. A search of a common word
+//! reads its matches once, not three times (count, the pool's floor, the ranking), and a
+//! phrase that only bodies say, twice, not five times.
 
 use std::collections::HashMap;
 
@@ -153,17 +153,23 @@ async fn best_first<D: Dialect, B: Db>(
 ) -> StoreResult<(u64, Vec<i64>)> {
     let (limit, offset) = (u64::from(request.limit), u64::from(request.offset));
     let over = COUNT_LIMIT + 1;
-    let (about_count, mut ids) = pool::<D, B>(db, request, Matching::About, offset, limit).await?;
+    let newest = match D::POOL_WINDOW {
+        Some((newest, _)) => Some(db.scalar(sql!(newest)).await?),
+        None => None,
+    };
+    let tier = |matching, offset, limit| Tier {
+        request,
+        matching,
+        offset,
+        limit,
+        newest,
+    };
+    let (about_count, mut ids) = pool::<D, B>(db, &tier(Matching::About, offset, limit)).await?;
     let count = if (ids.len() as u64) < limit {
         let rest = limit - ids.len() as u64;
-        let (body_count, body) = pool::<D, B>(
-            db,
-            request,
-            Matching::BodyOnly,
-            offset.saturating_sub(about_count),
-            rest,
-        )
-        .await?;
+        let body_offset = offset.saturating_sub(about_count);
+        let (body_count, body) =
+            pool::<D, B>(db, &tier(Matching::BodyOnly, body_offset, rest)).await?;
         ids.extend(body);
         (about_count + body_count).min(over)
     } else if about_count >= over {
@@ -176,7 +182,18 @@ async fn best_first<D: Dialect, B: Db>(
     Ok((count, ids))
 }
 
-/// How many stories `matching` finds (up to [`POOL`]), and the ids of a page of them
+/// A tier of a best-first search, and the page of it to read.
+struct Tier<'a> {
+    request: &'a SearchRequest<'a>,
+    matching: Matching,
+    offset: u64,
+    limit: u64,
+    /// The newest story's id, where the backend has a [`Dialect::POOL_WINDOW`]: read once
+    /// for both tiers.
+    newest: Option<i64>,
+}
+
+/// How many stories the tier's matching finds (up to [`POOL`]), and the ids of its page
 /// best first, newest first among equals: the latest [`POOL`] matches read in the index's
 /// own order, each ranked as the backend ranks it (see [`Dialect::pool_rank`]), then
 /// placed. Only the page's rows (and the best one, which carries the count when the page
@@ -185,44 +202,39 @@ async fn best_first<D: Dialect, B: Db>(
 /// Where the backend has a [`Dialect::POOL_WINDOW`], the newest stories are searched
 /// first: if they hold a whole pool, it is the same pool. If they hold fewer, the window
 /// widens once by the share they held (and a fifth more), then to every story.
-async fn pool<D: Dialect, B: Db>(
-    db: &mut B,
-    request: &SearchRequest<'_>,
-    matching: Matching,
-    offset: u64,
-    limit: u64,
-) -> StoreResult<(u64, Vec<i64>)> {
-    let Some((newest, mut window)) = D::POOL_WINDOW else {
-        return read_pool::<D, B>(db, request, matching, offset, limit, None).await;
-    };
-    let newest: i64 = db.scalar(sql!(newest)).await?;
-    for _ in 0..2 {
-        let after = newest.saturating_sub(window);
-        if after <= 0 {
-            // The window holds every story.
-            break;
+async fn pool<D: Dialect, B: Db>(db: &mut B, tier: &Tier<'_>) -> StoreResult<(u64, Vec<i64>)> {
+    if let (Some(newest), Some((_, mut window))) = (tier.newest, D::POOL_WINDOW) {
+        for _ in 0..2 {
+            let after = newest.saturating_sub(window);
+            if after <= 0 {
+                // The window holds every story.
+                break;
+            }
+            let (found, page) = read_pool::<D, B>(db, tier, Some(after)).await?;
+            if found >= POOL {
+                return Ok((found, page));
+            }
+            // Fewer than a pool: as much further back as their share says, a fifth more.
+            let wider = i64::try_from(POOL + POOL / 5).unwrap_or(i64::MAX);
+            window = window.saturating_mul(wider) / i64::try_from(found.max(1)).unwrap_or(1);
         }
-        let (found, page) =
-            read_pool::<D, B>(db, request, matching, offset, limit, Some(after)).await?;
-        if found >= POOL {
-            return Ok((found, page));
-        }
-        // Fewer than a pool: as much further back as their share says, a fifth more.
-        let wider = i64::try_from(POOL + POOL / 5).unwrap_or(i64::MAX);
-        window = window.saturating_mul(wider) / i64::try_from(found.max(1)).unwrap_or(1);
     }
-    read_pool::<D, B>(db, request, matching, offset, limit, None).await
+    read_pool::<D, B>(db, tier, None).await
 }
 
 /// [`pool`]'s query, over the stories with ids past `after`, or over all.
 async fn read_pool<D: Dialect, B: Db>(
     db: &mut B,
-    request: &SearchRequest<'_>,
-    matching: Matching,
-    offset: u64,
-    limit: u64,
+    tier: &Tier<'_>,
     after: Option<i64>,
 ) -> StoreResult<(u64, Vec<i64>)> {
+    let Tier {
+        request,
+        matching,
+        offset,
+        limit,
+        ..
+    } = *tier;
     let (mut from, mut args) = matches::<D>(request, matching);
     if let Some(after) = after {
         args.push(after.into());
