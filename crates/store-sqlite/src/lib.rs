@@ -18,6 +18,10 @@ use store_sql::SqlStore;
 
 pub use dialect::{Sqlite, SqlitePool, SqliteTx};
 
+/// The most of a database file each connection maps into memory (`mmap_size`): 256 GiB,
+/// the cap SQLite is built with (`.cargo/config.toml`; SQLite's own is 2 GiB).
+const MMAP_SIZE: i64 = 1 << 38;
+
 /// The SQLite implementation of [`store::Store`].
 pub type SqliteStore = SqlStore<Sqlite>;
 
@@ -38,9 +42,11 @@ pub async fn open(path: &Path) -> StoreResult<SqliteStore> {
         // Pages are read straight from the operating system's file cache through a memory
         // map, instead of a system call and a copy each: a search reads thousands of
         // pages (the matches' entries, sizes and story rows), and with reads copied one by
-        // one it spent most of its time in the kernel. Up to 1 GiB of the file is mapped;
-        // what is mapped costs no memory of its own (pages the OS may drop at any time).
-        .pragma("mmap_size", "1073741824")
+        // one it spent most of its time in the kernel. The whole file is mapped (up to
+        // [`MMAP_SIZE`]): a rebuilt index is written at the file's end, past the first GiB
+        // that was mapped before. What is mapped costs no memory of its own (pages the OS
+        // may drop at any time).
+        .pragma("mmap_size", MMAP_SIZE.to_string())
         // The write-ahead log's file is cut back to 64 MiB once its content is in the
         // database, instead of keeping the size bulk work took it to.
         .pragma("journal_size_limit", "67108864")
@@ -76,7 +82,40 @@ pub async fn open(path: &Path) -> StoreResult<SqliteStore> {
         .execute(&pool)
         .await
         .map_err(dialect::map_error)?;
+    let mapped: i64 = sqlx::query_scalar("PRAGMA mmap_size")
+        .fetch_one(&pool)
+        .await
+        .map_err(dialect::map_error)?;
+    if mapped < MMAP_SIZE {
+        tracing::warn!(
+            mapped,
+            "SQLite was built without the memory-map cap in .cargo/config.toml: \
+             reads past the first {} MiB of the file go through system calls",
+            mapped >> 20
+        );
+    }
     let store = SqlStore::new(SqlitePool(pool));
     store.refresh_statistics().await?;
     Ok(store)
+}
+
+#[cfg(test)]
+mod tests {
+    use sqlx::{AssertSqlSafe, Connection, SqliteConnection};
+
+    use super::MMAP_SIZE;
+
+    #[tokio::test]
+    async fn sqlite_is_built_to_map_the_whole_file_of_a_large_archive() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("map.db").display());
+        let mut connection = SqliteConnection::connect(&url).await.expect("open");
+        // SQLite answers with the size it will map, lowered to the cap it was built with.
+        let mapped: i64 =
+            sqlx::query_scalar(AssertSqlSafe(format!("PRAGMA mmap_size = {MMAP_SIZE}")))
+                .fetch_one(&mut connection)
+                .await
+                .expect("set mmap_size");
+        assert_eq!(mapped, MMAP_SIZE);
+    }
 }
