@@ -229,21 +229,17 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
         Box::pin(async { Ok(false) })
     }
 
-    /// The statement that brings the query planner's statistics up to date, where the
-    /// database does not keep them itself: run at start, after an import and with the
-    /// hourly upkeep. Without them SQLite may walk a whole index where one lookup by id
-    /// would do.
-    const REFRESH_STATISTICS: Option<&'static str> = None;
+    /// Brings the query planner's statistics up to date, where the database does not keep
+    /// them itself: run at start, after an import and with the hourly upkeep. Without
+    /// them SQLite may walk a whole index where one lookup by id would do.
+    fn refresh_statistics(_tx: &mut <Self::Pool as Pool>::Tx) -> BoxFuture<'_, StoreResult<()>> {
+        Box::pin(async { Ok(()) })
+    }
 
     /// Runs at the end of an import, before its commit: whatever the database needs for
     /// rows inserted with their ids, and fresh statistics.
     fn finish_import(tx: &mut <Self::Pool as Pool>::Tx) -> BoxFuture<'_, StoreResult<()>> {
-        Box::pin(async move {
-            if let Some(statement) = Self::REFRESH_STATISTICS {
-                tx.execute(crate::sql!(statement)).await?;
-            }
-            Ok(())
-        })
+        Self::refresh_statistics(tx)
     }
 }
 

@@ -83,12 +83,11 @@ impl<D: Dialect> SqlStore<D> {
 
     /// The records `sql` returns for the list of `ids` it binds as `$1`, in the order of
     /// `ids`, leaving out ids that match none; for no ids, no query.
-    /// Brings the query planner's statistics up to date ([`Dialect::REFRESH_STATISTICS`]).
+    /// Brings the query planner's statistics up to date ([`Dialect::refresh_statistics`]).
     pub async fn refresh_statistics(&self) -> StoreResult<()> {
-        if let Some(statement) = D::REFRESH_STATISTICS {
-            self.db().execute(sql!(statement)).await?;
-        }
-        Ok(())
+        let mut tx = self.write().await?;
+        D::refresh_statistics(&mut tx).await?;
+        tx.commit().await
     }
 
     pub(crate) async fn by_ids<R: Record>(

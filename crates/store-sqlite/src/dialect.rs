@@ -106,9 +106,9 @@ impl Dialect for Sqlite {
 
     const DEFER_FOREIGN_KEYS: &'static str = "PRAGMA defer_foreign_keys = ON";
 
-    // Analyzes the tables that were never analyzed or have changed much since, sampling
-    // (every connection sets `analysis_limit`, see `open`): nothing to do on most runs.
-    const REFRESH_STATISTICS: Option<&'static str> = Some("PRAGMA optimize = 0x10002");
+    fn refresh_statistics(tx: &mut SqliteTx) -> BoxFuture<'_, StoreResult<()>> {
+        crate::statistics::refresh(tx)
+    }
 
     fn table_columns(table: &'static str) -> Query {
         sql!(

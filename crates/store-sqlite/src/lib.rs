@@ -7,12 +7,14 @@
 mod dialect;
 mod fts;
 mod rank;
+mod statistics;
 
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{ConnectOptions, Connection};
 use store::{StoreError, StoreResult};
 use store_sql::SqlStore;
 
@@ -51,6 +53,36 @@ pub async fn open(path: &Path) -> StoreResult<SqliteStore> {
         // database, instead of keeping the size bulk work took it to.
         .pragma("journal_size_limit", "67108864")
         .busy_timeout(Duration::from_secs(5));
+    // The schema's upkeep runs on a connection of its own, closed before the pool opens,
+    // so that every connection of the pool loads the schema and statistics it leaves.
+    let mut setup = options.connect().await.map_err(dialect::map_error)?;
+    sqlx::migrate!("./migrations")
+        .run(&mut setup)
+        .await
+        .map_err(|error| StoreError::Other(format!("migrating: {error}")))?;
+    // Start from an empty write-ahead log: one left long by bulk work slowed every later
+    // writer (after the demo's 100,000-story archive left 490 MB of it, a full rebuild of
+    // the search index took 401 s; 142 s after this checkpoint). With another process
+    // busy on the file (`masthead reindex` while the site serves), it waits at most the
+    // busy timeout and does what it can.
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(&mut setup)
+        .await
+        .map_err(dialect::map_error)?;
+    let mapped: i64 = sqlx::query_scalar("PRAGMA mmap_size")
+        .fetch_one(&mut setup)
+        .await
+        .map_err(dialect::map_error)?;
+    if mapped < MMAP_SIZE {
+        tracing::warn!(
+            mapped,
+            "SQLite was built without the memory-map cap in .cargo/config.toml: \
+             reads past the first {} MiB of the file go through system calls",
+            mapped >> 20
+        );
+    }
+    statistics::forget_shadow_tables(&mut setup).await?;
+    setup.close().await.map_err(dialect::map_error)?;
     let pool = SqlitePoolOptions::new()
         // SQLite reads are CPU-bound: a few connections keep two cores busy without
         // thrashing between threads.
@@ -69,31 +101,6 @@ pub async fn open(path: &Path) -> StoreResult<SqliteStore> {
         .connect_with(options)
         .await
         .map_err(dialect::map_error)?;
-    sqlx::migrate!("./migrations")
-        .run(&pool)
-        .await
-        .map_err(|error| StoreError::Other(format!("migrating: {error}")))?;
-    // Start from an empty write-ahead log: one left long by bulk work slowed every later
-    // writer (after the demo's 100,000-story archive left 490 MB of it, a full rebuild of
-    // the search index took 401 s; 142 s after this checkpoint). With another process
-    // busy on the file (`masthead reindex` while the site serves), it waits at most the
-    // busy timeout and does what it can.
-    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-        .execute(&pool)
-        .await
-        .map_err(dialect::map_error)?;
-    let mapped: i64 = sqlx::query_scalar("PRAGMA mmap_size")
-        .fetch_one(&pool)
-        .await
-        .map_err(dialect::map_error)?;
-    if mapped < MMAP_SIZE {
-        tracing::warn!(
-            mapped,
-            "SQLite was built without the memory-map cap in .cargo/config.toml: \
-             reads past the first {} MiB of the file go through system calls",
-            mapped >> 20
-        );
-    }
     let store = SqlStore::new(SqlitePool(pool));
     store.refresh_statistics().await?;
     Ok(store)
