@@ -50,8 +50,7 @@ fn analyzed_table(statement: &str) -> &str {
 
 /// Drops the statistics earlier releases took of the shadow tables. Run on a connection
 /// of its own before any other opens: a connection reads the statistics once, when it
-/// loads the schema. Writes only when there are some, so that a start never waits for
-/// the write lock another process holds for this.
+/// loads the schema.
 pub(crate) async fn forget_shadow_tables(connection: &mut SqliteConnection) -> StoreResult<()> {
     for table in ["sqlite_stat1", "sqlite_stat4"] {
         let exists: Option<i64> =
@@ -60,21 +59,13 @@ pub(crate) async fn forget_shadow_tables(connection: &mut SqliteConnection) -> S
                 .fetch_optional(&mut *connection)
                 .await
                 .map_err(map_error)?;
-        if exists.is_none() {
-            continue;
-        }
-        let of_shadows = format!("FROM {table} WHERE tbl IN ({SHADOW_TABLES})");
-        let kept: Option<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-            "SELECT 1 {of_shadows} LIMIT 1"
-        )))
-        .fetch_optional(&mut *connection)
-        .await
-        .map_err(map_error)?;
-        if kept.is_some() {
-            sqlx::query(sqlx::AssertSqlSafe(format!("DELETE {of_shadows}")))
-                .execute(&mut *connection)
-                .await
-                .map_err(map_error)?;
+        if exists.is_some() {
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DELETE FROM {table} WHERE tbl IN ({SHADOW_TABLES})"
+            )))
+            .execute(&mut *connection)
+            .await
+            .map_err(map_error)?;
         }
     }
     Ok(())
