@@ -81,8 +81,6 @@ impl<D: Dialect> SqlStore<D> {
         self.pool.close().await;
     }
 
-    /// The records `sql` returns for the list of `ids` it binds as `$1`, in the order of
-    /// `ids`, leaving out ids that match none; for no ids, no query.
     /// Brings the query planner's statistics up to date ([`Dialect::refresh_statistics`]).
     pub async fn refresh_statistics(&self) -> StoreResult<()> {
         let mut tx = self.write().await?;
@@ -90,6 +88,8 @@ impl<D: Dialect> SqlStore<D> {
         tx.commit().await
     }
 
+    /// The records `sql` returns for the list of `ids` it binds as `$1`, in the order of
+    /// `ids`, leaving out ids that match none; for no ids, no query.
     pub(crate) async fn by_ids<R: Record>(
         &self,
         ids: &[i64],
