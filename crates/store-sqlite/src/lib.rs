@@ -125,4 +125,27 @@ mod tests {
                 .expect("set mmap_size");
         assert_eq!(mapped, MMAP_SIZE);
     }
+
+    /// The options `.cargo/config.toml` adds: no memory accounting, and each connection's
+    /// page cache its own, so that connections never wait on a lock they share.
+    #[tokio::test]
+    async fn sqlite_is_built_without_locks_its_connections_share() {
+        let mut connection = SqliteConnection::connect("sqlite::memory:")
+            .await
+            .expect("open");
+        let options: Vec<String> = sqlx::query_scalar("PRAGMA compile_options")
+            .fetch_all(&mut connection)
+            .await
+            .expect("compile options");
+        assert!(
+            options.iter().any(|option| option == "DEFAULT_MEMSTATUS=0"),
+            "{options:?}"
+        );
+        assert!(
+            !options
+                .iter()
+                .any(|option| option == "ENABLE_MEMORY_MANAGEMENT"),
+            "{options:?}"
+        );
+    }
 }
