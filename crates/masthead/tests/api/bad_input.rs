@@ -151,7 +151,7 @@ async fn unknown_methods_and_posts_elsewhere_are_refused() {
 async fn a_broken_database_gives_the_error_page_without_details() {
     let app = spawn_app().await;
     let path = app.first_story_path("/politics/diplomacy").await;
-    app.sabotage("DROP TABLE story_bodies");
+    app.sabotage("DROP TABLE story_bodies").await;
 
     let page = app.get(&path).await;
 

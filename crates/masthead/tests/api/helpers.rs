@@ -494,9 +494,16 @@ impl TestApp {
     }
 
     /// Runs one SQL statement on the app's database behind its back (psql or Python's
-    /// sqlite3), to break it on purpose.
-    pub fn sabotage(&self, statement: &str) {
-        self.data.execute(statement);
+    /// sqlite3), to break it on purpose. The command runs off the test's runtime, which
+    /// runs the app too: blocking it would stop the app's tasks where they stand, one of
+    /// them perhaps holding SQLite's write lock in a transaction, and the statement would
+    /// wait for that lock until Python gave up ("database is locked").
+    pub async fn sabotage(&self, statement: &str) {
+        let data = std::sync::Arc::clone(&self.data);
+        let statement = statement.to_string();
+        tokio::task::spawn_blocking(move || data.execute(&statement))
+            .await
+            .expect("the statement ran");
     }
 
     /// Kills the app's process at once (SIGKILL), as a crash would.

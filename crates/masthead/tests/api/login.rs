@@ -112,7 +112,7 @@ async fn an_address_over_its_limit_is_refused_without_asking_the_database_again(
     }
     let first = form.send("another@test.example", "guess").await;
     // Without its table of failures, the database can decide nothing any more.
-    app.sabotage("DROP TABLE login_failures");
+    app.sabotage("DROP TABLE login_failures").await;
 
     let again = form.send("third@test.example", "guess").await;
     let elsewhere = form

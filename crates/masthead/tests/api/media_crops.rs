@@ -136,7 +136,8 @@ async fn an_image_recorded_without_crops_gets_them_from_its_widest_rendition() {
     app.sabotage(&format!(
         "DELETE FROM image_crops WHERE image_id = \
          (SELECT image_id FROM image_crops WHERE key = '{key}')"
-    ));
+    ))
+    .await;
     // Any focal point moved wakes the crop maker, which also finds the image without crops.
     let id = uploaded(
         &editor,

@@ -384,7 +384,8 @@ async fn a_deleted_section_drops_out_of_its_desk() {
     store.close().await;
     let desk = a_desk(&app, edition, "Night desk", &[first, fresh], &[]).await;
 
-    app.sabotage(&format!("DELETE FROM sections WHERE id = {fresh}"));
+    app.sabotage(&format!("DELETE FROM sections WHERE id = {fresh}"))
+        .await;
     let store = app.store().await;
     let left = store.news_desk(desk).await.expect("read").expect("desk");
     store.close().await;

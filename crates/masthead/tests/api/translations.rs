@@ -424,7 +424,7 @@ async fn a_broken_translations_table_fails_the_link_with_the_error_page_and_no_d
     let editor = app.desk(Role::Editor).await;
     let english = published(&app, ENGLISH, 1).await.remove(0);
     let arabic = published(&app, ARABIC, 1).await.remove(0);
-    app.sabotage("DROP TABLE story_translations");
+    app.sabotage("DROP TABLE story_translations").await;
 
     let page = link(&editor, english.id, &arabic.id.to_string()).await;
 

@@ -108,7 +108,7 @@ async fn odd_spellings_methods_and_conditional_requests_get_sensible_answers() {
 #[tokio::test]
 async fn a_broken_database_gives_a_500_without_details() {
     let app = spawn_app().await;
-    app.sabotage("DROP TABLE gallery_items");
+    app.sabotage("DROP TABLE gallery_items").await;
 
     let month = app
         .get(&format!(
