@@ -204,6 +204,7 @@ impl App {
             search: state.search.clone(),
             beat: state.follower.clone(),
         };
+        indexer.look().await?;
         let worker = JobWorker {
             state: state.clone(),
             lease: jiff::SignedDuration::from_secs(

@@ -89,8 +89,10 @@ impl SearchIndexer {
     }
 
     /// Reads the index's state (another node may have followed the log further, or
-    /// finished a build); returns the last entry it has followed.
-    async fn look(&self) -> StoreResult<i64> {
+    /// finished a build); returns the last entry it has followed. The app reads it once
+    /// before it serves, so that its first searches do not say the index is still being
+    /// built while the indexer's task has yet to look.
+    pub async fn look(&self) -> StoreResult<i64> {
         let state = self.store.index_state().await?;
         self.search.set_followed(state.last_change);
         self.search.set_complete(state.complete);
