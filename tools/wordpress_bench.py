@@ -3,8 +3,8 @@
 times WordPress's search rate, measured in the same run).
 
 WordPress 6.1 with PHP 8.2, Apache (prefork, mod_php, OPcache on) and MariaDB, all from
-Debian 12's packages, as DESIGN.md's peer figures were measured: `install()` installs the
-packages that are missing. For an archive of Masthead's (target/bench-archive/N), `site()`
+Debian 12's packages, the versions DESIGN.md's peer figures name: `install()` installs
+the packages that are missing. For an archive of Masthead's (target/bench-archive/N), `Site`
 makes a WordPress database holding every published story as a post (headline as title,
 standfirst as excerpt, the body's text as editor blocks, the publication time), served by an
 Apache instance of its own on a local port, with the default theme. MariaDB's buffer pool
@@ -268,6 +268,8 @@ def measure(size, db_path, folder, port, paths, seconds):
     """WordPress's search rate (requests/s) over `paths` (`/search?q=…` of Masthead's,
     asked of WordPress as `/?s=…`), and what went wrong."""
     install()
+    if not archive.port_free(port):
+        raise RuntimeError(f"something answers on 127.0.0.1:{port} already (WordPress's port)")
     site = Site(size, db_path, folder, port)
     try:
         wordpress_paths = [path.replace("/search?q=", "/?s=") for path in paths]
