@@ -136,7 +136,8 @@ pub struct App {
     state: Arc<AppState>,
     server: ServerSettings,
     follower: ChangeFollower,
-    indexer: SearchIndexer,
+    /// The indexer, and the change-log entry its start found the index had followed.
+    indexer: (SearchIndexer, i64),
     worker: JobWorker,
     clock: NewsletterClock,
     pruner: LogPruner,
@@ -204,7 +205,7 @@ impl App {
             search: state.search.clone(),
             beat: state.follower.clone(),
         };
-        indexer.look().await?;
+        let followed = indexer.start().await?;
         let worker = JobWorker {
             state: state.clone(),
             lease: jiff::SignedDuration::from_secs(
@@ -234,7 +235,7 @@ impl App {
             state,
             server,
             follower,
-            indexer,
+            indexer: (indexer, followed),
             worker,
             clock,
             pruner,
@@ -257,7 +258,8 @@ impl App {
     /// Serves until Ctrl-C or SIGTERM, then finishes in-flight requests.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         let follower = tokio::spawn(self.follower.run());
-        let indexer = tokio::spawn(self.indexer.run());
+        let (indexer, followed) = self.indexer;
+        let indexer = tokio::spawn(indexer.run(followed));
         let worker = tokio::spawn(self.worker.run());
         let pruner = tokio::spawn(self.pruner.run());
         let clock = tokio::spawn(self.clock.run());

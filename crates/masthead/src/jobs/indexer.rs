@@ -40,17 +40,9 @@ pub struct SearchIndexer {
 }
 
 impl SearchIndexer {
-    /// Runs until the app stops.
-    pub async fn run(self) {
-        let mut followed = loop {
-            match self.start().await {
-                Ok(last) => break last,
-                Err(error) => {
-                    tracing::warn!(%error, "reading the search index's state");
-                    tokio::time::sleep(RETRY).await;
-                }
-            }
-        };
+    /// Follows the change log from `followed` (the entry [`SearchIndexer::start`] said
+    /// the index had followed) until the app stops.
+    pub async fn run(self, mut followed: i64) {
         loop {
             if self.beat.read_id() <= followed {
                 tokio::select! {
@@ -76,8 +68,11 @@ impl SearchIndexer {
     }
 
     /// Reads where the index stands, and starts a full build in the background when it
-    /// is not complete; returns the last change-log entry it followed.
-    async fn start(&self) -> StoreResult<i64> {
+    /// is not complete; returns the last change-log entry it followed. The app calls it
+    /// once before it serves, so that its first searches do not say the index is still
+    /// being built when it is not, and does not start if the state cannot be read (as it
+    /// does not when its migrations cannot run).
+    pub async fn start(&self) -> StoreResult<i64> {
         if self.store.check_index_gap().await? {
             tracing::warn!("the change log was pruned past the search index: rebuilding it");
         }
@@ -89,10 +84,8 @@ impl SearchIndexer {
     }
 
     /// Reads the index's state (another node may have followed the log further, or
-    /// finished a build); returns the last entry it has followed. The app reads it once
-    /// before it serves, so that its first searches do not say the index is still being
-    /// built while the indexer's task has yet to look.
-    pub async fn look(&self) -> StoreResult<i64> {
+    /// finished a build); returns the last entry it has followed.
+    async fn look(&self) -> StoreResult<i64> {
         let state = self.store.index_state().await?;
         self.search.set_followed(state.last_change);
         self.search.set_complete(state.complete);
