@@ -18,6 +18,7 @@ and returns the rate.
 Standard library only (plus the apt-get, mysql, php and apache2 commands).
 """
 
+import html
 import http.client
 import json
 import os
@@ -71,12 +72,13 @@ def quote(text):
     return f"'{escaped}'"
 
 
-def html(text):
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def text(value):
+    """Text as HTML's character data."""
+    return html.escape(value, quote=False)
 
 
 def runs(inlines):
-    return html("".join(inline.get("text", "") for inline in inlines))
+    return text("".join(inline.get("text", "") for inline in inlines))
 
 
 def blocks(body_json):
@@ -89,12 +91,12 @@ def blocks(body_json):
             out.append(f"<!-- wp:paragraph -->\n<p>{runs(block['inlines'])}</p>\n"
                        "<!-- /wp:paragraph -->")
         elif kind == "heading":
-            out.append(f"<!-- wp:heading -->\n<h2>{html(block['text'])}</h2>\n"
+            out.append(f"<!-- wp:heading -->\n<h2>{text(block['text'])}</h2>\n"
                        "<!-- /wp:heading -->")
         elif kind == "quote":
-            cite = f"<cite>{html(block['cite'])}</cite>" if block.get("cite") else ""
+            cite = f"<cite>{text(block['cite'])}</cite>" if block.get("cite") else ""
             out.append(f"<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><p>"
-                       f"{html(block['text'])}</p>{cite}</blockquote>\n<!-- /wp:quote -->")
+                       f"{text(block['text'])}</p>{cite}</blockquote>\n<!-- /wp:quote -->")
         elif kind == "list":
             tag = "ol" if block.get("ordered") else "ul"
             items = "".join(f"<li>{runs(item)}</li>" for item in block["items"])
@@ -164,17 +166,23 @@ class Site:
         self.folder = os.path.join(folder, "wordpress")
         os.makedirs(self.folder, exist_ok=True)
         self.database = f"masthead_bench_wp_{size}"
+        self.url = f"http://127.0.0.1:{port}"
+        self.conf = None
         self.buffer_pool = int(mysql("SELECT @@innodb_buffer_pool_size"))
         mysql(f"SET GLOBAL innodb_buffer_pool_size = {max(BUFFER_POOL, self.buffer_pool)}")
-        self.make(db_path)
-        self.conf = apache_config(self.folder, port)
-        subprocess.run(["apache2", "-f", self.conf, "-k", "start"], check=True)
-        deadline = time.time() + 30
-        while archive.port_free(port) and time.time() < deadline:
-            time.sleep(0.2)
-        self.url = f"http://127.0.0.1:{port}"
-        for _ in range(3):  # PHP's OPcache and MariaDB's pages warm
-            urllib.request.urlopen(f"{self.url}/?s=warm", timeout=120).read()
+        try:
+            self.make(db_path)
+            self.conf = apache_config(self.folder, port)
+            subprocess.run(["apache2", "-f", self.conf, "-k", "start"], check=True)
+            deadline = time.time() + 30
+            while archive.port_free(port) and time.time() < deadline:
+                time.sleep(0.2)
+            for _ in range(3):  # PHP's OPcache and MariaDB's pages warm
+                urllib.request.urlopen(f"{self.url}/?s=warm", timeout=120).read()
+        except BaseException:
+            # Whatever failed, MariaDB's buffer pool goes back and the posts go.
+            self.stop()
+            raise
 
     def make(self, db_path):
         started = time.time()
@@ -227,10 +235,11 @@ update_option('siteurl', 'http://127.0.0.1:{self.port}');
         self.posts = count
 
     def stop(self):
-        subprocess.run(["apache2", "-f", self.conf, "-k", "stop"], check=False)
-        deadline = time.time() + 30
-        while not archive.port_free(self.port) and time.time() < deadline:
-            time.sleep(0.2)
+        if self.conf:
+            subprocess.run(["apache2", "-f", self.conf, "-k", "stop"], check=False)
+            deadline = time.time() + 30
+            while not archive.port_free(self.port) and time.time() < deadline:
+                time.sleep(0.2)
         mysql(f"DROP DATABASE IF EXISTS {self.database}")
         mysql(f"SET GLOBAL innodb_buffer_pool_size = {self.buffer_pool}")
 
@@ -239,7 +248,8 @@ def rate(port, paths, seconds, workers):
     """Requests a second of `workers` clients, each asking `paths` in turn, one request at
     a time, until `seconds` have passed; requests under way then are finished and counted
     (wrk drops them, which undercounts a rate of seconds-long requests). Returns the rate
-    and the statuses other than 200."""
+    and the statuses other than 200 (and the errors of clients that could not go on: their
+    requests are missing from the rate)."""
     started = time.perf_counter()
     deadline = started + seconds
     done, bad = [], []
@@ -247,13 +257,17 @@ def rate(port, paths, seconds, workers):
     def client(first):
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
         n = first
-        while time.perf_counter() < deadline:
-            status, _, _ = archive.get(port, paths[n % len(paths)], connection)
-            done.append(time.perf_counter())
-            if status != 200:
-                bad.append(status)
-            n += 1
-        connection.close()
+        try:
+            while time.perf_counter() < deadline:
+                status, _, _ = archive.get(port, paths[n % len(paths)], connection)
+                done.append(time.perf_counter())
+                if status != 200:
+                    bad.append(status)
+                n += 1
+        except (OSError, http.client.HTTPException) as error:
+            bad.append(f"a client stopped: {error}")
+        finally:
+            connection.close()
 
     threads = [threading.Thread(target=client, args=(n * len(paths) // workers,))
                for n in range(workers)]
@@ -261,7 +275,7 @@ def rate(port, paths, seconds, workers):
         thread.start()
     for thread in threads:
         thread.join()
-    return len(done) / (max(done) - started), bad
+    return len(done) / (max(done, default=deadline) - started), bad
 
 
 def measure(size, db_path, folder, port, paths, seconds):
@@ -274,12 +288,12 @@ def measure(size, db_path, folder, port, paths, seconds):
     try:
         wordpress_paths = [path.replace("/search?q=", "/?s=") for path in paths]
         with urllib.request.urlopen(f"{site.url}{wordpress_paths[0]}", timeout=120) as page:
-            html = page.read().decode()
-        if "wp-block-post-title" not in html:
+            first = page.read().decode()
+        if "wp-block-post-title" not in first:
             raise RuntimeError(f"WordPress found nothing for {wordpress_paths[0]}")
         rps, bad = rate(port, wordpress_paths, max(seconds, MIN_SECONDS), CLIENTS)
         archive.log(f"  WordPress ({site.posts} posts): {rps:.2f} requests/s")
-        problems = [f"WordPress: HTTP {sorted(set(bad))}"] if bad else []
+        problems = [f"WordPress: {sorted(set(map(str, bad)))}"] if bad else []
         return rps, problems
     finally:
         site.stop()
