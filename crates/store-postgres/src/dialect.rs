@@ -95,21 +95,27 @@ impl Dialect for Postgres {
         Box::pin(async move { listener(&pool.0).await.map(Some) })
     }
 
-    const ANALYZE_SEARCH: &'static str = "ANALYZE search_terms, search_docs";
-    const SEARCH_SETUP: &'static [&'static str] = &[
-        "SET LOCAL enable_seqscan = off",
-        "SET LOCAL enable_indexscan = off",
+    // Vacuumed, not only analyzed: a full build writes every story's terms, which leaves
+    // the GIN indexes' pending lists full (each search reads them whole until a vacuum
+    // merges them) and the visibility map unset; autovacuum may be off, or late.
+    const ANALYZE_SEARCH: &'static str = "VACUUM (ANALYZE) search_terms, search_docs";
+    // One statement, settings for the transaction alone (`set_config`'s `true`).
+    const SEARCH_SETUP: &'static [&'static str] = &[concat!(
+        "SELECT set_config('enable_seqscan', 'off', true), ",
+        // The search's tables are read from memory, where a page read out of order costs
+        // about what the next one does: at the default of 4 the planner scanned every
+        // published story of an edition to join a few hundred matches to it.
+        "set_config('random_page_cost', '1.1', true), ",
         // Helper processes for one search cost more CPU than they save it time: under
         // load they take the cores other searches wait for.
-        "SET LOCAL max_parallel_workers_per_gather = 0",
-        // The scans turned off above cost so much in the planner's sums that it compiled
+        "set_config('max_parallel_workers_per_gather', '0', true), ",
+        // The scan turned off above costs so much in the planner's sums that it compiled
         // any plan that read a sequence, 200 ms for a 10-ms search.
-        "SET LOCAL jit = off",
-    ];
+        "set_config('jit', 'off', true)"
+    )];
 
-    // The stories' id sequence tells the newest id without an index scan (which the
-    // setup above turns off); ids are only written from it (a copy moves it past the
-    // ids it wrote), so none is higher.
+    // The stories' id sequence tells the newest id without reading the table; ids are
+    // only written from it (a copy moves it past the ids it wrote), so none is higher.
     const POOL_WINDOW: Option<(&'static str, i64)> =
         Some(("SELECT last_value FROM stories_id_seq", 10_000));
 
@@ -121,8 +127,13 @@ impl Dialect for Postgres {
         tsearch::drop_terms(ids)
     }
 
-    fn search_from(n: usize, query: &store::Query, matching: Matching) -> String {
-        tsearch::search_from(n, query, matching)
+    fn search_from(
+        n: usize,
+        query: &store::Query,
+        matching: Matching,
+        after: Option<usize>,
+    ) -> String {
+        tsearch::search_from(n, query, matching, after)
     }
 
     fn search_rank(n: usize) -> String {
@@ -144,8 +155,9 @@ impl Dialect for Postgres {
     // Lists read story_lists by index alone only where the visibility map says its pages
     // hold no row a transaction might not see; until autovacuum gets to freshly copied
     // rows, a deep page checked every row in the table (220 ms for page 1,000 of a
-    // million stories, 2 ms after this).
-    const AFTER_IMPORT: Option<&'static str> = Some("VACUUM story_lists");
+    // million stories, 2 ms after this). Searches check their matches' filters in the
+    // stories' index alone the same way.
+    const AFTER_IMPORT: Option<&'static str> = Some("VACUUM story_lists, stories");
 
     fn table_columns(table: &'static str) -> Query {
         sql!(

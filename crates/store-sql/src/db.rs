@@ -156,8 +156,14 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
 
     /// The `FROM … WHERE …` of a search: the full-text index joined to the stories (`s`),
     /// where the match expression bound as `$n` (of `query`, made for `matching`) finds
-    /// the stories `matching` says.
-    fn search_from(n: usize, query: &store::Query, matching: Matching) -> String;
+    /// the stories `matching` says; with `after`, only those with ids past the one bound
+    /// as `$after` (see [`Dialect::POOL_WINDOW`]).
+    fn search_from(
+        n: usize,
+        query: &store::Query,
+        matching: Matching,
+        after: Option<usize>,
+    ) -> String;
 
     /// A result's relevance for the match expression bound as `$n`, higher is better.
     fn search_rank(n: usize) -> String;
@@ -180,15 +186,15 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
     const POOL_WINDOW: Option<(&'static str, i64)> = None;
 
     /// Statements run first in a search's own transaction, if the backend needs any: on
-    /// PostgreSQL, neither sequential nor plain index scans (bitmap scans only), since the
-    /// planner cannot see that reading a story's terms means fetching them from TOAST, and
-    /// on a table whose rows are only pointers it prefers reading every document (100 ms
-    /// at 10,000 stories) to the GIN index (1 ms); and no parallel helpers.
+    /// PostgreSQL, no sequential scans (the planner cannot see that reading a story's
+    /// terms means fetching them from TOAST, and on a table whose rows are only pointers
+    /// it preferred reading every document, 100 ms at 10,000 stories, to the GIN index,
+    /// 1 ms), page reads costed as from memory, and no parallel helpers.
     const SEARCH_SETUP: &'static [&'static str] = &[];
 
     /// The statement that brings the planner's statistics of the search index's tables up
     /// to date after a full build (without them PostgreSQL may read every document
-    /// instead of using the index).
+    /// instead of using the index), and tidies what the build left behind.
     const ANALYZE_SEARCH: &'static str;
 
     /// The match expression of a query, bound as a text: made of the query's terms, each

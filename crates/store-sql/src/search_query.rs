@@ -108,7 +108,7 @@ async fn listed<D: Dialect, B: Db>(
         SearchOrder::Relevance => format!("{} DESC, {NEWEST}", D::search_rank(1)),
         SearchOrder::Newest => NEWEST.to_string(),
     };
-    let (from, mut args) = matches::<D>(request, matching);
+    let (from, mut args) = matches::<D>(request, matching, None);
     args.push(request.limit.into());
     args.push(request.offset.into());
     let ids: Vec<(i64,)> = db
@@ -132,7 +132,7 @@ async fn count<D: Dialect, B: Db>(
     matching: Matching,
     limit: u64,
 ) -> StoreResult<u64> {
-    let (from, args) = matches::<D>(request, matching);
+    let (from, args) = matches::<D>(request, matching, None);
     let count: i64 = db
         .scalar(crate::Query {
             sql: format!("SELECT COUNT(*) FROM (SELECT 1 {from} LIMIT {limit}) matches").into(),
@@ -201,13 +201,15 @@ struct Tier<'a> {
 ///
 /// Where the backend has a [`Dialect::POOL_WINDOW`], the newest stories are searched
 /// first: if they hold a whole pool, it is the same pool. If they hold fewer, the window
-/// widens once by the share they held (and a fifth more), then to every story.
+/// widens once by the share they held (and a fifth more), then to every story. A window
+/// that would hold most of the ids is not tried: every story is read at once.
 async fn pool<D: Dialect, B: Db>(db: &mut B, tier: &Tier<'_>) -> StoreResult<(u64, Vec<i64>)> {
     if let (Some(newest), Some((_, mut window))) = (tier.newest, D::POOL_WINDOW) {
         for _ in 0..2 {
             let after = newest.saturating_sub(window);
-            if after <= 0 {
-                // The window holds every story.
+            if after < window {
+                // The window holds most stories: trying it first would mostly read the
+                // same matches twice.
                 break;
             }
             let (found, page) = read_pool::<D, B>(db, tier, Some(after)).await?;
@@ -235,11 +237,7 @@ async fn read_pool<D: Dialect, B: Db>(
         limit,
         ..
     } = *tier;
-    let (mut from, mut args) = matches::<D>(request, matching);
-    if let Some(after) = after {
-        args.push(after.into());
-        from.push_str(&format!(" AND {} > ${}", D::SEARCH_ID, args.len()));
-    }
+    let (from, mut args) = matches::<D>(request, matching, after);
     let (source, relevance) = D::pool_rank(1, matching);
     args.push(i64::try_from(offset).unwrap_or(i64::MAX).into());
     args.push(i64::try_from(offset + limit).unwrap_or(i64::MAX).into());
@@ -270,13 +268,25 @@ async fn read_pool<D: Dialect, B: Db>(
     Ok((u64::try_from(found).unwrap_or(0), page))
 }
 
-/// The `FROM … WHERE …` of the stories `matching` finds within the request's filter, the
-/// match expression bound first, then the filter's values.
-fn matches<D: Dialect>(request: &SearchRequest<'_>, matching: Matching) -> (String, Vec<Value>) {
+/// The `FROM … WHERE …` of the stories `matching` finds within the request's filter (and
+/// with ids past `after`), the match expression bound first, then `after`, then the
+/// filter's values.
+fn matches<D: Dialect>(
+    request: &SearchRequest<'_>,
+    matching: Matching,
+    after: Option<i64>,
+) -> (String, Vec<Value>) {
     let mut args = vec![Value::from(D::match_expression(request.query, matching))];
+    let after = after.map(|after| {
+        args.push(after.into());
+        args.len()
+    });
     let conditions = conditions::<D>(&request.filter, &mut args);
     (
-        format!("{}{conditions}", D::search_from(1, request.query, matching)),
+        format!(
+            "{}{conditions}",
+            D::search_from(1, request.query, matching, after)
+        ),
         args,
     )
 }

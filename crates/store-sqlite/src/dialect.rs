@@ -79,9 +79,14 @@ impl Dialect for Sqlite {
         fts::drop_terms(ids)
     }
 
-    fn search_from(n: usize, _query: &store::Query, _matching: Matching) -> String {
+    fn search_from(
+        n: usize,
+        _query: &store::Query,
+        _matching: Matching,
+        after: Option<usize>,
+    ) -> String {
         // The match expression names the columns a tier looks in.
-        fts::search_from(n)
+        fts::search_from(n, after)
     }
 
     fn search_rank(n: usize) -> String {

@@ -51,11 +51,15 @@ pub fn drop_terms(ids: Vec<i64>) -> Query {
 }
 
 /// The `FROM … WHERE …` of a search matching `$n`.
-pub fn search_from(n: usize) -> String {
-    format!(
+pub fn search_from(n: usize, after: Option<usize>) -> String {
+    let mut from = format!(
         "FROM search_fts JOIN stories s ON s.id = search_fts.rowid \
          WHERE search_fts MATCH ${n}"
-    )
+    );
+    if let Some(after) = after {
+        from.push_str(&format!(" AND search_fts.rowid > ${after}"));
+    }
+    from
 }
 
 /// Relevance, higher is better (FTS5's `bm25` is lower for better matches).

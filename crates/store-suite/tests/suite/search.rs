@@ -442,10 +442,11 @@ async fn a_second_full_build_finds_the_same_stories_once(store: &dyn Store) {
 
 /// On PostgreSQL, whose index hands back matches in no order, a tier's pool is looked for
 /// among the newest 10,000 ids first, then in a window widened by the share of them that
-/// matched. The pool is still the latest matches: 1,300 stories a word's about, 15 ids
-/// apart (the newest 10,000 ids hold 667 of them, the widened window 1,201), are counted
-/// as more than a thousand, and the best of the latest 1,001 comes first, not a better
-/// one written before them.
+/// matched (each only while it holds fewer than half the ids). The pool is still the
+/// latest matches: 1,300 stories a word's about, 20 ids apart after 30,000 unused ids (the
+/// newest 10,000 ids hold 500 of them, the widened window 1,202), are counted as more than
+/// a thousand, and the best of the latest 1,001 comes first, not a better one written
+/// before them.
 #[tokio::test]
 async fn on_postgres_a_pool_spread_over_many_ids_is_still_the_latest_matches() {
     use sqlx::Connection as _;
@@ -459,6 +460,10 @@ async fn on_postgres_a_pool_spread_over_many_ids_is_still_the_latest_matches() {
         .expect("connect");
     let edition = english_edition(store).await;
     let coast = section(store, edition, None, "coast").await;
+    sqlx::query("SELECT setval('stories_id_seq', last_value + 30000) FROM stories_id_seq")
+        .execute(&mut raw)
+        .await
+        .expect("skip ids");
     let (mut best_in_pool, mut best_before_it) = (0, 0);
     for n in 0..1300 {
         let mut new = story(edition, coast, &format!("lighthouse-{n}"), 2000 - n);
@@ -474,7 +479,7 @@ async fn on_postgres_a_pool_spread_over_many_ids_is_still_the_latest_matches() {
             _ => {}
         }
         sqlx::query("SELECT setval('stories_id_seq', $1)")
-            .bind(id + 14)
+            .bind(id + 19)
             .execute(&mut raw)
             .await
             .expect("skip ids");
