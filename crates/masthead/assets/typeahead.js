@@ -56,6 +56,7 @@
 
     const close = () => {
       list.hidden = true;
+      list.removeAttribute("aria-busy");
       input.setAttribute("aria-expanded", "false");
       input.removeAttribute("aria-activedescendant");
       active = -1;
@@ -84,6 +85,7 @@
         return item;
       }));
       list.hidden = found.length === 0;
+      list.removeAttribute("aria-busy");
       input.setAttribute("aria-expanded", String(found.length > 0));
       active = -1;
       input.removeAttribute("aria-activedescendant");
@@ -94,12 +96,20 @@
       const found = await options(input.value.trim());
       if (mine === asked && document.activeElement === input) render(found);
     }
-    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(refresh, 150); });
+    // Closes the list and forgets any suggestions still on their way.
+    const reset = () => { clearTimeout(timer); asked++; close(); };
+    // Until the suggestions for the text as typed arrive, the list shown is out of date
+    // (aria-busy): the arrows ask for the new list at once, and Enter never picks from the old.
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      list.setAttribute("aria-busy", "true");
+      timer = setTimeout(refresh, 150);
+    });
     input.addEventListener("keydown", (event) => {
-      const open = !list.hidden;
+      const open = !list.hidden && list.getAttribute("aria-busy") !== "true";
       if (event.key === "ArrowDown" || event.key === "ArrowUp") {
         event.preventDefault();
-        if (!open) { refresh(); return; }
+        if (!open) { clearTimeout(timer); refresh(); return; }
         const step = event.key === "ArrowDown" ? 1 : -1;
         highlight((active + step + shown.length + (active < 0 && step < 0 ? 1 : 0)) % shown.length);
       } else if (event.key === "Enter") { // never submits the form from here
@@ -107,12 +117,11 @@
         if (open && active >= 0) choose(active);
         else if (input.dataset.enter) input.dispatchEvent(new CustomEvent("ta:enter"));
       } else if (event.key === "Escape") {
-        if (open) { event.preventDefault(); event.stopPropagation(); close(); }
+        if (!list.hidden) { event.preventDefault(); event.stopPropagation(); reset(); }
       } else if (event.key === "Home" || event.key === "End") {
         if (open && active >= 0) { event.preventDefault(); highlight(event.key === "Home" ? 0 : shown.length - 1); }
       }
     });
-    const reset = () => { clearTimeout(timer); asked++; close(); };
     input.addEventListener("blur", reset);
     return { input, box, reset };
   }
