@@ -141,7 +141,7 @@ impl Dialect for Postgres {
     }
 
     fn pool_rank(n: usize, matching: Matching) -> (String, String) {
-        (String::new(), tsearch::pool_rank(n, matching))
+        tsearch::pool_rank(n, matching)
     }
 
     fn match_expression(query: &store::Query, matching: Matching) -> String {

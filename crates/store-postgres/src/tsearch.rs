@@ -86,7 +86,7 @@ pub fn search_from(
         }
     }
     format!(
-        "FROM (SELECT story_id, terms FROM search_terms t WHERE {condition} OFFSET 0) t \
+        "FROM (SELECT story_id, terms, about FROM search_terms t WHERE {condition} OFFSET 0) t \
          JOIN stories s ON s.id = t.story_id WHERE TRUE{outside}"
     )
 }
@@ -98,19 +98,25 @@ pub fn rank(terms: &str, n: usize) -> String {
     format!("ts_rank('{{0.1, 0.2, 0.4, 1.0}}', {terms}, ${n}::tsquery)")
 }
 
-/// The relevance of a pooled story (`pool.id`) for a tier of `matching`: ranked over the
-/// fields the tier matched in, the story's terms read by its id once the pool is cut
-/// (carrying each match's `tsvector` through the sort that cuts it spilled to disk).
-pub fn pool_rank(n: usize, matching: Matching) -> String {
-    let column = if matching == Matching::About {
-        "about"
-    } else {
-        "terms"
-    };
-    format!(
-        "(SELECT CAST({} AS DOUBLE PRECISION) FROM search_terms ranked \
-          WHERE ranked.story_id = pool.id)",
-        rank(&format!("ranked.{column}"), n)
+/// What the pool of a tier of `matching` selects beside each id, and a pooled story's
+/// (`pool.id`) relevance, ranked over the fields the tier matched in. The about tier's
+/// `about` column is small and kept in the row, so it is carried through the sort that
+/// cuts the pool; every term of a story is read by its id once the pool is cut (carrying
+/// each match's whole `tsvector`, from TOAST, through the sort spilled to disk).
+pub fn pool_rank(n: usize, matching: Matching) -> (String, String) {
+    if matching == Matching::About {
+        return (
+            ", t.about AS about".into(),
+            format!("CAST({} AS DOUBLE PRECISION)", rank("pool.about", n)),
+        );
+    }
+    (
+        String::new(),
+        format!(
+            "(SELECT CAST({} AS DOUBLE PRECISION) FROM search_terms ranked \
+              WHERE ranked.story_id = pool.id)",
+            rank("ranked.terms", n)
+        ),
     )
 }
 
@@ -272,7 +278,7 @@ mod tests {
         };
         let from = |condition: &str| {
             format!(
-                "FROM (SELECT story_id, terms FROM search_terms t WHERE {condition} OFFSET 0) t \
+                "FROM (SELECT story_id, terms, about FROM search_terms t WHERE {condition} OFFSET 0) t \
                  JOIN stories s ON s.id = t.story_id WHERE TRUE"
             )
         };

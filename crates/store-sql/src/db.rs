@@ -174,7 +174,8 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
     /// row's relevance from that and its `pool.id`, a double, higher is better. Only the
     /// rows the pool keeps are ranked: on SQLite by `masthead_rank` (`bm25` without its
     /// first pass, see `store_sqlite`'s `rank.rs`) as the index reads them, on PostgreSQL
-    /// by `ts_rank` of the kept rows' terms, read after the pool is cut.
+    /// by `ts_rank`: of the about tier's small `about` column, carried with each row, and
+    /// of the body tier's kept rows' terms, read after the pool is cut.
     fn pool_rank(n: usize, matching: Matching) -> (String, String);
 
     /// Where the index cannot hand its matches back newest first: the query that tells
