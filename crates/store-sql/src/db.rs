@@ -190,7 +190,9 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
     /// PostgreSQL, no sequential scans (the planner cannot see that reading a story's
     /// terms means fetching them from TOAST, and on a table whose rows are only pointers
     /// it preferred reading every document, 100 ms at 10,000 stories, to the GIN index,
-    /// 1 ms), page reads costed as from memory, and no parallel helpers.
+    /// 1 ms), page reads costed as from memory, no merge joins (a pool is cut in id
+    /// order, and a merge join in that order walked every published story of the
+    /// edition), no parallel helpers and no JIT compilation.
     const SEARCH_SETUP: &'static [&'static str] = &[];
 
     /// The statement that brings the planner's statistics of the search index's tables up
