@@ -141,7 +141,7 @@ impl Dialect for Postgres {
     }
 
     fn search_rank(n: usize) -> String {
-        tsearch::rank("t.terms", n)
+        tsearch::rank("s.terms", n)
     }
 
     fn pool_rank(n: usize, matching: Matching) -> (String, String) {
@@ -152,7 +152,7 @@ impl Dialect for Postgres {
         tsearch::match_expression(query, matching)
     }
 
-    const SEARCH_ID: &'static str = "t.story_id";
+    const SEARCH_ID: &'static str = "s.id";
 
     const DEFER_FOREIGN_KEYS: &'static str = "SET CONSTRAINTS ALL DEFERRED";
 

@@ -46,7 +46,15 @@ pub fn drop_terms(ids: Vec<i64>) -> Query {
     sql!("DELETE FROM search_terms WHERE story_id = ANY($1)", ids)
 }
 
-/// The `FROM … WHERE …` of a search matching `$n`, made for `matching` of `query`. The
+/// What a search reads of each match: its story's id, its terms and the filter columns
+/// of its story, named as in `stories`.
+const COLUMNS: &str = "story_id AS id, terms, about, edition_id, status, published_at, kind, \
+                       section_id, owner_id, updated_at";
+
+/// The `FROM … WHERE …` of a search matching `$n`, made for `matching` of `query`: the
+/// index's rows as the stories (`s`) of the search's filters, each with its story's id
+/// and the filter columns the index keeps up to date with the story (see the migration
+/// `search_terms_filters`), so no match is looked up among the stories. The
 /// about tier matches the `about` column (the headline's, standfirst's and labels' terms,
 /// see the migration `search_about_terms`) and the body tier leaves its matches out:
 /// the GIN indexes answer both exactly, where a match restricted by weight (`'nato':ABC`)
@@ -55,10 +63,9 @@ pub fn drop_terms(ids: Vec<i64>) -> Query {
 /// in every field, so the about tier matches `terms` too when it has any.
 ///
 /// The match is read in a subquery of its own (`OFFSET 0` keeps the planner from merging
-/// it into the join), so that it can only come from the GIN indexes: joined directly, the
-/// planner may instead walk the stories or the index's primary key in id order and check
-/// each story's terms, read from TOAST (100 ms at 10,000 stories against 1 ms), and it
-/// scanned every published story of the edition to join a few hundred matches. For the
+/// the filters into it), so that it can only come from the GIN indexes: otherwise the
+/// planner may instead walk the index's primary key in id order and check each story's
+/// terms, read from TOAST (100 ms at 10,000 stories against 1 ms). For the
 /// same reason the window (`after`) is checked inside the subquery only where the about
 /// column alone is matched, which is small and kept in the row: for the body tier the
 /// window inside made the planner read every body in it (160 ms at 100,000 stories).
@@ -78,16 +85,14 @@ pub fn search_from(
     };
     let mut outside = String::new();
     if let Some(after) = after {
-        let window = format!(" AND t.story_id > ${after}");
         if matching == Matching::About && query.exclude.is_empty() {
-            condition.push_str(&window);
+            condition.push_str(&format!(" AND t.story_id > ${after}"));
         } else {
-            outside = window;
+            outside = format!(" AND s.id > ${after}");
         }
     }
     format!(
-        "FROM (SELECT story_id, terms, about FROM search_terms t WHERE {condition} OFFSET 0) t \
-         JOIN stories s ON s.id = t.story_id WHERE TRUE{outside}"
+        "FROM (SELECT {COLUMNS} FROM search_terms t WHERE {condition} OFFSET 0) s WHERE TRUE{outside}"
     )
 }
 
@@ -106,7 +111,7 @@ pub fn rank(terms: &str, n: usize) -> String {
 pub fn pool_rank(n: usize, matching: Matching) -> (String, String) {
     if matching == Matching::About {
         return (
-            ", t.about AS about".into(),
+            ", s.about AS about".into(),
             format!("CAST({} AS DOUBLE PRECISION)", rank("pool.about", n)),
         );
     }
@@ -278,8 +283,8 @@ mod tests {
         };
         let from = |condition: &str| {
             format!(
-                "FROM (SELECT story_id, terms, about FROM search_terms t WHERE {condition} OFFSET 0) t \
-                 JOIN stories s ON s.id = t.story_id WHERE TRUE"
+                "FROM (SELECT {COLUMNS} FROM search_terms t WHERE {condition} OFFSET 0) s \
+                 WHERE TRUE"
             )
         };
 
@@ -312,7 +317,7 @@ mod tests {
         assert_eq!(
             search_from(1, &word_alone, Matching::BodyOnly, Some(2)),
             format!(
-                "{} AND t.story_id > $2",
+                "{} AND s.id > $2",
                 from("t.terms @@ $1::tsquery AND NOT t.about @@ $1::tsquery")
             )
         );

@@ -154,7 +154,9 @@ pub trait Dialect: Clone + Debug + Send + Sync + Sized + 'static {
     /// The statement that removes the terms of the stories `ids` from the full-text index.
     fn drop_search_terms(ids: Vec<i64>) -> Query;
 
-    /// The `FROM … WHERE …` of a search: the full-text index joined to the stories (`s`),
+    /// The `FROM … WHERE …` of a search: the stories (`s`, with the columns of theirs the
+    /// filters and the order read: on SQLite the stories joined to the full-text index, on
+    /// PostgreSQL the index's own copy of them, which triggers keep up with the stories)
     /// where the match expression bound as `$n` (of `query`, made for `matching`) finds
     /// the stories `matching` says; with `after`, only those with ids past the one bound
     /// as `$after` (see [`Dialect::POOL_WINDOW`]).

@@ -1,7 +1,8 @@
 //! What only PostgreSQL has to get right: several app nodes, each with its own pool, on
 //! one database. Jobs are claimed once across nodes, a commit wakes the other nodes'
-//! change followers (and a failed write wakes none), and names sort in byte order even
-//! where the database's collation would sort them otherwise.
+//! change followers (and a failed write wakes none), names sort in byte order even
+//! where the database's collation would sort them otherwise, and the search index's copy
+//! of a story's filters is not left behind by a change made while its terms are written.
 //!
 //! They use the server in `MASTHEAD_TEST_POSTGRES` (default: the local one). As in the rest
 //! of the suite, when it cannot be reached each test says so on stderr and passes, unless
@@ -17,6 +18,8 @@ use crate::backend::{account, audit};
 use store_postgres::PgStore;
 
 use crate::concurrency::newsroom;
+use crate::search::{found, query, rebuild, word};
+use sqlx::{Connection, PgConnection};
 use test_support::{ScratchDatabase, TemplateError, test_server};
 
 /// A fresh migrated database, or none (said loudly) when no server answers.
@@ -177,4 +180,60 @@ async fn names_sort_in_byte_order_whatever_the_database_collation() {
 
     let names: Vec<&str> = users.iter().map(|user| user.name.as_str()).collect();
     assert_eq!(names, ["Alice", "Zoe", "alice", "bob"]);
+}
+
+/// A story's state changed by one node while another writes its terms for the first time:
+/// the change's trigger finds no terms to copy its filters to, so the terms' own must
+/// wait for the change and read it, or the search's copy keeps the old state.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn terms_first_written_during_a_change_of_state_get_the_new_state() {
+    let Some(database) = scratch().await else {
+        return;
+    };
+    let store = node(&database).await;
+    let (edition, section) = newsroom(&store).await;
+    let story = store
+        .create_story(&NewStory {
+            edition_id: edition,
+            status: StoryStatus::Draft,
+            owner_id: None,
+            published_at: None,
+            updated_at: Timestamp::now(),
+            fields: StoryFields {
+                headline: "Elections draft".into(),
+                slug: "elections".into(),
+                section_id: Some(section),
+                ..StoryFields::default()
+            },
+        })
+        .await
+        .expect("story");
+    let mut other_node = PgConnection::connect(database.url())
+        .await
+        .expect("connect");
+    let mut change = other_node.begin().await.expect("begin");
+    sqlx::query("UPDATE stories SET status = 'in_review' WHERE id = $1")
+        .bind(story)
+        .execute(&mut *change)
+        .await
+        .expect("change of state");
+
+    let indexer = {
+        let store = store.clone();
+        tokio::spawn(async move { rebuild(&store).await })
+    };
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    change.commit().await.expect("commit");
+    indexer.await.expect("index");
+
+    let in_review = SearchFilter {
+        edition_id: Some(edition),
+        statuses: vec![StoryStatus::InReview],
+        ..SearchFilter::default()
+    };
+    let elections = query(vec![word("elections")], Vec::new());
+    assert_eq!(
+        found(&store, &elections, in_review, SearchOrder::Newest).await,
+        vec![story]
+    );
 }
