@@ -119,6 +119,7 @@ impl<D: Dialect> Accounts for SqlStore<D> {
         password_hash: &str,
         must_change: bool,
         keep_session: Option<&str>,
+        audit: &NewAuditEntry,
     ) -> StoreResult<()> {
         let mut tx = self.write().await?;
         let done = tx
@@ -136,6 +137,7 @@ impl<D: Dialect> Accounts for SqlStore<D> {
             keep_session.unwrap_or("")
         ))
         .await?;
+        audit_in::<D>(&mut tx, audit, id).await?;
         tx.commit().await
     }
 

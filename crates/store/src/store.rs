@@ -215,14 +215,15 @@ pub trait Accounts: Send + Sync + 'static {
     ) -> StoreResult<()>;
     /// Changes the language of an account's newsroom interface (`en` or `ar`).
     async fn set_user_language(&self, id: i64, language: &str) -> StoreResult<()>;
-    /// Sets a password hash and whether it is one-time; ends the account's other sessions
-    /// except the one given.
+    /// Sets a password hash and whether it is one-time, with its audit line; ends the
+    /// account's other sessions except the one given.
     async fn set_password(
         &self,
         id: i64,
         password_hash: &str,
         must_change: bool,
         keep_session: Option<&str>,
+        audit: &NewAuditEntry,
     ) -> StoreResult<()>;
     /// Stores a new session, with the audit line of the login, and notes the time as the
     /// account's last login.

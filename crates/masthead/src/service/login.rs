@@ -190,8 +190,9 @@ pub async fn change_password(
         .await
         .map_err(|error| hashing_failed(checks.hashing, error))?;
     let session = change.session.map(token_hash);
+    let audit = actor.audit("user.password", "user", Some(actor.id), String::new());
     store
-        .set_password(actor.id, &hash, false, session.as_deref())
+        .set_password(actor.id, &hash, false, session.as_deref(), &audit)
         .await?;
     Ok(())
 }

@@ -233,9 +233,10 @@ async fn only_admins_reach_accounts_and_only_editors_the_audit_log() {
 }
 
 #[tokio::test]
-async fn a_password_change_checks_the_current_one_and_the_length() {
+async fn a_password_change_checks_the_current_one_and_the_length_and_is_audited() {
     let app = spawn_app().await;
     let reporter = app.desk(Role::Reporter).await;
+    let admin = app.desk(Role::Admin).await;
 
     let short = reporter
         .post(
@@ -249,6 +250,7 @@ async fn a_password_change_checks_the_current_one_and_the_length() {
             &[("current", "nope"), ("new", "a much longer password")],
         )
         .await;
+    let refused_only = admin.get("/admin/audit").await.text;
     let good = reporter
         .post(
             "/admin/password",
@@ -259,7 +261,10 @@ async fn a_password_change_checks_the_current_one_and_the_length() {
     assert_eq!(short.status, 422);
     assert!(short.text.contains("at least 10 characters"));
     assert_eq!(wrong.status, 422);
+    assert!(!refused_only.contains("user.password"), "{refused_only}");
     assert_eq!(good.location(), "/admin/password?notice=password");
+    let audit = admin.get("/admin/audit").await.text;
+    assert_eq!(audit.matches("user.password").count(), 1, "{audit}");
 }
 
 #[tokio::test]
