@@ -104,7 +104,9 @@ impl Dialect for Postgres {
         "SELECT set_config('enable_seqscan', 'off', true), ",
         // The search's tables are read from memory, where a page read out of order costs
         // about what the next one does: at the default of 4 the planner scanned every
-        // published story of an edition to join a few hundred matches to it.
+        // published story of an edition to join a few hundred matches to it. (Matches
+        // are no longer joined to the stories, see `tsearch::search_from`; a section's
+        // and an author's filters still look their tables up for each match.)
         "set_config('random_page_cost', '1.1', true), ",
         // A pool is cut in id order, so the planner liked a merge join in that order,
         // walking every published story of the edition to meet a few hundred matches: a
