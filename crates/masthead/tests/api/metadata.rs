@@ -254,8 +254,9 @@ async fn opinion_gallery_and_video_stories_have_their_own_types() {
 #[tokio::test]
 async fn arabic_stories_say_their_language() {
     let app = spawn_app().await;
+    let path = app.first_story_path("/ar/").await;
 
-    let page = app.get(&app.first_story_path("/ar/").await).await;
+    let page = app.get(&path).await;
 
     let all = json_ld(&page);
     let article = all
@@ -268,6 +269,18 @@ async fn arabic_stories_say_their_language() {
         of_type(&page, "BreadcrumbList")["itemListElement"][0]["item"],
         format!("{BASE}ar/")
     );
+    // Its Arabic slug is percent-encoded where its address is a URL (an IRI mapped to a
+    // URI); the page's own links may stay IRIs.
+    assert!(!path.is_ascii(), "an Arabic slug: {path}");
+    let url = canonical(&page);
+    assert!(url.is_ascii(), "{url}");
+    let decoded = percent_encoding::percent_decode_str(&path_of(&url))
+        .decode_utf8()
+        .expect("UTF-8")
+        .into_owned();
+    assert_eq!(decoded, path);
+    assert_eq!(article["url"], url.as_str());
+    assert_eq!(meta(&page, "meta[property='og:url']"), Some(url));
 }
 
 #[tokio::test]

@@ -131,8 +131,12 @@ async fn linked_published_stories_carry_hreflang_for_both_and_a_visible_link_to_
         linked.location(),
         format!("/admin/stories/{}?notice=linked", english.id)
     );
-    let en_url = format!("{}{en_path}", base(&app));
-    let ar_url = format!("{}{ar_path}", base(&app));
+    // As URLs: an Arabic slug percent-encoded.
+    let url = |path: &str| {
+        let path = percent_encoding::utf8_percent_encode(path, percent_encoding::CONTROLS);
+        format!("{}{path}", base(&app))
+    };
+    let (en_url, ar_url) = (url(&en_path), url(&ar_path));
     let expected = vec![
         ("en".to_string(), en_url.clone()),
         ("ar".to_string(), ar_url.clone()),

@@ -158,7 +158,7 @@ pub async fn show_job(
         return Ok(Some(moved_permanently(&path)));
     }
     let now = Timestamp::now();
-    let canonical = format!("{}{path}", state.base_url);
+    let canonical = super::absolute_url(&state.base_url, &path);
     let view = JobView::new(edition, &job, now);
     let description = view.paragraphs.first().map_or("", String::as_str);
     let head = Publication::new(site, edition, &state.base_url).head(

@@ -48,7 +48,7 @@ impl LanguageVersions {
             return LanguageVersions::default();
         }
         let default = site.editions.first().map(|edition| edition.edition.id);
-        let url = |path: &str| format!("{base_url}{path}");
+        let url = |path: &str| super::absolute_url(base_url, path);
         LanguageVersions {
             x_default: versions
                 .iter()

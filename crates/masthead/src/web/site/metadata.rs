@@ -81,7 +81,7 @@ impl<'a> Publication<'a> {
 
     /// The absolute URL of a site path.
     pub fn absolute(&self, path: &str) -> String {
-        format!("{}{path}", self.base_url)
+        super::absolute_url(self.base_url, path)
     }
 
     /// The edition's language tag, as `inLanguage`.

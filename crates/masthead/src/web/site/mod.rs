@@ -55,6 +55,20 @@ pub fn encoded_path(path: &str) -> String {
     utf8_percent_encode(path, PATH_ESCAPES).to_string()
 }
 
+/// What an address of the site (a path, with any query or template) cannot hold in an
+/// absolute URL: controls, space and, always (`utf8_percent_encode`), non-ASCII.
+const URL_ESCAPES: &AsciiSet = &CONTROLS.add(b' ');
+
+/// The absolute URL of an address of the site, given as it is written in the site's own
+/// links: `base_url` and the address with its non-ASCII characters (Arabic slugs)
+/// percent-encoded as UTF-8, the rest left as it is (an IRI mapped to a URI, RFC 3987
+/// section 3.1). Pages may link with IRIs, but a feed's links, structured data and a
+/// newsletter's plain text must be URLs: a mail program links a raw Arabic address
+/// only up to its first Arabic letter.
+pub fn absolute_url(base_url: &str, address: &str) -> String {
+    format!("{base_url}{}", utf8_percent_encode(address, URL_ESCAPES))
+}
+
 /// A 301 Moved Permanently to a site path: old URLs and short links keep working.
 pub fn moved_permanently(path: &str) -> Response {
     match HeaderValue::from_str(&encoded_path(path)) {
@@ -80,4 +94,31 @@ pub fn moved_to_page(path: &str, position: Position) -> Response {
         response.headers_mut().insert(header::LOCATION, location);
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absolute_urls_percent_encode_only_what_a_url_cannot_hold() {
+        assert_eq!(
+            absolute_url("https://x.example", "/ar/world/سوق-الذهب?page=2#top"),
+            "https://x.example/ar/world/%D8%B3%D9%88%D9%82-%D8%A7%D9%84%D8%B0%D9%87%D8%A8?page=2#top"
+        );
+        // What is already a URL stays as it is: escapes, queries, templates.
+        for address in [
+            "/search?q=%D8%B3&sort=newest",
+            "/search?q={search_term_string}",
+        ] {
+            assert_eq!(
+                absolute_url("https://x.example", address),
+                format!("https://x.example{address}")
+            );
+        }
+        assert_eq!(
+            absolute_url("https://x.example", "/a b\n"),
+            "https://x.example/a%20b%0A"
+        );
+    }
 }

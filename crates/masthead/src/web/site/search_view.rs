@@ -118,7 +118,7 @@ pub async fn search_page(
     let pages = last_page(state.page_size).min(page_count(found.total, state.page_size));
     let nothing = found.searched && found.stories.is_empty();
     let pager = pager(t, form, &path, pages, !nothing);
-    let canonical = format!("{}{}", state.base_url, pager.self_link());
+    let canonical = super::absolute_url(&state.base_url, pager.self_link());
     let mut head =
         Publication::new(site, edition, &state.base_url).head("website", t.title, "", &canonical);
     head.noindex = true;

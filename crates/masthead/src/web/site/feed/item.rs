@@ -10,6 +10,7 @@ use store::{Contributor, Image};
 use crate::service::feed::FeedStory;
 use crate::service::site::{EditionSite, Site};
 use crate::service::story::teaser_of_story;
+use crate::web::site::absolute_url;
 use crate::web::site::feed::last_change;
 use crate::web::view::ImageView;
 
@@ -139,7 +140,7 @@ impl ItemView {
     ) -> ItemView {
         let story = &loaded.story;
         let published = story.published_at.unwrap_or(story.updated_at);
-        let absolute = |path: &str| format!("{base}{path}");
+        let absolute = |path: &str| absolute_url(base, path);
         let image_view = |id: i64| {
             images
                 .get(&id)
@@ -202,9 +203,9 @@ fn person(edition: &EditionSite, base: &str, contributor: &Contributor) -> Perso
     match contributor {
         Contributor::Author(author) => PersonView {
             name: author.name.clone(),
-            url: Some(format!(
-                "{base}{}/author/{}",
-                edition.edition.path_prefix, author.slug
+            url: Some(absolute_url(
+                base,
+                &format!("{}/author/{}", edition.edition.path_prefix, author.slug),
             )),
         },
         Contributor::Agency(agency) => PersonView {

@@ -20,6 +20,7 @@ use crate::service::feed::feed_stories;
 use crate::service::site::{EditionSite, Site};
 use crate::web::cache::cacheable_as;
 use crate::web::error::AppError;
+use crate::web::site::absolute_url;
 use crate::web::site::feed::item::{FeedTime, FeedView, ItemView, PersonView};
 use crate::web::site::listing::{ListingKind, find_subject};
 use crate::web::state::AppState;
@@ -213,8 +214,11 @@ pub async fn show_feed(
             url: Some(format!("{base}/")),
         },
         base_url: base.clone(),
-        site_url: format!("{base}{}", subject.page_path),
-        self_url: format!("{base}{}/{}", edition.edition.path_prefix, slugs.join("/")),
+        site_url: absolute_url(base, &subject.page_path),
+        self_url: absolute_url(
+            base,
+            &format!("{}/{}", edition.edition.path_prefix, slugs.join("/")),
+        ),
         language: edition.edition.language.clone(),
         copyright: Chrome::new(site, edition, base).copyright,
         updated: FeedTime::new(newest),

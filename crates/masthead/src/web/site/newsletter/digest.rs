@@ -14,6 +14,7 @@ use crate::domain::i18n::Strings;
 use crate::domain::text::clean_line;
 use crate::domain::time::display_time;
 use crate::service::site::{EditionSite, Site};
+use crate::web::site::absolute_url;
 use crate::web::site::newsletter::letters::unsubscribe_url;
 use crate::web::site::newsletter::links::preferences_url;
 use crate::web::state::AppState;
@@ -70,7 +71,7 @@ fn item(state: &AppState, site: &Site, teaser: &Teaser) -> Item {
     Item {
         headline: teaser.headline.clone(),
         standfirst: teaser.standfirst.clone(),
-        url: format!("{}{}", state.base_url, site.story_path(teaser)),
+        url: absolute_url(&state.base_url, &site.story_path(teaser)),
     }
 }
 
@@ -84,14 +85,17 @@ async fn groups(
 ) -> anyhow::Result<Vec<Group>> {
     let sections = state.store.newsletter_sections(list.id).await?;
     let filters: Vec<(String, String, StoryFilter)> = if sections.is_empty() {
-        let home = format!("{}{}/", state.base_url, edition.edition.path_prefix);
+        let home = absolute_url(
+            &state.base_url,
+            &format!("{}/", edition.edition.path_prefix),
+        );
         vec![(edition.strings.nl.latest.into(), home, StoryFilter::All)]
     } else {
         sections
             .iter()
             .filter_map(|id| edition.section(*id))
             .map(|section| {
-                let url = format!("{}{}", state.base_url, edition.section_path(section.id));
+                let url = absolute_url(&state.base_url, &edition.section_path(section.id));
                 (section.name.clone(), url, StoryFilter::Section(section.id))
             })
             .collect()
@@ -173,7 +177,7 @@ pub fn compose_breaking(
         .edition(list.edition_id)
         .ok_or_else(|| anyhow::anyhow!("list {} has no edition", list.id))?;
     let url = if url.starts_with('/') {
-        format!("{}{url}", state.base_url)
+        absolute_url(&state.base_url, url)
     } else {
         url.to_string()
     };
